@@ -1,0 +1,146 @@
+import { Committee } from "./model";
+import { cleanText, normalizeName } from "./text";
+
+/**
+ * Nämnder known across kommuner (domain.md). A plan's own register always wins; without one, a full name maps to its
+ * code, and a code with two readings keeps its code with no guessed name.
+ */
+const KNOWN: { code: string; names: string[] }[] = [
+  { code: "KS", names: ["Kommunstyrelsen"] },
+  { code: "BUN", names: ["Barn- och utbildningsnämnden", "Barn- och ungdomsnämnden"] },
+  { code: "UN", names: ["Utbildningsnämnden"] },
+  { code: "GVN", names: ["Gymnasie- och vuxenutbildningsnämnden"] },
+  { code: "SN", names: ["Socialnämnden"] },
+  { code: "SAN", names: ["Social- och arbetsmarknadsnämnden"] },
+  { code: "VoN", names: ["Vård- och omsorgsnämnden"] },
+  { code: "ON", names: ["Omsorgsnämnden"] },
+  { code: "IFN", names: ["Individ- och familjeomsorgsnämnden"] },
+  { code: "AMN", names: ["Arbetsmarknadsnämnden"] },
+  { code: "TN", names: ["Tekniska nämnden"] },
+  { code: "SBN", names: ["Samhällsbyggnadsnämnden", "Stadsbyggnadsnämnden"] },
+  { code: "MBN", names: ["Miljö- och byggnadsnämnden"] },
+  { code: "MHN", names: ["Miljö- och hälsoskyddsnämnden"] },
+  { code: "KFN", names: ["Kultur- och fritidsnämnden"] },
+  { code: "ÖFN", names: ["Överförmyndarnämnden"] },
+  { code: "VN", names: ["Valnämnden"] },
+];
+
+/** Full name → code, and the name a bare code may be given (only when it has one reading). */
+const CODE_BY_NAME = new Map(KNOWN.flatMap(({ code, names }) => names.map((name) => [normalizeName(name), code])));
+const NAME_BY_CODE = new Map(
+  KNOWN.filter(({ names }) => names.length === 1).map(({ code, names }) => [code, names[0]]),
+);
+
+export function knownCodeForName(name: string): string | null {
+  return CODE_BY_NAME.get(normalizeName(name)) ?? null;
+}
+
+export function knownNameForCode(code: string): string | null {
+  return NAME_BY_CODE.get(code) ?? null;
+}
+
+/** Looks a nämnd up by code or full name, ignoring case; knows the plan's register or, without one, the common names. */
+export class CommitteeDirectory {
+  private readonly byKey = new Map<string, Committee>();
+  readonly hasRegister: boolean;
+  private readonly order: Committee[] = [];
+
+  constructor(register: Committee[]) {
+    this.hasRegister = register.length > 0;
+    for (const committee of register) this.add(committee);
+  }
+
+  private add(committee: Committee): void {
+    this.order.push(committee);
+    this.byKey.set(normalizeName(committee.code), committee);
+    if (committee.name) this.byKey.set(normalizeName(committee.name), committee);
+  }
+
+  lookup(text: string): Committee | null {
+    const key = normalizeName(text);
+    const found = this.byKey.get(key);
+    if (found || this.hasRegister) return found ?? null;
+    // Without a register, learn the nämnd as the plan names it.
+    const knownCode = knownCodeForName(text);
+    if (knownCode) {
+      const existing = this.byKey.get(normalizeName(knownCode));
+      if (existing) {
+        this.byKey.set(key, existing);
+        return existing;
+      }
+      const committee: Committee = { code: knownCode, name: cleanText(text), kind: "namnd" };
+      this.add(committee);
+      return committee;
+    }
+    if (!looksLikeCode(text) && !looksLikeCommitteeName(text)) return null;
+    const code = cleanText(text);
+    const committee: Committee = looksLikeCode(code)
+      ? { code, name: knownNameForCode(code), kind: "namnd" }
+      : { code, name: code, kind: /\bAB$/.test(code) ? "bolag" : "namnd" };
+    this.add(committee);
+    return committee;
+  }
+
+  /** Every nämnd known so far, register order or order of first appearance. */
+  all(): Committee[] {
+    return [...this.order];
+  }
+
+  /** Names to match first when a cell lists several nämnder (a full name may itself contain "och" or ","). */
+  knownNames(): string[] {
+    const names = new Set<string>();
+    for (const committee of this.order) {
+      names.add(committee.code);
+      if (committee.name) names.add(committee.name);
+    }
+    for (const { names: known } of KNOWN) for (const name of known) names.add(name);
+    return [...names].sort((a, b) => b.length - a.length);
+  }
+}
+
+/** "KS", "VoN", "ÖFN", "SAN": short, starts upper case, mostly upper case. */
+export function looksLikeCode(text: string): boolean {
+  const t = cleanText(text);
+  return /^[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}$/.test(t) && (t.match(/[A-ZÅÄÖ]/g) ?? []).length >= Math.min(2, t.length);
+}
+
+function looksLikeCommitteeName(text: string): boolean {
+  return /(nämnd(en)?|styrelse(n)?|\bAB|bolag(et)?|förbund(et)?)$/i.test(cleanText(text));
+}
+
+// "och" separates names, but not in "Barn- och utbildningsnämnden" (a compound with a hyphen).
+const SEPARATOR = /\s*(?:[,;/&]|(?<!-\s*)\boch\b)\s*/giu;
+
+/**
+ * Splits a cell listing several names ("TN, VoN, SAN, KS", "Kommunstyrelsen och Tekniska nämnden") into its parts.
+ * Known names are taken out first, since a full name may itself contain "och" or a comma.
+ */
+export function splitList(text: string, knownNames: string[]): string[] {
+  let rest = cleanText(text.replace(/\r?\n/g, " ; "));
+  const found: { at: number; name: string }[] = [];
+  for (const name of knownNames) {
+    const wanted = cleanText(name);
+    if (!/\s|,/.test(wanted)) continue; // one-word names are found by plain splitting
+    const pattern = new RegExp(`(?<=^|[\\s,;/&])${escapeRegExp(wanted)}(?=$|[\\s,;/&.])`, "giu");
+    rest = rest.replace(pattern, (match, at: number) => {
+      found.push({ at, name: match });
+      return ";".repeat(match.length); // masked with separators, so positions stay put
+    });
+  }
+  let last = 0;
+  const addPart = (end: number) => {
+    const part = cleanText(rest.slice(last, end));
+    // What is left around a masked name may be a lone "." or "–": not a name.
+    if (/[\p{L}\p{N}]/u.test(part)) found.push({ at: last, name: part });
+  };
+  for (const separator of rest.matchAll(SEPARATOR)) {
+    addPart(separator.index);
+    last = separator.index + separator[0].length;
+  }
+  addPart(rest.length);
+  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,66 @@
+import { CellRef, cellName } from "../sheet/grid";
+
+export type Severity = "error" | "warning";
+
+/**
+ * Every validation rule, by id. The Swedish and English messages live in src/i18n, keyed by these ids,
+ * so the core stays free of presentation.
+ */
+export type RuleId =
+  | "required-field"
+  | "error-value"
+  | "unknown-goal"
+  | "parent-level"
+  | "goal-cycle"
+  | "duplicate-id"
+  | "duplicate-assignment"
+  | "unknown-committee"
+  | "unknown-level"
+  | "amount-unparseable"
+  | "amount-ambiguous"
+  | "amount-sign"
+  | "direction-invalid"
+  | "adjustment-unknown-assignment"
+  | "adjustment-committee-ambiguous"
+  | "year-outside-plan"
+  | "year-invalid"
+  | "assignment-no-committee"
+  | "kolada-id"
+  | "duration-unspecified"
+  | "duration-invalid"
+  | "origin-invalid"
+  | "committee-kind-invalid";
+
+export type FindingParams = Record<string, string | number>;
+
+export interface Finding {
+  severity: Severity;
+  rule: RuleId;
+  sheet: string;
+  /** A1-style address of the offending cell. */
+  cell: string;
+  params: FindingParams;
+}
+
+export function finding(severity: Severity, rule: RuleId, at: CellRef, params: FindingParams = {}): Finding {
+  return { severity, rule, sheet: at.sheet, cell: cellName(at.row, at.col), params };
+}
+
+/** Errors first, then by sheet (in workbook order when given), then by cell (row before column): stable output. */
+export function sortFindings(findings: Finding[], sheetOrder: string[] = []): Finding[] {
+  const sheetRank = (sheet: string) => {
+    const index = sheetOrder.indexOf(sheet);
+    return index < 0 ? sheetOrder.length : index;
+  };
+  const position = (cell: string): [number, string] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    return m ? [Number(m[2]), m[1].padStart(3, " ")] : [0, cell];
+  };
+  return [...findings].sort((a, b) => {
+    if (a.severity !== b.severity) return a.severity === "error" ? -1 : 1;
+    if (a.sheet !== b.sheet) return sheetRank(a.sheet) - sheetRank(b.sheet) || a.sheet.localeCompare(b.sheet, "sv");
+    const [ra, ca] = position(a.cell);
+    const [rb, cb] = position(b.cell);
+    return ra - rb || ca.localeCompare(cb) || a.rule.localeCompare(b.rule);
+  });
+}

@@ -1,0 +1,406 @@
+import { CellRef, Grid, cellText } from "../../sheet/grid";
+import { AdjustmentLine, looksLikeCommitteeList, parseAdjustmentLine } from "../adjustmentLine";
+import { RawCell, RawPlan, RawRow } from "../raw";
+
+/**
+ * Layout: a published budget page (MRP, Östersund style) pasted into Excel. Mostly one paragraph per row in the
+ * first text column; the uppdrag tables arrive either as two columns (uppdrag | förtydligande) or, when pasted as
+ * plain text, as one paragraph per row.
+ *
+ *   Mål: Näringsliv och tillväxt                          → goal (levelHint kommunmal)
+ *   Uppdrag från fullmäktige 2024                         → origin fullmaktige, year 2024 for what follows
+ *   Förbättra kvinnors … i kommunen. KS | Uppdraget …     → assignment, committee "KS", clarification
+ *   Ramökning 2024 KS: 250 tkr                            → adjustment tied to that assignment
+ *   Nämndernas egna uppdrag 2024                          → origin namnd
+ *   Nyckeltal 2024 …                                      → ignored up to the next heading
+ *
+ * Title convention: an assignment's name is the uppdrag sentence exactly as written, final period included, with
+ * only the trailing committee codes or "(Full name)" removed:
+ *   "Förbättra kvinnors förutsättningar för företagande i kommunen. KS"
+ *     → name "Förbättra kvinnors förutsättningar för företagande i kommunen.", committee "KS".
+ */
+
+type Origin = "fullmaktige" | "namnd";
+
+interface TextCell {
+  ref: CellRef;
+  /** The cell's lines (Alt+Enter breaks), trimmed, empty lines dropped. */
+  lines: string[];
+}
+
+interface SheetRow {
+  cells: TextCell[];
+}
+
+function readRows(grid: Grid): SheetRow[] {
+  const rows: SheetRow[] = [];
+  grid.values.forEach((values, i) => {
+    const cells: TextCell[] = [];
+    values.forEach((value, j) => {
+      const lines = cellText(value)
+        .normalize("NFC")
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== "");
+      if (lines.length > 0) cells.push({ ref: { sheet: grid.sheet, row: grid.top + i, col: grid.left + j }, lines });
+    });
+    if (cells.length > 0) rows.push({ cells });
+  });
+  return rows;
+}
+
+/** The row's text when it is a single one-line cell: headings always stand alone in their row. */
+function soleLine(row: SheetRow): string | null {
+  return row.cells.length === 1 && row.cells[0].lines.length === 1 ? row.cells[0].lines[0] : null;
+}
+
+// --- Headings -------------------------------------------------------------------------------------------------
+
+/** "Mål: X", "Kommunövergripande mål: X". A long or sentence-like name is prose that happens to start so. */
+const GOAL_HEADING = /^(?:(?:kommun)?övergripande\s+)?mål\s*:\s*(\S.*)$/iu;
+
+const YEAR_SUFFIX = String.raw`(?:\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d{2}))?\s*:?`;
+const FULLMAKTIGE_HEADING = new RegExp(
+  String.raw`^(?:uppdrag\s+(?:från|av)\s+(?:kommun)?fullmäktige|(?:kommun)?fullmäktiges\s+(?:särskilda\s+)?uppdrag)${YEAR_SUFFIX}$`,
+  "iu",
+);
+const NAMND_HEADING = new RegExp(
+  String.raw`^(?:(?:nämndernas|nämndens)\s+(?:egna\s+)?uppdrag|egna\s+uppdrag|uppdrag\s+från\s+nämnden)${YEAR_SUFFIX}$`,
+  "iu",
+);
+
+/** "Fullmäktiges uppdrag för det kommunövergripande målet Näringsliv och tillväxt:" names the goal. */
+const INTRO_LINE =
+  /^((?:kommun)?fullmäktiges|nämndernas|nämndens)\s+(?:egna\s+)?uppdrag\s+för\s+(?:det\s+)?(?:(?:kommun)?övergripande\s+)?målet\s+(.+?)\s*:?$/iu;
+
+const KEY_FIGURES_HEADING = /^nyckeltal\b/iu;
+/** Lines that close a section and carry nothing: "Så här gör vi …", "För att nå målet …", "Sidan uppdaterad …". */
+const BOUNDARY_LINE = /^(?:så här gör vi\b|för att nå målet\b|sidan uppdaterad\b)/iu;
+const TABLE_HEADER_UPPDRAG = /^uppdrag$/iu;
+const TABLE_HEADER_CLARIFICATION = /^förtydligande(?:\s+av\s+uppdrag(?:et)?)?$/iu;
+
+type Heading =
+  | { kind: "goal"; name: string }
+  | { kind: "uppdrag"; origin: Origin; year: number | null }
+  | { kind: "intro"; origin: Origin; goalName: string }
+  | { kind: "keyFigures" }
+  | { kind: "boundary" }
+  | { kind: "tableHeader" };
+
+function readHeading(line: string): Heading | null {
+  const goal = GOAL_HEADING.exec(line);
+  if (goal && goal[1].length <= 120 && !/[.!?]$/u.test(goal[1])) return { kind: "goal", name: goal[1].trim() };
+  const fullmaktige = FULLMAKTIGE_HEADING.exec(line);
+  if (fullmaktige)
+    return { kind: "uppdrag", origin: "fullmaktige", year: fullmaktige[1] ? Number(fullmaktige[1]) : null };
+  const namnd = NAMND_HEADING.exec(line);
+  if (namnd) return { kind: "uppdrag", origin: "namnd", year: namnd[1] ? Number(namnd[1]) : null };
+  const intro = INTRO_LINE.exec(line);
+  if (intro) {
+    const origin: Origin = /fullmäktige/iu.test(intro[1]) ? "fullmaktige" : "namnd";
+    return { kind: "intro", origin, goalName: intro[2] };
+  }
+  if (KEY_FIGURES_HEADING.test(line)) return { kind: "keyFigures" };
+  if (line.length <= 80 && BOUNDARY_LINE.test(line)) return { kind: "boundary" };
+  if (TABLE_HEADER_UPPDRAG.test(line) || TABLE_HEADER_CLARIFICATION.test(line)) return { kind: "tableHeader" };
+  return null;
+}
+
+function isDocumentHeading(line: string): boolean {
+  const heading = readHeading(line);
+  return heading !== null && (heading.kind === "goal" || heading.kind === "uppdrag" || heading.kind === "intro");
+}
+
+/**
+ * True when the sheet reads as a pasted budget page: some row holds nothing but a heading such as "Mål: …",
+ * "Uppdrag från fullmäktige 2024" or "Nämndernas egna uppdrag", and the sheet is mostly one or two columns of
+ * text. The second test keeps a template table that merely has such a title above it out.
+ */
+export function looksLikePastedDocument(grid: Grid): boolean {
+  const rows = readRows(grid);
+  const hasHeading = rows.some((row) => {
+    const line = soleLine(row);
+    return line !== null && isDocumentHeading(line);
+  });
+  if (!hasHeading) return false;
+  const wide = rows.filter((row) => row.cells.length >= 3).length;
+  return wide < rows.length - wide;
+}
+
+// --- Uppdrag text ---------------------------------------------------------------------------------------------
+
+/** "(Kommunstyrelsen)", "(KS, TN)", or bare "KS" / "TN, VoN": a line that only names committees. */
+function committeeOnly(line: string): string | null {
+  const bracketed = /^\((.+)\)$/u.exec(line);
+  const inner = (bracketed ? bracketed[1] : line).trim();
+  return looksLikeCommitteeList(inner) ? inner : null;
+}
+
+/**
+ * Splits the responsible committees off the end of an uppdrag sentence: "… i kommunen. KS",
+ * "… bostadsinnehavet. TN, VoN, SAN, KS", "… störst. (Kommunstyrelsen)". Bare codes count only after a sentence
+ * end, so a title ending in an abbreviation ("… enligt LSS") keeps it.
+ */
+function splitTrailingCommittees(text: string): { title: string; committees: string } | null {
+  const bracketed = /^(.*\S)\s*\(([^()]+)\)$/su.exec(text);
+  if (bracketed && looksLikeCommitteeList(bracketed[2])) {
+    return { title: bracketed[1].trim(), committees: bracketed[2].trim() };
+  }
+  const afterSentence = /^(.*[.!?…])\s+([^.!?…]+)\.?$/su.exec(text);
+  if (afterSentence && looksLikeCommitteeList(afterSentence[2])) {
+    return { title: afterSentence[1].trim(), committees: afterSentence[2].trim() };
+  }
+  return null;
+}
+
+// --- Reader ---------------------------------------------------------------------------------------------------
+
+interface PendingAssignment {
+  row: RawRow;
+  name: RawCell;
+  clarification: { text: string; ref: CellRef }[];
+  adjustments: RawRow[];
+}
+
+/** What the previous line in the uppdrag section was; a "(Full name)" line looks back at it. */
+type Previous =
+  { kind: "paragraph"; text: string; ref: CellRef; attached: boolean } | { kind: "uppdrag" } | { kind: "other" };
+
+class PastedReader {
+  readonly rows: RawRow[] = [];
+  private section: "prose" | "uppdrag" | "ignored" = "prose";
+  private goal: RawCell | null = null;
+  private introGoal: RawCell | null = null;
+  private origin: Origin = "fullmaktige";
+  private year: RawCell | null = null;
+  private pending: PendingAssignment | null = null;
+  private previous: Previous = { kind: "other" };
+
+  constructor(private readonly firstColumn: number) {}
+
+  readRow(row: SheetRow): void {
+    const line = soleLine(row);
+    const heading = line === null ? null : readHeading(line);
+    if (heading) {
+      this.heading(heading, row.cells[0].ref);
+      return;
+    }
+    if (this.section === "ignored") return;
+    if (this.section === "prose") {
+      // Goal descriptions are ignored, but a ramjustering line is budget data and must not be lost.
+      for (const cell of row.cells) for (const text of cell.lines) this.adjustmentLine(text, cell.ref);
+      return;
+    }
+    this.uppdragRow(row);
+  }
+
+  finish(): RawRow[] {
+    this.flush();
+    return this.rows;
+  }
+
+  private heading(heading: Heading, ref: CellRef): void {
+    switch (heading.kind) {
+      case "goal":
+        this.flush();
+        this.section = "prose";
+        this.goal = { value: heading.name, ref };
+        this.introGoal = null;
+        this.year = null;
+        this.rows.push({ kind: "goal", ref, fields: { name: this.goal }, levelHint: "kommunmal" });
+        return;
+      case "uppdrag":
+        this.flush();
+        this.section = "uppdrag";
+        this.origin = heading.origin;
+        this.year = heading.year === null ? null : { value: heading.year, ref };
+        this.introGoal = null;
+        return;
+      case "intro":
+        this.flush();
+        // The intro follows the heading; alone it still opens an uppdrag section of its own origin.
+        if (this.section !== "uppdrag") {
+          this.section = "uppdrag";
+          this.origin = heading.origin;
+          this.year = null;
+        }
+        this.introGoal = { value: heading.goalName, ref };
+        return;
+      case "keyFigures":
+        // Nyckeltal tables have no reliable structure when pasted; skip up to the next heading.
+        this.flush();
+        this.section = "ignored";
+        return;
+      case "boundary":
+        this.flush();
+        this.section = "prose";
+        return;
+      case "tableHeader":
+        return;
+    }
+  }
+
+  private uppdragRow(row: SheetRow): void {
+    const [first, second] = row.cells;
+    if (second !== undefined) {
+      if (isTableHeaderRow(first, second)) return;
+      this.twoColumnRow(first, row.cells.slice(1));
+      return;
+    }
+    if (first.ref.col > this.firstColumn) {
+      // A lone cell in the förtydligande column continues the uppdrag above.
+      this.clarificationCell(first);
+      return;
+    }
+    for (const text of first.lines) this.oneColumnLine(text, first.ref);
+  }
+
+  /** Two columns: the first cell is the uppdrag (title, maybe committees), the rest its förtydligande. */
+  private twoColumnRow(first: TextCell, rest: TextCell[]): void {
+    const titleLines: string[] = [];
+    const committeeLines: string[] = [];
+    const adjustmentLines: string[] = [];
+    for (const text of first.lines) {
+      if (parseAdjustmentLine(text)) adjustmentLines.push(text);
+      else if (committeeOnly(text) !== null) committeeLines.push(committeeOnly(text) as string);
+      else titleLines.push(text);
+    }
+    if (titleLines.length > 0) {
+      this.startAssignment(titleLines.join(" "), first.ref);
+      if (committeeLines.length > 0) this.setCommittee(committeeLines.join(", "), first.ref);
+    } else if (committeeLines.length > 0) {
+      // "(Kommunstyrelsen)" in the uppdrag column of a row of its own belongs to the uppdrag above.
+      this.setCommittee(committeeLines.join(", "), first.ref);
+    }
+    for (const text of adjustmentLines) this.adjustmentLine(text, first.ref);
+    for (const cell of rest) this.clarificationCell(cell);
+    this.previous = { kind: "uppdrag" };
+  }
+
+  private clarificationCell(cell: TextCell): void {
+    for (const text of cell.lines) {
+      if (this.adjustmentLine(text, cell.ref)) continue;
+      this.pending?.clarification.push({ text, ref: cell.ref });
+    }
+  }
+
+  /**
+   * One-column paste: an uppdrag paragraph ends with committee codes or is followed by a "(Full name)" line;
+   * any other paragraph is förtydligande of the uppdrag above.
+   */
+  private oneColumnLine(text: string, ref: CellRef): void {
+    if (this.adjustmentLine(text, ref)) {
+      this.previous = { kind: "other" };
+      return;
+    }
+    const committees = committeeOnly(text);
+    if (committees !== null) {
+      const previous = this.previous;
+      if (previous.kind === "paragraph") {
+        // The paragraph just read was an uppdrag, not förtydligande: take it back.
+        if (previous.attached) this.pending?.clarification.pop();
+        this.startAssignment(previous.text, previous.ref);
+        this.setCommittee(committees, ref);
+        this.previous = { kind: "uppdrag" };
+      } else if (this.pending && this.pending.row.fields.committee === undefined) {
+        this.setCommittee(committees, ref);
+      }
+      return;
+    }
+    if (splitTrailingCommittees(text) !== null) {
+      this.startAssignment(text, ref);
+      this.previous = { kind: "uppdrag" };
+      return;
+    }
+    const attached = this.pending !== null;
+    this.pending?.clarification.push({ text, ref });
+    this.previous = { kind: "paragraph", text, ref, attached };
+  }
+
+  /** Opens a new assignment from the uppdrag text, splitting off trailing committees. */
+  private startAssignment(text: string, ref: CellRef): void {
+    this.flush();
+    const split = splitTrailingCommittees(text);
+    const name: RawCell = { value: split ? split.title : text, ref };
+    const row: RawRow = { kind: "assignment", ref, fields: { name }, originHint: this.origin };
+    if (split) row.fields.committee = { value: split.committees, ref };
+    const parent = this.goal ?? this.introGoal;
+    if (parent) row.fields.parent = parent;
+    if (this.year) row.fields.year = this.year;
+    this.pending = { row, name, clarification: [], adjustments: [] };
+  }
+
+  private setCommittee(committees: string, ref: CellRef): void {
+    if (this.pending && this.pending.row.fields.committee === undefined) {
+      this.pending.row.fields.committee = { value: committees, ref };
+    }
+  }
+
+  /** Records the line as an adjustment when it is one, tied to the open assignment if any. */
+  private adjustmentLine(text: string, ref: CellRef): boolean {
+    const line = parseAdjustmentLine(text);
+    if (!line) return false;
+    // A line that names no year belongs to the year of its section ("Uppdrag från fullmäktige 2024").
+    const row = adjustmentRow(line, ref, this.pending?.name ?? null, this.year);
+    if (this.pending) this.pending.adjustments.push(row);
+    else this.rows.push(row);
+    return true;
+  }
+
+  /** Emits the open assignment (then its adjustments, in sheet order). */
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = null;
+    this.previous = { kind: "other" };
+    if (!pending) return;
+    if (pending.clarification.length > 0) {
+      pending.row.fields.clarification = {
+        value: pending.clarification.map((part) => part.text).join("\n"),
+        ref: pending.clarification[0].ref,
+      };
+    }
+    this.rows.push(pending.row, ...pending.adjustments);
+  }
+}
+
+function isTableHeaderRow(first: TextCell, second: TextCell): boolean {
+  return (
+    first.lines.length === 1 &&
+    TABLE_HEADER_UPPDRAG.test(first.lines[0]) &&
+    second.lines.length === 1 &&
+    TABLE_HEADER_CLARIFICATION.test(second.lines[0])
+  );
+}
+
+function adjustmentRow(
+  line: AdjustmentLine,
+  ref: CellRef,
+  assignment: RawCell | null,
+  sectionYear: RawCell | null,
+): RawRow {
+  const row: RawRow = { kind: "adjustment", ref, fields: { direction: { value: line.directionWord, ref } } };
+  if (line.durationWord !== null) row.fields.duration = { value: line.durationWord, ref };
+  if (line.year !== null) row.fields.year = { value: line.year, ref };
+  else if (sectionYear) row.fields.year = sectionYear;
+  if (line.committees !== "") row.fields.committee = { value: line.committees, ref };
+  row.fields.amount = { value: line.amountText, ref };
+  if (assignment) row.fields.assignment = assignment;
+  return row;
+}
+
+/**
+ * Reads a pasted budget page into raw rows, or returns null when the sheet does not look like one (unless
+ * `force` is set, for a sheet the user mapped as pasted). Adjustment rows omit committee, year and duration when
+ * the line names none; one outside any uppdrag (in a goal's prose) is kept without an assignment rather than
+ * dropped, since a budget figure must not vanish silently.
+ */
+export function readPastedDocument(grid: Grid, options: { force?: boolean } = {}): RawPlan["rows"] | null {
+  if (!options.force && !looksLikePastedDocument(grid)) return null;
+  const rows = readRows(grid);
+  if (rows.length === 0) return [];
+  // The text column: where the leftmost text stands (the paste may start at any column).
+  const firstColumn = Math.min(...rows.map((row) => row.cells[0].ref.col));
+  const reader = new PastedReader(firstColumn);
+  for (const row of rows) reader.readRow(row);
+  return reader.finish();
+}

@@ -1,0 +1,371 @@
+import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
+import { AmountUnit, unitFromHeader } from "../amounts";
+import { SheetMapping } from "../mapping";
+import { DEFAULT_LEVELS, GoalLevel } from "../model";
+import { FieldName, RawCell, RawRow, RowKind } from "../raw";
+import { normalizeName } from "../text";
+
+/**
+ * Reads a sheet laid out as a table: a header row (wherever it stands, title rows above it are normal) whose headers
+ * are matched against the synonyms users write (domain.md), then one plan object per row.
+ */
+
+/** What a header says, before the sheet's kind decides which field it is ("Mål" is a name or a link). */
+type HeaderRole =
+  | FieldName
+  | "code"
+  | "goalWord"
+  | "assignmentWord"
+  | "keyFigureWord"
+  | "description"
+  | "typ"
+  | "levelOrTarget"
+  | "assignmentLink";
+
+const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
+  id: ["id", "nr", "nummer", "id-nr", "idnr", "ref", "referens", "löpnummer", "no", "number"],
+  code: ["förkortning", "kod", "code", "abbreviation"],
+  level: ["nivå", "typ av mål", "level", "goal level"],
+  levelOrTarget: ["målnivå"],
+  name: ["namn", "benämning", "rubrik", "titel", "name", "title"],
+  goalWord: ["mål", "goal", "målformulering"],
+  assignmentWord: ["uppdrag", "assignment"],
+  keyFigureWord: ["nyckeltal", "indikator", "mått", "mätetal", "key figure", "kpi name", "indicator"],
+  description: ["beskrivning", "description"],
+  parent: [
+    "överordnat",
+    "överordnat mål",
+    "tillhör",
+    "bidrar till",
+    "kopplat mål",
+    "kopplade mål",
+    "koppling",
+    "kopplat till",
+    "parent",
+    "parent goal",
+    "linked goal",
+    "linked goals",
+    "belongs to",
+    "contributes to",
+  ],
+  clarification: ["förtydligande", "förtydligande av uppdrag", "clarification"],
+  comment: ["kommentar", "kommentarer", "notering", "anmärkning", "comment", "note"],
+  committee: [
+    "nämnd",
+    "nämnder",
+    "ansvarig nämnd",
+    "ansvariga nämnder",
+    "ansvar",
+    "ansvarig",
+    "utförare",
+    "nämnd/bolag",
+    "committee",
+    "responsible",
+    "responsible committee",
+  ],
+  amount: ["belopp", "budget", "ram", "ramjustering", "tkr", "mnkr", "mkr", "kr", "amount", "frame adjustment"],
+  year: ["år", "budgetår", "avser år", "year", "budget year"],
+  duration: ["varaktighet", "varaktig", "engångs", "tillfällig", "duration", "permanent"],
+  typ: ["typ", "type", "kind"],
+  origin: ["beslutad av", "uppdragsgivare", "ursprung", "origin", "decided by"],
+  target: ["målvärde", "target", "target value"],
+  unit: ["enhet", "unit"],
+  kolada: ["kolada-id", "kolada id", "kolada", "kpi", "kpi-id", "kpi id", "nyckeltals-id", "nyckeltal-id"],
+  assignmentLink: ["kopplat uppdrag", "uppdrags-id", "uppdrag-id", "linked assignment"],
+  // Fields only a kind gives: never matched from a header directly.
+  direction: [],
+  kind: [],
+  assignment: [],
+};
+
+const ROLE_BY_HEADER = new Map<string, HeaderRole>(
+  Object.entries(HEADER_SYNONYMS).flatMap(([role, names]) => names.map((name) => [name, role as HeaderRole])),
+);
+
+interface HeaderCell {
+  col: number;
+  role: HeaderRole;
+  /** What the header says in brackets: "Typ (Varaktig/Tillfällig)" → "varaktig/tillfällig". */
+  hint: string;
+  unit: AmountUnit | null;
+}
+
+/** The role a header cell plays, or null when it is not a header Måltavlan knows. */
+function headerRole(text: string): { role: HeaderRole; hint: string } | null {
+  const normal = normalizeName(text);
+  if (!normal || normal.length > 40) return null;
+  if (/^mål \d{4}$/.test(normal)) return { role: "target", hint: "" };
+  const hint = /\(([^)]*)\)/.exec(normal)?.[1] ?? "";
+  const bare = normal
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\b\d{4}\b/g, " ")
+    .replace(/[*:]/g, " ")
+    .replace(/\s+(tkr|mnkr|mkr|kr|sek|ksek|msek)$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const role = ROLE_BY_HEADER.get(bare);
+  return role ? { role, hint } : null;
+}
+
+const HEADER_SCAN_ROWS = 30;
+
+/**
+ * The row (sheet coordinates) whose cells read most like headers. Two known headers make a header row; one is enough
+ * on a sheet whose name already says what it holds ("Vision" with just "Benämning").
+ */
+export function findHeaderRow(grid: Grid, minHeaders = 2): number | null {
+  let best: { row: number; count: number } | null = null;
+  const last = Math.min(grid.top + grid.values.length, grid.top + HEADER_SCAN_ROWS);
+  for (let row = grid.top; row < last; row++) {
+    const cells = grid.values[row - grid.top] ?? [];
+    const count = cells.filter((v) => typeof v === "string" && headerRole(v) !== null).length;
+    if (count >= minHeaders && (!best || count > best.count)) best = { row, count };
+  }
+  return best?.row ?? null;
+}
+
+function readHeaders(grid: Grid, headerRow: number, overrides: Record<string, FieldName>): HeaderCell[] {
+  const cells = grid.values[headerRow - grid.top] ?? [];
+  const headers: HeaderCell[] = [];
+  cells.forEach((value, i) => {
+    const col = grid.left + i;
+    const text = cellText(value);
+    const found = headerRole(text);
+    if (found) headers.push({ col, role: found.role, hint: found.hint, unit: unitFromHeader(text) });
+  });
+  for (const [letter, field] of Object.entries(overrides)) {
+    const col = columnIndex(letter);
+    const text = cellText(valueAt(grid, headerRow, col));
+    const header = { col, role: field, hint: "", unit: unitFromHeader(text) };
+    const at = headers.findIndex((h) => h.col === col);
+    if (at >= 0) headers[at] = header;
+    else headers.push(header);
+  }
+  return headers.sort((a, b) => a.col - b.col);
+}
+
+/** A level whose names include the text ("Nämndmål", "Strategiska områden"), ignoring years and case. */
+export function levelByName(levels: GoalLevel[], text: string): GoalLevel | null {
+  const normal = normalizeName(text)
+    .replace(/\b\d{4}\b/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return (
+    levels.find(
+      (level) => level.id === normal || normalizeName(level.label) === normal || level.names.includes(normal),
+    ) ?? null
+  );
+}
+
+/** The kind a sheet name announces, and the level when the sheet holds one ("Nämndmål"). */
+function kindFromSheetName(name: string, levels: GoalLevel[]): { kind: RowKind; level?: string } | null {
+  const level = levelByName(levels, name);
+  if (level) return { kind: "goal", level: level.id };
+  const normal = normalizeName(name);
+  if (/nämnder|bolag|organisation|register|committees/.test(normal)) return { kind: "committee" };
+  if (/ramjust|ramförändring|^ramar|adjustments/.test(normal)) return { kind: "adjustment" };
+  if (/uppdrag|assignments/.test(normal)) return { kind: "assignment" };
+  if (/nyckeltal|indikator|kpi|mått|key figures/.test(normal)) return { kind: "keyFigure" };
+  if (/^mål\b|styrmodell|målkedja|goals/.test(normal)) return { kind: "goal" };
+  return null;
+}
+
+function kindFromHeaders(headers: HeaderCell[]): RowKind | null {
+  const has = (...roles: HeaderRole[]) => headers.some((h) => roles.includes(h.role));
+  if (has("code") && has("name")) return "committee";
+  if (has("kolada", "keyFigureWord")) return "keyFigure";
+  if (has("level", "levelOrTarget")) return "goal";
+  if (has("assignmentWord") && has("clarification", "committee", "goalWord", "parent")) return "assignment";
+  if (has("amount") && has("committee")) return "adjustment";
+  if (has("goalWord", "name") && has("parent")) return "goal";
+  return null;
+}
+
+/** The values in a column below the header, normalised, to tell what an ambiguous header ("Typ") holds. */
+function columnValues(grid: Grid, headerRow: number, col: number): string[] {
+  const values: string[] = [];
+  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
+    const text = normalizeName(cellText(valueAt(grid, row, col)));
+    if (text) values.push(text);
+  }
+  return values;
+}
+
+const DURATION_VALUES = /^(varaktig|tillfällig|engångs|ja|nej|permanent|temporary|one-off)/;
+const DIRECTION_VALUES = /^(ram|tilläggsanslag|effektivisering|besparing|increase|decrease)/;
+const ORIGIN_VALUES = /^(fullmäktige|kf|kommunfullmäktige|nämnd|egen|eget|council|committee)/;
+
+function typFieldFor(kind: RowKind, header: HeaderCell, values: string[]): FieldName | null {
+  const says = (pattern: RegExp) =>
+    pattern.test(header.hint) ||
+    (values.length > 0 && values.filter((v) => pattern.test(v)).length >= values.length / 2);
+  if (kind === "committee") return "kind";
+  if (says(DURATION_VALUES)) return "duration";
+  if (kind === "adjustment" && says(DIRECTION_VALUES)) return "direction";
+  if (kind === "assignment" && says(ORIGIN_VALUES)) return "origin";
+  if (kind === "adjustment") return "direction";
+  if (kind === "assignment") return "origin";
+  return null;
+}
+
+/** Which field each header column is, now that the sheet's kind is known. */
+function fieldsFor(kind: RowKind, headers: HeaderCell[], grid: Grid, headerRow: number, levels: GoalLevel[]) {
+  const fields = new Map<number, FieldName>();
+  const taken = new Set<FieldName>();
+  const assign = (header: HeaderCell, field: FieldName | null) => {
+    if (field && !taken.has(field)) {
+      fields.set(header.col, field);
+      taken.add(field);
+    }
+  };
+  const has = (role: HeaderRole) => headers.some((h) => h.role === role);
+  const hasName =
+    has("name") ||
+    (kind === "goal" && has("goalWord")) ||
+    (kind === "assignment" && has("assignmentWord")) ||
+    (kind === "keyFigure" && has("keyFigureWord"));
+
+  // Direct fields first, so that the ambiguous ones below only fill what is left.
+  for (const header of headers) {
+    if (isFieldName(header.role) && !["level", "typ"].includes(header.role)) assign(header, header.role);
+  }
+  for (const header of headers) {
+    const values = () => columnValues(grid, headerRow, header.col);
+    switch (header.role) {
+      case "code":
+        assign(header, "id");
+        break;
+      case "level":
+        assign(header, kind === "goal" ? "level" : null);
+        break;
+      case "levelOrTarget": {
+        const looksLikeLevels = values().some((v) => levelByName(levels, v) !== null);
+        assign(header, kind === "goal" && looksLikeLevels ? "level" : "target");
+        break;
+      }
+      case "goalWord":
+        assign(header, kind === "goal" ? "name" : "parent");
+        break;
+      case "assignmentWord":
+        assign(header, kind === "assignment" ? "name" : "assignment");
+        break;
+      case "assignmentLink":
+        assign(header, "assignment");
+        break;
+      case "keyFigureWord":
+        assign(header, kind === "keyFigure" ? "name" : null);
+        break;
+      case "description":
+        assign(header, hasName ? (kind === "assignment" ? "clarification" : "comment") : "name");
+        break;
+      case "typ":
+        assign(header, kind === "goal" ? "level" : typFieldFor(kind, header, values()));
+        break;
+      default:
+        break;
+    }
+  }
+  // An uppdrag sheet's "Kommentar" is its förtydligande when there is no other (domain.md).
+  if (kind === "assignment" && !taken.has("clarification")) {
+    const comment = [...fields].find(([, field]) => field === "comment");
+    if (comment) fields.set(comment[0], "clarification");
+  }
+  return fields;
+}
+
+const FIELD_NAMES = new Set<string>(
+  Object.keys(HEADER_SYNONYMS).filter(
+    (role) =>
+      ![
+        "code",
+        "goalWord",
+        "assignmentWord",
+        "keyFigureWord",
+        "description",
+        "typ",
+        "levelOrTarget",
+        "assignmentLink",
+      ].includes(role),
+  ),
+);
+
+function isFieldName(role: HeaderRole): role is FieldName {
+  return FIELD_NAMES.has(role);
+}
+
+export interface TableSheet {
+  kind: RowKind;
+  headerRow: number;
+  rows: RawRow[];
+  /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
+  titles: RawCell[];
+}
+
+/** Reads one table sheet, or null when it is not one Måltavlan recognises. */
+export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[] = DEFAULT_LEVELS): TableSheet | null {
+  const byName = kindFromSheetName(grid.sheet, levels);
+  const headerRow = mapping?.headerRow !== undefined ? mapping.headerRow - 1 : findHeaderRow(grid, byName ? 1 : 2);
+  if (headerRow === null) return null;
+  const headers = readHeaders(grid, headerRow, mapping?.columns ?? {});
+  const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
+  const kind = mappedKind ?? byName?.kind ?? kindFromHeaders(headers);
+  if (!kind) return null;
+  const levelHint = mapping?.level ?? (kind === "goal" ? byName?.level : undefined);
+  const fields = fieldsFor(kind, headers, grid, headerRow, levels);
+  for (const [letter, field] of Object.entries(mapping?.columns ?? {})) fields.set(columnIndex(letter), field);
+  const amountHeader = headers.find((h) => fields.get(h.col) === "amount");
+  const amountUnit = mapping?.amountUnit ?? amountHeader?.unit ?? undefined;
+
+  const rows: RawRow[] = [];
+  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
+    const cells: Partial<Record<FieldName, RawCell>> = {};
+    let first: RawCell | null = null;
+    for (const [col, field] of fields) {
+      const value: CellValue = valueAt(grid, row, col);
+      if (value === null || (typeof value === "string" && value.trim() === "")) continue;
+      const cell = { value, ref: { sheet: grid.sheet, row, col } };
+      cells[field] = cell;
+      if (!first || col < first.ref.col) first = cell;
+    }
+    if (!first) continue;
+    rows.push(...rowsFor(kind, cells, first, levelHint, amountUnit));
+  }
+  const titles: RawCell[] = [];
+  for (let row = grid.top; row < headerRow; row++) {
+    (grid.values[row - grid.top] ?? []).forEach((value, i) => {
+      if (typeof value === "string" && value.trim())
+        titles.push({ value, ref: { sheet: grid.sheet, row, col: grid.left + i } });
+    });
+  }
+  return { kind, headerRow, rows, titles };
+}
+
+/**
+ * One table row as plan rows. An amount on an uppdrag row is a ramjustering for that uppdrag's nämnd (domain.md),
+ * so it becomes an adjustment row of its own that links back to the uppdrag.
+ */
+function rowsFor(
+  kind: RowKind,
+  cells: Partial<Record<FieldName, RawCell>>,
+  first: RawCell,
+  levelHint: string | undefined,
+  amountUnit: AmountUnit | undefined,
+): RawRow[] {
+  const base: RawRow = { kind, ref: first.ref, fields: cells, levelHint, amountUnit };
+  if (kind !== "assignment" || !cells.amount) return [base];
+  const { amount, duration, direction, ...assignmentCells } = cells;
+  const adjustment: RawRow = {
+    kind: "adjustment",
+    ref: amount.ref,
+    fields: {
+      amount,
+      duration,
+      direction,
+      committee: cells.committee,
+      year: cells.year,
+      assignment: cells.id ?? cells.name,
+    },
+    amountUnit,
+  };
+  return [{ ...base, fields: assignmentCells }, adjustment];
+}

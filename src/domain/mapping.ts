@@ -1,0 +1,100 @@
+import { AmountUnit } from "./amounts";
+import { FieldName, RowKind } from "./raw";
+
+/**
+ * A saved mapping: which sheet, header row and column is what. It overrides detection sheet by sheet;
+ * sheets it does not name are still detected. The CLI reads it from `--mapping m.json`
+ * (schema: docs/schemas/mapping.schema.json); the add-in keeps it in Måltavlan's state sheet.
+ */
+export interface SheetMapping {
+  /** "ignore" skips the sheet; "pasted" reads it as the pasted budget document. */
+  kind: RowKind | "ignore" | "pasted";
+  /** 1-based row number of the header row, as Excel shows it. */
+  headerRow?: number;
+  /** Column letter → field. Columns not listed are detected from their headers. */
+  columns?: Record<string, FieldName>;
+  /** Level id for every goal on the sheet ("namndmal"), when the sheet holds one level. */
+  level?: string;
+  amountUnit?: AmountUnit;
+}
+
+export interface Mapping {
+  sheets?: Record<string, SheetMapping>;
+  /** Budget year first, then plan years. */
+  years?: number[];
+}
+
+const KINDS = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"];
+const FIELDS = [
+  "id",
+  "level",
+  "name",
+  "parent",
+  "clarification",
+  "committee",
+  "kind",
+  "amount",
+  "year",
+  "direction",
+  "duration",
+  "origin",
+  "target",
+  "unit",
+  "kolada",
+  "assignment",
+  "comment",
+];
+const UNITS = ["kr", "tkr", "mnkr", "mdkr"];
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Checks a mapping read from JSON against docs/schemas/mapping.schema.json (a test keeps the two in step) and says
+ * in Swedish what is wrong, so a hand-edited mapping never silently changes how a plan is read.
+ */
+export function mappingProblems(json: unknown): string[] {
+  if (!isObject(json)) return ["Kopplingen ska vara ett JSON-objekt."];
+  const problems: string[] = [];
+  for (const key of Object.keys(json)) {
+    if (key !== "sheets" && key !== "years") problems.push(`Okänd nyckel "${key}" (tillåtna: sheets, years).`);
+  }
+  const { years, sheets } = json;
+  if (years !== undefined) {
+    if (!Array.isArray(years) || years.some((y) => !Number.isInteger(y) || y < 1900 || y > 2199)) {
+      problems.push(`"years" ska vara en lista med årtal, t.ex. [2025, 2026, 2027].`);
+    }
+  }
+  if (sheets === undefined) return problems;
+  if (!isObject(sheets)) return [...problems, `"sheets" ska vara ett objekt med bladnamn som nycklar.`];
+  for (const [sheet, entry] of Object.entries(sheets)) {
+    const at = `Bladet "${sheet}"`;
+    if (!isObject(entry)) {
+      problems.push(`${at}: ska vara ett objekt med minst "kind".`);
+      continue;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!["kind", "headerRow", "columns", "level", "amountUnit"].includes(key))
+        problems.push(`${at}: okänd nyckel "${key}".`);
+    }
+    if (!KINDS.includes(entry.kind as string)) problems.push(`${at}: "kind" ska vara en av ${KINDS.join(", ")}.`);
+    if (entry.headerRow !== undefined && (!Number.isInteger(entry.headerRow) || (entry.headerRow as number) < 1)) {
+      problems.push(`${at}: "headerRow" ska vara ett radnummer (1 eller större).`);
+    }
+    if (entry.level !== undefined && typeof entry.level !== "string") problems.push(`${at}: "level" ska vara text.`);
+    if (entry.amountUnit !== undefined && !UNITS.includes(entry.amountUnit as string)) {
+      problems.push(`${at}: "amountUnit" ska vara en av ${UNITS.join(", ")}.`);
+    }
+    if (entry.columns !== undefined) {
+      if (!isObject(entry.columns)) {
+        problems.push(`${at}: "columns" ska vara ett objekt, t.ex. {"A": "id"}.`);
+        continue;
+      }
+      for (const [letter, field] of Object.entries(entry.columns)) {
+        if (!/^[A-Z]{1,3}$/.test(letter)) problems.push(`${at}: "${letter}" är ingen kolumnbokstav.`);
+        if (!FIELDS.includes(field as string)) problems.push(`${at}: kolumn ${letter}: okänt fält "${String(field)}".`);
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,135 @@
+import { CellRef } from "../sheet/grid";
+
+/** The plan as the core understands it, after reading and resolving. Ids are sheet ids or stable derived keys. */
+
+export type CommitteeKind = "namnd" | "bolag";
+export type Origin = "fullmaktige" | "namnd";
+export type Direction = "increase" | "decrease";
+export type Duration = "varaktig" | "tillfallig";
+
+export interface GoalLevel {
+  id: string;
+  label: string;
+  labelEn: string;
+  /** Names met in real documents, lower case; matched against Nivå cells and sheet names. */
+  names: string[];
+}
+
+export interface Committee {
+  code: string;
+  name: string | null;
+  kind: CommitteeKind;
+}
+
+export interface Goal {
+  id: string;
+  level: string;
+  name: string;
+  parentIds: string[];
+  committee: string | null;
+  target: string | null;
+}
+
+export interface Assignment {
+  id: string;
+  title: string;
+  clarification: string | null;
+  goalIds: string[];
+  committees: string[];
+  origin: Origin;
+  year: number | null;
+}
+
+export interface Adjustment {
+  id: string;
+  committee: string;
+  year: number | null;
+  /** Signed, exact, in öre: a decrease is negative. */
+  amountOre: number;
+  direction: Direction;
+  duration: Duration | null;
+  assignmentId: string | null;
+}
+
+export interface KeyFigure {
+  id: string;
+  name: string;
+  koladaId: string | null;
+  goalId: string | null;
+  target: string | null;
+  unit: string | null;
+}
+
+export interface Plan {
+  years: number[];
+  levels: GoalLevel[];
+  committees: Committee[];
+  goals: Goal[];
+  assignments: Assignment[];
+  adjustments: Adjustment[];
+  keyFigures: KeyFigure[];
+  /** Where each object was read, by id: findings and go-to-cell use it. */
+  sources: Map<string, CellRef>;
+}
+
+export const DEFAULT_LEVELS: GoalLevel[] = [
+  { id: "vision", label: "Vision", labelEn: "Vision", names: ["vision", "visionen"] },
+  {
+    id: "omrade",
+    label: "Strategiskt område",
+    labelEn: "Strategic area",
+    names: [
+      "strategiskt område",
+      "strategiska områden",
+      "målområde",
+      "målområden",
+      "strategisk inriktning",
+      "strategiska inriktningar",
+      "inriktning",
+      "inriktningar",
+      "perspektiv",
+      "fokusområde",
+      "fokusområden",
+      "hållbarhetsdimension",
+      "område",
+      "områden",
+      "strategic area",
+    ],
+  },
+  {
+    id: "kommunmal",
+    label: "Kommunövergripande mål",
+    labelEn: "Municipal goal",
+    names: [
+      "kommunövergripande mål",
+      "övergripande mål",
+      "kf-mål",
+      "kf mål",
+      "inriktningsmål",
+      "prioriterat mål",
+      "prioriterade mål",
+      "finansiellt mål",
+      "finansiella mål",
+      "municipal goal",
+    ],
+  },
+  {
+    id: "namndmal",
+    label: "Nämndmål",
+    labelEn: "Committee goal",
+    names: [
+      "nämndmål",
+      "nämndens mål",
+      "nämndplanens mål",
+      "resultatmål",
+      "verksamhetsmål",
+      "strategiskt mål",
+      "strategiska mål",
+      "committee goal",
+    ],
+  },
+];
+
+export function levelRank(levels: GoalLevel[], levelId: string): number {
+  return levels.findIndex((level) => level.id === levelId);
+}

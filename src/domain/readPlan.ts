@@ -1,0 +1,80 @@
+import { Grid, cellText } from "../sheet/grid";
+import { Finding, sortFindings } from "./findings";
+import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
+import { readTable } from "./layouts/table";
+import { Mapping } from "./mapping";
+import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
+import { RawCell, RawPlan, RawRow, RawSettings } from "./raw";
+import { resolvePlan } from "./resolve";
+import { normalizeName } from "./text";
+
+/** Text in A1 that marks a sheet as Måltavlan's own (follow-up, lists, state): never read as plan rows. */
+export const OWN_SHEET_MARKER = "#maltavlan";
+
+export function isOwnSheet(grid: Grid): boolean {
+  const first = grid.top === 0 && grid.left === 0 ? grid.values[0]?.[0] : null;
+  return typeof first === "string" && first.startsWith(OWN_SHEET_MARKER);
+}
+
+const SETTINGS_SHEET = /^(inställningar|settings)$/;
+const SETTING_KEYS: Record<string, keyof RawSettings> = {
+  budgetår: "budgetYear",
+  "budget year": "budgetYear",
+  planår: "planYears",
+  "plan years": "planYears",
+  titel: "title",
+  rubrik: "title",
+  title: "title",
+};
+
+/** Key/value rows ("Budgetår | 2024") of the settings sheet. */
+function readSettings(grid: Grid): RawSettings {
+  const settings: RawSettings = {};
+  grid.values.forEach((cells, r) => {
+    const key = SETTING_KEYS[normalizeName(cellText(cells[0] ?? null))];
+    const value = cells[1];
+    if (key && value !== null && value !== undefined) {
+      settings[key] = { value, ref: { sheet: grid.sheet, row: grid.top + r, col: grid.left + 1 } };
+    }
+  });
+  return settings;
+}
+
+export interface ReadResult {
+  plan: Plan;
+  findings: Finding[];
+  /** Which layout each sheet was read as, for the CLI's and the pane's report. */
+  sheets: { sheet: string; layout: "table" | "pasted" | "settings" | "ignored"; kind?: string; headerRow?: number }[];
+}
+
+/** Grid[] → Plan with findings: the whole reading side of the core. */
+export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
+  const rows: RawRow[] = [];
+  let settings: RawSettings = {};
+  let title: RawCell | undefined;
+  const sheets: ReadResult["sheets"] = [];
+  for (const grid of grids) {
+    const sheetMapping = mapping.sheets?.[grid.sheet];
+    if (isOwnSheet(grid) || grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
+      sheets.push({ sheet: grid.sheet, layout: "ignored" });
+    } else if (SETTINGS_SHEET.test(normalizeName(grid.sheet))) {
+      settings = { ...settings, ...readSettings(grid) };
+      sheets.push({ sheet: grid.sheet, layout: "settings" });
+    } else if (sheetMapping?.kind === "pasted" || (!sheetMapping && looksLikePastedDocument(grid))) {
+      rows.push(...(readPastedDocument(grid, { force: true }) ?? []));
+      sheets.push({ sheet: grid.sheet, layout: "pasted" });
+    } else {
+      const table = readTable(grid, sheetMapping, levels);
+      if (table) {
+        rows.push(...table.rows);
+        title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
+        sheets.push({ sheet: grid.sheet, layout: "table", kind: table.kind, headerRow: table.headerRow + 1 });
+      } else {
+        sheets.push({ sheet: grid.sheet, layout: "ignored" });
+      }
+    }
+  }
+  const raw: RawPlan = { rows, settings: { title, ...settings } };
+  const { plan, findings } = resolvePlan(raw, { levels, years: mapping.years });
+  return { plan, findings: sortFindings(findings, grids.map((grid) => grid.sheet)), sheets };
+}

@@ -1,0 +1,74 @@
+import { oreToTkr } from "./amounts";
+import { Plan } from "./model";
+
+/** Per nämnd: how many uppdrag it has and what its ramjusteringar add up to, exactly, in öre. */
+export interface CommitteeSummary {
+  code: string;
+  name: string | null;
+  assignments: number;
+  totalOre: number;
+  lastingOre: number;
+  temporaryOre: number;
+  unspecifiedOre: number;
+}
+
+export function summarizeByCommittee(plan: Plan): CommitteeSummary[] {
+  return plan.committees.map(({ code, name }) => {
+    const adjustments = plan.adjustments.filter((a) => a.committee === code);
+    const sum = (duration: string | null) =>
+      adjustments.filter((a) => a.duration === duration).reduce((total, a) => total + a.amountOre, 0);
+    return {
+      code,
+      name,
+      assignments: plan.assignments.filter((a) => a.committees.includes(code)).length,
+      totalOre: adjustments.reduce((total, a) => total + a.amountOre, 0),
+      lastingOre: sum("varaktig"),
+      temporaryOre: sum("tillfallig"),
+      unspecifiedOre: sum(null),
+    };
+  });
+}
+
+/** The plan in the CLI's JSON shape (README: "JSON-utdata"); amounts as signed tkr. */
+export function planToJson(plan: Plan) {
+  return {
+    years: plan.years,
+    committees: plan.committees.map(({ code, name, kind }) => ({ code, name, kind })),
+    goals: plan.goals.map(({ id, level, name, parentIds, committee, target }) => ({
+      id,
+      level,
+      name,
+      parentIds,
+      committee,
+      target,
+    })),
+    assignments: plan.assignments.map(({ id, title, clarification, goalIds, committees, origin, year }) => ({
+      id,
+      title,
+      clarification,
+      goalIds,
+      committees,
+      origin,
+      year,
+    })),
+    adjustments: plan.adjustments.map(({ id, committee, year, amountOre, direction, duration, assignmentId }) => ({
+      id,
+      committee,
+      year,
+      amountTkr: oreToTkr(amountOre),
+      direction,
+      duration,
+      assignmentId,
+    })),
+    keyFigures: plan.keyFigures.map(({ id, name, koladaId, goalId, target, unit }) => ({
+      id,
+      name,
+      koladaId,
+      goalId,
+      target,
+      unit,
+    })),
+  };
+}
+
+export type PlanJson = ReturnType<typeof planToJson>;

@@ -1,0 +1,142 @@
+import { SheetSpec, SpecCell, WorkbookSpec } from "../sheet/spec";
+import { DEFAULT_LEVELS, GoalLevel } from "./model";
+import { OWN_SHEET_MARKER } from "./readPlan";
+
+/**
+ * The empty plan template: one sheet per kind with the headers the reader knows, dropdowns from a hidden lists sheet
+ * (a typed list is capped at 255 characters, design.md), and the level list for Nivå.
+ */
+
+export const LISTS_SHEET = "Måltavlan listor";
+
+/** Rows the dropdowns cover: generous, since a plan grows during the year. */
+const TEMPLATE_ROWS = 1000;
+
+interface TemplateSheet {
+  name: string;
+  headers: { text: string; width: number; list?: string }[];
+}
+
+const SHEETS: TemplateSheet[] = [
+  {
+    name: "Nämnder",
+    headers: [
+      { text: "Förkortning", width: 14 },
+      { text: "Namn", width: 40 },
+      { text: "Typ", width: 12, list: "committeeKinds" },
+    ],
+  },
+  {
+    name: "Mål",
+    headers: [
+      { text: "ID", width: 10 },
+      { text: "Nivå", width: 26, list: "levels" },
+      { text: "Namn", width: 60 },
+      { text: "Överordnat", width: 20 },
+      { text: "Nämnd", width: 14 },
+      { text: "Målvärde", width: 20 },
+    ],
+  },
+  {
+    name: "Uppdrag",
+    headers: [
+      { text: "ID", width: 10 },
+      { text: "Uppdrag", width: 60 },
+      { text: "Förtydligande", width: 60 },
+      { text: "Mål", width: 20 },
+      { text: "Ansvarig nämnd", width: 20 },
+      { text: "Typ", width: 14, list: "origins" },
+      { text: "År", width: 8 },
+    ],
+  },
+  {
+    name: "Ramjusteringar",
+    headers: [
+      { text: "ID", width: 10 },
+      { text: "Nämnd", width: 12 },
+      { text: "År", width: 8 },
+      { text: "Belopp (tkr)", width: 14 },
+      { text: "Typ", width: 16, list: "directions" },
+      { text: "Varaktighet", width: 14, list: "durations" },
+      { text: "Uppdrag", width: 14 },
+      { text: "Kommentar", width: 50 },
+    ],
+  },
+  {
+    name: "Nyckeltal",
+    headers: [
+      { text: "ID", width: 10 },
+      { text: "Nyckeltal", width: 50 },
+      { text: "Kolada-ID", width: 12 },
+      { text: "Mål", width: 14 },
+      { text: "Målvärde", width: 14 },
+      { text: "Enhet", width: 12 },
+    ],
+  },
+];
+
+function lists(levels: GoalLevel[]): Record<string, string[]> {
+  return {
+    levels: levels.map((level) => level.label),
+    committeeKinds: ["Nämnd", "Bolag"],
+    origins: ["Fullmäktige", "Nämnd"],
+    directions: ["Ramökning", "Ramminskning"],
+    durations: ["Varaktig", "Tillfällig"],
+  };
+}
+
+const header = (text: string): SpecCell => ({ value: text, bold: true, fill: "DDEBF7" });
+
+export function templateWorkbook(levels: GoalLevel[] = DEFAULT_LEVELS): WorkbookSpec {
+  const listColumns = Object.entries(lists(levels));
+  const listsSheet: SheetSpec = {
+    name: LISTS_SHEET,
+    visibility: "hidden",
+    blocks: [
+      { top: 0, left: 0, rows: [[{ value: `${OWN_SHEET_MARKER} listor` }]] },
+      {
+        top: 1,
+        left: 0,
+        rows: Array.from({ length: Math.max(...listColumns.map(([, v]) => v.length)) + 1 }, (_, r) =>
+          listColumns.map(([name, values]) => ({ value: r === 0 ? name : (values[r - 1] ?? null) })),
+        ),
+      },
+    ],
+  };
+  const listSource = (name: string) => {
+    const col = listColumns.findIndex(([n]) => n === name);
+    const letter = String.fromCharCode(65 + col);
+    return `'${LISTS_SHEET}'!$${letter}$3:$${letter}$${2 + lists(levels)[name].length}`;
+  };
+  const sheets: SheetSpec[] = SHEETS.map((sheet) => ({
+    name: sheet.name,
+    blocks: [{ top: 0, left: 0, rows: [sheet.headers.map((h) => header(h.text))] }],
+    columnWidths: sheet.headers.map((h, col) => ({ col, width: h.width })),
+    frozenRows: 1,
+    validations: sheet.headers.flatMap((h, col) => {
+      if (!h.list) return [];
+      const letter = String.fromCharCode(65 + col);
+      return [{ range: `${letter}2:${letter}${TEMPLATE_ROWS + 1}`, source: listSource(h.list) }];
+    }),
+  }));
+  const settings: SheetSpec = {
+    name: "Inställningar",
+    blocks: [
+      {
+        top: 0,
+        left: 0,
+        rows: [
+          [header("Inställning"), header("Värde")],
+          [{ value: "Budgetår" }, { value: null }],
+          [{ value: "Planår" }, { value: null }],
+          [{ value: "Titel" }, { value: null }],
+        ],
+      },
+    ],
+    columnWidths: [
+      { col: 0, width: 16 },
+      { col: 1, width: 40 },
+    ],
+  };
+  return { sheets: [...sheets, settings, listsSheet] };
+}

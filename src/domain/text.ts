@@ -1,0 +1,65 @@
+/** Text helpers shared by readers and the resolver: how names are compared, keyed and suggested. */
+
+/** Every kind of space a pasted document brings (no-break, narrow, thin, figure, ideographic…) as a plain space. */
+const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Trimmed, single plain spaces, invisible characters removed. */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, "").replace(SPACES, " ").trim();
+}
+
+/**
+ * The form names are compared in: case, spacing, "&" vs "och", dashes and trailing punctuation do not count,
+ * since real workbooks let names drift ("Näringsliv & tillväxt" vs "Näringsliv och tillväxt").
+ */
+export function normalizeName(text: string): string {
+  return cleanText(text)
+    .toLocaleLowerCase("sv")
+    .replace(/\s*&\s*/g, " och ")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/["'“”‘’«»]/g, "")
+    .replace(/[\s.,;:!?]+$/g, "")
+    .replace(/ +/g, " ");
+}
+
+/** Lower case ASCII slug for derived keys: "Förbättra kvinnors…" → "forbattra-kvinnors…". */
+export function slug(text: string): string {
+  return cleanText(text)
+    .toLowerCase()
+    .replace(/[åä]/g, "a")
+    .replace(/ö/g, "o")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** Levenshtein distance, for suggesting the nearest name on a miss. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The candidate closest to `wanted`, if it is close enough to be a plausible typo or drift. */
+export function nearest(wanted: string, candidates: Iterable<string>): string | null {
+  const target = normalizeName(wanted);
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(target, normalizeName(candidate));
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? best : null;
+}

@@ -1,0 +1,120 @@
+import { Finding, FindingParams, RuleId } from "../domain/findings";
+
+/** Messages for findings, Swedish first (the users' language), English second. Each says what is wrong and what to do. */
+
+export type Language = "sv" | "en";
+
+type Message = (p: FindingParams) => string;
+
+const FIELD_LABELS: Record<Language, Record<string, string>> = {
+  sv: {
+    id: "ID",
+    level: "Nivå",
+    name: "Namn",
+    parent: "Överordnat mål",
+    committee: "Nämnd",
+    amount: "Belopp",
+    year: "År",
+    kind: "Typ",
+  },
+  en: {
+    id: "ID",
+    level: "Level",
+    name: "Name",
+    parent: "Parent goal",
+    committee: "Committee",
+    amount: "Amount",
+    year: "Year",
+    kind: "Type",
+  },
+};
+
+const suggest = (p: FindingParams, sv: boolean) =>
+  p.suggestion ? (sv ? ` Menade du "${p.suggestion}"?` : ` Did you mean "${p.suggestion}"?`) : "";
+
+const MESSAGES: Record<Language, Record<RuleId, Message>> = {
+  sv: {
+    "required-field": (p) => `${FIELD_LABELS.sv[String(p.field)] ?? p.field} saknas. Fyll i cellen.`,
+    "error-value": (p) => `Cellen innehåller felvärdet ${p.value}. Rätta formeln eller skriv in värdet.`,
+    "unknown-goal": (p) =>
+      `Målet "${p.name}" finns inte i planen.${suggest(p, true)} Skriv målets ID eller exakta namn.`,
+    "parent-level": (p) =>
+      `"${p.name}" (${p.level}) kan inte höra till "${p.parent}" (${p.parentLevel}): ett överordnat mål måste stå på en högre nivå.`,
+    "goal-cycle": (p) =>
+      `"${p.name}" hör till sig självt via sina överordnade mål. Bryt kedjan genom att ändra överordnat mål.`,
+    "duplicate-id": (p) => `ID "${p.id}" används redan. Ge raden ett eget ID.`,
+    "duplicate-assignment": (p) =>
+      `Uppdraget "${p.title}" finns redan (${p.other}) för samma nämnder och år. Ta bort dubbletten eller koppla det till ett annat mål.`,
+    "unknown-committee": (p) =>
+      `Nämnden "${p.name}" finns inte i nämndregistret.${suggest(p, true)} Lägg till den i registret eller rätta namnet.`,
+    "unknown-level": (p) => `Nivån "${p.value}" finns inte i målnivåerna.${suggest(p, true)}`,
+    "amount-unparseable": (p) =>
+      p.problem === "too-precise"
+        ? `Beloppet "${p.value}" har fler decimaler än ett öre. Avrunda beloppet.`
+        : `"${p.value}" går inte att läsa som ett belopp. Skriv t.ex. 1 200 tkr eller 1,2 mnkr.`,
+    "amount-ambiguous": (p) =>
+      `Beloppet "${p.value}" kan läsas på två sätt. Skriv det med decimalkomma och mellanslag som tusentalsavgränsare, t.ex. 1 200 tkr eller 1,2 tkr, och minus med minustecken.`,
+    "amount-sign": (p) => `Typen "${p.word}" och tecknet i beloppet "${p.value}" säger olika riktning. Rätta det ena.`,
+    "direction-invalid": (p) => `"${p.value}" är ingen känd typ av ramjustering. Skriv Ramökning eller Ramminskning.`,
+    "adjustment-unknown-assignment": (p) =>
+      `Ramjusteringen hänvisar till uppdraget "${p.name}", som inte finns i planen.${suggest(p, true)}`,
+    "adjustment-committee-ambiguous": (p) =>
+      `Beloppet gäller ett uppdrag med flera nämnder (${p.committees}). Ange vilken nämnd ramjusteringen avser, t.ex. på bladet Ramjusteringar.`,
+    "year-outside-plan": (p) => `Året ${p.year} ligger utanför planens år (${p.years}). Rätta året eller planens år.`,
+    "year-invalid": (p) => `"${p.value}" är inget årtal. Skriv året med fyra siffror, t.ex. 2025.`,
+    "assignment-no-committee": () => `Uppdraget saknar ansvarig nämnd. Ange minst en nämnd.`,
+    "kolada-id": (p) => `"${p.value}" är inget Kolada-ID. Ett Kolada-ID är en bokstav och fem siffror, t.ex. N00945.`,
+    "duration-unspecified": () =>
+      `Det framgår inte om ramjusteringen är varaktig eller tillfällig. Ange varaktighet eller år.`,
+    "duration-invalid": (p) => `"${p.value}" är ingen varaktighet. Skriv Varaktig eller Tillfällig.`,
+    "origin-invalid": (p) => `"${p.value}" är ingen känd uppdragsgivare. Skriv Fullmäktige eller Nämnd.`,
+    "committee-kind-invalid": (p) => `"${p.value}" är ingen känd typ. Skriv Nämnd eller Bolag.`,
+  },
+  en: {
+    "required-field": (p) => `${FIELD_LABELS.en[String(p.field)] ?? p.field} is missing. Fill in the cell.`,
+    "error-value": (p) => `The cell holds the error value ${p.value}. Fix the formula or type the value.`,
+    "unknown-goal": (p) =>
+      `The goal "${p.name}" is not in the plan.${suggest(p, false)} Write the goal's ID or exact name.`,
+    "parent-level": (p) =>
+      `"${p.name}" (${p.level}) cannot belong to "${p.parent}" (${p.parentLevel}): a parent goal must stand on a higher level.`,
+    "goal-cycle": (p) => `"${p.name}" belongs to itself through its parent goals. Change a parent to break the chain.`,
+    "duplicate-id": (p) => `ID "${p.id}" is already used. Give the row an ID of its own.`,
+    "duplicate-assignment": (p) =>
+      `The assignment "${p.title}" already exists (${p.other}) for the same committees and year. Remove the duplicate or link it to another goal.`,
+    "unknown-committee": (p) =>
+      `The committee "${p.name}" is not in the register.${suggest(p, false)} Add it to the register or correct the name.`,
+    "unknown-level": (p) => `The level "${p.value}" is not one of the goal levels.${suggest(p, false)}`,
+    "amount-unparseable": (p) =>
+      p.problem === "too-precise"
+        ? `The amount "${p.value}" is more precise than one öre. Round it.`
+        : `"${p.value}" cannot be read as an amount. Write e.g. 1 200 tkr or 1,2 mnkr.`,
+    "amount-ambiguous": (p) =>
+      `The amount "${p.value}" can be read two ways. Write it with a decimal comma and spaces between thousands, e.g. 1 200 tkr or 1,2 tkr.`,
+    "amount-sign": (p) =>
+      `The type "${p.word}" and the sign of "${p.value}" point in different directions. Correct one.`,
+    "direction-invalid": (p) =>
+      `"${p.value}" is not a known kind of frame adjustment. Write Ramökning or Ramminskning.`,
+    "adjustment-unknown-assignment": (p) =>
+      `The frame adjustment refers to the assignment "${p.name}", which is not in the plan.${suggest(p, false)}`,
+    "adjustment-committee-ambiguous": (p) =>
+      `The amount belongs to an assignment with several committees (${p.committees}). Say which committee the adjustment is for.`,
+    "year-outside-plan": (p) => `The year ${p.year} is outside the plan's years (${p.years}).`,
+    "year-invalid": (p) => `"${p.value}" is not a year. Write four digits, e.g. 2025.`,
+    "assignment-no-committee": () => `The assignment has no responsible committee. Name at least one.`,
+    "kolada-id": (p) => `"${p.value}" is not a Kolada id: a letter and five digits, e.g. N00945.`,
+    "duration-unspecified": () =>
+      `It is not clear whether the frame adjustment is lasting or temporary. Give a duration or a year.`,
+    "duration-invalid": (p) => `"${p.value}" is not a duration. Write Varaktig or Tillfällig.`,
+    "origin-invalid": (p) => `"${p.value}" is not a known origin. Write Fullmäktige or Nämnd.`,
+    "committee-kind-invalid": (p) => `"${p.value}" is not a known type. Write Nämnd or Bolag.`,
+  },
+};
+
+export function findingMessage(f: Finding, language: Language = "sv"): string {
+  return MESSAGES[language][f.rule](f.params);
+}
+
+export const SEVERITY_LABELS: Record<Language, Record<Finding["severity"], string>> = {
+  sv: { error: "FEL", warning: "VARNING" },
+  en: { error: "ERROR", warning: "WARNING" },
+};

@@ -1,0 +1,76 @@
+/**
+ * SheetSpec: what a host writes. Plain data (no classes, no host types), so the core produces it and tests inspect
+ * it without any host, and both hosts (Office.js and ExcelJS) render the same spec the same way.
+ *
+ * Coordinates are 0-based sheet coordinates, as in Grid. Ranges in `range`/`source` strings are A1 references.
+ */
+
+/** One cell to write. */
+export interface SpecCell {
+  /**
+   * The value. A string is always written as text, never interpreted ("=SUM(A1)", "001", "50%" stay text).
+   * With `formula`, this is the cached result to store with it (null: none; Excel computes it on open).
+   * null without a formula leaves the cell empty (its formatting and `locked` still apply).
+   */
+  value: string | number | boolean | null;
+  /** US-invariant formula without the leading "=" (a leading "=" is tolerated), e.g. "SUM(B2:B9)". */
+  formula?: string;
+  /** US-invariant number format code, e.g. `#,##0 "tkr"`, "0%", "yyyy-mm-dd", "@". */
+  numberFormat?: string;
+  bold?: boolean;
+  /** Solid background colour as "RRGGBB". */
+  fill?: string;
+  wrap?: boolean;
+  /** Cell protection; only has an effect when the sheet is protected. Excel's default is locked. */
+  locked?: boolean;
+}
+
+/** A dropdown list on every cell of `range`, taking its entries from a range (usually on a hidden lists sheet). */
+export interface ListValidation {
+  /** The cells that get the dropdown, e.g. "B2:B500". */
+  range: string;
+  /** The list's source, a sheet-qualified absolute reference without "=", e.g. "'Listor'!$A$2:$A$5". */
+  source: string;
+}
+
+/** A rectangular block of cells; `rows[0][0]` is written at (top, left). Rows may be ragged. */
+export interface SpecBlock {
+  top: number;
+  left: number;
+  rows: SpecCell[][];
+}
+
+export interface ColumnWidth {
+  /** 0-based column. */
+  col: number;
+  /** Width in characters (ExcelJS's unit); the Excel host converts to points. */
+  width: number;
+  hidden?: boolean;
+}
+
+export interface SheetProtection {
+  /** Optional password; never logged or put on a command line. */
+  password?: string;
+}
+
+export type SpecSheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetSpec {
+  /** Sheet name: at most 31 characters, none of : \ / ? * [ ], unique ignoring case within the workbook. */
+  name: string;
+  /** Default "visible". */
+  visibility?: SpecSheetVisibility;
+  /** Blocks of rows starting at a 0-based top-left; one block per region keeps payloads small. */
+  blocks: SpecBlock[];
+  columnWidths?: ColumnWidth[];
+  /** Number of header rows kept visible when scrolling (0 or absent: none). */
+  frozenRows?: number;
+  validations?: ListValidation[];
+  /** Present: the sheet is protected; cells with `locked: false` stay editable. */
+  protect?: SheetProtection;
+}
+
+/** Sheets in the order they appear in the workbook. */
+export interface WorkbookSpec {
+  sheets: SheetSpec[];
+}

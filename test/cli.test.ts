@@ -1,0 +1,276 @@
+import Ajv from "ajv";
+import { execFile } from "child_process";
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, main } from "../src/cli/main";
+import { mappingProblems } from "../src/domain/mapping";
+import { readPlan } from "../src/domain/readPlan";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import mappingSchema from "../docs/schemas/mapping.schema.json";
+import outputSchema from "../docs/schemas/validate-output.schema.json";
+
+const EXAMPLES = path.join(__dirname, "..", "examples");
+const example = (name: string) => path.join(EXAMPLES, `${name}.xlsx`);
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-cli-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** A template-layout plan with one defect: an uppdrag linked to a goal name that is off by one letter. */
+async function brokenPlan(): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Mål").addRows([
+    ["ID", "Nivå", "Namn", "Överordnat", "Nämnd"],
+    ["M1", "Kommunövergripande mål", "Näringsliv och tillväxt", null, null],
+  ]);
+  workbook.addWorksheet("Uppdrag").addRows([
+    ["ID", "Uppdrag", "Mål", "Ansvarig nämnd", "År"],
+    ["U1", "Förbättra kvinnors förutsättningar för företagande i kommunen.", "Näringsliv och tilväxt", "KS", 2024],
+  ]);
+  workbook.addWorksheet("Ramjusteringar").addRows([
+    ["ID", "Nämnd", "År", "Belopp (tkr)", "Typ", "Uppdrag"],
+    ["R1", "KS", 2024, "1.200", "Ramökning", "U1"],
+  ]);
+  const file = path.join(dir, "trasig.xlsx");
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+describe("maltavlan validate", () => {
+  test("a valid plan exits 0 and prints the summary per nämnd in tkr", async () => {
+    const { code, out } = await run("validate", example("ostersund-2024-klistrad"));
+    expect(code).toBe(EXIT_OK);
+    expect(out).toContain("0 fel, 0 varningar.");
+    expect(out).toMatch(/KS Kommunstyrelsen\s+3\s+250\stkr\s+0\stkr\s+250\stkr/);
+    expect(out).toMatch(/SAN Social- och arbetsmarknadsnämnden\s+2\s+1\s200\stkr\s+1\s200\stkr\s+0\stkr/);
+  });
+
+  test("findings print as FEL Sheet!Cell message, errors first, and exit 1", async () => {
+    const { code, out } = await run("validate", await brokenPlan());
+    expect(code).toBe(EXIT_FINDINGS);
+    const lines = out.split("\n").filter((l) => /^(FEL|VARNING)/.test(l));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^FEL\s+Uppdrag!C2\s+Målet "Näringsliv och tilväxt" finns inte i planen\. Menade du "Näringsliv och tillväxt"\?/,
+      ),
+      expect.stringMatching(/^FEL\s+Ramjusteringar!D2\s+Beloppet "1\.200" kan läsas på två sätt\./),
+    ]);
+    expect(out).toContain("2 fel, 0 varningar.");
+  });
+
+  test("--lang en gives the English messages", async () => {
+    const { out } = await run("validate", await brokenPlan(), "--lang", "en");
+    expect(out).toMatch(/^ERROR\s+Uppdrag!C2\s+The goal "Näringsliv och tilväxt" is not in the plan\./m);
+  });
+
+  test.each(["ostersund-2024-mall", "kiruna-2020-fri"])(
+    "--json output of %s follows the published schema",
+    async (name) => {
+      const { code, out } = await run("validate", example(name), "--json");
+      expect(code).toBe(EXIT_OK);
+      const json = JSON.parse(out);
+      const validate = new Ajv({ allErrors: true }).compile(outputSchema);
+      expect(validate.errors ?? validate(json)).toBe(true);
+      expect(json.plan.assignments.length).toBeGreaterThan(0);
+    },
+  );
+
+  test("--json findings carry rule, sheet, cell and the Swedish message, and follow the schema", async () => {
+    const { code, out } = await run("validate", await brokenPlan(), "--json");
+    expect(code).toBe(EXIT_FINDINGS);
+    const json = JSON.parse(out);
+    expect(new Ajv().compile(outputSchema)(json)).toBe(true);
+    expect(
+      json.findings.map((f: { rule: string; sheet: string; cell: string }) => `${f.rule} ${f.sheet}!${f.cell}`),
+    ).toEqual(["unknown-goal Uppdrag!C2", "amount-ambiguous Ramjusteringar!D2"]);
+    // Nothing that failed is guessed into the plan: the ambiguous amount is not a ramjustering.
+    expect(json.plan.adjustments).toEqual([]);
+  });
+
+  test("a mapping file overrides detection for a sheet whose headers are not recognised", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Blad1").addRows([
+      ["Kolumn 1", "Kolumn 2", "Kolumn 3"],
+      ["KS-1", "Ta fram en klimatbudget.", "KS"],
+    ]);
+    const file = path.join(dir, "okand.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const mapping = path.join(dir, "koppling.json");
+    await fs.writeFile(
+      mapping,
+      JSON.stringify({
+        sheets: { Blad1: { kind: "assignment", headerRow: 1, columns: { A: "id", B: "name", C: "committee" } } },
+      }),
+    );
+    const without = JSON.parse((await run("validate", file, "--json")).out);
+    expect(without.plan.assignments).toEqual([]);
+    const { code, out } = await run("validate", file, "--json", "--mapping", mapping);
+    expect(code).toBe(EXIT_OK);
+    expect(JSON.parse(out).plan.assignments).toEqual([
+      {
+        id: "KS-1",
+        title: "Ta fram en klimatbudget.",
+        clarification: null,
+        goalIds: [],
+        committees: ["KS"],
+        origin: "fullmaktige",
+        year: null,
+      },
+    ]);
+  });
+
+  test.each([
+    [["validate", "finns-inte.xlsx"], /^maltavlan: Filen finns inte/],
+    [["validate"], /^maltavlan: Ange planens arbetsbok/],
+    [["validate", "x.xlsx", "--okand"], /^maltavlan: Okänd flagga: --okand/],
+    [["rita"], /^maltavlan: Okänt kommando: rita/],
+  ])("unusable input %j exits 2 with one Swedish line", async (args, message) => {
+    const { code, err } = await run(...args);
+    expect(code).toBe(EXIT_UNUSABLE);
+    expect(err).toMatch(message);
+    expect(err.split("\n")).toHaveLength(1);
+  });
+
+  test("a broken mapping file exits 2 and says what is wrong", async () => {
+    const mapping = path.join(dir, "fel.json");
+    await fs.writeFile(mapping, JSON.stringify({ sheets: { Uppdrag: { kind: "uppdrag", columns: { A: "titel" } } } }));
+    const { code, err } = await run("validate", example("kiruna-2020-fri"), "--mapping", mapping);
+    expect(code).toBe(EXIT_UNUSABLE);
+    expect(err).toContain(`Bladet "Uppdrag": "kind" ska vara en av`);
+    expect(err).toContain(`kolumn A: okänt fält "titel"`);
+  });
+
+  test("the installed command runs without a stack trace on a corrupt file", async () => {
+    const file = path.join(dir, "trasig-fil.xlsx");
+    await fs.writeFile(file, "Nämnd;Belopp\nKS;250\n");
+    const bin = path.join(__dirname, "..", "bin", "maltavlan.js");
+    const result = await promisify(execFile)("node", [bin, "validate", file]).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(result.code).toBe(EXIT_UNUSABLE);
+    expect(result.stderr).toMatch(/^maltavlan: Filen är inte en Excel-arbetsbok/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("maltavlan template", () => {
+  test("writes the empty template: reads back as an empty plan, with its dropdowns pointing at the lists", async () => {
+    const file = path.join(dir, "mall.xlsx");
+    expect((await run("template", file)).code).toBe(EXIT_OK);
+    const { grids } = await readWorkbookFile(file);
+    expect(grids.map((g) => g.sheet)).toEqual([
+      "Nämnder",
+      "Mål",
+      "Uppdrag",
+      "Ramjusteringar",
+      "Nyckeltal",
+      "Inställningar",
+      "Måltavlan listor",
+    ]);
+    const { plan, findings, sheets } = readPlan(grids);
+    expect(findings).toEqual([]);
+    expect(plan.goals).toEqual([]);
+    expect(sheets.filter((s) => s.layout === "table").map((s) => s.kind)).toEqual([
+      "committee",
+      "goal",
+      "assignment",
+      "adjustment",
+      "keyFigure",
+    ]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const level = workbook.getWorksheet("Mål")!.getCell("B2").dataValidation;
+    expect(level).toMatchObject({ type: "list", formulae: ["'Måltavlan listor'!$A$3:$A$6"] });
+    const lists = workbook.getWorksheet("Måltavlan listor")!;
+    expect(lists.state).toBe("hidden");
+    expect([3, 4, 5, 6].map((r) => lists.getCell(`A${r}`).value)).toEqual([
+      "Vision",
+      "Strategiskt område",
+      "Kommunövergripande mål",
+      "Nämndmål",
+    ]);
+    const duration = workbook.getWorksheet("Ramjusteringar")!.getCell("F500").dataValidation;
+    const [, column, from, to] = /\$([A-Z])\$(\d+):\$[A-Z]\$(\d+)/.exec(String(duration.formulae?.[0]))!;
+    expect([Number(from), Number(to)].map((r) => lists.getCell(`${column}${r}`).value)).toEqual([
+      "Varaktig",
+      "Tillfällig",
+    ]);
+  });
+
+  test("a template filled in as an economist would reads into the plan", async () => {
+    const file = path.join(dir, "mall-ifylld.xlsx");
+    await run("template", file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    workbook.getWorksheet("Nämnder")!.addRow(["KS", "Kommunstyrelsen", "Nämnd"]);
+    workbook.getWorksheet("Mål")!.addRow(["M1", "Kommunövergripande mål", "Näringsliv och tillväxt"]);
+    workbook
+      .getWorksheet("Uppdrag")!
+      .addRow([
+        "U1",
+        "Förbättra kvinnors förutsättningar för företagande i kommunen.",
+        null,
+        "M1",
+        "KS",
+        "Fullmäktige",
+        2024,
+      ]);
+    workbook.getWorksheet("Ramjusteringar")!.addRow(["R1", "KS", 2024, 250, "Ramökning", "Tillfällig", "U1"]);
+    workbook.getWorksheet("Inställningar")!.getCell("B2").value = 2024;
+    await workbook.xlsx.writeFile(file);
+    const { plan, findings } = readPlan((await readWorkbookFile(file)).grids);
+    expect(findings).toEqual([]);
+    expect(plan.years).toEqual([2024]);
+    expect(plan.adjustments).toEqual([
+      {
+        id: "R1",
+        committee: "KS",
+        year: 2024,
+        amountOre: 25_000_000,
+        direction: "increase",
+        duration: "tillfallig",
+        assignmentId: "U1",
+      },
+    ]);
+  });
+});
+
+describe("the mapping schema and mappingProblems agree", () => {
+  const samples: unknown[] = [
+    {},
+    { years: [2025, 2026] },
+    { years: ["2025"] },
+    { sheets: { Blad1: { kind: "goal", headerRow: 3, level: "namndmal", columns: { A: "id", B: "name" } } } },
+    { sheets: { Blad1: { kind: "pasted" } } },
+    { sheets: { Blad1: { kind: "uppdrag" } } },
+    { sheets: { Blad1: { headerRow: 2 } } },
+    { sheets: { Blad1: { kind: "goal", headerRow: 0 } } },
+    { sheets: { Blad1: { kind: "goal", columns: { a1: "id" } } } },
+    { sheets: { Blad1: { kind: "goal", columns: { A: "titel" } } } },
+    { sheets: { Blad1: { kind: "adjustment", amountUnit: "mnkr" } } },
+    { sheets: { Blad1: { kind: "adjustment", amountUnit: "euro" } } },
+    { sheets: { Blad1: { kind: "goal", extra: true } } },
+    { sheet: {} },
+    [],
+  ];
+  const schema = new Ajv().compile(mappingSchema);
+  test.each(samples.map((s) => [JSON.stringify(s), s]))("%s", (_, sample) => {
+    expect(mappingProblems(sample).length === 0).toBe(schema(sample));
+  });
+});

@@ -1,0 +1,554 @@
+/**
+ * The xlsx host against real files: workbooks built with ExcelJS (and zips rewritten with JSZip, a zip library
+ * independent of the reader's own central-directory parser), written to a temp dir and read back.
+ */
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { Grid } from "../src/sheet/grid";
+import type { WorkbookSpec } from "../src/sheet/spec";
+import {
+  readWorkbookBuffer,
+  readWorkbookFile,
+  UnusableInputError,
+  type UnusableInputKind,
+} from "../src/hosts/xlsx/read";
+import { buildWorkbook, workbookBuffer, writeWorkbookFile } from "../src/hosts/xlsx/write";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "maltavlan-xlsx-"));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function writeExcelJs(workbook: ExcelJS.Workbook, name: string): Promise<string> {
+  const path = join(dir, name);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+async function loadExcelJs(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+function sheetByName(grids: Grid[], name: string): Grid {
+  const grid = grids.find((g) => g.sheet === name);
+  if (!grid) throw new Error(`no grid named ${name}`);
+  return grid;
+}
+
+/** A small workbook with one sheet, as bytes: the "real xlsx" the broken-file tests start from. */
+async function simpleXlsx(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Mål");
+  sheet.getCell("A1").value = "Nämnd";
+  sheet.getCell("B1").value = "Budget";
+  for (let i = 0; i < 200; i++) {
+    sheet.getCell(i + 2, 1).value = `Nämnd ${i}`;
+    sheet.getCell(i + 2, 2).value = i * 1000;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe("readWorkbookFile: worksheets to Grids", () => {
+  let grids: Grid[];
+  let unsupported: string[];
+
+  beforeAll(async () => {
+    const workbook = new ExcelJS.Workbook();
+
+    // Used range starts at B2, with a merged title, errors, formulas, dates, rich text and a hidden row.
+    const plan = workbook.addWorksheet("Plan");
+    plan.getCell("B2").value = "Mål och budget 2025";
+    plan.mergeCells("B2:E2");
+    plan.getCell("B3").value = "Nämnd";
+    plan.getCell("C3").value = "Budget";
+    plan.getCell("D3").value = "Datum";
+    plan.getCell("E3").value = "Kommentar";
+    plan.getCell("B4").value = "KS";
+    plan.getCell("C4").value = 1200;
+    plan.getCell("C4").numFmt = '#,##0 "tkr"';
+    plan.getCell("D4").value = new Date(Date.UTC(2025, 0, 31));
+    plan.getCell("D4").numFmt = "yyyy-mm-dd";
+    plan.getCell("E4").value = { richText: [{ text: "Ökad " }, { text: "kostnad", font: { bold: true } }] };
+    plan.getCell("B5").value = "BUN";
+    plan.getCell("C5").value = { formula: "C4*2", result: 2400 };
+    plan.getCell("D5").value = { error: "#REF!" };
+    plan.getCell("E5").value = { text: "Se planen", hyperlink: "https://example.se/plan" };
+    plan.getCell("B6").value = "SBN";
+    plan.getCell("C6").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+    plan.getCell("D6").value = { formula: "TODAY()" }; // no cached result
+    plan.getCell("E6").value = true;
+    plan.getRow(5).hidden = true;
+    // A shared formula: C7 is the master, D7 and E7 reuse it.
+    plan.getCell("B7").value = "Summa";
+    // (ExcelJS's typings omit shareType/ref, which its writer reads.)
+    plan.getCell("C7").value = {
+      formula: "C4+1",
+      result: 1201,
+      shareType: "shared",
+      ref: "C7:E7",
+    } as ExcelJS.CellFormulaValue;
+    plan.getCell("D7").value = { sharedFormula: "C7", result: 1 };
+    plan.getCell("E7").value = { sharedFormula: "C7", result: "text" };
+    // Formatting alone does not widen the used range.
+    plan.getCell("H10").numFmt = "0.00";
+    plan.getCell("H10").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+
+    const hidden = workbook.addWorksheet("Dold", { state: "hidden" });
+    hidden.getCell("A1").value = "dold";
+    const veryHidden = workbook.addWorksheet("Måltavlan", { state: "veryHidden" });
+    veryHidden.getCell("A1").value = "state";
+    veryHidden.getCell("B1").value = 1;
+    workbook.addWorksheet("Tom");
+
+    const read = await readWorkbookFile(await writeExcelJs(workbook, "plan.xlsx"));
+    grids = read.grids;
+    unsupported = read.unsupportedParts;
+  });
+
+  test("one grid per worksheet in workbook order, with visibility", () => {
+    expect(grids.map((g) => [g.sheet, g.visibility])).toEqual([
+      ["Plan", "visible"],
+      ["Dold", "hidden"],
+      ["Måltavlan", "veryHidden"],
+      ["Tom", "visible"],
+    ]);
+    expect(unsupported).toEqual([]);
+  });
+
+  test("values of the used range, starting at its top-left", () => {
+    const plan = sheetByName(grids, "Plan");
+    expect(plan.top).toBe(1);
+    expect(plan.left).toBe(1);
+    expect(plan.values).toEqual([
+      ["Mål och budget 2025", null, null, null],
+      ["Nämnd", "Budget", "Datum", "Kommentar"],
+      ["KS", 1200, new Date(Date.UTC(2025, 0, 31)), "Ökad kostnad"],
+      ["BUN", 2400, { error: "#REF!" }, "Se planen"],
+      ["SBN", { error: "#DIV/0!" }, null, true],
+      ["Summa", 1201, 1, "text"],
+    ]);
+    expect(plan.values[2][2]).toBeInstanceOf(Date);
+  });
+
+  test("merges, number formats and hidden rows", () => {
+    const plan = sheetByName(grids, "Plan");
+    expect(plan.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
+    expect(plan.hiddenRows).toEqual([4]);
+    expect(plan.formats?.[2]).toEqual([null, '#,##0 "tkr"', "yyyy-mm-dd", null]);
+    expect(plan.formats?.[0]).toEqual([null, null, null, null]);
+    expect(plan.formats).toHaveLength(plan.values.length);
+  });
+
+  test("hidden, very hidden and blank sheets", () => {
+    expect(sheetByName(grids, "Dold")).toMatchObject({ top: 0, left: 0, values: [["dold"]] });
+    expect(sheetByName(grids, "Måltavlan")).toMatchObject({ top: 0, left: 0, values: [["state", 1]] });
+    expect(sheetByName(grids, "Tom")).toEqual({
+      sheet: "Tom",
+      top: 0,
+      left: 0,
+      values: [],
+      formats: [],
+      visibility: "visible",
+      merges: [],
+      hiddenRows: [],
+    });
+  });
+
+  test("whole-column validations and conditional formats do not slow reading down", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Stor");
+    sheet.getCell("A1").value = "Nämnd";
+    sheet.getCell("B1").value = "Status";
+    // Cast: ExcelJS 4.4 has worksheet.dataValidations.add(range, …) but its typings omit it.
+    (
+      sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add("B2:E1048576", { type: "list", allowBlank: true, formulae: ['"Ja,Nej"'] });
+    sheet.addConditionalFormatting({
+      ref: "A1:E1048576",
+      rules: [{ type: "expression", priority: 1, formulae: ["A1<0"], style: { font: { bold: true } } }],
+    });
+    const path = await writeExcelJs(workbook, "hela-kolumner.xlsx");
+    // Whole-column validations are expanded cell by cell by ExcelJS (about 10 s and 400 MB here), so the reader
+    // skips them; how fast that is belongs in the benchmark, not in a test.
+    const { grids } = await readWorkbookFile(path);
+    expect(grids[0].values).toEqual([["Nämnd", "Status"]]);
+  });
+
+  test("buffers of every accepted kind give the same grids", async () => {
+    const data = await simpleXlsx();
+    const fromBuffer = await readWorkbookBuffer(data, "a.xlsx");
+    const copy = new Uint8Array(data.length + 8).subarray(4, 4 + data.length);
+    copy.set(data);
+    const fromUint8 = await readWorkbookBuffer(copy, "a.xlsx");
+    const fromArrayBuffer = await readWorkbookBuffer(copy.slice().buffer, "a.xlsx");
+    expect(fromBuffer.grids[0].values).toHaveLength(201);
+    expect(fromBuffer.grids[0].values[200]).toEqual(["Nämnd 199", 199000]);
+    expect(fromUint8.grids).toEqual(fromBuffer.grids);
+    expect(fromArrayBuffer.grids).toEqual(fromBuffer.grids);
+  });
+});
+
+describe("unusable input", () => {
+  async function expectUnusable(path: string, kind: UnusableInputKind, message: string): Promise<void> {
+    const error = await readWorkbookFile(path).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnusableInputError);
+    expect((error as UnusableInputError).kind).toBe(kind);
+    expect((error as UnusableInputError).message).toBe(message);
+    expect((error as UnusableInputError).message).not.toContain("\n");
+  }
+
+  async function file(name: string, data: Buffer | string): Promise<string> {
+    const path = join(dir, name);
+    await writeFile(path, data);
+    return path;
+  }
+
+  /** Deterministic pseudo-random bytes that start with neither "PK" nor the OLE magic. */
+  function noise(length: number): Buffer {
+    const bytes = Buffer.alloc(length);
+    let state = 12345;
+    for (let i = 0; i < length; i++) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      bytes[i] = state >> 16;
+    }
+    bytes[0] = 0x9c;
+    return bytes;
+  }
+
+  const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+  test("a missing file", async () => {
+    const path = join(dir, "finns-inte.xlsx");
+    await expectUnusable(path, "missing", `Filen finns inte: ${path}`);
+  });
+
+  test("a folder", async () => {
+    await expectUnusable(dir, "unreadable", `Sökvägen är en mapp, inte en fil: ${dir}`);
+  });
+
+  test("an empty file", async () => {
+    const path = await file("tom.xlsx", Buffer.alloc(0));
+    await expectUnusable(path, "notWorkbook", `Filen är inte en Excel-arbetsbok (.xlsx): ${path} (filen är tom)`);
+  });
+
+  test("random bytes", async () => {
+    const path = await file("brus.xlsx", noise(4096));
+    await expectUnusable(path, "notWorkbook", `Filen är inte en Excel-arbetsbok (.xlsx): ${path}`);
+  });
+
+  test("a CSV file named .xlsx", async () => {
+    const path = await file("plan.xlsx", "Nämnd;Budget\nKS;1200\n");
+    await expectUnusable(
+      path,
+      "notWorkbook",
+      `Filen är inte en Excel-arbetsbok (.xlsx): ${path} (det är en textfil, till exempel CSV)`,
+    );
+  });
+
+  test("a zip without xl/workbook.xml (a Word document renamed)", async () => {
+    const zip = new JSZip();
+    zip.file("[Content_Types].xml", "<Types/>");
+    zip.file("word/document.xml", "<w:document/>");
+    const path = await file("rapport.xlsx", await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    await expectUnusable(
+      path,
+      "notWorkbook",
+      `Filen är inte en Excel-arbetsbok (.xlsx): ${path} (det är ett Word-dokument)`,
+    );
+  });
+
+  test("some other zip", async () => {
+    const zip = new JSZip();
+    zip.file("readme.txt", "hej");
+    const path = await file("arkiv.xlsx", await zip.generateAsync({ type: "nodebuffer" }));
+    await expectUnusable(path, "notWorkbook", `Filen är inte en Excel-arbetsbok (.xlsx): ${path}`);
+  });
+
+  test("a truncated copy of a real workbook", async () => {
+    const data = await simpleXlsx();
+    for (const [name, length] of [
+      ["halv.xlsx", Math.floor(data.length / 2)],
+      ["nastan.xlsx", data.length - 10],
+    ] as const) {
+      const path = await file(name, data.subarray(0, length));
+      await expectUnusable(path, "corrupt", `Filen är skadad eller ofullständig och kan inte läsas: ${path}`);
+    }
+  });
+
+  test("a workbook with malformed sheet XML: ExcelJS's own error does not escape", async () => {
+    const zip = await JSZip.loadAsync(await simpleXlsx());
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("nodebuffer");
+    // Stored (uncompressed) so the bytes can be found and damaged in place: an unclosed element.
+    zip.file("xl/worksheets/sheet1.xml", sheetXml.toString("utf8").replace("</sheetData>", "<row r="), {
+      compression: "STORE",
+    });
+    const path = await file("trasig.xlsx", await zip.generateAsync({ type: "nodebuffer" }));
+    await expectUnusable(path, "corrupt", `Filen är skadad eller ofullständig och kan inte läsas: ${path}`);
+  });
+
+  test("an encrypted workbook (OLE compound file with an EncryptedPackage stream)", async () => {
+    const directory = Buffer.concat([
+      Buffer.from("EncryptionInfo", "utf16le"),
+      Buffer.alloc(40),
+      Buffer.from("EncryptedPackage", "utf16le"),
+    ]);
+    const path = await file("krypterad.xlsx", Buffer.concat([OLE, Buffer.alloc(504), directory, noise(2048)]));
+    await expectUnusable(path, "encrypted", `Arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas: ${path}`);
+  });
+
+  test("an old .xls workbook (OLE compound file with a Workbook stream)", async () => {
+    const path = await file("gammal.xls", Buffer.concat([OLE, Buffer.alloc(504), Buffer.from("Workbook", "utf16le")]));
+    await expectUnusable(
+      path,
+      "legacyFormat",
+      `Arbetsboken är i det gamla .xls-formatet och kan inte läsas; spara den som .xlsx i Excel: ${path}`,
+    );
+  });
+
+  test("any other file starting with the OLE magic", async () => {
+    const path = await file("ole.xlsx", Buffer.concat([OLE, noise(1024)]));
+    await expectUnusable(
+      path,
+      "encrypted",
+      `Arbetsboken är lösenordsskyddad (krypterad) eller i det gamla .xls-formatet och kan inte läsas: ${path}`,
+    );
+  });
+});
+
+describe("unsupported parts", () => {
+  async function withEntries(entries: Record<string, string>): Promise<string> {
+    const zip = await JSZip.loadAsync(await simpleXlsx());
+    for (const [name, content] of Object.entries(entries)) zip.file(name, content);
+    const path = join(dir, `delar-${Object.keys(entries).length}.xlsx`);
+    await writeFile(path, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    return path;
+  }
+
+  test("a chart part is reported as 'diagram', and the sheets are still read", async () => {
+    const read = await readWorkbookFile(await withEntries({ "xl/charts/chart1.xml": "<c:chartSpace/>" }));
+    expect(read.unsupportedParts).toEqual(["diagram"]);
+    expect(read.grids[0].values[1]).toEqual(["Nämnd 0", 0]);
+  });
+
+  test("each kind of part is named once, in a fixed order", async () => {
+    const read = await readWorkbookFile(
+      await withEntries({
+        "xl/webextensions/webextension1.xml": "<we/>",
+        "customXml/item1.xml": "<x/>",
+        "xl/vbaProject.bin": "bin",
+        "xl/media/image1.png": "png",
+        "xl/media/image2.png": "png",
+        "xl/pivotTables/pivotTable1.xml": "<p/>",
+        "xl/pivotCache/pivotCacheDefinition1.xml": "<p/>",
+        "xl/charts/chart1.xml": "<c/>",
+      }),
+    );
+    expect(read.unsupportedParts).toEqual([
+      "diagram",
+      "pivottabeller",
+      "bilder",
+      "makron",
+      "anpassad XML",
+      "tilläggsdelar",
+    ]);
+  });
+});
+
+describe("writing SheetSpecs", () => {
+  const tricky = ["=SUM(A1)", "+46", "-5", "@x", "001", "2024-01-01", "50%", "#REF!", "TRUE", " 12 "];
+
+  const spec: WorkbookSpec = {
+    sheets: [
+      {
+        name: "KS",
+        frozenRows: 2,
+        blocks: [
+          {
+            top: 0,
+            left: 0,
+            rows: [
+              [{ value: "Uppföljning KS", bold: true, fill: "DDEBF7" }],
+              [
+                { value: "Nyckel", bold: true },
+                { value: "Mål", bold: true, wrap: true },
+                { value: "Budget", bold: true },
+                { value: "Bedömning", bold: true },
+              ],
+              [
+                { value: "k1" },
+                { value: "Nöjda invånare" },
+                { value: 1200, numberFormat: '#,##0 "tkr"' },
+                { value: null, locked: false },
+              ],
+              [
+                { value: "k2" },
+                { value: "Budget i balans" },
+                { value: 800.5, numberFormat: '#,##0 "tkr"' },
+                { value: "Uppfyllt", locked: false },
+              ],
+              [
+                { value: "sum" },
+                { value: "Summa" },
+                { value: 2000.5, formula: "SUM(C3:C4)", numberFormat: '#,##0 "tkr"' },
+                { value: false },
+              ],
+              [{ value: "now" }, { value: null, formula: "=TODAY()" }],
+            ],
+          },
+          { top: 7, left: 1, rows: [tricky.map((value) => ({ value }))] },
+        ],
+        columnWidths: [
+          { col: 0, width: 8, hidden: true },
+          { col: 1, width: 40 },
+        ],
+        validations: [{ range: "D3:D4", source: "'Listor'!$A$1:$A$3" }],
+        protect: { password: "hemligt" },
+      },
+      {
+        name: "Listor",
+        visibility: "veryHidden",
+        blocks: [
+          {
+            top: 0,
+            left: 0,
+            rows: [[{ value: "Uppfyllt" }], [{ value: "Delvis uppfyllt" }], [{ value: "Ej uppfyllt" }]],
+          },
+        ],
+      },
+      { name: "Dold", visibility: "hidden", blocks: [], protect: {} },
+    ],
+  };
+
+  let path: string;
+
+  beforeAll(async () => {
+    path = join(dir, "uppfoljning.xlsx");
+    await writeWorkbookFile(spec, path);
+  });
+
+  test("values come back through the reader; text that looks like something else stays text", async () => {
+    const { grids, unsupportedParts } = await readWorkbookFile(path);
+    expect(unsupportedParts).toEqual([]);
+    expect(grids.map((g) => [g.sheet, g.visibility])).toEqual([
+      ["KS", "visible"],
+      ["Listor", "veryHidden"],
+      ["Dold", "hidden"],
+    ]);
+    const ks = sheetByName(grids, "KS");
+    expect(ks.top).toBe(0);
+    expect(ks.left).toBe(0);
+    expect(ks.values.slice(0, 6)).toEqual([
+      ["Uppföljning KS", null, null, null, null, null, null, null, null, null, null],
+      ["Nyckel", "Mål", "Budget", "Bedömning", null, null, null, null, null, null, null],
+      ["k1", "Nöjda invånare", 1200, null, null, null, null, null, null, null, null],
+      ["k2", "Budget i balans", 800.5, "Uppfyllt", null, null, null, null, null, null, null],
+      ["sum", "Summa", 2000.5, false, null, null, null, null, null, null, null],
+      ["now", null, null, null, null, null, null, null, null, null, null],
+    ]);
+    expect(ks.values[6].every((v) => v === null)).toBe(true);
+    expect(ks.values[7]).toEqual([null, ...tricky]);
+    expect(ks.formats?.[2][2]).toBe('#,##0 "tkr"');
+    expect(sheetByName(grids, "Listor").values).toEqual([["Uppfyllt"], ["Delvis uppfyllt"], ["Ej uppfyllt"]]);
+    expect(sheetByName(grids, "Dold").values).toEqual([]);
+  });
+
+  test("cells, formulas, styles and sheet settings as ExcelJS reads them", async () => {
+    const workbook = await loadExcelJs(path);
+    const ks = workbook.getWorksheet("KS")!;
+    for (let i = 0; i < tricky.length; i++) {
+      const cell = ks.getCell(8, 2 + i);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(tricky[i]);
+    }
+    expect(ks.getCell("C5").value).toEqual({ formula: "SUM(C3:C4)", result: 2000.5 });
+    expect(ks.getCell("B6").value).toEqual({ formula: "TODAY()" });
+    expect(ks.getCell("C3").numFmt).toBe('#,##0 "tkr"');
+    expect(ks.getCell("A1").font.bold).toBe(true);
+    expect(ks.getCell("A1").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    expect(ks.getCell("B2").alignment.wrapText).toBe(true);
+    expect(ks.getCell("B3").font?.bold).toBeFalsy();
+    expect(ks.getColumn(1).width).toBe(8);
+    expect(ks.getColumn(1).hidden).toBe(true);
+    expect(ks.getColumn(2).width).toBe(40);
+    expect(ks.getColumn(2).hidden).toBe(false);
+    expect(ks.views).toHaveLength(1);
+    expect(ks.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ["KS", "visible"],
+      ["Listor", "veryHidden"],
+      ["Dold", "hidden"],
+    ]);
+  });
+
+  test("list validations cover exactly their range", async () => {
+    const ks = (await loadExcelJs(path)).getWorksheet("KS")!;
+    for (const address of ["D3", "D4"]) {
+      expect(ks.getCell(address).dataValidation).toMatchObject({
+        type: "list",
+        allowBlank: true,
+        formulae: ["'Listor'!$A$1:$A$3"],
+      });
+    }
+    expect(ks.getCell("D2").dataValidation).toBeUndefined();
+    expect(ks.getCell("D5").dataValidation).toBeUndefined();
+  });
+
+  test("protection with a password, and unlocked input cells", async () => {
+    const workbook = await loadExcelJs(path);
+    const protection = (sheet: string) =>
+      (workbook.getWorksheet(sheet) as unknown as { sheetProtection?: Record<string, unknown> | null }).sheetProtection;
+    expect(protection("KS")).toMatchObject({ sheet: true, algorithmName: "SHA-512" });
+    expect(protection("KS")?.hashValue).toEqual(expect.any(String));
+    expect(protection("Dold")).toMatchObject({ sheet: true });
+    expect(protection("Dold")?.hashValue).toBeUndefined();
+    expect(protection("Listor") ?? null).toBeNull();
+    const ks = workbook.getWorksheet("KS")!;
+    expect(ks.getCell("D3").protection).toMatchObject({ locked: false });
+    expect(ks.getCell("D4").protection).toMatchObject({ locked: false });
+    expect(ks.getCell("C3").protection?.locked).not.toBe(false);
+  });
+
+  test("writing replaces an existing file and leaves no temporary files", async () => {
+    const target = join(dir, "skrivs-over.xlsx");
+    await writeFile(target, "gammalt innehåll");
+    await writeWorkbookFile(
+      { sheets: [{ name: "Ny", blocks: [{ top: 2, left: 3, rows: [[{ value: "x" }]] }] }] },
+      target,
+    );
+    const { grids } = await readWorkbookFile(target);
+    expect(grids).toEqual([expect.objectContaining({ sheet: "Ny", top: 2, left: 3, values: [["x"]] })]);
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("a failed write throws and leaves no temporary file", async () => {
+    const missingDir = join(dir, "saknas", "fil.xlsx");
+    await expect(writeWorkbookFile(spec, missingDir)).rejects.toThrow();
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("workbookBuffer gives the same workbook as the file", async () => {
+    const { grids } = await readWorkbookBuffer(await workbookBuffer(spec), "buffer.xlsx");
+    expect(grids).toEqual((await readWorkbookFile(path)).grids);
+  });
+
+  test("invalid or repeated sheet names are refused, not silently changed", () => {
+    const sheet = (name: string) => ({ name, blocks: [] });
+    expect(() => buildWorkbook({ sheets: [sheet("a".repeat(32))] })).toThrow("Ogiltigt eller upprepat bladnamn");
+    expect(() => buildWorkbook({ sheets: [sheet("Mål/Budget")] })).toThrow("Ogiltigt eller upprepat bladnamn");
+    expect(() => buildWorkbook({ sheets: [sheet("KS"), sheet("ks")] })).toThrow("Ogiltigt eller upprepat bladnamn");
+    expect(buildWorkbook({ sheets: [sheet("a".repeat(31))] }).worksheets[0].name).toBe("a".repeat(31));
+  });
+});
