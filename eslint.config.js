@@ -2,11 +2,17 @@
 // no sync in a loop, …) through the plugin's own React config, which brings the TypeScript parser and prettier.
 const officeAddins = require("eslint-plugin-office-addins");
 
+// The plugin's own config applies its TypeScript plugin to .ts only; reuse that same instance for .tsx.
+const typescriptPlugin = officeAddins.configs.recommended.find((c) => c.plugins?.["@typescript-eslint"]).plugins[
+  "@typescript-eslint"
+];
+
 module.exports = [
   { ignores: ["node_modules/", "lib/", "dist/", "out/", "coverage/", "test-output/"] },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx}"],
+    plugins: { "@typescript-eslint": typescriptPlugin, "office-addins": officeAddins },
     languageOptions: {
       parser: require("@typescript-eslint/parser"),
       ecmaVersion: 2022,

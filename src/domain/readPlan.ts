@@ -76,5 +76,12 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   }
   const raw: RawPlan = { rows, settings: { title, ...settings } };
   const { plan, findings } = resolvePlan(raw, { levels, years: mapping.years });
-  return { plan, findings: sortFindings(findings, grids.map((grid) => grid.sheet)), sheets };
+  return {
+    plan,
+    findings: sortFindings(
+      findings,
+      grids.map((grid) => grid.sheet),
+    ),
+    sheets,
+  };
 }
