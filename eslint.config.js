@@ -38,13 +38,7 @@ module.exports = [
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "commonjs",
-      globals: {
-        require: "readonly",
-        module: "writable",
-        process: "readonly",
-        __dirname: "readonly",
-        console: "readonly",
-      },
+      globals: require("globals").node,
     },
   },
 ];

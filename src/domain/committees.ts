@@ -111,34 +111,53 @@ function looksLikeCommitteeName(text: string): boolean {
 // "och" separates names, but not in "Barn- och utbildningsnämnden" (a compound with a hyphen).
 const SEPARATOR = /\s*(?:[,;/&]|(?<!-\s*)\boch\b)\s*/giu;
 
+/** One name of a list, and where it stands in the list's prepared text. */
+export interface ListPart {
+  name: string;
+  at: number;
+  end: number;
+}
+
 /**
  * Splits a cell listing several names ("TN, VoN, SAN, KS", "Kommunstyrelsen och Tekniska nämnden") into its parts.
  * Known names are taken out first, since a full name may itself contain "och" or a comma.
  */
 export function splitList(text: string, knownNames: string[]): string[] {
-  let rest = cleanText(text.replace(/\r?\n/g, " ; "));
-  const found: { at: number; name: string }[] = [];
-  for (const name of knownNames) {
+  return splitListParts(text, knownNames).parts.map((part) => part.name);
+}
+
+/** splitList, with each part's place in `text`: the cell's text cleaned, each line break written as " ; ". */
+export function splitListParts(cellText: string, knownNames: string[]): { text: string; parts: ListPart[] } {
+  const text = cleanText(cellText.replace(/\r?\n/g, " ; "));
+  let rest = text;
+  const found: ListPart[] = [];
+  // Longest first, so that a name inside a longer one ("Barn och unga" in "Trygg uppväxt för barn och unga") does
+  // not cut the longer one up.
+  for (const name of [...knownNames].sort((a, b) => b.length - a.length)) {
     const wanted = cleanText(name);
     if (!/\s|,/.test(wanted)) continue; // one-word names are found by plain splitting
     const pattern = new RegExp(`(?<=^|[\\s,;/&])${escapeRegExp(wanted)}(?=$|[\\s,;/&.])`, "giu");
     rest = rest.replace(pattern, (match, at: number) => {
-      found.push({ at, name: match });
+      found.push({ name: match, at, end: at + match.length });
       return ";".repeat(match.length); // masked with separators, so positions stay put
     });
   }
   let last = 0;
   const addPart = (end: number) => {
-    const part = cleanText(rest.slice(last, end));
+    const raw = rest.slice(last, end);
+    const name = raw.trim();
     // What is left around a masked name may be a lone "." or "–": not a name.
-    if (/[\p{L}\p{N}]/u.test(part)) found.push({ at: last, name: part });
+    if (/[\p{L}\p{N}]/u.test(name)) {
+      const at = last + raw.indexOf(name);
+      found.push({ name, at, end: at + name.length });
+    }
   };
   for (const separator of rest.matchAll(SEPARATOR)) {
     addPart(separator.index);
     last = separator.index + separator[0].length;
   }
   addPart(rest.length);
-  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+  return { text, parts: found.sort((a, b) => a.at - b.at) };
 }
 
 function escapeRegExp(text: string): string {

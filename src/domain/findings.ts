@@ -6,7 +6,8 @@ export type Severity = "error" | "warning";
  * Every validation rule, by id. The Swedish and English messages live in src/i18n, keyed by these ids,
  * so the core stays free of presentation.
  */
-export type RuleId =
+/** Rules that check a plan as read. */
+export type PlanRuleId =
   | "required-field"
   | "error-value"
   | "unknown-goal"
@@ -30,6 +31,22 @@ export type RuleId =
   | "duration-invalid"
   | "origin-invalid"
   | "committee-kind-invalid";
+
+/** Rules that check returned follow-up sheets (consolidation). */
+export type FollowUpRuleId =
+  | "followup-marker-missing"
+  | "followup-unknown-row"
+  | "followup-missing-row"
+  | "followup-duplicate-row"
+  | "followup-locked-changed"
+  | "followup-row-inserted"
+  | "followup-not-in-list"
+  | "followup-comment-missing"
+  | "followup-amount-invalid"
+  | "followup-duplicate-return"
+  | "followup-sheet-renamed";
+
+export type RuleId = PlanRuleId | FollowUpRuleId;
 
 export type FindingParams = Record<string, string | number>;
 

@@ -38,6 +38,11 @@ export interface RawRow {
   /** The first cell of the row that carries data; where row-level findings point. */
   ref: CellRef;
   fields: Partial<Record<FieldName, RawCell>>;
+  /**
+   * Where each field's column crosses this row, empty cells included (table layouts), so that a missing value is
+   * reported at the cell to fill in rather than at the row's first cell.
+   */
+  columns?: Partial<Record<FieldName, CellRef>>;
   /** Level id given by the sheet rather than a column ("Nämndmål" as the sheet name). */
   levelHint?: string;
   /** Unit that the amount column's header gives ("Belopp (tkr)"). */

@@ -6,15 +6,8 @@ import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { RawCell, RawPlan, RawRow, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
+import { isOwnSheet } from "./ownSheets";
 import { normalizeName } from "./text";
-
-/** Text in A1 that marks a sheet as Måltavlan's own (follow-up, lists, state): never read as plan rows. */
-export const OWN_SHEET_MARKER = "#maltavlan";
-
-export function isOwnSheet(grid: Grid): boolean {
-  const first = grid.top === 0 && grid.left === 0 ? grid.values[0]?.[0] : null;
-  return typeof first === "string" && first.startsWith(OWN_SHEET_MARKER);
-}
 
 const SETTINGS_SHEET = /^(inställningar|settings)$/;
 const SETTING_KEYS: Record<string, keyof RawSettings> = {

@@ -1,7 +1,7 @@
 import { CellRef, CellValue, cellText, isErrorValue, refName } from "../sheet/grid";
 import { directionOfWord, durationOfWord, isRamWord } from "./adjustmentLine";
-import { parseAmount } from "./amounts";
-import { CommitteeDirectory, splitList } from "./committees";
+import { oreToTkr, parseAmount } from "./amounts";
+import { CommitteeDirectory, splitList, splitListParts } from "./committees";
 import { Finding, RuleId, Severity, finding } from "./findings";
 import { levelByName } from "./layouts/table";
 import {
@@ -72,6 +72,10 @@ class Resolver {
   private directory = new CommitteeDirectory([]);
   /** Every goal's name, for suggesting the nearest one when a link misses. */
   private goalNames: string[] = [];
+  /** Findings already made, so that a cell several rows share (a heading's year, an uppdrag's nämnd) gives one. */
+  private readonly reported = new Set<string>();
+  /** Cells holding an error value: already reported, so not reported again as missing. */
+  private readonly errorCells = new Set<string>();
 
   constructor(
     private readonly raw: RawPlan,
@@ -102,18 +106,41 @@ class Resolver {
   }
 
   private report(severity: Severity, rule: RuleId, at: CellRef, params: Record<string, string | number> = {}): void {
-    this.findings.push(finding(severity, rule, at, params));
+    const found = finding(severity, rule, at, params);
+    const key = JSON.stringify([found.severity, found.rule, found.sheet, found.cell, found.params]);
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.findings.push(found);
   }
 
-  /** An error value (#REF!, #N/A …) is reported once, at its cell, and the field then counts as empty. */
+  /**
+   * An error value (#REF!, #N/A …) is reported once, at its cell, and the field then counts as empty; its cell stays
+   * the field's cell, so that the field is not reported missing on top of it.
+   */
   private withoutErrorValues(row: RawRow): RawRow {
     const fields: RawRow["fields"] = {};
+    const columns: RawRow["columns"] = { ...row.columns };
     for (const [name, cell] of Object.entries(row.fields) as [FieldName, RawCell | undefined][]) {
       if (!cell) continue;
-      if (isErrorValue(cell.value)) this.report("error", "error-value", cell.ref, { value: cell.value.error });
-      else fields[name] = cell;
+      if (isErrorValue(cell.value)) {
+        this.report("error", "error-value", cell.ref, { value: cell.value.error });
+        this.errorCells.add(refKey(cell.ref));
+        columns[name] = cell.ref;
+      } else fields[name] = cell;
     }
-    return { ...row, fields };
+    return { ...row, fields, columns };
+  }
+
+  /** The cell of a field in a row: its value's cell, else the empty cell in its column, else the row's first cell. */
+  private at(row: RawRow, field: FieldName): CellRef {
+    return row.fields[field]?.ref ?? row.columns?.[field] ?? row.ref;
+  }
+
+  /** Reports a field that has no value, at the cell to fill in; not when that cell holds an error value. */
+  private missing(row: RawRow, field: FieldName, rule: RuleId = "required-field"): void {
+    const at = this.at(row, field);
+    if (this.errorCells.has(refKey(at))) return;
+    this.report("error", rule, at, rule === "required-field" ? { field } : {});
   }
 
   private text(row: RawRow, field: FieldName): string {
@@ -123,7 +150,7 @@ class Resolver {
 
   private required(row: RawRow, field: FieldName): string | null {
     const text = this.text(row, field);
-    if (!text) this.report("error", "required-field", row.fields[field]?.ref ?? row.ref, { field });
+    if (!text) this.missing(row, field);
     return text || null;
   }
 
@@ -230,7 +257,7 @@ class Resolver {
     if (row.levelHint) return row.levelHint;
     // A goal that names a nämnd is that nämnd's goal, whatever the sheet calls it.
     if (row.fields.committee) return "namndmal";
-    this.report("error", "required-field", row.ref, { field: "level" });
+    this.missing(row, "level");
     return null;
   }
 
@@ -293,23 +320,34 @@ class Resolver {
     return { byKey, names: goals.flatMap((goal) => [goal.name, goal.id]) };
   }
 
-  /** Goal ids a cell links to; a name or id that matches no goal is a finding with the nearest name suggested. */
+  /**
+   * Goal ids a cell links to; a name or id that matches no goal is a finding with the nearest name suggested. Parts
+   * that match nothing and stand next to each other are one name cut at its "och", "&" or comma ("Näringsliv &
+   * tilväxt"): each such run is reported once, whole. A ";" or a line break still separates two names.
+   */
   private goalLinks(cell: RawCell, lookup: GoalLookup): string[] {
     const whole = lookup.byKey.get(normalizeName(cellText(cell.value)));
     if (whole) return [whole];
-    const parts = splitList(cellText(cell.value), lookup.names).map((part) => ({
-      part,
-      id: lookup.byKey.get(normalizeName(part)),
-    }));
-    // When no part is a goal, the cell most likely names one goal with a typo ("Näringsliv och tilväxt"):
-    // report it whole, not cut at its "och".
-    const unknown = parts.every(({ id }) => !id)
-      ? [cleanText(cellText(cell.value))]
-      : parts.filter(({ id }) => !id).map(({ part }) => part);
-    for (const name of unknown) {
-      this.report("error", "unknown-goal", cell.ref, { name, suggestion: nearest(name, this.goalNames) ?? "" });
+    const { text, parts } = splitListParts(cellText(cell.value), lookup.names);
+    const segments: { at: number; end: number; id?: string }[] = [];
+    for (const part of parts) {
+      const id = lookup.byKey.get(normalizeName(part.name));
+      const previous = segments[segments.length - 1];
+      if (!id && previous && !previous.id && !text.slice(previous.end, part.at).includes(";")) previous.end = part.end;
+      else segments.push({ at: part.at, end: part.end, id });
     }
-    return [...new Set(parts.flatMap(({ id }) => (id ? [id] : [])))];
+    const ids: string[] = [];
+    for (const segment of segments) {
+      const name = text.slice(segment.at, segment.end);
+      // A run may still be a goal as a whole: "Näringsliv & tillväxt" next to another goal in the cell.
+      const id = segment.id ?? lookup.byKey.get(normalizeName(name));
+      if (id) {
+        if (!ids.includes(id)) ids.push(id);
+      } else {
+        this.report("error", "unknown-goal", cell.ref, { name, suggestion: nearest(name, this.goalNames) ?? "" });
+      }
+    }
+    return ids;
   }
 
   // --- Uppdrag -------------------------------------------------------------------------------------------------
@@ -324,7 +362,9 @@ class Resolver {
       if (!title) continue;
       const { codes: committees, unknown } = this.committees(row.fields.committee);
       if (committees.length === 0 && unknown === 0) {
-        this.report("error", "assignment-no-committee", row.fields.committee?.ref ?? row.fields.name?.ref ?? row.ref);
+        // At the nämnd column's cell; a layout without one (the pasted page) points at the uppdrag.
+        const at = row.fields.committee || row.columns?.committee ? "committee" : "name";
+        this.missing(row, at, "assignment-no-committee");
       }
       const year = this.year(row);
       const goalIds = row.fields.parent ? this.goalLinks(row.fields.parent, lookup) : [];
@@ -334,18 +374,20 @@ class Resolver {
       const same = byContent.get(content);
       if (same) {
         // One uppdrag listed under several goals is one uppdrag linked to each; under the same goals twice, a duplicate.
+        // A row that gives an id of its own is another uppdrag with the same title, nämnder and year: a duplicate
+        // too, but kept under its id, so that what refers to that id still finds it.
         const newGoals = goalIds.filter((g) => !same.assignment.goalIds.includes(g));
-        if (explicitId || same.explicitId || newGoals.length === 0) {
-          this.report("error", "duplicate-assignment", row.fields.name?.ref ?? row.ref, {
-            title,
-            other: this.cellOf(same.row),
-          });
-          if (!explicitId || normalizeName(explicitId) === normalizeName(same.assignment.id)) continue;
-        } else {
+        const otherId = Boolean(explicitId) && normalizeName(explicitId) !== normalizeName(same.assignment.id);
+        if (!otherId && newGoals.length > 0) {
           same.assignment.goalIds.push(...newGoals);
           same.assignment.clarification ??= this.text(row, "clarification") || null;
           continue;
         }
+        this.report("error", "duplicate-assignment", row.fields.name?.ref ?? row.ref, {
+          title,
+          other: this.cellOf(same.row),
+        });
+        if (!otherId) continue;
       }
       if (byId.has(normalizeName(id))) {
         this.report("error", "duplicate-id", row.fields.id?.ref ?? row.ref, { id });
@@ -390,39 +432,60 @@ class Resolver {
     const assignmentLookup = new Map<string, Assignment>();
     for (const a of assignments) assignmentLookup.set(normalizeName(a.title), a);
     for (const a of assignments) assignmentLookup.set(normalizeName(a.id), a);
-    const adjustments: Adjustment[] = [];
+    const adjustments: { adjustment: Adjustment; ref: CellRef; derived: boolean }[] = [];
     const ids = new Set<string>();
     for (const row of rows) {
       const committee = this.adjustmentCommittee(row);
       const amount = this.amount(row);
-      const assignment = this.linkedAssignment(row, assignmentLookup, assignments);
+      const assignment = this.linkedAssignment(row, committee, assignmentLookup, assignments);
       const year = this.year(row);
       const direction = amount === null ? null : this.direction(row, amount);
       const duration = this.duration(row, year);
       if (committee === null || amount === null || direction === null || assignment === undefined) continue;
-      const explicitId = this.text(row, "id");
-      let id = explicitId || `ram:${committee}:${year ?? ""}:${assignment?.id ?? ""}`;
-      if (ids.has(normalizeName(id))) {
-        if (explicitId) {
-          this.report("error", "duplicate-id", row.fields.id?.ref ?? row.ref, { id });
-          continue;
-        }
-        let n = 2;
-        while (ids.has(normalizeName(`${id}:${n}`))) n++;
-        id = `${id}:${n}`;
+      const id = this.text(row, "id");
+      if (id && ids.has(normalizeName(id))) {
+        this.report("error", "duplicate-id", row.fields.id?.ref ?? row.ref, { id });
+        continue;
       }
-      ids.add(normalizeName(id));
+      if (id) ids.add(normalizeName(id));
       const amountOre = direction === "decrease" ? -Math.abs(amount.ore) : Math.abs(amount.ore);
-      adjustments.push({ id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null });
-      this.sources.set(id, row.fields.amount?.ref ?? row.ref);
+      adjustments.push({
+        adjustment: { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null },
+        ref: row.fields.amount?.ref ?? row.ref,
+        derived: !id,
+      });
     }
-    return adjustments;
+    this.deriveAdjustmentKeys(
+      adjustments.filter((a) => a.derived).map((a) => a.adjustment),
+      ids,
+    );
+    for (const { adjustment, ref } of adjustments) this.sources.set(adjustment.id, ref);
+    return adjustments.map((a) => a.adjustment);
+  }
+
+  /**
+   * Keys for ramjusteringar without an id, that no reordering or inserting of rows changes: nämnd, year and uppdrag;
+   * one tied to no uppdrag, or sharing its uppdrag, nämnd and year with another, is told apart by its amount. Rows
+   * alike in all of that are interchangeable and are numbered.
+   */
+  private deriveAdjustmentKeys(adjustments: Adjustment[], taken: Set<string>): void {
+    const base = (a: Adjustment) => `ram:${a.committee}:${a.year ?? ""}:${a.assignmentId ?? ""}`;
+    const withAmount = (a: Adjustment) => `${base(a)}:${oreToTkr(a.amountOre)}`;
+    const count = new Map<string, number>();
+    for (const a of adjustments) count.set(base(a), (count.get(base(a)) ?? 0) + 1);
+    for (const a of adjustments) {
+      const key = a.assignmentId !== null && count.get(base(a)) === 1 ? base(a) : withAmount(a);
+      let id = key;
+      for (let n = 2; taken.has(normalizeName(id)); n++) id = `${key}:${n}`;
+      taken.add(normalizeName(id));
+      a.id = id;
+    }
   }
 
   private adjustmentCommittee(row: RawRow): string | null {
     const cell = row.fields.committee;
     if (!cell || !this.text(row, "committee")) {
-      this.report("error", "required-field", cell?.ref ?? row.ref, { field: "committee" });
+      this.missing(row, "committee");
       return null;
     }
     const { codes } = this.committees(cell);
@@ -439,7 +502,7 @@ class Resolver {
     const cell = row.fields.amount;
     const parsed = cell ? parseAmount(cell.value, row.amountUnit) : null;
     if (!cell || !parsed) {
-      this.report("error", "required-field", cell?.ref ?? row.ref, { field: "amount" });
+      this.missing(row, "amount");
       return null;
     }
     if (!parsed.ok) {
@@ -456,7 +519,7 @@ class Resolver {
     const signDirection: Direction | null = amount.sign === "-" ? "decrease" : amount.sign === "+" ? "increase" : null;
     const cell = row.fields.direction;
     const text = cell ? cellText(cell.value) : "";
-    const wordDirection = text ? directionOfWord(text) : null;
+    const wordDirection = text ? (directionOfWord(text) ?? ENGLISH_DIRECTIONS[normalizeName(text)] ?? null) : null;
     if (cell && text && wordDirection === null && !isRamWord(text) && !/^adjustment$/i.test(text)) {
       this.report("error", "direction-invalid", cell.ref, { value: text });
       return null;
@@ -491,6 +554,7 @@ class Resolver {
   /** undefined when a link was given but is broken (the row is dropped); null when there is no link. */
   private linkedAssignment(
     row: RawRow,
+    committee: string | null,
     lookup: Map<string, Assignment>,
     all: Assignment[],
   ): Assignment | null | undefined {
@@ -498,6 +562,17 @@ class Resolver {
     const text = this.text(row, "assignment");
     if (!cell || !text) return null;
     const found = lookup.get(normalizeName(text));
+    if (found && normalizeName(found.id) !== normalizeName(text)) {
+      // A title may stand for several uppdrag (the same one each year, or for each nämnd): the one that the
+      // ramjustering's year and nämnd point at.
+      const year = row.fields.year ? parseYear(row.fields.year.value) : null;
+      const sameTitle = all.filter((a) => normalizeName(a.title) === normalizeName(found.title));
+      return (
+        sameTitle.find((a) => a.year === year && committee !== null && a.committees.includes(committee)) ??
+        sameTitle.find((a) => a.year === year) ??
+        found
+      );
+    }
     if (found) return found;
     const suggestion =
       nearest(
@@ -567,6 +642,10 @@ class Resolver {
   }
 }
 
+function refKey(ref: CellRef): string {
+  return `${ref.sheet}!${refName(ref)}`;
+}
+
 function parseYear(value: CellValue): number | null {
   const text = typeof value === "number" ? String(value) : cellText(value);
   return /^(19|20|21)\d\d$/.test(text) ? Number(text) : null;
@@ -587,9 +666,20 @@ function unique(years: number[]): number[] {
   return [...new Set(years)];
 }
 
+/** Varaktighet as Ja/Nej ("Varaktig (Ja/Nej)"), or in English: "Permanent", "Lasting", "Temporary", "One-off". */
 function yesNoDuration(text: string): Duration | null {
   const normal = normalizeName(text);
-  if (/^(ja|yes|x)$/.test(normal)) return "varaktig";
-  if (/^(nej|no)$/.test(normal)) return "tillfallig";
+  if (/^(ja|yes|x|lasting)$/.test(normal)) return "varaktig";
+  if (/^(nej|no|temporary|one-off|one off|one-time)$/.test(normal)) return "tillfallig";
   return null;
 }
+
+/** Typ in a workbook kept in English (the headers may be English too); Swedish words are read by adjustmentLine. */
+const ENGLISH_DIRECTIONS: Record<string, Direction> = {
+  increase: "increase",
+  addition: "increase",
+  decrease: "decrease",
+  reduction: "decrease",
+  saving: "decrease",
+  savings: "decrease",
+};

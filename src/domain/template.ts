@@ -1,20 +1,18 @@
 import { SheetSpec, SpecCell, WorkbookSpec } from "../sheet/spec";
-import { DEFAULT_LEVELS, GoalLevel } from "./model";
-import { OWN_SHEET_MARKER } from "./readPlan";
+import { ListName, listSource, listsSheet } from "./lists";
+import { DEFAULT_SETTINGS, Settings } from "./settings";
 
 /**
  * The empty plan template: one sheet per kind with the headers the reader knows, dropdowns from a hidden lists sheet
  * (a typed list is capped at 255 characters, design.md), and the level list for Nivå.
  */
 
-export const LISTS_SHEET = "Måltavlan listor";
-
 /** Rows the dropdowns cover: generous, since a plan grows during the year. */
 const TEMPLATE_ROWS = 1000;
 
 interface TemplateSheet {
   name: string;
-  headers: { text: string; width: number; list?: string }[];
+  headers: { text: string; width: number; list?: ListName }[];
 }
 
 const SHEETS: TemplateSheet[] = [
@@ -75,39 +73,9 @@ const SHEETS: TemplateSheet[] = [
   },
 ];
 
-function lists(levels: GoalLevel[]): Record<string, string[]> {
-  return {
-    levels: levels.map((level) => level.label),
-    committeeKinds: ["Nämnd", "Bolag"],
-    origins: ["Fullmäktige", "Nämnd"],
-    directions: ["Ramökning", "Ramminskning"],
-    durations: ["Varaktig", "Tillfällig"],
-  };
-}
-
 const header = (text: string): SpecCell => ({ value: text, bold: true, fill: "DDEBF7" });
 
-export function templateWorkbook(levels: GoalLevel[] = DEFAULT_LEVELS): WorkbookSpec {
-  const listColumns = Object.entries(lists(levels));
-  const listsSheet: SheetSpec = {
-    name: LISTS_SHEET,
-    visibility: "hidden",
-    blocks: [
-      { top: 0, left: 0, rows: [[{ value: `${OWN_SHEET_MARKER} listor` }]] },
-      {
-        top: 1,
-        left: 0,
-        rows: Array.from({ length: Math.max(...listColumns.map(([, v]) => v.length)) + 1 }, (_, r) =>
-          listColumns.map(([name, values]) => ({ value: r === 0 ? name : (values[r - 1] ?? null) })),
-        ),
-      },
-    ],
-  };
-  const listSource = (name: string) => {
-    const col = listColumns.findIndex(([n]) => n === name);
-    const letter = String.fromCharCode(65 + col);
-    return `'${LISTS_SHEET}'!$${letter}$3:$${letter}$${2 + lists(levels)[name].length}`;
-  };
+export function templateWorkbook(settings: Settings = DEFAULT_SETTINGS): WorkbookSpec {
   const sheets: SheetSpec[] = SHEETS.map((sheet) => ({
     name: sheet.name,
     blocks: [{ top: 0, left: 0, rows: [sheet.headers.map((h) => header(h.text))] }],
@@ -116,10 +84,10 @@ export function templateWorkbook(levels: GoalLevel[] = DEFAULT_LEVELS): Workbook
     validations: sheet.headers.flatMap((h, col) => {
       if (!h.list) return [];
       const letter = String.fromCharCode(65 + col);
-      return [{ range: `${letter}2:${letter}${TEMPLATE_ROWS + 1}`, source: listSource(h.list) }];
+      return [{ range: `${letter}2:${letter}${TEMPLATE_ROWS + 1}`, source: listSource(settings, h.list) }];
     }),
   }));
-  const settings: SheetSpec = {
+  const settingsSheet: SheetSpec = {
     name: "Inställningar",
     blocks: [
       {
@@ -138,5 +106,5 @@ export function templateWorkbook(levels: GoalLevel[] = DEFAULT_LEVELS): Workbook
       { col: 1, width: 40 },
     ],
   };
-  return { sheets: [...sheets, settings, listsSheet] };
+  return { sheets: [...sheets, settingsSheet, listsSheet(settings)] };
 }

@@ -69,6 +69,23 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "duration-invalid": (p) => `"${p.value}" är ingen varaktighet. Skriv Varaktig eller Tillfällig.`,
     "origin-invalid": (p) => `"${p.value}" är ingen känd uppdragsgivare. Skriv Fullmäktige eller Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" är ingen känd typ. Skriv Nämnd eller Bolag.`,
+    "followup-marker-missing": () =>
+      `Måltavlans märkning i cell A1–A2 saknas eller har ändrats. Bladet lästes ändå, men generera det på nytt innan nästa utskick.`,
+    "followup-unknown-row": (p) =>
+      `Raden har en nyckel (${p.key}) som inte finns i planen. Svaret tas inte med i sammanställningen.`,
+    "followup-missing-row": (p) =>
+      `Raden för "${p.title}" saknas i bladet (borttagen?). Be nämnden svara på den, eller generera bladet på nytt.`,
+    "followup-duplicate-row": (p) => `Nyckeln ${p.key} finns på flera rader. Bara den första raden tas med.`,
+    "followup-locked-changed": (p) =>
+      `Låst innehåll har ändrats: planen säger "${p.expected}". Ändringen påverkar inte planen; rätta i planen om den är fel.`,
+    "followup-row-inserted": () =>
+      `Raden har lagts till för hand och saknar nyckel. Innehållet tas inte med; flytta svaret till rätt rad.`,
+    "followup-not-in-list": (p) => `"${p.value}" finns inte i listan (${p.allowed}). Välj ett värde i listan.`,
+    "followup-comment-missing": (p) => `Kommentar saknas: när status är "${p.value}" ska nämnden förklara varför.`,
+    "followup-amount-invalid": (p) => `"${p.value}" går inte att läsa som ett belopp i tkr. Skriv ett tal, t.ex. 180.`,
+    "followup-duplicate-return": (p) =>
+      `Nämnden ${p.committee} har lämnat flera svar (${p.files}). Det senaste används: ${p.used}.`,
+    "followup-sheet-renamed": (p) => `Bladet har bytt namn (var "${p.expected}"). Det lästes ändå via sin märkning.`,
   },
   en: {
     "required-field": (p) => `${FIELD_LABELS.en[String(p.field)] ?? p.field} is missing. Fill in the cell.`,
@@ -107,6 +124,23 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "duration-invalid": (p) => `"${p.value}" is not a duration. Write Varaktig or Tillfällig.`,
     "origin-invalid": (p) => `"${p.value}" is not a known origin. Write Fullmäktige or Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" is not a known type. Write Nämnd or Bolag.`,
+    "followup-marker-missing": () =>
+      `Måltavlan's marker in A1–A2 is missing or was changed. The sheet was read anyway; regenerate it before the next round.`,
+    "followup-unknown-row": (p) => `The row's key (${p.key}) is not in the plan. Its answer is left out of the report.`,
+    "followup-missing-row": (p) =>
+      `The row for "${p.title}" is missing from the sheet (deleted?). Ask the committee to answer it.`,
+    "followup-duplicate-row": (p) => `The key ${p.key} is on several rows. Only the first is used.`,
+    "followup-locked-changed": (p) =>
+      `Locked content was changed: the plan says "${p.expected}". The change does not affect the plan.`,
+    "followup-row-inserted": () =>
+      `The row was added by hand and has no key. It is left out; move the answer to its row.`,
+    "followup-not-in-list": (p) => `"${p.value}" is not in the list (${p.allowed}). Pick a value from the list.`,
+    "followup-comment-missing": (p) =>
+      `A comment is missing: with status "${p.value}" the committee should explain why.`,
+    "followup-amount-invalid": (p) => `"${p.value}" cannot be read as an amount in tkr. Write a number, e.g. 180.`,
+    "followup-duplicate-return": (p) =>
+      `Committee ${p.committee} returned several answers (${p.files}). The latest is used: ${p.used}.`,
+    "followup-sheet-renamed": (p) => `The sheet was renamed (was "${p.expected}"). It was read through its marker.`,
   },
 };
 

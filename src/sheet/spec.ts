@@ -18,8 +18,14 @@ export interface SpecCell {
   /** US-invariant number format code, e.g. `#,##0 "tkr"`, "0%", "yyyy-mm-dd", "@". */
   numberFormat?: string;
   bold?: boolean;
+  italic?: boolean;
+  /** Font size in points (Excel's default is 11). */
+  fontSize?: number;
+  /** Font colour as "RRGGBB". */
+  fontColor?: string;
   /** Solid background colour as "RRGGBB". */
   fill?: string;
+  /** Wraps text and aligns it to the top, so long uppdrag texts read as paragraphs. */
   wrap?: boolean;
   /** Cell protection; only has an effect when the sheet is protected. Excel's default is locked. */
   locked?: boolean;
@@ -53,6 +59,23 @@ export interface SheetProtection {
   password?: string;
 }
 
+/** Colours a cell whose value equals `equals` (a status such as "Uppfyllt"), so a status reads at a glance. */
+export interface ConditionalFill {
+  range: string;
+  equals: string;
+  fill: string;
+  fontColor?: string;
+}
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  paper: "A4";
+  /** Rows repeated at the top of every printed page, e.g. "1:3". */
+  titleRows?: string;
+  /** Scale each page to the sheet's width. */
+  fitToWidth?: boolean;
+}
+
 export type SpecSheetVisibility = "visible" | "hidden" | "veryHidden";
 
 export interface SheetSpec {
@@ -66,6 +89,12 @@ export interface SheetSpec {
   /** Number of header rows kept visible when scrolling (0 or absent: none). */
   frozenRows?: number;
   validations?: ListValidation[];
+  /** Row heights in points (0-based rows), for rows whose wrapped text needs more than one line. */
+  rowHeights?: { row: number; height: number }[];
+  /** Merged ranges, e.g. "B1:H1". The value sits in the top-left cell. */
+  merges?: string[];
+  conditionalFills?: ConditionalFill[];
+  print?: PrintSetup;
   /** Present: the sheet is protected; cells with `locked: false` stay editable. */
   protect?: SheetProtection;
 }

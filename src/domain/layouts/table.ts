@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
+import { CellRef, CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel } from "../model";
@@ -319,8 +319,10 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const rows: RawRow[] = [];
   for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
     const cells: Partial<Record<FieldName, RawCell>> = {};
+    const columns: Partial<Record<FieldName, CellRef>> = {};
     let first: RawCell | null = null;
     for (const [col, field] of fields) {
+      columns[field] = { sheet: grid.sheet, row, col };
       const value: CellValue = valueAt(grid, row, col);
       if (value === null || (typeof value === "string" && value.trim() === "")) continue;
       const cell = { value, ref: { sheet: grid.sheet, row, col } };
@@ -328,7 +330,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       if (!first || col < first.ref.col) first = cell;
     }
     if (!first) continue;
-    rows.push(...rowsFor(kind, cells, first, levelHint, amountUnit));
+    rows.push(...rowsFor(kind, cells, columns, first, levelHint, amountUnit));
   }
   const titles: RawCell[] = [];
   for (let row = grid.top; row < headerRow; row++) {
@@ -347,11 +349,12 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
 function rowsFor(
   kind: RowKind,
   cells: Partial<Record<FieldName, RawCell>>,
+  columns: Partial<Record<FieldName, CellRef>>,
   first: RawCell,
   levelHint: string | undefined,
   amountUnit: AmountUnit | undefined,
 ): RawRow[] {
-  const base: RawRow = { kind, ref: first.ref, fields: cells, levelHint, amountUnit };
+  const base: RawRow = { kind, ref: first.ref, fields: cells, columns, levelHint, amountUnit };
   if (kind !== "assignment" || !cells.amount) return [base];
   const { amount, duration, direction, ...assignmentCells } = cells;
   const adjustment: RawRow = {
@@ -365,6 +368,7 @@ function rowsFor(
       year: cells.year,
       assignment: cells.id ?? cells.name,
     },
+    columns: { amount: amount.ref, committee: columns.committee, year: columns.year, duration: columns.duration },
     amountUnit,
   };
   return [{ ...base, fields: assignmentCells }, adjustment];

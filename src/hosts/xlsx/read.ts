@@ -32,6 +32,8 @@ export interface WorkbookRead {
   grids: Grid[];
   /** Swedish names of parts ExcelJS would drop if this workbook were rewritten; empty when there are none. */
   unsupportedParts: string[];
+  /** When the workbook was last saved, from its document properties; null when it does not say. */
+  modified: Date | null;
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
@@ -55,7 +57,8 @@ export async function readWorkbookBuffer(data: Buffer | ArrayBuffer | Uint8Array
   } catch {
     throw new UnusableInputError(`Filen är skadad eller ofullständig och kan inte läsas: ${name}`, "corrupt");
   }
-  return { grids: workbook.worksheets.map(sheetGrid), unsupportedParts: unsupportedParts(entries) };
+  const modified = workbook.modified instanceof Date && !isNaN(workbook.modified.getTime()) ? workbook.modified : null;
+  return { grids: workbook.worksheets.map(sheetGrid), unsupportedParts: unsupportedParts(entries), modified };
 }
 
 /**

@@ -22,11 +22,33 @@ export async function workbookBuffer(spec: WorkbookSpec): Promise<Buffer> {
 }
 
 /**
+ * A copy of an existing workbook with some sheets replaced or added: the economist's master, where the plan sheets
+ * stay as they are and Måltavlan's sheets are (re)written. The caller checks first that the workbook holds nothing
+ * ExcelJS would drop (read.ts: unsupportedParts), and never passes the source as `path`.
+ */
+export async function writeWorkbookCopy(
+  source: string,
+  change: { remove: string[]; add: SheetSpec[] },
+  path: string,
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(source);
+  const remove = new Set(change.remove.map((name) => name.toLowerCase()));
+  for (const sheet of [...workbook.worksheets])
+    if (remove.has(sheet.name.toLowerCase())) workbook.removeWorksheet(sheet.id);
+  for (const sheetSpec of change.add) addSheet(workbook, sheetSpec);
+  await writeAtomically(Buffer.from(await workbook.xlsx.writeBuffer()), path);
+}
+
+/**
  * Writes atomically: to a temporary file beside `path`, then renamed over it, so a failed write never leaves a
  * half-written file. Whether overwriting is allowed is the caller's decision.
  */
 export async function writeWorkbookFile(spec: WorkbookSpec, path: string): Promise<void> {
-  const data = await workbookBuffer(spec);
+  await writeAtomically(await workbookBuffer(spec), path);
+}
+
+async function writeAtomically(data: Buffer, path: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await writeFile(temp, data, { flag: "wx" });
@@ -67,6 +89,38 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
     });
   }
 
+  for (const { row, height } of spec.rowHeights ?? []) sheet.getRow(row + 1).height = height;
+
+  for (const range of spec.merges ?? []) sheet.mergeCells(range);
+
+  for (const { range, equals, fill, fontColor } of spec.conditionalFills ?? []) {
+    sheet.addConditionalFormatting({
+      ref: range,
+      rules: [
+        {
+          type: "cellIs",
+          operator: "equal",
+          priority: 1,
+          formulae: [`"${equals.replace(/"/g, '""')}"`],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${fill}` } },
+            ...(fontColor ? { font: { color: { argb: `FF${fontColor}` } } } : {}),
+          },
+        },
+      ],
+    });
+  }
+
+  if (spec.print) {
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      orientation: spec.print.orientation,
+      paperSize: 9, // A4
+      printTitlesRow: spec.print.titleRows,
+      ...(spec.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    };
+  }
+
   if (spec.protect) {
     // ExcelJS's protect() is declared async, but sets `sheetProtection` synchronously inside its Promise executor.
     void sheet.protect(spec.protect.password ?? "", {});
@@ -85,11 +139,18 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell): void {
     cell.value = spec.value;
   }
   if (spec.numberFormat !== undefined) cell.numFmt = spec.numberFormat;
-  if (spec.bold) cell.font = { bold: true };
+  if (spec.bold || spec.italic || spec.fontSize || spec.fontColor) {
+    cell.font = {
+      bold: spec.bold,
+      italic: spec.italic,
+      size: spec.fontSize,
+      ...(spec.fontColor ? { color: { argb: `FF${spec.fontColor}` } } : {}),
+    };
+  }
   if (spec.fill !== undefined) {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${spec.fill.toUpperCase()}` } };
   }
-  if (spec.wrap) cell.alignment = { wrapText: true };
+  if (spec.wrap) cell.alignment = { wrapText: true, vertical: "top" };
   if (spec.locked !== undefined) cell.protection = { locked: spec.locked };
 }
 

@@ -1,0 +1,76 @@
+import { promises as fs } from "fs";
+import { Finding } from "../domain/findings";
+import { Mapping, mappingProblems } from "../domain/mapping";
+import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
+
+/** Exit codes: 0 fine, 1 the plan has errors, 2 the input cannot be used (missing, corrupt, bad arguments). */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** A problem with the command line or its files, told in one line, without a stack trace. */
+export class UsageError extends Error {}
+
+export interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface Options {
+  positional: string[];
+  flags: Map<string, string | true>;
+  /** Flags that may be given several times (--answers a.xlsx b.xlsx): every value, in order. */
+  lists: Map<string, string[]>;
+}
+
+export function flag(options: Options, name: string): string | undefined {
+  const value = options.flags.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+export function language(options: Options): Language {
+  const lang = options.flags.get("lang") ?? "sv";
+  if (lang !== "sv" && lang !== "en") throw new UsageError(`--lang tar sv eller en, inte ${String(lang)}.`);
+  return lang;
+}
+
+export async function readMapping(file: string | undefined): Promise<Mapping> {
+  if (file === undefined) return {};
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`Kopplingsfilen finns inte eller går inte att läsa: ${file}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`Kopplingsfilen är inte giltig JSON: ${file} (${(error as Error).message})`);
+  }
+  const problems = mappingProblems(json);
+  if (problems.length) throw new UsageError(`Kopplingsfilen ${file} går inte att använda: ${problems.join(" ")}`);
+  return json as Mapping;
+}
+
+export function findingLines(findings: Finding[], lang: Language, source?: string): string[] {
+  return findings.map((f) => {
+    const where = `${source ? `${source}: ` : ""}${f.sheet}!${f.cell}`;
+    return `${SEVERITY_LABELS[lang][f.severity].padEnd(8)} ${where.padEnd(20)} ${findingMessage(f, lang)}`;
+  });
+}
+
+export function summaryLine(findings: Finding[], lang: Language): string {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return lang === "sv" ? `${errors} fel, ${warnings} varningar.` : `${errors} errors, ${warnings} warnings.`;
+}
+
+/** A plain table: first column left-aligned, the rest right-aligned. */
+export function table(header: string[], rows: string[][]): string[] {
+  if (rows.length === 0) return [];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(header), ...rows.map(line)];
+}

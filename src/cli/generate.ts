@@ -1,0 +1,187 @@
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
+import { collectAnswers } from "../domain/followup/collect";
+import { FollowUpSheet, STATE_SHEET, followUpSheets, supportSheets } from "../domain/followup/generate";
+import { Answer, hasContent } from "../domain/followup/model";
+import { LISTS_SHEET } from "../domain/lists";
+import { readPlan } from "../domain/readPlan";
+import { Settings, findPeriod } from "../domain/settings";
+import { readSettings } from "../domain/state";
+import { readWorkbookFile } from "../hosts/xlsx/read";
+import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_UNUSABLE,
+  Options,
+  Output,
+  UsageError,
+  findingLines,
+  flag,
+  language,
+  readMapping,
+  summaryLine,
+  table,
+} from "./common";
+
+/** `maltavlan generate`: validate, then write one follow-up sheet per nämnd, keeping every earlier answer. */
+export async function generateCommand(args: string[], options: Options, io: Output): Promise<number> {
+  const [file] = args;
+  if (!file)
+    throw new UsageError(
+      "Ange planens arbetsbok: maltavlan generate <plan.xlsx> --period T1 --year 2025 --split <mapp>",
+    );
+  const lang = language(options);
+  const { year, due } = periodArguments(options);
+  const out = flag(options, "out");
+  const split = flag(options, "split");
+  if ((out === undefined) === (split === undefined))
+    throw new UsageError("Ange antingen --out <fil.xlsx> eller --split <mapp>.");
+  const password = await readPassword(options);
+
+  const workbook = await readWorkbookFile(file);
+  const settings = readSettings(workbook.grids);
+  const period = findPeriod(settings, flag(options, "period") ?? "");
+  if (!period) {
+    const names = settings.periods.map((p) => p.name).join(", ");
+    throw new UsageError(`Ange en period med --period: ${names}.`);
+  }
+  const { plan, findings } = readPlan(workbook.grids, await readMapping(flag(options, "mapping")), settings.levels);
+  for (const line of findingLines(findings, lang)) io.out(line);
+  if (findings.some((f) => f.severity === "error")) {
+    io.out(`${path.basename(file)}: ${summaryLine(findings, lang)} Planen har fel; inga uppföljningsblad skrevs.`);
+    return EXIT_FINDINGS;
+  }
+
+  const returned = await Promise.all(
+    (options.lists.get("answers") ?? []).map(async (answers) => ({
+      source: answers,
+      grids: (await readWorkbookFile(answers)).grids,
+    })),
+  );
+  const collected = collectAnswers([{ source: file, grids: workbook.grids }, ...returned], period.name, year);
+  const replaced = collected.sheets.filter((s) => s.source === file).map((s) => s.sheet);
+  const ownNames = new Set([...replaced, LISTS_SHEET, STATE_SHEET].map((n) => n.toLowerCase()));
+  const sheets = followUpSheets(plan, {
+    period,
+    year,
+    due,
+    generatedAt: new Date().toISOString(),
+    planName: path.basename(file),
+    settings,
+    answers: collected.byCommittee,
+    password,
+    takenNames: out ? workbook.grids.map((g) => g.sheet).filter((n) => !ownNames.has(n.toLowerCase())) : [],
+  });
+
+  if (out !== undefined) {
+    if (workbook.unsupportedParts.length) {
+      io.err(
+        `maltavlan: Arbetsboken innehåller ${workbook.unsupportedParts.join(", ")}, som skulle gå förlorat om filen ` +
+          `skrevs om. Inget skrevs. Använd --split <mapp> (en arbetsbok per nämnd) eller tillägget i Excel.`,
+      );
+      return EXIT_UNUSABLE;
+    }
+    await refuseOverwrite([out], file);
+    await writeWorkbookCopy(
+      file,
+      {
+        remove: [...replaced, LISTS_SHEET, STATE_SHEET],
+        add: [...sheets.map((s) => s.spec), ...supportSheets(settings)],
+      },
+      out,
+    );
+    report(io, sheets, collected.byCommittee, `Sparat i ${out} (planen med ett uppföljningsblad per nämnd).`);
+  } else {
+    await writeSplit(sheets, settings, split as string, file, period.name, year, io, collected.byCommittee);
+  }
+  return EXIT_OK;
+}
+
+function periodArguments(options: Options): { year: number; due: string | null } {
+  const yearText = flag(options, "year") ?? "";
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError("Ange året med --year, t.ex. --year 2025.");
+  const due = flag(options, "due") ?? null;
+  if (due !== null && !isDate(due)) throw new UsageError(`--due ska vara ett datum som 2025-05-15, inte ${due}.`);
+  return { year: Number(yearText), due };
+}
+
+function isDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** A protection password comes from a file or the environment, never from the command line (process lists, history). */
+async function readPassword(options: Options): Promise<string | undefined> {
+  const file = flag(options, "password-file");
+  if (file !== undefined) {
+    try {
+      return (await fs.readFile(file, "utf8")).replace(/\r?\n$/, "");
+    } catch {
+      throw new UsageError(`Lösenordsfilen går inte att läsa: ${file}`);
+    }
+  }
+  return process.env.MALTAVLAN_PASSWORD || undefined;
+}
+
+/** Never writes over the plan, nor over a file that exists (it may hold answers someone typed). */
+async function refuseOverwrite(targets: string[], input: string): Promise<void> {
+  const inputPath = path.resolve(input);
+  for (const target of targets) {
+    if (path.resolve(target) === inputPath)
+      throw new UsageError(`Planens fil skrivs aldrig över: välj ett annat namn än ${input}.`);
+  }
+  const existing = targets.filter((t) => existsSync(t));
+  if (existing.length) {
+    throw new UsageError(
+      `Filen finns redan och skrivs inte över: ${existing.join(", ")}. Ta med den som --answers om den har svar, och spara under ett nytt namn.`,
+    );
+  }
+}
+
+async function writeSplit(
+  sheets: FollowUpSheet[],
+  settings: Settings,
+  dir: string,
+  input: string,
+  period: string,
+  year: number,
+  io: Output,
+  answers: Map<string, Map<string, Answer>>,
+): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  const files = sheets.map((sheet) => path.join(dir, `${fileStem(sheet.committee.code)}-${period}-${year}.xlsx`));
+  await refuseOverwrite(files, input);
+  const written: string[] = [];
+  try {
+    for (const [i, sheet] of sheets.entries()) {
+      await writeWorkbookFile({ sheets: [sheet.spec, ...supportSheets(settings)] }, files[i]);
+      written.push(files[i]);
+    }
+  } catch (error) {
+    // All or nothing: a half-written set would be mailed out incomplete.
+    await Promise.all(written.map((f) => fs.rm(f, { force: true })));
+    throw error;
+  }
+  report(io, sheets, answers, `Sparat i ${dir}: ${files.map((f) => path.basename(f)).join(", ")}`);
+}
+
+function fileStem(code: string): string {
+  return code.replace(/[\\/:*?"<>|\s]+/g, "_");
+}
+
+function report(io: Output, sheets: FollowUpSheet[], answers: Map<string, Map<string, Answer>>, where: string): void {
+  io.out(`Skapade ${sheets.length} uppföljningsblad.`);
+  const rows = sheets.map((s) => {
+    const kept = [...(answers.get(s.committee.code)?.values() ?? [])].filter(hasContent).length;
+    return [
+      s.spec.name,
+      ...[s.counts.goal, s.counts.assignment, s.counts.adjustment, s.counts.keyFigure, s.counts.removed, kept].map(
+        String,
+      ),
+    ];
+  });
+  for (const line of table(["Blad", "Mål", "Uppdrag", "Ramjusteringar", "Nyckeltal", "Utgår", "Sparade svar"], rows))
+    io.out(line);
+  io.out(where);
+}

@@ -1,0 +1,266 @@
+import { CellRef, CellValue, Grid, cellText } from "../../sheet/grid";
+import { parseAmount } from "../amounts";
+import { Finding, FindingParams, FollowUpRuleId, Severity, finding } from "../findings";
+import { Committee, Plan } from "../model";
+import { Period, ScaleValue, Settings } from "../settings";
+import { cleanText } from "../text";
+import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
+import { committeeContent } from "./content";
+import { followUpSheets } from "./generate";
+import { Answer, COL, FollowUpKind, rowKey } from "./model";
+
+/**
+ * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
+ * file, sheet and cell; nothing typed is silently dropped, and nothing on a sheet can change the plan: titles and
+ * amounts in the report always come from the plan.
+ */
+
+export interface WorkbookInput {
+  file: string;
+  grids: Grid[];
+  /** When the file was last saved (its document properties), to order two returns for one nämnd. */
+  modified: Date | null;
+  /** The economist's master: any returned file wins over it. */
+  master: boolean;
+}
+
+export interface ConsolidationFinding extends Finding {
+  file: string;
+}
+
+export interface ResultRow {
+  kind: FollowUpKind;
+  id: string;
+  title: string;
+  /** The answer, when it is one the scale or the amount column accepts; otherwise null (and a finding). */
+  input: string | number | null;
+  comment: string | null;
+}
+
+export interface CommitteeResult {
+  committee: Committee;
+  source: { file: string; sheet: string; generatedAt: string | null } | null;
+  rows: ResultRow[];
+}
+
+export interface Consolidation {
+  period: Period;
+  year: number;
+  committees: CommitteeResult[];
+  findings: ConsolidationFinding[];
+}
+
+interface Candidate {
+  input: WorkbookInput;
+  read: FollowUpRead;
+  committee: string;
+  period: string;
+  year: number;
+}
+
+/** "KS T1 2025": what a sheet name says when the marker is gone. */
+function fromSheetName(name: string): { committee: string; period: string; year: number } | null {
+  const m = /^(.+?)(?: \(\d+\))? (\S+) (\d{4})$/.exec(name);
+  return m ? { committee: m[1], period: m[2], year: Number(m[3]) } : null;
+}
+
+export function consolidate(
+  plan: Plan,
+  inputs: WorkbookInput[],
+  settings: Settings,
+  wanted?: { period: Period; year: number },
+): Consolidation {
+  const findings: ConsolidationFinding[] = [];
+  const report = (file: string, severity: Severity, rule: FollowUpRuleId, at: CellRef, params: FindingParams = {}) =>
+    findings.push({ ...finding(severity, rule, at, params), file });
+
+  const candidates: Candidate[] = [];
+  for (const input of inputs) {
+    for (const grid of input.grids.filter(isFollowUpSheet)) {
+      const read = readFollowUpSheet(grid);
+      const identity = read.meta ?? fromSheetName(grid.sheet);
+      if (!read.meta || !read.markerIntact)
+        report(input.file, "warning", "followup-marker-missing", { sheet: grid.sheet, row: 0, col: 0 });
+      if (identity)
+        candidates.push({ input, read, committee: identity.committee, period: identity.period, year: identity.year });
+    }
+  }
+  const newest = [...candidates].sort((a, b) => generatedAt(b).localeCompare(generatedAt(a)))[0];
+  const period = wanted?.period ??
+    settings.periods.find((p) => p.name === newest?.period) ?? { name: newest?.period ?? "", kind: "prognos" };
+  const year = wanted?.year ?? newest?.year ?? new Date().getFullYear();
+  const expectedSheets = followUpSheets(plan, { period, year, due: null, generatedAt: "", planName: "", settings });
+
+  const committees = plan.committees.map((committee): CommitteeResult => {
+    const own = candidates.filter((c) => c.committee === committee.code && c.period === period.name && c.year === year);
+    const chosen = choose(own, committee, report);
+    const content = committeeContent(plan, committee.code);
+    const expected = expectedRows(
+      expectedSheets.find((s) => s.committee.code === committee.code)?.spec.blocks[0].rows ?? [],
+    );
+    const answers = chosen ? checkSheet(chosen, expected, settings, report) : new Map<string, Answer>();
+    const row = (kind: FollowUpKind, id: string, title: string): ResultRow => {
+      const answer = answers.get(rowKey(kind, id));
+      return { kind, id, title, input: answer?.input ?? null, comment: answer?.comment ?? null };
+    };
+    return {
+      committee,
+      source: chosen
+        ? { file: chosen.input.file, sheet: chosen.read.sheet, generatedAt: chosen.read.meta?.generatedAt ?? null }
+        : null,
+      rows: [
+        ...content.goals.filter((g) => g.level !== plan.levels[0]?.id).map((g) => row("goal", g.id, g.name)),
+        ...content.assignments.map((a) => row("assignment", a.id, a.title)),
+        ...content.adjustments.map((a) => row("adjustment", a.id, adjustmentTitle(plan, a.id))),
+        ...content.keyFigures.map((k) => row("keyFigure", k.id, k.name)),
+      ],
+    };
+  });
+  return { period, year, committees, findings };
+}
+
+function generatedAt(candidate: Candidate): string {
+  return candidate.read.meta?.generatedAt ?? "";
+}
+
+export function adjustmentTitle(plan: Plan, id: string): string {
+  const adjustment = plan.adjustments.find((a) => a.id === id);
+  if (!adjustment) return id;
+  const assignment = plan.assignments.find((a) => a.id === adjustment.assignmentId);
+  const word = adjustment.direction === "increase" ? "Ramökning" : "Ramminskning";
+  return `${word}${adjustment.year ? ` ${adjustment.year}` : ""}${assignment ? `: ${assignment.title}` : ""}`;
+}
+
+type Report = (file: string, severity: Severity, rule: FollowUpRuleId, at: CellRef, params?: FindingParams) => void;
+
+/**
+ * A returned file wins over the master. Two returns for one nämnd are a finding; the later one is used — the later
+ * generation first, then the later save.
+ */
+function choose(own: Candidate[], committee: Committee, report: Report): Candidate | null {
+  const returned = own.filter((c) => !c.input.master);
+  const pool = returned.length ? returned : own;
+  const sorted = [...pool].sort(
+    (a, b) =>
+      generatedAt(a).localeCompare(generatedAt(b)) ||
+      (a.input.modified?.getTime() ?? 0) - (b.input.modified?.getTime() ?? 0),
+  );
+  const chosen = sorted[sorted.length - 1] ?? null;
+  if (chosen && sorted.length > 1) {
+    report(
+      chosen.input.file,
+      "warning",
+      "followup-duplicate-return",
+      { sheet: chosen.read.sheet, row: 0, col: 1 },
+      {
+        committee: committee.code,
+        files: sorted.map((c) => `${c.input.file} (${c.read.sheet})`).join(", "),
+        used: `${chosen.input.file} (${chosen.read.sheet})`,
+      },
+    );
+  }
+  return chosen;
+}
+
+/** The locked cells (B..E) of each row the plan gives this nämnd, by key, as the generator writes them. */
+function expectedRows(rows: { value: string | number | boolean | null }[][]): Map<string, CellValue[]> {
+  const expected = new Map<string, CellValue[]>();
+  for (const row of rows) {
+    const key = row[COL.key]?.value;
+    if (typeof key === "string" && key.includes("|")) {
+      expected.set(
+        key,
+        row.slice(COL.title, COL.value + 1).map((c) => (typeof c.value === "boolean" ? String(c.value) : c.value)),
+      );
+    }
+  }
+  return expected;
+}
+
+function sameValue(actual: CellValue, expected: CellValue): boolean {
+  if (typeof expected === "number") return typeof actual === "number" && Math.abs(actual - expected) < 1e-9;
+  return cleanText(cellText(actual)) === cleanText(cellText(expected));
+}
+
+/** Checks one chosen sheet and returns its accepted answers by key. */
+function checkSheet(
+  candidate: Candidate,
+  expected: Map<string, CellValue[]>,
+  settings: Settings,
+  report: Report,
+): Map<string, Answer> {
+  const { input, read } = candidate;
+  const at = (row: number, col: number): CellRef => ({ sheet: read.sheet, row, col });
+  const file = input.file;
+  if (!read.sheet.endsWith(` ${candidate.period} ${candidate.year}`)) {
+    report(file, "warning", "followup-sheet-renamed", at(0, 1), {
+      expected: `${candidate.committee} ${candidate.period} ${candidate.year}`,
+    });
+  }
+  const answers = new Map<string, Answer>();
+  for (const row of read.rows) {
+    if (row.removed) continue;
+    const locked = expected.get(row.key);
+    if (!locked) {
+      report(file, "error", "followup-unknown-row", at(row.row, COL.key), { key: row.key });
+      continue;
+    }
+    if (answers.has(row.key)) {
+      report(file, "error", "followup-duplicate-row", at(row.row, COL.key), { key: row.key });
+      continue;
+    }
+    locked.forEach((value, i) => {
+      if (!sameValue(row.cells[i], value)) {
+        report(file, "error", "followup-locked-changed", at(row.row, COL.title + i), { expected: cellText(value) });
+      }
+    });
+    answers.set(
+      row.key,
+      acceptedAnswer(answerOf(row), row.row, settings, (rule, col, params) =>
+        report(file, rule === "followup-comment-missing" ? "warning" : "error", rule, at(row.row, col), params),
+      ),
+    );
+  }
+  for (const [key, cells] of expected) {
+    if (!answers.has(key) && !read.rows.some((r) => r.key === key)) {
+      report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(cells[0]), key });
+    }
+  }
+  for (const row of read.unkeyedRows) report(file, "error", "followup-row-inserted", at(row, COL.title));
+  return answers;
+}
+
+/** The answer as the report may use it: values outside the lists or unreadable amounts are findings, not data. */
+function acceptedAnswer(
+  answer: Answer,
+  _row: number,
+  settings: Settings,
+  report: (rule: FollowUpRuleId, col: number, params: FindingParams) => void,
+): Answer {
+  const scale: ScaleValue[] | null =
+    answer.kind === "goal" ? settings.scales.goal : answer.kind === "assignment" ? settings.scales.assignment : null;
+  if (answer.input === null) return answer;
+  if (scale) {
+    const value = scale.find(
+      (v) => v.label.toLocaleLowerCase("sv") === String(answer.input).trim().toLocaleLowerCase("sv"),
+    );
+    if (!value) {
+      report("followup-not-in-list", COL.input, {
+        value: String(answer.input),
+        allowed: scale.map((v) => v.label).join(", "),
+      });
+      return { ...answer, input: null };
+    }
+    if (!value.done && !answer.comment) report("followup-comment-missing", COL.comment, { value: value.label });
+    return { ...answer, input: value.label };
+  }
+  if (answer.kind === "adjustment") {
+    const parsed = parseAmount(answer.input, "tkr");
+    if (!parsed || !parsed.ok) {
+      report("followup-amount-invalid", COL.input, { value: String(answer.input) });
+      return { ...answer, input: null };
+    }
+    return { ...answer, input: parsed.ore / 100_000 };
+  }
+  return answer;
+}

@@ -1,0 +1,40 @@
+/**
+ * Excel's sheet-name rules (domain.md): at most 31 characters, none of : \ / ? * [ ], no leading or trailing
+ * apostrophe, unique without regard to case. Real nämnd names break them, so names are built from codes.
+ */
+
+export const MAX_SHEET_NAME = 31;
+
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= MAX_SHEET_NAME &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.trim() === name
+  );
+}
+
+/** Replaces what Excel forbids and shortens the stem so that `suffix` still fits. */
+function cleanStem(stem: string, suffix: string): string {
+  const cleaned = stem
+    .replace(/[:\\/?*[\]]/g, "-")
+    .replace(/^'+|'+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return (cleaned || "Blad").slice(0, MAX_SHEET_NAME - suffix.length).trim();
+}
+
+/**
+ * A valid name for `stem` + `suffix` that none of `taken` uses (ignoring case): "KS T1 2025", or "KS (2) T1 2025"
+ * when two nämnder's codes collide.
+ */
+export function uniqueSheetName(stem: string, suffix: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((name) => name.toLocaleLowerCase("sv")));
+  for (let n = 1; ; n++) {
+    const counter = n === 1 ? "" : ` (${n})`;
+    const name = `${cleanStem(stem, counter + suffix)}${counter}${suffix}`;
+    if (!used.has(name.toLocaleLowerCase("sv"))) return name;
+  }
+}

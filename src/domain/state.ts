@@ -1,0 +1,55 @@
+import { Grid, cellText, valueAt } from "../sheet/grid";
+import { GoalLevel } from "./model";
+import { OWN_SHEET_MARKER } from "./ownSheets";
+import { DEFAULT_SETTINGS, Period, Scales, Settings } from "./settings";
+
+export const STATE_MARKER = `${OWN_SHEET_MARKER} state`;
+
+/**
+ * Måltavlan's settings as kept in the workbook's very hidden state sheet (written with every follow-up), so the
+ * CLI and the add-in read the same levels, scales and periods. Missing or unreadable parts fall back to defaults.
+ */
+export function readSettings(grids: Grid[]): Settings {
+  const grid = grids.find((g) => valueAt(g, 0, 0) === STATE_MARKER);
+  if (!grid) return DEFAULT_SETTINGS;
+  const json = grid.values
+    .slice(1 - grid.top)
+    .map((row) => cellText(row[0 - grid.left] ?? null))
+    .join("");
+  let state: Partial<Settings>;
+  try {
+    state = JSON.parse(json) as Partial<Settings>;
+  } catch {
+    return DEFAULT_SETTINGS; // a damaged state sheet must not stop the plan from being read
+  }
+  return {
+    levels: validLevels(state.levels) ?? DEFAULT_SETTINGS.levels,
+    scales: validScales(state.scales) ?? DEFAULT_SETTINGS.scales,
+    periods: validPeriods(state.periods) ?? DEFAULT_SETTINGS.periods,
+  };
+}
+
+function validLevels(levels: unknown): GoalLevel[] | null {
+  const ok =
+    Array.isArray(levels) &&
+    levels.length > 0 &&
+    levels.every((l) => typeof l?.id === "string" && typeof l?.label === "string" && Array.isArray(l?.names));
+  return ok ? (levels as GoalLevel[]) : null;
+}
+
+function validScales(scales: unknown): Scales | null {
+  const validScale = (scale: unknown) =>
+    Array.isArray(scale) &&
+    scale.length > 0 &&
+    scale.every((v) => typeof v?.label === "string" && typeof v?.done === "boolean");
+  const s = scales as Partial<Scales> | undefined;
+  return s && validScale(s.goal) && validScale(s.assignment) ? (s as Scales) : null;
+}
+
+function validPeriods(periods: unknown): Period[] | null {
+  const ok =
+    Array.isArray(periods) &&
+    periods.length > 0 &&
+    periods.every((p) => typeof p?.name === "string" && (p?.kind === "prognos" || p?.kind === "utfall"));
+  return ok ? (periods as Period[]) : null;
+}

@@ -1,0 +1,217 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { COL, REMOVED_SECTION } from "../src/domain/followup/model";
+import { readPlan } from "../src/domain/readPlan";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
+
+const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir("followup");
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+describe("generate --split", () => {
+  test("writes one workbook per nämnd with its goals, uppdrag, ramjusteringar and nyckeltal", async () => {
+    const { code, out } = await cli(
+      "generate",
+      PLAN,
+      "--period",
+      "T1",
+      "--year",
+      "2024",
+      "--due",
+      "2024-05-15",
+      "--split",
+      dir,
+    );
+    expect(code).toBe(0);
+    const files = (await fs.readdir(dir)).sort();
+    expect(files).toEqual([
+      "BUN-T1-2024.xlsx",
+      "KFN-T1-2024.xlsx",
+      "KS-T1-2024.xlsx",
+      "SAN-T1-2024.xlsx",
+      "TN-T1-2024.xlsx",
+      "VoN-T1-2024.xlsx",
+      "ÖH-T1-2024.xlsx",
+    ]);
+    expect(out).toContain("Skapade 7 uppföljningsblad.");
+
+    const plan = readPlan((await readWorkbookFile(PLAN)).grids).plan;
+    const workbook = await open(path.join(dir, "SAN-T1-2024.xlsx"));
+    const sheet = workbook.getWorksheet("SAN T1 2024")!;
+    expect(sheet.getCell("B1").value).toBe("Uppföljning T1 2024 – Social- och arbetsmarknadsnämnden (SAN)");
+    expect(String(sheet.getCell("B2").value)).toContain("Svara senast 2024-05-15");
+    // Every uppdrag SAN has – KF's shared one included – and each of its ramjusteringar, by key.
+    for (const a of plan.assignments.filter((a) => a.committees.includes("SAN"))) {
+      expect(rowByKey(sheet, `assignment|${a.id}`)?.getCell(2).value).toBe(a.title);
+    }
+    for (const a of plan.adjustments.filter((a) => a.committee === "SAN")) {
+      expect(rowByKey(sheet, `adjustment|${a.id}`)?.getCell(5).value).toBe(a.amountOre / 100_000);
+    }
+    // The shared uppdrag is on each of its nämnder's sheets.
+    const shared = plan.assignments.find((a) => a.committees.length > 1)!;
+    for (const code of shared.committees) {
+      const file = path.join(dir, `${code}-T1-2024.xlsx`);
+      const other = (await open(file)).getWorksheet(`${code} T1 2024`)!;
+      expect(rowByKey(other, `assignment|${shared.id}`)).toBeDefined();
+    }
+    // Own sheets travel with the file: the dropdown lists (hidden) and the state (very hidden).
+    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["SAN T1 2024", "visible"],
+      ["Måltavlan listor", "hidden"],
+      ["Måltavlan", "veryHidden"],
+    ]);
+  });
+
+  test("refuses to write over an existing file, and writes nothing when the plan has errors", async () => {
+    await cli("generate", PLAN, "--period", "T1", "--year", "2024", "--split", dir);
+    const again = await cli("generate", PLAN, "--period", "T1", "--year", "2024", "--split", dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/finns redan och skrivs inte över/);
+
+    const broken = path.join(dir, "trasig.xlsx");
+    const workbook = await open(PLAN);
+    workbook.getWorksheet("Ramjusteringar")!.getCell("D2").value = "1.200";
+    await workbook.xlsx.writeFile(broken);
+    const out = path.join(dir, "ut");
+    const result = await cli("generate", broken, "--period", "T1", "--year", "2024", "--split", out);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/FEL\s+Ramjusteringar!D2/);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
+  test("a password is never taken on the command line", async () => {
+    const result = await cli(
+      "generate",
+      PLAN,
+      "--period",
+      "T1",
+      "--year",
+      "2024",
+      "--split",
+      dir,
+      "--password",
+      "hemligt",
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Lösenord tas aldrig på kommandoraden/);
+  });
+});
+
+describe("regenerate without losing a word", () => {
+  test("answers typed in returned files survive a changed plan; a removed uppdrag's go under Utgår ur planen", async () => {
+    const first = path.join(dir, "forsta");
+    await cli("generate", PLAN, "--period", "T1", "--year", "2024", "--split", first);
+    const ksFile = path.join(first, "KS-T1-2024.xlsx");
+    const plan = readPlan((await readWorkbookFile(PLAN)).grids).plan;
+    const ks = plan.assignments.filter((a) => a.committees.includes("KS"));
+    const [renamed, removed, kept] = [ks[0], ks[1], ks[2]];
+    const goal = plan.goals.find((g) => g.committee === "KS")!;
+    const adjustment = plan.adjustments.find((a) => a.committee === "KS")!;
+    await editWorkbook(ksFile, (workbook) => {
+      const sheet = workbook.getWorksheet("KS T1 2024")!;
+      typeAnswer(sheet, `assignment|${renamed.id}`, "Påbörjat", "Kartläggningen är klar, åtgärderna tas fram i höst.");
+      typeAnswer(sheet, `assignment|${removed.id}`, "Försenat", "Väntar på beslut i TN.");
+      typeAnswer(sheet, `assignment|${kept.id}`, "Genomfört", null);
+      typeAnswer(sheet, `goal|${goal.id}`, "Delvis uppfyllt", "=Prognosen bygger på mars månad");
+      typeAnswer(sheet, `adjustment|${adjustment.id}`, 180, "Rekrytering senare än planerat.");
+    });
+
+    // The economist renames one uppdrag (its ID stays), removes another and adds a new one.
+    const changedPlan = path.join(dir, "plan-v2.xlsx");
+    const workbook = await open(PLAN);
+    const uppdrag = workbook.getWorksheet("Uppdrag")!;
+    uppdrag.eachRow((row) => {
+      if (row.getCell(1).value === renamed.id) row.getCell(2).value = "Stärk kvinnors företagande i hela kommunen.";
+    });
+    const removedRow = [...Array(uppdrag.rowCount).keys()]
+      .map((i) => uppdrag.getRow(i + 1))
+      .find((r) => r.getCell(1).value === removed.id)!;
+    uppdrag.spliceRows(removedRow.number, 1);
+    uppdrag.addRow(["U99", "Ta fram en plan för sommarjobb.", null, null, "KS", "Nämnd", 2024]);
+    await workbook.xlsx.writeFile(changedPlan);
+
+    const second = path.join(dir, "andra");
+    const result = await cli(
+      "generate",
+      changedPlan,
+      "--period",
+      "T1",
+      "--year",
+      "2024",
+      "--split",
+      second,
+      "--answers",
+      ksFile,
+    );
+    expect(result.code).toBe(0);
+    const sheet = (await open(path.join(second, "KS-T1-2024.xlsx"))).getWorksheet("KS T1 2024")!;
+    const answer = (key: string) => {
+      const row = rowByKey(sheet, key)!;
+      return [row.getCell(COL.title + 1).value, row.getCell(COL.input + 1).value, row.getCell(COL.comment + 1).value];
+    };
+    expect(answer(`assignment|${renamed.id}`)).toEqual([
+      "Stärk kvinnors företagande i hela kommunen.",
+      "Påbörjat",
+      "Kartläggningen är klar, åtgärderna tas fram i höst.",
+    ]);
+    expect(answer(`assignment|${kept.id}`)).toEqual([kept.title, "Genomfört", null]);
+    expect(answer(`goal|${goal.id}`)).toEqual([goal.name, "Delvis uppfyllt", "=Prognosen bygger på mars månad"]);
+    expect(answer(`adjustment|${adjustment.id}`).slice(1)).toEqual([180, "Rekrytering senare än planerat."]);
+    expect(answer("assignment|U99")).toEqual(["Ta fram en plan för sommarjobb.", null, null]);
+    // The removed uppdrag keeps its row, title and answers below the section heading "Utgår ur planen".
+    const removedRowNow = rowByKey(sheet, `assignment|${removed.id}`)!;
+    expect(answer(`assignment|${removed.id}`)).toEqual([removed.title, "Försenat", "Väntar på beslut i TN."]);
+    let heading = 0;
+    sheet.eachRow((row) => {
+      if (row.getCell(2).value === REMOVED_SECTION) heading = row.number;
+    });
+    expect(heading).toBeGreaterThan(0);
+    expect(removedRowNow.number).toBeGreaterThan(heading);
+  });
+
+  test("the master keeps what was typed into its own follow-up sheets when generated again", async () => {
+    const master = path.join(dir, "master.xlsx");
+    await cli("generate", PLAN, "--period", "Delår", "--year", "2024", "--out", master);
+    const plan = readPlan((await readWorkbookFile(PLAN)).grids).plan;
+    const goal = plan.goals.find((g) => g.committee === "TN")!;
+    await editWorkbook(master, (workbook) =>
+      typeAnswer(workbook.getWorksheet("TN Delår 2024")!, `goal|${goal.id}`, "Uppfyllt", null),
+    );
+    const master2 = path.join(dir, "master-2.xlsx");
+    const result = await cli("generate", master, "--period", "Delår", "--year", "2024", "--out", master2);
+    expect(result.code).toBe(0);
+    const workbook = await open(master2);
+    // Replaced, not duplicated: one TN sheet for the period, and the plan's own sheets untouched.
+    expect(workbook.worksheets.filter((w) => w.name.startsWith("TN ")).map((w) => w.name)).toEqual(["TN Delår 2024"]);
+    expect(rowByKey(workbook.getWorksheet("TN Delår 2024")!, `goal|${goal.id}`)!.getCell(6).value).toBe("Uppfyllt");
+    const { plan: reread, findings } = readPlan((await readWorkbookFile(master2)).grids);
+    expect(findings).toEqual([]);
+    expect(reread.assignments).toEqual(plan.assignments);
+  });
+});
+
+describe("generate --out", () => {
+  test("never writes over the input file", async () => {
+    const copy = path.join(dir, "plan.xlsx");
+    await fs.copyFile(PLAN, copy);
+    const before = await fs.readFile(copy);
+    const result = await cli("generate", copy, "--period", "T1", "--year", "2024", "--out", copy);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/Planens fil skrivs aldrig över/);
+    expect((await fs.readFile(copy)).equals(before)).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+
+/** Helpers shared by the follow-up tests: a temp folder, the CLI in-process, and typing into a sheet as a nämnd would. */
+
+export async function tempDir(prefix: string): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), `maltavlan-${prefix}-`));
+}
+
+export async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+export const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+
+/** The row whose hidden key (column A) is `key`, or undefined. */
+export function rowByKey(sheet: ExcelJS.Worksheet, key: string): ExcelJS.Row | undefined {
+  let found: ExcelJS.Row | undefined;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === key) found = row;
+  });
+  return found;
+}
+
+/** Opens a workbook, lets `edit` change it, saves it in place: what a nämnd does in Excel between two runs. */
+export async function editWorkbook(file: string, edit: (workbook: ExcelJS.Workbook) => void): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  edit(workbook);
+  await workbook.xlsx.writeFile(file);
+}
+
+/** Types an answer (column F) and a comment (column H) on the row with `key`. */
+export function typeAnswer(
+  sheet: ExcelJS.Worksheet,
+  key: string,
+  input: string | number | null,
+  comment: string | null,
+): void {
+  const row = rowByKey(sheet, key);
+  if (!row) throw new Error(`No row with key ${key} on ${sheet.name}`);
+  row.getCell(6).value = input;
+  row.getCell(8).value = comment;
+}
