@@ -211,7 +211,7 @@ describe("generate --out", () => {
     const before = await fs.readFile(copy);
     const result = await cli("generate", copy, "--period", "T1", "--year", "2024", "--out", copy);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/Planens fil skrivs aldrig över/);
+    expect(result.err).toMatch(/Indatafiler skrivs aldrig över/);
     expect((await fs.readFile(copy)).equals(before)).toBe(true);
   });
 });

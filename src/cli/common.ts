@@ -1,4 +1,5 @@
-import { promises as fs } from "fs";
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
 import { Finding } from "../domain/findings";
 import { Mapping, mappingProblems } from "../domain/mapping";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
@@ -73,4 +74,20 @@ export function table(header: string[], rows: string[][]): string[] {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [line(header), ...rows.map(line)];
+}
+
+/** Never writes over an input, nor over a file that exists (it may hold answers someone typed). */
+export async function refuseOverwrite(targets: string[], inputs: string[]): Promise<void> {
+  const inputPaths = new Set(inputs.map((input) => path.resolve(input)));
+  for (const target of targets) {
+    if (inputPaths.has(path.resolve(target))) {
+      throw new UsageError(`Indatafiler skrivs aldrig över: välj ett annat namn än ${target}.`);
+    }
+  }
+  const existing = targets.filter((t) => existsSync(t));
+  if (existing.length) {
+    throw new UsageError(
+      `Filen finns redan och skrivs inte över: ${existing.join(", ")}. Ta med den som indata om den har svar, och spara under ett nytt namn.`,
+    );
+  }
 }

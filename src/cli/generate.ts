@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import { collectAnswers } from "../domain/followup/collect";
 import { FollowUpSheet, STATE_SHEET, followUpSheets, supportSheets } from "../domain/followup/generate";
@@ -20,6 +20,7 @@ import {
   flag,
   language,
   readMapping,
+  refuseOverwrite,
   summaryLine,
   table,
 } from "./common";
@@ -82,7 +83,7 @@ export async function generateCommand(args: string[], options: Options, io: Outp
       );
       return EXIT_UNUSABLE;
     }
-    await refuseOverwrite([out], file);
+    await refuseOverwrite([out], [file]);
     await writeWorkbookCopy(
       file,
       {
@@ -124,21 +125,6 @@ async function readPassword(options: Options): Promise<string | undefined> {
   return process.env.MALTAVLAN_PASSWORD || undefined;
 }
 
-/** Never writes over the plan, nor over a file that exists (it may hold answers someone typed). */
-async function refuseOverwrite(targets: string[], input: string): Promise<void> {
-  const inputPath = path.resolve(input);
-  for (const target of targets) {
-    if (path.resolve(target) === inputPath)
-      throw new UsageError(`Planens fil skrivs aldrig över: välj ett annat namn än ${input}.`);
-  }
-  const existing = targets.filter((t) => existsSync(t));
-  if (existing.length) {
-    throw new UsageError(
-      `Filen finns redan och skrivs inte över: ${existing.join(", ")}. Ta med den som --answers om den har svar, och spara under ett nytt namn.`,
-    );
-  }
-}
-
 async function writeSplit(
   sheets: FollowUpSheet[],
   settings: Settings,
@@ -151,7 +137,7 @@ async function writeSplit(
 ): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   const files = sheets.map((sheet) => path.join(dir, `${fileStem(sheet.committee.code)}-${period}-${year}.xlsx`));
-  await refuseOverwrite(files, input);
+  await refuseOverwrite(files, [input]);
   const written: string[] = [];
   try {
     for (const [i, sheet] of sheets.entries()) {

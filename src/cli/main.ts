@@ -1,5 +1,6 @@
 import { UnusableInputError } from "../hosts/xlsx/read";
 import { EXIT_OK, EXIT_UNUSABLE, Options, Output, UsageError } from "./common";
+import { consolidateCommand } from "./consolidate";
 import { generateCommand } from "./generate";
 import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
@@ -10,6 +11,7 @@ const USAGE = `Användning:
   maltavlan validate <plan.xlsx> [--mapping m.json] [--json] [--lang sv|en]
   maltavlan generate <plan.xlsx> --period <namn> --year <åååå> [--due <åååå-mm-dd>]
                      (--out <ny-fil.xlsx> | --split <mapp>) [--answers <fil.xlsx> …] [--password-file <fil>]
+  maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx> [--period <namn> --year <åååå>] [--json]
   maltavlan template <ut.xlsx>
 
 Kommandon:
@@ -18,6 +20,9 @@ Kommandon:
              arbetsboken eller i --answers-filerna behålls.
              --out skriver en ny arbetsbok: planen med uppföljningsbladen. --split skriver en arbetsbok per nämnd.
              Lösenord för bladskyddet läses från --password-file eller MALTAVLAN_PASSWORD, aldrig från kommandoraden.
+  consolidate
+             Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
+             och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 
 Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda.`;
@@ -60,6 +65,7 @@ function parseArgs(args: string[]): Options {
 const COMMANDS: Record<string, (args: string[], options: Options, io: Output) => Promise<number>> = {
   validate: validateCommand,
   generate: generateCommand,
+  consolidate: consolidateCommand,
   template: templateCommand,
 };
 

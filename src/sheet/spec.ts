@@ -59,10 +59,13 @@ export interface SheetProtection {
   password?: string;
 }
 
-/** Colours a cell whose value equals `equals` (a status such as "Uppfyllt"), so a status reads at a glance. */
+/**
+ * Colours a cell by its value: one that equals a status ("Uppfyllt"), or a count above a threshold, so a status
+ * reads at a glance.
+ */
 export interface ConditionalFill {
   range: string;
-  equals: string;
+  when: { equals: string } | { greaterThan: number };
   fill: string;
   fontColor?: string;
 }

@@ -6,7 +6,7 @@ import { Period, ScaleValue, Settings } from "../settings";
 import { cleanText } from "../text";
 import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { committeeContent } from "./content";
-import { followUpSheets } from "./generate";
+import { FollowUpSheet, followUpSheets } from "./generate";
 import { Answer, COL, FollowUpKind, rowKey } from "./model";
 
 /**
@@ -75,14 +75,16 @@ export function consolidate(
     findings.push({ ...finding(severity, rule, at, params), file });
 
   const candidates: Candidate[] = [];
+  const unidentified: { input: WorkbookInput; read: FollowUpRead }[] = [];
   for (const input of inputs) {
     for (const grid of input.grids.filter(isFollowUpSheet)) {
       const read = readFollowUpSheet(grid);
-      const identity = read.meta ?? fromSheetName(grid.sheet);
       if (!read.meta || !read.markerIntact)
         report(input.file, "warning", "followup-marker-missing", { sheet: grid.sheet, row: 0, col: 0 });
+      const identity = read.meta ?? fromSheetName(grid.sheet);
       if (identity)
         candidates.push({ input, read, committee: identity.committee, period: identity.period, year: identity.year });
+      else unidentified.push({ input, read });
     }
   }
   const newest = [...candidates].sort((a, b) => generatedAt(b).localeCompare(generatedAt(a)))[0];
@@ -90,7 +92,16 @@ export function consolidate(
     settings.periods.find((p) => p.name === newest?.period) ?? { name: newest?.period ?? "", kind: "prognos" };
   const year = wanted?.year ?? newest?.year ?? new Date().getFullYear();
   const expectedSheets = followUpSheets(plan, { period, year, due: null, generatedAt: "", planName: "", settings });
-
+  // A sheet that lost both its marker and its name is still known by its keys: it belongs to the nämnd whose rows
+  // it shares most of (goals above a nämnd's own are on several sheets), for the period being consolidated.
+  for (const { input, read } of unidentified) {
+    const keys = new Set(read.rows.map((r) => r.key));
+    const overlap = (sheet: FollowUpSheet) =>
+      sheet.spec.blocks[0].rows.filter((row) => keys.has(String(row[COL.key]?.value))).length;
+    const best = [...expectedSheets].sort((a, b) => overlap(b) - overlap(a))[0];
+    if (best && overlap(best) > 0)
+      candidates.push({ input, read, committee: best.committee.code, period: period.name, year });
+  }
   const committees = plan.committees.map((committee): CommitteeResult => {
     const own = candidates.filter((c) => c.committee === committee.code && c.period === period.name && c.year === year);
     const chosen = choose(own, committee, report);

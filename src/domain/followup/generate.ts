@@ -344,8 +344,11 @@ class SheetBuilder {
   }
 
   private section(section: Section): void {
-    const titleRow = this.row("", [{ value: section.title, bold: true, fill: SECTION_FILL }]);
-    this.merges.push(`B${titleRow + 1}:${cellName(titleRow, LAST_COL)}`);
+    // A band of colour rather than a merge: merges do not move with rows a nämnd inserts.
+    this.row("", [
+      { value: section.title, bold: true, fill: SECTION_FILL },
+      ...Array.from({ length: LAST_COL - 1 }, (): SpecCell => ({ value: null, fill: SECTION_FILL })),
+    ]);
     this.row(
       "",
       section.headers.map((h) => ({ value: h, bold: true, fill: HEADER_FILL, wrap: true })),
@@ -424,7 +427,7 @@ class SheetBuilder {
       if (start < 0) return;
       const range = `${cellName(first + start, COL.input)}:${cellName(first + end, COL.input)}`;
       this.validations.push({ range, source: listSource(this.options.settings, scale[0]) });
-      for (const value of scale[1]) this.fills.push({ range, equals: value.label, fill: value.color });
+      for (const value of scale[1]) this.fills.push({ range, when: { equals: value.label }, fill: value.color });
       start = -1;
     };
     rows.forEach((row, i) => {

@@ -93,15 +93,19 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
 
   for (const range of spec.merges ?? []) sheet.mergeCells(range);
 
-  for (const { range, equals, fill, fontColor } of spec.conditionalFills ?? []) {
+  for (const { range, when, fill, fontColor } of spec.conditionalFills ?? []) {
+    const [operator, formula] =
+      "equals" in when
+        ? (["equal", `"${when.equals.replace(/"/g, '""')}"`] as const)
+        : (["greaterThan", String(when.greaterThan)] as const);
     sheet.addConditionalFormatting({
       ref: range,
       rules: [
         {
           type: "cellIs",
-          operator: "equal",
+          operator,
           priority: 1,
-          formulae: [`"${equals.replace(/"/g, '""')}"`],
+          formulae: [formula],
           style: {
             fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${fill}` } },
             ...(fontColor ? { font: { color: { argb: `FF${fontColor}` } } } : {}),

@@ -1,0 +1,132 @@
+import * as path from "path";
+import { WorkbookInput, consolidate } from "../domain/followup/consolidate";
+import { reportFigures, reportWorkbook } from "../domain/followup/report";
+import { formatAmount, tkrToOre } from "../domain/amounts";
+import { readPlan } from "../domain/readPlan";
+import { findPeriod } from "../domain/settings";
+import { readSettings } from "../domain/state";
+import { readWorkbookFile } from "../hosts/xlsx/read";
+import { writeWorkbookFile } from "../hosts/xlsx/write";
+import { findingMessage } from "../i18n/findings";
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  Options,
+  Output,
+  UsageError,
+  findingLines,
+  flag,
+  language,
+  readMapping,
+  refuseOverwrite,
+  summaryLine,
+  table,
+} from "./common";
+
+/** `maltavlan consolidate`: the nämnder's answers, checked, into the finance office's report. */
+export async function consolidateCommand(args: string[], options: Options, io: Output): Promise<number> {
+  const [masterFile, ...returnedFiles] = args;
+  if (!masterFile)
+    throw new UsageError(
+      "Ange huvudarbetsboken: maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx>",
+    );
+  const out = flag(options, "out");
+  if (!out) throw new UsageError("Ange var rapporten ska sparas med --out <rapport.xlsx>.");
+  const lang = language(options);
+  await refuseOverwrite([out], [masterFile, ...returnedFiles]);
+
+  const master = await readWorkbookFile(masterFile);
+  const settings = readSettings(master.grids);
+  const { plan, findings: planFindings } = readPlan(
+    master.grids,
+    await readMapping(flag(options, "mapping")),
+    settings.levels,
+  );
+  if (planFindings.some((f) => f.severity === "error")) {
+    for (const line of findingLines(planFindings, lang)) io.out(line);
+    io.out(`${path.basename(masterFile)}: ${summaryLine(planFindings, lang)} Planen har fel; ingen rapport skrevs.`);
+    return EXIT_FINDINGS;
+  }
+  const wanted = wantedPeriod(options, settings);
+  const inputs: WorkbookInput[] = [
+    { file: path.basename(masterFile), grids: master.grids, modified: master.modified, master: true },
+    ...(await Promise.all(
+      returnedFiles.map(async (file) => {
+        const read = await readWorkbookFile(file);
+        return { file: path.basename(file), grids: read.grids, modified: read.modified, master: false };
+      }),
+    )),
+  ];
+  const result = consolidate(plan, inputs, settings, wanted);
+  const figures = reportFigures(plan, result, settings);
+  await writeWorkbookFile(
+    reportWorkbook(plan, result, settings, (f) => findingMessage(f, lang)),
+    out,
+  );
+  const hasErrors = result.findings.some((f) => f.severity === "error");
+
+  if (options.flags.has("json")) {
+    const total = (pick: (c: (typeof figures)[number]) => number) =>
+      figures.reduce((sum, c) => sum + tkrToOre(pick(c)), 0) / 100_000;
+    io.out(
+      JSON.stringify(
+        {
+          period: result.period.name,
+          periodKind: result.period.kind,
+          year: result.year,
+          report: out,
+          committees: figures,
+          totals: {
+            adjustmentsTkr: total((c) => c.adjustmentsTkr),
+            forecastTkr: total((c) => c.forecastTkr),
+            deviationTkr: total((c) => c.deviationTkr),
+            missing: figures.reduce((sum, c) => sum + c.missing.length, 0),
+          },
+          findings: result.findings.map((f) => ({
+            file: f.file,
+            severity: f.severity,
+            rule: f.rule,
+            sheet: f.sheet,
+            cell: f.cell,
+            message: findingMessage(f, lang),
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+    return hasErrors ? EXIT_FINDINGS : EXIT_OK;
+  }
+  for (const f of result.findings) io.out(findingLines([f], lang, f.file)[0]);
+  if (result.findings.length) io.out("");
+  io.out(`Sammanställning ${result.period.name} ${result.year}:`);
+  const rows = figures.map((c) => [
+    c.name ? `${c.code} ${c.name}` : c.code,
+    c.source ? c.source.file : "inget svar",
+    `${c.goals.answered}/${c.goals.total}`,
+    `${c.assignments.answered}/${c.assignments.total}`,
+    formatAmount(tkrToOre(c.adjustmentsTkr)),
+    formatAmount(tkrToOre(c.forecastTkr)),
+    formatAmount(tkrToOre(c.deviationTkr)),
+    String(c.missing.length),
+  ]);
+  const prognosis = result.period.kind === "prognos" ? "Prognos" : "Utfall";
+  for (const line of table(
+    ["Nämnd", "Svar från", "Mål", "Uppdrag", "Ramjusteringar", prognosis, "Avvikelse", "Saknas"],
+    rows,
+  )) {
+    io.out(line);
+  }
+  io.out(`Rapporten är sparad: ${out}`);
+  return hasErrors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function wantedPeriod(options: Options, settings: ReturnType<typeof readSettings>) {
+  const name = flag(options, "period");
+  const year = flag(options, "year");
+  if (name === undefined && year === undefined) return undefined;
+  const period = findPeriod(settings, name ?? "");
+  if (!period) throw new UsageError(`Ange en period med --period: ${settings.periods.map((p) => p.name).join(", ")}.`);
+  if (!/^\d{4}$/.test(year ?? "")) throw new UsageError("Ange året med --year, t.ex. --year 2025.");
+  return { period, year: Number(year) };
+}

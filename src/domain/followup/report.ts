@@ -1,0 +1,263 @@
+import { cellName } from "../../sheet/grid";
+import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
+import { oreToTkr, tkrToOre } from "../amounts";
+import { Finding } from "../findings";
+import { Plan } from "../model";
+import { Settings } from "../settings";
+import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
+import { committeeContent } from "./content";
+import { AMOUNT_FORMAT } from "./generate";
+import { FollowUpKind } from "./model";
+
+/**
+ * The finance office's report: an overview per nämnd, each kommunövergripande mål with every nämnd's bedömning side
+ * by side, every answer, what is missing (for chasing), and the findings. Counts and sums in the overview are
+ * formulas over the answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json.
+ */
+
+const KIND_LABEL: Record<FollowUpKind, string> = {
+  goal: "Mål",
+  assignment: "Uppdrag",
+  adjustment: "Ramjustering",
+  keyFigure: "Nyckeltal",
+};
+
+export interface CommitteeFigures {
+  code: string;
+  name: string | null;
+  source: CommitteeResult["source"];
+  goals: { answered: number; total: number };
+  assignments: { answered: number; total: number };
+  keyFigures: { answered: number; total: number };
+  statusCounts: Record<string, number>;
+  adjustmentsTkr: number;
+  forecastTkr: number;
+  /** Σ (belopp − prognos) over the ramjusteringar with a prognos: positive is överskott. */
+  deviationTkr: number;
+  missing: { kind: FollowUpKind; id: string; title: string }[];
+}
+
+const answered = (row: ResultRow) => row.input !== null;
+
+/** Exact sums: amounts are added in öre, so tkr never drift. */
+function sumTkr(values: number[]): number {
+  return oreToTkr(values.reduce((total, tkr) => total + tkrToOre(tkr), 0));
+}
+
+export function reportFigures(plan: Plan, consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
+  const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
+  return consolidation.committees.map(({ committee, source, rows }) => {
+    const of = (kind: FollowUpKind) => rows.filter((r) => r.kind === kind);
+    const tally = (kind: FollowUpKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
+    const amountOf = (id: string) => oreToTkr(plan.adjustments.find((a) => a.id === id)?.amountOre ?? 0);
+    const withForecast = of("adjustment").filter(answered);
+    return {
+      code: committee.code,
+      name: committee.name,
+      source,
+      goals: tally("goal"),
+      assignments: tally("assignment"),
+      keyFigures: tally("keyFigure"),
+      statusCounts: Object.fromEntries(
+        labels.map((label) => [
+          label,
+          rows.filter((r) => (r.kind === "goal" || r.kind === "assignment") && r.input === label).length,
+        ]),
+      ),
+      adjustmentsTkr: sumTkr(of("adjustment").map((r) => amountOf(r.id))),
+      forecastTkr: sumTkr(withForecast.map((r) => r.input as number)),
+      deviationTkr: sumTkr(withForecast.map((r) => amountOf(r.id) - (r.input as number))),
+      missing: rows.filter((r) => !answered(r)).map(({ kind, id, title }) => ({ kind, id, title })),
+    };
+  });
+}
+
+const header = (value: string): SpecCell => ({ value, bold: true, fill: "DDEBF7", wrap: true });
+const title = (value: string): SpecCell => ({ value, bold: true, fontSize: 14 });
+
+function sheet(name: string, heading: string, headers: string[], rows: SpecCell[][], widths: number[]): SheetSpec {
+  return {
+    name,
+    blocks: [{ top: 0, left: 0, rows: [[title(heading)], [], headers.map(header), ...rows] }],
+    columnWidths: widths.map((width, col) => ({ col, width })),
+    frozenRows: 3,
+    print: { orientation: "landscape", paper: "A4", titleRows: "1:3", fitToWidth: true },
+  };
+}
+
+export const ANSWERS_SHEET = "Svar";
+const FIRST_DATA_ROW = 3; // 0-based: heading, blank, headers
+
+/** `message` renders a finding in the user's language (src/i18n), which the core does not know. */
+export function reportWorkbook(
+  plan: Plan,
+  consolidation: Consolidation,
+  settings: Settings,
+  message: (finding: Finding) => string,
+): WorkbookSpec {
+  const { period, year } = consolidation;
+  const what = `${period.name} ${year}`;
+  const answerRows = consolidation.committees.flatMap((c) => c.rows.map((row) => ({ code: c.committee.code, row })));
+  const amountHeader = period.kind === "prognos" ? "Prognos (tkr)" : "Utfall (tkr)";
+
+  // Svar: one row per answer the plan asks for; the overview counts and sums over it.
+  const last = FIRST_DATA_ROW + Math.max(answerRows.length, 1); // 1-based last row (at least one, for valid ranges)
+  const answers = sheet(
+    ANSWERS_SHEET,
+    `Svar ${what}`,
+    ["Nämnd", "Typ", "ID", "Rubrik", "Svar", "Kommentar", "Belopp (tkr)", amountHeader, "Avvikelse (tkr)"],
+    answerRows.map(({ code, row }, i) => {
+      const r = FIRST_DATA_ROW + i;
+      const amount =
+        row.kind === "adjustment" ? oreToTkr(plan.adjustments.find((a) => a.id === row.id)?.amountOre ?? 0) : null;
+      const forecast = row.kind === "adjustment" ? row.input : null;
+      return [
+        { value: code },
+        { value: KIND_LABEL[row.kind] },
+        { value: row.id },
+        { value: row.title, wrap: true },
+        { value: row.kind === "adjustment" ? null : row.input },
+        { value: row.comment, wrap: true },
+        { value: amount, ...(amount !== null ? { numberFormat: AMOUNT_FORMAT } : {}) },
+        { value: forecast, ...(forecast !== null ? { numberFormat: AMOUNT_FORMAT } : {}) },
+        row.kind === "adjustment"
+          ? {
+              value: null,
+              formula: `IF(${cellName(r, 7)}="","",${cellName(r, 6)}-${cellName(r, 7)})`,
+              numberFormat: AMOUNT_FORMAT,
+            }
+          : { value: null },
+      ];
+    }),
+    [8, 14, 22, 50, 18, 50, 14, 14, 14],
+  );
+  const column = (letter: string) => `${ANSWERS_SHEET}!$${letter}$${FIRST_DATA_ROW + 1}:$${letter}$${last}`;
+
+  // Översikt: per nämnd, formulas over Svar.
+  const labels = [...settings.scales.goal, ...settings.scales.assignment];
+  const overviewHeaders = [
+    "Nämnd",
+    "Namn",
+    "Svar från",
+    "Mål besvarade",
+    "Mål totalt",
+    "Uppdrag besvarade",
+    "Uppdrag totalt",
+    ...labels.map((v) => v.label),
+    "Ramjusteringar (tkr)",
+    amountHeader,
+    "Avvikelse (tkr)",
+    "Saknas",
+  ];
+  const committees = consolidation.committees;
+  const count = (code: string, kind: string, extra = "") =>
+    `COUNTIFS(${column("A")},"${code}",${column("B")},"${kind}"${extra})`;
+  const sumOf = (letter: string, code: string) => `SUMIFS(${column(letter)},${column("A")},"${code}")`;
+  const overviewRows: SpecCell[][] = committees.map((c) => {
+    const code = c.committee.code.replace(/"/g, '""');
+    return [
+      { value: c.committee.code, bold: true },
+      { value: c.committee.name },
+      { value: c.source ? `${c.source.file} (${c.source.sheet})` : "Inget svar", wrap: true },
+      { value: null, formula: count(code, "Mål", `,${column("E")},"<>"`) },
+      { value: null, formula: count(code, "Mål") },
+      { value: null, formula: count(code, "Uppdrag", `,${column("E")},"<>"`) },
+      { value: null, formula: count(code, "Uppdrag") },
+      ...labels.map((v): SpecCell => ({
+        value: null,
+        formula: `COUNTIFS(${column("A")},"${code}",${column("E")},"${v.label}")`,
+      })),
+      { value: null, formula: sumOf("G", code), numberFormat: AMOUNT_FORMAT },
+      { value: null, formula: sumOf("H", code), numberFormat: AMOUNT_FORMAT },
+      { value: null, formula: sumOf("I", code), numberFormat: AMOUNT_FORMAT },
+      // Unanswered: no status and no prognos.
+      { value: null, formula: `COUNTIFS(${column("A")},"${code}",${column("E")},"",${column("H")},"")` },
+    ];
+  });
+  const firstCount = 3; // column D: the first formula column
+  const totalRow = FIRST_DATA_ROW + committees.length;
+  const totals: SpecCell[] = [
+    { value: "Summa", bold: true },
+    { value: null },
+    { value: null },
+    ...overviewHeaders.slice(firstCount).map((_, i): SpecCell => ({
+      value: null,
+      bold: true,
+      formula: `SUM(${cellName(FIRST_DATA_ROW, firstCount + i)}:${cellName(Math.max(totalRow - 1, FIRST_DATA_ROW), firstCount + i)})`,
+      ...(overviewHeaders[firstCount + i].includes("tkr") ? { numberFormat: AMOUNT_FORMAT } : {}),
+    })),
+  ];
+  const statusColumns = (index: number) => {
+    const col = 7 + index;
+    return `${cellName(FIRST_DATA_ROW, col)}:${cellName(totalRow, col)}`;
+  };
+  const overview: SheetSpec = {
+    ...sheet(
+      "Översikt",
+      `Uppföljning ${what}: översikt per nämnd`,
+      overviewHeaders,
+      [...overviewRows, totals],
+      [8, 34, 30, 10, 10, 10, 10, ...labels.map(() => 11), 15, 15, 15, 9],
+    ),
+    // A status column lights up in its colour where any answer has it.
+    conditionalFills: labels.map((v, i): ConditionalFill => ({
+      range: statusColumns(i),
+      when: { greaterThan: 0 },
+      fill: v.color,
+    })),
+  };
+
+  // Per mål: each kommunövergripande mål with every nämnd's bedömning side by side.
+  const serving = (goalId: string) =>
+    committees.filter((c) => committeeContent(plan, c.committee.code).goals.some((g) => g.id === goalId));
+  const kfGoals = plan.goals.filter((g) => g.level === "kommunmal");
+  const goalCommittees = committees.filter((c) => kfGoals.some((g) => serving(g.id).includes(c)));
+  const assessment = (c: CommitteeResult, goalId: string) =>
+    c.rows.find((r) => r.kind === "goal" && r.id === goalId)?.input ?? (serving(goalId).includes(c) ? null : "–");
+  const perGoalRange = `B${FIRST_DATA_ROW + 1}:${cellName(FIRST_DATA_ROW + Math.max(kfGoals.length, 1) - 1, goalCommittees.length)}`;
+  const perGoal: SheetSpec = {
+    ...sheet(
+      "Per mål",
+      `Bedömning per kommunövergripande mål, ${what}`,
+      ["Kommunövergripande mål", ...goalCommittees.map((c) => c.committee.code)],
+      kfGoals.map((g) => [
+        { value: g.name, wrap: true },
+        ...goalCommittees.map((c): SpecCell => ({ value: assessment(c, g.id) })),
+      ]),
+      [50, ...goalCommittees.map(() => 16)],
+    ),
+    conditionalFills: settings.scales.goal.map((v) => ({
+      range: perGoalRange,
+      when: { equals: v.label },
+      fill: v.color,
+    })),
+  };
+
+  // Saknas: what to chase, by nämnd.
+  const missing = sheet(
+    "Saknas",
+    `Saknade svar ${what}`,
+    ["Nämnd", "Typ", "Rubrik"],
+    committees.flatMap((c) =>
+      c.rows
+        .filter((r) => !answered(r))
+        .map((r) => [{ value: c.committee.code }, { value: KIND_LABEL[r.kind] }, { value: r.title, wrap: true }]),
+    ),
+    [8, 14, 80],
+  );
+
+  const findings = sheet(
+    "Fynd",
+    `Fynd i de returnerade bladen, ${what}`,
+    ["Fil", "Blad", "Cell", "Allvar", "Meddelande"],
+    consolidation.findings.map((f) => [
+      { value: f.file },
+      { value: f.sheet },
+      { value: f.cell },
+      { value: f.severity === "error" ? "Fel" : "Varning" },
+      { value: message(f), wrap: true },
+    ]),
+    [30, 20, 8, 10, 90],
+  );
+  return { sheets: [overview, perGoal, answers, missing, findings] };
+}

@@ -1,0 +1,192 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { readPlan } from "../src/domain/readPlan";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
+
+const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
+
+let dir: string;
+let master: string;
+let split: string;
+beforeEach(async () => {
+  dir = await tempDir("consolidate");
+  master = path.join(dir, "master.xlsx");
+  split = path.join(dir, "split");
+  expect((await cli("generate", PLAN, "--period", "T1", "--year", "2024", "--out", master)).code).toBe(0);
+  expect((await cli("generate", master, "--period", "T1", "--year", "2024", "--split", split)).code).toBe(0);
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const plan = async () => readPlan((await readWorkbookFile(PLAN)).grids).plan;
+const file = (code: string) => path.join(split, `${code}-T1-2024.xlsx`);
+
+interface JsonReport {
+  committees: {
+    code: string;
+    source: { file: string; sheet: string } | null;
+    assignments: { answered: number; total: number };
+    statusCounts: Record<string, number>;
+    forecastTkr: number;
+    deviationTkr: number;
+    missing: { id: string }[];
+  }[];
+  findings: { file: string; severity: string; rule: string; sheet: string; cell: string; message: string }[];
+}
+
+async function consolidateJson(...returned: string[]): Promise<{ code: number; json: JsonReport }> {
+  const out = path.join(dir, `rapport-${Math.random().toString(36).slice(2)}.xlsx`);
+  const result = await cli("consolidate", master, ...returned, "--out", out, "--json");
+  return { code: result.code, json: JSON.parse(result.out) as JsonReport };
+}
+
+test("a clean return: its answers are used over the master's, counted and summed", async () => {
+  const p = await plan();
+  const ks = p.assignments.filter((a) => a.committees.includes("KS"));
+  const adjustment = p.adjustments.find((a) => a.committee === "KS")!;
+  await editWorkbook(file("KS"), (w) => {
+    const sheet = w.getWorksheet("KS T1 2024")!;
+    typeAnswer(sheet, `assignment|${ks[0].id}`, "Genomfört", null);
+    typeAnswer(sheet, `assignment|${ks[1].id}`, "Påbörjat", "Upphandling pågår.");
+    typeAnswer(sheet, `adjustment|${adjustment.id}`, 180, null);
+  });
+  const { code, json } = await consolidateJson(file("KS"));
+  expect(code).toBe(0);
+  expect(json.findings).toEqual([]);
+  const ksResult = json.committees.find((c) => c.code === "KS")!;
+  expect(ksResult.source).toEqual({ file: "KS-T1-2024.xlsx", sheet: "KS T1 2024", generatedAt: expect.any(String) });
+  expect(ksResult.assignments).toEqual({ answered: 2, total: ks.length });
+  expect(ksResult.statusCounts).toMatchObject({ Genomfört: 1, Påbörjat: 1, Försenat: 0 });
+  expect(ksResult.forecastTkr).toBe(180);
+  expect(ksResult.deviationTkr).toBe(adjustment.amountOre / 100_000 - 180);
+  expect(ksResult.missing.map((m) => m.id)).not.toContain(ks[0].id);
+  expect(json.committees.find((c) => c.code === "TN")!.source?.file).toBe("master.xlsx");
+});
+
+test("a tampered return is reported at each cell, and never changes what the report says of the plan", async () => {
+  const p = await plan();
+  const ks = p.assignments.filter((a) => a.committees.includes("KS"));
+  const goal = p.goals.find((g) => g.committee === "KS")!;
+  const adjustment = p.adjustments.find((a) => a.committee === "KS")!;
+  let rows: Record<string, number> = {};
+  await editWorkbook(file("KS"), (w) => {
+    const sheet = w.getWorksheet("KS T1 2024")!;
+    rows = Object.fromEntries(
+      [
+        `assignment|${ks[0].id}`,
+        `assignment|${ks[1].id}`,
+        `assignment|${ks[2].id}`,
+        `goal|${goal.id}`,
+        `adjustment|${adjustment.id}`,
+      ].map((k) => [k, rowByKey(sheet, k)!.number]),
+    );
+    // Unprotected and edited: a locked title rewritten.
+    rowByKey(sheet, `assignment|${ks[0].id}`)!.getCell(2).value = "Ett helt annat uppdrag";
+    // A value pasted outside the dropdown list; a status that needs a comment, without one.
+    typeAnswer(sheet, `assignment|${ks[1].id}`, "Klart", null);
+    typeAnswer(sheet, `assignment|${ks[2].id}`, "Försenat", null);
+    // A prognos that is not a number.
+    typeAnswer(sheet, `adjustment|${adjustment.id}`, "ungefär 200", null);
+    // A key changed by hand.
+    rowByKey(sheet, `goal|${goal.id}`)!.getCell(1).value = "goal|FINNS-INTE";
+  });
+  const { code, json } = await consolidateJson(file("KS"));
+  expect(code).toBe(1);
+  const at = (rule: string) =>
+    json.findings.filter((f) => f.rule === rule).map((f) => `${f.file} ${f.sheet}!${f.cell}`);
+  expect(at("followup-locked-changed")).toEqual([`KS-T1-2024.xlsx KS T1 2024!B${rows[`assignment|${ks[0].id}`]}`]);
+  expect(at("followup-not-in-list")).toEqual([`KS-T1-2024.xlsx KS T1 2024!F${rows[`assignment|${ks[1].id}`]}`]);
+  expect(at("followup-comment-missing")).toEqual([`KS-T1-2024.xlsx KS T1 2024!H${rows[`assignment|${ks[2].id}`]}`]);
+  expect(at("followup-amount-invalid")).toEqual([`KS-T1-2024.xlsx KS T1 2024!F${rows[`adjustment|${adjustment.id}`]}`]);
+  expect(at("followup-unknown-row")).toEqual([`KS-T1-2024.xlsx KS T1 2024!A${rows[`goal|${goal.id}`]}`]);
+  // The goal whose key was changed is now missing from the sheet.
+  expect(json.findings.filter((f) => f.rule === "followup-missing-row").map((f) => f.message)).toEqual([
+    expect.stringContaining(goal.name),
+  ]);
+  // Rejected values are not counted as answers.
+  const ksResult = json.committees.find((c) => c.code === "KS")!;
+  expect(ksResult.statusCounts).toMatchObject({ Försenat: 1 });
+  expect(ksResult.forecastTkr).toBe(0);
+  expect(ksResult.missing.map((m) => m.id)).toEqual(expect.arrayContaining([ks[1].id, adjustment.id, goal.id]));
+});
+
+test("a deleted row and an inserted row are reported at their cells", async () => {
+  const p = await plan();
+  const tn = p.assignments.filter((a) => a.committees.includes("TN"));
+  let inserted = 0;
+  await editWorkbook(file("TN"), (w) => {
+    const sheet = w.getWorksheet("TN T1 2024")!;
+    sheet.spliceRows(rowByKey(sheet, `assignment|${tn[0].id}`)!.number, 1);
+    inserted = rowByKey(sheet, `assignment|${tn[1].id}`)!.number + 1;
+    sheet.spliceRows(inserted, 0, [null, "Egen rad", null, null, null, "Påbörjat", null, "Vi lade till den här."]);
+  });
+  const { json } = await consolidateJson(file("TN"));
+  const tnFindings = json.findings.filter((f) => f.file === "TN-T1-2024.xlsx").map((f) => `${f.rule} ${f.cell}`);
+  expect(tnFindings).toEqual(["followup-missing-row B1", `followup-row-inserted B${inserted}`]);
+  expect(json.findings.find((f) => f.rule === "followup-missing-row")!.message).toContain(tn[0].title);
+});
+
+test("a sheet whose marker was removed is reported, and still read by its name or its keys", async () => {
+  const p = await plan();
+  const tn = p.assignments.find((a) => a.committees.includes("TN"))!;
+  const answer = (w: ExcelJS.Workbook, sheet: string) =>
+    typeAnswer(w.getWorksheet(sheet)!, `assignment|${tn.id}`, "Genomfört", null);
+  await editWorkbook(file("TN"), (w) => {
+    answer(w, "TN T1 2024");
+    w.getWorksheet("TN T1 2024")!.getCell("A1").value = null;
+  });
+  const byName = await consolidateJson(file("TN"));
+  expect(byName.json.findings.map((f) => `${f.rule} ${f.file} ${f.cell}`)).toEqual([
+    "followup-marker-missing TN-T1-2024.xlsx A1",
+  ]);
+  expect(byName.json.committees.find((c) => c.code === "TN")!.statusCounts.Genomfört).toBe(1);
+
+  // Renamed too: neither marker nor name says who it is, but its keys do.
+  await editWorkbook(file("TN"), (w) => {
+    w.getWorksheet("TN T1 2024")!.getCell("A2").value = null;
+    w.getWorksheet("TN T1 2024")!.name = "Våra svar";
+  });
+  const byKeys = await consolidateJson(file("TN"));
+  expect(byKeys.json.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([
+    "followup-marker-missing A1",
+    "followup-sheet-renamed B1",
+  ]);
+  expect(byKeys.json.committees.find((c) => c.code === "TN")!.source?.sheet).toBe("Våra svar");
+  expect(byKeys.json.committees.find((c) => c.code === "TN")!.statusCounts.Genomfört).toBe(1);
+});
+
+test("two returns for one nämnd: a finding, and the later one is used", async () => {
+  const p = await plan();
+  const ks = p.assignments.find((a) => a.committees.includes("KS"))!;
+  const early = path.join(dir, "KS-tidig.xlsx");
+  const late = path.join(dir, "KS-sen.xlsx");
+  for (const [target, status, saved] of [
+    [early, "Påbörjat", new Date("2024-05-02T10:00:00Z")],
+    [late, "Genomfört", new Date("2024-05-10T10:00:00Z")],
+  ] as const) {
+    await fs.copyFile(file("KS"), target);
+    await editWorkbook(target, (w) => {
+      typeAnswer(w.getWorksheet("KS T1 2024")!, `assignment|${ks.id}`, status, "Kommentar.");
+      w.modified = saved;
+    });
+  }
+  const { json } = await consolidateJson(late, early);
+  const duplicate = json.findings.filter((f) => f.rule === "followup-duplicate-return");
+  expect(duplicate).toHaveLength(1);
+  expect(duplicate[0].message).toContain("Det senaste används: KS-sen.xlsx");
+  expect(json.committees.find((c) => c.code === "KS")!.source?.file).toBe("KS-sen.xlsx");
+  expect(json.committees.find((c) => c.code === "KS")!.statusCounts).toMatchObject({ Genomfört: 1, Påbörjat: 0 });
+});
+
+test("the report workbook has the overview, per mål, answers, missing and findings sheets", async () => {
+  const out = path.join(dir, "rapport.xlsx");
+  expect((await cli("consolidate", master, "--out", out)).code).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(["Översikt", "Per mål", "Svar", "Saknas", "Fynd"]);
+  const overview = workbook.getWorksheet("Översikt")!;
+  expect(overview.getCell("D4").formula).toMatch(/^COUNTIFS\(Svar!/);
+});
