@@ -1,8 +1,10 @@
+import Ajv from "ajv";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { readPlan } from "../src/domain/readPlan";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import schema from "../docs/schemas/consolidate-output.schema.json";
 import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
 
 const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
@@ -40,7 +42,11 @@ interface JsonReport {
 async function consolidateJson(...returned: string[]): Promise<{ code: number; json: JsonReport }> {
   const out = path.join(dir, `rapport-${Math.random().toString(36).slice(2)}.xlsx`);
   const result = await cli("consolidate", master, ...returned, "--out", out, "--json");
-  return { code: result.code, json: JSON.parse(result.out) as JsonReport };
+  const json = JSON.parse(result.out);
+  // Every --json output in these tests must follow the published schema.
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  expect(validate(json) ? [] : validate.errors).toEqual([]);
+  return { code: result.code, json: json as JsonReport };
 }
 
 test("a clean return: its answers are used over the master's, counted and summed", async () => {

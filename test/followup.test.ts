@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { COL, REMOVED_SECTION } from "../src/domain/followup/model";
@@ -213,5 +214,23 @@ describe("generate --out", () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/Indatafiler skrivs aldrig över/);
     expect((await fs.readFile(copy)).equals(before)).toBe(true);
+  });
+});
+
+describe("generate --out on a workbook ExcelJS cannot keep whole", () => {
+  test("refuses, names what would be lost, points to --split, and writes nothing", async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(PLAN));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const withChart = path.join(dir, "plan-med-diagram.xlsx");
+    await fs.writeFile(withChart, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const out = path.join(dir, "master.xlsx");
+    const result = await cli("generate", withChart, "--period", "T1", "--year", "2024", "--out", out);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/innehåller diagram, som skulle gå förlorat.*Inget skrevs.*--split/);
+    await expect(fs.stat(out)).rejects.toThrow();
+    // The per-nämnd output is still possible.
+    expect(
+      (await cli("generate", withChart, "--period", "T1", "--year", "2024", "--split", path.join(dir, "split"))).code,
+    ).toBe(0);
   });
 });
