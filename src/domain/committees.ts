@@ -44,6 +44,7 @@ export class CommitteeDirectory {
   private readonly byKey = new Map<string, Committee>();
   readonly hasRegister: boolean;
   private readonly order: Committee[] = [];
+  private names: string[] | null = null;
 
   constructor(register: Committee[]) {
     this.hasRegister = register.length > 0;
@@ -51,6 +52,7 @@ export class CommitteeDirectory {
   }
 
   private add(committee: Committee): void {
+    this.names = null;
     this.order.push(committee);
     this.byKey.set(normalizeName(committee.code), committee);
     if (committee.name) this.byKey.set(normalizeName(committee.name), committee);
@@ -88,13 +90,16 @@ export class CommitteeDirectory {
 
   /** Names to match first when a cell lists several nämnder (a full name may itself contain "och" or ","). */
   knownNames(): string[] {
+    // The same array until a nämnd is added, so that splitList prepares its patterns once.
+    if (this.names) return this.names;
     const names = new Set<string>();
     for (const committee of this.order) {
       names.add(committee.code);
       if (committee.name) names.add(committee.name);
     }
     for (const { names: known } of KNOWN) for (const name of known) names.add(name);
-    return [...names].sort((a, b) => b.length - a.length);
+    this.names = [...names].sort((a, b) => b.length - a.length);
+    return this.names;
   }
 }
 
@@ -126,17 +131,39 @@ export function splitList(text: string, knownNames: string[]): string[] {
   return splitListParts(text, knownNames).parts.map((part) => part.name);
 }
 
+/** Multi-word names, longest first, each with its pattern: prepared once per list of names, not once per cell. */
+interface PreparedName {
+  lower: string;
+  pattern: RegExp;
+}
+const prepared = new WeakMap<string[], PreparedName[]>();
+
+function prepare(knownNames: string[]): PreparedName[] {
+  let names = prepared.get(knownNames);
+  if (!names) {
+    // Longest first, so that a name inside a longer one ("Barn och unga" in "Trygg uppväxt för barn och unga") does
+    // not cut the longer one up. One-word names are found by plain splitting.
+    names = knownNames
+      .map(cleanText)
+      .filter((name) => /\s|,/.test(name))
+      .sort((a, b) => b.length - a.length)
+      .map((name) => ({
+        lower: name.toLowerCase(),
+        pattern: new RegExp(`(?<=^|[\\s,;/&])${escapeRegExp(name)}(?=$|[\\s,;/&.])`, "giu"),
+      }));
+    prepared.set(knownNames, names);
+  }
+  return names;
+}
+
 /** splitList, with each part's place in `text`: the cell's text cleaned, each line break written as " ; ". */
 export function splitListParts(cellText: string, knownNames: string[]): { text: string; parts: ListPart[] } {
   const text = cleanText(cellText.replace(/\r?\n/g, " ; "));
+  const lower = text.toLowerCase();
   let rest = text;
   const found: ListPart[] = [];
-  // Longest first, so that a name inside a longer one ("Barn och unga" in "Trygg uppväxt för barn och unga") does
-  // not cut the longer one up.
-  for (const name of [...knownNames].sort((a, b) => b.length - a.length)) {
-    const wanted = cleanText(name);
-    if (!/\s|,/.test(wanted)) continue; // one-word names are found by plain splitting
-    const pattern = new RegExp(`(?<=^|[\\s,;/&])${escapeRegExp(wanted)}(?=$|[\\s,;/&.])`, "giu");
+  for (const { lower: name, pattern } of prepare(knownNames)) {
+    if (!lower.includes(name)) continue; // cheap test first: most names are not in most cells
     rest = rest.replace(pattern, (match, at: number) => {
       found.push({ name: match, at, end: at + match.length });
       return ";".repeat(match.length); // masked with separators, so positions stay put

@@ -33,22 +33,64 @@ export interface RawCell {
   ref: CellRef;
 }
 
-export interface RawRow {
+interface RowBase {
   kind: RowKind;
   /** The first cell of the row that carries data; where row-level findings point. */
   ref: CellRef;
-  fields: Partial<Record<FieldName, RawCell>>;
-  /**
-   * Where each field's column crosses this row, empty cells included (table layouts), so that a missing value is
-   * reported at the cell to fill in rather than at the row's first cell.
-   */
-  columns?: Partial<Record<FieldName, CellRef>>;
   /** Level id given by the sheet rather than a column ("Nämndmål" as the sheet name). */
   levelHint?: string;
   /** Unit that the amount column's header gives ("Belopp (tkr)"). */
   amountUnit?: AmountUnit;
   /** Origin given by a heading rather than a column ("Nämndernas egna uppdrag 2024"). */
   originHint?: "fullmaktige" | "namnd";
+}
+
+/** A row whose fields come from cells anywhere on the sheet (the pasted budget document). */
+export interface CellRow extends RowBase {
+  fields: Partial<Record<FieldName, RawCell>>;
+}
+
+/** Where each field of a table stands: one object per table, shared by all of its rows. */
+export interface TableColumns {
+  sheet: string;
+  /** Column (0-based sheet coordinate) of each field. */
+  byField: Partial<Record<FieldName, number>>;
+}
+
+/**
+ * A table row: the grid's row as it is, and the table's columns. Cells and their references are made only when a
+ * finding or the plan needs one, since a plan may have a hundred thousand rows.
+ */
+export interface TableRow extends RowBase {
+  table: { values: CellValue[]; left: number; row: number; columns: TableColumns };
+}
+
+export type RawRow = CellRow | TableRow;
+
+/** A field's value as read (error values included); null when the row has no such field. */
+export function fieldValue(row: RawRow, field: FieldName): CellValue {
+  if ("table" in row) {
+    const col = row.table.columns.byField[field];
+    return col === undefined ? null : (row.table.values[col - row.table.left] ?? null);
+  }
+  return row.fields[field]?.value ?? null;
+}
+
+/**
+ * A field's cell: where its value stands or, in a table, where its column crosses the row even when empty (so that a
+ * missing value is reported at the cell to fill in). undefined when the row has no place for the field.
+ */
+export function fieldRef(row: RawRow, field: FieldName): CellRef | undefined {
+  if ("table" in row) {
+    const col = row.table.columns.byField[field];
+    return col === undefined ? undefined : { sheet: row.table.columns.sheet, row: row.table.row, col };
+  }
+  return row.fields[field]?.ref;
+}
+
+/** The fields a row has a place for. */
+export function fieldNames(row: RawRow): FieldName[] {
+  return Object.keys("table" in row ? row.table.columns.byField : row.fields) as FieldName[];
 }
 
 /** Key/value settings found in the workbook (budget year, plan years, title), each with its cell. */

@@ -54,12 +54,12 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       settings = { ...settings, ...readSettings(grid) };
       sheets.push({ sheet: grid.sheet, layout: "settings" });
     } else if (sheetMapping?.kind === "pasted" || (!sheetMapping && looksLikePastedDocument(grid))) {
-      rows.push(...(readPastedDocument(grid, { force: true }) ?? []));
+      for (const row of readPastedDocument(grid, { force: true }) ?? []) rows.push(row);
       sheets.push({ sheet: grid.sheet, layout: "pasted" });
     } else {
       const table = readTable(grid, sheetMapping, levels);
       if (table) {
-        rows.push(...table.rows);
+        for (const row of table.rows) rows.push(row);
         title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
         sheets.push({ sheet: grid.sheet, layout: "table", kind: table.kind, headerRow: table.headerRow + 1 });
       } else {

@@ -19,7 +19,7 @@ import {
   Plan,
   levelRank,
 } from "./model";
-import { FieldName, RawCell, RawPlan, RawRow } from "./raw";
+import { FieldName, RawPlan, RawRow, fieldNames, fieldRef, fieldValue } from "./raw";
 import { cleanText, nearest, normalizeName, slug } from "./text";
 
 /**
@@ -60,6 +60,13 @@ interface GoalLookup {
   names: string[];
 }
 
+interface AssignmentLookup {
+  byId: Map<string, Assignment>;
+  /** Several uppdrag may share a title (the same uppdrag each year, or for each nämnd). */
+  byTitle: Map<string, Assignment[]>;
+  all: Assignment[];
+}
+
 interface PendingAssignment {
   assignment: Assignment;
   row: RawRow;
@@ -70,6 +77,8 @@ class Resolver {
   private readonly findings: Finding[] = [];
   private readonly sources = new Map<string, CellRef>();
   private directory = new CommitteeDirectory([]);
+  /** Nämnd cells already resolved, by their text. */
+  private readonly committeeCells = new Map<string, { codes: string[]; unknown: string[] }>();
   /** Every goal's name, for suggesting the nearest one when a link misses. */
   private goalNames: string[] = [];
   /** Findings already made, so that a cell several rows share (a heading's year, an uppdrag's nämnd) gives one. */
@@ -83,15 +92,24 @@ class Resolver {
   ) {}
 
   run(mappedYears?: number[]): Resolved {
-    const rows = this.raw.rows.map((row) => this.withoutErrorValues(row));
-    const ofKind = (kind: RawRow["kind"]) => rows.filter((row) => row.kind === kind);
-    this.directory = new CommitteeDirectory(this.readRegister(ofKind("committee")));
-    const goals = this.readGoals(ofKind("goal"));
-    const assignments = this.readAssignments(ofKind("assignment"), goals);
-    const adjustments = this.readAdjustments(ofKind("adjustment"), assignments);
-    const keyFigures = this.readKeyFigures(ofKind("keyFigure"), goals);
+    const byKind: Record<RawRow["kind"], RawRow[]> = {
+      committee: [],
+      goal: [],
+      assignment: [],
+      adjustment: [],
+      keyFigure: [],
+    };
+    for (const row of this.raw.rows) {
+      this.reportErrorValues(row);
+      byKind[row.kind].push(row);
+    }
+    this.directory = new CommitteeDirectory(this.readRegister(byKind.committee));
+    const goals = this.readGoals(byKind.goal);
+    const assignments = this.readAssignments(byKind.assignment, goals);
+    const adjustments = this.readAdjustments(byKind.adjustment, assignments);
+    const keyFigures = this.readKeyFigures(byKind.keyFigure, goals);
     const years = mappedYears?.length ? mappedYears : this.planYears(assignments, adjustments);
-    this.checkYears(years, ofKind("assignment"), ofKind("adjustment"));
+    this.checkYears(years, byKind.assignment, byKind.adjustment);
     const plan: Plan = {
       years,
       levels: this.levels,
@@ -114,26 +132,34 @@ class Resolver {
   }
 
   /**
-   * An error value (#REF!, #N/A …) is reported once, at its cell, and the field then counts as empty; its cell stays
-   * the field's cell, so that the field is not reported missing on top of it.
+   * An error value (#REF!, #N/A …) is reported once, at its cell, and the field then counts as empty; its cell is
+   * remembered, so that the field is not reported missing on top of it.
    */
-  private withoutErrorValues(row: RawRow): RawRow {
-    const fields: RawRow["fields"] = {};
-    const columns: RawRow["columns"] = { ...row.columns };
-    for (const [name, cell] of Object.entries(row.fields) as [FieldName, RawCell | undefined][]) {
-      if (!cell) continue;
-      if (isErrorValue(cell.value)) {
-        this.report("error", "error-value", cell.ref, { value: cell.value.error });
-        this.errorCells.add(refKey(cell.ref));
-        columns[name] = cell.ref;
-      } else fields[name] = cell;
+  private reportErrorValues(row: RawRow): void {
+    for (const field of fieldNames(row)) {
+      const value = fieldValue(row, field);
+      if (!isErrorValue(value)) continue;
+      const at = this.at(row, field);
+      this.report("error", "error-value", at, { value: value.error });
+      this.errorCells.add(refKey(at));
     }
-    return { ...row, fields, columns };
+  }
+
+  /** A field's value; an error value counts as empty (it is reported at its cell). */
+  private value(row: RawRow, field: FieldName): CellValue {
+    const value = fieldValue(row, field);
+    return isErrorValue(value) ? null : value;
+  }
+
+  /** Whether the row gives the field a value (not empty, not blank, not an error value). */
+  private present(row: RawRow, field: FieldName): boolean {
+    const value = this.value(row, field);
+    return value !== null && (typeof value !== "string" || value.trim() !== "");
   }
 
   /** The cell of a field in a row: its value's cell, else the empty cell in its column, else the row's first cell. */
   private at(row: RawRow, field: FieldName): CellRef {
-    return row.fields[field]?.ref ?? row.columns?.[field] ?? row.ref;
+    return fieldRef(row, field) ?? row.ref;
   }
 
   /** Reports a field that has no value, at the cell to fill in; not when that cell holds an error value. */
@@ -144,7 +170,7 @@ class Resolver {
   }
 
   private text(row: RawRow, field: FieldName): string {
-    const value = row.fields[field]?.value ?? null;
+    const value = this.value(row, field);
     return value === null ? "" : cleanText(cellText(value));
   }
 
@@ -155,10 +181,10 @@ class Resolver {
   }
 
   private year(row: RawRow): number | null {
-    const cell = row.fields.year;
-    if (!cell) return null;
-    const year = parseYear(cell.value);
-    if (year === null) this.report("error", "year-invalid", cell.ref, { value: cellText(cell.value) });
+    if (!this.present(row, "year")) return null;
+    const value = this.value(row, "year");
+    const year = parseYear(value);
+    if (year === null) this.report("error", "year-invalid", this.at(row, "year"), { value: cellText(value) });
     return year;
   }
 
@@ -171,7 +197,7 @@ class Resolver {
       const code = this.required(row, "id");
       if (!code) continue;
       if (seen.has(normalizeName(code))) {
-        this.report("error", "duplicate-id", row.fields.id?.ref ?? row.ref, { id: code });
+        this.report("error", "duplicate-id", this.at(row, "id"), { id: code });
         continue;
       }
       seen.add(normalizeName(code));
@@ -185,25 +211,32 @@ class Resolver {
     const text = normalizeName(this.text(row, "kind"));
     if (!text || /^nämnd|^styrelse|^committee/.test(text)) return "namnd";
     if (/^bolag|^company|\bab$/.test(text)) return "bolag";
-    this.report("error", "committee-kind-invalid", row.fields.kind?.ref ?? row.ref, { value: this.text(row, "kind") });
+    this.report("error", "committee-kind-invalid", this.at(row, "kind"), { value: this.text(row, "kind") });
     return "namnd";
   }
 
-  /** Codes of the nämnder a cell names, and how many names matched none (each reported at the cell). */
-  private committees(cell: RawCell | undefined): { codes: string[]; unknown: number } {
-    const codes: string[] = [];
-    let unknown = 0;
-    for (const part of cell ? splitList(cellText(cell.value), this.directory.knownNames()) : []) {
-      const committee = this.directory.lookup(part);
-      if (committee) {
-        if (!codes.includes(committee.code)) codes.push(committee.code);
-      } else if (cell) {
-        unknown++;
-        const suggestion = nearest(part, this.directory.knownNames()) ?? "";
-        this.report("error", "unknown-committee", cell.ref, { name: part, suggestion });
+  /**
+   * Codes of the nämnder a cell names, and how many names matched none (each reported at the cell). The same text
+   * ("KS", "TN, VoN") fills thousands of cells, so each distinct text is split and looked up once.
+   */
+  private committees(row: RawRow): { codes: string[]; unknown: number } {
+    if (!this.present(row, "committee")) return { codes: [], unknown: 0 };
+    const text = cellText(this.value(row, "committee"));
+    let resolved = this.committeeCells.get(text);
+    if (!resolved) {
+      resolved = { codes: [], unknown: [] };
+      for (const part of splitList(text, this.directory.knownNames())) {
+        const committee = this.directory.lookup(part);
+        if (!committee) resolved.unknown.push(part);
+        else if (!resolved.codes.includes(committee.code)) resolved.codes.push(committee.code);
       }
+      this.committeeCells.set(text, resolved);
     }
-    return { codes, unknown };
+    for (const name of resolved.unknown) {
+      const suggestion = nearest(name, this.directory.knownNames()) ?? "";
+      this.report("error", "unknown-committee", this.at(row, "committee"), { name, suggestion });
+    }
+    return { codes: resolved.codes, unknown: resolved.unknown.length };
   }
 
   // --- Goals ---------------------------------------------------------------------------------------------------
@@ -218,11 +251,11 @@ class Resolver {
       if (!level) continue;
       const explicitId = this.text(row, "id");
       const id = explicitId || `mal:${level}:${slug(name)}`;
-      const committee = this.committees(row.fields.committee).codes[0] ?? null;
+      const committee = this.committees(row).codes[0] ?? null;
       const existing = byId.get(normalizeName(id));
       if (existing) {
         // The same goal named again (a pasted document repeats its headings): one goal. An id given twice is not.
-        if (explicitId) this.report("error", "duplicate-id", row.fields.id?.ref ?? row.ref, { id });
+        if (explicitId) this.report("error", "duplicate-id", this.at(row, "id"), { id });
         else existing.goal.committee ??= committee;
         continue;
       }
@@ -234,7 +267,7 @@ class Resolver {
       };
       pending.push(entry);
       byId.set(normalizeName(id), entry);
-      this.sources.set(id, row.fields.name?.ref ?? row.ref);
+      this.sources.set(id, this.at(row, "name"));
     }
     this.goalNames = pending.map((p) => p.goal.name);
     this.linkGoals(pending, byId);
@@ -242,21 +275,21 @@ class Resolver {
   }
 
   private goalLevel(row: RawRow): string | null {
-    const cell = row.fields.level;
-    if (cell) {
-      const level = levelByName(this.levels, cellText(cell.value));
+    if (this.present(row, "level")) {
+      const text = cellText(this.value(row, "level"));
+      const level = levelByName(this.levels, text);
       if (level) return level.id;
       const suggestion =
         nearest(
-          cellText(cell.value),
+          text,
           this.levels.map((l) => l.label),
         ) ?? "";
-      this.report("error", "unknown-level", cell.ref, { value: cellText(cell.value), suggestion });
+      this.report("error", "unknown-level", this.at(row, "level"), { value: text, suggestion });
       return null;
     }
     if (row.levelHint) return row.levelHint;
     // A goal that names a nämnd is that nämnd's goal, whatever the sheet calls it.
-    if (row.fields.committee) return "namndmal";
+    if (this.present(row, "committee")) return "namndmal";
     this.missing(row, "level");
     return null;
   }
@@ -265,16 +298,16 @@ class Resolver {
   private linkGoals(pending: PendingGoal[], byId: Map<string, PendingGoal>): void {
     const lookup = this.goalLookup(pending.map((p) => p.goal));
     for (const { goal, row } of pending) {
-      const cell = row.fields.parent;
-      if (!cell) continue;
-      for (const parentId of this.goalLinks(cell, lookup)) {
+      if (!this.present(row, "parent")) continue;
+      const at = this.at(row, "parent");
+      for (const parentId of this.goalLinks(row, lookup)) {
         const parent = byId.get(normalizeName(parentId))?.goal;
         if (!parent || goal.parentIds.includes(parentId) || parentId === goal.id) {
-          if (parentId === goal.id) this.report("error", "goal-cycle", cell.ref, { name: goal.name });
+          if (parentId === goal.id) this.report("error", "goal-cycle", at, { name: goal.name });
           continue;
         }
         if (levelRank(this.levels, parent.level) >= levelRank(this.levels, goal.level)) {
-          this.report("error", "parent-level", cell.ref, {
+          this.report("error", "parent-level", at, {
             name: goal.name,
             parent: parent.name,
             level: this.levelLabel(goal.level),
@@ -300,7 +333,7 @@ class Resolver {
         if (!parent) continue;
         if (state.get(parentId) === "visiting") {
           entry.goal.parentIds = entry.goal.parentIds.filter((id) => id !== parentId);
-          this.report("error", "goal-cycle", entry.row.fields.parent?.ref ?? entry.row.ref, { name: entry.goal.name });
+          this.report("error", "goal-cycle", this.at(entry.row, "parent"), { name: entry.goal.name });
         } else if (!state.has(parentId)) visit(parent);
       }
       state.set(entry.goal.id, "done");
@@ -325,10 +358,12 @@ class Resolver {
    * that match nothing and stand next to each other are one name cut at its "och", "&" or comma ("Näringsliv &
    * tilväxt"): each such run is reported once, whole. A ";" or a line break still separates two names.
    */
-  private goalLinks(cell: RawCell, lookup: GoalLookup): string[] {
-    const whole = lookup.byKey.get(normalizeName(cellText(cell.value)));
+  private goalLinks(row: RawRow, lookup: GoalLookup): string[] {
+    if (!this.present(row, "parent")) return [];
+    const cell = cellText(this.value(row, "parent"));
+    const whole = lookup.byKey.get(normalizeName(cell));
     if (whole) return [whole];
-    const { text, parts } = splitListParts(cellText(cell.value), lookup.names);
+    const { text, parts } = splitListParts(cell, lookup.names);
     const segments: { at: number; end: number; id?: string }[] = [];
     for (const part of parts) {
       const id = lookup.byKey.get(normalizeName(part.name));
@@ -344,7 +379,8 @@ class Resolver {
       if (id) {
         if (!ids.includes(id)) ids.push(id);
       } else {
-        this.report("error", "unknown-goal", cell.ref, { name, suggestion: nearest(name, this.goalNames) ?? "" });
+        const suggestion = nearest(name, this.goalNames) ?? "";
+        this.report("error", "unknown-goal", this.at(row, "parent"), { name, suggestion });
       }
     }
     return ids;
@@ -360,14 +396,14 @@ class Resolver {
     for (const row of rows) {
       const title = this.required(row, "name");
       if (!title) continue;
-      const { codes: committees, unknown } = this.committees(row.fields.committee);
+      const { codes: committees, unknown } = this.committees(row);
       if (committees.length === 0 && unknown === 0) {
         // At the nämnd column's cell; a layout without one (the pasted page) points at the uppdrag.
-        const at = row.fields.committee || row.columns?.committee ? "committee" : "name";
+        const at = fieldRef(row, "committee") ? "committee" : "name";
         this.missing(row, at, "assignment-no-committee");
       }
       const year = this.year(row);
-      const goalIds = row.fields.parent ? this.goalLinks(row.fields.parent, lookup) : [];
+      const goalIds = this.goalLinks(row, lookup);
       const content = `${normalizeName(title)}|${[...committees].sort().join("+")}|${year ?? ""}`;
       const explicitId = this.text(row, "id");
       const id = explicitId || `uppdrag:${slug(title)}:${[...committees].sort().join("+")}:${year ?? ""}`;
@@ -383,14 +419,14 @@ class Resolver {
           same.assignment.clarification ??= this.text(row, "clarification") || null;
           continue;
         }
-        this.report("error", "duplicate-assignment", row.fields.name?.ref ?? row.ref, {
+        this.report("error", "duplicate-assignment", this.at(row, "name"), {
           title,
           other: this.cellOf(same.row),
         });
         if (!otherId) continue;
       }
       if (byId.has(normalizeName(id))) {
-        this.report("error", "duplicate-id", row.fields.id?.ref ?? row.ref, { id });
+        this.report("error", "duplicate-id", this.at(row, "id"), { id });
         continue;
       }
       const assignment: Assignment = {
@@ -406,52 +442,57 @@ class Resolver {
       pending.push(entry);
       byId.set(normalizeName(id), entry);
       if (!same) byContent.set(content, entry);
-      this.sources.set(id, row.fields.name?.ref ?? row.ref);
+      this.sources.set(id, this.at(row, "name"));
     }
     return pending.map((p) => p.assignment);
   }
 
   private cellOf(row: RawRow): string {
-    const ref = row.fields.name?.ref ?? row.ref;
+    const ref = this.at(row, "name");
     return `${ref.sheet}!${refName(ref)}`;
   }
 
   private origin(row: RawRow): Origin {
-    const cell = row.fields.origin;
-    if (!cell) return row.originHint ?? "fullmaktige";
-    const text = normalizeName(cellText(cell.value));
+    if (!this.present(row, "origin")) return row.originHint ?? "fullmaktige";
+    const written = cellText(this.value(row, "origin"));
+    const text = normalizeName(written);
     if (/^(kf|kommunfullmäktige|fullmäktige|council)/.test(text)) return "fullmaktige";
     if (/^(nämnd|egen|eget|committee|styrelse)/.test(text)) return "namnd";
-    this.report("error", "origin-invalid", cell.ref, { value: cellText(cell.value) });
+    this.report("error", "origin-invalid", this.at(row, "origin"), { value: written });
     return row.originHint ?? "fullmaktige";
   }
 
   // --- Ramjusteringar ------------------------------------------------------------------------------------------
 
   private readAdjustments(rows: RawRow[], assignments: Assignment[]): Adjustment[] {
-    const assignmentLookup = new Map<string, Assignment>();
-    for (const a of assignments) assignmentLookup.set(normalizeName(a.title), a);
-    for (const a of assignments) assignmentLookup.set(normalizeName(a.id), a);
+    const lookup: AssignmentLookup = { byId: new Map(), byTitle: new Map(), all: assignments };
+    for (const a of assignments) {
+      lookup.byId.set(normalizeName(a.id), a);
+      const title = normalizeName(a.title);
+      const sameTitle = lookup.byTitle.get(title);
+      if (sameTitle) sameTitle.push(a);
+      else lookup.byTitle.set(title, [a]);
+    }
     const adjustments: { adjustment: Adjustment; ref: CellRef; derived: boolean }[] = [];
     const ids = new Set<string>();
     for (const row of rows) {
       const committee = this.adjustmentCommittee(row);
       const amount = this.amount(row);
-      const assignment = this.linkedAssignment(row, committee, assignmentLookup, assignments);
+      const assignment = this.linkedAssignment(row, committee, lookup);
       const year = this.year(row);
       const direction = amount === null ? null : this.direction(row, amount);
       const duration = this.duration(row, year);
       if (committee === null || amount === null || direction === null || assignment === undefined) continue;
       const id = this.text(row, "id");
       if (id && ids.has(normalizeName(id))) {
-        this.report("error", "duplicate-id", row.fields.id?.ref ?? row.ref, { id });
+        this.report("error", "duplicate-id", this.at(row, "id"), { id });
         continue;
       }
       if (id) ids.add(normalizeName(id));
       const amountOre = direction === "decrease" ? -Math.abs(amount.ore) : Math.abs(amount.ore);
       adjustments.push({
         adjustment: { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null },
-        ref: row.fields.amount?.ref ?? row.ref,
+        ref: this.at(row, "amount"),
         derived: !id,
       });
     }
@@ -483,31 +524,34 @@ class Resolver {
   }
 
   private adjustmentCommittee(row: RawRow): string | null {
-    const cell = row.fields.committee;
-    if (!cell || !this.text(row, "committee")) {
+    if (!this.text(row, "committee")) {
       this.missing(row, "committee");
       return null;
     }
-    const { codes } = this.committees(cell);
+    const { codes } = this.committees(row);
     if (codes.length > 1) {
-      this.report("error", "adjustment-committee-ambiguous", row.fields.amount?.ref ?? cell.ref, {
-        committees: codes.join(", "),
-      });
+      this.report(
+        "error",
+        "adjustment-committee-ambiguous",
+        this.at(row, this.present(row, "amount") ? "amount" : "committee"),
+        {
+          committees: codes.join(", "),
+        },
+      );
       return null;
     }
     return codes[0] ?? null;
   }
 
   private amount(row: RawRow): { ore: number; sign: "+" | "-" | null } | null {
-    const cell = row.fields.amount;
-    const parsed = cell ? parseAmount(cell.value, row.amountUnit) : null;
-    if (!cell || !parsed) {
+    const parsed = this.present(row, "amount") ? parseAmount(this.value(row, "amount"), row.amountUnit) : null;
+    if (!parsed) {
       this.missing(row, "amount");
       return null;
     }
     if (!parsed.ok) {
       const rule = parsed.problem === "ambiguous" ? "amount-ambiguous" : "amount-unparseable";
-      this.report("error", rule, cell.ref, { value: parsed.text, problem: parsed.problem });
+      this.report("error", rule, this.at(row, "amount"), { value: parsed.text, problem: parsed.problem });
       return null;
     }
     const sign = parsed.ore < 0 ? "-" : parsed.sign;
@@ -517,17 +561,16 @@ class Resolver {
   /** The word decides, else the sign; a word and a written sign that disagree is a finding, not a guess. */
   private direction(row: RawRow, amount: { ore: number; sign: "+" | "-" | null }): Direction | null {
     const signDirection: Direction | null = amount.sign === "-" ? "decrease" : amount.sign === "+" ? "increase" : null;
-    const cell = row.fields.direction;
-    const text = cell ? cellText(cell.value) : "";
+    const text = this.present(row, "direction") ? cellText(this.value(row, "direction")) : "";
     const wordDirection = text ? (directionOfWord(text) ?? ENGLISH_DIRECTIONS[normalizeName(text)] ?? null) : null;
-    if (cell && text && wordDirection === null && !isRamWord(text) && !/^adjustment$/i.test(text)) {
-      this.report("error", "direction-invalid", cell.ref, { value: text });
+    if (text && wordDirection === null && !isRamWord(text) && !/^adjustment$/i.test(text)) {
+      this.report("error", "direction-invalid", this.at(row, "direction"), { value: text });
       return null;
     }
     if (wordDirection && signDirection && wordDirection !== signDirection) {
-      this.report("error", "amount-sign", row.fields.amount?.ref ?? row.ref, {
+      this.report("error", "amount-sign", this.at(row, "amount"), {
         word: text,
-        value: cellText(row.fields.amount?.value ?? null),
+        value: cellText(this.value(row, "amount")),
       });
       return null;
     }
@@ -536,18 +579,19 @@ class Resolver {
 
   /** Varaktig or tillfällig by its word; tied to a year and not called varaktig, tillfällig; else unspecified. */
   private duration(row: RawRow, year: number | null): Duration | null {
-    const cell = row.fields.duration;
-    const text = cell ? cellText(cell.value) : "";
-    if (cell && text) {
+    const text = this.present(row, "duration") ? cellText(this.value(row, "duration")) : "";
+    if (text) {
       const duration = durationOfWord(text) ?? yesNoDuration(text);
       if (duration) return duration;
-      this.report("error", "duration-invalid", cell.ref, { value: text });
+      this.report("error", "duration-invalid", this.at(row, "duration"), { value: text });
       return null;
     }
-    const directionWord = row.fields.direction ? durationOfWord(cellText(row.fields.direction.value)) : null;
+    const directionWord = this.present(row, "direction")
+      ? durationOfWord(cellText(this.value(row, "direction")))
+      : null;
     if (directionWord) return directionWord;
     if (year !== null) return "tillfallig";
-    this.report("warning", "duration-unspecified", row.fields.amount?.ref ?? row.ref);
+    this.report("warning", "duration-unspecified", this.at(row, "amount"));
     return null;
   }
 
@@ -555,31 +599,30 @@ class Resolver {
   private linkedAssignment(
     row: RawRow,
     committee: string | null,
-    lookup: Map<string, Assignment>,
-    all: Assignment[],
+    lookup: AssignmentLookup,
   ): Assignment | null | undefined {
-    const cell = row.fields.assignment;
     const text = this.text(row, "assignment");
-    if (!cell || !text) return null;
-    const found = lookup.get(normalizeName(text));
-    if (found && normalizeName(found.id) !== normalizeName(text)) {
+    if (!text) return null;
+    const key = normalizeName(text);
+    const byId = lookup.byId.get(key);
+    if (byId) return byId;
+    const sameTitle = lookup.byTitle.get(key);
+    if (sameTitle) {
       // A title may stand for several uppdrag (the same one each year, or for each nämnd): the one that the
       // ramjustering's year and nämnd point at.
-      const year = row.fields.year ? parseYear(row.fields.year.value) : null;
-      const sameTitle = all.filter((a) => normalizeName(a.title) === normalizeName(found.title));
+      const year = parseYear(this.value(row, "year"));
       return (
         sameTitle.find((a) => a.year === year && committee !== null && a.committees.includes(committee)) ??
         sameTitle.find((a) => a.year === year) ??
-        found
+        sameTitle[sameTitle.length - 1]
       );
     }
-    if (found) return found;
     const suggestion =
       nearest(
         text,
-        all.map((a) => a.title),
+        lookup.all.map((a) => a.title),
       ) ?? "";
-    this.report("error", "adjustment-unknown-assignment", cell.ref, { name: text, suggestion });
+    this.report("error", "adjustment-unknown-assignment", this.at(row, "assignment"), { name: text, suggestion });
     return undefined;
   }
 
@@ -594,13 +637,15 @@ class Resolver {
       if (!name) continue;
       let koladaId: string | null = this.text(row, "kolada").toUpperCase() || null;
       if (koladaId && !KOLADA_ID.test(koladaId)) {
-        this.report("error", "kolada-id", row.fields.kolada?.ref ?? row.ref, { value: this.text(row, "kolada") });
+        this.report("error", "kolada-id", this.at(row, "kolada"), { value: this.text(row, "kolada") });
         koladaId = null;
       }
-      const goalIds = row.fields.parent ? this.goalLinks(row.fields.parent, lookup) : [];
+      const goalIds = this.goalLinks(row, lookup);
       const id = this.text(row, "id") || `nyckeltal:${koladaId ?? slug(name)}`;
       if (ids.has(normalizeName(id))) {
-        this.report("error", "duplicate-id", row.fields.id?.ref ?? row.fields.name?.ref ?? row.ref, { id });
+        this.report("error", "duplicate-id", this.present(row, "id") ? this.at(row, "id") : this.at(row, "name"), {
+          id,
+        });
         continue;
       }
       ids.add(normalizeName(id));
@@ -612,7 +657,7 @@ class Resolver {
         target: this.text(row, "target") || null,
         unit: this.text(row, "unit") || null,
       });
-      this.sources.set(id, row.fields.name?.ref ?? row.ref);
+      this.sources.set(id, this.at(row, "name"));
     }
     return keyFigures;
   }
@@ -633,10 +678,9 @@ class Resolver {
   private checkYears(years: number[], ...rowGroups: RawRow[][]): void {
     if (years.length === 0) return;
     for (const row of rowGroups.flat()) {
-      const cell = row.fields.year;
-      const year = cell ? parseYear(cell.value) : null;
-      if (cell && year !== null && !years.includes(year)) {
-        this.report("error", "year-outside-plan", cell.ref, { year, years: years.join(", ") });
+      const year = parseYear(this.value(row, "year"));
+      if (year !== null && !years.includes(year)) {
+        this.report("error", "year-outside-plan", this.at(row, "year"), { year, years: years.join(", ") });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { CellRef, Grid, cellText } from "../../sheet/grid";
 import { AdjustmentLine, looksLikeCommitteeList, parseAdjustmentLine } from "../adjustmentLine";
-import { RawCell, RawPlan, RawRow } from "../raw";
+import { CellRow, RawCell } from "../raw";
 
 /**
  * Layout: a published budget page (MRP, Östersund style) pasted into Excel. Mostly one paragraph per row in the
@@ -117,14 +117,22 @@ function isDocumentHeading(line: string): boolean {
  * text. The second test keeps a template table that merely has such a title above it out.
  */
 export function looksLikePastedDocument(grid: Grid): boolean {
+  // A table (most rows three cells wide or more) is ruled out before any cell's text is prepared.
+  let filled = 0;
+  let wide = 0;
+  for (const values of grid.values) {
+    let count = 0;
+    for (const value of values) if (value !== null && cellText(value) !== "") count++;
+    if (count > 0) filled++;
+    if (count >= 3) wide++;
+  }
+  if (wide >= filled - wide) return false;
   const rows = readRows(grid);
   const hasHeading = rows.some((row) => {
     const line = soleLine(row);
     return line !== null && isDocumentHeading(line);
   });
-  if (!hasHeading) return false;
-  const wide = rows.filter((row) => row.cells.length >= 3).length;
-  return wide < rows.length - wide;
+  return hasHeading;
 }
 
 // --- Uppdrag text ---------------------------------------------------------------------------------------------
@@ -156,10 +164,10 @@ function splitTrailingCommittees(text: string): { title: string; committees: str
 // --- Reader ---------------------------------------------------------------------------------------------------
 
 interface PendingAssignment {
-  row: RawRow;
+  row: CellRow;
   name: RawCell;
   clarification: { text: string; ref: CellRef }[];
-  adjustments: RawRow[];
+  adjustments: CellRow[];
 }
 
 /** What the previous line in the uppdrag section was; a "(Full name)" line looks back at it. */
@@ -167,7 +175,7 @@ type Previous =
   { kind: "paragraph"; text: string; ref: CellRef; attached: boolean } | { kind: "uppdrag" } | { kind: "other" };
 
 class PastedReader {
-  readonly rows: RawRow[] = [];
+  readonly rows: CellRow[] = [];
   private section: "prose" | "uppdrag" | "ignored" = "prose";
   private goal: RawCell | null = null;
   private introGoal: RawCell | null = null;
@@ -194,7 +202,7 @@ class PastedReader {
     this.uppdragRow(row);
   }
 
-  finish(): RawRow[] {
+  finish(): CellRow[] {
     this.flush();
     return this.rows;
   }
@@ -322,7 +330,7 @@ class PastedReader {
     this.flush();
     const split = splitTrailingCommittees(text);
     const name: RawCell = { value: split ? split.title : text, ref };
-    const row: RawRow = { kind: "assignment", ref, fields: { name }, originHint: this.origin };
+    const row: CellRow = { kind: "assignment", ref, fields: { name }, originHint: this.origin };
     if (split) row.fields.committee = { value: split.committees, ref };
     const parent = this.goal ?? this.introGoal;
     if (parent) row.fields.parent = parent;
@@ -377,8 +385,8 @@ function adjustmentRow(
   ref: CellRef,
   assignment: RawCell | null,
   sectionYear: RawCell | null,
-): RawRow {
-  const row: RawRow = { kind: "adjustment", ref, fields: { direction: { value: line.directionWord, ref } } };
+): CellRow {
+  const row: CellRow = { kind: "adjustment", ref, fields: { direction: { value: line.directionWord, ref } } };
   if (line.durationWord !== null) row.fields.duration = { value: line.durationWord, ref };
   if (line.year !== null) row.fields.year = { value: line.year, ref };
   else if (sectionYear) row.fields.year = sectionYear;
@@ -394,12 +402,12 @@ function adjustmentRow(
  * the line names none; one outside any uppdrag (in a goal's prose) is kept without an assignment rather than
  * dropped, since a budget figure must not vanish silently.
  */
-export function readPastedDocument(grid: Grid, options: { force?: boolean } = {}): RawPlan["rows"] | null {
+export function readPastedDocument(grid: Grid, options: { force?: boolean } = {}): CellRow[] | null {
   if (!options.force && !looksLikePastedDocument(grid)) return null;
   const rows = readRows(grid);
   if (rows.length === 0) return [];
   // The text column: where the leftmost text stands (the paste may start at any column).
-  const firstColumn = Math.min(...rows.map((row) => row.cells[0].ref.col));
+  const firstColumn = rows.reduce((min, row) => Math.min(min, row.cells[0].ref.col), Infinity);
   const reader = new PastedReader(firstColumn);
   for (const row of rows) reader.readRow(row);
   return reader.finish();

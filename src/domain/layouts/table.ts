@@ -1,4 +1,4 @@
-import { CellRef, CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
+import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel } from "../model";
@@ -317,20 +317,33 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const amountUnit = mapping?.amountUnit ?? amountHeader?.unit ?? undefined;
 
   const rows: RawRow[] = [];
+  const columns = tableColumns(grid.sheet, kind, fields);
   for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
-    const cells: Partial<Record<FieldName, RawCell>> = {};
-    const columns: Partial<Record<FieldName, CellRef>> = {};
-    let first: RawCell | null = null;
-    for (const [col, field] of fields) {
-      columns[field] = { sheet: grid.sheet, row, col };
-      const value: CellValue = valueAt(grid, row, col);
-      if (value === null || (typeof value === "string" && value.trim() === "")) continue;
-      const cell = { value, ref: { sheet: grid.sheet, row, col } };
-      cells[field] = cell;
-      if (!first || col < first.ref.col) first = cell;
+    const values = grid.values[row - grid.top];
+    // The first filled cell of a mapped column: a row with none carries no data.
+    let first = -1;
+    for (const col of fields.keys()) {
+      const value = values[col - grid.left] ?? null;
+      if (value !== null && (typeof value !== "string" || value.trim() !== "") && (first < 0 || col < first))
+        first = col;
     }
-    if (!first) continue;
-    rows.push(...rowsFor(kind, cells, columns, first, levelHint, amountUnit));
+    if (first < 0) continue;
+    const table = { values, left: grid.left, row };
+    const ref = { sheet: grid.sheet, row, col: first };
+    rows.push({ kind, ref, table: { ...table, columns: columns.main }, levelHint, amountUnit });
+    // An amount on an uppdrag row is a ramjustering for that uppdrag's nämnd (domain.md): a row of its own that
+    // links back to the uppdrag by its id, or by its title when the id cell is empty.
+    const { amountCol } = columns;
+    if (amountCol !== undefined && isFilled(values[amountCol - grid.left])) {
+      const byId = columns.idCol !== undefined && isFilled(values[columns.idCol - grid.left]);
+      const adjustmentColumns = byId ? columns.adjustmentById : columns.adjustmentByName;
+      rows.push({
+        kind: "adjustment",
+        ref: { sheet: grid.sheet, row, col: amountCol },
+        table: { ...table, columns: adjustmentColumns },
+        amountUnit,
+      });
+    }
   }
   const titles: RawCell[] = [];
   for (let row = grid.top; row < headerRow; row++) {
@@ -342,34 +355,28 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   return { kind, headerRow, rows, titles };
 }
 
+function isFilled(value: CellValue | undefined): boolean {
+  return value !== undefined && value !== null && (typeof value !== "string" || value.trim() !== "");
+}
+
 /**
- * One table row as plan rows. An amount on an uppdrag row is a ramjustering for that uppdrag's nämnd (domain.md),
- * so it becomes an adjustment row of its own that links back to the uppdrag.
+ * The table's column maps. On an uppdrag sheet with an amount column, the uppdrag row leaves the amount (and its
+ * duration and direction) to a ramjustering row of its own, with the uppdrag's nämnd and year and a link back.
  */
-function rowsFor(
-  kind: RowKind,
-  cells: Partial<Record<FieldName, RawCell>>,
-  columns: Partial<Record<FieldName, CellRef>>,
-  first: RawCell,
-  levelHint: string | undefined,
-  amountUnit: AmountUnit | undefined,
-): RawRow[] {
-  const base: RawRow = { kind, ref: first.ref, fields: cells, columns, levelHint, amountUnit };
-  if (kind !== "assignment" || !cells.amount) return [base];
-  const { amount, duration, direction, ...assignmentCells } = cells;
-  const adjustment: RawRow = {
-    kind: "adjustment",
-    ref: amount.ref,
-    fields: {
-      amount,
-      duration,
-      direction,
-      committee: cells.committee,
-      year: cells.year,
-      assignment: cells.id ?? cells.name,
-    },
-    columns: { amount: amount.ref, committee: columns.committee, year: columns.year, duration: columns.duration },
-    amountUnit,
+function tableColumns(sheet: string, kind: RowKind, fields: Map<number, FieldName>) {
+  const byField: Partial<Record<FieldName, number>> = {};
+  for (const [col, field] of fields) byField[field] = col;
+  const { amount, duration, direction, ...assignment } = byField;
+  if (kind !== "assignment" || amount === undefined) {
+    const main = { sheet, byField };
+    return { main, adjustmentById: main, adjustmentByName: main, amountCol: undefined, idCol: undefined };
+  }
+  const adjustment = { amount, duration, direction, committee: byField.committee, year: byField.year };
+  return {
+    main: { sheet, byField: assignment },
+    adjustmentById: { sheet, byField: { ...adjustment, assignment: byField.id } },
+    adjustmentByName: { sheet, byField: { ...adjustment, assignment: byField.name } },
+    amountCol: amount,
+    idCol: byField.id,
   };
-  return [{ ...base, fields: assignmentCells }, adjustment];
 }

@@ -1,0 +1,520 @@
+#!/usr/bin/env python3
+"""Open .xlsx files in LibreOffice Calc (headless, through UNO) and print what Calc sees: one JSON object a file.
+
+An independent spreadsheet engine for the tests: the workbook is loaded by LibreOffice's own OOXML import, every
+formula is recalculated (the profile says "always recalculate OOXML on load" AND calculateAll() runs after loading,
+so the cached results written into the file are never trusted), and then read back cell by cell.
+
+Usage: /usr/bin/python3 inspect.py FILE.xlsx... [--max-cells N] [--timeout SECONDS]
+                                             [--no-calculate-all | --trust-cached-results]
+
+Needs python3-uno (on Debian: /usr/bin/python3, not a pyenv python) and soffice (libreoffice-calc-nogui).
+One soffice serves all the files given (starting it takes ~5-7 s; a file then takes well under a second).
+Output on stdout: one line of JSON per file, in the order given:
+  {"file", "engine": {"product", "version", "ooxmlRecalcMode", "calculateAll"}, "elapsedMs",
+   "sheets": [{"name", "index", "visibility": "visible"|"hidden", "protected", "frozenRows", "frozenColumns",
+               "printLandscape", "paper": "A4"|"A3"|"A5"|"Letter"|"Legal"|null, "paperWidthMm", "paperHeightMm",
+               "printTitleRows": "$1:$3"|null, "printTitleColumns": "$A:$B"|null, "printAreas": ["A1:F20"],
+               "hiddenColumns": [0-based], "hiddenRows": [0-based], "usedRange": "A1:F20"|null, "truncated",
+               "cells": [{"ref", "row", "col", "type": "text"|"number"|"formula"|"empty", "value",
+                          "formula": "=B2-C2"|null, "resultType": "number"|"text"|"error"|null,
+                          "locked", "formulaHidden", "validation": {"type": "list", "source", ...}|null}]}]}
+"cells" covers A1 to the end of the content, widened to empty cells that are unlocked or carry a validation, at most
+--max-cells per sheet ("truncated" then says so), row by row. A formula's "value" is its recalculated result
+(a number, a string, or for an error the error text such as "#DIV/0!"). Formulas and validation sources are in
+LibreOffice's API syntax: English function names, sheet references as $Lists.$A$2:$A$5, inline lists as "Ja";"Nej".
+On failure: a message on stderr and a non-zero exit code (2 bad use, 3 timeout, 1 anything else).
+
+What LibreOffice cannot tell: a "veryHidden" sheet is imported as plain hidden (Calc has only a visible flag), so
+"visibility" is "visible" or "hidden". A cell's displayed (number-formatted) text is not reported: it needs one UNO
+round trip per cell (~2-5 ms each), everything else is read in bulk per sheet.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+
+try:
+    import uno  # type: ignore[import-not-found]
+    from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+    from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+    from com.sun.star.sheet.CellFlags import DATETIME, FORMULA, STRING, VALUE  # type: ignore[import-not-found]
+except ImportError:
+    sys.stderr.write(
+        "inspect.py: the python module 'uno' is missing: run this with /usr/bin/python3 after "
+        "`apt-get install python3-uno libreoffice-calc-nogui` (.ci/run installs them)\n"
+    )
+    sys.exit(2)
+
+# Profile settings written before soffice starts. OOXMLRecalcMode / ODFRecalcMode: 0 = always recalculate on load,
+# 1 = never (trust the cached results), 2 = ask. Calc's default for OOXML is 1, which would hide a wrong formula.
+# The locale is pinned so that defaults (the paper of a sheet without a page setup: Letter) do not follow $LANG.
+def registry(recalc_mode: int) -> str:
+    settings = [
+        ("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", str(recalc_mode)),
+        ("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", str(recalc_mode)),
+        ("/org.openoffice.Setup/L10N", "ooSetupSystemLocale", "en-US"),
+        ("/org.openoffice.Office.Common/Misc", "FirstRun", "false"),
+        ("/org.openoffice.Office.Common/Misc", "ShowTipOfTheDay", "false"),
+        ("/org.openoffice.Office.Recovery/AutoSave", "Enabled", "false"),
+    ]
+    items = "".join(
+        '<item oor:path="%s"><prop oor:name="%s" oor:op="fuse"><value>%s</value></prop></item>\n' % setting
+        for setting in settings
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n%s</oor:items>\n' % items
+    )
+
+
+# Paper sizes in 1/100 mm (portrait width, height), as Calc's page styles report them.
+PAPERS = {
+    "A3": (29700, 42000),
+    "A4": (21000, 29700),
+    "A5": (14800, 21000),
+    "Letter": (21590, 27940),
+    "Legal": (21590, 35560),
+}
+
+# com.sun.star.sheet.ValidationType, by enum value name.
+VALIDATION_TYPES = {
+    "ANY": None,
+    "WHOLE": "whole",
+    "DECIMAL": "decimal",
+    "DATE": "date",
+    "TIME": "time",
+    "TEXT_LEN": "textLength",
+    "LIST": "list",
+    "CUSTOM": "custom",
+}
+
+# com.sun.star.sheet.FormulaResult constants.
+FORMULA_RESULT_VALUE = 1
+FORMULA_RESULT_STRING = 2
+FORMULA_RESULT_ERROR = 4
+
+SOFFICE_CANDIDATES = ["/usr/lib/libreoffice/program/soffice", "/usr/bin/soffice", "/opt/libreoffice/program/soffice"]
+
+
+class Office:
+    """One private soffice process: its own profile directory, its own pipe; always killed on the way out."""
+
+    def __init__(self, soffice: str, recalc_mode: int):
+        self.profile = tempfile.mkdtemp(prefix="maltavlan-lo-profile-")
+        os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
+        with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+            f.write(registry(recalc_mode))
+        self.pipe = "maltavlan_" + uuid.uuid4().hex
+        self.proc = subprocess.Popen(
+            [
+                soffice,
+                "--headless",
+                "--invisible",
+                "--nologo",
+                "--norestore",
+                "--nodefault",
+                "--nolockcheck",
+                "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile),
+                "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe,
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: oosplash and soffice.bin die together
+        )
+        self._closed = False
+        self._lock = threading.RLock()
+
+    def connect(self, deadline: float):
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
+        while True:
+            try:
+                return resolver.resolve(url)
+            except NoConnectException:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("soffice exited (code %s) before accepting a connection" % self.proc.returncode)
+                if time.monotonic() > deadline:
+                    raise TimeoutError("soffice did not accept a connection in time")
+                time.sleep(0.1)
+
+    def kill(self):
+        """Idempotent: a signal handler may call it again while it runs."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        # SIGTERM first: soffice.bin quits and oosplash, its parent, reaps it and exits (a SIGKILL to both at once
+        # leaves soffice.bin a zombie for init). Then SIGKILL whatever of the group is left.
+        for sig, wait in ((signal.SIGTERM, 3), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.proc.pid, sig)
+            except (ProcessLookupError, PermissionError):
+                break  # nobody left in the group
+            try:
+                self.proc.wait(timeout=wait)
+            except subprocess.TimeoutExpired:
+                pass
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def col_name(col: int) -> str:
+    name = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
+def cell_ref(row: int, col: int) -> str:
+    return "%s%d" % (col_name(col), row + 1)
+
+
+def read_config(ctx, path: str, name: str):
+    provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+    access = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", path),)
+    )
+    return access.getByName(name)
+
+
+def engine_info(ctx):
+    info = {"product": None, "version": None, "ooxmlRecalcMode": None}
+    try:
+        info["product"] = read_config(ctx, "/org.openoffice.Setup/Product", "ooName")
+        info["version"] = read_config(ctx, "/org.openoffice.Setup/Product", "ooSetupVersionAboutBox")
+    except Exception:  # noqa: BLE001 — informational only
+        pass
+    info["ooxmlRecalcMode"] = read_config(ctx, "/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode")
+    return info
+
+
+def paper_name(width: int, height: int):
+    portrait = (min(width, height), max(width, height))
+    for name, (w, h) in PAPERS.items():
+        if abs(portrait[0] - w) <= 20 and abs(portrait[1] - h) <= 20:
+            return name
+    return None
+
+
+def read_validation(validation):
+    kind = VALIDATION_TYPES.get(validation.Type.value)
+    if kind is None:
+        return None
+    two_bounds = kind not in ("list", "custom") and validation.getOperator().value in ("BETWEEN", "NOT_BETWEEN")
+    return {
+        "type": kind,
+        # In LibreOffice's formula syntax: a range is $Lists.$A$2:$A$5 (the sheet quoted only where needed,
+        # $'Mål data'.$A$2), an inline list "Ja";"Nej".
+        "source": validation.getFormula1() or None,
+        "formula2": (validation.getFormula2() or None) if two_bounds else None,
+        "operator": validation.getOperator().value,
+        "allowBlank": bool(validation.IgnoreBlankCells),
+        # ShowList: 0 = no in-cell dropdown, 1 = unsorted, 2 = sorted.
+        "showList": int(validation.ShowList),
+        "showErrorMessage": bool(validation.ShowErrorMessage),
+        "errorTitle": validation.ErrorTitle or None,
+        "errorMessage": validation.ErrorMessage or None,
+    }
+
+
+def cells_of(ranges, box):
+    """The (row, col) pairs of an XSheetCellRanges that fall inside box = (last_row, last_col)."""
+    last_row, last_col = box
+    for address in ranges.getRangeAddresses():
+        for row in range(address.StartRow, min(address.EndRow, last_row) + 1):
+            for col in range(address.StartColumn, min(address.EndColumn, last_col) + 1):
+                yield row, col
+
+
+def read_frozen(document):
+    """Frozen panes per sheet name, from the document's view data (works for hidden sheets too, which a
+    controller cannot activate). SplitMode 2 = frozen; then SplitPositionTwips is a row/column count."""
+    frozen = {}
+    view_data = document.getViewData()
+    if view_data is None or view_data.getCount() == 0:
+        return frozen
+    for entry in view_data.getByIndex(0):
+        if entry.Name != "Tables" or entry.Value is None:
+            continue
+        tables = entry.Value
+        for name in tables.getElementNames():
+            settings = {p.Name: p.Value for p in tables.getByName(name)}
+            rows = settings.get("VerticalSplitPositionTwips", 0) if settings.get("VerticalSplitMode") == 2 else 0
+            cols = settings.get("HorizontalSplitPositionTwips", 0) if settings.get("HorizontalSplitMode") == 2 else 0
+            frozen[name] = (rows, cols)
+    return frozen
+
+
+def read_print_setup(document, sheet):
+    out = {
+        "printLandscape": None,
+        "paper": None,
+        "paperWidthMm": None,
+        "paperHeightMm": None,
+        "printTitleRows": None,
+        "printTitleColumns": None,
+        "printAreas": [],
+    }
+    styles = document.getStyleFamilies().getByName("PageStyles")
+    style_name = sheet.PageStyle
+    if styles.hasByName(style_name):
+        style = styles.getByName(style_name)
+        width, height = style.Width, style.Height
+        out["printLandscape"] = bool(style.IsLandscape)
+        out["paper"] = paper_name(width, height)
+        out["paperWidthMm"] = round(width / 100, 1)
+        out["paperHeightMm"] = round(height / 100, 1)
+    if sheet.getPrintTitleRows():
+        rows = sheet.getTitleRows()
+        out["printTitleRows"] = "$%d:$%d" % (rows.StartRow + 1, rows.EndRow + 1)
+    if sheet.getPrintTitleColumns():
+        cols = sheet.getTitleColumns()
+        out["printTitleColumns"] = "$%s:$%s" % (col_name(cols.StartColumn), col_name(cols.EndColumn))
+    out["printAreas"] = [
+        "%s:%s" % (cell_ref(a.StartRow, a.StartColumn), cell_ref(a.EndRow, a.EndColumn)) for a in sheet.getPrintAreas()
+    ]
+    return out
+
+
+def hidden_indexes(sheet, columns: bool, count: int):
+    """Hidden columns (or rows) among the first `count`, from one queryVisibleCells() call on a strip of cells."""
+    if columns:
+        strip = sheet.getCellRangeByPosition(0, 0, count - 1, 0)
+    else:
+        strip = sheet.getCellRangeByPosition(0, 0, 0, count - 1)
+    visible = set()
+    for address in strip.queryVisibleCells().getRangeAddresses():
+        if columns:
+            visible.update(range(address.StartColumn, address.EndColumn + 1))
+        else:
+            visible.update(range(address.StartRow, address.EndRow + 1))
+    return [i for i in range(count) if i not in visible]
+
+
+def read_sheet(document, sheet, index: int, max_cells: int, frozen):
+    max_row = sheet.getRows().getCount() - 1
+    max_col = sheet.getColumns().getCount() - 1
+
+    # The area to report: from A1 to the end of the content, widened to cells that carry something a test may ask
+    # about though they are empty (an unlocked input cell, a validation). A format that runs to the sheet's last
+    # row or column (a whole-column style) only counts up to the content's end.
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    end = cursor.getRangeAddress()
+    only_a1 = end.EndRow == 0 and end.EndColumn == 0
+    has_content = not (only_a1 and sheet.getCellByPosition(0, 0).getType().value == "EMPTY")
+    content_row, content_col = (end.EndRow, end.EndColumn) if has_content else (-1, -1)
+    last_row, last_col = content_row, content_col
+
+    groups = []  # (XSheetCellRanges, locked, formulaHidden, validation) per set of identically formatted cells
+    formats = sheet.getUniqueCellFormatRanges()
+    for i in range(formats.getCount()):
+        group = formats.getByIndex(i)
+        protection = group.CellProtection
+        validation = read_validation(group.Validation)
+        groups.append((group, bool(protection.IsLocked), bool(protection.IsFormulaHidden), validation))
+        if protection.IsLocked and not protection.IsFormulaHidden and validation is None:
+            continue
+        for address in group.getRangeAddresses():
+            last_row = max(last_row, address.EndRow if address.EndRow < max_row else content_row)
+            last_col = max(last_col, address.EndColumn if address.EndColumn < max_col else content_col)
+
+    truncated = False
+    if last_row >= 0 and last_col >= 0 and (last_row + 1) * (last_col + 1) > max_cells:
+        truncated = True
+        last_row = max(0, max_cells // (last_col + 1) - 1)
+        if max_cells < last_col + 1:
+            last_col = max_cells - 1
+
+    cells = []
+    if last_row >= 0 and last_col >= 0:
+        box = (last_row, last_col)
+        area = sheet.getCellRangeByPosition(0, 0, last_col, last_row)
+        data = area.getDataArray()
+        formulas = area.getFormulaArray()
+        kinds = {}
+        for kind, flags in (("number", VALUE | DATETIME), ("text", STRING), ("formula", FORMULA)):
+            for position in cells_of(area.queryContentCells(flags), box):
+                kinds[position] = kind
+        results = {}
+        for kind, flag in (
+            ("number", FORMULA_RESULT_VALUE),
+            ("text", FORMULA_RESULT_STRING),
+            ("error", FORMULA_RESULT_ERROR),
+        ):
+            for position in cells_of(area.queryFormulaCells(flag), box):
+                results[position] = kind
+        attributes = {}
+        for group, locked, formula_hidden, validation in groups:
+            for position in cells_of(group, box):
+                attributes[position] = (locked, formula_hidden, validation)
+
+        for row in range(last_row + 1):
+            for col in range(last_col + 1):
+                kind = kinds.get((row, col), "empty")
+                locked, formula_hidden, validation = attributes.get((row, col), (True, False, None))
+                cell = {
+                    "ref": cell_ref(row, col),
+                    "row": row,
+                    "col": col,
+                    "type": kind,
+                    "value": None,
+                    "formula": None,
+                    "resultType": None,
+                    "locked": locked,
+                    "formulaHidden": formula_hidden,
+                    "validation": validation,
+                }
+                value = data[row][col]
+                if kind in ("number", "text"):
+                    cell["value"] = value
+                elif kind == "formula":
+                    result = results.get((row, col), "number" if isinstance(value, float) else "text")
+                    cell["formula"] = formulas[row][col]
+                    cell["resultType"] = result
+                    # An error has no value in getDataArray(); its text ("#DIV/0!", "Err:502") needs the cell.
+                    cell["value"] = sheet.getCellByPosition(col, row).getString() if result == "error" else value
+                cells.append(cell)
+
+    rows, cols = frozen.get(sheet.getName(), (None, None))
+    out = {
+        "name": sheet.getName(),
+        "index": index,
+        "visibility": "visible" if sheet.IsVisible else "hidden",
+        "protected": bool(sheet.isProtected()),
+        "frozenRows": rows,
+        "frozenColumns": cols,
+    }
+    out.update(read_print_setup(document, sheet))
+    # Hidden columns/rows are looked for in the reported area and a margin beyond it (a hidden helper column may
+    # be empty and unformatted).
+    out["hiddenColumns"] = hidden_indexes(sheet, True, min(max(last_col + 1, 26), max_col + 1))
+    out["hiddenRows"] = hidden_indexes(sheet, False, min(max(last_row + 1, 100), max_row + 1))
+    out["usedRange"] = "A1:%s" % cell_ref(last_row, last_col) if cells else None
+    out["truncated"] = truncated
+    out["cells"] = cells
+    return out
+
+
+def inspect(desktop, engine, path: str, max_cells: int, calculate_all: bool):
+    started = time.monotonic()
+    url = uno.systemPathToFileUrl(os.path.abspath(path))
+    document = desktop.loadComponentFromURL(
+        url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True), prop("MacroExecutionMode", 0))
+    )
+    if document is None or not document.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+        raise RuntimeError("LibreOffice did not open %s as a spreadsheet" % path)
+    try:
+        if calculate_all:
+            document.calculateAll()
+        frozen = read_frozen(document)
+        sheets = document.getSheets()
+        result = [read_sheet(document, sheets.getByIndex(i), i, max_cells, frozen) for i in range(sheets.getCount())]
+    finally:
+        try:
+            document.close(True)
+        except Exception:  # noqa: BLE001 — soffice is killed at the end anyway
+            pass
+    return {
+        "file": os.path.abspath(path),
+        "engine": dict(engine, calculateAll=calculate_all),
+        "elapsedMs": round((time.monotonic() - started) * 1000),
+        "sheets": result,
+    }
+
+
+def find_soffice():
+    found = shutil.which("soffice")
+    for candidate in SOFFICE_CANDIDATES + ([found] if found else []):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Print what LibreOffice Calc sees in .xlsx files, one JSON line each.")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("--max-cells", type=int, default=20000, help="cells per sheet at most (default 20000)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds for the whole run (default 60)")
+    parser.add_argument(
+        "--no-calculate-all",
+        action="store_true",
+        help="skip document.calculateAll(): only the profile's recalc-on-load setting recalculates",
+    )
+    parser.add_argument(
+        "--trust-cached-results",
+        action="store_true",
+        help="profile set to never recalculate on load, and no calculateAll(): shows the results cached in the file",
+    )
+    args = parser.parse_args()
+    calculate_all = not (args.no_calculate_all or args.trust_cached_results)
+    for path in args.files:
+        if not os.path.isfile(path):
+            sys.stderr.write("inspect.py: no such file: %s\n" % path)
+            return 2
+    soffice = find_soffice()
+    if soffice is None:
+        sys.stderr.write("inspect.py: soffice not found: `apt-get install libreoffice-calc-nogui` (.ci/run does)\n")
+        return 2
+
+    deadline = time.monotonic() + args.timeout
+    office = Office(soffice, 1 if args.trust_cached_results else 0)
+    outcome = {}
+
+    def work():
+        try:
+            ctx = office.connect(deadline)
+            desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+            engine = engine_info(ctx)
+            for path in args.files:
+                result = inspect(desktop, engine, path, args.max_cells, calculate_all)
+                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+        except BaseException as error:  # noqa: BLE001 — any failure becomes a message and an exit code
+            outcome["error"] = "%s: %s" % (type(error).__name__, error)
+
+    def stop(code, message=None):
+        # Killing is faster and surer than desktop.terminate(), and nothing is left to save.
+        office.kill()
+        if message:
+            sys.stderr.write("inspect.py: %s\n" % message)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+    # The UNO calls run in a worker thread so that the main thread, waiting on it, can always act on the timeout
+    # and on signals (a signal handler never runs while the main thread is blocked inside a UNO call).
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, lambda signum, _frame: stop(128 + signum, "stopped by signal %d" % signum))
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        stop(3, "timed out after %g s" % args.timeout)
+    if "error" in outcome:
+        stop(1, outcome["error"])
+    stop(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
