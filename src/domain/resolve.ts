@@ -236,7 +236,8 @@ class Resolver {
       const suggestion = nearest(name, this.directory.knownNames()) ?? "";
       this.report("error", "unknown-committee", this.at(row, "committee"), { name, suggestion });
     }
-    return { codes: resolved.codes, unknown: resolved.unknown.length };
+    // A copy: the cached codes are shared by every cell with the same text.
+    return { codes: [...resolved.codes], unknown: resolved.unknown.length };
   }
 
   // --- Goals ---------------------------------------------------------------------------------------------------

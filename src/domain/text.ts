@@ -20,6 +20,20 @@ const DRIFT = /[&\u2010-\u2015\u2212"'“”‘’«»]|[\s.,;:!?]$/;
  * since real workbooks let names drift ("Näringsliv & tillväxt" vs "Näringsliv och tillväxt").
  */
 export function normalizeName(text: string): string {
+  let normal = normalized.get(text);
+  if (normal === undefined) {
+    // A plan names the same nämnd, goal or uppdrag in many cells: each text is normalised once.
+    if (normalized.size >= NORMALIZED_CACHE_SIZE) normalized.clear();
+    normal = normalize(text);
+    normalized.set(text, normal);
+  }
+  return normal;
+}
+
+const normalized = new Map<string, string>();
+const NORMALIZED_CACHE_SIZE = 200_000;
+
+function normalize(text: string): string {
   // toLowerCase, not toLocaleLowerCase("sv"): Swedish has no case rules of its own, and the locale call is slow.
   const lower = cleanText(text).toLowerCase();
   if (!DRIFT.test(lower)) return lower;

@@ -318,19 +318,25 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
 
   const rows: RawRow[] = [];
   const columns = tableColumns(grid.sheet, kind, fields);
+  const columnList = [...fields.keys()];
   for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
     // The first filled cell of a mapped column: a row with none carries no data.
     let first = -1;
-    for (const col of fields.keys()) {
+    for (const col of columnList) {
       const value = values[col - grid.left] ?? null;
       if (value !== null && (typeof value !== "string" || value.trim() !== "") && (first < 0 || col < first))
         first = col;
     }
     if (first < 0) continue;
-    const table = { values, left: grid.left, row };
-    const ref = { sheet: grid.sheet, row, col: first };
-    rows.push({ kind, ref, table: { ...table, columns: columns.main }, levelHint, amountUnit });
+    const left = grid.left;
+    rows.push({
+      kind,
+      ref: { sheet: grid.sheet, row, col: first },
+      table: { values, left, row, columns: columns.main },
+      levelHint,
+      amountUnit,
+    });
     // An amount on an uppdrag row is a ramjustering for that uppdrag's nämnd (domain.md): a row of its own that
     // links back to the uppdrag by its id, or by its title when the id cell is empty.
     const { amountCol } = columns;
@@ -340,7 +346,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       rows.push({
         kind: "adjustment",
         ref: { sheet: grid.sheet, row, col: amountCol },
-        table: { ...table, columns: adjustmentColumns },
+        table: { values, left, row, columns: adjustmentColumns },
         amountUnit,
       });
     }
