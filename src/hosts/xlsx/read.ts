@@ -222,7 +222,9 @@ const VISIBILITY: Record<string, SheetVisibility> = { visible: "visible", hidden
  * `getUsedRange(true)`.
  */
 function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
-  const values = new Map<string, CellValue>(); // "row,col" (0-based) → value, for cells with content
+  // Cells with content by a numeric key (row × Excel's column count + column, 0-based): cheaper than text keys.
+  const values = new Map<number, CellValue>();
+  const key = (row: number, col: number) => row * 16384 + col;
   const slaves = new Map<string, { row: number; col: number }[]>(); // master address → its other cells (0-based)
   let top = Infinity;
   let left = Infinity;
@@ -247,7 +249,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
       }
       const value = cellValue(cell.value);
       if (value === null && cell.type !== ExcelJS.ValueType.Formula) return;
-      values.set(`${r},${c}`, value);
+      values.set(key(r, c), value);
       include(r, c);
     });
   });
@@ -267,7 +269,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
       range.bottom = Math.max(range.bottom, row);
       range.right = Math.max(range.right, col);
     }
-    if (values.has(`${range.top},${range.left}`)) {
+    if (values.has(key(range.top, range.left))) {
       include(range.top, range.left);
       include(range.bottom, range.right);
     }
@@ -291,7 +293,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
     const rowFormats: (string | null)[] = [];
     const row = sheet.findRow(r + 1);
     for (let c = left; c <= right; c++) {
-      rowValues.push(values.get(`${r},${c}`) ?? null);
+      rowValues.push(values.get(key(r, c)) ?? null);
       const format = row?.findCell(c + 1)?.numFmt;
       rowFormats.push(format && format !== "General" ? format : null);
     }
