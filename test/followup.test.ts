@@ -234,3 +234,31 @@ describe("generate --out on a workbook ExcelJS cannot keep whole", () => {
     ).toBe(0);
   });
 });
+
+describe("Måltavlan's state travels with the workbook", () => {
+  test("the mapping used to generate is saved in the very hidden state sheet and used again without --mapping", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Blad1").addRows([
+      ["Kolumn 1", "Kolumn 2", "Kolumn 3"],
+      ["KS-1", "Ta fram en klimatbudget.", "KS"],
+    ]);
+    const plan = path.join(dir, "okand.xlsx");
+    await workbook.xlsx.writeFile(plan);
+    const mapping = path.join(dir, "koppling.json");
+    await fs.writeFile(
+      mapping,
+      JSON.stringify({
+        sheets: { Blad1: { kind: "assignment", headerRow: 1, columns: { A: "id", B: "name", C: "committee" } } },
+      }),
+    );
+    const master = path.join(dir, "master.xlsx");
+    expect(
+      (await cli("generate", plan, "--period", "T1", "--year", "2025", "--out", master, "--mapping", mapping)).code,
+    ).toBe(0);
+    const { out } = await cli("validate", master, "--json");
+    expect(JSON.parse(out).plan.assignments.map((a: { id: string }) => a.id)).toEqual(["KS-1"]);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.readFile(master);
+    expect(saved.getWorksheet("Måltavlan")!.state).toBe("veryHidden");
+  });
+});

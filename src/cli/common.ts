@@ -35,8 +35,9 @@ export function language(options: Options): Language {
   return lang;
 }
 
-export async function readMapping(file: string | undefined): Promise<Mapping> {
-  if (file === undefined) return {};
+/** The mapping file given with --mapping, or undefined when none was given. */
+export async function readMapping(file: string | undefined): Promise<Mapping | undefined> {
+  if (file === undefined) return undefined;
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");

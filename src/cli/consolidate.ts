@@ -39,7 +39,7 @@ export async function consolidateCommand(args: string[], options: Options, io: O
   const settings = readSettings(master.grids);
   const { plan, findings: planFindings } = readPlan(
     master.grids,
-    await readMapping(flag(options, "mapping")),
+    (await readMapping(flag(options, "mapping"))) ?? settings.mapping,
     settings.levels,
   );
   if (planFindings.some((f) => f.severity === "error")) {

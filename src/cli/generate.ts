@@ -41,13 +41,15 @@ export async function generateCommand(args: string[], options: Options, io: Outp
   const password = await readPassword(options);
 
   const workbook = await readWorkbookFile(file);
-  const settings = readSettings(workbook.grids);
+  let settings = readSettings(workbook.grids);
   const period = findPeriod(settings, flag(options, "period") ?? "");
   if (!period) {
     const names = settings.periods.map((p) => p.name).join(", ");
     throw new UsageError(`Ange en period med --period: ${names}.`);
   }
-  const { plan, findings } = readPlan(workbook.grids, await readMapping(flag(options, "mapping")), settings.levels);
+  // The mapping used is saved with the follow-up, so the next run (or the add-in) reads the plan the same way.
+  settings = { ...settings, mapping: (await readMapping(flag(options, "mapping"))) ?? settings.mapping };
+  const { plan, findings } = readPlan(workbook.grids, settings.mapping, settings.levels);
   for (const line of findingLines(findings, lang)) io.out(line);
   if (findings.some((f) => f.severity === "error")) {
     io.out(`${path.basename(file)}: ${summaryLine(findings, lang)} Planen har fel; inga uppföljningsblad skrevs.`);

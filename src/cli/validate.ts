@@ -24,9 +24,10 @@ export async function validateCommand(args: string[], options: Options, io: Outp
   const [file] = args;
   if (!file) throw new UsageError("Ange planens arbetsbok: maltavlan validate <plan.xlsx>");
   const lang = language(options);
-  const mapping = await readMapping(flag(options, "mapping"));
+  const mappingFile = await readMapping(flag(options, "mapping"));
   const { grids } = await readWorkbookFile(file);
-  const { plan, findings } = readPlan(grids, mapping, readSettings(grids).levels);
+  const settings = readSettings(grids);
+  const { plan, findings } = readPlan(grids, mappingFile ?? settings.mapping, settings.levels);
   const hasErrors = findings.some((f) => f.severity === "error");
   if (options.flags.has("json")) {
     const json = {

@@ -1,8 +1,9 @@
+import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel } from "./model";
 
 /**
  * What a kommun edits once and Måltavlan keeps in the workbook's state sheet: the goal levels, the assessment
- * scales and the follow-up periods. Defaults from domain.md.
+ * scales, the follow-up periods and the mapping. Defaults from domain.md.
  */
 
 export interface ScaleValue {
@@ -57,9 +58,16 @@ export interface Settings {
   levels: GoalLevel[];
   scales: Scales;
   periods: Period[];
+  /** How the plan's sheets map to fields, when detection needed help (the CLI's --mapping, the pane's Koppla). */
+  mapping: Mapping;
 }
 
-export const DEFAULT_SETTINGS: Settings = { levels: DEFAULT_LEVELS, scales: DEFAULT_SCALES, periods: DEFAULT_PERIODS };
+export const DEFAULT_SETTINGS: Settings = {
+  levels: DEFAULT_LEVELS,
+  scales: DEFAULT_SCALES,
+  periods: DEFAULT_PERIODS,
+  mapping: {},
+};
 
 /** The period a user names, ignoring case ("delår" is Delår). */
 export function findPeriod(settings: Settings, name: string): Period | null {

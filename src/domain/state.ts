@@ -1,4 +1,5 @@
 import { Grid, cellText, valueAt } from "../sheet/grid";
+import { mappingProblems } from "./mapping";
 import { GoalLevel } from "./model";
 import { OWN_SHEET_MARKER } from "./ownSheets";
 import { DEFAULT_SETTINGS, Period, Scales, Settings } from "./settings";
@@ -26,6 +27,7 @@ export function readSettings(grids: Grid[]): Settings {
     levels: validLevels(state.levels) ?? DEFAULT_SETTINGS.levels,
     scales: validScales(state.scales) ?? DEFAULT_SETTINGS.scales,
     periods: validPeriods(state.periods) ?? DEFAULT_SETTINGS.periods,
+    mapping: state.mapping !== undefined && mappingProblems(state.mapping).length === 0 ? state.mapping : {},
   };
 }
 

@@ -154,7 +154,8 @@ export function reportWorkbook(
     `COUNTIFS(${column("A")},"${code}",${column("B")},"${kind}"${extra})`;
   const sumOf = (letter: string, code: string) => `SUMIFS(${column(letter)},${column("A")},"${code}")`;
   const overviewRows: SpecCell[][] = committees.map((c) => {
-    const code = c.committee.code.replace(/"/g, '""');
+    // A criterion's * ? ~ are wildcards in COUNTIFS/SUMIFS: escaped, so that "S?N" does not also count "S-N".
+    const code = c.committee.code.replace(/[~*?]/g, "~$&").replace(/"/g, '""');
     return [
       { value: c.committee.code, bold: true },
       { value: c.committee.name },
