@@ -89,6 +89,21 @@ function hasStem(text: string, stems: readonly string[]): boolean {
  * "Ramjustering" → null (the sign decides). A phrase naming both directions gives null too.
  */
 export function directionOfWord(word: string): "increase" | "decrease" | null {
+  return remembered(directions, word, directionOf);
+}
+
+/** A Typ column repeats a handful of words thousands of times: each is read once. */
+function remembered<T>(cache: Map<string, T>, word: string, read: (word: string) => T): T {
+  if (!cache.has(word)) {
+    if (cache.size >= 10_000) cache.clear(); // bounded: free text may hold any number of words
+    cache.set(word, read(word));
+  }
+  return cache.get(word) as T;
+}
+const directions = new Map<string, "increase" | "decrease" | null>();
+const durations = new Map<string, "varaktig" | "tillfallig" | null>();
+
+function directionOf(word: string): "increase" | "decrease" | null {
   const up = hasStem(word, INCREASE_WORDS);
   const down = hasStem(word, DECREASE_WORDS);
   if (up === down) return null;
@@ -97,6 +112,10 @@ export function directionOfWord(word: string): "increase" | "decrease" | null {
 
 /** Duration a word or short phrase names: "Varaktig" → varaktig, "Engångsanslag" → tillfallig, else null. */
 export function durationOfWord(word: string): "varaktig" | "tillfallig" | null {
+  return remembered(durations, word, durationOf);
+}
+
+function durationOf(word: string): "varaktig" | "tillfallig" | null {
   const lasting = hasStem(word, LASTING_WORDS);
   const temporary = hasStem(word, TEMPORARY_WORDS);
   if (lasting === temporary) return null;

@@ -1,5 +1,3 @@
-import { CellRef } from "../sheet/grid";
-
 /** The plan as the core understands it, after reading and resolving. Ids are sheet ids or stable derived keys. */
 
 export type CommitteeKind = "namnd" | "bolag";
@@ -68,8 +66,6 @@ export interface Plan {
   assignments: Assignment[];
   adjustments: Adjustment[];
   keyFigures: KeyFigure[];
-  /** Where each object was read, by id: findings and go-to-cell use it. */
-  sources: Map<string, CellRef>;
 }
 
 export const DEFAULT_LEVELS: GoalLevel[] = [

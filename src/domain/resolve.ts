@@ -75,7 +75,6 @@ interface PendingAssignment {
 
 class Resolver {
   private readonly findings: Finding[] = [];
-  private readonly sources = new Map<string, CellRef>();
   private directory = new CommitteeDirectory([]);
   /** Nämnd cells already resolved, by their text. */
   private readonly committeeCells = new Map<string, { codes: string[]; unknown: string[] }>();
@@ -118,7 +117,6 @@ class Resolver {
       assignments,
       adjustments,
       keyFigures,
-      sources: this.sources,
     };
     return { plan, findings: this.findings };
   }
@@ -202,7 +200,6 @@ class Resolver {
       }
       seen.add(normalizeName(code));
       register.push({ code, name: this.text(row, "name") || null, kind: this.committeeKind(row) });
-      this.sources.set(`committee:${code}`, row.ref);
     }
     return register;
   }
@@ -268,7 +265,6 @@ class Resolver {
       };
       pending.push(entry);
       byId.set(normalizeName(id), entry);
-      this.sources.set(id, this.at(row, "name"));
     }
     this.goalNames = pending.map((p) => p.goal.name);
     this.linkGoals(pending, byId);
@@ -405,9 +401,10 @@ class Resolver {
       }
       const year = this.year(row);
       const goalIds = this.goalLinks(row, lookup);
-      const content = `${normalizeName(title)}|${[...committees].sort().join("+")}|${year ?? ""}`;
+      const committeeKey = committees.length > 1 ? [...committees].sort().join("+") : (committees[0] ?? "");
+      const content = `${normalizeName(title)}|${committeeKey}|${year ?? ""}`;
       const explicitId = this.text(row, "id");
-      const id = explicitId || `uppdrag:${slug(title)}:${[...committees].sort().join("+")}:${year ?? ""}`;
+      const id = explicitId || `uppdrag:${slug(title)}:${committeeKey}:${year ?? ""}`;
       const same = byContent.get(content);
       if (same) {
         // One uppdrag listed under several goals is one uppdrag linked to each; under the same goals twice, a duplicate.
@@ -443,7 +440,6 @@ class Resolver {
       pending.push(entry);
       byId.set(normalizeName(id), entry);
       if (!same) byContent.set(content, entry);
-      this.sources.set(id, this.at(row, "name"));
     }
     return pending.map((p) => p.assignment);
   }
@@ -474,7 +470,7 @@ class Resolver {
       if (sameTitle) sameTitle.push(a);
       else lookup.byTitle.set(title, [a]);
     }
-    const adjustments: { adjustment: Adjustment; ref: CellRef; derived: boolean }[] = [];
+    const adjustments: { adjustment: Adjustment; derived: boolean }[] = [];
     const ids = new Set<string>();
     for (const row of rows) {
       const committee = this.adjustmentCommittee(row);
@@ -493,7 +489,6 @@ class Resolver {
       const amountOre = direction === "decrease" ? -Math.abs(amount.ore) : Math.abs(amount.ore);
       adjustments.push({
         adjustment: { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null },
-        ref: this.at(row, "amount"),
         derived: !id,
       });
     }
@@ -501,7 +496,6 @@ class Resolver {
       adjustments.filter((a) => a.derived).map((a) => a.adjustment),
       ids,
     );
-    for (const { adjustment, ref } of adjustments) this.sources.set(adjustment.id, ref);
     return adjustments.map((a) => a.adjustment);
   }
 
@@ -658,7 +652,6 @@ class Resolver {
         target: this.text(row, "target") || null,
         unit: this.text(row, "unit") || null,
       });
-      this.sources.set(id, this.at(row, "name"));
     }
     return keyFigures;
   }
