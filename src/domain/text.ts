@@ -20,10 +20,11 @@ const DRIFT = /[&\u2010-\u2015\u2212"'“”‘’«»]|[\s.,;:!?]$/;
  * since real workbooks let names drift ("Näringsliv & tillväxt" vs "Näringsliv och tillväxt").
  */
 export function normalizeName(text: string): string {
+  // A plan names the same nämnd, goal or uppdrag in many cells and looks each up more than once: each text is
+  // normalised once (the memory is bounded).
   let normal = normalized.get(text);
   if (normal === undefined) {
-    // A plan names the same nämnd, goal or uppdrag in many cells: each text is normalised once.
-    if (normalized.size >= NORMALIZED_CACHE_SIZE) normalized.clear();
+    if (normalized.size >= MEMO_SIZE) normalized.clear();
     normal = normalize(text);
     normalized.set(text, normal);
   }
@@ -31,7 +32,7 @@ export function normalizeName(text: string): string {
 }
 
 const normalized = new Map<string, string>();
-const NORMALIZED_CACHE_SIZE = 200_000;
+const MEMO_SIZE = 200_000;
 
 function normalize(text: string): string {
   // toLowerCase, not toLocaleLowerCase("sv"): Swedish has no case rules of its own, and the locale call is slow.
