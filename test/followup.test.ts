@@ -4,6 +4,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { COL, REMOVED_SECTION } from "../src/domain/followup/model";
 import { readPlan } from "../src/domain/readPlan";
+import { DEFAULT_SETTINGS } from "../src/domain/settings";
+import { readSettings, stateSheet } from "../src/domain/state";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
 
@@ -260,5 +262,31 @@ describe("Måltavlan's state travels with the workbook", () => {
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.readFile(master);
     expect(saved.getWorksheet("Måltavlan")!.state).toBe("veryHidden");
+  });
+});
+
+describe("the state sheet", () => {
+  test("settings of any length survive the round trip through cells, spaces at chunk edges included", () => {
+    const { stateSheet, readSettings } = jest.requireActual(
+      "../src/domain/state",
+    ) as typeof import("../src/domain/state");
+    const { DEFAULT_SETTINGS } = jest.requireActual(
+      "../src/domain/settings",
+    ) as typeof import("../src/domain/settings");
+    // Long level names with spaces everywhere, so that some 30 000-character chunk ends or starts with a space.
+    const levels = Array.from({ length: 400 }, (_, i) => ({
+      id: `niva${i}`,
+      label: `Nivå ${i} `.repeat(20),
+      labelEn: `Level ${i}`,
+      names: [` namn ${i} `.repeat(10)],
+    }));
+    const settings = { ...DEFAULT_SETTINGS, levels };
+    const spec = stateSheet(settings);
+    const rows = spec.blocks[0].rows.map((row) => row.map((cell) => cell.value as string));
+    expect(rows.length).toBeGreaterThan(3);
+    // The case that matters is really there: a chunk that begins or ends with a space.
+    expect(rows.slice(1).some(([chunk]) => chunk.startsWith(" ") || chunk.endsWith(" "))).toBe(true);
+    const grid = { sheet: spec.name, top: 0, left: 0, values: rows };
+    expect(readSettings([grid]).levels).toEqual(levels);
   });
 });

@@ -1,12 +1,12 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { collectAnswers } from "../domain/followup/collect";
-import { FollowUpSheet, STATE_SHEET, followUpSheets, supportSheets } from "../domain/followup/generate";
+import { FollowUpSheet, followUpSheets, supportSheets } from "../domain/followup/generate";
 import { Answer, hasContent } from "../domain/followup/model";
 import { LISTS_SHEET } from "../domain/lists";
 import { readPlan } from "../domain/readPlan";
 import { Settings, findPeriod } from "../domain/settings";
-import { readSettings } from "../domain/state";
+import { STATE_SHEET, readSettings } from "../domain/state";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
 import {

@@ -1,21 +1,39 @@
-import { Grid, cellText, valueAt } from "../sheet/grid";
+import { Grid, valueAt } from "../sheet/grid";
+import { SheetSpec } from "../sheet/spec";
 import { mappingProblems } from "./mapping";
 import { GoalLevel } from "./model";
 import { OWN_SHEET_MARKER } from "./ownSheets";
 import { DEFAULT_SETTINGS, Period, Scales, Settings } from "./settings";
 
+export const STATE_SHEET = "Måltavlan";
 export const STATE_MARKER = `${OWN_SHEET_MARKER} state`;
+
+/** Måltavlan's state, very hidden: the settings both hosts read (JSON, split to stay under Excel's cell limit). */
+export function stateSheet(settings: Settings): SheetSpec {
+  const json = JSON.stringify({ format: STATE_FORMAT, ...settings });
+  const chunks = json.match(/[\s\S]{1,30000}/g) ?? [];
+  return {
+    name: STATE_SHEET,
+    visibility: "veryHidden",
+    blocks: [{ top: 0, left: 0, rows: [[{ value: STATE_MARKER }], ...chunks.map((c) => [{ value: c }])] }],
+  };
+}
+
+/** Bumped when the state's shape changes in a way older readers cannot take. */
+const STATE_FORMAT = 1;
 
 /**
  * Måltavlan's settings as kept in the workbook's very hidden state sheet (written with every follow-up), so the
  * CLI and the add-in read the same levels, scales and periods. Missing or unreadable parts fall back to defaults.
  */
 export function readSettings(grids: Grid[]): Settings {
+  // The marker in A1 means the grid starts at A1; the JSON follows in A2, A3, … exactly as written (not trimmed:
+  // a chunk may end in a space).
   const grid = grids.find((g) => valueAt(g, 0, 0) === STATE_MARKER);
   if (!grid) return DEFAULT_SETTINGS;
   const json = grid.values
-    .slice(1 - grid.top)
-    .map((row) => cellText(row[0 - grid.left] ?? null))
+    .slice(1)
+    .map((row) => (typeof row[0] === "string" ? row[0] : ""))
     .join("");
   let state: Partial<Settings>;
   try {

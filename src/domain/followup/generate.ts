@@ -4,7 +4,7 @@ import { oreToTkr } from "../amounts";
 import { ListName, listSource, listsSheet } from "../lists";
 import { Committee, Plan } from "../model";
 import { Period, ScaleValue, Settings } from "../settings";
-import { STATE_MARKER } from "../state";
+import { stateSheet } from "../state";
 import { CommitteeContent, committeeContent, isEmpty } from "./content";
 import {
   Answer,
@@ -50,7 +50,6 @@ export interface FollowUpSheet {
   counts: Record<FollowUpKind | "removed", number>;
 }
 
-export const STATE_SHEET = "Måltavlan";
 const INPUT_FILL = "FFF2CC";
 const SECTION_FILL = "D9E1F2";
 const HEADER_FILL = "EDEDED";
@@ -99,17 +98,6 @@ export function followUpSheets(plan: Plan, options: FollowUpOptions): FollowUpSh
     sheets.push(new SheetBuilder(plan, committee, content, answers, options).build(name));
   }
   return sheets;
-}
-
-/** Måltavlan's state, very hidden: the settings both hosts read (JSON, split to stay under Excel's cell limit). */
-export function stateSheet(settings: Settings): SheetSpec {
-  const json = JSON.stringify({ format: FORMAT_VERSION, ...settings });
-  const chunks = json.match(/[\s\S]{1,30000}/g) ?? [];
-  return {
-    name: STATE_SHEET,
-    visibility: "veryHidden",
-    blocks: [{ top: 0, left: 0, rows: [[{ value: STATE_MARKER }], ...chunks.map((c) => [{ value: c }])] }],
-  };
 }
 
 /** The sheets a follow-up adds besides the nämnd sheets: the dropdown lists and the state. */
