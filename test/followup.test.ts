@@ -267,12 +267,6 @@ describe("Måltavlan's state travels with the workbook", () => {
 
 describe("the state sheet", () => {
   test("settings of any length survive the round trip through cells, spaces at chunk edges included", () => {
-    const { stateSheet, readSettings } = jest.requireActual(
-      "../src/domain/state",
-    ) as typeof import("../src/domain/state");
-    const { DEFAULT_SETTINGS } = jest.requireActual(
-      "../src/domain/settings",
-    ) as typeof import("../src/domain/settings");
     // Long level names with spaces everywhere, so that some 30 000-character chunk ends or starts with a space.
     const levels = Array.from({ length: 400 }, (_, i) => ({
       id: `niva${i}`,
