@@ -284,3 +284,34 @@ describe("the state sheet", () => {
     expect(readSettings([grid]).levels).toEqual(levels);
   });
 });
+
+describe("codes that Excel and file systems cannot take as they are", () => {
+  test("'S/N' and 'S:N' are distinct nämnder with distinct sheets and files, and a förtydligande keeps its paragraphs", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Nämnder").addRows([
+      ["Förkortning", "Namn", "Typ"],
+      ["S/N", "Samhällsnämnden", "Nämnd"],
+      ["S:N", "Servicenämnden", "Nämnd"],
+    ]);
+    workbook.addWorksheet("Uppdrag").addRows([
+      ["ID", "Uppdrag", "Förtydligande", "Ansvarig nämnd", "År"],
+      ["U1", "Ta fram en plan.", "Första stycket.\n\nAndra stycket.", "S/N", 2025],
+      ["U2", "Se över taxorna.", null, "S:N", 2025],
+    ]);
+    const plan = path.join(dir, "koder.xlsx");
+    await workbook.xlsx.writeFile(plan);
+    const { plan: read, findings } = readPlan((await readWorkbookFile(plan)).grids);
+    expect(findings).toEqual([]);
+    expect(read.assignments.map((a) => [a.id, a.committees, a.clarification])).toEqual([
+      ["U1", ["S/N"], "Första stycket.\nAndra stycket."],
+      ["U2", ["S:N"], null],
+    ]);
+    const split = path.join(dir, "split");
+    expect((await cli("generate", plan, "--period", "T1", "--year", "2025", "--split", split)).code).toBe(0);
+    const files = (await fs.readdir(split)).sort();
+    expect(files).toHaveLength(2);
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(2);
+    const names = await Promise.all(files.map(async (f) => (await open(path.join(split, f))).worksheets[0].name));
+    expect(names.sort()).toEqual(["S-N (2) T1 2025", "S-N T1 2025"]);
+  });
+});

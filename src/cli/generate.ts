@@ -3,6 +3,7 @@ import * as path from "path";
 import { collectAnswers } from "../domain/followup/collect";
 import { FollowUpSheet, followUpSheets, supportSheets } from "../domain/followup/generate";
 import { Answer, hasContent } from "../domain/followup/model";
+import { uniqueSheetName } from "../domain/followup/sheetNames";
 import { LISTS_SHEET } from "../domain/lists";
 import { readPlan } from "../domain/readPlan";
 import { Settings, findPeriod } from "../domain/settings";
@@ -138,7 +139,13 @@ async function writeSplit(
   answers: Map<string, Map<string, Answer>>,
 ): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
-  const files = sheets.map((sheet) => path.join(dir, `${fileStem(sheet.committee.code)}-${period}-${year}.xlsx`));
+  // File names are unique ignoring case (as on Windows and macOS), even when two codes clean to the same stem.
+  const taken: string[] = [];
+  const files = sheets.map((sheet) => {
+    const name = uniqueSheetName(fileStem(sheet.committee.code), `-${period}-${year}`, taken);
+    taken.push(name);
+    return path.join(dir, `${name}.xlsx`);
+  });
   await refuseOverwrite(files, [input]);
   const written: string[] = [];
   try {

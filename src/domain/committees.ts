@@ -142,10 +142,10 @@ function prepare(knownNames: string[]): PreparedName[] {
   let names = prepared.get(knownNames);
   if (!names) {
     // Longest first, so that a name inside a longer one ("Barn och unga" in "Trygg uppväxt för barn och unga") does
-    // not cut the longer one up. One-word names are found by plain splitting.
+    // not cut the longer one up. Names without a separator in them are found by plain splitting.
     names = knownNames
       .map(cleanText)
-      .filter((name) => /\s|,/.test(name))
+      .filter((name) => /[\s,;/&]/.test(name)) // a name with a separator in it ("S/N", "A & B") is found whole
       .sort((a, b) => b.length - a.length)
       .map((name) => ({
         lower: name.toLowerCase(),

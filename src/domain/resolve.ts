@@ -20,7 +20,7 @@ import {
   levelRank,
 } from "./model";
 import { FieldName, RawPlan, RawRow, fieldNames, fieldRef, fieldValue } from "./raw";
-import { cleanText, nearest, normalizeName, slug } from "./text";
+import { cleanParagraphs, cleanText, nearest, normalizeName, slug } from "./text";
 
 /**
  * Turns raw rows from any layout into one Plan: resolves names and ids, parses amounts and words, derives stable keys,
@@ -170,6 +170,12 @@ class Resolver {
   private text(row: RawRow, field: FieldName): string {
     const value = this.value(row, field);
     return value === null ? "" : cleanText(cellText(value));
+  }
+
+  /** A förtydligande keeps its paragraphs: each line cleaned, blank lines dropped. */
+  private clarification(row: RawRow): string | null {
+    const value = this.value(row, "clarification");
+    return value === null ? null : cleanParagraphs(cellText(value)) || null;
   }
 
   private required(row: RawRow, field: FieldName): string | null {
@@ -414,7 +420,7 @@ class Resolver {
         const otherId = Boolean(explicitId) && normalizeName(explicitId) !== normalizeName(same.assignment.id);
         if (!otherId && newGoals.length > 0) {
           same.assignment.goalIds.push(...newGoals);
-          same.assignment.clarification ??= this.text(row, "clarification") || null;
+          same.assignment.clarification ??= this.clarification(row);
           continue;
         }
         this.report("error", "duplicate-assignment", this.at(row, "name"), {
@@ -430,7 +436,7 @@ class Resolver {
       const assignment: Assignment = {
         id,
         title,
-        clarification: this.text(row, "clarification") || null,
+        clarification: this.clarification(row),
         goalIds,
         committees,
         origin: this.origin(row),

@@ -12,6 +12,15 @@ export function cleanText(text: string): string {
   return UNCLEAN.test(text) ? text.replace(INVISIBLE, "").replace(SPACES, " ").trim() : text;
 }
 
+/** Text of several paragraphs: each line cleaned, blank lines dropped, line breaks kept. */
+export function cleanParagraphs(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(cleanText)
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
 /** What normalizeName evens out beyond case and spacing. */
 const DRIFT = /[&\u2010-\u2015\u2212"'“”‘’«»]|[\s.,;:!?]$/;
 

@@ -1,4 +1,5 @@
 import { cellName } from "../../sheet/grid";
+import { estimateRowHeights } from "../../sheet/layout";
 import { ConditionalFill, ListValidation, SheetSpec, SpecCell } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { ListName, listSource, listsSheet } from "../lists";
@@ -55,32 +56,17 @@ const SECTION_FILL = "D9E1F2";
 const HEADER_FILL = "EDEDED";
 const REMOVED_FILL = "F2F2F2";
 export const AMOUNT_FORMAT = '#,##0 "tkr"';
-/** Characters per column, A (the hidden key) to H. */
-const COLUMN_WIDTHS = [12, 42, 42, 28, 13, 19, 13, 42];
-const LINE_HEIGHT = 15;
+const AMOUNT_FORMAT_DECIMALS = '#,##0.0## "tkr"';
 
 /**
- * Hosts do not auto-fit rows when writing, so each row with wrapped text gets the height its longest cell needs,
- * estimated from the column width (a little generous, since proportional fonts vary).
+ * Whole tkr show as "1 200 tkr". When any amount has decimals ("1 861,5 tkr"), every amount shown with it gets them,
+ * so that no figure is rounded and a column adds up on screen.
  */
-function rowHeights(rows: SpecCell[][]): { row: number; height: number }[] {
-  const heights: { row: number; height: number }[] = [];
-  rows.forEach((cells, row) => {
-    const lines = Math.max(
-      1,
-      ...cells.map((cell, col) =>
-        cell.wrap && typeof cell.value === "string"
-          ? cell.value
-              .split("\n")
-              .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.1) / COLUMN_WIDTHS[col])), 0)
-          : 1,
-      ),
-    );
-    if (lines > 1) heights.push({ row, height: lines * LINE_HEIGHT });
-  });
-  return heights;
+export function amountFormat(tkr: number[]): string {
+  return tkr.every(Number.isInteger) ? AMOUNT_FORMAT : AMOUNT_FORMAT_DECIMALS;
 }
-
+/** Characters per column, A (the hidden key) to H. */
+const COLUMN_WIDTHS = [12, 42, 42, 28, 13, 19, 13, 42];
 /** Sheet names for the follow-up: the nämnd's code, then period and year ("VoN Delår 2025"). */
 export function followUpSheetName(code: string, period: Period, year: number, taken: string[]): string {
   return uniqueSheetName(code, ` ${period.name} ${year}`, taken);
@@ -138,7 +124,12 @@ class SheetBuilder {
     private readonly content: CommitteeContent,
     private readonly answers: Map<string, Answer>,
     private readonly options: FollowUpOptions,
-  ) {}
+  ) {
+    this.amountFormat = amountFormat(content.adjustments.map((a) => oreToTkr(a.amountOre)));
+  }
+
+  /** One format for every amount on the sheet, so that a column and its sum read alike. */
+  private readonly amountFormat: string;
 
   build(name: string): FollowUpSheet {
     const sections = this.sections();
@@ -150,7 +141,7 @@ class SheetBuilder {
       name,
       blocks: [{ top: 0, left: 0, rows: this.out }],
       columnWidths: COLUMN_WIDTHS.map((width, col) => ({ col, width, ...(col === COL.key ? { hidden: true } : {}) })),
-      rowHeights: rowHeights(this.out),
+      rowHeights: estimateRowHeights(this.out, COLUMN_WIDTHS),
       frozenRows: HEADING_ROWS,
       validations: this.validations,
       conditionalFills: this.fills,
@@ -354,8 +345,8 @@ class SheetBuilder {
     const comment = row.answer?.comment ?? null;
     const locked = (value: string | number | null, col: number): SpecCell => ({
       value,
-      wrap: typeof value !== "number", // wrapped text also aligns to the top, so a row reads level
-      ...(col === COL.value && typeof value === "number" ? { numberFormat: AMOUNT_FORMAT } : {}),
+      wrap: true, // wrapped cells also align to the top, so every cell of a tall row reads from its first line
+      ...(col === COL.value && typeof value === "number" ? { numberFormat: this.amountFormat } : {}),
       ...(removed ? { fill: REMOVED_FILL } : {}),
     });
     const cells: SpecCell[] = row.cells.map((value, i) => locked(value, i + 1));
@@ -365,7 +356,7 @@ class SheetBuilder {
           value: input,
           locked: false,
           fill: INPUT_FILL,
-          ...(row.input === "amount" ? { numberFormat: AMOUNT_FORMAT } : {}),
+          ...(row.input === "amount" ? { numberFormat: this.amountFormat } : {}),
         }
       : { value: input, ...(removed ? { fill: REMOVED_FILL } : {}) };
     cells[COL.comment - 1] =
@@ -378,7 +369,7 @@ class SheetBuilder {
       cells[COL.extra - 1] = {
         value: null,
         formula: `IF(${given}="","",${value}-${given})`,
-        numberFormat: AMOUNT_FORMAT,
+        numberFormat: this.amountFormat,
       };
     }
     this.row(row.key, cells);
@@ -388,7 +379,7 @@ class SheetBuilder {
     const sum = (col: number): SpecCell => ({
       value: null,
       formula: `SUM(${cellName(first, col)}:${cellName(last, col)})`,
-      numberFormat: AMOUNT_FORMAT,
+      numberFormat: this.amountFormat,
       bold: true,
     });
     this.row("", [

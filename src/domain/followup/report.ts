@@ -1,4 +1,5 @@
 import { cellName } from "../../sheet/grid";
+import { estimateRowHeights } from "../../sheet/layout";
 import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
 import { oreToTkr, tkrToOre } from "../amounts";
 import { Finding } from "../findings";
@@ -6,7 +7,7 @@ import { Plan } from "../model";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
-import { AMOUNT_FORMAT } from "./generate";
+import { amountFormat } from "./generate";
 import { FollowUpKind } from "./model";
 
 /**
@@ -76,13 +77,20 @@ const header = (value: string): SpecCell => ({ value, bold: true, fill: "DDEBF7"
 const title = (value: string): SpecCell => ({ value, bold: true, fontSize: 14 });
 
 function sheet(name: string, heading: string, headers: string[], rows: SpecCell[][], widths: number[]): SheetSpec {
+  const all = [[title(heading)], [], headers.map(header), ...rows];
   return {
     name,
-    blocks: [{ top: 0, left: 0, rows: [[title(heading)], [], headers.map(header), ...rows] }],
+    blocks: [{ top: 0, left: 0, rows: all }],
     columnWidths: widths.map((width, col) => ({ col, width })),
+    rowHeights: estimateRowHeights(all.slice(2), widths, 2),
     frozenRows: 3,
     print: { orientation: "landscape", paper: "A4", titleRows: "1:3", fitToWidth: true },
   };
+}
+
+/** A COUNTIFS/SUMIFS criterion that matches `text` exactly: * ? ~ are wildcards there, and quotes are doubled. */
+function criterion(text: string): string {
+  return `"${text.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
 }
 
 export const ANSWERS_SHEET = "Svar";
@@ -99,6 +107,10 @@ export function reportWorkbook(
   const what = `${period.name} ${year}`;
   const answerRows = consolidation.committees.flatMap((c) => c.rows.map((row) => ({ code: c.committee.code, row })));
   const amountHeader = period.kind === "prognos" ? "Prognos (tkr)" : "Utfall (tkr)";
+  const tkrFormat = amountFormat([
+    ...plan.adjustments.map((a) => oreToTkr(a.amountOre)),
+    ...answerRows.flatMap(({ row }) => (row.kind === "adjustment" && typeof row.input === "number" ? [row.input] : [])),
+  ]);
 
   // Svar: one row per answer the plan asks for; the overview counts and sums over it.
   const last = FIRST_DATA_ROW + Math.max(answerRows.length, 1); // 1-based last row (at least one, for valid ranges)
@@ -118,13 +130,13 @@ export function reportWorkbook(
         { value: row.title, wrap: true },
         { value: row.kind === "adjustment" ? null : row.input },
         { value: row.comment, wrap: true },
-        { value: amount, ...(amount !== null ? { numberFormat: AMOUNT_FORMAT } : {}) },
-        { value: forecast, ...(forecast !== null ? { numberFormat: AMOUNT_FORMAT } : {}) },
+        { value: amount, ...(amount !== null ? { numberFormat: tkrFormat } : {}) },
+        { value: forecast, ...(forecast !== null ? { numberFormat: tkrFormat } : {}) },
         row.kind === "adjustment"
           ? {
               value: null,
               formula: `IF(${cellName(r, 7)}="","",${cellName(r, 6)}-${cellName(r, 7)})`,
-              numberFormat: AMOUNT_FORMAT,
+              numberFormat: tkrFormat,
             }
           : { value: null },
       ];
@@ -150,12 +162,13 @@ export function reportWorkbook(
     "Saknas",
   ];
   const committees = consolidation.committees;
+  // Wide enough for the longest code, so that two long codes never look alike.
+  const codeWidth = Math.min(40, Math.max(8, ...committees.map((c) => c.committee.code.length + 2)));
   const count = (code: string, kind: string, extra = "") =>
-    `COUNTIFS(${column("A")},"${code}",${column("B")},"${kind}"${extra})`;
-  const sumOf = (letter: string, code: string) => `SUMIFS(${column(letter)},${column("A")},"${code}")`;
+    `COUNTIFS(${column("A")},${code},${column("B")},"${kind}"${extra})`;
+  const sumOf = (letter: string, code: string) => `SUMIFS(${column(letter)},${column("A")},${code})`;
   const overviewRows: SpecCell[][] = committees.map((c) => {
-    // A criterion's * ? ~ are wildcards in COUNTIFS/SUMIFS: escaped, so that "S?N" does not also count "S-N".
-    const code = c.committee.code.replace(/[~*?]/g, "~$&").replace(/"/g, '""');
+    const code = criterion(c.committee.code);
     return [
       { value: c.committee.code, bold: true },
       { value: c.committee.name },
@@ -166,13 +179,13 @@ export function reportWorkbook(
       { value: null, formula: count(code, "Uppdrag") },
       ...labels.map((v): SpecCell => ({
         value: null,
-        formula: `COUNTIFS(${column("A")},"${code}",${column("E")},"${v.label}")`,
+        formula: `COUNTIFS(${column("A")},${code},${column("E")},${criterion(v.label)})`,
       })),
-      { value: null, formula: sumOf("G", code), numberFormat: AMOUNT_FORMAT },
-      { value: null, formula: sumOf("H", code), numberFormat: AMOUNT_FORMAT },
-      { value: null, formula: sumOf("I", code), numberFormat: AMOUNT_FORMAT },
+      { value: null, formula: sumOf("G", code), numberFormat: tkrFormat },
+      { value: null, formula: sumOf("H", code), numberFormat: tkrFormat },
+      { value: null, formula: sumOf("I", code), numberFormat: tkrFormat },
       // Unanswered: no status and no prognos.
-      { value: null, formula: `COUNTIFS(${column("A")},"${code}",${column("E")},"",${column("H")},"")` },
+      { value: null, formula: `COUNTIFS(${column("A")},${code},${column("E")},"",${column("H")},"")` },
     ];
   });
   const firstCount = 3; // column D: the first formula column
@@ -185,7 +198,7 @@ export function reportWorkbook(
       value: null,
       bold: true,
       formula: `SUM(${cellName(FIRST_DATA_ROW, firstCount + i)}:${cellName(Math.max(totalRow - 1, FIRST_DATA_ROW), firstCount + i)})`,
-      ...(overviewHeaders[firstCount + i].includes("tkr") ? { numberFormat: AMOUNT_FORMAT } : {}),
+      ...(overviewHeaders[firstCount + i].includes("tkr") ? { numberFormat: tkrFormat } : {}),
     })),
   ];
   const statusColumns = (index: number) => {
@@ -198,7 +211,7 @@ export function reportWorkbook(
       `Uppföljning ${what}: översikt per nämnd`,
       overviewHeaders,
       [...overviewRows, totals],
-      [8, 34, 30, 10, 10, 10, 10, ...labels.map(() => 11), 15, 15, 15, 9],
+      [codeWidth, 34, 30, 10, 10, 10, 10, ...labels.map(() => 11), 15, 15, 15, 9],
     ),
     // A status column lights up in its colour where any answer has it.
     conditionalFills: labels.map((v, i): ConditionalFill => ({
