@@ -356,9 +356,10 @@ class SheetBuilder {
           value: input,
           locked: false,
           fill: INPUT_FILL,
+          wrap: true,
           ...(row.input === "amount" ? { numberFormat: this.amountFormat } : {}),
         }
-      : { value: input, ...(removed ? { fill: REMOVED_FILL } : {}) };
+      : { value: input, wrap: true, ...(removed ? { fill: REMOVED_FILL } : {}) };
     cells[COL.comment - 1] =
       editable || removed
         ? { value: comment, locked: !editable, fill: editable ? INPUT_FILL : REMOVED_FILL, wrap: true }
@@ -370,6 +371,7 @@ class SheetBuilder {
         value: null,
         formula: `IF(${given}="","",${value}-${given})`,
         numberFormat: this.amountFormat,
+        wrap: true,
       };
     }
     this.row(row.key, cells);
