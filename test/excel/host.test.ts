@@ -1,0 +1,1042 @@
+/**
+ * The Excel host (src/hosts/excel) on the strict stand-in: the xlsx host's scenarios, parity with the xlsx host on
+ * the example plans, sync counts and payloads for plans of 10, 1 000 and 20 000 uppdrag, text that must stay text,
+ * the watchdog, and rollback after a failed write.
+ */
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { collectAnswers } from "../../src/domain/followup/collect";
+import { followUpSheets, supportSheets } from "../../src/domain/followup/generate";
+import { COL } from "../../src/domain/followup/model";
+import { LISTS_SHEET } from "../../src/domain/lists";
+import { readPlan } from "../../src/domain/readPlan";
+import { DEFAULT_PERIODS, type Settings } from "../../src/domain/settings";
+import { STATE_SHEET, readSettings } from "../../src/domain/state";
+import { readWorkbook, readWorkbookWithStats } from "../../src/hosts/excel/read";
+import { ExcelHostError, syncWithWatchdog } from "../../src/hosts/excel/sync";
+import { columnWidthPoints } from "../../src/hosts/excel/units";
+import { writeSheets, type WriteResult } from "../../src/hosts/excel/write";
+import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
+import { workbookBuffer } from "../../src/hosts/xlsx/write";
+import type { Grid } from "../../src/sheet/grid";
+import type { SheetSpec } from "../../src/sheet/spec";
+import { EXAMPLES } from "../support/workbooks";
+import { PAYLOAD_LIMIT, StandIn, StandInError, areaAddress, coerce, createStandIn, parseArea } from "./standin";
+import { excelJsCellView, standInCellView, standInFromExcelJs, standInFromGrids } from "./support";
+
+const MB = 1024 * 1024;
+const FIVE_MB = PAYLOAD_LIMIT;
+const FOUR_MB = 4_000_000;
+
+/** What a grid holds that both hosts read (the Excel host does not read merges or hidden rows). */
+function comparable(grid: Grid) {
+  return { sheet: grid.sheet, top: grid.top, left: grid.left, values: grid.values, visibility: grid.visibility };
+}
+
+function sheetGrid(grids: Grid[], name: string): Grid {
+  const grid = grids.find((g) => g.sheet === name);
+  if (!grid) throw new Error(`no grid named ${name}`);
+  return grid;
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: unknown) => error,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("the stand-in is strict", () => {
+  test("reading a property before load() and sync() throws PropertyNotLoaded", async () => {
+    const standIn = createStandIn();
+    await standIn.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      sheets.load("items/name");
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(["Blad1"]);
+      // Loaded: name; not loaded: visibility.
+      expect(() => sheets.items[0].visibility).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      const missing = context.workbook.worksheets.getItemOrNullObject("Finns inte");
+      // The point of this line is reading too early, which the lint rule rightly flags everywhere else.
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+    });
+  });
+
+  test("getItem of a missing sheet fails the sync with ItemNotFound; the earlier actions stay applied", async () => {
+    const standIn = createStandIn();
+    const error = await failure(
+      standIn.run(async (context) => {
+        context.workbook.worksheets.add("Ny");
+        context.workbook.worksheets.getItem("Finns inte").getRange("A1").values = [["x"]];
+        await context.sync();
+      }),
+    );
+    expect(error).toBeInstanceOf(StandInError);
+    expect((error as StandInError).code).toBe("ItemNotFound");
+    expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(["Blad1", "Ny"]);
+  });
+
+  test.each([
+    ["a".repeat(32), "InvalidArgument"],
+    ["Mål/Budget", "InvalidArgument"],
+    ["Fråga?", "InvalidArgument"],
+    ["[KS]", "InvalidArgument"],
+    ["'KS", "InvalidArgument"],
+    ["KS'", "InvalidArgument"],
+    ["", "InvalidArgument"],
+    ["blad1", "ItemAlreadyExists"],
+  ])("adding a sheet named %j fails with %s", async (name, code) => {
+    const standIn = createStandIn();
+    const error = await failure(
+      standIn.run(async (context) => {
+        context.workbook.worksheets.add(name);
+        await context.sync();
+      }),
+    );
+    expect((error as StandInError).code).toBe(code);
+  });
+
+  test("protecting a protected sheet and unprotecting an unprotected one: AccessDenied; writes to it too", async () => {
+    const standIn = createStandIn();
+    const run = (batch: (sheet: Excel.Worksheet) => void) =>
+      standIn.run(async (context) => {
+        batch(context.workbook.worksheets.getItem("Blad1"));
+        await context.sync();
+      });
+    expect(((await failure(run((s) => s.protection.unprotect()))) as StandInError).code).toBe("AccessDenied");
+    await run((s) => s.protection.protect());
+    expect(((await failure(run((s) => s.protection.protect()))) as StandInError).code).toBe("AccessDenied");
+    const write = await failure(run((s) => (s.getRange("A1").values = [[1]])));
+    expect((write as StandInError).code).toBe("AccessDenied");
+    await run((s) => s.protection.unprotect());
+    await run((s) => (s.getRange("A1").values = [[1]]));
+    expect(standIn.workbook.sheet("Blad1").cell("A1")?.value).toBe(1);
+  });
+
+  test("a very hidden sheet cannot be deleted (GeneralException), nor the last visible one", async () => {
+    const standIn = createStandIn();
+    standIn.workbook.addSheet("Dold", "VeryHidden");
+    const remove = (name: string) =>
+      standIn.run(async (context) => {
+        context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+    expect(((await failure(remove("Dold"))) as StandInError).code).toBe("GeneralException");
+    expect(((await failure(remove("Blad1"))) as StandInError).code).toBe("InvalidOperation");
+  });
+
+  test("a request or a response over 5 MB is refused", async () => {
+    const standIn = createStandIn();
+    const big = Array.from({ length: 6000 }, () => ["x".repeat(1000)]);
+    const request = await failure(
+      standIn.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1:A6000").values = big;
+        await context.sync();
+      }),
+    );
+    expect((request as StandInError).code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(standIn.workbook.sheet("Blad1").cell("A1")).toBeUndefined(); // nothing applied
+
+    const sheet = standIn.workbook.sheet("Blad1");
+    for (let r = 0; r < 6000; r++) sheet.put(`A${r + 1}`, "y".repeat(1000));
+    const response = await failure(
+      standIn.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1:A6000").load("values");
+        await context.sync();
+      }),
+    );
+    expect((response as StandInError).code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  test("arrays must have the range's shape", async () => {
+    const standIn = createStandIn();
+    const error = await failure(
+      standIn.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1:B2").values = [[1, 2], [3]];
+        await context.sync();
+      }),
+    );
+    expect((error as StandInError).code).toBe("InvalidArgument");
+  });
+
+  test("APIs above the stand-in's requirement set fail with ApiNotFound", async () => {
+    const standIn = createStandIn({ apiVersion: 7 });
+    const error = await failure(
+      standIn.run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1:A2").dataValidation.rule = {
+          list: { inCellDropDown: true, source: "=$B$1:$B$2" },
+        };
+        await context.sync();
+      }),
+    );
+    expect((error as StandInError).code).toBe("ApiNotFound");
+  });
+
+  test("negative control: strings written without the text format are coerced as Excel reads typed input", async () => {
+    const standIn = createStandIn();
+    const tricky = ["=SUM(A1)", "+46", "-5", "001", "50%", "2024-12-31", "@x", "#REF!", "TRUE", " 12 "];
+    await standIn.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Blad1").getRangeByIndexes(0, 0, 1, tricky.length);
+      range.values = [tricky];
+      await context.sync();
+    });
+    const sheet = standIn.workbook.sheet("Blad1");
+    const cells = tricky.map((_, c) => sheet.cell(0, c));
+    expect(cells.map((cell) => cell?.formula ?? null)).toEqual([
+      "=SUM(A1)",
+      null,
+      null,
+      null,
+      null,
+      null,
+      "=@x",
+      null,
+      null,
+      null,
+    ]);
+    expect(cells.map((cell) => cell?.value)).toEqual([
+      null,
+      46,
+      -5,
+      1,
+      0.5,
+      45657,
+      { error: "#NAME?" },
+      { error: "#REF!" },
+      true,
+      12,
+    ]);
+    expect(cells[4]?.numberFormat).toBe("0%");
+    expect(cells[5]?.numberFormat).toBe("yyyy-mm-dd");
+    // Not one of them reads back as the string that was written.
+    const read = await standIn.run((context) => readWorkbook(context));
+    expect(sheetGrid(read, "Blad1").values[0].filter((v, i) => v === tricky[i])).toEqual([]);
+    expect(coerce("plain text")).toEqual({ value: "plain text" });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("readWorkbook: the xlsx host's reading scenarios", () => {
+  let excelJs: ExcelJS.Workbook;
+  let fromFile: Grid[];
+  let grids: Grid[];
+  let protectedSheets: string[];
+  let syncs: number;
+
+  beforeAll(async () => {
+    excelJs = new ExcelJS.Workbook();
+    // The same workbook as test/xlsx-host.test.ts: used range from B2, a merged title, errors, formulas, a date,
+    // rich text, a hyperlink, a hidden row, a shared formula, and formatting outside the used range.
+    const plan = excelJs.addWorksheet("Plan");
+    plan.getCell("B2").value = "Mål och budget 2025";
+    plan.mergeCells("B2:E2");
+    plan.getCell("B3").value = "Nämnd";
+    plan.getCell("C3").value = "Budget";
+    plan.getCell("D3").value = "Datum";
+    plan.getCell("E3").value = "Kommentar";
+    plan.getCell("B4").value = "KS";
+    plan.getCell("C4").value = 1200;
+    plan.getCell("C4").numFmt = '#,##0 "tkr"';
+    plan.getCell("D4").value = new Date(Date.UTC(2025, 0, 31));
+    plan.getCell("D4").numFmt = "yyyy-mm-dd";
+    plan.getCell("E4").value = { richText: [{ text: "Ökad " }, { text: "kostnad", font: { bold: true } }] };
+    plan.getCell("B5").value = "BUN";
+    plan.getCell("C5").value = { formula: "C4*2", result: 2400 };
+    plan.getCell("D5").value = { error: "#REF!" };
+    plan.getCell("E5").value = { text: "Se planen", hyperlink: "https://example.se/plan" };
+    plan.getCell("B6").value = "SBN";
+    plan.getCell("C6").value = { formula: "1/0", result: { error: "#DIV/0!" } };
+    plan.getCell("D6").value = { formula: "TODAY()" };
+    plan.getCell("E6").value = true;
+    plan.getRow(5).hidden = true;
+    plan.getCell("B7").value = "Summa";
+    plan.getCell("C7").value = {
+      formula: "C4+1",
+      result: 1201,
+      shareType: "shared",
+      ref: "C7:E7",
+    } as ExcelJS.CellFormulaValue;
+    plan.getCell("D7").value = { sharedFormula: "C7", result: 1 };
+    plan.getCell("E7").value = { sharedFormula: "C7", result: "text" };
+    plan.getCell("B8").value = "#REF!"; // text that reads like an error stays text
+    plan.getCell("H10").numFmt = "0.00";
+    const hidden = excelJs.addWorksheet("Dold", { state: "hidden" });
+    hidden.getCell("A1").value = "dold";
+    const veryHidden = excelJs.addWorksheet("Måltavlan", { state: "veryHidden" });
+    veryHidden.getCell("A1").value = "state";
+    veryHidden.getCell("B1").value = 1;
+    excelJs.addWorksheet("Tom").protect("", {});
+
+    const buffer = Buffer.from(await excelJs.xlsx.writeBuffer());
+    fromFile = (await readWorkbookBuffer(buffer, "plan.xlsx")).grids;
+    const opened = new ExcelJS.Workbook();
+    await opened.xlsx.load(buffer as unknown as ArrayBuffer);
+    const standIn = standInFromExcelJs(opened);
+    standIn.workbook.sheet("Tom").protection = { protected: true };
+    ({ grids, protectedSheets, syncs } = await standIn.run((context) => readWorkbookWithStats(context)));
+  });
+
+  test("two syncs: one lists the sheets, one reads them all", () => {
+    expect(syncs).toBe(2);
+  });
+
+  test("one grid per worksheet in workbook order, with visibility and protection", () => {
+    expect(grids.map((g) => [g.sheet, g.visibility])).toEqual([
+      ["Plan", "visible"],
+      ["Dold", "hidden"],
+      ["Måltavlan", "veryHidden"],
+      ["Tom", "visible"],
+    ]);
+    expect(protectedSheets).toEqual(["Tom"]);
+  });
+
+  test("values of the used range, with errors told apart from text, and dates as Dates", () => {
+    const plan = sheetGrid(grids, "Plan");
+    expect(plan.top).toBe(1);
+    expect(plan.left).toBe(1);
+    expect(plan.values).toEqual([
+      ["Mål och budget 2025", null, null, null],
+      ["Nämnd", "Budget", "Datum", "Kommentar"],
+      ["KS", 1200, new Date(Date.UTC(2025, 0, 31)), "Ökad kostnad"],
+      ["BUN", 2400, { error: "#REF!" }, "Se planen"],
+      ["SBN", { error: "#DIV/0!" }, null, true],
+      ["Summa", 1201, 1, "text"],
+      ["#REF!", null, null, null],
+    ]);
+    expect(plan.values[2][2]).toBeInstanceOf(Date);
+    expect(plan.formats?.[2]).toEqual([null, '#,##0 "tkr"', "yyyy-mm-dd", null]);
+  });
+
+  test("the same grids as the xlsx host reads from the file (merges and hidden rows aside)", () => {
+    expect(grids.map(comparable)).toEqual(fromFile.map(comparable));
+    expect(grids.map((g) => g.formats)).toEqual(fromFile.map((g) => g.formats));
+  });
+
+  test("hidden, very hidden and blank sheets", () => {
+    expect(sheetGrid(grids, "Dold")).toMatchObject({ top: 0, left: 0, values: [["dold"]] });
+    expect(sheetGrid(grids, "Måltavlan")).toMatchObject({ top: 0, left: 0, values: [["state", 1]] });
+    expect(sheetGrid(grids, "Tom")).toEqual({
+      sheet: "Tom",
+      top: 0,
+      left: 0,
+      values: [],
+      formats: [],
+      visibility: "visible",
+    });
+  });
+
+  test("a workbook too large for one response is read in row blocks, each response under 5 MB", async () => {
+    const standIn = createStandIn();
+    const sheet = standIn.workbook.addSheet("Stor");
+    for (let r = 0; r < 30_000; r++) {
+      sheet
+        .put(`A${r + 1}`, `Uppdrag ${r}`)
+        .put(`B${r + 1}`, `${"lång text ".repeat(20)}${r}`)
+        .put(`C${r + 1}`, r);
+    }
+    const read = await standIn.run((context) => readWorkbookWithStats(context));
+    const stor = sheetGrid(read.grids, "Stor");
+    expect(stor.values).toHaveLength(30_000);
+    expect(stor.values[29_999]).toEqual(["Uppdrag 29999", `${"lång text ".repeat(20)}29999`, 29_999]);
+    expect(standIn.log[1].error).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(standIn.log.filter((s) => !s.error).every((s) => s.responseBytes < FIVE_MB)).toBe(true);
+    expect(read.syncs).toBe(standIn.syncCount);
+    expect(read.syncs).toBeGreaterThan(3);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("writeSheets: the xlsx host's writing scenarios", () => {
+  const tricky = ["=SUM(A1)", "+46", "-5", "@x", "001", "2024-01-01", "2024-12-31", "50%", "#REF!", "TRUE", " 12 "];
+
+  const specs: SheetSpec[] = [
+    {
+      name: "KS",
+      frozenRows: 2,
+      blocks: [
+        {
+          top: 0,
+          left: 0,
+          rows: [
+            [{ value: "Uppföljning KS", bold: true, fill: "DDEBF7" }],
+            [
+              { value: "Nyckel", bold: true },
+              { value: "Mål", bold: true, wrap: true },
+              { value: "Budget", bold: true },
+              { value: "Bedömning", bold: true },
+            ],
+            [
+              { value: "k1" },
+              { value: "Nöjda invånare" },
+              { value: 1200, numberFormat: '#,##0 "tkr"' },
+              { value: null, locked: false },
+            ],
+            [
+              { value: "k2" },
+              { value: "Budget i balans" },
+              { value: 800.5, numberFormat: '#,##0 "tkr"' },
+              { value: "Uppfyllt", locked: false },
+            ],
+            [
+              { value: "sum" },
+              { value: "Summa" },
+              { value: 2000.5, formula: "SUM(C3:C4)", numberFormat: '#,##0 "tkr"' },
+              { value: false },
+            ],
+            [{ value: "now" }, { value: null, formula: "=TODAY()" }],
+          ],
+        },
+        { top: 7, left: 1, rows: [tricky.map((value) => ({ value }))] },
+      ],
+      columnWidths: [
+        { col: 0, width: 8, hidden: true },
+        { col: 1, width: 40 },
+      ],
+      validations: [{ range: "D3:D4", source: "'Listor'!$A$1:$A$3" }],
+      conditionalFills: [{ range: "D3:D4", when: { equals: "Uppfyllt" }, fill: "C6EFCE" }],
+      print: { orientation: "landscape", paper: "A4", titleRows: "1:2", fitToWidth: true },
+      protect: { password: "hemligt" },
+    },
+    {
+      name: "Listor",
+      visibility: "veryHidden",
+      blocks: [
+        {
+          top: 0,
+          left: 0,
+          rows: [[{ value: "Uppfyllt" }], [{ value: "Delvis uppfyllt" }], [{ value: "Ej uppfyllt" }]],
+        },
+      ],
+    },
+    { name: "Dold", visibility: "hidden", blocks: [], protect: {} },
+  ];
+
+  let standIn: StandIn;
+  let result: WriteResult;
+
+  beforeAll(async () => {
+    standIn = createStandIn();
+    result = await standIn.run((context) =>
+      writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }], supports: standIn.supports }),
+    );
+  });
+
+  test("one sync, with calculation suspended and events restored", () => {
+    expect(result.syncs).toBe(1);
+    expect(standIn.syncCount).toBe(1);
+    expect(standIn.log[0].calculationSuspended).toBe(true);
+    expect(standIn.log[0].eventsSet).toEqual([false, true]); // off while writing, then back on
+    expect(standIn.workbook.enableEvents).toBe(true);
+    expect(result.warnings).toEqual([]);
+  });
+
+  test("text that looks like a formula, a number, a date or an error comes back as exactly that text", async () => {
+    const grids = await standIn.run((context) => readWorkbook(context));
+    const ks = sheetGrid(grids, "KS");
+    expect(ks.values[7]).toEqual([null, ...tricky]);
+    const sheet = standIn.workbook.sheet("KS");
+    tricky.forEach((text, i) => {
+      expect(sheet.cell(7, 1 + i)).toMatchObject({ value: text, numberFormat: "@" });
+      expect(sheet.cell(7, 1 + i)?.formula).toBeUndefined();
+    });
+  });
+
+  test("the same values as the xlsx host writes, read back by each host", async () => {
+    const excelGrids = await standIn.run((context) => readWorkbook(context));
+    const fileGrids = (await readWorkbookBuffer(await workbookBuffer({ sheets: specs }), "x.xlsx")).grids;
+    // The stand-in does not calculate: the formula cells hold no result, where the file keeps the spec's value.
+    const withoutFormulas = (grid: Grid) => ({
+      ...comparable(grid),
+      values: grid.values.map((row, r) =>
+        row.map((v, c) => (grid.sheet === "KS" && r >= 4 && r <= 5 && c >= 1 && c <= 2 ? null : v)),
+      ),
+    });
+    expect(excelGrids.filter((g) => g.sheet !== "Blad1").map(withoutFormulas)).toEqual(fileGrids.map(withoutFormulas));
+  });
+
+  test("cells, formulas and styles", () => {
+    const ks = standIn.workbook.sheet("KS");
+    expect(ks.cell("C5")).toMatchObject({ formula: "=SUM(C3:C4)", numberFormat: '#,##0 "tkr"' });
+    expect(ks.cell("B6")).toMatchObject({ formula: "=TODAY()", numberFormat: "General" });
+    expect(ks.cell("C3")).toMatchObject({ value: 1200, numberFormat: '#,##0 "tkr"' });
+    expect(ks.cell("D5")).toMatchObject({ value: false, numberFormat: "General" });
+    expect(ks.cell("A1")).toMatchObject({ bold: true, fill: "#DDEBF7" });
+    expect(ks.cell("B2")).toMatchObject({ bold: true, wrap: true, verticalAlignment: "Top" });
+    expect(ks.cell("B3")?.bold).toBeUndefined();
+    expect(ks.columnWidths.get(0)).toBe(columnWidthPoints(8));
+    expect(ks.columnWidths.get(1)).toBe(columnWidthPoints(40));
+    expect([...ks.hiddenColumns]).toEqual([0]);
+    expect(ks.frozenRows).toBe(2);
+  });
+
+  test("list validations, conditional fills and print setup", () => {
+    const ks = standIn.workbook.sheet("KS");
+    expect(ks.validations).toEqual([
+      { range: "D3:D4", rule: { list: { inCellDropDown: true, source: "='Listor'!$A$1:$A$3" } } },
+    ]);
+    expect(ks.conditionalFormats).toEqual([
+      { range: "D3:D4", type: "CellValue", fill: "#C6EFCE", rule: { formula1: '="Uppfyllt"', operator: "EqualTo" } },
+    ]);
+    expect(ks.pageLayout).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$1:$2",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
+  });
+
+  test("protection with a password, unlocked input cells, visibility", () => {
+    const sheets = standIn.workbook.sheets;
+    expect(sheets.map((s) => [s.name, s.visibility, s.protection.protected])).toEqual([
+      ["Blad1", "Visible", false],
+      ["KS", "Visible", true],
+      ["Listor", "VeryHidden", false],
+      ["Dold", "Hidden", true],
+    ]);
+    const ks = standIn.workbook.sheet("KS");
+    expect(ks.protection.password).toBe("hemligt");
+    expect(standIn.workbook.sheet("Dold").protection.password).toBeUndefined();
+    expect(ks.cell("D3")?.locked).toBe(false);
+    expect(ks.cell("D4")?.locked).toBe(false);
+    expect(ks.cell("C3")?.locked).toBe(true);
+  });
+
+  test("invalid or repeated sheet names are refused before anything is sent", async () => {
+    for (const names of [["a".repeat(32)], ["Mål/Budget"], ["KS", "ks"], ["'KS"]]) {
+      const other = createStandIn();
+      const error = await failure(
+        other.run((context) =>
+          writeSheets(
+            context,
+            names.map((name) => ({ name, blocks: [] })),
+            { replace: [], supports: other.supports },
+          ),
+        ),
+      );
+      expect(error).toBeInstanceOf(ExcelHostError);
+      expect((error as ExcelHostError).message).toContain("Ogiltigt eller upprepat bladnamn");
+      expect(other.syncCount).toBe(0);
+    }
+  });
+
+  test("a name already in the workbook is refused after one look, before anything is written", async () => {
+    const other = createStandIn({ sheets: ["Blad1", "KS"] });
+    const error = await failure(
+      other.run((context) => writeSheets(context, [specs[0]], { replace: [], supports: other.supports })),
+    );
+    expect((error as ExcelHostError).code).toBe("ItemAlreadyExists");
+    expect(other.syncCount).toBe(1);
+    expect(other.workbook.sheets.map((s) => s.name)).toEqual(["Blad1", "KS"]);
+  });
+
+  test("below ExcelApi 1.8 and 1.9: no dropdowns, no print setup, events untouched, and a warning for each", async () => {
+    const old = createStandIn({ apiVersion: 7 });
+    const written = await old.run((context) =>
+      writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }], supports: old.supports }),
+    );
+    expect(written.syncs).toBe(1);
+    expect(written.warnings).toHaveLength(2);
+    expect(written.warnings[0]).toContain("listrutor");
+    expect(written.warnings[1]).toContain("utskriften");
+    const ks = old.workbook.sheet("KS");
+    expect(ks.validations).toEqual([]);
+    expect(ks.pageLayout).toEqual({});
+    expect(ks.conditionalFormats).toHaveLength(1);
+    expect(ks.protection.protected).toBe(true);
+  });
+
+  test("the requirement-set check defaults to Office.context.requirements", async () => {
+    const old = createStandIn({ apiVersion: 8 });
+    const uninstall = old.install();
+    try {
+      const written = await Excel.run((context) =>
+        writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }] }),
+      );
+      expect(written.warnings).toEqual([expect.stringContaining("utskriften")]);
+    } finally {
+      uninstall();
+    }
+    expect(old.workbook.sheet("KS").validations).toHaveLength(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const GENERATED_AT = "2024-04-01T08:00:00.000Z";
+
+function specsFor(grids: Grid[], planName: string, password?: string): { specs: SheetSpec[]; settings: Settings } {
+  const settings = readSettings(grids);
+  const { plan, findings } = readPlan(grids, settings.mapping, settings.levels);
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  const sheets = followUpSheets(plan, {
+    period: DEFAULT_PERIODS[0],
+    year: 2024,
+    due: "2024-05-15",
+    generatedAt: GENERATED_AT,
+    planName,
+    settings,
+    password,
+  });
+  return { specs: [...sheets.map((s) => s.spec), ...supportSheets(settings)], settings };
+}
+
+describe("parity with the xlsx host on the example plans", () => {
+  const examples = [
+    "ostersund-2024-mall.xlsx",
+    "ostersund-2024-klistrad.xlsx",
+    "kiruna-2020-fri.xlsx",
+    "sandviken-2024-fri.xlsx",
+  ];
+
+  test.each(examples)("%s: the same sheets, cell by cell, from both hosts", async (file) => {
+    const { readWorkbookFile } = await import("../../src/hosts/xlsx/read");
+    const planGrids = (await readWorkbookFile(path.join(EXAMPLES, file))).grids;
+
+    // The Excel host reads the plan as Excel holds it (2 syncs) and gets the xlsx host's grids.
+    const standIn = standInFromGrids(planGrids);
+    const read = await standIn.run((context) => readWorkbookWithStats(context));
+    expect(read.syncs).toBe(2);
+    expect(read.grids.map(comparable)).toEqual(planGrids.map(comparable));
+
+    const { specs } = specsFor(read.grids, file, "hemligt");
+    expect(specsFor(planGrids, file, "hemligt").specs).toEqual(specs);
+
+    // (a) the xlsx host: to a file, read back with ExcelJS
+    const excelJs = new ExcelJS.Workbook();
+    await excelJs.xlsx.load((await workbookBuffer({ sheets: specs })) as unknown as ArrayBuffer);
+
+    // (b) the Excel host: into the stand-in, in one sync
+    const before = standIn.syncCount;
+    const written = await standIn.run((context) =>
+      writeSheets(context, specs, {
+        replace: [],
+        existing: read.sheets,
+        supports: standIn.supports,
+      }),
+    );
+    expect(written.syncs).toBe(1);
+    expect(standIn.syncCount - before).toBe(1);
+    expect(written.warnings).toEqual([]);
+
+    for (const spec of specs) {
+      const file = excelJs.getWorksheet(spec.name)!;
+      const excel = standIn.workbook.sheet(spec.name);
+      expect(excel.visibility).toBe({ visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" }[file.state]);
+
+      // Every cell either host has, compared as a user sees it. Text cells carry "@" in Excel (the one deliberate
+      // difference: ExcelJS needs no text format, Office.js does); "" is an empty cell in both.
+      const addresses = new Set<string>();
+      // A merged range's other cells are empty in Excel; ExcelJS shows them the top-left cell's value and style.
+      file.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if (cell.master.address === cell.address) addresses.add(cell.address);
+        }),
+      );
+      for (const key of excel.cells.keys()) addresses.add(`${columnLetter(key % 16384)}${Math.floor(key / 16384) + 1}`);
+      for (const address of addresses) {
+        const fromFile = excelJsCellView(file.getCell(address));
+        const expected = {
+          ...fromFile,
+          numberFormat: typeof fromFile.value === "string" ? "@" : fromFile.numberFormat,
+        };
+        expect({ address, ...standInCellView(excel.cell(address)) }).toEqual({ address, ...expected });
+      }
+
+      // Column widths (characters → points) and hidden key columns.
+      for (const { col } of spec.columnWidths ?? []) {
+        // (ExcelJS's columns array rather than getColumn(), which the Office.js lint rules take for Office.js.)
+        const { width, hidden } = file.columns[col];
+        expect(excel.columnWidths.get(col)).toBe(columnWidthPoints(width!));
+        expect(excel.hiddenColumns.has(col)).toBe(hidden);
+      }
+      for (const { row } of spec.rowHeights ?? []) expect(excel.rowHeights.get(row)).toBe(file.getRow(row + 1).height);
+      expect(excel.frozenRows).toBe(file.views?.[0]?.state === "frozen" ? file.views[0].ySplit : 0);
+      expect([...excel.merges].sort()).toEqual([...((file.model as { merges?: string[] }).merges ?? [])].sort());
+
+      // List validations: every cell of each range, and no other cell.
+      const validated = new Map<string, string>();
+      for (const { range, rule } of excel.validations) {
+        for (const address of cellsOf(range)) validated.set(address, rule.list.source);
+      }
+      for (const address of addresses) {
+        const validation = file.getCell(address).dataValidation;
+        expect([address, validated.get(address) ?? null]).toEqual([
+          address,
+          validation?.type === "list" ? `=${validation.formulae[0]}` : null,
+        ]);
+      }
+
+      // Conditional fills.
+      const formattings = (file as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+        .conditionalFormattings;
+      const fromFileRules = formattings.flatMap((cf) =>
+        cf.rules.map((rule) => {
+          const cellIs = rule as ExcelJS.CellIsRuleType;
+          return {
+            range: areaAddress(parseArea(cf.ref)),
+            operator: { equal: "EqualTo", greaterThan: "GreaterThan" }[cellIs.operator as string],
+            formula1: `=${cellIs.formulae?.[0]}`,
+            fill: `#${(cellIs.style?.fill as ExcelJS.FillPattern).bgColor?.argb?.slice(-6)}`,
+          };
+        }),
+      );
+      expect(
+        excel.conditionalFormats.map((cf) => ({
+          range: cf.range,
+          operator: cf.rule?.operator,
+          formula1: cf.rule?.formula1,
+          fill: cf.fill,
+        })),
+      ).toEqual(fromFileRules);
+
+      // Print setup and protection.
+      if (spec.print) {
+        expect(excel.pageLayout.orientation?.toLowerCase()).toBe(file.pageSetup.orientation);
+        expect(file.pageSetup.paperSize).toBe(9); // A4
+        expect(excel.pageLayout.paperSize).toBe("A4");
+        expect(excel.pageLayout.printTitleRows).toBe(file.pageSetup.printTitlesRow?.replace(/(\d+)/g, "$$$1"));
+      }
+      const protection = (file as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } })
+        .sheetProtection;
+      expect(excel.protection.protected).toBe(protection?.sheet === true);
+      expect(excel.protection.password !== undefined).toBe(protection?.hashValue !== undefined);
+    }
+  });
+});
+
+function columnLetter(col: number): string {
+  let name = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function cellsOf(range: string): string[] {
+  const [first, last = first] = range.split(":");
+  const at = (a1: string) => {
+    const match = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, ""))!;
+    let col = 0;
+    for (const ch of match[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(match[2]), col: col - 1 };
+  };
+  const a = at(first);
+  const b = at(last);
+  const cells: string[] = [];
+  for (let row = a.row; row <= b.row; row++)
+    for (let col = a.col; col <= b.col; col++) cells.push(`${columnLetter(col)}${row}`);
+  return cells;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The Östersund template plan with `count` uppdrag, spread over its nämnder, texts of realistic length. */
+async function bigPlanGrids(count: number): Promise<Grid[]> {
+  const { readWorkbookFile } = await import("../../src/hosts/xlsx/read");
+  const grids = (await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids;
+  const committees = sheetGrid(grids, "Nämnder")
+    .values.slice(1)
+    .map((row) => String(row[0]));
+  const uppdrag = sheetGrid(grids, "Uppdrag");
+  const header = uppdrag.values[0];
+  const rows = Array.from({ length: count }, (_, i) => [
+    `U${i + 1}`,
+    `Uppdrag ${i + 1}: förbättra förutsättningarna för verksamhet nummer ${i + 1} i kommunen.`,
+    `Uppdraget innebär att under året, tillsammans med berörda parter, kartlägga hinder och möjligheter (${i + 1}).`,
+    "M1",
+    committees[i % committees.length],
+    i % 3 === 0 ? "Nämnd" : "Fullmäktige",
+    2024,
+  ]);
+  return grids.map((grid) =>
+    grid === uppdrag
+      ? { ...grid, values: [header, ...rows], formats: [header, ...rows].map((row) => row.map(() => null)) }
+      : grid,
+  );
+}
+
+describe("sync counts and payloads", () => {
+  test.each([10, 1_000, 20_000])("a plan with %i uppdrag: read, generate, write", async (count) => {
+    const standIn = standInFromGrids(await bigPlanGrids(count));
+    const read = await standIn.run((context) => readWorkbookWithStats(context));
+    const readLog = standIn.log.slice();
+    const { specs } = specsFor(read.grids, "plan.xlsx");
+    const written = await standIn.run((context) =>
+      writeSheets(context, specs, {
+        replace: [],
+        existing: read.sheets,
+        supports: standIn.supports,
+      }),
+    );
+    const writeLog = standIn.log.slice(readLog.length);
+    const requestBytes = writeLog.reduce((sum, s) => sum + s.requestBytes, 0);
+    const responseBytes = readLog.filter((s) => !s.error).reduce((sum, s) => sum + s.responseBytes, 0);
+    // Reading: 2 syncs while everything fits in one response (5 MB). Beyond that, one refused try, one sync to
+    // measure the sheets, then row blocks: about one per 4 MB, plus one for the first, cautious block.
+    expect(readLog.filter((s) => !s.error).every((s) => s.responseBytes < FIVE_MB)).toBe(true);
+    if (!readLog.some((s) => s.error)) {
+      expect(read.syncs).toBe(2);
+    } else {
+      expect(readLog.filter((s) => s.error).map((s) => s.error)).toEqual(["ResponsePayloadSizeLimitExceeded"]);
+      const blockBytes = readLog.slice(3).reduce((sum, s) => sum + s.responseBytes, 0);
+      expect(read.syncs - 3).toBeLessThanOrEqual(1 + Math.ceil(blockBytes / FOUR_MB));
+    }
+    if (count <= 1_000) expect(read.syncs).toBe(2);
+    // Writing: one sync, plus one per further 4 MB; every request under 5 MB, calculation suspended in each.
+    expect(written.syncs).toBe(writeLog.length);
+    expect(written.syncs).toBeLessThanOrEqual(Math.max(1, Math.ceil(requestBytes / FOUR_MB)));
+    if (count <= 1_000) expect(written.syncs).toBe(1);
+    expect(writeLog.every((s) => s.requestBytes < FIVE_MB && !s.error)).toBe(true);
+    expect(writeLog.every((s) => s.calculationSuspended)).toBe(true);
+    // Every uppdrag row made it.
+    const keys = new Set<string>();
+    for (const spec of specs) {
+      const sheet = standIn.workbook.sheet(spec.name);
+      for (const [key, cell] of sheet.cells)
+        if (key % 16384 === COL.key && typeof cell.value === "string") keys.add(cell.value);
+    }
+    for (let i = 1; i <= count; i++) expect(keys.has(`assignment|U${i}`)).toBe(true);
+    console.log(
+      `${count} uppdrag: read ${read.syncs} syncs (${(responseBytes / MB).toFixed(2)} MB), ` +
+        `write ${written.syncs} syncs (${(requestBytes / MB).toFixed(2)} MB measured, ` +
+        `${written.batchBytes.map((b) => (b / MB).toFixed(2)).join(" + ")} MB estimated)`,
+    );
+  });
+
+  test("a write too large for one request is split into syncs, each under 5 MB, and lands whole", async () => {
+    const standIn = createStandIn();
+    const rows = Array.from({ length: 12_000 }, (_, r) => [
+      { value: `rad ${r}` },
+      { value: `${"=text som ser ut som en formel ".repeat(30)}${r}` },
+      { value: r, numberFormat: "0" },
+    ]);
+    const written = await standIn.run((context) =>
+      writeSheets(context, [{ name: "Stor", blocks: [{ top: 0, left: 0, rows }] }], {
+        replace: [],
+        existing: [{ name: "Blad1" }],
+        supports: standIn.supports,
+      }),
+    );
+    expect(written.syncs).toBeGreaterThanOrEqual(3);
+    expect(standIn.log.every((s) => s.requestBytes < FIVE_MB && !s.error)).toBe(true);
+    expect(standIn.log.every((s) => s.calculationSuspended)).toBe(true);
+    const sheet = standIn.workbook.sheet("Stor");
+    expect(sheet.cell(11_999, 1)).toMatchObject({ value: rows[11_999][1].value, numberFormat: "@" });
+    expect(sheet.cell(11_999, 1)?.formula).toBeUndefined();
+    expect(sheet.cell(11_999, 2)?.value).toBe(11_999);
+    expect(sheet.cells.size).toBe(36_000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("regenerating: replaced sheets, answers carried over", () => {
+  test("answers typed in Excel survive a regeneration that replaces the sheets", async () => {
+    const { readWorkbookFile } = await import("../../src/hosts/xlsx/read");
+    const planGrids = (await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids;
+    const standIn = standInFromGrids(planGrids);
+    const { specs } = specsFor(planGrids, "plan.xlsx");
+    await standIn.run((context) => writeSheets(context, specs, { replace: [], supports: standIn.supports }));
+    expect(standIn.syncCount).toBe(2); // one look at the sheets, one write
+
+    // A nämnd answers on its sheet (the input cell is unlocked and is written by the user, as Excel allows).
+    const ks = standIn.workbook.sheet(specs[0].name);
+    const goalRow = [...ks.cells].find(([k, c]) => k % 16384 === 0 && String(c.value).startsWith("assignment|"))!;
+    const row = Math.floor(goalRow[0] / 16384);
+    expect(ks.cell(row, COL.input)?.locked).toBe(false);
+    ks.at(row, COL.input).value = "Påbörjat";
+    ks.at(row, COL.comment).value = "=Vi har börjat";
+
+    const before = standIn.syncCount;
+    const { grids, sheets } = await standIn.run((context) => readWorkbookWithStats(context));
+    const collected = collectAnswers([{ source: "this", grids }], "T1", 2024);
+    const replace = [...collected.sheets.map((s) => s.sheet), LISTS_SHEET, STATE_SHEET];
+    const settings = readSettings(grids);
+    const { plan } = readPlan(grids, settings.mapping, settings.levels);
+    const again = followUpSheets(plan, {
+      period: DEFAULT_PERIODS[0],
+      year: 2024,
+      due: null,
+      generatedAt: GENERATED_AT,
+      planName: "plan.xlsx",
+      settings,
+      answers: collected.byCommittee,
+    });
+    const respecs = [...again.map((s) => s.spec), ...supportSheets(settings)];
+    const written = await standIn.run((context) =>
+      writeSheets(context, respecs, {
+        replace,
+        existing: sheets,
+        supports: standIn.supports,
+      }),
+    );
+    // Read (2), write (1), then remove the replaced sheets (1) once the new ones are complete.
+    expect(standIn.syncCount - before).toBe(4);
+    expect(written.syncs).toBe(2);
+    expect(written.warnings).toEqual([]);
+    expect(standIn.workbook.enableEvents).toBe(true);
+    const names = standIn.workbook.sheets.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith("~"))).toEqual([]);
+    expect(names.filter((n) => respecs.some((s) => s.name === n))).toHaveLength(respecs.length);
+    expect(names).toHaveLength(planGrids.length + respecs.length);
+    const after = standIn.workbook.sheet(specs[0].name);
+    expect(after).not.toBe(ks);
+    const key = String(goalRow[1].value);
+    const newRow = Math.floor([...after.cells].find(([k, c]) => k % 16384 === 0 && c.value === key)![0] / 16384);
+    expect(after.cell(newRow, COL.input)).toMatchObject({ value: "Påbörjat", numberFormat: "@" });
+    expect(after.cell(newRow, COL.comment)).toMatchObject({ value: "=Vi har börjat", numberFormat: "@" });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe("failures", () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test("a sync that never answers becomes a Swedish ExcelHostError after the timeout", async () => {
+    jest.useFakeTimers();
+    const context = { sync: () => new Promise<void>(() => undefined) };
+    const pending = syncWithWatchdog(context, "läsa arbetsboken", 30_000);
+    const settled = jest.fn();
+    pending.catch(settled);
+    await jest.advanceTimersByTimeAsync(29_999);
+    expect(settled).not.toHaveBeenCalled();
+    await jest.advanceTimersByTimeAsync(1);
+    const error = (await failure(pending)) as ExcelHostError;
+    expect(error).toBeInstanceOf(ExcelHostError);
+    expect(error.code).toBe("Timeout");
+    expect(error.message).toBe(
+      "Excel svarar inte (läsa arbetsboken). Försök igen; om det upprepas, ladda om tillägget.",
+    );
+  });
+
+  test("a hung write is reported, and what it added is removed", async () => {
+    jest.useFakeTimers();
+    const standIn = createStandIn();
+    standIn.inject({ sync: 1, hang: true });
+    const spec: SheetSpec = { name: "KS", blocks: [{ top: 0, left: 0, rows: [[{ value: "x" }]] }] };
+    const pending = standIn.run((context) =>
+      writeSheets(context, [spec], { replace: [], existing: [{ name: "Blad1" }], supports: standIn.supports }),
+    );
+    const caught = failure(pending);
+    await jest.advanceTimersByTimeAsync(30_000);
+    const error = (await caught) as ExcelHostError;
+    expect(error.code).toBe("Timeout");
+    expect(error.message).toMatch(/^Excel svarar inte \(skriva bladen\)\..*Inget sparades/);
+    expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(["Blad1"]);
+  });
+
+  test("Office.js error codes become Swedish messages that say what to do", async () => {
+    for (const [code, words] of [
+      ["AccessDenied", "skyddad"],
+      ["InvalidArgument", "bladnamn"],
+      ["ItemNotFound", "Läs in arbetsboken igen"],
+      ["RequestPayloadSizeLimitExceeded", "5 MB"],
+      ["GeneralException", "ladda om tillägget"],
+      ["SomethingNew", "SomethingNew"],
+    ]) {
+      const error = (await failure(
+        syncWithWatchdog({ sync: () => Promise.reject(Object.assign(new Error("x"), { code })) }, "skriva bladen"),
+      )) as ExcelHostError;
+      expect(error).toBeInstanceOf(ExcelHostError);
+      expect(error.code).toBe(code);
+      expect(error.message).toContain("(skriva bladen");
+      expect(error.message).toContain(words);
+    }
+  });
+
+  test.each([
+    [true, 2],
+    [true, 9],
+    [true, 40],
+    [true, 400],
+    [false, 2],
+    [false, 9],
+    [false, 40],
+    [false, 400],
+  ])(
+    "a sync that fails part-way (ids known: %s, after %i actions) is undone, the replaced sheets kept",
+    async (ids, after) => {
+      const { readWorkbookFile } = await import("../../src/hosts/xlsx/read");
+      const planGrids = (await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids;
+      const standIn = standInFromGrids(planGrids);
+      const { specs } = specsFor(planGrids, "plan.xlsx");
+      await standIn.run((context) => writeSheets(context, specs, { replace: [], supports: standIn.supports }));
+      const snapshot = standIn.workbook.sheets.map((s) => [s.name, s.visibility, s.cells.size, s.protection.protected]);
+      const lists = standIn.workbook.sheet(LISTS_SHEET);
+
+      // Regenerate, replacing everything; the write's sync fails part-way: while renaming the old sheets out of the
+      // way, while adding the new ones, or while writing cells.
+      const { sheets } = await standIn.run((context) => readWorkbookWithStats(context));
+      const replace = [...specs.map((s) => s.name)];
+      standIn.inject({ sync: standIn.syncCount + 1, afterActions: after, code: "GeneralException" });
+      const error = (await failure(
+        standIn.run((context) =>
+          writeSheets(context, specs, {
+            replace,
+            existing: ids ? sheets : sheets.map(({ name, visibility }) => ({ name, visibility })),
+            supports: standIn.supports,
+          }),
+        ),
+      )) as ExcelHostError;
+      expect(error).toBeInstanceOf(ExcelHostError);
+      expect(error.code).toBe("GeneralException");
+      expect(error.message).toContain("Inget sparades");
+      expect(standIn.log.at(-3)?.error).toBe("GeneralException");
+      expect(standIn.log.slice(-2).map((s) => s.error)).toEqual([undefined, undefined]); // rollback: 2 syncs
+      // The workbook is as before: the same sheets, in the same state, the lists sheet the very same object.
+      expect(standIn.workbook.sheets.map((s) => [s.name, s.visibility, s.cells.size, s.protection.protected])).toEqual(
+        snapshot,
+      );
+      expect(standIn.workbook.sheet(LISTS_SHEET)).toBe(lists);
+      expect(standIn.workbook.enableEvents).toBe(true);
+    },
+  );
+
+  test("if removing the replaced sheets fails, the new sheets stay and a warning names the old ones", async () => {
+    const standIn = createStandIn({ sheets: ["Blad1", "KS"] });
+    standIn.workbook.sheet("KS").put("A1", "gammalt");
+    const spec: SheetSpec = { name: "KS", blocks: [{ top: 0, left: 0, rows: [[{ value: "nytt" }]] }] };
+    standIn.inject({ sync: 2, afterActions: 0, code: "GeneralException" });
+    const written = await standIn.run((context) =>
+      writeSheets(context, [spec], {
+        replace: ["ks"],
+        existing: [{ name: "Blad1" }, { name: "KS", visibility: "visible" }],
+        supports: standIn.supports,
+      }),
+    );
+    expect(written.syncs).toBe(2);
+    expect(written.warnings).toEqual([expect.stringMatching(/^De nya bladen är skrivna, men de gamla kunde inte/)]);
+    const names = standIn.workbook.sheets.map((s) => s.name);
+    expect(names.slice(0, 2)).toEqual(["Blad1", names[1]]);
+    expect(names[1]).toMatch(/^~mt-ersatts-0-/);
+    expect(written.warnings[0]).toContain(names[1]);
+    expect(standIn.workbook.sheet(names[1]).cell("A1")?.value).toBe("gammalt");
+    expect(standIn.workbook.sheet("KS").cell("A1")?.value).toBe("nytt");
+  });
+
+  test("a failure in the first sync of a new write removes exactly the sheets it had added", async () => {
+    const standIn = createStandIn({ sheets: ["Blad1", "Egen"] });
+    const specs: SheetSpec[] = ["A", "B", "C"].map((name) => ({
+      name,
+      blocks: [{ top: 0, left: 0, rows: [[{ value: name }]] }],
+    }));
+    standIn.inject({ sync: 2, afterActions: 12, code: "GeneralException" });
+    const error = (await failure(
+      standIn.run((context) => writeSheets(context, specs, { replace: [], supports: standIn.supports })),
+    )) as ExcelHostError;
+    expect(error.message).toContain("Inget sparades");
+    expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(["Blad1", "Egen"]);
+  });
+});
