@@ -1,9 +1,10 @@
 "use strict";
 /**
- * `npm run bench`: performance figures for validating a large plan. Prints a table and writes bench/results.json as
- * [{ name, value, unit, target }]. Reports figures only; nothing here fails on a missed target (tests never assert
- * on timings either), but it does fail when the benchmark plan is not valid, since then it would not measure the
- * happy path.
+ * `npm run bench`: performance figures for validating a large plan, then for the follow-up (generate --split,
+ * generate --out, consolidate: bench/followup.js, whose header lists those figures). Prints a table and writes
+ * bench/results.json as [{ name, value, unit, target }]. Reports figures only; nothing here fails on a missed target
+ * (tests never assert on timings either), but it does fail when the benchmark plan is not valid, since then it would
+ * not measure the happy path.
  *
  *   validate-json-ratio     Wall time of `maltavlan validate <plan> --json` (child process, median of 3) over the
  *                           wall time of a node process that only loads the same file with ExcelJS (median of 3).
@@ -16,42 +17,21 @@
  *   validate-peak-rss-mb    Peak resident memory of the CLI validate run (GNU time's "Maximum resident set size").
  *   exceljs-load-peak-rss-mb  The same for the ExcelJS-only load, for comparison.
  *
- * Usage: node bench/run.js [--keep]   (--keep leaves the generated workbook in the temp dir)
+ * Whole run: 5–6 minutes on 2 cores.
+ *
+ * Usage: node bench/run.js [--keep]   (--keep leaves the generated workbooks in the temp dir)
  * Requires lib/ (npm run build:cli; `npm run bench` does it).
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { CLI, ROOT, fail, median, round, runNode } = require("./common");
+const { followUpBenchmarks } = require("./followup");
 const { planData, writePlanWorkbook } = require("./generate-plan");
 
-const ROOT = path.join(__dirname, "..");
-const CLI = path.join(ROOT, "bin", "maltavlan.js");
 const RESULTS = path.join(__dirname, "results.json");
 const TIMED_RUNS = 3;
-const GNU_TIME = "/usr/bin/time";
-
-function fail(message) {
-  process.stderr.write(`bench: ${message}\n`);
-  process.exit(1);
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Runs node with `args` (cwd: the repo), stdout to `stdout` ("ignore" means /dev/null); returns wall ms. */
-function runNode(args, { stdout = "ignore", wrapWithTime = false } = {}) {
-  const command = wrapWithTime ? GNU_TIME : process.execPath;
-  const commandArgs = wrapWithTime ? ["-v", process.execPath, ...args] : args;
-  const start = process.hrtime.bigint();
-  const child = spawnSync(command, commandArgs, {
-    cwd: ROOT,
-    stdio: ["ignore", stdout, "pipe"],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (child.error) fail(`${command} ${commandArgs.join(" ")}: ${child.error.message}`);
-  return { ms, status: child.status, stderr: child.stderr.toString() };
-}
 
 /**
  * Median wall times of TIMED_RUNS runs of each command ({ label: args }), each run required to exit 0. The commands
@@ -70,27 +50,11 @@ function timeNodes(commands) {
   return Object.fromEntries(Object.entries(times).map(([label, list]) => [label, median(list)]));
 }
 
-/**
- * Peak RSS in MB of node `args`: GNU time when installed, else a child that runs the script in-process and reports
- * process.resourceUsage().maxRSS (kB) on exit.
- */
+/** Peak RSS in MB of node `args` (common.js: GNU time when installed). */
 function peakRssMb(args) {
-  if (fs.existsSync(GNU_TIME)) {
-    const { status, stderr } = runNode(args, { wrapWithTime: true });
-    const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-    if (status !== 0 || !match)
-      fail(`${GNU_TIME} -v node ${args.join(" ")} gave no peak RSS (exit ${status}):\n${stderr}`);
-    return Number(match[1]) / 1024;
-  }
-  const [script, ...rest] = args;
-  const wrapper =
-    "process.on('exit', () => process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n'));" +
-    `process.argv = [process.argv[0], ${JSON.stringify(script)}, ...${JSON.stringify(rest)}];` +
-    `require(${JSON.stringify(path.resolve(ROOT, script))});`;
-  const { status, stderr } = runNode(["-e", wrapper]);
-  const match = /maxRSS=(\d+)/.exec(stderr);
-  if (status !== 0 || !match) fail(`node ${args.join(" ")} gave no peak RSS (exit ${status}):\n${stderr}`);
-  return Number(match[1]) / 1024;
+  const { status, stderr, rssMb } = runNode(args, { rss: true });
+  if (status !== 0) fail(`node ${args.join(" ")} exited with ${status}:\n${stderr}`);
+  return rssMb;
 }
 
 /** Validates once with the CLI; the plan must give no findings at all, or the benchmark is not the happy path. */
@@ -178,8 +142,8 @@ async function main() {
     const validateRss = peakRssMb([CLI, "validate", plan, "--json"]);
     const loadRss = peakRssMb([path.join(__dirname, "load-exceljs.js"), plan]);
     const core = coreValidate();
+    const followUp = await followUpBenchmarks({ plan, dir, planSheets: data.sheets.map((s) => s.name) });
 
-    const round = (n, digits) => Number(n.toFixed(digits));
     const results = [
       { name: "validate-json-ratio", value: round(validateMs / loadMs, 2), unit: "×", target: "≤ 1.3" },
       { name: "validate-json-ms", value: round(validateMs, 0), unit: "ms", target: null },
@@ -187,6 +151,7 @@ async function main() {
       { name: "core-validate-100k-ms", value: round(core.medianMs, 0), unit: "ms", target: "< 250" },
       { name: "validate-peak-rss-mb", value: round(validateRss, 0), unit: "MB", target: null },
       { name: "exceljs-load-peak-rss-mb", value: round(loadRss, 0), unit: "MB", target: null },
+      ...followUp,
     ];
     printTable(results);
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

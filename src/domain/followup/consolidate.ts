@@ -2,6 +2,7 @@ import { CellRef, CellValue, Grid, cellText } from "../../sheet/grid";
 import { parseAmount } from "../amounts";
 import { Finding, FindingParams, FollowUpRuleId, Severity, finding } from "../findings";
 import { Committee, Plan } from "../model";
+import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
 import { cleanText } from "../text";
 import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
@@ -102,13 +103,12 @@ export function consolidate(
     if (best && overlap(best) > 0)
       candidates.push({ input, read, committee: best.committee.code, period: period.name, year });
   }
+  const expectedByCommittee = new Map(expectedSheets.map((s) => [s.committee.code, s]));
   const committees = plan.committees.map((committee): CommitteeResult => {
     const own = candidates.filter((c) => c.committee === committee.code && c.period === period.name && c.year === year);
     const chosen = choose(own, committee, report);
     const content = committeeContent(plan, committee.code);
-    const expected = expectedRows(
-      expectedSheets.find((s) => s.committee.code === committee.code)?.spec.blocks[0].rows ?? [],
-    );
+    const expected = expectedRows(expectedByCommittee.get(committee.code)?.spec.blocks[0].rows ?? []);
     const answers = chosen ? checkSheet(chosen, expected, settings, report) : new Map<string, Answer>();
     const row = (kind: FollowUpKind, id: string, title: string): ResultRow => {
       const answer = answers.get(rowKey(kind, id));
@@ -135,9 +135,10 @@ function generatedAt(candidate: Candidate): string {
 }
 
 export function adjustmentTitle(plan: Plan, id: string): string {
-  const adjustment = plan.adjustments.find((a) => a.id === id);
+  const index = planIndex(plan);
+  const adjustment = index.adjustments.get(id);
   if (!adjustment) return id;
-  const assignment = plan.assignments.find((a) => a.id === adjustment.assignmentId);
+  const assignment = adjustment.assignmentId === null ? undefined : index.assignments.get(adjustment.assignmentId);
   const word = adjustment.direction === "increase" ? "Ramökning" : "Ramminskning";
   return `${word}${adjustment.year ? ` ${adjustment.year}` : ""}${assignment ? `: ${assignment.title}` : ""}`;
 }

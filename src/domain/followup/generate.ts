@@ -4,6 +4,7 @@ import { ConditionalFill, ListValidation, SheetSpec, SpecCell } from "../../shee
 import { oreToTkr } from "../amounts";
 import { ListName, listSource, listsSheet } from "../lists";
 import { Committee, Plan } from "../model";
+import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
 import { stateSheet } from "../state";
 import { CommitteeContent, committeeContent, isEmpty } from "./content";
@@ -204,9 +205,9 @@ class SheetBuilder {
     const { period } = this.options;
     const prognos = period.kind === "prognos";
     const levelLabel = (id: string) => this.plan.levels.find((l) => l.id === id)?.label ?? id;
-    const goalName = (id: string) => this.plan.goals.find((g) => g.id === id)?.name ?? id;
-    const assignmentTitle = (id: string | null) =>
-      id ? (this.plan.assignments.find((a) => a.id === id)?.title ?? id) : null;
+    const index = planIndex(this.plan);
+    const goalName = (id: string) => index.goals.get(id)?.name ?? id;
+    const assignmentTitle = (id: string | null) => (id ? (index.assignments.get(id)?.title ?? id) : null);
     const topLevel = this.plan.levels[0]?.id;
     const row = (kind: FollowUpKind, id: string, cells: Row["cells"], input: InputKind): Row => {
       const key = rowKey(kind, id);

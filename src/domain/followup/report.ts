@@ -4,6 +4,7 @@ import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/
 import { oreToTkr, tkrToOre } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
+import { planIndex } from "../planIndex";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
@@ -50,7 +51,7 @@ export function reportFigures(plan: Plan, consolidation: Consolidation, settings
   return consolidation.committees.map(({ committee, source, rows }) => {
     const of = (kind: FollowUpKind) => rows.filter((r) => r.kind === kind);
     const tally = (kind: FollowUpKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
-    const amountOf = (id: string) => oreToTkr(plan.adjustments.find((a) => a.id === id)?.amountOre ?? 0);
+    const amountOf = (id: string) => oreToTkr(planIndex(plan).adjustments.get(id)?.amountOre ?? 0);
     const withForecast = of("adjustment").filter(answered);
     return {
       code: committee.code,
@@ -121,7 +122,7 @@ export function reportWorkbook(
     answerRows.map(({ code, row }, i) => {
       const r = FIRST_DATA_ROW + i;
       const amount =
-        row.kind === "adjustment" ? oreToTkr(plan.adjustments.find((a) => a.id === row.id)?.amountOre ?? 0) : null;
+        row.kind === "adjustment" ? oreToTkr(planIndex(plan).adjustments.get(row.id)?.amountOre ?? 0) : null;
       const forecast = row.kind === "adjustment" ? row.input : null;
       return [
         { value: code },
@@ -222,8 +223,10 @@ export function reportWorkbook(
   };
 
   // Per mål: each kommunövergripande mål with every nämnd's bedömning side by side.
-  const serving = (goalId: string) =>
-    committees.filter((c) => committeeContent(plan, c.committee.code).goals.some((g) => g.id === goalId));
+  const goalsOf = new Map(
+    committees.map((c) => [c, new Set(committeeContent(plan, c.committee.code).goals.map((g) => g.id))]),
+  );
+  const serving = (goalId: string) => committees.filter((c) => goalsOf.get(c)?.has(goalId));
   const kfGoals = plan.goals.filter((g) => g.level === "kommunmal");
   const goalCommittees = committees.filter((c) => kfGoals.some((g) => serving(g.id).includes(c)));
   const assessment = (c: CommitteeResult, goalId: string) =>

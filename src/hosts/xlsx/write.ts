@@ -13,7 +13,8 @@ import type { SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
 export function buildWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Måltavlan";
-  for (const sheetSpec of spec.sheets) addSheet(workbook, sheetSpec);
+  const styles: StyleCache = new Map();
+  for (const sheetSpec of spec.sheets) addSheet(workbook, sheetSpec, styles);
   return workbook;
 }
 
@@ -36,7 +37,8 @@ export async function writeWorkbookCopy(
   const remove = new Set(change.remove.map((name) => name.toLowerCase()));
   for (const sheet of [...workbook.worksheets])
     if (remove.has(sheet.name.toLowerCase())) workbook.removeWorksheet(sheet.id);
-  for (const sheetSpec of change.add) addSheet(workbook, sheetSpec);
+  const styles: StyleCache = new Map();
+  for (const sheetSpec of change.add) addSheet(workbook, sheetSpec, styles);
   await writeAtomically(Buffer.from(await workbook.xlsx.writeBuffer()), path);
 }
 
@@ -59,7 +61,7 @@ async function writeAtomically(data: Buffer, path: string): Promise<void> {
   }
 }
 
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCache): void {
   const frozen = spec.frozenRows ?? 0;
   const sheet = workbook.addWorksheet(checkedSheetName(workbook, spec.name), {
     state: spec.visibility ?? "visible",
@@ -68,7 +70,7 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
 
   for (const block of spec.blocks) {
     block.rows.forEach((cells, r) => {
-      cells.forEach((cellSpec, c) => writeCell(sheet.getCell(block.top + r + 1, block.left + c + 1), cellSpec));
+      cells.forEach((cellSpec, c) => writeCell(sheet.getCell(block.top + r + 1, block.left + c + 1), cellSpec, styles));
     });
   }
 
@@ -135,27 +137,41 @@ interface SheetWithValidations {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 }
 
-function writeCell(cell: ExcelJS.Cell, spec: SpecCell): void {
+function writeCell(cell: ExcelJS.Cell, spec: SpecCell, styles: StyleCache): void {
   if (spec.formula !== undefined) {
     const formula = spec.formula.replace(/^=/, "");
     cell.value = spec.value === null ? { formula } : { formula, result: spec.value as number | string | boolean };
   } else {
     cell.value = spec.value;
   }
-  if (spec.numberFormat !== undefined) cell.numFmt = spec.numberFormat;
-  if (spec.bold || spec.italic || spec.fontSize || spec.fontColor) {
-    cell.font = {
-      bold: spec.bold,
-      italic: spec.italic,
-      size: spec.fontSize,
-      ...(spec.fontColor ? { color: { argb: `FF${spec.fontColor}` } } : {}),
-    };
+  const style = styleOf(spec, styles);
+  if (style) cell.style = style;
+}
+
+/**
+ * One style object per distinct look: ExcelJS writes a style once for every object it is given, so sharing them
+ * keeps a sheet of a hundred thousand cells from carrying a hundred thousand styles.
+ */
+type StyleCache = Map<string, Partial<ExcelJS.Style>>;
+
+function styleOf(spec: SpecCell, styles: StyleCache): Partial<ExcelJS.Style> | null {
+  const { numberFormat, bold, italic, fontSize, fontColor, fill, wrap, locked } = spec;
+  const key = JSON.stringify([numberFormat, bold, italic, fontSize, fontColor, fill, wrap, locked]);
+  if (key === "[null,null,null,null,null,null,null,null]") return null;
+  let style = styles.get(key);
+  if (!style) {
+    style = {};
+    if (numberFormat !== undefined) style.numFmt = numberFormat;
+    if (bold || italic || fontSize || fontColor) {
+      style.font = { bold, italic, size: fontSize, ...(fontColor ? { color: { argb: `FF${fontColor}` } } : {}) };
+    }
+    if (fill !== undefined)
+      style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.toUpperCase()}` } };
+    if (wrap) style.alignment = { wrapText: true, vertical: "top" };
+    if (locked !== undefined) style.protection = { locked };
+    styles.set(key, style);
   }
-  if (spec.fill !== undefined) {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${spec.fill.toUpperCase()}` } };
-  }
-  if (spec.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-  if (spec.locked !== undefined) cell.protection = { locked: spec.locked };
+  return style;
 }
 
 /** The core validates sheet names; this guard only stops ExcelJS from silently truncating or renaming one. */
