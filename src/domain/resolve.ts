@@ -60,11 +60,42 @@ interface GoalLookup {
   names: string[];
 }
 
-interface AssignmentLookup {
-  byId: Map<string, Assignment>;
+/**
+ * Uppdrag by id or title, as a ramjustering links to them. Most links give the id exactly as written; the normalised
+ * maps (case, spacing, drift in titles) are built only when a link needs them.
+ */
+class AssignmentLookup {
+  private readonly exact: Map<string, Assignment>;
+  private normalized: { byId: Map<string, Assignment>; byTitle: Map<string, Assignment[]> } | null = null;
+
+  constructor(readonly all: Assignment[]) {
+    this.exact = new Map(all.map((a) => [a.id, a]));
+  }
+
+  byId(text: string): Assignment | undefined {
+    return this.exact.get(text) ?? this.maps().byId.get(normalizeName(text));
+  }
+
   /** Several uppdrag may share a title (the same uppdrag each year, or for each nämnd). */
-  byTitle: Map<string, Assignment[]>;
-  all: Assignment[];
+  byTitle(text: string): Assignment[] | undefined {
+    return this.maps().byTitle.get(normalizeName(text));
+  }
+
+  private maps() {
+    if (!this.normalized) {
+      const byId = new Map<string, Assignment>();
+      const byTitle = new Map<string, Assignment[]>();
+      for (const a of this.all) {
+        byId.set(normalizeName(a.id), a);
+        const title = normalizeName(a.title);
+        const sameTitle = byTitle.get(title);
+        if (sameTitle) sameTitle.push(a);
+        else byTitle.set(title, [a]);
+      }
+      this.normalized = { byId, byTitle };
+    }
+    return this.normalized;
+  }
 }
 
 interface PendingAssignment {
@@ -429,7 +460,8 @@ class Resolver {
         });
         if (!otherId) continue;
       }
-      if (byId.has(normalizeName(id))) {
+      const idKey = normalizeName(id);
+      if (byId.has(idKey)) {
         this.report("error", "duplicate-id", this.at(row, "id"), { id });
         continue;
       }
@@ -444,7 +476,7 @@ class Resolver {
       };
       const entry = { assignment, row, explicitId: Boolean(explicitId) };
       pending.push(entry);
-      byId.set(normalizeName(id), entry);
+      byId.set(idKey, entry);
       if (!same) byContent.set(content, entry);
     }
     return pending.map((p) => p.assignment);
@@ -468,14 +500,7 @@ class Resolver {
   // --- Ramjusteringar ------------------------------------------------------------------------------------------
 
   private readAdjustments(rows: RawRow[], assignments: Assignment[]): Adjustment[] {
-    const lookup: AssignmentLookup = { byId: new Map(), byTitle: new Map(), all: assignments };
-    for (const a of assignments) {
-      lookup.byId.set(normalizeName(a.id), a);
-      const title = normalizeName(a.title);
-      const sameTitle = lookup.byTitle.get(title);
-      if (sameTitle) sameTitle.push(a);
-      else lookup.byTitle.set(title, [a]);
-    }
+    const lookup = new AssignmentLookup(assignments);
     const adjustments: { adjustment: Adjustment; derived: boolean }[] = [];
     const ids = new Set<string>();
     for (const row of rows) {
@@ -487,11 +512,12 @@ class Resolver {
       const duration = this.duration(row, year);
       if (committee === null || amount === null || direction === null || assignment === undefined) continue;
       const id = this.text(row, "id");
-      if (id && ids.has(normalizeName(id))) {
+      const idKey = id && normalizeName(id);
+      if (idKey && ids.has(idKey)) {
         this.report("error", "duplicate-id", this.at(row, "id"), { id });
         continue;
       }
-      if (id) ids.add(normalizeName(id));
+      if (idKey) ids.add(idKey);
       const amountOre = direction === "decrease" ? -Math.abs(amount.ore) : Math.abs(amount.ore);
       adjustments.push({
         adjustment: { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null },
@@ -604,10 +630,9 @@ class Resolver {
   ): Assignment | null | undefined {
     const text = this.text(row, "assignment");
     if (!text) return null;
-    const key = normalizeName(text);
-    const byId = lookup.byId.get(key);
+    const byId = lookup.byId(text);
     if (byId) return byId;
-    const sameTitle = lookup.byTitle.get(key);
+    const sameTitle = lookup.byTitle(text);
     if (sameTitle) {
       // A title may stand for several uppdrag (the same one each year, or for each nämnd): the one that the
       // ramjustering's year and nämnd point at.
