@@ -184,12 +184,15 @@ function kindFromHeaders(headers: HeaderCell[]): RowKind | null {
 /** The values in a column below the header, normalised, to tell what an ambiguous header ("Typ") holds. */
 function columnValues(grid: Grid, headerRow: number, col: number): string[] {
   const values: string[] = [];
-  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
+  // The first few hundred values tell what a column holds; a 50 000-row sheet need not be read twice to know it.
+  for (let row = headerRow + 1; row < grid.top + grid.values.length && values.length < COLUMN_SAMPLE; row++) {
     const text = normalizeName(cellText(valueAt(grid, row, col)));
     if (text) values.push(text);
   }
   return values;
 }
+
+const COLUMN_SAMPLE = 500;
 
 const DURATION_VALUES = /^(varaktig|tillfällig|engångs|ja|nej|permanent|temporary|one-off)/;
 const DIRECTION_VALUES = /^(ram|tilläggsanslag|effektivisering|besparing|increase|decrease)/;
