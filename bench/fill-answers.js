@@ -16,6 +16,7 @@
  * Usage: node bench/fill-answers.js <follow-up.xlsx> …
  */
 const ExcelJS = require("exceljs");
+const { random } = require("./generate-plan"); // the same seeded PRNG, so every run fills the same answers
 
 const GOAL_SCALE = [
   ["Uppfyllt", true],
@@ -37,18 +38,6 @@ const COMMENTS = [
   "Kostnaderna blev lägre än beräknat.",
   "Samverkan med regionen har tagit längre tid än väntat.",
 ];
-
-/** Same seeded PRNG as generate-plan.js (mulberry32). */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fills one follow-up sheet; returns how many rows got an answer. */
 function answerSheet(sheet, rnd) {

@@ -199,7 +199,7 @@ function planGrids(data) {
   });
 }
 
-module.exports = { planData, writePlanWorkbook, planGrids };
+module.exports = { planData, writePlanWorkbook, planGrids, random };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

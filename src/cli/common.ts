@@ -1,6 +1,10 @@
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { Finding } from "../domain/findings";
+import { readPlan } from "../domain/readPlan";
+import { Settings } from "../domain/settings";
+import { readSettings } from "../domain/state";
+import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { Mapping, mappingProblems } from "../domain/mapping";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
 
@@ -91,4 +95,30 @@ export async function refuseOverwrite(targets: string[], inputs: string[]): Prom
       `Filen finns redan och skrivs inte över: ${existing.join(", ")}. Ta med den som indata om den har svar, och spara under ett nytt namn.`,
     );
   }
+}
+
+/**
+ * The plan workbook, read and validated the one way every command does it: with the mapping file given, else the
+ * mapping saved in the workbook's state sheet.
+ */
+export async function readPlanWorkbook(file: string, options: Options) {
+  const mappingFile = await readMapping(flag(options, "mapping"));
+  const workbook: WorkbookRead = await readWorkbookFile(file);
+  const saved = readSettings(workbook.grids);
+  const settings: Settings = { ...saved, mapping: mappingFile ?? saved.mapping };
+  return { workbook, settings, ...readPlan(workbook.grids, settings.mapping, settings.levels) };
+}
+
+/** When the plan has errors: prints them and what was not written, and returns true (the command stops, exit 1). */
+export function stopOnPlanErrors(
+  findings: Finding[],
+  file: string,
+  lang: Language,
+  io: Output,
+  notWritten: string,
+): boolean {
+  if (!findings.some((f) => f.severity === "error")) return false;
+  for (const line of findingLines(findings, lang)) io.out(line);
+  io.out(`${path.basename(file)}: ${summaryLine(findings, lang)} Planen har fel; ${notWritten}`);
+  return true;
 }

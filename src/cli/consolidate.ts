@@ -2,9 +2,7 @@ import * as path from "path";
 import { WorkbookInput, consolidate } from "../domain/followup/consolidate";
 import { reportFigures, reportWorkbook } from "../domain/followup/report";
 import { formatAmount, tkrToOre } from "../domain/amounts";
-import { readPlan } from "../domain/readPlan";
-import { findPeriod } from "../domain/settings";
-import { readSettings } from "../domain/state";
+import { Settings, findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { findingMessage } from "../i18n/findings";
@@ -17,9 +15,9 @@ import {
   findingLines,
   flag,
   language,
-  readMapping,
+  readPlanWorkbook,
   refuseOverwrite,
-  summaryLine,
+  stopOnPlanErrors,
   table,
 } from "./common";
 
@@ -35,18 +33,8 @@ export async function consolidateCommand(args: string[], options: Options, io: O
   const lang = language(options);
   await refuseOverwrite([out], [masterFile, ...returnedFiles]);
 
-  const master = await readWorkbookFile(masterFile);
-  const settings = readSettings(master.grids);
-  const { plan, findings: planFindings } = readPlan(
-    master.grids,
-    (await readMapping(flag(options, "mapping"))) ?? settings.mapping,
-    settings.levels,
-  );
-  if (planFindings.some((f) => f.severity === "error")) {
-    for (const line of findingLines(planFindings, lang)) io.out(line);
-    io.out(`${path.basename(masterFile)}: ${summaryLine(planFindings, lang)} Planen har fel; ingen rapport skrevs.`);
-    return EXIT_FINDINGS;
-  }
+  const { workbook: master, settings, plan, findings } = await readPlanWorkbook(masterFile, options);
+  if (stopOnPlanErrors(findings, masterFile, lang, io, "ingen rapport skrevs.")) return EXIT_FINDINGS;
   const wanted = wantedPeriod(options, settings);
   const inputs: WorkbookInput[] = [
     { file: path.basename(masterFile), grids: master.grids, modified: master.modified, master: true },
@@ -121,7 +109,7 @@ export async function consolidateCommand(args: string[], options: Options, io: O
   return hasErrors ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function wantedPeriod(options: Options, settings: ReturnType<typeof readSettings>) {
+function wantedPeriod(options: Options, settings: Settings) {
   const name = flag(options, "period");
   const year = flag(options, "year");
   if (name === undefined && year === undefined) return undefined;

@@ -5,9 +5,8 @@ import { FollowUpSheet, followUpSheets, supportSheets } from "../domain/followup
 import { Answer, hasContent } from "../domain/followup/model";
 import { uniqueSheetName } from "../domain/followup/sheetNames";
 import { LISTS_SHEET } from "../domain/lists";
-import { readPlan } from "../domain/readPlan";
 import { Settings, findPeriod } from "../domain/settings";
-import { STATE_SHEET, readSettings } from "../domain/state";
+import { STATE_SHEET } from "../domain/state";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
 import {
@@ -20,9 +19,9 @@ import {
   findingLines,
   flag,
   language,
-  readMapping,
+  readPlanWorkbook,
   refuseOverwrite,
-  summaryLine,
+  stopOnPlanErrors,
   table,
 } from "./common";
 
@@ -41,21 +40,15 @@ export async function generateCommand(args: string[], options: Options, io: Outp
     throw new UsageError("Ange antingen --out <fil.xlsx> eller --split <mapp>.");
   const password = await readPassword(options);
 
-  const workbook = await readWorkbookFile(file);
-  let settings = readSettings(workbook.grids);
+  const { workbook, settings, plan, findings } = await readPlanWorkbook(file, options);
   const period = findPeriod(settings, flag(options, "period") ?? "");
   if (!period) {
     const names = settings.periods.map((p) => p.name).join(", ");
     throw new UsageError(`Ange en period med --period: ${names}.`);
   }
-  // The mapping used is saved with the follow-up, so the next run (or the add-in) reads the plan the same way.
-  settings = { ...settings, mapping: (await readMapping(flag(options, "mapping"))) ?? settings.mapping };
-  const { plan, findings } = readPlan(workbook.grids, settings.mapping, settings.levels);
+  if (stopOnPlanErrors(findings, file, lang, io, "inga uppföljningsblad skrevs.")) return EXIT_FINDINGS;
+  // Warnings do not stop the follow-up, but the economist sees them.
   for (const line of findingLines(findings, lang)) io.out(line);
-  if (findings.some((f) => f.severity === "error")) {
-    io.out(`${path.basename(file)}: ${summaryLine(findings, lang)} Planen har fel; inga uppföljningsblad skrevs.`);
-    return EXIT_FINDINGS;
-  }
 
   const returned = await Promise.all(
     (options.lists.get("answers") ?? []).map(async (answers) => ({

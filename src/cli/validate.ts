@@ -1,10 +1,7 @@
 import * as path from "path";
 import { formatAmount } from "../domain/amounts";
 import { Plan } from "../domain/model";
-import { readPlan } from "../domain/readPlan";
-import { readSettings } from "../domain/state";
 import { planToJson, summarizeByCommittee } from "../domain/summary";
-import { readWorkbookFile } from "../hosts/xlsx/read";
 import { Language, findingMessage } from "../i18n/findings";
 import {
   EXIT_FINDINGS,
@@ -13,9 +10,8 @@ import {
   Output,
   UsageError,
   findingLines,
-  flag,
   language,
-  readMapping,
+  readPlanWorkbook,
   summaryLine,
   table,
 } from "./common";
@@ -24,10 +20,7 @@ export async function validateCommand(args: string[], options: Options, io: Outp
   const [file] = args;
   if (!file) throw new UsageError("Ange planens arbetsbok: maltavlan validate <plan.xlsx>");
   const lang = language(options);
-  const mappingFile = await readMapping(flag(options, "mapping"));
-  const { grids } = await readWorkbookFile(file);
-  const settings = readSettings(grids);
-  const { plan, findings } = readPlan(grids, mappingFile ?? settings.mapping, settings.levels);
+  const { plan, findings } = await readPlanWorkbook(file, options);
   const hasErrors = findings.some((f) => f.severity === "error");
   if (options.flags.has("json")) {
     const json = {
