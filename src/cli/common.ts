@@ -1,9 +1,7 @@
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { Finding } from "../domain/findings";
-import { readPlan } from "../domain/readPlan";
-import { Settings } from "../domain/settings";
-import { readSettings } from "../domain/state";
+import { readPlanWithSettings } from "../domain/jobs";
 import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { Mapping, mappingProblems } from "../domain/mapping";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
@@ -104,9 +102,7 @@ export async function refuseOverwrite(targets: string[], inputs: string[]): Prom
 export async function readPlanWorkbook(file: string, options: Options) {
   const mappingFile = await readMapping(flag(options, "mapping"));
   const workbook: WorkbookRead = await readWorkbookFile(file);
-  const saved = readSettings(workbook.grids);
-  const settings: Settings = { ...saved, mapping: mappingFile ?? saved.mapping };
-  return { workbook, settings, ...readPlan(workbook.grids, settings.mapping, settings.levels) };
+  return { workbook, ...readPlanWithSettings(workbook.grids, mappingFile) };
 }
 
 /** When the plan has errors: prints them and what was not written, and returns true (the command stops, exit 1). */

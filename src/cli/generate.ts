@@ -1,12 +1,10 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { collectAnswers } from "../domain/followup/collect";
-import { FollowUpSheet, followUpSheets, supportSheets } from "../domain/followup/generate";
+import { FollowUpSheet } from "../domain/followup/generate";
 import { Answer, hasContent } from "../domain/followup/model";
 import { uniqueSheetName } from "../domain/followup/sheetNames";
-import { LISTS_SHEET } from "../domain/lists";
-import { Settings, findPeriod } from "../domain/settings";
-import { STATE_SHEET } from "../domain/state";
+import { FollowUpWrite, prepareFollowUp } from "../domain/jobs";
+import { findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
 import {
@@ -40,7 +38,8 @@ export async function generateCommand(args: string[], options: Options, io: Outp
     throw new UsageError("Ange antingen --out <fil.xlsx> eller --split <mapp>.");
   const password = await readPassword(options);
 
-  const { workbook, settings, plan, findings } = await readPlanWorkbook(file, options);
+  const read = await readPlanWorkbook(file, options);
+  const { workbook, settings, findings } = read;
   const period = findPeriod(settings, flag(options, "period") ?? "");
   if (!period) {
     const names = settings.periods.map((p) => p.name).join(", ");
@@ -56,20 +55,17 @@ export async function generateCommand(args: string[], options: Options, io: Outp
       grids: (await readWorkbookFile(answers)).grids,
     })),
   );
-  const collected = collectAnswers([{ source: file, grids: workbook.grids }, ...returned], period.name, year);
-  const replaced = collected.sheets.filter((s) => s.source === file).map((s) => s.sheet);
-  const ownNames = new Set([...replaced, LISTS_SHEET, STATE_SHEET].map((n) => n.toLowerCase()));
-  const sheets = followUpSheets(plan, {
+  const prepared = prepareFollowUp(workbook.grids, read, {
     period,
     year,
     due,
     generatedAt: new Date().toISOString(),
     planName: path.basename(file),
-    settings,
-    answers: collected.byCommittee,
     password,
-    takenNames: out ? workbook.grids.map((g) => g.sheet).filter((n) => !ownNames.has(n.toLowerCase())) : [],
+    returned,
+    intoPlanWorkbook: out !== undefined,
   });
+  const { sheets, answers } = prepared;
 
   if (out !== undefined) {
     if (workbook.unsupportedParts.length) {
@@ -82,15 +78,12 @@ export async function generateCommand(args: string[], options: Options, io: Outp
     await refuseOverwrite([out], [file]);
     await writeWorkbookCopy(
       file,
-      {
-        remove: [...replaced, LISTS_SHEET, STATE_SHEET],
-        add: [...sheets.map((s) => s.spec), ...supportSheets(settings)],
-      },
+      { remove: prepared.replace, add: [...sheets.map((s) => s.spec), ...prepared.support] },
       out,
     );
-    report(io, sheets, collected.byCommittee, `Sparat i ${out} (planen med ett uppföljningsblad per nämnd).`);
+    report(io, sheets, answers, `Sparat i ${out} (planen med ett uppföljningsblad per nämnd).`);
   } else {
-    await writeSplit(sheets, settings, split as string, file, period.name, year, io, collected.byCommittee);
+    await writeSplit(prepared, split as string, file, period.name, year, io);
   }
   return EXIT_OK;
 }
@@ -122,14 +115,12 @@ async function readPassword(options: Options): Promise<string | undefined> {
 }
 
 async function writeSplit(
-  sheets: FollowUpSheet[],
-  settings: Settings,
+  { sheets, support, answers }: FollowUpWrite,
   dir: string,
   input: string,
   period: string,
   year: number,
   io: Output,
-  answers: Map<string, Map<string, Answer>>,
 ): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   // File names are unique ignoring case (as on Windows and macOS), even when two codes clean to the same stem.
@@ -143,7 +134,7 @@ async function writeSplit(
   const written: string[] = [];
   try {
     for (const [i, sheet] of sheets.entries()) {
-      await writeWorkbookFile({ sheets: [sheet.spec, ...supportSheets(settings)] }, files[i]);
+      await writeWorkbookFile({ sheets: [sheet.spec, ...support] }, files[i]);
       written.push(files[i]);
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Grid } from "../sheet/grid";
 
-/** Text in A1 that marks a sheet as Måltavlan's own (follow-up, lists, state): never read as plan rows. */
+/** Text in A1 or A2 that marks a sheet as Måltavlan's own (follow-up, report, lists, state): never read as plan rows. */
 export const OWN_SHEET_MARKER = "#maltavlan";
 
 /** A follow-up row's key in column A: "<kind>|<plan id>". */
@@ -12,8 +12,10 @@ export const ROW_KEY_PATTERN = /^(goal|assignment|adjustment|keyFigure)\|./;
  */
 export function isOwnSheet(grid: Grid): boolean {
   if (grid.left !== 0) return false;
-  const first = grid.values[0]?.[0];
-  if (grid.top === 0 && typeof first === "string" && first.startsWith(OWN_SHEET_MARKER)) return true;
+  for (let row = grid.top; row <= 1; row++) {
+    const value = grid.values[row - grid.top]?.[0];
+    if (typeof value === "string" && value.startsWith(OWN_SHEET_MARKER)) return true;
+  }
   for (const row of grid.values) {
     const value = row[0];
     if (typeof value === "string" && ROW_KEY_PATTERN.test(value)) return true;

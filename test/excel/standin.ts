@@ -9,13 +9,13 @@
  *   Runtime: enableEvents (load, set) [1.8]
  *   Workbook: worksheets, application
  *   WorksheetCollection: items, load("items/…"), add(name), getItem(name), getItemOrNullObject(name)
- *   Worksheet: name, visibility, id (load, set name/visibility), delete(), getRange(address),
+ *   Worksheet: name, visibility, id (load, set name/visibility), activate(), delete(), getRange(address),
  *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4], protection,
  *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9]
  *   WorksheetProtection: protected (load), protect(options, password) [1.2; password 1.7], unprotect(password)
  *   PageLayout [1.9]: orientation, paperSize, zoom (set), setPrintTitleRows(address)
  *   Range: values, numberFormat, formulas (load, set; 2-D arrays or one value for all cells), valueTypes, rowIndex,
- *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2],
+ *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2], select(),
  *     format, dataValidation [1.8], conditionalFormats [1.6]
  *   RangeFormat: columnWidth, rowHeight, wrapText, verticalAlignment, font {bold, italic, size, color},
  *     fill {color}, protection {locked} [1.2]
@@ -202,6 +202,9 @@ function isDefaultCell(cell: CellModel): boolean {
 export class StandInWorkbook {
   readonly sheets: SheetModel[] = [];
   enableEvents = true;
+  /** The sheet shown (Worksheet.activate) and the range selected (Range.select) in the Excel UI. */
+  active: SheetModel | null = null;
+  selection: string | null = null;
   private nextId = 1;
 
   addSheet(name: string, visibility: Visibility = "Visible"): SheetModel {
@@ -803,6 +806,15 @@ class WorksheetProxy extends ClientObject<SheetModel> {
     return this.child("PageLayout", (id) => new PageLayoutProxy(this.context, id, () => this.live()));
   }
 
+  activate(): void {
+    this.context.action(this.pathId, "Activate", [], () => {
+      const sheet = this.live();
+      // Excel cannot show a hidden sheet without unhiding it.
+      if (sheet.visibility !== "Visible") fail("InvalidOperation", "The sheet is hidden and cannot be activated.");
+      this.context.standIn.workbook.active = sheet;
+    });
+  }
+
   delete(): void {
     this.context.action(this.pathId, "Delete", [], () => {
       const sheet = this.live();
@@ -1136,6 +1148,16 @@ class RangeProxy extends ClientObject<RangeTarget> {
       "ConditionalFormats",
       (id) => new ConditionalFormatCollectionProxy(this.context, id, () => this.live()),
     );
+  }
+
+  select(): void {
+    this.context.action(this.pathId, "Select", [], () => {
+      const { sheet, area } = this.live();
+      const workbook = this.context.standIn.workbook;
+      if (sheet.visibility !== "Visible") fail("InvalidOperation", "The range is on a hidden sheet.");
+      workbook.active = sheet;
+      workbook.selection = `${quoteSheet(sheet.name)}!${areaAddress(area)}`;
+    });
   }
 
   merge(across = false): void {

@@ -5,6 +5,7 @@ import { oreToTkr, tkrToOre } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
 import { planIndex } from "../planIndex";
+import { OWN_SHEET_MARKER } from "../ownSheets";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
@@ -77,8 +78,12 @@ export function reportFigures(plan: Plan, consolidation: Consolidation, settings
 const header = (value: string): SpecCell => ({ value, bold: true, fill: "DDEBF7", wrap: true });
 const title = (value: string): SpecCell => ({ value, bold: true, fontSize: 14 });
 
+/** A2 of every report sheet, small and grey: the report can go into the plan workbook and is never read as plan. */
+export const REPORT_MARKER = `${OWN_SHEET_MARKER} rapport`;
+const marker: SpecCell = { value: REPORT_MARKER, fontSize: 8, fontColor: "A6A6A6" };
+
 function sheet(name: string, heading: string, headers: string[], rows: SpecCell[][], widths: number[]): SheetSpec {
-  const all = [[title(heading)], [], headers.map(header), ...rows];
+  const all = [[title(heading)], [marker], headers.map(header), ...rows];
   return {
     name,
     blocks: [{ top: 0, left: 0, rows: all }],

@@ -4,8 +4,8 @@
  *
  * Syncs: everything is queued and sent in ONE sync when it fits in about 4 MB (Excel on the web refuses a request
  * over 5 MB); larger writes are split into row blocks over as many syncs as needed. Without `existing`, one small
- * sync first lists the workbook's sheets, so that nothing the user owns is ever overwritten or removed. Replacing
- * sheets costs one more sync at the end, which removes the old ones once the new ones are complete.
+ * sync first lists the workbook's sheets, so that nothing the user owns is ever overwritten or removed. Sheets being
+ * replaced are renamed out of the way first and removed at the very end of the last sync (see `finalOps`).
  *
  * Order within the write: sheets this write replaces are renamed out of the way, the new sheets are added, then per
  * sheet its cells (number formats before values: see `cellContent`), styles, widths, heights, merges, frozen rows,
@@ -181,21 +181,6 @@ export async function writeSheets(
     );
   }
 
-  // Only now, with every new sheet complete, the replaced ones go: in a sync of their own, so that a failure before
-  // this point can always give them back, and a failure here loses nothing.
-  if (backups.length) {
-    removeBackups(context, backups, features);
-    try {
-      await sync("ta bort de ersatta bladen");
-    } catch (error) {
-      const names = backups.map((b) => `"${b.backup}"`).join(", ");
-      const reason = toHostError(error, "ta bort de ersatta bladen").message;
-      warnings.push(
-        `De nya bladen är skrivna, men de gamla kunde inte tas bort: ${reason} De gamla heter nu ${names}; ` +
-          `ta bort dem för hand.`,
-      );
-    }
-  }
   return { syncs, batchBytes: batches.map((batch) => batch.reduce((sum, op) => sum + op.bytes, 0)), warnings };
 }
 
@@ -295,32 +280,31 @@ function preludeOps(specs: SheetSpec[], backups: Backup[], features: Features): 
   ];
 }
 
-/** Protection and visibility of the new sheets, and events back on unless sheets are still to be removed. */
+/**
+ * Protection and visibility of the new sheets, then the removal of the sheets they replace, then events back on.
+ * The removal comes last in the last sync: a sync stops at its first failing action, so the old sheets go only once
+ * every new one is complete, and if anything fails the rollback gives them back.
+ */
 function finalOps(specs: SheetSpec[], backups: Backup[], features: Features): Op[] {
   return [
     {
-      bytes: (ACTION_BYTES + OBJECT_BYTES) * (1 + 2 * specs.length),
+      bytes: (ACTION_BYTES + OBJECT_BYTES) * (1 + 2 * specs.length + 2 * backups.length),
       queue(context, state) {
         for (const spec of specs) {
           const sheet = sheetOf(state, spec.name);
           if (spec.protect) sheet.protection.protect({}, spec.protect.password);
           if (spec.visibility && spec.visibility !== "visible") sheet.visibility = OFFICE_VISIBILITY[spec.visibility];
         }
-        if (features.events && backups.length === 0) context.runtime.enableEvents = true;
+        for (const { backup, visibility } of backups) {
+          const old = context.workbook.worksheets.getItem(backup);
+          // Excel refuses to delete a very hidden sheet (OfficeDev/office-js#365).
+          if (visibility === undefined || visibility === "veryHidden") old.visibility = "Hidden";
+          old.delete();
+        }
+        if (features.events) context.runtime.enableEvents = true;
       },
     },
   ];
-}
-
-/** Queues the removal of the sheets this write replaced (renamed out of the way in the first sync). */
-function removeBackups(context: Excel.RequestContext, backups: Backup[], features: Features): void {
-  for (const { backup, visibility } of backups) {
-    const old = context.workbook.worksheets.getItem(backup);
-    // Excel refuses to delete a very hidden sheet (OfficeDev/office-js#365).
-    if (visibility === undefined || visibility === "veryHidden") old.visibility = "Hidden";
-    old.delete();
-  }
-  if (features.events) context.runtime.enableEvents = true;
 }
 
 /** A sheet's cells in row chunks, then its layout: each chunk is an op, so a large sheet can span syncs. */

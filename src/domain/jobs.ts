@@ -1,0 +1,75 @@
+/**
+ * The steps every host takes the same way, from the grids it read: the plan with its settings, and what a
+ * follow-up writes. The CLI (files) and the Excel host (the open workbook) only read and write around these.
+ */
+import { Grid } from "../sheet/grid";
+import { SheetSpec } from "../sheet/spec";
+import { AnswerSource, collectAnswers } from "./followup/collect";
+import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
+import { Answer } from "./followup/model";
+import { LISTS_SHEET } from "./lists";
+import { Mapping } from "./mapping";
+import { ReadResult, readPlan } from "./readPlan";
+import { Period, Settings } from "./settings";
+import { STATE_SHEET, readSettings } from "./state";
+
+export interface PlanRead extends ReadResult {
+  settings: Settings;
+}
+
+/** The plan in `grids`, read with `mapping` when given, else with the mapping saved in the workbook's state sheet. */
+export function readPlanWithSettings(grids: Grid[], mapping?: Mapping): PlanRead {
+  const saved = readSettings(grids);
+  const settings: Settings = { ...saved, mapping: mapping ?? saved.mapping };
+  return { settings, ...readPlan(grids, settings.mapping, settings.levels) };
+}
+
+export interface FollowUpRequest {
+  period: Period;
+  year: number;
+  due: string | null;
+  generatedAt: string;
+  planName: string;
+  password?: string;
+  /** Follow-up sheets returned by nämnder: their answers win over the plan workbook's own. */
+  returned?: AnswerSource[];
+  /**
+   * Whether the sheets go into the plan workbook itself (Excel, `generate --out`): then the plan's own sheet names
+   * are taken, and this period's follow-up sheets, the lists and the state sheet are replaced.
+   */
+  intoPlanWorkbook: boolean;
+}
+
+export interface FollowUpWrite {
+  sheets: FollowUpSheet[];
+  /** The lists and state sheets every follow-up workbook carries. */
+  support: SheetSpec[];
+  /** Sheets of the plan workbook this write replaces (empty when not writing into it). */
+  replace: string[];
+  /** Answers carried over, by committee code, then row key. */
+  answers: Map<string, Map<string, Answer>>;
+}
+
+/** What a follow-up writes, keeping every earlier answer (from the plan workbook's sheets and the returned ones). */
+export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): FollowUpWrite {
+  const own = { source: request.planName, grids };
+  const collected = collectAnswers([own, ...(request.returned ?? [])], request.period.name, request.year);
+  const replace = request.intoPlanWorkbook
+    ? [...collected.sheets.filter((s) => s.source === own.source).map((s) => s.sheet), LISTS_SHEET, STATE_SHEET]
+    : [];
+  const replaced = new Set(replace.map((name) => name.toLocaleLowerCase("sv")));
+  const sheets = followUpSheets(read.plan, {
+    period: request.period,
+    year: request.year,
+    due: request.due,
+    generatedAt: request.generatedAt,
+    planName: request.planName,
+    settings: read.settings,
+    answers: collected.byCommittee,
+    password: request.password,
+    takenNames: request.intoPlanWorkbook
+      ? grids.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")))
+      : [],
+  });
+  return { sheets, support: supportSheets(read.settings), replace, answers: collected.byCommittee };
+}

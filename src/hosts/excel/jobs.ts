@@ -1,0 +1,209 @@
+/**
+ * What the pane's buttons do in the open workbook: the core's steps (src/domain/jobs.ts) between one read and one
+ * write. Each job takes the RequestContext of an Excel.run and keeps to the sync budget whatever the number of
+ * nämnder: validate 2 syncs (list the sheets, read them all), generate and consolidate 3 (the same two, then one
+ * write), plus one sync per extra 4 MB when a plan is too large for one request or response.
+ */
+import type { Finding } from "../../domain/findings";
+import { AnswerSource } from "../../domain/followup/collect";
+import { Consolidation, WorkbookInput, consolidate } from "../../domain/followup/consolidate";
+import { CommitteeFigures, reportFigures, reportWorkbook } from "../../domain/followup/report";
+import { FollowUpWrite, PlanRead, prepareFollowUp, readPlanWithSettings } from "../../domain/jobs";
+import { Mapping } from "../../domain/mapping";
+import { isOwnSheet } from "../../domain/ownSheets";
+import { Period, Settings } from "../../domain/settings";
+import { STATE_SHEET, stateSheet } from "../../domain/state";
+import { templateWorkbook } from "../../domain/template";
+import { ReadOptions, WorkbookReadResult, readWorkbookWithStats } from "./read";
+import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
+import { Supports, writeSheets } from "./write";
+
+export interface JobOptions extends ReadOptions {
+  supports?: Supports;
+  writeBudgetBytes?: number;
+}
+
+export interface Validation extends PlanRead {
+  workbook: WorkbookReadResult;
+  hasErrors: boolean;
+}
+
+export interface Written {
+  /** Syncs of the whole job, read included. */
+  syncs: number;
+  /** Swedish, one line each: what this Excel could not render. */
+  warnings: string[];
+}
+
+/** Reads the open workbook and validates the plan in it: 2 syncs. */
+export async function validateOpenWorkbook(
+  context: Excel.RequestContext,
+  mapping?: Mapping,
+  options: JobOptions = {},
+): Promise<Validation> {
+  const workbook = await readWorkbookWithStats(context, options);
+  const read = readPlanWithSettings(workbook.grids, mapping);
+  return { ...read, workbook, hasErrors: read.findings.some((f) => f.severity === "error") };
+}
+
+export interface GenerateRequest {
+  period: Period;
+  year: number;
+  due: string | null;
+  /** The workbook's name, for the sheets' marker. */
+  planName: string;
+  mapping?: Mapping;
+  /** Asked for when needed and passed through; never stored. */
+  password?: string;
+  /** Returned workbooks read in the pane: their answers win over the sheets in this workbook. */
+  returned?: AnswerSource[];
+  generatedAt?: string;
+}
+
+export type GenerateResult =
+  | { written: false; validation: Validation }
+  | ({ written: true; validation: Validation; followUp: FollowUpWrite } & Written);
+
+/**
+ * Validates, then writes one follow-up sheet per nämnd into the workbook (replacing this period's earlier ones and
+ * keeping every answer typed in them), with the lists and the state sheet: 3 syncs. Nothing is written when the plan
+ * has errors.
+ */
+export async function generateFollowUp(
+  context: Excel.RequestContext,
+  request: GenerateRequest,
+  options: JobOptions = {},
+): Promise<GenerateResult> {
+  const validation = await validateOpenWorkbook(context, request.mapping, options);
+  if (validation.hasErrors) return { written: false, validation };
+  const followUp = prepareFollowUp(validation.workbook.grids, validation, {
+    ...request,
+    generatedAt: request.generatedAt ?? new Date().toISOString(),
+    intoPlanWorkbook: true,
+  });
+  const written = await writeSheets(context, [...followUp.sheets.map((s) => s.spec), ...followUp.support], {
+    replace: followUp.replace,
+    existing: validation.workbook.sheets,
+    supports: options.supports,
+    timeoutMs: options.timeoutMs,
+    budgetBytes: options.writeBudgetBytes,
+  });
+  const syncs = validation.workbook.syncs + written.syncs;
+  return { written: true, validation, followUp, syncs, warnings: written.warnings };
+}
+
+export interface ConsolidateRequest {
+  /** The workbook's name, as the report names where answers came from. */
+  planName: string;
+  /** Returned workbooks read in the pane; the follow-up sheets in this workbook are always used. */
+  returned: Omit<WorkbookInput, "master">[];
+  /** Which follow-up to consolidate; default the latest found. */
+  wanted?: { period: Period; year: number };
+  mapping?: Mapping;
+  /** A finding in the user's language (src/i18n), for the report's Fynd sheet. */
+  message: (finding: Finding) => string;
+}
+
+export type ConsolidateResult =
+  | { written: false; validation: Validation }
+  | ({
+      written: true;
+      validation: Validation;
+      consolidation: Consolidation;
+      figures: CommitteeFigures[];
+      /** The report's sheets, in the order written. */
+      sheets: string[];
+    } & Written);
+
+/**
+ * Consolidates the answers (this workbook's follow-up sheets and the returned workbooks) into the report sheets of
+ * this workbook, replacing an earlier report: 3 syncs. A sheet of the user's that has a report sheet's name is never
+ * overwritten: the write stops before anything is changed and says so.
+ */
+export async function consolidateInWorkbook(
+  context: Excel.RequestContext,
+  request: ConsolidateRequest,
+  options: JobOptions = {},
+): Promise<ConsolidateResult> {
+  const validation = await validateOpenWorkbook(context, request.mapping, options);
+  if (validation.hasErrors) return { written: false, validation };
+  const { plan, settings, workbook } = validation;
+  const inputs: WorkbookInput[] = [
+    { file: request.planName, grids: workbook.grids, modified: null, master: true },
+    ...request.returned.map((input) => ({ ...input, master: false })),
+  ];
+  const consolidation = consolidate(plan, inputs, settings, request.wanted);
+  const report = reportWorkbook(plan, consolidation, settings, request.message);
+  const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
+  const earlierReport = workbook.grids
+    .filter((grid) => names.has(grid.sheet.toLocaleLowerCase("sv")) && isOwnSheet(grid))
+    .map((grid) => grid.sheet);
+  const written = await writeSheets(context, report.sheets, {
+    replace: earlierReport,
+    existing: workbook.sheets,
+    supports: options.supports,
+    timeoutMs: options.timeoutMs,
+    budgetBytes: options.writeBudgetBytes,
+  });
+  return {
+    written: true,
+    validation,
+    consolidation,
+    figures: reportFigures(plan, consolidation, settings),
+    sheets: report.sheets.map((s) => s.name),
+    syncs: workbook.syncs + written.syncs,
+    warnings: written.warnings,
+  };
+}
+
+/** Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 2 syncs. */
+export async function saveSettings(
+  context: Excel.RequestContext,
+  settings: Settings,
+  options: JobOptions = {},
+): Promise<Written> {
+  return writeSheets(context, [stateSheet(settings)], {
+    replace: [STATE_SHEET],
+    supports: options.supports,
+    timeoutMs: options.timeoutMs,
+  });
+}
+
+/** Adds the template's sheets (Nämnder, Mål, Uppdrag, Ramjusteringar, Nyckeltal, lists) to the workbook: 2 syncs. */
+export async function createTemplate(context: Excel.RequestContext, options: JobOptions = {}): Promise<Written> {
+  return writeSheets(context, templateWorkbook().sheets, {
+    replace: [],
+    supports: options.supports,
+    timeoutMs: options.timeoutMs,
+  });
+}
+
+/**
+ * Shows a finding's cell: activates its sheet and selects the cell (2 syncs: the sheet is looked up first, since
+ * Excel cannot show a hidden or deleted sheet and the user should hear why).
+ */
+export async function goToCell(
+  context: Excel.RequestContext,
+  sheetName: string,
+  cell: string,
+  options: Pick<JobOptions, "timeoutMs"> = {},
+): Promise<void> {
+  const sync = (what: string) => syncWithWatchdog(context, what, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  sheet.load("visibility");
+  await sync("hitta bladet");
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- `sync` above is context.sync() with a watchdog
+  const visibility = sheet.isNullObject ? null : sheet.visibility;
+  if (visibility === null) {
+    throw new ExcelHostError(`Bladet "${sheetName}" finns inte längre. Validera igen.`, "ItemNotFound");
+  }
+  if (visibility !== "Visible") {
+    throw new ExcelHostError(
+      `Bladet "${sheetName}" är dolt. Högerklicka på en bladflik och välj Ta fram för att visa det.`,
+      "InvalidOperation",
+    );
+  }
+  sheet.activate();
+  sheet.getRange(cell).select();
+  await sync("visa cellen");
+}
