@@ -1,6 +1,6 @@
 import * as path from "path";
-import { WorkbookInput, consolidate } from "../domain/followup/consolidate";
-import { reportFigures, reportWorkbook } from "../domain/followup/report";
+import { WorkbookInput } from "../domain/followup/consolidate";
+import { prepareReport } from "../domain/jobs";
 import { formatAmount, tkrToOre } from "../domain/amounts";
 import { Settings, findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
@@ -33,7 +33,8 @@ export async function consolidateCommand(args: string[], options: Options, io: O
   const lang = language(options);
   await refuseOverwrite([out], [masterFile, ...returnedFiles]);
 
-  const { workbook: master, settings, plan, findings } = await readPlanWorkbook(masterFile, options);
+  const read = await readPlanWorkbook(masterFile, options);
+  const { workbook: master, settings, findings } = read;
   if (stopOnPlanErrors(findings, masterFile, lang, io, "ingen rapport skrevs.")) return EXIT_FINDINGS;
   const wanted = wantedPeriod(options, settings);
   const inputs: WorkbookInput[] = [
@@ -45,12 +46,8 @@ export async function consolidateCommand(args: string[], options: Options, io: O
       }),
     )),
   ];
-  const result = consolidate(plan, inputs, settings, wanted);
-  const figures = reportFigures(plan, result, settings);
-  await writeWorkbookFile(
-    reportWorkbook(plan, result, settings, (f) => findingMessage(f, lang)),
-    out,
-  );
+  const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, language: lang });
+  await writeWorkbookFile(report, out);
   const hasErrors = result.findings.some((f) => f.severity === "error");
 
   if (options.flags.has("json")) {

@@ -2,9 +2,12 @@
  * The steps every host takes the same way, from the grids it read: the plan with its settings, and what a
  * follow-up writes. The CLI (files) and the Excel host (the open workbook) only read and write around these.
  */
+import { Language, findingMessage } from "../i18n/findings";
 import { Grid } from "../sheet/grid";
-import { SheetSpec } from "../sheet/spec";
+import { SheetSpec, WorkbookSpec } from "../sheet/spec";
 import { AnswerSource, collectAnswers } from "./followup/collect";
+import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidate";
+import { CommitteeFigures, reportFigures, reportWorkbook } from "./followup/report";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
 import { LISTS_SHEET } from "./lists";
@@ -73,3 +76,42 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
   });
   return { sheets, support: supportSheets(read.settings), replace, answers: collected.byCommittee };
 }
+
+export interface ReportRequest {
+  /** The plan workbook first (master), then the returned ones. */
+  inputs: WorkbookInput[];
+  wanted?: { period: Period; year: number };
+  language: Language;
+}
+
+export interface ReportWrite {
+  consolidation: Consolidation;
+  figures: CommitteeFigures[];
+  report: WorkbookSpec;
+}
+
+/** The nämnder's answers, checked, as the finance office's report. */
+export function prepareReport(read: PlanRead, request: ReportRequest): ReportWrite {
+  const consolidation = consolidate(read.plan, request.inputs, read.settings, request.wanted);
+  return {
+    consolidation,
+    figures: reportFigures(read.plan, consolidation, read.settings),
+    report: reportWorkbook(read.plan, consolidation, read.settings, (f) => findingMessage(f, request.language)),
+  };
+}
+
+/**
+ * The core's steps as a host calls them: in-thread here; the task pane runs the same functions in a Web Worker
+ * (src/taskpane/core.worker.ts), so that a large plan never blocks the pane. Everything passed is plain data.
+ */
+export interface CoreSteps {
+  readPlan(grids: Grid[], mapping?: Mapping): Promise<PlanRead>;
+  prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpWrite>;
+  prepareReport(read: PlanRead, request: ReportRequest): Promise<ReportWrite>;
+}
+
+export const inThreadCore: CoreSteps = {
+  readPlan: async (grids, mapping) => readPlanWithSettings(grids, mapping),
+  prepareFollowUp: async (grids, read, request) => prepareFollowUp(grids, read, request),
+  prepareReport: async (read, request) => prepareReport(read, request),
+};

@@ -22,7 +22,6 @@ import {
 import { readWorkbook } from "../../src/hosts/excel/read";
 import { ExcelHostError } from "../../src/hosts/excel/sync";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
-import { findingMessage } from "../../src/i18n/findings";
 import type { Grid } from "../../src/sheet/grid";
 import { EXAMPLES } from "../support/workbooks";
 import { type StandIn, createStandIn } from "./standin";
@@ -34,7 +33,6 @@ const { planData, planGrids } = require("../../bench/generate-plan.js") as {
 };
 
 const T1 = DEFAULT_PERIODS[0];
-const message = (f: Parameters<typeof findingMessage>[0]) => findingMessage(f, "sv");
 
 async function example(file: string): Promise<Grid[]> {
   return (await readWorkbookFile(path.join(EXAMPLES, file))).grids;
@@ -163,7 +161,7 @@ describe("consolidate: the report in the workbook in 3 syncs", () => {
   test("the same figures as the core gives from the same sheets; a second run replaces the report", async () => {
     const standIn = await generated();
     const grids = await standIn.run((context) => readWorkbook(context));
-    const request = { planName: "plan.xlsx", returned: [], message };
+    const request = { planName: "plan.xlsx", returned: [], language: "sv" as const };
     const { result, syncs } = await measured(standIn, (context) => consolidateInWorkbook(context, request));
     if (!result.written) throw new Error("not written");
     expect(syncs).toBe(3);
@@ -189,7 +187,7 @@ describe("consolidate: the report in the workbook in 3 syncs", () => {
     standIn.workbook.addSheet("Översikt").put("A1", "mina egna anteckningar");
     const before = sheetNames(standIn);
     const error = await standIn
-      .run((context) => consolidateInWorkbook(context, { planName: "plan.xlsx", returned: [], message }))
+      .run((context) => consolidateInWorkbook(context, { planName: "plan.xlsx", returned: [], language: "sv" }))
       .then(
         () => null,
         (e: unknown) => e,

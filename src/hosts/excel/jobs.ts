@@ -4,16 +4,15 @@
  * nämnder: validate 2 syncs (list the sheets, read them all), generate and consolidate 3 (the same two, then one
  * write), plus one sync per extra 4 MB when a plan is too large for one request or response.
  */
-import type { Finding } from "../../domain/findings";
 import { AnswerSource } from "../../domain/followup/collect";
-import { Consolidation, WorkbookInput, consolidate } from "../../domain/followup/consolidate";
-import { CommitteeFigures, reportFigures, reportWorkbook } from "../../domain/followup/report";
-import { FollowUpWrite, PlanRead, prepareFollowUp, readPlanWithSettings } from "../../domain/jobs";
+import { WorkbookInput } from "../../domain/followup/consolidate";
+import { CoreSteps, FollowUpWrite, PlanRead, ReportWrite, inThreadCore } from "../../domain/jobs";
 import { Mapping } from "../../domain/mapping";
 import { isOwnSheet } from "../../domain/ownSheets";
 import { Period, Settings } from "../../domain/settings";
 import { STATE_SHEET, stateSheet } from "../../domain/state";
 import { templateWorkbook } from "../../domain/template";
+import type { Language } from "../../i18n/findings";
 import { ReadOptions, WorkbookReadResult, readWorkbookWithStats } from "./read";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
 import { Supports, writeSheets } from "./write";
@@ -21,6 +20,8 @@ import { Supports, writeSheets } from "./write";
 export interface JobOptions extends ReadOptions {
   supports?: Supports;
   writeBudgetBytes?: number;
+  /** Where the core runs: in this thread by default; the pane passes its Web Worker. */
+  core?: CoreSteps;
 }
 
 export interface Validation extends PlanRead {
@@ -42,7 +43,7 @@ export async function validateOpenWorkbook(
   options: JobOptions = {},
 ): Promise<Validation> {
   const workbook = await readWorkbookWithStats(context, options);
-  const read = readPlanWithSettings(workbook.grids, mapping);
+  const read = await (options.core ?? inThreadCore).readPlan(workbook.grids, mapping);
   return { ...read, workbook, hasErrors: read.findings.some((f) => f.severity === "error") };
 }
 
@@ -76,8 +77,14 @@ export async function generateFollowUp(
 ): Promise<GenerateResult> {
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
-  const followUp = prepareFollowUp(validation.workbook.grids, validation, {
-    ...request,
+  const { workbook, ...read } = validation;
+  const followUp = await (options.core ?? inThreadCore).prepareFollowUp(workbook.grids, planRead(read), {
+    period: request.period,
+    year: request.year,
+    due: request.due,
+    planName: request.planName,
+    password: request.password,
+    returned: request.returned,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
     intoPlanWorkbook: true,
   });
@@ -100,8 +107,8 @@ export interface ConsolidateRequest {
   /** Which follow-up to consolidate; default the latest found. */
   wanted?: { period: Period; year: number };
   mapping?: Mapping;
-  /** A finding in the user's language (src/i18n), for the report's Fynd sheet. */
-  message: (finding: Finding) => string;
+  /** The language of the findings on the report's Fynd sheet. */
+  language: Language;
 }
 
 export type ConsolidateResult =
@@ -109,11 +116,10 @@ export type ConsolidateResult =
   | ({
       written: true;
       validation: Validation;
-      consolidation: Consolidation;
-      figures: CommitteeFigures[];
       /** The report's sheets, in the order written. */
       sheets: string[];
-    } & Written);
+    } & Omit<ReportWrite, "report"> &
+      Written);
 
 /**
  * Consolidates the answers (this workbook's follow-up sheets and the returned workbooks) into the report sheets of
@@ -127,13 +133,15 @@ export async function consolidateInWorkbook(
 ): Promise<ConsolidateResult> {
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
-  const { plan, settings, workbook } = validation;
-  const inputs: WorkbookInput[] = [
-    { file: request.planName, grids: workbook.grids, modified: null, master: true },
-    ...request.returned.map((input) => ({ ...input, master: false })),
-  ];
-  const consolidation = consolidate(plan, inputs, settings, request.wanted);
-  const report = reportWorkbook(plan, consolidation, settings, request.message);
+  const { workbook, ...read } = validation;
+  const { consolidation, figures, report } = await (options.core ?? inThreadCore).prepareReport(planRead(read), {
+    inputs: [
+      { file: request.planName, grids: workbook.grids, modified: null, master: true },
+      ...request.returned.map((input) => ({ ...input, master: false })),
+    ],
+    wanted: request.wanted,
+    language: request.language,
+  });
   const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
   const earlierReport = workbook.grids
     .filter((grid) => names.has(grid.sheet.toLocaleLowerCase("sv")) && isOwnSheet(grid))
@@ -149,11 +157,16 @@ export async function consolidateInWorkbook(
     written: true,
     validation,
     consolidation,
-    figures: reportFigures(plan, consolidation, settings),
+    figures,
     sheets: report.sheets.map((s) => s.name),
     syncs: workbook.syncs + written.syncs,
     warnings: written.warnings,
   };
+}
+
+/** Only what the core needs back (the worker gets no grids twice). */
+function planRead({ plan, findings, sheets, settings }: Omit<Validation, "workbook">): PlanRead {
+  return { plan, findings, sheets, settings };
 }
 
 /** Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 2 syncs. */
