@@ -22,7 +22,8 @@ type HeaderRole =
   | "levelOrTarget"
   | "assignmentLink";
 
-const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
+/** Exported for the fuzz tests, which put real headers in odd places. */
+export const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
   id: ["id", "nr", "nummer", "id-nr", "idnr", "ref", "referens", "löpnummer", "no", "number"],
   code: ["förkortning", "kod", "code", "abbreviation"],
   level: ["nivå", "typ av mål", "level", "goal level"],
@@ -322,7 +323,8 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const rows: RawRow[] = [];
   const columns = tableColumns(grid.sheet, kind, fields);
   const columnList = [...fields.keys()];
-  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
+  // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
+  for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
     // The first filled cell of a mapped column: a row with none carries no data.
     let first = -1;

@@ -1,0 +1,591 @@
+/**
+ * Shared by the hostile-input tests (test/hostile-*.test.ts): corpora of awkward cell content, a SheetSpec rendered
+ * to the Grid a host would read back, and the checks every finding must pass (a real sheet, a cell inside Excel's
+ * limits, a rule that has its messages).
+ */
+import fc from "fast-check";
+import { Finding, RuleId } from "../src/domain/findings";
+import { DEFAULT_LEVELS } from "../src/domain/model";
+import { HEADER_SYNONYMS } from "../src/domain/layouts/table";
+import { findingMessage } from "../src/i18n/findings";
+import { CellValue, Grid, MergedRange, columnIndex } from "../src/sheet/grid";
+import { SheetSpec } from "../src/sheet/spec";
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** Every kind of space and invisible character met in text pasted from Word, PDF and the web. */
+export const SPACES = [
+  " ",
+  "\t",
+  "\n",
+  "\r",
+  "\r\n",
+  "\u00a0",
+  "\u1680",
+  "\u2000",
+  "\u2001",
+  "\u2002",
+  "\u2003",
+  "\u2004",
+  "\u2005",
+  "\u2006",
+  "\u2007",
+  "\u2008",
+  "\u2009",
+  "\u200a",
+  "\u2028",
+  "\u2029",
+  "\u202f",
+  "\u205f",
+  "\u3000",
+  "\u200b",
+  "\u200c",
+  "\u200d",
+  "\u2060",
+  "\ufeff",
+  "\u00ad",
+  "\u180e",
+  "\u0085",
+  "\u000b",
+  "\u000c",
+];
+
+/** Right-to-left text, bidi controls, combining marks, emoji sequences, lone surrogates, look-alike letters. */
+export const ODD_UNICODE = [
+  "مرحبا بالعالم",
+  "שלום עולם",
+  "\u202eKS\u202c",
+  "\u200fTN\u200e",
+  "Na\u0308mndma\u030al", // Nämndmål decomposed (NFD)
+  "e\u0301\u0301\u0301\u0301",
+  "Z\u0351\u0352\u0353\u0354a\u0355\u0356l\u0357g\u0358o",
+  "👩‍💼",
+  "🇸🇪",
+  "👍🏽",
+  "1️⃣",
+  "\ud800",
+  "\udfff",
+  "\ud83d",
+  "Кommunstyrelsen", // Cyrillic К
+  "ＫＳ", // full-width
+  "Ⅻ",
+  "ǅ",
+  "ß",
+  "İ",
+  "\u0000",
+  "\u0007",
+  "\u001b[31m",
+];
+
+export const ERROR_VALUES = [
+  "#REF!",
+  "#N/A",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NULL!",
+  "#NUM!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+];
+
+/** The header synonyms the table reader knows, and the level names, in the spellings users write them. */
+export const HEADERS: string[] = [
+  ...Object.values(HEADER_SYNONYMS).flat(),
+  ...DEFAULT_LEVELS.flatMap((level) => [level.label, ...level.names]),
+  "ID",
+  "Nr",
+  "Nivå",
+  "Benämning",
+  "Överordnat",
+  "Bidrar till",
+  "Ansvarig nämnd",
+  "Utförare",
+  "Belopp (tkr)",
+  "Budget (mnkr)",
+  "Varaktighet",
+  "Kolada-ID",
+  "Typ (Varaktig/Tillfällig)",
+  "Varaktig (Ja/Nej)",
+  "Typ (Fullmäktige/Nämnd)",
+  "Mål 2025",
+  "Förkortning",
+  "Målvärde",
+  "Enhet",
+  "Förtydligande av uppdrag",
+  "BELOPP TKR:",
+  "  Uppdrag  ",
+];
+
+/** Content of real plans, so that random grids also meet the shapes the readers look for. */
+export const PLAN_WORDS = [
+  "Vision",
+  "Strategiskt område",
+  "Kommunövergripande mål",
+  "Nämndmål",
+  "Östersund växer hållbart",
+  "Näringsliv och tillväxt",
+  "Näringsliv & tillväxt",
+  "Klimat och miljö",
+  "KS",
+  "TN",
+  "SAN",
+  "VoN",
+  "BUN",
+  "SBN",
+  "ÖH",
+  "S/N",
+  "Kommunstyrelsen",
+  "Tekniska nämnden",
+  "Social- och arbetsmarknadsnämnden",
+  "TN, VoN, SAN, KS",
+  "Tekniska nämnden och Kommunstyrelsen",
+  "KS; TN / SAN & BUN",
+  "Nämnd",
+  "Bolag",
+  "Förvaltning",
+  "Fullmäktige",
+  "Kommunfullmäktige",
+  "Regeringen",
+  "Varaktig",
+  "Tillfällig",
+  "Engångs",
+  "Ja",
+  "Nej",
+  "Ramökning",
+  "Ramminskning",
+  "Effektiviseringskrav",
+  "Tilläggsanslag",
+  "V1",
+  "M1",
+  "M2",
+  "NM1",
+  "U1",
+  "U2",
+  "R1",
+  "N1",
+  "N01951",
+  "N0195",
+  "U07455",
+  "1 200 tkr",
+  "1\u00a0200\u202ftkr",
+  "1.200",
+  "1,200 tkr",
+  "(1 861,5)",
+  "(-1 861,5 tkr)",
+  "\u2212500 tkr",
+  "\u2013250",
+  "+11,5 mkr",
+  "0,75 mnkr",
+  "2 mdkr",
+  "tkr",
+  "0,0001 kr",
+  "99999999999999999999 tkr",
+  "1e308 tkr",
+  "2024",
+  "2024/25",
+  "2024–2026",
+  "nästa år",
+  "60 %",
+  "75 000",
+  "..",
+  ".",
+  "–",
+  "Mål: Näringsliv och tillväxt",
+  "Mål:",
+  "Kommunövergripande mål: Klimat och miljö",
+  "Uppdrag från fullmäktige 2024",
+  "Uppdrag från fullmäktige",
+  "Nämndernas egna uppdrag 2024",
+  "Nyckeltal 2024",
+  "Uppdrag",
+  "Förtydligande av uppdrag",
+  "Förbättra kvinnors förutsättningar för företagande i kommunen. KS",
+  "Säkerställ ändamålsenlig användning av det kommunala bostadsinnehavet. TN, SAN, KS",
+  "Se över spridning av kommunal verksamhet på landsbygd.\n(Kommunstyrelsen)",
+  "Ramökning 2024 KS: 250 tkr",
+  "Varaktig ramjustering SAN: 1 200 tkr",
+  "Ramminskning 2025 TN: −500 tkr",
+  "Ramökning KS: 1.200 tkr",
+  "Mål- och resursplan 2024–2026",
+  "Budgetår",
+  "Planår",
+  "2025, 2026",
+  "#maltavlan",
+  "#maltavlan uppföljning",
+  "#maltavlan state",
+  "assignment|U1",
+  "goal|M1",
+  "adjustment|R1",
+  "keyFigure|N1",
+  "=SUM(A1:A3)",
+  "=cmd|' /C calc'!A0",
+  "#REF!",
+  "'",
+  '"',
+  "null",
+  "undefined",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+];
+
+/** Texts that would start a formula or be coerced by a spreadsheet, which must stay exactly the text written. */
+export const FORMULA_LIKE_TEXTS = [
+  "=1+1",
+  '=HYPERLINK("http://x","y")',
+  "=cmd|' /C calc'!A0",
+  "+1+1",
+  "+46 63 14 30 00",
+  "-1",
+  "-ta bort detta",
+  "@SUM(1+1)",
+  "@",
+  "\tInledd med tabb",
+  "\rInledd med vagnretur",
+  "2024-12-31",
+  "001",
+  "50%",
+  "1e5",
+  "TRUE",
+  "FALSE",
+  "#N/A",
+  "1/2",
+  "12:00",
+];
+
+export function longText(unit: string, length: number): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Arbitraries
+
+const text = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...PLAN_WORDS) },
+  { weight: 5, arbitrary: fc.constantFrom(...HEADERS) },
+  { weight: 2, arbitrary: fc.constantFrom(...ODD_UNICODE) },
+  { weight: 1, arbitrary: fc.constantFrom(...FORMULA_LIKE_TEXTS) },
+  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...SPACES, ""), fc.constantFrom(...HEADERS, ...PLAN_WORDS), fc.constantFrom(...SPACES, ""))
+      .map(([a, b, c]) => `${a}${b}${c}`),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom(...SPACES), { minLength: 1, maxLength: 8 }).map((s) => s.join("")),
+  },
+  {
+    weight: 1,
+    // Very long cells, up to Excel's 32 767 characters.
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom("x", "Näringsliv och tillväxt ", "KS, ", "1 200 ", "\u200b", " ", "👩‍💼", "Mål: "),
+        fc.integer({ min: 1000, max: 32_767 }),
+      )
+      .map(([unit, length]) => longText(unit, length)),
+  },
+);
+
+const number = fc.oneof(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.integer({ min: 1900, max: 2200 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -0, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 0.1 + 0.2, 1e-7, 250, -500),
+);
+
+export const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 10, arbitrary: fc.constant(null) },
+  { weight: 8, arbitrary: text },
+  { weight: 3, arbitrary: number },
+  {
+    weight: 1,
+    arbitrary: fc.date({
+      min: new Date(Date.UTC(1900, 0, 1)),
+      max: new Date(Date.UTC(9999, 11, 31)),
+      noInvalidDate: true,
+    }),
+  },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constantFrom(...ERROR_VALUES).map((error) => ({ error })) },
+);
+
+/** A row of cells, or a run of blank rows (up to 300). */
+const rowsArbitrary = (width: number) =>
+  fc
+    .array(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.array(cellValue, { minLength: width, maxLength: width }).map((row) => [row]) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .integer({ min: 1, max: 300 })
+            .map((n) => Array.from({ length: n }, () => Array<CellValue>(width).fill(null))),
+        },
+      ),
+      { maxLength: 14 },
+    )
+    .map((chunks) => chunks.flat());
+
+const SHEET_NAMES = [
+  "Mål",
+  "Uppdrag",
+  "Ramjusteringar",
+  "Nämnder",
+  "Nyckeltal",
+  "Inställningar",
+  "Settings",
+  "Nämndmål",
+  "Strategiska områden",
+  "Vision",
+  "Budgetdokument",
+  "Styrmodell",
+  "Uppdrag 2024",
+  "Blad1",
+  "Måltavlan",
+  "Måltavlan listor",
+  "KS T1 2024",
+  "مرحبا",
+  "👩‍💼 ramar",
+  "'Citerat",
+  "Ett väldigt långt bladnamn 31 t",
+];
+
+/** Excel's rules: 1–31 characters, none of : \ / ? * [ ], no apostrophe first or last. */
+const sheetName = fc.oneof(
+  fc.constantFrom(...SHEET_NAMES),
+  fc
+    .string({ unit: "grapheme", minLength: 1, maxLength: 31 })
+    .map((s) => s.replace(/[:\\/?*[\]]/g, "_").replace(/^'|'$/g, "_"))
+    .filter((s) => s.length >= 1 && s.length <= 31 && s.trim() !== ""),
+);
+
+export const gridArbitrary = (name: fc.Arbitrary<string>): fc.Arbitrary<Grid> =>
+  fc
+    .record({
+      sheet: name,
+      width: fc.integer({ min: 1, max: 10 }),
+      topKind: fc.constantFrom("zero", "small", "far"),
+      leftKind: fc.constantFrom("zero", "small", "far"),
+      seed: fc.integer({ min: 0, max: 1_000_000 }),
+      visibility: fc.constantFrom(undefined, "visible", "hidden", "veryHidden"),
+    })
+    .chain(({ sheet, width, topKind, leftKind, seed, visibility }) =>
+      rowsArbitrary(width).chain((values) => {
+        const height = values.length;
+        const place = (kind: string, size: number, limit: number) =>
+          kind === "zero" ? 0 : kind === "small" ? seed % 7 : Math.max(0, limit - size - (seed % 3));
+        const top = place(topKind, height, MAX_ROWS);
+        const left = place(leftKind, width, MAX_COLS);
+        const inside = (n: number) => fc.integer({ min: 0, max: Math.max(0, n - 1) });
+        return fc
+          .record({
+            hiddenRows: height ? fc.uniqueArray(inside(height), { maxLength: 5 }) : fc.constant<number[]>([]),
+            merges: height
+              ? fc.array<MergedRange>(
+                  fc.tuple(inside(height), inside(width), fc.nat(3), fc.nat(3)).map(([r, c, h, w]) => ({
+                    top: top + r,
+                    left: left + c,
+                    bottom: top + Math.min(height - 1, r + h),
+                    right: left + Math.min(width - 1, c + w),
+                  })),
+                  { maxLength: 2 },
+                )
+              : fc.constant<MergedRange[]>([]),
+            formats: fc.option(fc.constantFrom("@", "yyyy-mm-dd", '#,##0 "tkr"', "0%", "General")),
+          })
+          .map(({ hiddenRows, merges, formats }): Grid => ({
+            sheet,
+            top,
+            left,
+            values,
+            ...(formats !== null ? { formats: values.map((row) => row.map(() => formats)) } : {}),
+            ...(visibility ? { visibility: visibility as Grid["visibility"] } : {}),
+            merges,
+            hiddenRows: hiddenRows.map((r) => top + r).sort((a, b) => a - b),
+          }));
+      }),
+    );
+
+/** Plan-like content for the cells of a table: mostly words of real plans, sometimes anything at all. */
+const planCell: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...PLAN_WORDS) },
+  { weight: 1, arbitrary: fc.integer({ min: 2020, max: 2030 }) },
+  { weight: 1, arbitrary: fc.integer({ min: -2000, max: 2000 }) },
+  { weight: 3, arbitrary: cellValue },
+);
+
+/**
+ * A sheet that looks like a plan table: title rows, then a header row of real headers (in any order, with odd
+ * spacing and case), then rows of plan-like cells with blank runs; placed anywhere on the sheet.
+ */
+export const tableGridArbitrary = (name: fc.Arbitrary<string>): fc.Arbitrary<Grid> =>
+  fc
+    .record({
+      sheet: name,
+      titles: fc.array(fc.array(planCell, { maxLength: 3 }), { maxLength: 3 }),
+      headers: fc.array(
+        fc.oneof(
+          { weight: 8, arbitrary: fc.constantFrom(...HEADERS) },
+          { weight: 1, arbitrary: fc.constantFrom(...HEADERS).map((h) => h.toUpperCase()) },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.constantFrom(...SPACES), fc.constantFrom(...HEADERS))
+              .map(([space, h]) => `${space}${h}${space}`),
+          },
+          { weight: 1, arbitrary: cellValue },
+        ),
+        { minLength: 2, maxLength: 8 },
+      ),
+      rows: fc.array(
+        fc.oneof(
+          { weight: 10, arbitrary: fc.array(planCell, { maxLength: 8 }).map((row) => [row]) },
+          { weight: 1, arbitrary: fc.integer({ min: 1, max: 150 }).map((n) => Array.from({ length: n }, () => [])) },
+        ),
+        { maxLength: 12 },
+      ),
+      top: fc.oneof(fc.nat(5), fc.constant(MAX_ROWS - 200)),
+      left: fc.oneof(fc.nat(3), fc.constant(MAX_COLS - 10)),
+      visibility: fc.constantFrom(undefined, "visible", "hidden"),
+      hidden: fc.array(fc.nat(40), { maxLength: 3 }),
+    })
+    .map(({ sheet, titles, headers, rows, top, left, visibility, hidden }): Grid => {
+      const all: CellValue[][] = [...titles, headers, ...rows.flat()];
+      const width = Math.max(1, ...all.map((r) => r.length));
+      const values = all.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]);
+      // Near the sheet's last row or column, but inside it.
+      top = Math.min(top, MAX_ROWS - values.length);
+      left = Math.min(left, MAX_COLS - width);
+      return {
+        sheet,
+        top,
+        left,
+        values,
+        ...(visibility ? { visibility: visibility as Grid["visibility"] } : {}),
+        merges: [],
+        hiddenRows: [...new Set(hidden.filter((h) => h < values.length))].sort((a, b) => a - b).map((h) => top + h),
+      };
+    });
+
+/** One to five sheets, names unique ignoring case, as in any workbook: random grids and plan-like tables. */
+export const workbookArbitrary: fc.Arbitrary<Grid[]> = fc
+  .uniqueArray(sheetName, { minLength: 1, maxLength: 5, selector: (s) => s.toLowerCase() })
+  .chain((names) =>
+    fc.tuple(...names.map((name) => fc.oneof(gridArbitrary(fc.constant(name)), tableGridArbitrary(fc.constant(name))))),
+  );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks
+
+const CELL = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
+
+/**
+ * Every finding names a sheet of the input and a cell inside Excel's limits (with `within`, inside that sheet's
+ * grid), is one of the reader's rules and has a message in both languages.
+ */
+export function expectSoundFindings(
+  findings: Finding[],
+  sheets: string[],
+  rules: readonly RuleId[],
+  within?: Grid[],
+): void {
+  for (const f of findings) {
+    const where = `${f.rule} at ${f.sheet}!${f.cell}`;
+    if (!sheets.includes(f.sheet)) throw new Error(`${where}: no such sheet (${sheets.join(", ")})`);
+    const m = CELL.exec(f.cell);
+    if (!m) throw new Error(`${where}: not a cell address`);
+    const col = columnIndex(m[1]);
+    const row = Number(m[2]) - 1;
+    if (col < 0 || col >= MAX_COLS || row >= MAX_ROWS) throw new Error(`${where}: outside the sheet's limits`);
+    const grid = within?.find((g) => g.sheet === f.sheet);
+    if (grid) {
+      const width = Math.max(0, ...grid.values.map((r) => r.length));
+      if (row < grid.top || row >= grid.top + grid.values.length || col < grid.left || col >= grid.left + width)
+        throw new Error(`${where}: outside the sheet's content (${grid.values.length} rows from ${grid.top})`);
+    }
+    if (!rules.includes(f.rule)) throw new Error(`${where}: not a rule of this reader`);
+    if (f.severity !== "error" && f.severity !== "warning") throw new Error(`${where}: severity ${f.severity}`);
+    for (const lang of ["sv", "en"] as const) {
+      // Params are user text and may say anything; the message around them must not say "undefined".
+      const message = findingMessage(f, lang);
+      const own = Object.values(f.params).reduce<string>((m, p) => m.split(String(p)).join(""), message);
+      if (!message.trim() || /undefined|\[object Object\]|NaN/.test(own))
+        throw new Error(`${where}: message "${message}" (${lang})`);
+    }
+  }
+}
+
+export const PLAN_RULES: readonly RuleId[] = [
+  "required-field",
+  "error-value",
+  "unknown-goal",
+  "parent-level",
+  "goal-cycle",
+  "duplicate-id",
+  "duplicate-assignment",
+  "unknown-committee",
+  "unknown-level",
+  "amount-unparseable",
+  "amount-ambiguous",
+  "amount-sign",
+  "direction-invalid",
+  "adjustment-unknown-assignment",
+  "adjustment-committee-ambiguous",
+  "year-outside-plan",
+  "year-invalid",
+  "assignment-no-committee",
+  "kolada-id",
+  "duration-unspecified",
+  "duration-invalid",
+  "origin-invalid",
+  "committee-kind-invalid",
+];
+
+export const FOLLOW_UP_RULES: readonly RuleId[] = [
+  "followup-marker-missing",
+  "followup-unknown-row",
+  "followup-missing-row",
+  "followup-duplicate-row",
+  "followup-locked-changed",
+  "followup-row-inserted",
+  "followup-not-in-list",
+  "followup-comment-missing",
+  "followup-amount-invalid",
+  "followup-duplicate-return",
+  "followup-sheet-renamed",
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// SheetSpec → Grid: what a host reads back from a sheet it wrote (formulas without a cached result read as empty)
+
+export function specToGrid(spec: SheetSpec): Grid {
+  const cells = new Map<string, CellValue>();
+  let bottom = -1;
+  let right = -1;
+  for (const block of spec.blocks) {
+    block.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.value === null || cell.value === "") return;
+        cells.set(`${block.top + r},${block.left + c}`, cell.value);
+        bottom = Math.max(bottom, block.top + r);
+        right = Math.max(right, block.left + c);
+      }),
+    );
+  }
+  const values: CellValue[][] = Array.from({ length: bottom + 1 }, (_, r) =>
+    Array.from({ length: right + 1 }, (_, c) => cells.get(`${r},${c}`) ?? null),
+  );
+  return { sheet: spec.name, top: 0, left: 0, values, visibility: spec.visibility ?? "visible" };
+}
