@@ -40,6 +40,22 @@ if (!bin) {
   console.error(`${tool} är inte installerat (det är ett valfritt beroende).\n${HOW[tool]}`);
   process.exit(1);
 }
+// A tool can be installed yet miss a module that one of its packages uses without declaring it: office-addin-manifest
+// (through @microsoft/app-manifest) needs fs-extra, which only office-addin-debugging brings; where that one could
+// not be installed, as on Linux, validate fails with a stack trace. Say so plainly instead.
+try {
+  require(path.dirname(bin));
+} catch (error) {
+  const missing = error && error.code === "MODULE_NOT_FOUND" && /Cannot find module '([^']+)'/.exec(error.message);
+  if (missing) {
+    const install = missing[1] === "fs-extra" ? "fs-extra@9" : missing[1];
+    console.error(
+      `${tool} är installerat men saknar modulen ${missing[1]}, som ett av dess paket använder utan att ange den.\n` +
+        `Installera den utan att ändra package.json: npm install --no-save ${install}`,
+    );
+    process.exit(1);
+  }
+}
 const result = spawnSync(process.execPath, [bin, ...args], { stdio: "inherit" });
 if (result.error) {
   console.error(`${tool} kunde inte startas: ${result.error.message}`);
