@@ -17,7 +17,9 @@
  *   validate-peak-rss-mb    Peak resident memory of the CLI validate run (GNU time's "Maximum resident set size").
  *   exceljs-load-peak-rss-mb  The same for the ExcelJS-only load, for comparison.
  *
- * Whole run: 5–6 minutes on 2 cores.
+ *   excel-<job>-syncs-N…    Round trips of the Excel host's jobs on the strict stand-in (bench/excel-syncs.js).
+ *
+ * Whole run: 6–7 minutes on 2 cores.
  *
  * Usage: node bench/run.js [--keep]   (--keep leaves the generated workbooks in the temp dir)
  * Requires lib/ (npm run build:cli; `npm run bench` does it).
@@ -27,6 +29,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { CLI, ROOT, fail, median, round, runNode } = require("./common");
+const { excelSyncBenchmarks } = require("./excel-syncs");
 const { followUpBenchmarks } = require("./followup");
 const { planData, writePlanWorkbook } = require("./generate-plan");
 
@@ -143,6 +146,8 @@ async function main() {
     const loadRss = peakRssMb([path.join(__dirname, "load-exceljs.js"), plan]);
     const core = coreValidate();
     const followUp = await followUpBenchmarks({ plan, dir, planSheets: data.sheets.map((s) => s.name) });
+    process.stderr.write("Excel host syncs on the stand-in…\n");
+    const excelSyncs = await excelSyncBenchmarks();
 
     const results = [
       { name: "validate-json-ratio", value: round(validateMs / loadMs, 2), unit: "×", target: "≤ 1.3" },
@@ -152,6 +157,7 @@ async function main() {
       { name: "validate-peak-rss-mb", value: round(validateRss, 0), unit: "MB", target: null },
       { name: "exceljs-load-peak-rss-mb", value: round(loadRss, 0), unit: "MB", target: null },
       ...followUp,
+      ...excelSyncs,
     ];
     printTable(results);
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

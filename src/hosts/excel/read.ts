@@ -205,8 +205,11 @@ async function readInBlocks(
   }
 }
 
-/** Response bytes a cell is assumed to take before any block is read: value, number format and type, generously. */
-const INITIAL_BYTES_PER_CELL = 200;
+/**
+ * Response bytes a cell is assumed to take before any block is read (value, number format and type). Plans take
+ * about 30; a larger first guess only makes the first block small, and a refused block is retried at double.
+ */
+const INITIAL_BYTES_PER_CELL = 64;
 const MIN_BYTES_PER_CELL = 24;
 /** Safety margin over the bytes per cell seen so far (later rows may hold longer texts). */
 const MARGIN = 1.15;
