@@ -3,10 +3,12 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { manifestForUrl } = require("./scripts/manifest-url");
+const { OFFICE_JS_CDN, contentSecurityPolicy } = require("./scripts/csp");
+const { previewPlanAssets } = require("./scripts/preview-plans");
 
 // office.js is a build setting: Microsoft's CDN in production, the local package for tests and preview
-// (the CDN is not reachable offline). OFFICE_JS_URL overrides both.
-const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+// (the CDN is not reachable offline). OFFICE_JS_URL overrides both. OFFICE_JS_CDN lives in scripts/csp.js, whose
+// Content-Security-Policy names its origin.
 const OFFICE_JS_LOCAL = "office-js/office.js";
 
 // Excel loads the pane only from a server whose certificate the machine trusts. office-addin-dev-certs (an optional
@@ -34,8 +36,66 @@ async function devServerHttps() {
   return { type: "https", options: { ca, key, cert } };
 }
 
+/** Adds the given files ({ name: text }) to the build's output. */
+class EmitFilesPlugin {
+  constructor(files) {
+    this.files = files;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("EmitFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "EmitFilesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const [name, text] of Object.entries(this.files))
+            compilation.emitAsset(name, new sources.RawSource(text));
+        },
+      );
+    });
+  }
+}
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
+  },
+};
+
+/**
+ * The preview (`--env preview` or PREVIEW=1; `npm run build:preview`, `npm run preview`): the real task pane in a
+ * plain browser, without Excel and without office.js. src/preview/preview.ts runs first and puts the Excel stand-in
+ * of the host's tests (test/excel/standin.ts) behind a fake `Office` and `Excel.run`, holding the Östersund example
+ * (or, with ?plan=large, the benchmark's 20 000-uppdrag plan); then src/taskpane/index.tsx starts the pane as in
+ * Excel. Output: dist-preview/, served by scripts/serve.js.
+ */
+async function previewConfig(production) {
+  return {
+    entry: { preview: ["./src/preview/preview.ts", "./src/taskpane/index.tsx"] },
+    output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].[contenthash].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    devtool: production ? false : "source-map",
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+        // The same policy as the pane built with the local office.js (the preview loads no office.js at all).
+        csp: contentSecurityPolicy(OFFICE_JS_LOCAL),
+      }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets" }] }),
+      new EmitFilesPlugin(await previewPlanAssets()),
+    ],
+  };
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode === "production";
+  if (env.preview || process.env.PREVIEW === "1") return previewConfig(production);
   const officeJsUrl = process.env.OFFICE_JS_URL || (production ? OFFICE_JS_CDN : OFFICE_JS_LOCAL);
   // ADDIN_URL: where dist/ will be served. dist/manifest.xml names it instead of https://localhost:3000.
   const addinUrl = process.env.ADDIN_URL || undefined;
@@ -44,18 +104,7 @@ module.exports = async (env, argv) => {
     entry: { taskpane: "./src/taskpane/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
-          },
-        },
-      ],
-    },
+    module: { rules: [tsRule] },
     devtool: production ? false : "source-map",
     performance: { hints: false },
     plugins: [
@@ -64,6 +113,8 @@ module.exports = async (env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         officeJsUrl,
+        // scripts/csp.js says why each directive is what it is; test/csp.test.ts checks the built page.
+        csp: contentSecurityPolicy(officeJsUrl),
       }),
       new CopyWebpackPlugin({
         patterns: [

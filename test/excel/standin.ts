@@ -399,8 +399,14 @@ export interface StandInOptions {
 /** Excel on the web's cap on a request and a response; 5 MB read strictly (decimal), in UTF-8 bytes. */
 export const PAYLOAD_LIMIT = 5_000_000;
 
+/** One encoder for the browser build (the preview), where Node's Buffer does not exist. */
+let encoder: TextEncoder | undefined;
+
+/** UTF-8 bytes of `text`: Node's Buffer.byteLength under Node, TextEncoder in a browser (the same count). */
 function utf8Bytes(text: string): number {
-  return Buffer.byteLength(text, "utf8");
+  if (typeof Buffer !== "undefined") return Buffer.byteLength(text, "utf8");
+  encoder ??= new TextEncoder();
+  return encoder.encode(text).length;
 }
 
 class Context {
