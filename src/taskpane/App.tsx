@@ -1,21 +1,174 @@
-import { FluentProvider, Text, Title2, webLightTheme } from "@fluentui/react-components";
+/**
+ * The task pane: four steps in tabs (Koppla, Validera, Skapa uppföljning, Sammanställ), in Office's language and
+ * theme. Everything it does to the workbook goes through `workbook` (PaneWorkbook), so tests pass a fake.
+ */
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Mapping } from "../domain/mapping";
+import { PANE_STRINGS, type Language } from "../i18n/pane";
+import { STEPS, type Step } from "./launch";
+import { Koppla } from "./steps/Koppla";
+import { Sammanstall } from "./steps/Sammanstall";
+import { Skapa } from "./steps/Skapa";
+import { Validera } from "./steps/Validera";
+import { type PaneTheme, fluentTheme } from "./theme";
+import { ErrorBar } from "./ui";
+import { useTask } from "./useTask";
+import type { PaneValidation, PaneWorkbook } from "./workbook";
 
 export interface AppProps {
+  /** Office.onReady's host is Excel; outside Excel the pane only says where it must be opened. */
   inExcel: boolean;
+  /** The open workbook; null outside Excel. */
+  workbook: PaneWorkbook | null;
+  language?: Language;
+  theme?: PaneTheme;
+  /** The step a ribbon button opened the pane at. */
+  initialStep?: Step;
 }
 
-/** The pane's frame. The four steps (Koppla, Validera, Skapa uppföljning, Sammanställ) come with the Excel host. */
-export function App({ inExcel }: AppProps) {
+const useStyles = makeStyles({
+  root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    paddingBlock: tokens.spacingVerticalM,
+    paddingInline: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  header: { margin: 0 },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+});
+
+export function App({ inExcel, workbook, language = "sv", theme = "light", initialStep = "koppla" }: AppProps) {
+  const styles = useStyles();
+  const t = PANE_STRINGS[language];
   return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 16, minHeight: "100vh" }}>
-      <Title2 as="h1">Måltavlan</Title2>
-      <p>
-        <Text>
-          {inExcel
-            ? "Mål- och budgetuppföljning för nämnderna. Öppna planens arbetsbok för att börja."
-            : "Måltavlan körs utanför Excel. Öppna tillägget i Excel för att arbeta med en plan."}
-        </Text>
-      </p>
+    <FluentProvider theme={fluentTheme(theme)} lang={language} className={styles.root}>
+      <main>
+        <Title3 as="h1" className={styles.header}>
+          {t.appTitle}
+        </Title3>
+        {inExcel && workbook ? (
+          <Steps workbook={workbook} language={language} initialStep={initialStep} />
+        ) : (
+          <ErrorBar title={t.outsideExcelTitle} message={t.outsideExcel} />
+        )}
+      </main>
     </FluentProvider>
+  );
+}
+
+function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; language: Language; initialStep: Step }) {
+  const styles = useStyles();
+  const t = PANE_STRINGS[language];
+  const [step, setStep] = useState<Step>(initialStep);
+  // A step is mounted when first shown and then kept (hidden), so what the user chose survives switching tabs.
+  const [visited, setVisited] = useState<Set<Step>>(() => new Set([initialStep]));
+  const [validation, setValidation] = useState<PaneValidation | null>(null);
+  const [validationTask, runValidation] = useTask(async (mapping?: Mapping) => {
+    const result = await workbook.validate(mapping);
+    setValidation(result);
+    return result;
+  }, t);
+  const validating = validationTask.status === "running";
+  const validationError = validationTask.status === "error" ? validationTask.message : null;
+
+  // Koppla and Validera read the workbook as soon as they are first shown.
+  const started = useRef(false);
+  const startReading = useCallback(
+    (at: Step) => {
+      if (started.current || (at !== "koppla" && at !== "validera")) return;
+      started.current = true;
+      void runValidation();
+    },
+    [runValidation],
+  );
+  useEffect(() => startReading(initialStep), [startReading, initialStep]);
+  const show = useCallback(
+    (next: Step) => {
+      setStep(next);
+      setVisited((before) => (before.has(next) ? before : new Set([...before, next])));
+      startReading(next);
+    },
+    [startReading],
+  );
+
+  const reload = useCallback(() => runValidation(), [runValidation]);
+  const validate = useCallback(() => void runValidation(), [runValidation]);
+  const goToCell = useCallback((sheet: string, cell: string) => workbook.goToCell(sheet, cell), [workbook]);
+  const showErrors = useCallback(() => {
+    show("validera");
+    if (!validating) void runValidation();
+  }, [show, validating, runValidation]);
+
+  const panels = useMemo<Record<Step, () => ReactNode>>(
+    () => ({
+      koppla: () => (
+        <Koppla
+          strings={t}
+          workbook={workbook}
+          validation={validation}
+          reading={validating}
+          readError={validationError}
+          reload={reload}
+        />
+      ),
+      validera: () => (
+        <Validera
+          strings={t}
+          language={language}
+          validation={validation}
+          validating={validating}
+          error={validationError}
+          validate={validate}
+          goToCell={goToCell}
+        />
+      ),
+      skapa: () => (
+        <Skapa
+          strings={t}
+          workbook={workbook}
+          validation={validation}
+          onValidation={setValidation}
+          showErrors={showErrors}
+        />
+      ),
+      sammanstall: () => (
+        <Sammanstall strings={t} language={language} workbook={workbook} showErrors={showErrors} />
+      ),
+    }),
+    [t, workbook, validation, validating, validationError, reload, language, validate, goToCell, showErrors],
+  );
+
+  return (
+    <>
+      <TabList
+        className={styles.tabs}
+        selectedValue={step}
+        onTabSelect={(_, data) => show(data.value as Step)}
+        aria-label={t.steps}
+        size="small"
+      >
+        {STEPS.map((s) => (
+          <Tab key={s} value={s} id={`tab-${s}`} aria-controls={`panel-${s}`}>
+            {t.tabs[s]}
+          </Tab>
+        ))}
+      </TabList>
+      {STEPS.map((s) => (
+        <div key={s} role="tabpanel" id={`panel-${s}`} aria-labelledby={`tab-${s}`} hidden={s !== step}>
+          {visited.has(s) ? panels[s]() : null}
+        </div>
+      ))}
+    </>
   );
 }

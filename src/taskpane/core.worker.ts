@@ -1,0 +1,45 @@
+/**
+ * The core in a Web Worker: the pane posts a step and its arguments, the worker runs it with src/domain/jobs.ts
+ * and posts the result (or a message) back under the request's id. All data is plain (structured clone: Maps and
+ * Dates survive), so a 20 000-row plan is read and validated here while the pane stays responsive.
+ */
+import { CoreSteps, inThreadCore } from "../domain/jobs";
+
+export type CoreStep = keyof CoreSteps;
+
+export type CoreRequest = {
+  [K in CoreStep]: { id: number; step: K; args: Parameters<CoreSteps[K]> };
+}[CoreStep];
+
+export type CoreResponse =
+  | { id: number; ok: true; value: Awaited<ReturnType<CoreSteps[CoreStep]>> }
+  | { id: number; ok: false; message: string };
+
+/** Runs one request; never throws: a failure becomes a response with the error's message. */
+export async function handleCoreRequest(request: CoreRequest, core: CoreSteps = inThreadCore): Promise<CoreResponse> {
+  try {
+    const step = core[request.step] as (
+      ...args: unknown[]
+    ) => Promise<CoreResponse extends { value: infer V } ? V : never>;
+    if (typeof step !== "function") throw new Error(`Okänt steg i kärnan: ${String(request.step)}`);
+    const value = await step(...request.args);
+    return { id: request.id, ok: true, value };
+  } catch (error) {
+    return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<CoreRequest>) => void) | null;
+  postMessage(message: CoreResponse): void;
+}
+
+declare const WorkerGlobalScope: unknown;
+
+// Only inside a worker (not when a test imports the handler).
+if (typeof WorkerGlobalScope !== "undefined") {
+  const scope = self as unknown as WorkerScope;
+  scope.onmessage = (event) => {
+    void handleCoreRequest(event.data).then((response) => scope.postMessage(response));
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * The pane's PaneWorkbook in Excel: each method is one `Excel.run` around the Excel host's jobs
+ * (src/hosts/excel/jobs.ts), with the core passed in (the pane's Web Worker; in tests the in-thread core).
+ * Returned workbooks are read by `readFiles`, also passed in, so the file library loads only when files are picked.
+ */
+import type { Consolidation } from "../domain/followup/consolidate";
+import { hasContent } from "../domain/followup/model";
+import type { CoreSteps, PlanRead } from "../domain/jobs";
+import type { Mapping } from "../domain/mapping";
+import { LISTS_SHEET } from "../domain/lists";
+import { isOwnSheet } from "../domain/ownSheets";
+import type { Settings } from "../domain/settings";
+import type { Grid } from "../sheet/grid";
+import {
+  consolidateInWorkbook,
+  createTemplate,
+  generateFollowUp,
+  goToCell,
+  saveSettings,
+  validateOpenWorkbook,
+} from "../hosts/excel/jobs";
+import { readWorkbookWithStats } from "../hosts/excel/read";
+import type {
+  ConsolidationPreview,
+  ConsolidationRequest,
+  FilesRead,
+  FollowUpChoice,
+  FollowUpPreview,
+  MissingPerCommittee,
+  PaneValidation,
+  PaneWorkbook,
+} from "./workbook";
+
+/* global Excel */
+
+/** The name the follow-up sheets' markers and the report give this workbook (Office.js 1.7 cannot read it). */
+export const PLAN_NAME = "denna arbetsbok";
+
+export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
+  const errors = read.findings.filter((f) => f.severity === "error").length;
+  return {
+    plan: read.plan,
+    findings: read.findings,
+    sheets: read.sheets,
+    ownSheets: grids
+      .filter((grid) => isOwnSheet(grid) || grid.visibility === "veryHidden" || grid.sheet === LISTS_SHEET)
+      .map((grid) => grid.sheet),
+    settings: read.settings,
+    errors,
+    warnings: read.findings.length - errors,
+  };
+}
+
+/** Per nämnd: where its answers came from and which rows have none. */
+export function missingPerCommittee(consolidation: Consolidation): MissingPerCommittee[] {
+  return consolidation.committees.map(({ committee, source, rows }) => ({
+    code: committee.code,
+    name: committee.name,
+    source: source?.file ?? null,
+    total: rows.length,
+    missing: rows.filter((row) => row.input === null).map(({ kind, title }) => ({ kind, title })),
+  }));
+}
+
+export interface ExcelWorkbookOptions {
+  core: CoreSteps;
+  readFiles: (files: File[]) => Promise<FilesRead>;
+  timeoutMs?: number;
+}
+
+export function excelWorkbook({ core, readFiles, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
+  const options = { core, timeoutMs };
+
+  async function readPlan(context: Excel.RequestContext, mapping?: Mapping) {
+    const workbook = await readWorkbookWithStats(context, { timeoutMs });
+    const read = await core.readPlan(workbook.grids, mapping);
+    return { workbook, read };
+  }
+
+  return {
+    validate: (mapping) =>
+      Excel.run(async (context) => {
+        const validation = await validateOpenWorkbook(context, mapping, options);
+        return paneValidation(validation, validation.workbook.grids);
+      }),
+
+    previewFollowUp: (choice: FollowUpChoice): Promise<FollowUpPreview> =>
+      Excel.run(async (context) => {
+        const { workbook, read } = await readPlan(context);
+        const validation = paneValidation(read, workbook.grids);
+        if (validation.errors > 0) return { ok: false, validation };
+        const followUp = await core.prepareFollowUp(workbook.grids, read, {
+          ...choice,
+          planName: PLAN_NAME,
+          generatedAt: new Date().toISOString(),
+          intoPlanWorkbook: true,
+        });
+        const replaced = new Set(followUp.replace.map((name) => name.toLocaleLowerCase("sv")));
+        return {
+          ok: true,
+          validation,
+          rows: followUp.sheets.map(({ committee, spec, counts }) => ({
+            code: committee.code,
+            name: committee.name,
+            sheet: spec.name,
+            update: replaced.has(spec.name.toLocaleLowerCase("sv")),
+            counts: {
+              goal: counts.goal,
+              assignment: counts.assignment,
+              adjustment: counts.adjustment,
+              keyFigure: counts.keyFigure,
+            },
+            answers: [...(followUp.answers.get(committee.code)?.values() ?? [])].filter(hasContent).length,
+          })),
+        };
+      }),
+
+    generate: (choice) =>
+      Excel.run(async (context) => {
+        const result = await generateFollowUp(context, { ...choice, planName: PLAN_NAME }, options);
+        const validation = paneValidation(result.validation, result.validation.workbook.grids);
+        if (!result.written) return { written: false, validation };
+        return {
+          written: true,
+          validation,
+          sheets: result.followUp.sheets.map((s) => s.spec.name),
+          warnings: result.warnings,
+        };
+      }),
+
+    previewConsolidation: (request: ConsolidationRequest): Promise<ConsolidationPreview> =>
+      Excel.run(async (context) => {
+        const { workbook, read } = await readPlan(context);
+        const validation = paneValidation(read, workbook.grids);
+        if (validation.errors > 0) return { ok: false, validation };
+        const { consolidation } = await core.prepareReport(read, {
+          inputs: [
+            { file: PLAN_NAME, grids: workbook.grids, modified: null, master: true },
+            ...request.returned.map((input) => ({ ...input, master: false })),
+          ],
+          language: request.language,
+        });
+        const found = consolidation.committees.some((c) => c.source !== null);
+        return {
+          ok: true,
+          followUp: found ? { period: consolidation.period, year: consolidation.year } : null,
+          committees: found ? missingPerCommittee(consolidation) : [],
+          findings: consolidation.findings,
+        };
+      }),
+
+    consolidate: (request) =>
+      Excel.run(async (context) => {
+        const result = await consolidateInWorkbook(
+          context,
+          { planName: PLAN_NAME, returned: request.returned, language: request.language },
+          options,
+        );
+        if (!result.written)
+          return { written: false, validation: paneValidation(result.validation, result.validation.workbook.grids) };
+        return {
+          written: true,
+          sheets: result.sheets,
+          committees: missingPerCommittee(result.consolidation),
+          findings: result.consolidation.findings,
+          warnings: result.warnings,
+        };
+      }),
+
+    saveSettings: (settings: Settings) =>
+      Excel.run(async (context) => {
+        await saveSettings(context, settings, options);
+      }),
+
+    createTemplate: () =>
+      Excel.run(async (context) => {
+        await createTemplate(context, options);
+      }),
+
+    goToCell: (sheet, cell) => Excel.run((context) => goToCell(context, sheet, cell, { timeoutMs })),
+
+    readFiles,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * A PaneWorkbook whose implementation loads on first use: the Excel host's jobs bring parts of the core with them
+ * (templates, state sheet, the in-thread fallback), which the pane's first paint does not need. The pane's initial
+ * JavaScript stays React, Fluent and the steps; the jobs arrive as a chunk of their own while the pane shows.
+ */
+import type { PaneWorkbook } from "./workbook";
+
+export function lazyWorkbook(load: () => Promise<PaneWorkbook>): PaneWorkbook {
+  let loaded: Promise<PaneWorkbook> | null = null;
+  const get = () => {
+    loaded ??= load().catch((error: unknown) => {
+      loaded = null; // a failed download may succeed on the next try
+      throw error;
+    });
+    return loaded;
+  };
+  return {
+    validate: async (...args) => (await get()).validate(...args),
+    previewFollowUp: async (...args) => (await get()).previewFollowUp(...args),
+    generate: async (...args) => (await get()).generate(...args),
+    previewConsolidation: async (...args) => (await get()).previewConsolidation(...args),
+    consolidate: async (...args) => (await get()).consolidate(...args),
+    saveSettings: async (...args) => (await get()).saveSettings(...args),
+    createTemplate: async (...args) => (await get()).createTemplate(...args),
+    goToCell: async (...args) => (await get()).goToCell(...args),
+    readFiles: async (...args) => (await get()).readFiles(...args),
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Sammanställ: the nämnder's returned workbooks (picked from disk and read in the pane) together with this
+ * workbook's follow-up sheets; what is still missing per nämnd; then the report sheets are written.
+ */
+import { Button, Label, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
+import type { Language } from "../../i18n/findings";
+import type { PaneStrings } from "../../i18n/pane";
+import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
+import { errorMessage, useTask } from "../useTask";
+import type {
+  ConsolidationPreview,
+  FileProblem,
+  MissingPerCommittee,
+  PaneWorkbook,
+  ReturnedWorkbook,
+} from "../workbook";
+
+/** Missing rows listed per nämnd; the rest are counted. */
+export const MISSING_SHOWN = 5;
+
+const useStyles = makeStyles({
+  file: {
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    "::file-selector-button": {
+      marginInlineEnd: tokens.spacingHorizontalS,
+      paddingBlock: tokens.spacingVerticalXS,
+      paddingInline: tokens.spacingHorizontalM,
+      borderRadius: tokens.borderRadiusMedium,
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+      backgroundColor: tokens.colorNeutralBackground1,
+      color: tokens.colorNeutralForeground1,
+      fontFamily: tokens.fontFamilyBase,
+      cursor: "pointer",
+    },
+  },
+  field: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  committee: { marginBlockEnd: tokens.spacingVerticalS },
+});
+
+interface SammanstallProps {
+  strings: PaneStrings;
+  language: Language;
+  workbook: PaneWorkbook;
+  showErrors: () => void;
+}
+
+export function Sammanstall({ strings: t, language, workbook, showErrors }: SammanstallProps) {
+  const styles = useStepStyles();
+  const own = useStyles();
+  const inputId = useId();
+  const hintId = useId();
+  const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
+  const [problems, setProblems] = useState<FileProblem[]>([]);
+  const [preview, setPreview] = useState<{
+    loading: boolean;
+    result: ConsolidationPreview | null;
+    error: string | null;
+  }>({ loading: false, result: null, error: null });
+  const sequence = useRef(0);
+  const [refresh, setRefresh] = useState(0);
+
+  useEffect(() => {
+    const id = ++sequence.current;
+    setPreview((before) => ({ ...before, loading: true, error: null }));
+    workbook.previewConsolidation({ returned, language }).then(
+      (result) => id === sequence.current && setPreview({ loading: false, result, error: null }),
+      (error: unknown) =>
+        id === sequence.current && setPreview({ loading: false, result: null, error: errorMessage(error, t) }),
+    );
+  }, [workbook, returned, language, refresh, t]);
+
+  const [reading, readFiles] = useTask(async (files: File[]) => {
+    const read = await workbook.readFiles(files);
+    setProblems(read.problems);
+    setReturned((before) => [
+      ...before.filter((w) => !read.workbooks.some((r) => r.file === w.file)),
+      ...read.workbooks,
+    ]);
+  }, t);
+  const [consolidation, consolidate] = useTask(async () => {
+    const outcome = await workbook.consolidate({ returned, language });
+    setRefresh((n) => n + 1);
+    return outcome;
+  }, t);
+  const running = consolidation.status === "running" || reading.status === "running";
+  const result = preview.result;
+  const written = consolidation.status === "done" && consolidation.result.written ? consolidation.result : null;
+  const refused =
+    consolidation.status === "done" && !consolidation.result.written
+      ? consolidation.result.validation.errors
+      : result?.ok === false
+        ? result.validation.errors
+        : 0;
+
+  return (
+    <div className={styles.step}>
+      <div className={own.field}>
+        <Label htmlFor={inputId} weight="semibold">
+          {t.files}
+        </Label>
+        <Text id={hintId} size={200} className={styles.muted}>
+          {t.filesHint}
+        </Text>
+        <input
+          id={inputId}
+          className={own.file}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-describedby={hintId}
+          disabled={running}
+          onChange={(event) => {
+            const files = [...(event.currentTarget.files ?? [])];
+            event.currentTarget.value = "";
+            if (files.length > 0) void readFiles(files);
+          }}
+        />
+      </div>
+      {reading.status === "running" ? <Busy label={t.readingFiles} /> : null}
+      {reading.status === "error" ? <ErrorBar message={reading.message} /> : null}
+      {problems.map((p) => (
+        <ErrorBar key={p.file} message={p.message} />
+      ))}
+      {returned.length > 0 ? (
+        <div>
+          <Text>{t.filesRead(returned.length)}</Text>
+          <ul className={styles.list}>
+            {returned.map((w) => (
+              <li key={w.file}>
+                {w.file}{" "}
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  aria-label={t.removeFile(w.file)}
+                  disabled={running}
+                  onClick={() => setReturned((before) => before.filter((b) => b.file !== w.file))}
+                >
+                  {t.remove}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {preview.loading ? <Busy label={t.checking} /> : null}
+      {preview.error ? <ErrorBar message={preview.error} /> : null}
+      {refused > 0 ? (
+        <Note intent="warning">
+          {t.planHasErrors(refused)}{" "}
+          <Button size="small" appearance="transparent" onClick={showErrors}>
+            {t.showErrors}
+          </Button>
+        </Note>
+      ) : null}
+      {result?.ok && result.followUp === null ? <Note intent="info">{t.noFollowUp}</Note> : null}
+      {result?.ok && result.followUp !== null ? (
+        <Missing strings={t} committees={written?.committees ?? result.committees} />
+      ) : null}
+
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={running} onClick={() => void consolidate()}>
+          {t.consolidate}
+        </Button>
+        {consolidation.status === "running" ? <Busy label={t.consolidating} /> : null}
+      </div>
+      {consolidation.status === "error" ? <ErrorBar message={consolidation.message} /> : null}
+      {written ? (
+        <Note intent="success">
+          {t.consolidated(written.sheets)} {t.consolidatedFindings(written.findings.length)}
+          {written.warnings.map((warning) => (
+            <div key={warning}>{warning}</div>
+          ))}
+        </Note>
+      ) : null}
+    </div>
+  );
+}
+
+function Missing({ strings: t, committees }: { strings: PaneStrings; committees: MissingPerCommittee[] }) {
+  const styles = useStepStyles();
+  const own = useStyles();
+  const incomplete = committees.filter((c) => c.source === null || c.missing.length > 0);
+  return (
+    <section aria-labelledby="missing-heading" className={styles.step}>
+      <h2 id="missing-heading" className={styles.heading}>
+        {t.missingHeading}
+      </h2>
+      {incomplete.length === 0 ? <Text>{t.allAnswered}</Text> : null}
+      <ul className={styles.list}>
+        {incomplete.map((c) => (
+          <li key={c.code} className={own.committee}>
+            <Text weight="semibold">{c.name ? `${c.code} ${c.name}` : c.code}</Text>
+            {": "}
+            {c.source === null ? t.notReturned : t.missingRows(c.missing.length, c.total)}
+            {c.source !== null && c.missing.length > 0 ? (
+              <ul className={styles.list}>
+                {c.missing.slice(0, MISSING_SHOWN).map((m, i) => (
+                  <li key={i}>{`${t.kindLabels[m.kind]}: ${m.title}`}</li>
+                ))}
+                {c.missing.length > MISSING_SHOWN ? <li>{t.andMore(c.missing.length - MISSING_SHOWN)}</li> : null}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

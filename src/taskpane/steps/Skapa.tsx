@@ -1,0 +1,200 @@
+/**
+ * Skapa uppföljning: period, year and answer-by date; a preview of the sheet each nämnd gets (created or updated,
+ * rows, answers kept); then the follow-up sheets are written into the workbook.
+ */
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
+import type { PaneStrings } from "../../i18n/pane";
+import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
+import { errorMessage, useTask } from "../useTask";
+import type { FollowUpChoice, FollowUpPreview, PaneValidation, PaneWorkbook, ValidationListener } from "../workbook";
+
+/** The preview waits this long after the last change of period or year before reading the workbook. */
+export const PREVIEW_DELAY_MS = 300;
+
+interface SkapaProps {
+  strings: PaneStrings;
+  workbook: PaneWorkbook;
+  validation: PaneValidation | null;
+  /** A fresher validation came with a preview or a write. */
+  onValidation: ValidationListener;
+  showErrors: () => void;
+}
+
+function parseYear(text: string): number | null {
+  return /^\s*\d{4}\s*$/.test(text) && Number(text) >= 1900 && Number(text) <= 2199 ? Number(text) : null;
+}
+
+export function Skapa({ strings: t, workbook, validation, onValidation, showErrors }: SkapaProps) {
+  const styles = useStepStyles();
+  const periods: Period[] = validation?.settings.periods.length ? validation.settings.periods : DEFAULT_PERIODS;
+  const [periodName, setPeriodName] = useState(periods[0].name);
+  const period = periods.find((p) => p.name === periodName) ?? periods[0];
+  const [yearText, setYearText] = useState(String(validation?.plan.years[0] ?? new Date().getFullYear()));
+  const year = parseYear(yearText);
+  const [due, setDue] = useState("");
+  const choice: FollowUpChoice | null = year === null ? null : { period, year, due: due || null };
+
+  const [preview, setPreview] = useState<{ loading: boolean; result: FollowUpPreview | null; error: string | null }>({
+    loading: false,
+    result: null,
+    error: null,
+  });
+  const sequence = useRef(0);
+  const [refresh, setRefresh] = useState(0);
+  const latestOnValidation = useRef(onValidation);
+  latestOnValidation.current = onValidation;
+
+  // The preview follows period and year (not the date: it changes no rows); a stale answer is dropped.
+  useEffect(() => {
+    if (year === null) return;
+    const id = ++sequence.current;
+    setPreview((before) => ({ ...before, loading: true, error: null }));
+    const timer = setTimeout(() => {
+      workbook.previewFollowUp({ period, year, due: null }).then(
+        (result) => {
+          if (id !== sequence.current) return;
+          setPreview({ loading: false, result, error: null });
+          latestOnValidation.current(result.validation);
+        },
+        (error: unknown) => {
+          if (id !== sequence.current) return;
+          setPreview({ loading: false, result: null, error: errorMessage(error, t) });
+        },
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [workbook, period.name, year, refresh, t]); // period is identified by its name
+
+  const [generation, generate] = useTask(async (request: FollowUpChoice) => {
+    const outcome = await workbook.generate(request);
+    onValidation(outcome.validation);
+    setRefresh((n) => n + 1);
+    return outcome;
+  }, t);
+  const running = generation.status === "running";
+  const result = preview.result;
+  const blocked = result?.ok === false || (generation.status === "done" && !generation.result.written);
+  const errors =
+    generation.status === "done" && !generation.result.written
+      ? generation.result.validation.errors
+      : result?.ok === false
+        ? result.validation.errors
+        : 0;
+
+  return (
+    <div className={styles.step}>
+      <div className={styles.row}>
+        <Field label={t.period}>
+          <Dropdown
+            value={period.name}
+            selectedOptions={[period.name]}
+            disabled={running}
+            onOptionSelect={(_, data) => data.optionValue && setPeriodName(data.optionValue)}
+          >
+            {periods.map((p) => (
+              <Option key={p.name} value={p.name} text={p.name}>
+                {`${p.name} (${t.periodKinds[p.kind]})`}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={t.year} validationMessage={year === null ? t.yearInvalid : undefined}>
+          <Input
+            type="number"
+            min={1900}
+            max={2199}
+            value={yearText}
+            disabled={running}
+            onChange={(_, data) => setYearText(data.value)}
+          />
+        </Field>
+        <Field label={t.due}>
+          <Input type="date" value={due} disabled={running} onChange={(_, data) => setDue(data.value)} />
+        </Field>
+      </div>
+
+      {preview.loading ? <Busy label={t.previewing} /> : null}
+      {preview.error ? <ErrorBar message={preview.error} /> : null}
+      {blocked ? (
+        <Note intent="warning">
+          {t.planHasErrors(errors)}{" "}
+          <Button size="small" appearance="transparent" onClick={showErrors}>
+            {t.showErrors}
+          </Button>
+        </Note>
+      ) : null}
+      {result?.ok && result.rows.length === 0 ? <Note intent="info">{t.noCommittees}</Note> : null}
+      {result?.ok && result.rows.length > 0 ? (
+        <div className={styles.scroll}>
+          <Table size="small" className={styles.table} aria-label={t.followUpCaption}>
+            <caption className={styles.caption}>{t.followUpCaption}</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.colCommittee}</TableHeaderCell>
+                <TableHeaderCell>{t.colSheet}</TableHeaderCell>
+                <TableHeaderCell>{t.colAction}</TableHeaderCell>
+                <TableHeaderCell>{t.colRows}</TableHeaderCell>
+                <TableHeaderCell>{t.colAnswers}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {result.rows.map((row) => (
+                <TableRow key={row.code}>
+                  <TableCell>{row.name ? `${row.code} ${row.name}` : row.code}</TableCell>
+                  <TableCell>{row.sheet}</TableCell>
+                  <TableCell>{row.update ? t.updated : t.created}</TableCell>
+                  <TableCell>{t.rowCounts(row.counts)}</TableCell>
+                  <TableCell>{row.answers > 0 ? `${row.answers} ${t.answersKept}` : t.noAnswers}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={running || choice === null}
+          onClick={() => choice && void generate(choice)}
+        >
+          {t.generate}
+        </Button>
+        {running ? <Busy label={t.generating} /> : null}
+      </div>
+      {generation.status === "error" ? <ErrorBar message={generation.message} /> : null}
+      {generation.status === "done" && generation.result.written ? (
+        <Note intent="success" title={t.generated(generation.result.sheets.length)}>
+          {t.generatedDetail}
+          {generation.result.warnings.map((warning) => (
+            <div key={warning}>{warning}</div>
+          ))}
+        </Note>
+      ) : null}
+
+      <div className={styles.row}>
+        <Button disabledFocusable aria-describedby="export-note">
+          {t.exportPerCommittee}
+        </Button>
+      </div>
+      <Text id="export-note" size={200} className={styles.muted}>
+        {t.exportUnavailable}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Validera: the plan's findings grouped by sheet and then rule, errors first, with counts; each finding is a button
+ * that shows its cell in Excel.
+ */
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Finding } from "../../domain/findings";
+import { findingMessage, type Language } from "../../i18n/findings";
+import type { PaneStrings } from "../../i18n/pane";
+import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
+import type { PaneValidation, PaneWorkbook } from "../workbook";
+
+/** Findings shown per rule within a sheet; the rest are counted (a broken 20 000-row plan stays usable). */
+export const FINDINGS_PER_GROUP = 50;
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  finding: {
+    justifyContent: "flex-start",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    width: "100%",
+    minWidth: 0,
+  },
+  cell: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalS, whiteSpace: "nowrap" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  items: { listStyleType: "none", margin: 0, padding: 0 },
+});
+
+interface RuleGroup {
+  rule: Finding["rule"];
+  severity: Finding["severity"];
+  findings: Finding[];
+}
+
+interface SheetGroup {
+  sheet: string;
+  rules: RuleGroup[];
+}
+
+/** By sheet (sheets with errors first, as the sorted findings come), then rule, errors first within each sheet. */
+export function groupFindings(findings: Finding[]): SheetGroup[] {
+  const sheets = new Map<string, Map<string, RuleGroup>>();
+  for (const f of findings) {
+    const rules = sheets.get(f.sheet) ?? new Map<string, RuleGroup>();
+    sheets.set(f.sheet, rules);
+    const key = `${f.severity}|${f.rule}`;
+    const group = rules.get(key) ?? { rule: f.rule, severity: f.severity, findings: [] };
+    rules.set(key, group);
+    group.findings.push(f);
+  }
+  return [...sheets].map(([sheet, rules]) => ({
+    sheet,
+    rules: [...rules.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
+  }));
+}
+
+interface ValideraProps {
+  strings: PaneStrings;
+  language: Language;
+  validation: PaneValidation | null;
+  validating: boolean;
+  error: string | null;
+  validate: () => void;
+  goToCell: PaneWorkbook["goToCell"];
+}
+
+export function Validera({ strings: t, language, validation, validating, error, validate, goToCell }: ValideraProps) {
+  const styles = useStepStyles();
+  const own = useStyles();
+  const [goError, setGoError] = useState<string | null>(null);
+  const groups = useMemo(() => groupFindings(validation?.findings ?? []), [validation]);
+
+  const go = (f: Finding) => {
+    setGoError(null);
+    goToCell(f.sheet, f.cell).catch((e: unknown) =>
+      setGoError(e instanceof Error && e.name === "ExcelHostError" ? e.message : t.unexpected(String(e))),
+    );
+  };
+
+  return (
+    <div className={styles.step}>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={validating} onClick={validate}>
+          {t.validate}
+        </Button>
+        {validating ? <Busy label={t.validating} /> : null}
+      </div>
+      {error ? <ErrorBar message={error} /> : null}
+      {!validation && !validating && !error ? <Text>{t.notValidated}</Text> : null}
+      {validation ? (
+        <>
+          <Text role="status" weight="semibold" size={400}>
+            {t.summary(validation.errors, validation.warnings)}
+          </Text>
+          {validation.findings.length === 0 ? <Note intent="success">{t.noFindings}</Note> : null}
+          {validation.findings.length > 0 && validation.errors === 0 ? <Text>{t.noErrors}</Text> : null}
+          {validation.findings.length > 0 ? <Text className={styles.muted}>{t.goToHint}</Text> : null}
+          {goError ? <ErrorBar message={goError} title={t.goToFailed} /> : null}
+          {groups.map((group) => (
+            <section key={group.sheet} className={own.group} aria-label={group.sheet}>
+              <h2 className={styles.heading}>{group.sheet}</h2>
+              {group.rules.map((rule) => (
+                <div key={`${rule.severity}|${rule.rule}`} className={own.group}>
+                  <h3 className={styles.subheading}>
+                    <span className={rule.severity === "error" ? own.error : own.warning}>
+                      {t.severity[rule.severity]}
+                    </span>
+                    {`: ${t.rules[rule.rule]} (${rule.findings.length})`}
+                  </h3>
+                  <ul className={own.items}>
+                    {rule.findings.slice(0, FINDINGS_PER_GROUP).map((f) => (
+                      <li key={`${f.sheet}!${f.cell}|${f.rule}|${JSON.stringify(f.params)}`}>
+                        <Button appearance="subtle" className={own.finding} onClick={() => go(f)}>
+                          <span>
+                            <span className={own.cell}>{`${f.sheet}!${f.cell}`}</span> {findingMessage(f, language)}
+                          </span>
+                        </Button>
+                      </li>
+                    ))}
+                  </ul>
+                  {rule.findings.length > FINDINGS_PER_GROUP ? (
+                    <Text className={styles.muted}>{t.moreFindings(rule.findings.length - FINDINGS_PER_GROUP)}</Text>
+                  ) : null}
+                </div>
+              ))}
+            </section>
+          ))}
+        </>
+      ) : null}
+    </div>
+  );
+}

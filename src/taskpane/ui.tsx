@@ -1,0 +1,57 @@
+/** Small pieces every step uses: progress with a text, and messages. */
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ReactNode } from "react";
+
+export const useStepStyles = makeStyles({
+  step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end" },
+  table: { width: "100%" },
+  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBlockEnd: tokens.spacingVerticalXS },
+  scroll: { overflowX: "auto" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** A long operation under way: a spinner with what it is doing, announced politely. */
+export function Busy({ label }: { label: string }) {
+  return <Spinner size="tiny" labelPosition="after" label={label} aria-live="polite" />;
+}
+
+export function ErrorBar({ message, title }: { message: string; title?: string }) {
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
+        {message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export function Note({
+  intent,
+  children,
+  title,
+}: {
+  intent: "success" | "info" | "warning";
+  children: ReactNode;
+  title?: string;
+}) {
+  return (
+    <MessageBar intent={intent} role="status">
+      <MessageBarBody>
+        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
+        {children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

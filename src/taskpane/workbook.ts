@@ -1,0 +1,124 @@
+/**
+ * What the pane's steps ask of the open workbook, as one interface: the real one (excelWorkbook.ts) wraps
+ * `Excel.run` and the Excel host's jobs with the core in a Web Worker; tests pass a fake. Everything returned is
+ * plain data the steps render; nothing here touches Office.
+ */
+import type { Finding } from "../domain/findings";
+import type { ConsolidationFinding } from "../domain/followup/consolidate";
+import type { FollowUpKind } from "../domain/followup/model";
+import type { Mapping } from "../domain/mapping";
+import type { Plan } from "../domain/model";
+import type { ReadResult } from "../domain/readPlan";
+import type { Period, Settings } from "../domain/settings";
+import type { Language } from "../i18n/findings";
+import type { Grid } from "../sheet/grid";
+
+/** The plan as read from the open workbook, with its findings (errors first) and how each sheet was read. */
+export interface PaneValidation {
+  plan: Plan;
+  findings: Finding[];
+  sheets: ReadResult["sheets"];
+  /** Måltavlan's own sheets (follow-up, report, lists, state): not the user's to map. */
+  ownSheets: string[];
+  settings: Settings;
+  errors: number;
+  warnings: number;
+}
+
+export interface FollowUpChoice {
+  period: Period;
+  year: number;
+  /** ISO date (yyyy-mm-dd) or null. */
+  due: string | null;
+}
+
+/** One nämnd's sheet as a follow-up would write it. */
+export interface FollowUpPreviewRow {
+  code: string;
+  name: string | null;
+  sheet: string;
+  /** The sheet for this period exists and is replaced (its answers carried over). */
+  update: boolean;
+  counts: Record<FollowUpKind, number>;
+  /** Answers carried over into the new sheet. */
+  answers: number;
+}
+
+export type FollowUpPreview =
+  { ok: true; rows: FollowUpPreviewRow[]; validation: PaneValidation } | { ok: false; validation: PaneValidation };
+
+export type GenerateOutcome =
+  | { written: true; sheets: string[]; warnings: string[]; validation: PaneValidation }
+  | { written: false; validation: PaneValidation };
+
+/** A returned workbook read in the pane. */
+export interface ReturnedWorkbook {
+  file: string;
+  grids: Grid[];
+  modified: Date | null;
+}
+
+export interface FileProblem {
+  file: string;
+  /** Swedish, one line: why the file cannot be used. */
+  message: string;
+}
+
+export interface FilesRead {
+  workbooks: ReturnedWorkbook[];
+  problems: FileProblem[];
+}
+
+/** What is missing for one nämnd. */
+export interface MissingPerCommittee {
+  code: string;
+  name: string | null;
+  /** Where its answers came from; null when nothing was found for it. */
+  source: string | null;
+  total: number;
+  missing: { kind: FollowUpKind; title: string }[];
+}
+
+export interface ConsolidationRequest {
+  returned: ReturnedWorkbook[];
+  language: Language;
+}
+
+export type ConsolidationPreview =
+  | {
+      ok: true;
+      /** The follow-up being consolidated (the latest found); null when no follow-up sheet was found at all. */
+      followUp: { period: Period; year: number } | null;
+      committees: MissingPerCommittee[];
+      findings: ConsolidationFinding[];
+    }
+  | { ok: false; validation: PaneValidation };
+
+export type ConsolidateOutcome =
+  | {
+      written: true;
+      sheets: string[];
+      committees: MissingPerCommittee[];
+      findings: ConsolidationFinding[];
+      warnings: string[];
+    }
+  | { written: false; validation: PaneValidation };
+
+export interface PaneWorkbook {
+  /** Reads the open workbook and validates the plan (with the saved mapping, or `mapping` when given). */
+  validate(mapping?: Mapping): Promise<PaneValidation>;
+  /** Which follow-up sheets a generate would write: nothing is written. */
+  previewFollowUp(choice: FollowUpChoice): Promise<FollowUpPreview>;
+  generate(choice: FollowUpChoice): Promise<GenerateOutcome>;
+  /** What the answers hold so far (this workbook's follow-up sheets and the returned workbooks): nothing is written. */
+  previewConsolidation(request: ConsolidationRequest): Promise<ConsolidationPreview>;
+  consolidate(request: ConsolidationRequest): Promise<ConsolidateOutcome>;
+  saveSettings(settings: Settings): Promise<void>;
+  createTemplate(): Promise<void>;
+  goToCell(sheet: string, cell: string): Promise<void>;
+  /** Reads returned .xlsx files in the pane (the file library loads on first use). */
+  readFiles(files: File[]): Promise<FilesRead>;
+}
+
+/** Told when a step got a fresher validation (with a preview or a write). */
+export type ValidationListener = (validation: PaneValidation) => void;

@@ -1,0 +1,187 @@
+/** A fake PaneWorkbook for the pane's tests: every call is recorded, and a test can hold a call open. */
+import type { Finding } from "../../src/domain/findings";
+import { DEFAULT_LEVELS, type Plan } from "../../src/domain/model";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import type {
+  ConsolidateOutcome,
+  ConsolidationPreview,
+  FilesRead,
+  FollowUpPreview,
+  GenerateOutcome,
+  PaneValidation,
+  PaneWorkbook,
+} from "../../src/taskpane/workbook";
+
+export const PLAN: Plan = {
+  years: [2024, 2025, 2026],
+  levels: DEFAULT_LEVELS,
+  committees: [
+    { code: "KS", name: "Kommunstyrelsen", kind: "namnd" },
+    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", kind: "namnd" },
+  ],
+  goals: [
+    { id: "V1", level: "vision", name: "Östersund 2040", parentIds: [], committee: null, target: null },
+    { id: "M1", level: "kommunmal", name: "Näringsliv och tillväxt", parentIds: ["V1"], committee: null, target: null },
+  ],
+  assignments: [
+    {
+      id: "U1",
+      title: "Förbättra kvinnors förutsättningar för företagande i kommunen",
+      clarification: null,
+      goalIds: ["M1"],
+      committees: ["KS"],
+      origin: "fullmaktige",
+      year: 2024,
+    },
+  ],
+  adjustments: [
+    {
+      id: "R1",
+      committee: "KS",
+      year: 2024,
+      amountOre: 25_000_000,
+      direction: "increase",
+      duration: "tillfallig",
+      assignmentId: "U1",
+    },
+  ],
+  keyFigures: [],
+};
+
+export const FINDINGS: Finding[] = [
+  {
+    severity: "error",
+    rule: "unknown-committee",
+    sheet: "Uppdrag",
+    cell: "E3",
+    params: { name: "Nämnden som inte finns" },
+  },
+  { severity: "error", rule: "amount-ambiguous", sheet: "Ramjusteringar", cell: "D2", params: { value: "1.200" } },
+  { severity: "warning", rule: "duration-unspecified", sheet: "Ramjusteringar", cell: "D5", params: {} },
+];
+
+export function validation(findings: Finding[] = [], overrides: Partial<PaneValidation> = {}): PaneValidation {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return {
+    plan: PLAN,
+    findings,
+    sheets: [
+      { sheet: "Nämnder", layout: "table", kind: "committee", headerRow: 1 },
+      { sheet: "Mål", layout: "table", kind: "goal", headerRow: 1 },
+      { sheet: "Uppdrag", layout: "table", kind: "assignment", headerRow: 2 },
+      { sheet: "Ramjusteringar", layout: "table", kind: "adjustment", headerRow: 1 },
+      { sheet: "Anteckningar", layout: "ignored" },
+      { sheet: "Inställningar", layout: "settings" },
+      { sheet: "KS T1 2024", layout: "ignored" },
+    ],
+    ownSheets: ["KS T1 2024"],
+    settings: DEFAULT_SETTINGS,
+    errors,
+    warnings: findings.length - errors,
+    ...overrides,
+  };
+}
+
+export const EMPTY_WORKBOOK: PaneValidation = {
+  ...validation(),
+  plan: { ...PLAN, committees: [], goals: [], assignments: [], adjustments: [] },
+  sheets: [{ sheet: "Blad1", layout: "ignored" }],
+  ownSheets: [],
+};
+
+export const PREVIEW: FollowUpPreview = {
+  ok: true,
+  validation: validation(),
+  rows: [
+    {
+      code: "KS",
+      name: "Kommunstyrelsen",
+      sheet: "KS T1 2024",
+      update: true,
+      counts: { goal: 2, assignment: 3, adjustment: 1, keyFigure: 0 },
+      answers: 2,
+    },
+    {
+      code: "SAN",
+      name: "Social- och arbetsmarknadsnämnden",
+      sheet: "SAN T1 2024",
+      update: false,
+      counts: { goal: 1, assignment: 1, adjustment: 1, keyFigure: 2 },
+      answers: 0,
+    },
+  ],
+};
+
+export const CONSOLIDATION: ConsolidationPreview = {
+  ok: true,
+  followUp: { period: DEFAULT_SETTINGS.periods[0], year: 2024 },
+  findings: [],
+  committees: [
+    {
+      code: "KS",
+      name: "Kommunstyrelsen",
+      source: "denna arbetsbok",
+      total: 6,
+      missing: [{ kind: "assignment", title: "Förbättra kvinnors förutsättningar" }],
+    },
+    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", source: null, total: 5, missing: [] },
+  ],
+};
+
+/** A promise the test settles by hand. */
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export type FakeWorkbook = {
+  [K in keyof PaneWorkbook]: jest.Mock<ReturnType<PaneWorkbook[K]>, Parameters<PaneWorkbook[K]>>;
+};
+
+/** Every method answers at once with a plausible result unless the test replaces it. */
+export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): FakeWorkbook {
+  const generated: GenerateOutcome =
+    result.errors > 0
+      ? { written: false, validation: result }
+      : { written: true, sheets: ["KS T1 2024", "SAN T1 2024"], warnings: [], validation: result };
+  const consolidated: ConsolidateOutcome = {
+    written: true,
+    sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
+    committees: CONSOLIDATION.ok ? CONSOLIDATION.committees : [],
+    findings: [],
+    warnings: [],
+  };
+  const files: FilesRead = { workbooks: [], problems: [] };
+  const fake = {
+    validate: jest.fn(async () => result),
+    previewFollowUp: jest.fn(async (): Promise<FollowUpPreview> =>
+      result.errors > 0 ? { ok: false, validation: result } : { ...PREVIEW, validation: result },
+    ),
+    generate: jest.fn(async () => generated),
+    previewConsolidation: jest.fn(async () => CONSOLIDATION),
+    consolidate: jest.fn(async () => consolidated),
+    saveSettings: jest.fn(async () => undefined),
+    createTemplate: jest.fn(async () => undefined),
+    goToCell: jest.fn(async () => undefined),
+    readFiles: jest.fn(async () => files),
+  };
+  return fake as unknown as FakeWorkbook;
+}
+
+/** ExcelHostError as the Excel host raises it (same name and Swedish message). */
+export function hostError(message: string): Error {
+  const error = new Error(message);
+  error.name = "ExcelHostError";
+  return error;
+}

@@ -1,0 +1,45 @@
+/** What Fluent UI needs from a browser that jsdom lacks. Import first in every pane test. */
+import "@testing-library/jest-dom";
+
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+const globals = globalThis as Record<string, unknown>;
+globals.ResizeObserver ??= NoResizeObserver;
+if (typeof window !== "undefined") {
+  (window as unknown as Record<string, unknown>).ResizeObserver ??= NoResizeObserver;
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+}
+
+// Tabster (Fluent's keyboard navigation) takes an element without an offsetParent for one not shown; jsdom lays
+// nothing out, so every element would count as hidden and arrow keys and Tab would find nothing. Shown here means:
+// no ancestor is `hidden` or `display: none`.
+if (typeof HTMLElement !== "undefined") {
+  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement) {
+      for (let e: HTMLElement | null = this; e; e = e.parentElement) {
+        if (e.hidden || e.style.display === "none") return null;
+      }
+      return this.parentElement ?? null;
+    },
+  });
+}
+
+// …and a body of no size for one in a hidden frame.
+if (typeof HTMLBodyElement !== "undefined") {
+  HTMLBodyElement.prototype.getBoundingClientRect = () =>
+    ({ x: 0, y: 0, top: 0, left: 0, width: 400, height: 800, right: 400, bottom: 800, toJSON: () => ({}) }) as DOMRect;
+}
