@@ -6,6 +6,9 @@
  */
 
 /** One cell to write. */
+/** The text number format: what is written or typed into a cell with it stays exactly that text. */
+export const TEXT_FORMAT = "@";
+
 export interface SpecCell {
   /**
    * The value. A string is always written as text, never interpreted ("=SUM(A1)", "001", "50%" stay text).

@@ -1,6 +1,6 @@
 import { cellName } from "../../sheet/grid";
 import { estimateRowHeights } from "../../sheet/layout";
-import { ConditionalFill, ListValidation, SheetSpec, SpecCell } from "../../sheet/spec";
+import { ConditionalFill, ListValidation, SheetSpec, SpecCell, TEXT_FORMAT } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { ListName, listSource, listsSheet } from "../lists";
 import { Committee, Plan } from "../model";
@@ -358,12 +358,23 @@ class SheetBuilder {
           locked: false,
           fill: INPUT_FILL,
           wrap: true,
-          ...(row.input === "amount" ? { numberFormat: this.amountFormat } : {}),
+          // What a nämnd types stays as typed ("=…", "001", "2024-12-31"); amounts and numbers stay numbers.
+          ...(row.input === "amount"
+            ? { numberFormat: this.amountFormat }
+            : row.input === "number"
+              ? {}
+              : { numberFormat: TEXT_FORMAT }),
         }
       : { value: input, wrap: true, ...(removed ? { fill: REMOVED_FILL } : {}) };
     cells[COL.comment - 1] =
       editable || removed
-        ? { value: comment, locked: !editable, fill: editable ? INPUT_FILL : REMOVED_FILL, wrap: true }
+        ? {
+            value: comment,
+            locked: !editable,
+            fill: editable ? INPUT_FILL : REMOVED_FILL,
+            wrap: true,
+            numberFormat: TEXT_FORMAT,
+          }
         : { value: comment, wrap: true };
     if (row.input === "amount") {
       // Avvikelse = belopp − prognos (positive: överskott); empty until a prognos is given.

@@ -17,6 +17,7 @@
  */
 import { columnName } from "../../sheet/grid";
 import type { SheetVisibility } from "../../sheet/grid";
+import { TEXT_FORMAT } from "../../sheet/spec";
 import type { ConditionalFill, SheetSpec, SpecCell } from "../../sheet/spec";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
 import { columnWidthPoints, jsonBytes } from "./units";
@@ -58,8 +59,6 @@ export interface WriteResult {
 }
 
 export const WRITE_BUDGET_BYTES = 4_000_000;
-/** The text number format: a string written into a cell with it stays exactly that string. */
-export const TEXT_FORMAT = "@";
 /**
  * Estimated request bytes of one queued action (a property set or a method call) and of one new proxy object
  * (e.g. a range). Office.js sends each as a JSON object with ids, a name and its arguments: about 100 bytes
