@@ -3,6 +3,7 @@
  * to the Grid a host would read back, and the checks every finding must pass (a real sheet, a cell inside Excel's
  * limits, a rule that has its messages).
  */
+import { createCipheriv, createHash, randomBytes } from "crypto";
 import fc from "fast-check";
 import { Finding, RuleId } from "../src/domain/findings";
 import { DEFAULT_LEVELS } from "../src/domain/model";
@@ -380,9 +381,12 @@ export const gridArbitrary = (name: fc.Arbitrary<string>): fc.Arbitrary<Grid> =>
       leftKind: fc.constantFrom("zero", "small", "far"),
       seed: fc.integer({ min: 0, max: 1_000_000 }),
       visibility: fc.constantFrom(undefined, "visible", "hidden", "veryHidden"),
+      // As the xlsx host reads a sparse sheet: each row ends at its last value.
+      ragged: fc.boolean(),
     })
-    .chain(({ sheet, width, topKind, leftKind, seed, visibility }) =>
-      rowsArbitrary(width).chain((values) => {
+    .chain(({ sheet, width, topKind, leftKind, seed, visibility, ragged }) =>
+      rowsArbitrary(width).chain((rectangle) => {
+        const values = ragged ? rectangle.map(trimRow) : rectangle;
         const height = values.length;
         const place = (kind: string, size: number, limit: number) =>
           kind === "zero" ? 0 : kind === "small" ? seed % 7 : Math.max(0, limit - size - (seed % 3));
@@ -417,6 +421,12 @@ export const gridArbitrary = (name: fc.Arbitrary<string>): fc.Arbitrary<Grid> =>
           }));
       }),
     );
+
+function trimRow(row: CellValue[]): CellValue[] {
+  let end = row.length;
+  while (end > 0 && row[end - 1] === null) end--;
+  return row.slice(0, end);
+}
 
 /** Plan-like content for the cells of a table: mostly words of real plans, sometimes anything at all. */
 const planCell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -551,6 +561,7 @@ export const PLAN_RULES: readonly RuleId[] = [
   "duration-invalid",
   "origin-invalid",
   "committee-kind-invalid",
+  "hidden-content",
 ];
 
 export const FOLLOW_UP_RULES: readonly RuleId[] = [
@@ -588,4 +599,185 @@ export function specToGrid(spec: SheetSpec): Grid {
     Array.from({ length: right + 1 }, (_, c) => cells.get(`${r},${c}`) ?? null),
   );
   return { sheet: spec.name, top: 0, left: 0, values, visibility: spec.visibility ?? "visible" };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A password-to-open workbook, made here: Debian's python3-msoffcrypto-tool (5.0.0) can only decrypt, and a
+// checked-in binary fixture would hide how it was made.
+
+/**
+ * Encrypts an .xlsx as Excel does with "Encrypt with password": ECMA-376 Standard Encryption (AES-128, SHA-1,
+ * MS-OFFCRYPTO 2.3.4.5–2.3.4.9) in an OLE compound file holding the streams EncryptionInfo and EncryptedPackage.
+ * (Checked once by decrypting the result with msoffcrypto-tool: it gives back the original bytes.)
+ */
+export function encryptWorkbook(xlsx: Buffer, password: string): Buffer {
+  const sha1 = (...parts: Buffer[]) => createHash("sha1").update(Buffer.concat(parts)).digest();
+  const uint32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(n);
+    return b;
+  };
+  const salt = randomBytes(16);
+  let h = sha1(salt, Buffer.from(password, "utf16le"));
+  for (let i = 0; i < 50_000; i++) h = sha1(uint32(i), h);
+  const hFinal = sha1(h, uint32(0));
+  const x1 = sha1(Buffer.from(Array.from({ length: 64 }, (_, i) => 0x36 ^ (hFinal[i] ?? 0))));
+  const key = x1.subarray(0, 16);
+  const aes = (data: Buffer) => {
+    const cipher = createCipheriv("aes-128-ecb", key, null).setAutoPadding(false);
+    const padded = Buffer.concat([data, Buffer.alloc((16 - (data.length % 16)) % 16)]);
+    return Buffer.concat([cipher.update(padded), cipher.final()]);
+  };
+  const verifier = randomBytes(16);
+  const flags = 0x24; // fCryptoAPI | fAES
+  const header = Buffer.concat([
+    ...[flags, 0, 0x660e /* AES-128 */, 0x8004 /* SHA-1 */, 128, 0x18 /* PROV_RSA_AES */, 0, 0].map(uint32),
+    Buffer.from("Microsoft Enhanced RSA and AES Cryptographic Provider\0", "utf16le"),
+  ]);
+  const info = Buffer.concat([
+    Buffer.from([3, 0, 2, 0]), // version 3.2: Standard Encryption
+    uint32(flags),
+    uint32(header.length),
+    header,
+    uint32(16),
+    salt,
+    aes(verifier),
+    uint32(20),
+    aes(Buffer.concat([sha1(verifier), Buffer.alloc(12)])),
+  ]);
+  const size = Buffer.alloc(8);
+  size.writeBigUInt64LE(BigInt(xlsx.length));
+  return compoundFile([
+    { name: "EncryptionInfo", data: info },
+    { name: "EncryptedPackage", data: Buffer.concat([size, aes(xlsx)]) },
+  ]);
+}
+
+/** A minimal OLE compound file (MS-CFB version 3, 512-byte sectors) holding the given streams in its root. */
+function compoundFile(streams: { name: string; data: Buffer }[]): Buffer {
+  const SECTOR = 512;
+  const MINI = 64;
+  const CUTOFF = 4096;
+  const END = 0xfffffffe;
+  const FREE = 0xffffffff;
+  const FATSECT = 0xfffffffd;
+  const NONE = 0xffffffff;
+  const sectorsOf = (bytes: number) => Math.ceil(bytes / SECTOR);
+  // Siblings are ordered by name length, then by upper-case name: chained as right siblings in that order.
+  const sorted = [...streams].sort(
+    (a, b) => a.name.length - b.name.length || (a.name.toUpperCase() < b.name.toUpperCase() ? -1 : 1),
+  );
+
+  // Small streams live in the mini stream (64-byte mini sectors), chained in the mini FAT.
+  const miniFat: number[] = [];
+  const miniParts: Buffer[] = [];
+  const miniStart = new Map<string, number>();
+  for (const s of sorted.filter((s) => s.data.length < CUTOFF)) {
+    const count = Math.max(1, Math.ceil(s.data.length / MINI));
+    miniStart.set(s.name, miniFat.length);
+    for (let i = 0; i < count; i++) miniFat.push(i === count - 1 ? END : miniFat.length + 1);
+    miniParts.push(s.data, Buffer.alloc(count * MINI - s.data.length));
+  }
+  const miniStream = Buffer.concat(miniParts);
+  const large = sorted.filter((s) => s.data.length >= CUTOFF);
+
+  const dirSectors = sectorsOf((sorted.length + 1) * 128);
+  const miniFatSectors = sectorsOf(miniFat.length * 4);
+  const miniStreamSectors = sectorsOf(miniStream.length);
+  const rest =
+    dirSectors + miniFatSectors + miniStreamSectors + large.reduce((n, s) => n + sectorsOf(s.data.length), 0);
+  let fatSectors = 1;
+  while (fatSectors * 128 < rest + fatSectors) fatSectors++;
+  if (fatSectors > 109) throw new Error("compoundFile: too large for a header-only DIFAT");
+
+  const fat: number[] = Array(fatSectors).fill(FATSECT);
+  const chain = (count: number): number => {
+    const start = fat.length;
+    for (let i = 0; i < count; i++) fat.push(i === count - 1 ? END : fat.length + 1);
+    return count ? start : END;
+  };
+  const dirStart = chain(dirSectors);
+  const miniFatStart = chain(miniFatSectors);
+  const miniStreamStart = chain(miniStreamSectors);
+  const largeStart = new Map(large.map((s) => [s.name, chain(sectorsOf(s.data.length))]));
+  while (fat.length % 128) fat.push(FREE);
+
+  const entry = (
+    name: string,
+    type: number,
+    color: number,
+    right: number,
+    child: number,
+    start: number,
+    size: number,
+  ) => {
+    const e = Buffer.alloc(128);
+    e.write(name, 0, "utf16le");
+    e.writeUInt16LE((name.length + 1) * 2, 64);
+    e.writeUInt8(type, 66);
+    e.writeUInt8(color, 67);
+    e.writeUInt32LE(NONE, 68);
+    e.writeUInt32LE(right, 72);
+    e.writeUInt32LE(child, 76);
+    e.writeUInt32LE(start, 116);
+    e.writeUInt32LE(size, 120);
+    return e;
+  };
+  const entries = [
+    entry(
+      "Root Entry",
+      5,
+      1,
+      NONE,
+      sorted.length ? 1 : NONE,
+      miniStream.length ? miniStreamStart : END,
+      miniStream.length,
+    ),
+    ...sorted.map((s, i) =>
+      entry(
+        s.name,
+        2,
+        i === 0 ? 1 : 0,
+        i + 2 <= sorted.length ? i + 2 : NONE,
+        NONE,
+        miniStart.get(s.name) ?? largeStart.get(s.name) ?? END,
+        s.data.length,
+      ),
+    ),
+  ];
+  const empty = Buffer.alloc(128);
+  empty.writeUInt32LE(NONE, 68);
+  empty.writeUInt32LE(NONE, 72);
+  empty.writeUInt32LE(NONE, 76);
+  while (entries.length % 4) entries.push(empty);
+
+  const head = Buffer.alloc(SECTOR);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(head, 0);
+  head.writeUInt16LE(0x3e, 24);
+  head.writeUInt16LE(3, 26);
+  head.writeUInt16LE(0xfffe, 28);
+  head.writeUInt16LE(9, 30);
+  head.writeUInt16LE(6, 32);
+  head.writeUInt32LE(fatSectors, 44);
+  head.writeUInt32LE(dirStart, 48);
+  head.writeUInt32LE(CUTOFF, 56);
+  head.writeUInt32LE(miniFatSectors ? miniFatStart : END, 60);
+  head.writeUInt32LE(miniFatSectors, 64);
+  head.writeUInt32LE(END, 68);
+  for (let i = 0; i < 109; i++) head.writeUInt32LE(i < fatSectors ? i : FREE, 76 + i * 4);
+
+  const words = (values: number[], sectors: number) => {
+    const b = Buffer.alloc(sectors * SECTOR, 0xff);
+    values.forEach((v, i) => b.writeUInt32LE(v, i * 4));
+    return b;
+  };
+  const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc(sectorsOf(b.length) * SECTOR - b.length)]);
+  return Buffer.concat([
+    head,
+    words(fat, fatSectors),
+    pad(Buffer.concat(entries)),
+    words(miniFat, miniFatSectors),
+    pad(miniStream),
+    ...large.map((s) => pad(s.data)),
+  ]);
 }

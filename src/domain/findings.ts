@@ -46,7 +46,13 @@ export type FollowUpRuleId =
   | "followup-duplicate-return"
   | "followup-sheet-renamed";
 
-export type RuleId = PlanRuleId | FollowUpRuleId;
+/**
+ * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which
+ * write plan content, do not cover them; test/hostile-files.test.ts does).
+ */
+export type WorkbookRuleId = "hidden-content";
+
+export type RuleId = PlanRuleId | FollowUpRuleId | WorkbookRuleId;
 
 export type FindingParams = Record<string, string | number>;
 

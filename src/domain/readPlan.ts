@@ -1,5 +1,5 @@
 import { Grid, cellText } from "../sheet/grid";
-import { Finding, sortFindings } from "./findings";
+import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { readTable } from "./layouts/table";
 import { Mapping } from "./mapping";
@@ -72,9 +72,32 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   return {
     plan,
     findings: sortFindings(
-      findings,
+      [...findings, ...hiddenContent(grids, rows)],
       grids.map((grid) => grid.sheet),
     ),
     sheets,
   };
+}
+
+/**
+ * Hidden sheets and hidden rows are read like any other, but whoever checks the plan in Excel does not see them:
+ * when they give the plan content (uppdrag, mål, ramjusteringar …), one warning per sheet, at the first such row.
+ */
+function hiddenContent(grids: Grid[], rows: RawRow[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const grid of grids) {
+    const hiddenSheet = grid.visibility === "hidden";
+    const hiddenRows = new Set(grid.hiddenRows ?? []);
+    if (!hiddenSheet && hiddenRows.size === 0) continue;
+    const read = rows.filter((row) => row.ref.sheet === grid.sheet && (hiddenSheet || hiddenRows.has(row.ref.row)));
+    if (read.length === 0) continue;
+    const first = read.reduce((a, b) =>
+      b.ref.row < a.ref.row || (b.ref.row === a.ref.row && b.ref.col < a.ref.col) ? b : a,
+    );
+    const count = new Set(read.map((row) => row.ref.row)).size;
+    findings.push(
+      finding("warning", "hidden-content", first.ref, { what: hiddenSheet ? "sheet" : "rows", rows: count }),
+    );
+  }
+  return findings;
 }

@@ -69,6 +69,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "duration-invalid": (p) => `"${p.value}" är ingen varaktighet. Skriv Varaktig eller Tillfällig.`,
     "origin-invalid": (p) => `"${p.value}" är ingen känd uppdragsgivare. Skriv Fullmäktige eller Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" är ingen känd typ. Skriv Nämnd eller Bolag.`,
+    "hidden-content": (p) =>
+      p.what === "sheet"
+        ? `Bladet är dolt men läses in i planen (${p.rows} ${p.rows === 1 ? "rad" : "rader"}). Visa bladet och kontrollera att innehållet ska vara med, eller ta bort det.`
+        : `${p.rows} ${p.rows === 1 ? "dold rad" : "dolda rader"} på bladet läses in i planen, den första här. Visa raderna och kontrollera att de ska vara med, eller ta bort dem.`,
     "followup-marker-missing": () =>
       `Måltavlans märkning i cell A1–A2 saknas eller har ändrats. Bladet lästes ändå, men generera det på nytt innan nästa utskick.`,
     "followup-unknown-row": (p) =>
@@ -124,6 +128,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "duration-invalid": (p) => `"${p.value}" is not a duration. Write Varaktig or Tillfällig.`,
     "origin-invalid": (p) => `"${p.value}" is not a known origin. Write Fullmäktige or Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" is not a known type. Write Nämnd or Bolag.`,
+    "hidden-content": (p) =>
+      p.what === "sheet"
+        ? `The sheet is hidden but is read into the plan (${p.rows} ${p.rows === 1 ? "row" : "rows"}). Unhide it and check that its content belongs there, or remove it.`
+        : `${p.rows} hidden ${p.rows === 1 ? "row" : "rows"} on the sheet ${p.rows === 1 ? "is" : "are"} read into the plan, the first here. Unhide them and check that they belong there, or remove them.`,
     "followup-marker-missing": () =>
       `Måltavlan's marker in A1–A2 is missing or was changed. The sheet was read anyway; regenerate it before the next round.`,
     "followup-unknown-row": (p) => `The row's key (${p.key}) is not in the plan. Its answer is left out of the report.`,

@@ -179,6 +179,7 @@ const sv = {
     "followup-amount-invalid": "Ogiltigt belopp",
     "followup-duplicate-return": "Flera svar från samma nämnd",
     "followup-sheet-renamed": "Bladet har bytt namn",
+    "hidden-content": "Dolt innehåll läses in",
   } satisfies Record<RuleId, string>,
 };
 
@@ -351,6 +352,7 @@ const en: PaneStrings = {
     "followup-amount-invalid": "Invalid amount",
     "followup-duplicate-return": "Several answers from one committee",
     "followup-sheet-renamed": "Sheet renamed",
+    "hidden-content": "Hidden content is read",
   },
 };
 

@@ -230,6 +230,8 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
   let left = Infinity;
   let bottom = -1;
   let right = -1;
+  // The last column with a value, per row: a row ends there (see below).
+  const rowEnd = new Map<number, number>();
   const include = (row: number, col: number) => {
     top = Math.min(top, row);
     left = Math.min(left, col);
@@ -251,6 +253,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
       if (value === null && cell.type !== ExcelJS.ValueType.Formula) return;
       values.set(key(r, c), value);
       include(r, c);
+      rowEnd.set(r, Math.max(rowEnd.get(r) ?? -1, c));
     });
   });
 
@@ -288,11 +291,16 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
   };
   if (bottom < 0) return grid;
 
+  // The used range as a rectangle, unless that would be mostly air: one stray value at XFD1048576 beside a table at
+  // A1 must not make 17 billion empty cells. Then each row ends at its last value (the core reads a missing cell as
+  // empty). 5 million cells is what Excel itself hands an add-in in one read.
+  const rectangle = (bottom - top + 1) * (right - left + 1) <= MAX_RECTANGLE_CELLS;
   for (let r = top; r <= bottom; r++) {
     const rowValues: CellValue[] = [];
     const rowFormats: (string | null)[] = [];
     const row = sheet.findRow(r + 1);
-    for (let c = left; c <= right; c++) {
+    const end = rectangle ? right : (rowEnd.get(r) ?? left - 1);
+    for (let c = left; c <= end; c++) {
       rowValues.push(values.get(key(r, c)) ?? null);
       const format = row?.findCell(c + 1)?.numFmt;
       rowFormats.push(format && format !== "General" ? format : null);
@@ -306,6 +314,8 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
     .sort((a, b) => a.top - b.top || a.left - b.left);
   return grid;
 }
+
+const MAX_RECTANGLE_CELLS = 5_000_000;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
