@@ -1,0 +1,112 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import type { PaneValidation } from "../../src/taskpane/workbook";
+import { EMPTY_WORKBOOK, deferred, fakeWorkbook, hostError, validation } from "./fakes";
+
+function pane(workbook = fakeWorkbook(validation())) {
+  render(<App inExcel workbook={workbook} />);
+  return workbook;
+}
+
+describe("Koppla", () => {
+  test("loading: reading the workbook shows a spinner with text", async () => {
+    const workbook = fakeWorkbook();
+    const read = deferred<PaneValidation>();
+    workbook.validate.mockImplementationOnce(() => read.promise);
+    pane(workbook);
+    expect(await screen.findByText("Läser arbetsboken …")).toBeVisible();
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+    read.resolve(validation());
+    expect(await screen.findByRole("table", { name: "Bladen i arbetsboken" })).toBeVisible();
+    expect(screen.queryByText("Läser arbetsboken …")).not.toBeInTheDocument();
+  });
+
+  test("the sheets as recognised, with header rows; Måltavlan's own sheets are left out", async () => {
+    pane();
+    const table = await screen.findByRole("table", { name: "Bladen i arbetsboken" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => within(row).getAllByRole("cell")[0].textContent)).toEqual([
+      "Nämnder",
+      "Mål",
+      "Uppdrag",
+      "Ramjusteringar",
+      "Anteckningar",
+      "Inställningar",
+    ]);
+    expect(screen.getByRole("combobox", { name: "Läs bladet Uppdrag som" })).toHaveTextContent("Uppdrag");
+    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Läses inte");
+    expect(within(rows[2]).getAllByRole("cell")[2]).toHaveTextContent("2");
+    expect(screen.queryByRole("combobox", { name: "Läs bladet Inställningar som" })).not.toBeInTheDocument();
+  });
+
+  test("a corrected kind is saved in the workbook's settings, and the plan is read again", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await user.click(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }));
+    await user.click(screen.getByRole("option", { name: "Nyckeltal" }));
+    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Nyckeltal");
+    await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
+    expect(await screen.findByText(/Kopplingen är sparad/)).toBeVisible();
+    expect(workbook.saveSettings).toHaveBeenCalledTimes(1);
+    expect(workbook.saveSettings.mock.calls[0][0].mapping.sheets).toEqual({ Anteckningar: { kind: "keyFigure" } });
+    expect(workbook.validate).toHaveBeenCalledTimes(2);
+  });
+
+  test("saving fails: Swedish message, the user's choice kept, the button usable again", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    workbook.saveSettings.mockRejectedValueOnce(
+      hostError("Excel nekade ändringen (skriva bladen): bladet eller arbetsboken är skyddad. Ta bort skyddet och försök igen."),
+    );
+    await user.click(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }));
+    await user.click(screen.getByRole("option", { name: "Uppdrag" }));
+    await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/skyddad\. Ta bort skyddet/);
+    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Uppdrag");
+    expect(screen.getByRole("button", { name: "Spara kopplingen" })).toBeEnabled();
+  });
+
+  test("a live preview of the plan as read: nämnder, goals, uppdrag and amounts in tkr", async () => {
+    pane();
+    const committees = await screen.findByRole("table", { name: "Nämnder" });
+    expect(committees).toHaveTextContent("KSKommunstyrelsen");
+    expect(screen.getByRole("table", { name: "Mål" })).toHaveTextContent("Kommunövergripande målNäringsliv och tillväxtÖstersund 2040");
+    expect(screen.getByRole("table", { name: "Uppdrag" })).toHaveTextContent(/Förbättra kvinnors.*KS2024/);
+    expect(screen.getByRole("table", { name: "Ramjusteringar" })).toHaveTextContent(/KS2024250 tkrTillfällig/);
+  });
+
+  test("a 20 000-row plan: the preview shows the first rows only", async () => {
+    const big = validation();
+    const assignments = Array.from({ length: 20_000 }, (_, i) => ({ ...big.plan.assignments[0], id: `U${i}`, title: `Uppdrag ${i}` }));
+    pane(fakeWorkbook({ ...big, plan: { ...big.plan, assignments } }));
+    const table = await screen.findByRole("table", { name: "Uppdrag" });
+    expect(within(table).getAllByRole("row")).toHaveLength(1 + 5);
+    expect(table).toHaveTextContent("De första 5 av 20 000.");
+  });
+
+  test("a workbook without plan sheets offers the template; a double-click creates it once", async () => {
+    const user = userEvent.setup();
+    const workbook = pane(fakeWorkbook(EMPTY_WORKBOOK));
+    expect(await screen.findByText(/Arbetsboken har inga blad med en plan ännu/)).toBeVisible();
+    const created = deferred<void>();
+    workbook.createTemplate.mockImplementationOnce(() => created.promise);
+    workbook.validate.mockResolvedValue(validation());
+    await user.dblClick(screen.getByRole("button", { name: "Skapa mallbladen" }));
+    expect(screen.getByRole("button", { name: "Skapa mallbladen" })).toBeDisabled();
+    expect(screen.getByText("Skapar mallbladen …")).toBeVisible();
+    created.resolve();
+    expect(await screen.findByText(/Mallbladen är skapade/)).toBeVisible();
+    expect(workbook.createTemplate).toHaveBeenCalledTimes(1);
+    expect(await screen.findByRole("table", { name: "Nämnder" })).toBeVisible();
+  });
+
+  test("reading fails: the error in Swedish", async () => {
+    const workbook = fakeWorkbook();
+    workbook.validate.mockRejectedValueOnce(hostError("Ett blad är för stort för att läsas på en gång. Ta bort tomma rader."));
+    pane(workbook);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Ett blad är för stort");
+  });
+});

@@ -1,0 +1,101 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import type { ConsolidateOutcome, ConsolidationPreview, FilesRead } from "../../src/taskpane/workbook";
+import { CONSOLIDATION, FINDINGS, deferred, fakeWorkbook, hostError, validation } from "./fakes";
+
+function pane(workbook = fakeWorkbook(validation())) {
+  render(<App inExcel workbook={workbook} initialStep="sammanstall" />);
+  return workbook;
+}
+
+const xlsx = (name: string) =>
+  new File(["PK"], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+
+describe("Sammanställ", () => {
+  test("what is missing per nämnd, from this workbook's follow-up sheets", async () => {
+    const workbook = fakeWorkbook(validation());
+    const checked = deferred<ConsolidationPreview>();
+    workbook.previewConsolidation.mockImplementationOnce(() => checked.promise);
+    pane(workbook);
+    expect(await screen.findByText("Kontrollerar svaren …")).toBeVisible();
+    checked.resolve(CONSOLIDATION);
+    const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+    expect(missing).toHaveTextContent(/KS Kommunstyrelsen: 1 av 6 rader saknar svar.*Uppdrag: Förbättra kvinnors förutsättningar/);
+    expect(missing).toHaveTextContent(/SAN Social- och arbetsmarknadsnämnden: har inte svarat/);
+    expect(workbook.previewConsolidation).toHaveBeenCalledWith({ returned: [], language: "sv" });
+  });
+
+  test("empty: no follow-up sheets yet", async () => {
+    const workbook = fakeWorkbook(validation());
+    workbook.previewConsolidation.mockResolvedValue({ ok: true, followUp: null, committees: [], findings: [] });
+    pane(workbook);
+    expect(await screen.findByText(/Hittade inga uppföljningsblad/)).toBeVisible();
+  });
+
+  test("returned workbooks are read in the pane, listed, used in the preview, and can be removed", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    const read = deferred<FilesRead>();
+    workbook.readFiles.mockImplementationOnce(() => read.promise);
+    const returned = { file: "KS-T1-2024.xlsx", grids: [], modified: null };
+    await user.upload(screen.getByLabelText("Välj returnerade arbetsböcker"), [xlsx("KS-T1-2024.xlsx"), xlsx("trasig.xlsx")]);
+    expect(screen.getByText("Läser filerna …")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Sammanställ" })).toBeDisabled();
+    read.resolve({
+      workbooks: [returned],
+      problems: [{ file: "trasig.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx" }],
+    });
+    expect(await screen.findByText("1 fil inlästa:")).toBeVisible();
+    expect(screen.getByRole("alert")).toHaveTextContent("Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx");
+    expect(workbook.readFiles.mock.calls[0][0].map((f) => f.name)).toEqual(["KS-T1-2024.xlsx", "trasig.xlsx"]);
+    await waitFor(() =>
+      expect(workbook.previewConsolidation).toHaveBeenLastCalledWith({ returned: [returned], language: "sv" }),
+    );
+    await user.click(screen.getByRole("button", { name: "Ta bort KS-T1-2024.xlsx" }));
+    await waitFor(() => expect(workbook.previewConsolidation).toHaveBeenLastCalledWith({ returned: [], language: "sv" }));
+  });
+
+  test("consolidating: progress, started once on a double-click, then Rapporten är skriven", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+    const written = deferred<ConsolidateOutcome>();
+    workbook.consolidate.mockImplementationOnce(() => written.promise);
+    await user.dblClick(screen.getByRole("button", { name: "Sammanställ" }));
+    expect(screen.getByRole("button", { name: "Sammanställ" })).toBeDisabled();
+    expect(screen.getByText("Sammanställer svaren …")).toBeVisible();
+    written.resolve({
+      written: true,
+      sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
+      committees: (CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>).committees,
+      findings: [],
+      warnings: [],
+    });
+    expect(await screen.findByText(/Rapporten är skriven på bladen Översikt, Per mål, Svar, Saknas, Fynd\./)).toBeVisible();
+    expect(workbook.consolidate).toHaveBeenCalledTimes(1);
+  });
+
+  test("errors: a report sheet name taken by the user's own sheet is said in Swedish", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    workbook.consolidate.mockRejectedValueOnce(
+      hostError('Det finns redan blad som heter "Översikt". Byt namn på dem och försök igen. Inget skrevs.'),
+    );
+    await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+    await user.click(screen.getByRole("button", { name: "Sammanställ" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/heter "Översikt".*Inget skrevs/);
+  });
+
+  test("a plan with errors: the report is not written and the errors are one click away", async () => {
+    const user = userEvent.setup();
+    const workbook = fakeWorkbook(validation(FINDINGS));
+    workbook.previewConsolidation.mockResolvedValue({ ok: false, validation: validation(FINDINGS) });
+    pane(workbook);
+    expect(await screen.findByText(/Planen har 2 fel/)).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Visa felen" }));
+    expect(await screen.findByRole("button", { name: /^Uppdrag!E3/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,112 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import type { FollowUpPreview, GenerateOutcome } from "../../src/taskpane/workbook";
+import { FINDINGS, PREVIEW, deferred, fakeWorkbook, hostError, validation } from "./fakes";
+
+function pane(workbook = fakeWorkbook(validation())) {
+  render(<App inExcel workbook={workbook} initialStep="skapa" />);
+  return workbook;
+}
+
+describe("Skapa uppföljning", () => {
+  test("period, year and answer-by date; the preview per nämnd says created or updated and that answers are kept", async () => {
+    const workbook = pane();
+    expect(screen.getByRole("combobox", { name: "Period" })).toHaveTextContent("T1");
+    expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(new Date().getFullYear());
+    expect(screen.getByLabelText("Svara senast")).toHaveAttribute("type", "date");
+    expect(await screen.findByText("Räknar fram bladen …")).toBeVisible();
+    const table = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    const [ks, san] = within(table).getAllByRole("row").slice(1);
+    expect(ks).toHaveTextContent(/KS Kommunstyrelsen.*KS T1 2024.*uppdateras.*2 mål, 3 uppdrag, 1 ramjust\., 0 nyckeltal.*2 svar behålls/);
+    expect(san).toHaveTextContent(/SAN T1 2024.*skapas.*inga svar än/);
+    expect(workbook.previewFollowUp).toHaveBeenCalledTimes(1);
+  });
+
+  test("changing period and year updates the preview; the request carries the date", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    await user.click(screen.getByRole("combobox", { name: "Period" }));
+    await user.click(screen.getByRole("option", { name: /Delår/ }));
+    const year = screen.getByRole("spinbutton", { name: "År" });
+    await user.clear(year);
+    await user.type(year, "2024");
+    await waitFor(() =>
+      expect(workbook.previewFollowUp).toHaveBeenLastCalledWith(
+        expect.objectContaining({ period: { name: "Delår", kind: "prognos" }, year: 2024 }),
+      ),
+    );
+    await user.type(screen.getByLabelText("Svara senast"), "2024-09-15");
+    await waitFor(() => expect(screen.queryByText("Räknar fram bladen …")).not.toBeInTheDocument());
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(workbook.generate).toHaveBeenCalledWith({
+      period: { name: "Delår", kind: "prognos" },
+      year: 2024,
+      due: "2024-09-15",
+    });
+  });
+
+  test("a year that is not four digits is told at the field and nothing can be created", async () => {
+    const user = userEvent.setup();
+    pane();
+    const year = screen.getByRole("spinbutton", { name: "År" });
+    await user.clear(year);
+    await user.type(year, "24");
+    expect(screen.getByText("Skriv året med fyra siffror, t.ex. 2025.")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeDisabled();
+  });
+
+  test("generating: progress with text, the button disabled; a double-click writes once; success says how many", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    const written = deferred<GenerateOutcome>();
+    workbook.generate.mockImplementationOnce(() => written.promise);
+    await user.dblClick(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeDisabled();
+    expect(screen.getByText("Skapar uppföljningsbladen …")).toBeVisible();
+    written.resolve({ written: true, sheets: ["KS T1 2024", "SAN T1 2024"], warnings: [], validation: validation() });
+    expect(await screen.findByText("Skapade 2 uppföljningsblad")).toBeVisible();
+    expect(workbook.generate).toHaveBeenCalledTimes(1);
+    // The preview is read again, now that the sheets exist.
+    await waitFor(() => expect(workbook.previewFollowUp).toHaveBeenCalledTimes(2));
+  });
+
+  test("a plan with errors: nothing is created, and the way to the errors is offered", async () => {
+    const user = userEvent.setup();
+    pane(fakeWorkbook(validation(FINDINGS)));
+    expect(await screen.findByText(/Planen har 2 fel\. Rätta dem under Validera/)).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Visa felen" }));
+    expect(screen.getByRole("tab", { name: "Validera" })).toHaveAttribute("aria-selected", "true");
+    expect(await screen.findByRole("button", { name: /^Uppdrag!E3/ })).toBeVisible();
+  });
+
+  test("errors from Excel while writing: Swedish, with what to do", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    workbook.generate.mockRejectedValueOnce(
+      hostError("Det som skulle skickas till Excel är för stort. Dela upp arbetet på färre nämnder åt gången."),
+    );
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/för stort\. Dela upp arbetet/);
+    expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeEnabled();
+  });
+
+  test("empty: a plan without nämnder to follow up says so", async () => {
+    const workbook = fakeWorkbook(validation());
+    workbook.previewFollowUp.mockResolvedValue({ ...PREVIEW, rows: [] } as FollowUpPreview);
+    pane(workbook);
+    expect(await screen.findByText(/Planen har inga nämnder/)).toBeVisible();
+  });
+
+  test("export per nämnd is not there yet: the button says why and stays disabled", async () => {
+    pane();
+    const button = screen.getByRole("button", { name: "Exportera en arbetsbok per nämnd" });
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(button).toHaveAccessibleDescription(/finns ännu inte i fönstret.*--split/);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The pane's workers: the core's message protocol (request id → promise, errors as messages, out-of-order answers,
+ * a worker that fails as a whole) and the files worker reading returned workbooks without Node.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { readPlanWithSettings } from "../../src/domain/jobs";
+import { readWorkbookFile } from "../../src/hosts/xlsx/read";
+import { type CoreRequest, type CoreResponse, handleCoreRequest } from "../../src/taskpane/core.worker";
+import { handleFilesRequest } from "../../src/taskpane/files.worker";
+import { type CoreEndpoint, coreOverEndpoint } from "../../src/taskpane/coreClient";
+import { EXAMPLES } from "../support/workbooks";
+
+const OSTERSUND = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
+
+/** A worker stand-in: messages cross by structured clone, and answers come back on a later task, as in a browser. */
+function fakeWorker(delays: number[] = []): { endpoint: CoreEndpoint; posted: CoreRequest[] } {
+  const posted: CoreRequest[] = [];
+  const endpoint: CoreEndpoint = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      const request = structuredClone(message);
+      posted.push(request);
+      const delay = delays[posted.length - 1] ?? 0;
+      void handleCoreRequest(request).then((response) =>
+        setTimeout(
+          () => endpoint.onmessage?.({ data: structuredClone(response) } as MessageEvent<CoreResponse>),
+          delay,
+        ),
+      );
+    },
+  };
+  return { endpoint, posted };
+}
+
+describe("the core worker's protocol", () => {
+  test("readPlan through the worker gives what the core gives in-thread", async () => {
+    const { grids } = await readWorkbookFile(OSTERSUND);
+    const { endpoint, posted } = fakeWorker();
+    const core = coreOverEndpoint(() => endpoint);
+    const read = await core.readPlan(grids);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ id: 1, step: "readPlan" });
+    expect(read).toEqual(readPlanWithSettings(grids));
+  });
+
+  test("answers are matched by id, whatever order they come back in", async () => {
+    const { grids } = await readWorkbookFile(OSTERSUND);
+    const { endpoint } = fakeWorker([30, 0]);
+    const core = coreOverEndpoint(() => endpoint);
+    const mapping = { sheets: { Uppdrag: { kind: "ignore" as const } } };
+    const [first, second] = await Promise.all([core.readPlan(grids), core.readPlan(grids, mapping)]);
+    expect(first.plan.assignments.length).toBeGreaterThan(0);
+    expect(second.plan.assignments).toEqual([]);
+  });
+
+  test("the handler never throws: a failing step comes back as its message", async () => {
+    const response = await handleCoreRequest({ id: 7, step: "readPlan", args: [null as never] });
+    expect(response).toMatchObject({ id: 7, ok: false });
+    expect((response as { message: string }).message).toEqual(expect.any(String));
+    const { endpoint } = fakeWorker();
+    await expect(coreOverEndpoint(() => endpoint).readPlan(null as never)).rejects.toThrow(Error);
+  });
+
+  test("a worker that fails as a whole fails every waiting call in Swedish, and the next call starts a new one", async () => {
+    let started = 0;
+    const silent: CoreEndpoint = { onmessage: null, onerror: null, postMessage: () => undefined };
+    const core = coreOverEndpoint(() => {
+      started++;
+      return silent;
+    });
+    const waiting = core.readPlan([]);
+    silent.onerror?.({ message: "Script error" } as ErrorEvent);
+    await expect(waiting).rejects.toThrow(/Måltavlans beräkningsdel kunde inte köras \(Script error\)/);
+    void core.readPlan([]);
+    expect(started).toBe(2);
+  });
+});
+
+describe("the files worker", () => {
+  test("reads a returned workbook's bytes into the same grids as the CLI's reader", async () => {
+    const bytes = await fs.readFile(OSTERSUND);
+    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const response = await handleFilesRequest({
+      id: 3,
+      files: [{ name: "KS-T1-2024.xlsx", data, lastModified: 0 }],
+    });
+    expect(response.id).toBe(3);
+    expect(response.problems).toEqual([]);
+    expect(response.workbooks[0].file).toBe("KS-T1-2024.xlsx");
+    expect(response.workbooks[0].grids).toEqual((await readWorkbookFile(OSTERSUND)).grids);
+  });
+
+  test("a file that is no workbook becomes a Swedish problem, and the others are still read", async () => {
+    const text = new TextEncoder().encode("Nämnd;Uppdrag\nKS;x\n").buffer as ArrayBuffer;
+    const empty = new ArrayBuffer(0);
+    const bytes = await fs.readFile(OSTERSUND);
+    const cut = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 2000) as ArrayBuffer;
+    const response = await handleFilesRequest({
+      id: 1,
+      files: [
+        { name: "svar.csv", data: text, lastModified: null },
+        { name: "tom.xlsx", data: empty, lastModified: null },
+        { name: "avklippt.xlsx", data: cut, lastModified: null },
+      ],
+    });
+    expect(response.workbooks).toEqual([]);
+    expect(response.problems).toEqual([
+      { file: "svar.csv", message: "Filen är inte en Excel-arbetsbok (.xlsx): svar.csv" },
+      { file: "tom.xlsx", message: "Filen är inte en Excel-arbetsbok (.xlsx): tom.xlsx (filen är tom)" },
+      { file: "avklippt.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: avklippt.xlsx" },
+    ]);
+  });
+});
+
+describe("the pane's bundle", () => {
+  test("the file reader the pane bundles has no Node imports (fs, Buffer)", async () => {
+    const source = await fs.readFile(path.join(__dirname, "../../src/taskpane/xlsxRead.ts"), "utf8");
+    expect(source).not.toMatch(/from "(node:)?fs|Buffer\./);
+  });
+});
