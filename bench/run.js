@@ -19,7 +19,12 @@
  *
  *   excel-<job>-syncs-N…    Round trips of the Excel host's jobs on the strict stand-in (bench/excel-syncs.js).
  *
- * Whole run: 6–7 minutes on 2 cores.
+ *   taskpane-initial-js-gzip-kb, pane-interactive-ms, pane-longest-task-ms
+ *                           The task pane: its initial JavaScript gzipped, time until its first tab can be used in
+ *                           headless Chromium, and its longest main-thread task while validating the 20 000-uppdrag
+ *                           plan (bench/pane.js, whose header says how; about 3 minutes of the run).
+ *
+ * Whole run: 9–10 minutes on 2 cores.
  *
  * Usage: node bench/run.js [--keep]   (--keep leaves the generated workbooks in the temp dir)
  * Requires lib/ (npm run build:cli; `npm run bench` does it).
@@ -31,6 +36,7 @@ const path = require("path");
 const { CLI, ROOT, fail, median, round, runNode } = require("./common");
 const { excelSyncBenchmarks } = require("./excel-syncs");
 const { followUpBenchmarks } = require("./followup");
+const { paneBenchmarks } = require("./pane");
 const { planData, writePlanWorkbook } = require("./generate-plan");
 
 const RESULTS = path.join(__dirname, "results.json");
@@ -103,7 +109,7 @@ function coreValidate() {
 
 function printTable(results) {
   const rows = results.map((r) => {
-    const met = r.target === null ? "" : meets(r.value, r.target) ? "met" : "MISSED";
+    const met = r.target === null || r.value === null ? "" : meets(r.value, r.target) ? "met" : "MISSED";
     return [r.name, String(r.value), r.unit, r.target ?? "–", met];
   });
   const header = ["metric", "value", "unit", "target", ""];
@@ -148,6 +154,7 @@ async function main() {
     const followUp = await followUpBenchmarks({ plan, dir, planSheets: data.sheets.map((s) => s.name) });
     process.stderr.write("Excel host syncs on the stand-in…\n");
     const excelSyncs = await excelSyncBenchmarks();
+    const pane = await paneBenchmarks();
 
     const results = [
       { name: "validate-json-ratio", value: round(validateMs / loadMs, 2), unit: "×", target: "≤ 1.3" },
@@ -158,6 +165,7 @@ async function main() {
       { name: "exceljs-load-peak-rss-mb", value: round(loadRss, 0), unit: "MB", target: null },
       ...followUp,
       ...excelSyncs,
+      ...pane,
     ];
     printTable(results);
     fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -8,13 +8,14 @@
  * - `Office`: onReady resolving with host Excel once the plan is in the stand-in; context.displayLanguage from
  *   ?lang= (default sv-SE); context.officeTheme from ?theme=light|dark; context.requirements from the stand-in.
  *
- * `window.__standIn` is the stand-in, for the end-to-end test (test/e2e) to look at what the pane wrote.
+ * `window.__standIn` is the stand-in, for the end-to-end test (test/e2e) to look at what the pane wrote;
+ * `window.__standInBusy` when it was working, for bench/pane.js.
  * This code is never part of the add-in's own build (entry `taskpane`).
  */
 import type { CellValue, Grid } from "../sheet/grid";
 import { StandIn, type Visibility } from "../../test/excel/standin";
 
-/* global document, fetch, window */
+/* global document, fetch, performance, setTimeout, window */
 
 /** A Grid as plans/*.json carries it: dates already Excel serial numbers (scripts/preview-plans.js). */
 type PreviewGrid = Omit<Grid, "values"> & { values: Exclude<CellValue, Date>[][] };
@@ -95,9 +96,36 @@ document.documentElement.lang = displayLanguage;
 const standIn = new StandIn({ sheets: [] });
 const loaded = fetchPlan(planName).then((plan) => loadPlan(standIn, plan));
 
+/**
+ * When the stand-in was busy (performance.now() intervals), for bench/pane.js: that is Excel's work, not the pane's.
+ * In Excel a sync is a round trip to another process and the page's thread is free meanwhile; the stand-in works in
+ * the page's thread, so each sync here starts and ends in a task of its own, apart from the pane's code around it.
+ */
+const standInBusy: [number, number][] = [];
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return standIn.run((context) => {
+    const sync = context.sync.bind(context);
+    Object.defineProperty(context, "sync", {
+      value: async (...args: unknown[]) => {
+        await nextTask();
+        const start = performance.now();
+        try {
+          return await (sync as (...a: unknown[]) => Promise<unknown>)(...args);
+        } finally {
+          standInBusy.push([start, performance.now()]);
+          await nextTask();
+        }
+      },
+    });
+    return batch(context);
+  });
+}
+
 const host = { host: "Excel", platform: "OfficeOnline" } as const;
 const globals = globalThis as Record<string, unknown>;
-globals.Excel = { run: standIn.run.bind(standIn) };
+globals.Excel = { run };
 globals.Office = {
   HostType: { Excel: "Excel" },
   PlatformType: { OfficeOnline: "OfficeOnline" },
@@ -119,7 +147,7 @@ globals.Office = {
     },
   },
 };
-(window as unknown as { __standIn: StandIn }).__standIn = standIn;
+Object.assign(window, { __standIn: standIn, __standInBusy: standInBusy });
 
 loaded.catch((error: unknown) => {
   if (banner) banner.textContent = `${words.lead}: ${error instanceof Error ? error.message : String(error)}`;

@@ -399,14 +399,23 @@ export interface StandInOptions {
 /** Excel on the web's cap on a request and a response; 5 MB read strictly (decimal), in UTF-8 bytes. */
 export const PAYLOAD_LIMIT = 5_000_000;
 
-/** One encoder for the browser build (the preview), where Node's Buffer does not exist. */
-let encoder: TextEncoder | undefined;
-
-/** UTF-8 bytes of `text`: Node's Buffer.byteLength under Node, TextEncoder in a browser (the same count). */
+/**
+ * UTF-8 bytes of `text`: Node's Buffer.byteLength under Node; in a browser (the preview, which has no Buffer) counted
+ * as TextEncoder would encode it, without building the bytes: a lone surrogate becomes U+FFFD, 3 bytes.
+ */
 function utf8Bytes(text: string): number {
   if (typeof Buffer !== "undefined") return Buffer.byteLength(text, "utf8");
-  encoder ??= new TextEncoder();
-  return encoder.encode(text).length;
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 4 bytes for 2 code units
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 class Context {
