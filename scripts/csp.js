@@ -5,12 +5,12 @@
  * scripts/serve.js. test/csp.test.ts checks the built policy; the e2e walk (test/e2e) checks that nothing violates it.
  *
  * Why each directive is what it is:
- * - script-src 'self', plus Microsoft's office.js CDN only when the build loads office.js from there (production;
- *   OFFICE_JS_URL in webpack.config.js). Loaded outside a page it already has, office.js fetches MicrosoftAjax.js from
- *   ajax.aspnetcdn.com (its own code says so: see loadScriptParallel in office.js), so the CDN build names that host
- *   too. Microsoft publishes no canonical list (OfficeDev/office-js#1005, office-js-docs-pr#721, both open); these
- *   are the hosts office.js's own code loads scripts from. No 'unsafe-inline' and no 'unsafe-eval': nothing in
- *   Måltavlan's own code evaluates strings (test/csp.test.ts checks src/ for eval( and new Function).
+ * - script-src 'self', plus office.js's origin only when the build loads it from elsewhere (production: Microsoft's
+ *   CDN; OFFICE_JS_URL in webpack.config.js). When MicrosoftAjax.js is not in the page yet, office.js loads it from
+ *   ajax.aspnetcdn.com (its own code does: loadScriptParallel in office.js), so such a build names that host too.
+ *   Microsoft publishes no canonical list (OfficeDev/office-js#1005, office-js-docs-pr#721, both open); these are
+ *   the hosts office.js's own code loads scripts from. The local copy (tests, preview) is covered by 'self'. No 'unsafe-inline' and no 'unsafe-eval': nothing in
+ *   Måltavlan's own code evaluates strings (test/hostile-source.test.ts checks src/).
  * - style-src 'self' 'unsafe-inline': Fluent UI v9's styling engine (Griffel) inserts <style> rules at run time, and
  *   React sets style attributes. Neither carries script, so this does not open a way to run code.
  * - worker-src 'self': the pane runs the core and the file library (ExcelJS) in a Web Worker loaded from its own
