@@ -1,0 +1,61 @@
+/** @jest-environment jsdom */
+import "./setup";
+import { render, screen } from "@testing-library/react";
+import axe from "axe-core";
+import { App } from "../../src/taskpane/App";
+import type { Step } from "../../src/taskpane/launch";
+import { EMPTY_WORKBOOK, FINDINGS, fakeWorkbook, hostError, validation } from "./fakes";
+
+/** Serious and critical violations, as "rule: target" lines (empty when there are none). */
+async function serious(container: HTMLElement): Promise<string[]> {
+  const results = await axe.run(container, { resultTypes: ["violations"] });
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${v.help})`));
+}
+
+const shown: Record<Step, () => Promise<unknown>> = {
+  koppla: () => screen.findByRole("table", { name: "Nämnder" }),
+  validera: () => screen.findByRole("button", { name: /^Uppdrag!E3/ }),
+  skapa: () => screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" }),
+  sammanstall: () => screen.findByRole("region", { name: "Det här saknas per nämnd" }),
+};
+
+describe("axe-core finds no serious or critical violation", () => {
+  test("the check itself catches a violation (a button without a name)", async () => {
+    const { container } = render(<button type="button" />);
+    expect(await serious(container)).toEqual([expect.stringMatching(/^button-name:/)]);
+  });
+
+  test.each(["koppla", "validera", "skapa", "sammanstall"] as Step[])("%s with content", async (step) => {
+    const workbook = fakeWorkbook(step === "validera" ? validation(FINDINGS) : validation());
+    const { container } = render(<App inExcel workbook={workbook} initialStep={step} />);
+    await shown[step]();
+    expect(await serious(container)).toEqual([]);
+  });
+
+  test.each(["en", "sv"] as const)("every step in %s, dark theme", async (language) => {
+    const { container } = render(
+      <App inExcel workbook={fakeWorkbook(validation(FINDINGS))} language={language} theme="dark" />,
+    );
+    await screen.findByRole("table", { name: language === "sv" ? "Nämnder" : "Committees" });
+    expect(await serious(container)).toEqual([]);
+  });
+
+  test("Koppla in an empty workbook, and an error", async () => {
+    const { container } = render(<App inExcel workbook={fakeWorkbook(EMPTY_WORKBOOK)} />);
+    await screen.findByRole("button", { name: "Skapa mallbladen" });
+    expect(await serious(container)).toEqual([]);
+  });
+
+  test("errors and outside Excel", async () => {
+    const workbook = fakeWorkbook();
+    workbook.validate.mockRejectedValue(hostError("Excel svarar inte. Försök igen."));
+    const { container, unmount } = render(<App inExcel workbook={workbook} initialStep="validera" />);
+    await screen.findByRole("alert");
+    expect(await serious(container)).toEqual([]);
+    unmount();
+    const outside = render(<App inExcel={false} workbook={null} />);
+    expect(await serious(outside.container)).toEqual([]);
+  });
+});

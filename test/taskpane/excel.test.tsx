@@ -1,0 +1,165 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane with its real PaneWorkbook (Excel.run and the Excel host's jobs) on the strict Excel stand-in holding the
+ * Östersund example: the four steps as a user walks them, and what the workbook holds afterwards. The core is passed
+ * in as the pane passes its Web Worker; here it records its calls, and a test holds one open to see the pane stay
+ * usable while the core works.
+ */
+import "./setup";
+import * as path from "path";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { type CoreSteps, type PlanRead, inThreadCore } from "../../src/domain/jobs";
+import { readWorkbookFile } from "../../src/hosts/xlsx/read";
+import type { Grid } from "../../src/sheet/grid";
+import { App } from "../../src/taskpane/App";
+import { excelWorkbook } from "../../src/taskpane/excelWorkbook";
+import type { StandIn } from "../excel/standin";
+import { standInFromGrids } from "../excel/support";
+import { EXAMPLES } from "../support/workbooks";
+import { deferred } from "./fakes";
+
+let grids: Grid[];
+let standIn: StandIn;
+let uninstall: () => void;
+let calls: string[];
+let hold: Promise<void> | null;
+
+const core: CoreSteps = {
+  readPlan: async (...args) => {
+    calls.push("readPlan");
+    if (hold) await hold;
+    return inThreadCore.readPlan(...args);
+  },
+  prepareFollowUp: async (...args) => {
+    calls.push("prepareFollowUp");
+    return inThreadCore.prepareFollowUp(...args);
+  },
+  prepareReport: async (...args) => {
+    calls.push("prepareReport");
+    return inThreadCore.prepareReport(...args);
+  },
+};
+
+beforeAll(async () => {
+  grids = (await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids;
+});
+
+beforeEach(() => {
+  standIn = standInFromGrids(grids);
+  uninstall = standIn.install();
+  calls = [];
+  hold = null;
+});
+
+afterEach(() => uninstall());
+
+function pane(initialStep?: "koppla" | "validera" | "skapa" | "sammanstall") {
+  const workbook = excelWorkbook({ core, readFiles: async () => ({ workbooks: [], problems: [] }) });
+  render(<App inExcel workbook={workbook} initialStep={initialStep} />);
+}
+
+test("the four steps on the Östersund example, in the stand-in's workbook", async () => {
+  const user = userEvent.setup();
+  pane();
+  // Koppla: the sheets as read, and the plan's first rows.
+  const sheets = await screen.findByRole("table", { name: "Bladen i arbetsboken" });
+  expect(within(sheets).getByRole("combobox", { name: "Läs bladet Uppdrag som" })).toHaveTextContent("Uppdrag");
+  expect(screen.getByRole("table", { name: "Nämnder" })).toHaveTextContent("KS");
+  expect(screen.getByRole("table", { name: "Ramjusteringar" })).toHaveTextContent(/tkr/);
+  expect(calls).toEqual(["readPlan"]);
+
+  // Validera: no errors.
+  await user.click(screen.getByRole("tab", { name: "Validera" }));
+  expect(await screen.findByText(/^0 fel, \d+ varning/)).toBeVisible();
+
+  // Skapa uppföljning: T1 of the plan's first year; every nämnd's sheet will be created.
+  await user.click(screen.getByRole("tab", { name: "Skapa uppföljning" }));
+  expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(2024);
+  const preview = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+  const rows = within(preview).getAllByRole("row").slice(1);
+  expect(rows.length).toBeGreaterThan(1);
+  for (const row of rows) expect(row).toHaveTextContent(/T1 2024.*skapas/);
+  await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+  expect(await screen.findByText(`Skapade ${rows.length} uppföljningsblad`)).toBeVisible();
+  const names = standIn.workbook.sheets.map((s) => s.name);
+  expect(names).toEqual(expect.arrayContaining(["KS T1 2024"]));
+  // The preview is read again: the sheets are now updated, not created.
+  await waitFor(() =>
+    expect(within(screen.getByRole("table", { name: "Uppföljningsbladen per nämnd" })).getAllByText("uppdateras")).toHaveLength(
+      rows.length,
+    ),
+  );
+
+  // Sammanställ: nothing answered yet; the report is written into the workbook.
+  await user.click(screen.getByRole("tab", { name: "Sammanställ" }));
+  const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+  expect(missing).toHaveTextContent(/KS Kommunstyrelsen: \d+ av \d+ rader saknar svar/);
+  await user.click(screen.getByRole("button", { name: "Sammanställ" }));
+  expect(await screen.findByText(/Rapporten är skriven på bladen Översikt/)).toBeVisible();
+  expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Översikt", "Fynd"]));
+  // Every step's core work went through the core passed in (the pane's worker), none in the pane's thread.
+  expect(new Set(calls)).toEqual(new Set(["readPlan", "prepareFollowUp", "prepareReport"]));
+});
+
+test("an error in the plan: shown at its cell, and a click selects that cell in Excel", async () => {
+  const user = userEvent.setup();
+  standIn.workbook.sheet("Uppdrag").put("E3", "Nämnden som inte finns");
+  pane("validera");
+  const finding = await screen.findByRole("button", { name: /^Uppdrag!E3 Nämnden "Nämnden som inte finns"/ });
+  await user.click(finding);
+  await waitFor(() => expect(standIn.workbook.selection).toBe("Uppdrag!E3"));
+  expect(standIn.workbook.active?.name).toBe("Uppdrag");
+
+  // Nothing is created while the plan has errors.
+  await user.click(screen.getByRole("tab", { name: "Skapa uppföljning" }));
+  expect(await screen.findByText(/Planen har 1 fel/)).toBeVisible();
+  const before = standIn.workbook.sheets.map((s) => s.name);
+  await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+  expect(await screen.findAllByText(/Planen har 1 fel/)).not.toHaveLength(0);
+  expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(before);
+});
+
+test("while the core works (in the pane's worker), the pane stays usable: tabs switch, the spinner shows", async () => {
+  const user = userEvent.setup();
+  const release = deferred<void>();
+  hold = release.promise;
+  pane();
+  expect(await screen.findByText("Läser arbetsboken …")).toBeVisible();
+  await user.click(screen.getByRole("tab", { name: "Validera" }));
+  expect(screen.getByRole("tab", { name: "Validera" })).toHaveAttribute("aria-selected", "true");
+  expect(screen.getByRole("button", { name: "Validera" })).toBeDisabled();
+  expect(screen.getByText("Validerar planen …")).toBeVisible();
+  await user.click(screen.getByRole("tab", { name: "Koppla" }));
+  expect(calls).toEqual(["readPlan"]);
+  release.resolve();
+  expect(await screen.findByRole("table", { name: "Bladen i arbetsboken" })).toBeVisible();
+});
+
+test("an empty workbook: the template sheets are created and then read", async () => {
+  const user = userEvent.setup();
+  uninstall();
+  standIn = standInFromGrids([]);
+  standIn.workbook.addSheet("Blad1");
+  uninstall = standIn.install();
+  pane();
+  await user.click(await screen.findByRole("button", { name: "Skapa mallbladen" }));
+  expect(await screen.findByText(/Mallbladen är skapade/)).toBeVisible();
+  expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Nämnder", "Mål", "Uppdrag"]));
+  expect(await screen.findByRole("combobox", { name: "Läs bladet Uppdrag som" })).toBeVisible();
+});
+
+test("a saved mapping is kept in the workbook and used when reading again", async () => {
+  const user = userEvent.setup();
+  pane();
+  await user.click(await screen.findByRole("combobox", { name: "Läs bladet Nyckeltal som" }));
+  await user.click(screen.getByRole("option", { name: "Läses inte" }));
+  await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
+  expect(await screen.findByText(/Kopplingen är sparad/)).toBeVisible();
+  const read: PlanRead = await inThreadCore.readPlan(
+    await standIn.run(async (context) => (await import("../../src/hosts/excel/read")).readWorkbook(context)),
+  );
+  expect(read.settings.mapping.sheets?.Nyckeltal).toEqual({ kind: "ignore" });
+  expect(read.plan.keyFigures).toEqual([]);
+});
