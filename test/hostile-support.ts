@@ -576,6 +576,7 @@ export const FOLLOW_UP_RULES: readonly RuleId[] = [
   "followup-amount-invalid",
   "followup-duplicate-return",
   "followup-sheet-renamed",
+  "followup-no-sheet",
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ export type FollowUpRuleId =
   | "followup-comment-missing"
   | "followup-amount-invalid"
   | "followup-duplicate-return"
-  | "followup-sheet-renamed";
+  | "followup-sheet-renamed"
+  | "followup-no-sheet";
 
 /**
  * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which

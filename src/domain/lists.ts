@@ -9,6 +9,7 @@ import { Settings } from "./settings";
  */
 
 export const LISTS_SHEET = "Måltavlan listor";
+export const LISTS_MARKER = `${OWN_SHEET_MARKER} listor`;
 
 export type ListName =
   "levels" | "committeeKinds" | "origins" | "directions" | "durations" | "goalScale" | "assignmentScale";
@@ -35,7 +36,7 @@ export function listsSheet(settings: Settings): SheetSpec {
     name: LISTS_SHEET,
     visibility: "hidden",
     blocks: [
-      { top: 0, left: 0, rows: [[{ value: `${OWN_SHEET_MARKER} listor` }]] },
+      { top: 0, left: 0, rows: [[{ value: LISTS_MARKER }]] },
       {
         top: FIRST_VALUE_ROW - 2,
         left: 0,

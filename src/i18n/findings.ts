@@ -90,6 +90,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-duplicate-return": (p) =>
       `Nämnden ${p.committee} har lämnat flera svar (${p.files}). Det senaste används: ${p.used}.`,
     "followup-sheet-renamed": (p) => `Bladet har bytt namn (var "${p.expected}"). Det lästes ändå via sin märkning.`,
+    "followup-no-sheet": (p) =>
+      `Filen har inget uppföljningsblad för ${p.period}${p.found ? ` (bladen gäller ${p.found})` : ""}, så inget ur den kom med i sammanställningen. Kontrollera att nämnden skickat rätt fil.`,
   },
   en: {
     "required-field": (p) => `${FIELD_LABELS.en[String(p.field)] ?? p.field} is missing. Fill in the cell.`,
@@ -149,6 +151,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-duplicate-return": (p) =>
       `Committee ${p.committee} returned several answers (${p.files}). The latest is used: ${p.used}.`,
     "followup-sheet-renamed": (p) => `The sheet was renamed (was "${p.expected}"). It was read through its marker.`,
+    "followup-no-sheet": (p) =>
+      `The file has no follow-up sheet for ${p.period}${p.found ? ` (its sheets are for ${p.found})` : ""}, so nothing in it is in the report. Check that the committee sent the right file.`,
   },
 };
 

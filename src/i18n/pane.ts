@@ -99,7 +99,6 @@ const sv = {
   colRows: "Rader",
   rowCounts: (c: Record<FollowUpKind, number>) =>
     `${c.goal} mål, ${c.assignment} uppdrag, ${c.adjustment} ramjust., ${c.keyFigure} nyckeltal`,
-  colAnswers: "Svar",
   answersKept: "svar behålls",
   noAnswers: "inga svar än",
   noCommittees: "Planen har inga nämnder med mål, uppdrag eller ramjusteringar att följa upp.",
@@ -179,6 +178,7 @@ const sv = {
     "followup-amount-invalid": "Ogiltigt belopp",
     "followup-duplicate-return": "Flera svar från samma nämnd",
     "followup-sheet-renamed": "Bladet har bytt namn",
+    "followup-no-sheet": "Inget uppföljningsblad i filen",
     "hidden-content": "Dolt innehåll läses in",
   } satisfies Record<RuleId, string>,
 };
@@ -275,7 +275,6 @@ const en: PaneStrings = {
   colRows: "Rows",
   rowCounts: (c: Record<FollowUpKind, number>) =>
     `${c.goal} goals, ${c.assignment} assignments, ${c.adjustment} adjustments, ${c.keyFigure} key figures`,
-  colAnswers: "Answers",
   answersKept: "answers kept",
   noAnswers: "no answers yet",
   noCommittees: "The plan has no committees with goals, assignments or frame adjustments to follow up.",
@@ -352,6 +351,7 @@ const en: PaneStrings = {
     "followup-amount-invalid": "Invalid amount",
     "followup-duplicate-return": "Several answers from one committee",
     "followup-sheet-renamed": "Sheet renamed",
+    "followup-no-sheet": "No follow-up sheet in the file",
     "hidden-content": "Hidden content is read",
   },
 };

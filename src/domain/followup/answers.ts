@@ -1,5 +1,7 @@
 import { CellRef, CellValue, Grid, cellText, isErrorValue, valueAt } from "../../sheet/grid";
-import { OWN_SHEET_MARKER, ROW_KEY_PATTERN } from "../ownSheets";
+import { LISTS_MARKER } from "../lists";
+import { ROW_KEY_PATTERN } from "../ownSheets";
+import { STATE_MARKER } from "../state";
 import { cleanText } from "../text";
 import {
   Answer,
@@ -42,10 +44,14 @@ export interface FollowUpRead {
   unkeyedRows: number[];
 }
 
-/** Whether the grid is a follow-up sheet (marker in A1, or keyed rows when the marker was deleted). */
+/**
+ * Whether the grid is a follow-up sheet: its marker in A1, or keyed rows when the marker was deleted or edited (what
+ * a nämnd typed must not vanish because A1 changed). Måltavlan's lists and state sheets are never one.
+ */
 export function isFollowUpSheet(grid: Grid): boolean {
   const a1 = valueAt(grid, 0, 0);
-  if (typeof a1 === "string" && a1.startsWith(OWN_SHEET_MARKER)) return a1 === FOLLOW_UP_MARKER;
+  if (a1 === FOLLOW_UP_MARKER) return true;
+  if (a1 === LISTS_MARKER || a1 === STATE_MARKER) return false;
   return grid.values.some((_, r) => ROW_KEY_PATTERN.test(cellText(valueAt(grid, grid.top + r, COL.key))));
 }
 

@@ -103,6 +103,24 @@ export function consolidate(
     if (best && overlap(best) > 0)
       candidates.push({ input, read, committee: best.committee.code, period: period.name, year });
   }
+  // A returned file that gives nothing for this period (the plan sent back, or the sheet of another period) says so:
+  // whatever was typed in it would otherwise be left out without a word.
+  for (const input of inputs.filter((i) => !i.master && i.grids.length > 0)) {
+    const own = candidates.filter((c) => c.input === input);
+    if (own.some((c) => c.period === period.name && c.year === year)) continue;
+    const others = [...new Set(own.map((c) => `${c.period} ${c.year}`))];
+    const sheet = own[0]?.read.sheet ?? input.grids[0].sheet;
+    report(
+      input.file,
+      "warning",
+      "followup-no-sheet",
+      { sheet, row: 0, col: 0 },
+      {
+        period: `${period.name} ${year}`,
+        found: others.join(", "),
+      },
+    );
+  }
   const expectedByCommittee = new Map(expectedSheets.map((s) => [s.committee.code, s]));
   const committees = plan.committees.map((committee): CommitteeResult => {
     const own = candidates.filter((c) => c.committee === committee.code && c.period === period.name && c.year === year);
