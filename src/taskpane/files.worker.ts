@@ -3,7 +3,7 @@
  * user picks files: the file library (ExcelJS, large, and using `new Function`) never loads with the pane.
  */
 import type { FilesRead } from "./workbook";
-import { readXlsxBytes } from "./xlsxRead";
+import { readWorkbookBuffer } from "../hosts/xlsx/readBytes";
 
 export interface FilesRequest {
   id: number;
@@ -17,7 +17,7 @@ export async function handleFilesRequest(request: FilesRequest): Promise<FilesRe
   const response: FilesResponse = { id: request.id, workbooks: [], problems: [] };
   for (const file of request.files) {
     try {
-      const read = await readXlsxBytes(file.data, file.name);
+      const read = await readWorkbookBuffer(file.data, file.name);
       const modified = read.modified ?? (file.lastModified !== null ? new Date(file.lastModified) : null);
       response.workbooks.push({ file: file.name, grids: read.grids, modified });
     } catch (error) {

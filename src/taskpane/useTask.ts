@@ -43,7 +43,7 @@ export function useTask<A extends unknown[], R>(
  * and say what to do; anything else is wrapped in a sentence that does.
  */
 export function errorMessage(error: unknown, strings: PaneStrings): string {
-  if (error instanceof Error && (error.name === "ExcelHostError" || error.name === "UnusableFileError")) {
+  if (error instanceof Error && (error.name === "ExcelHostError" || error.name === "UnusableInputError")) {
     return error.message;
   }
   const message = error instanceof Error ? error.message : String(error);

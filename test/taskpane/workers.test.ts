@@ -107,7 +107,10 @@ describe("the files worker", () => {
     });
     expect(response.workbooks).toEqual([]);
     expect(response.problems).toEqual([
-      { file: "svar.csv", message: "Filen är inte en Excel-arbetsbok (.xlsx): svar.csv" },
+      {
+        file: "svar.csv",
+        message: "Filen är inte en Excel-arbetsbok (.xlsx): svar.csv (det är en textfil, till exempel CSV)",
+      },
       { file: "tom.xlsx", message: "Filen är inte en Excel-arbetsbok (.xlsx): tom.xlsx (filen är tom)" },
       { file: "avklippt.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: avklippt.xlsx" },
     ]);
@@ -116,7 +119,7 @@ describe("the files worker", () => {
 
 describe("the pane's bundle", () => {
   test("the file reader the pane bundles has no Node imports (fs, Buffer)", async () => {
-    const source = await fs.readFile(path.join(__dirname, "../../src/taskpane/xlsxRead.ts"), "utf8");
+    const source = await fs.readFile(path.join(__dirname, "../../src/hosts/xlsx/readBytes.ts"), "utf8");
     expect(source).not.toMatch(/from "(node:)?fs|Buffer\./);
   });
 });

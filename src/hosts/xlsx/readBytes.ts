@@ -1,0 +1,338 @@
+/**
+ * The xlsx host's read verb on bytes: an .xlsx workbook (through ExcelJS) → one Grid per worksheet. Node-free (no fs,
+ * no Buffer), so the CLI (read.ts adds the file system) and the task pane's file worker read workbooks the same way.
+ *
+ * Before ExcelJS sees the bytes, the file is sniffed (empty, OLE compound file, zip, workbook part present) so every
+ * unusable input ends as an UnusableInputError with a one-line Swedish reason; ExcelJS's own errors never escape.
+ */
+import ExcelJS from "exceljs";
+import type { CellValue, Grid, MergedRange, SheetVisibility } from "../../sheet/grid";
+
+export type UnusableInputKind =
+  | "missing" // no such file
+  | "unreadable" // exists but cannot be opened (a folder, no permission, locked)
+  | "notWorkbook" // not an .xlsx at all (empty, text, another zip-based format, …)
+  | "corrupt" // looks like an .xlsx but is truncated or damaged
+  | "encrypted" // OLE compound file: password-to-open workbook (or an OLE file we cannot tell apart)
+  | "legacyFormat"; // OLE compound file holding an old binary .xls workbook
+
+/** The input cannot be used at all. `message` is one line of Swedish, fit to show the user as is. */
+export class UnusableInputError extends Error {
+  constructor(
+    message: string,
+    readonly kind: UnusableInputKind,
+  ) {
+    super(message);
+    this.name = "UnusableInputError";
+  }
+}
+
+export interface WorkbookRead {
+  /** One Grid per worksheet, in workbook order, hidden and very hidden sheets included. */
+  grids: Grid[];
+  /** Swedish names of parts ExcelJS would drop if this workbook were rewritten; empty when there are none. */
+  unsupportedParts: string[];
+  /** When the workbook was last saved, from its document properties; null when it does not say. */
+  modified: Date | null;
+}
+
+/** `name` is only used in messages (the file name or path as the user knows it). */
+export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookRead> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const entries = checkContainer(bytes, name);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS hands the bytes to JSZip, which takes a Uint8Array in Node and in the browser alike.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
+  } catch {
+    throw new UnusableInputError(`Filen är skadad eller ofullständig och kan inte läsas: ${name}`, "corrupt");
+  }
+  const modified = workbook.modified instanceof Date && !isNaN(workbook.modified.getTime()) ? workbook.modified : null;
+  return { grids: workbook.worksheets.map(sheetGrid), unsupportedParts: unsupportedParts(entries), modified };
+}
+
+/**
+ * Worksheet XML that a Grid does not need. ExcelJS expands every data validation range into one entry per cell, so a
+ * user's whole-column dropdowns (B1:E1048576) would take seconds and hundreds of MB; skipping them keeps reading fast.
+ */
+const IGNORED_NODES = ["dataValidations", "conditionalFormatting", "extLst"];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Failure classification
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function notWorkbook(name: string, hint?: string): UnusableInputError {
+  const suffix = hint ? ` (${hint})` : "";
+  return new UnusableInputError(`Filen är inte en Excel-arbetsbok (.xlsx): ${name}${suffix}`, "notWorkbook");
+}
+
+/** Rejects anything that is not an intact xlsx zip; returns the zip's entry names. */
+function checkContainer(buffer: Uint8Array, name: string): string[] {
+  if (buffer.length === 0) throw notWorkbook(name, "filen är tom");
+  if (OLE_MAGIC.every((byte, i) => buffer[i] === byte)) throw oleError(buffer, name);
+  if (buffer[0] !== 0x50 || buffer[1] !== 0x4b) {
+    throw notWorkbook(name, looksLikeText(buffer) ? "det är en textfil, till exempel CSV" : undefined);
+  }
+  const entries = zipEntryNames(buffer);
+  if (entries === null) {
+    throw new UnusableInputError(`Filen är skadad eller ofullständig och kan inte läsas: ${name}`, "corrupt");
+  }
+  const lower = new Set(entries.map((entry) => entry.toLowerCase()));
+  if (!lower.has("xl/workbook.xml")) {
+    if (lower.has("xl/workbook.bin")) {
+      throw notWorkbook(name, "det är en binär arbetsbok, .xlsb; spara den som .xlsx i Excel");
+    }
+    if (lower.has("word/document.xml")) throw notWorkbook(name, "det är ett Word-dokument");
+    if (lower.has("ppt/presentation.xml")) throw notWorkbook(name, "det är en PowerPoint-presentation");
+    if (lower.has("content.xml") && lower.has("mimetype")) {
+      throw notWorkbook(name, "det är ett OpenDocument-dokument; spara det som .xlsx");
+    }
+    throw notWorkbook(name);
+  }
+  return entries;
+}
+
+/** An OLE compound file: Office's container for password-encrypted workbooks and for old .xls files. */
+function oleError(buffer: Uint8Array, name: string): UnusableInputError {
+  const has = (stream: string) => indexOf(buffer, utf16le(stream)) >= 0;
+  if (has("EncryptedPackage") || has("EncryptionInfo")) {
+    return new UnusableInputError(
+      `Arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas: ${name}`,
+      "encrypted",
+    );
+  }
+  if (has("Workbook") || has("Book")) {
+    return new UnusableInputError(
+      `Arbetsboken är i det gamla .xls-formatet och kan inte läsas; spara den som .xlsx i Excel: ${name}`,
+      "legacyFormat",
+    );
+  }
+  return new UnusableInputError(
+    `Arbetsboken är lösenordsskyddad (krypterad) eller i det gamla .xls-formatet och kan inte läsas: ${name}`,
+    "encrypted",
+  );
+}
+
+/** UTF-16 with a byte-order mark (Excel's "Unicode text"), or UTF-8/ASCII without control bytes in the first 512. */
+/** Where `pattern` first occurs in `bytes`, or -1. */
+function indexOf(bytes: Uint8Array, pattern: Uint8Array): number {
+  outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
+    for (let j = 0; j < pattern.length; j++) if (bytes[i + j] !== pattern[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** The stream names in an OLE directory are UTF-16LE. */
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    out[i * 2] = text.charCodeAt(i) & 0xff;
+    out[i * 2 + 1] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+function looksLikeText(buffer: Uint8Array): boolean {
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) return true;
+  // Leave out the last 3 bytes of a cut-off head: they may be part of a multi-byte character.
+  const head = buffer.length > 512 ? buffer.subarray(0, 509) : buffer;
+  return (
+    !head.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20)) &&
+    !new TextDecoder().decode(head).includes("\uFFFD")
+  );
+}
+
+/**
+ * Entry names from a zip's central directory, or null when the central directory is missing or inconsistent
+ * (a truncated or damaged file). Handles zip64.
+ */
+function zipEntryNames(buffer: Uint8Array): string[] | null {
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const u32 = (pos: number) => view.getUint32(pos, true);
+  const u16 = (pos: number) => view.getUint16(pos, true);
+  const u64 = (pos: number) => Number(view.getBigUint64(pos, true));
+  const EOCD = 0x06054b50;
+  let eocd = -1;
+  for (let pos = buffer.length - 22; pos >= 0 && pos >= buffer.length - 22 - 0xffff; pos--) {
+    if (u32(pos) === EOCD) {
+      eocd = pos;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = u16(eocd + 10);
+  let offset = u32(eocd + 16);
+  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const zip64 = u64(eocd - 20 + 8);
+    if (zip64 + 56 > buffer.length || u32(zip64) !== 0x06064b50) return null;
+    count = u64(zip64 + 32);
+    offset = u64(zip64 + 48);
+  }
+  const decoder = new TextDecoder("utf-8");
+  const names: string[] = [];
+  let pos = offset;
+  for (let i = 0; i < count; i++) {
+    if (pos + 46 > buffer.length || u32(pos) !== 0x02014b50) return null;
+    const nameLength = u16(pos + 28);
+    const next = pos + 46 + nameLength + u16(pos + 30) + u16(pos + 32);
+    if (next > buffer.length) return null;
+    names.push(decoder.decode(buffer.subarray(pos + 46, pos + 46 + nameLength)));
+    pos = next;
+  }
+  return names;
+}
+
+/** Parts ExcelJS does not model and would drop on rewrite, by (lower-case) entry name prefix. */
+const UNSUPPORTED_PARTS: { name: string; matches: (entry: string) => boolean }[] = [
+  { name: "diagram", matches: (e) => e.startsWith("xl/charts/") || e.startsWith("xl/chartsheets/") },
+  { name: "pivottabeller", matches: (e) => e.startsWith("xl/pivottables/") || e.startsWith("xl/pivotcache/") },
+  { name: "bilder", matches: (e) => e.startsWith("xl/media/") },
+  { name: "makron", matches: (e) => e.endsWith("vbaproject.bin") },
+  { name: "anpassad XML", matches: (e) => e.startsWith("customxml/") },
+  { name: "tilläggsdelar", matches: (e) => e.startsWith("xl/webextensions/") },
+  { name: "utsnitt och tidslinjer", matches: (e) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//.test(e) },
+  { name: "datakopplingar", matches: (e) => e === "xl/connections.xml" || e.startsWith("xl/querytables/") },
+  { name: "datamodell", matches: (e) => e.startsWith("xl/model/") },
+  { name: "externa länkar", matches: (e) => e.startsWith("xl/externallinks/") },
+  { name: "inbäddade objekt och kontroller", matches: (e) => /^xl\/(embeddings|activex|ctrlprops)\//.test(e) },
+];
+
+function unsupportedParts(entries: string[]): string[] {
+  const lower = entries.map((entry) => entry.toLowerCase());
+  return UNSUPPORTED_PARTS.filter((part) => lower.some(part.matches)).map((part) => part.name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Worksheet → Grid
+
+const VISIBILITY: Record<string, SheetVisibility> = { visible: "visible", hidden: "hidden", veryHidden: "veryHidden" };
+
+/**
+ * The used range is every cell with a value or a formula, widened to cover merged ranges whose top-left cell has
+ * one (so a merged title keeps its extent); cells that are only formatted do not count, as with Office.js
+ * `getUsedRange(true)`.
+ */
+function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
+  // Cells with content by a numeric key (row × Excel's column count + column, 0-based): cheaper than text keys.
+  const values = new Map<number, CellValue>();
+  const key = (row: number, col: number) => row * 16384 + col;
+  const slaves = new Map<string, { row: number; col: number }[]>(); // master address → its other cells (0-based)
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  // The last column with a value, per row: a row ends there (see below).
+  const rowEnd = new Map<number, number>();
+  const include = (row: number, col: number) => {
+    top = Math.min(top, row);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  };
+
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        const list = slaves.get(cell.master.address) ?? [];
+        list.push({ row: r, col: c });
+        slaves.set(cell.master.address, list);
+        return;
+      }
+      const value = cellValue(cell.value);
+      if (value === null && cell.type !== ExcelJS.ValueType.Formula) return;
+      values.set(key(r, c), value);
+      include(r, c);
+      rowEnd.set(r, Math.max(rowEnd.get(r) ?? -1, c));
+    });
+  });
+
+  const merges: MergedRange[] = [];
+  for (const [address, cells] of slaves) {
+    const master = sheet.getCell(address);
+    const range: MergedRange = {
+      top: Number(master.row) - 1,
+      left: Number(master.col) - 1,
+      bottom: Number(master.row) - 1,
+      right: Number(master.col) - 1,
+    };
+    for (const { row, col } of cells) {
+      range.top = Math.min(range.top, row);
+      range.left = Math.min(range.left, col);
+      range.bottom = Math.max(range.bottom, row);
+      range.right = Math.max(range.right, col);
+    }
+    if (values.has(key(range.top, range.left))) {
+      include(range.top, range.left);
+      include(range.bottom, range.right);
+    }
+    merges.push(range);
+  }
+
+  const grid: Grid = {
+    sheet: sheet.name,
+    top: bottom < 0 ? 0 : top,
+    left: bottom < 0 ? 0 : left,
+    values: [],
+    formats: [],
+    visibility: VISIBILITY[sheet.state] ?? "visible",
+    merges: [],
+    hiddenRows: [],
+  };
+  if (bottom < 0) return grid;
+
+  // The used range as a rectangle, unless that would be mostly air: one stray value at XFD1048576 beside a table at
+  // A1 must not make 17 billion empty cells. Then each row ends at its last value (the core reads a missing cell as
+  // empty). 5 million cells is what Excel itself hands an add-in in one read.
+  const rectangle = (bottom - top + 1) * (right - left + 1) <= MAX_RECTANGLE_CELLS;
+  for (let r = top; r <= bottom; r++) {
+    const rowValues: CellValue[] = [];
+    const rowFormats: (string | null)[] = [];
+    const row = sheet.findRow(r + 1);
+    const end = rectangle ? right : (rowEnd.get(r) ?? left - 1);
+    for (let c = left; c <= end; c++) {
+      rowValues.push(values.get(key(r, c)) ?? null);
+      const format = row?.findCell(c + 1)?.numFmt;
+      rowFormats.push(format && format !== "General" ? format : null);
+    }
+    grid.values.push(rowValues);
+    grid.formats!.push(rowFormats);
+    if (row?.hidden) grid.hiddenRows!.push(r);
+  }
+  grid.merges = merges
+    .filter((m) => m.top >= top && m.left >= left && m.bottom <= bottom && m.right <= right)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  return grid;
+}
+
+const MAX_RECTANGLE_CELLS = 5_000_000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Plain text of a string or rich-text value; undefined for anything else. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (isObject(value) && Array.isArray(value.richText)) {
+    return value.richText
+      .map((run: unknown) => (isObject(run) && typeof run.text === "string" ? run.text : ""))
+      .join("");
+  }
+  return undefined;
+}
+
+/** An ExcelJS cell value as a Grid value; formulas give their cached result. */
+function cellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (!isObject(value)) return null;
+  if ("formula" in value || "sharedFormula" in value) return "result" in value ? cellValue(value.result) : null;
+  if (typeof value.error === "string") return { error: value.error };
+  if ("hyperlink" in value) return textOf(value.text) ?? cellValue(value.text);
+  return textOf(value) ?? null;
+}
