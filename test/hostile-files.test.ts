@@ -190,6 +190,36 @@ describe("the installed command", () => {
   });
 });
 
+describe("an output the CLI cannot write", () => {
+  test.each([
+    [
+      "generate --out into a folder that does not exist",
+      ["generate", PLAN, "--period", "T1", "--year", "2024", "--out"],
+      "saknas/huvudfil.xlsx",
+      /^maltavlan: Filen kan inte skrivas \(mappen finns inte\): /,
+    ],
+    [
+      "generate --split below a file",
+      ["generate", PLAN, "--period", "T1", "--year", "2024", "--split"],
+      "fil.txt/split",
+      /^maltavlan: Mappen kan inte skapas: /,
+    ],
+    [
+      "consolidate --out into a folder that does not exist",
+      ["consolidate", PLAN, "--out"],
+      "saknas/rapport.xlsx",
+      /^maltavlan: Filen kan inte skrivas \(mappen finns inte\): /,
+    ],
+  ])("%s: exit 2, one Swedish line, nothing left behind", async (_, args, target, message) => {
+    const work = await tempDir("hostile-out");
+    await fs.writeFile(path.join(work, "fil.txt"), "hej");
+    const before = await fs.readdir(work);
+    expectUnusable(await cli(...args, path.join(work, target)), message);
+    expect(await fs.readdir(work)).toEqual(before);
+    await fs.rm(work, { recursive: true, force: true });
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Valid but unusual
 

@@ -122,7 +122,9 @@ async function writeSplit(
   year: number,
   io: Output,
 ): Promise<void> {
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true }).catch(() => {
+    throw new UsageError(`Mappen kan inte skapas: ${dir}`);
+  });
   // File names are unique ignoring case (as on Windows and macOS), even when two codes clean to the same stem.
   const taken: string[] = [];
   const files = sheets.map((sheet) => {

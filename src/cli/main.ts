@@ -1,4 +1,5 @@
 import { UnusableInputError } from "../hosts/xlsx/read";
+import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { EXIT_OK, EXIT_UNUSABLE, Options, Output, UsageError } from "./common";
 import { consolidateCommand } from "./consolidate";
 import { generateCommand } from "./generate";
@@ -86,7 +87,7 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
     if (!run) throw new UsageError(`Okänt kommando: ${command}. Se maltavlan --help.`);
     return await run(rest, options, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UnusableInputError) {
+    if (error instanceof UsageError || error instanceof UnusableInputError || error instanceof UnwritableOutputError) {
       io.err(`maltavlan: ${error.message}`);
       return EXIT_UNUSABLE;
     }

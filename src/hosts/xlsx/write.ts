@@ -50,6 +50,14 @@ export async function writeWorkbookFile(spec: WorkbookSpec, path: string): Promi
   await writeAtomically(await workbookBuffer(spec), path);
 }
 
+/** The output cannot be written (no such folder, no permission, disk full …). `message` is one line of Swedish. */
+export class UnwritableOutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnwritableOutputError";
+  }
+}
+
 async function writeAtomically(data: Buffer, path: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -57,8 +65,24 @@ async function writeAtomically(data: Buffer, path: string): Promise<void> {
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw writeError(error, path);
   }
+}
+
+function writeError(error: unknown, path: string): UnwritableOutputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason: Record<string, string> = {
+    ENOENT: "mappen finns inte",
+    ENOTDIR: "mappen finns inte",
+    EISDIR: "det är en mapp",
+    EACCES: "behörighet saknas",
+    EPERM: "behörighet saknas",
+    EROFS: "platsen är skrivskyddad",
+    ENOSPC: "disken är full",
+    EDQUOT: "diskkvoten är slut",
+    EBUSY: "filen är låst av ett annat program",
+  };
+  return new UnwritableOutputError(`Filen kan inte skrivas (${reason[code ?? ""] ?? code ?? "okänt fel"}): ${path}`);
 }
 
 function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCache): void {
