@@ -38,6 +38,7 @@ const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
     boxSizing: "border-box",
+    overflowX: "hidden",
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: tokens.spacingHorizontalM,
     display: "flex",
@@ -45,7 +46,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   header: { margin: 0 },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
 });
 
 export function App({ inExcel, workbook, language = "sv", theme = "light", initialStep = "koppla" }: AppProps) {
@@ -82,25 +83,18 @@ function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; la
   const validating = validationTask.status === "running";
   const validationError = validationTask.status === "error" ? validationTask.message : null;
 
-  // Koppla and Validera read the workbook as soon as they are first shown.
+  // The workbook is read once when the pane opens, whichever step it opens at: Koppla and Validera show it, and
+  // Skapa uppföljning takes the plan's year and periods from it.
   const started = useRef(false);
-  const startReading = useCallback(
-    (at: Step) => {
-      if (started.current || (at !== "koppla" && at !== "validera")) return;
-      started.current = true;
-      void runValidation();
-    },
-    [runValidation],
-  );
-  useEffect(() => startReading(initialStep), [startReading, initialStep]);
-  const show = useCallback(
-    (next: Step) => {
-      setStep(next);
-      setVisited((before) => (before.has(next) ? before : new Set([...before, next])));
-      startReading(next);
-    },
-    [startReading],
-  );
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void runValidation();
+  }, [runValidation]);
+  const show = useCallback((next: Step) => {
+    setStep(next);
+    setVisited((before) => (before.has(next) ? before : new Set([...before, next])));
+  }, []);
 
   const reload = useCallback(() => runValidation(), [runValidation]);
   const validate = useCallback(() => void runValidation(), [runValidation]);

@@ -12,10 +12,12 @@ import type { ReactNode } from "react";
 export const useStepStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, paddingBlock: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "end" },
-  table: { width: "100%" },
+  table: { width: "100%", tableLayout: "auto", overflowWrap: "break-word" },
   caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBlockEnd: tokens.spacingVerticalXS },
   scroll: { overflowX: "auto" },
   muted: { color: tokens.colorNeutralForeground3 },
+  dropdown: { minWidth: "0", width: "100%" },
+  small: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -54,4 +56,9 @@ export function Note({
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/** Long plan texts in a narrow pane: the first `max` characters, the whole text on hover. */
+export function Clip({ text, max = 70 }: { text: string; max?: number }) {
+  return text.length > max ? <span title={text}>{`${text.slice(0, max - 1).trimEnd()}…`}</span> : <>{text}</>;
 }

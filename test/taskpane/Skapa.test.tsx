@@ -15,12 +15,15 @@ describe("Skapa uppföljning", () => {
   test("period, year and answer-by date; the preview per nämnd says created or updated and that answers are kept", async () => {
     const workbook = pane();
     expect(screen.getByRole("combobox", { name: "Period" })).toHaveTextContent("T1");
-    expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(new Date().getFullYear());
+    // The plan's budget year once the plan is read.
+    await waitFor(() => expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(2024));
     expect(screen.getByLabelText("Svara senast")).toHaveAttribute("type", "date");
     expect(await screen.findByText("Räknar fram bladen …")).toBeVisible();
     const table = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     const [ks, san] = within(table).getAllByRole("row").slice(1);
-    expect(ks).toHaveTextContent(/KS Kommunstyrelsen.*KS T1 2024.*uppdateras.*2 mål, 3 uppdrag, 1 ramjust\., 0 nyckeltal.*2 svar behålls/);
+    expect(ks).toHaveTextContent(
+      /KS T1 2024.*KS Kommunstyrelsen.*uppdateras.*2 svar behålls.*2 mål, 3 uppdrag, 1 ramjust\., 0 nyckeltal/,
+    );
     expect(san).toHaveTextContent(/SAN T1 2024.*skapas.*inga svar än/);
     expect(workbook.previewFollowUp).toHaveBeenCalledTimes(1);
   });

@@ -1,5 +1,6 @@
 /** What Fluent UI needs from a browser that jsdom lacks. Import first in every pane test. */
 import "@testing-library/jest-dom";
+import { TextDecoder, TextEncoder } from "util";
 
 class NoResizeObserver {
   observe(): void {}
@@ -9,6 +10,9 @@ class NoResizeObserver {
 
 const globals = globalThis as Record<string, unknown>;
 globals.ResizeObserver ??= NoResizeObserver;
+// jsdom has no TextDecoder; the xlsx reader (readBytes.ts) uses it, as browsers and Node both provide it.
+globals.TextDecoder ??= TextDecoder;
+globals.TextEncoder ??= TextEncoder;
 if (typeof window !== "undefined") {
   (window as unknown as Record<string, unknown>).ResizeObserver ??= NoResizeObserver;
   window.matchMedia ??= ((query: string) => ({
@@ -42,4 +46,9 @@ if (typeof HTMLElement !== "undefined") {
 if (typeof HTMLBodyElement !== "undefined") {
   HTMLBodyElement.prototype.getBoundingClientRect = () =>
     ({ x: 0, y: 0, top: 0, left: 0, width: 400, height: 800, right: 400, bottom: 800, toJSON: () => ({}) }) as DOMRect;
+}
+
+// axe-core asks a canvas whether text is an icon font; jsdom has none (and says so on the console).
+if (typeof HTMLCanvasElement !== "undefined") {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 }

@@ -19,7 +19,7 @@ import { formatAmount } from "../../domain/amounts";
 import type { SheetMapping } from "../../domain/mapping";
 import type { Plan } from "../../domain/model";
 import type { PaneStrings, SheetKind } from "../../i18n/pane";
-import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
+import { Busy, Clip, ErrorBar, Note, useStepStyles } from "../ui";
 import { useTask } from "../useTask";
 import type { PaneValidation, PaneWorkbook } from "../workbook";
 
@@ -109,6 +109,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
                       ) : (
                         <Dropdown
                           size="small"
+                          className={styles.dropdown}
                           aria-label={t.readAsLabel(entry.sheet)}
                           value={t.kinds[current as SheetKind]}
                           selectedOptions={[current]}
@@ -190,7 +191,9 @@ function PreviewTable({
               {rows.map((row) => (
                 <TableRow key={row.key}>
                   {row.cells.map((cell, i) => (
-                    <TableCell key={i}>{cell}</TableCell>
+                    <TableCell key={i}>
+                      <Clip text={cell} max={60} />
+                    </TableCell>
                   ))}
                 </TableRow>
               ))}

@@ -44,7 +44,10 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
   const periods: Period[] = validation?.settings.periods.length ? validation.settings.periods : DEFAULT_PERIODS;
   const [periodName, setPeriodName] = useState(periods[0].name);
   const period = periods.find((p) => p.name === periodName) ?? periods[0];
-  const [yearText, setYearText] = useState(String(validation?.plan.years[0] ?? new Date().getFullYear()));
+  // The plan's budget year, once the plan is read, unless the user has typed a year.
+  const planYear = validation?.plan.years[0];
+  const [typedYear, setTypedYear] = useState<string | null>(null);
+  const yearText = typedYear ?? String(planYear ?? new Date().getFullYear());
   const year = parseYear(yearText);
   const [due, setDue] = useState("");
   const choice: FollowUpChoice | null = year === null ? null : { period, year, due: due || null };
@@ -120,7 +123,7 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
             max={2199}
             value={yearText}
             disabled={running}
-            onChange={(_, data) => setYearText(data.value)}
+            onChange={(_, data) => setTypedYear(data.value)}
           />
         </Field>
         <Field label={t.due}>
@@ -145,21 +148,25 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
             <caption className={styles.caption}>{t.followUpCaption}</caption>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t.colCommittee}</TableHeaderCell>
                 <TableHeaderCell>{t.colSheet}</TableHeaderCell>
                 <TableHeaderCell>{t.colAction}</TableHeaderCell>
                 <TableHeaderCell>{t.colRows}</TableHeaderCell>
-                <TableHeaderCell>{t.colAnswers}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {result.rows.map((row) => (
                 <TableRow key={row.code}>
-                  <TableCell>{row.name ? `${row.code} ${row.name}` : row.code}</TableCell>
-                  <TableCell>{row.sheet}</TableCell>
-                  <TableCell>{row.update ? t.updated : t.created}</TableCell>
+                  <TableCell>
+                    {row.sheet}
+                    <span className={styles.small}>{row.name ? `${row.code} ${row.name}` : row.code}</span>
+                  </TableCell>
+                  <TableCell>
+                    {row.update ? t.updated : t.created}
+                    <span className={styles.small}>
+                      {row.answers > 0 ? `${row.answers} ${t.answersKept}` : t.noAnswers}
+                    </span>
+                  </TableCell>
                   <TableCell>{t.rowCounts(row.counts)}</TableCell>
-                  <TableCell>{row.answers > 0 ? `${row.answers} ${t.answersKept}` : t.noAnswers}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
