@@ -20,13 +20,20 @@ Office.onReady((info) => {
   const root = document.getElementById("root");
   if (!root) return;
   const inExcel = info.host === Office.HostType.Excel;
-  const context = Office.context as Partial<Office.Context> | undefined;
+  // Outside Office (a plain browser) the context may lack these, or throw on reading them.
+  const read = <T,>(get: () => T): T | undefined => {
+    try {
+      return get();
+    } catch {
+      return undefined;
+    }
+  };
   createRoot(root).render(
     <App
       inExcel={inExcel}
       workbook={inExcel ? lazyWorkbook(loadWorkbook) : null}
-      language={paneLanguage(context?.displayLanguage)}
-      theme={paneTheme(context?.officeTheme)}
+      language={paneLanguage(read(() => Office.context?.displayLanguage))}
+      theme={paneTheme(read(() => Office.context?.officeTheme))}
       initialStep={stepFromUrl(window.location.search)}
     />,
   );
