@@ -272,6 +272,8 @@ describe("the pane's look in other settings", () => {
     const other: Watch = { csp: [], foreign: [], pageErrors: [] };
     const opened = await open(query, other, locale);
     try {
+      // Koppla has read the workbook when its panel has a button (its words depend on the language).
+      await opened.page.getByRole("tabpanel").getByRole("button").first().waitFor({ timeout: STEP_MS });
       await opened.page.waitForTimeout(300); // the theme and fonts settle
       await screenshot(opened.page, name);
       expect(await axeViolations(opened.page)).toEqual([]);
