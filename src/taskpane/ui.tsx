@@ -16,6 +16,7 @@ export const useStepStyles = makeStyles({
   caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBlockEnd: tokens.spacingVerticalXS },
   scroll: { overflowX: "auto" },
   muted: { color: tokens.colorNeutralForeground3 },
+  line: { display: "block", whiteSpace: "nowrap" },
   dropdown: { minWidth: "0", width: "100%" },
   small: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },

@@ -1,5 +1,6 @@
 /** What Fluent UI needs from a browser that jsdom lacks. Import first in every pane test. */
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 import { TextDecoder, TextEncoder } from "util";
 
 class NoResizeObserver {
@@ -52,3 +53,6 @@ if (typeof HTMLBodyElement !== "undefined") {
 if (typeof HTMLCanvasElement !== "undefined") {
   HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 }
+
+// findBy… and waitFor wait for what the user would see; on a loaded two-core CI machine a second is not always enough.
+configure({ asyncUtilTimeout: 5000 });

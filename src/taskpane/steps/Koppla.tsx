@@ -87,7 +87,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
 
       {validation && rows.length > 0 ? (
         <div className={styles.scroll}>
-          <Table size="small" className={styles.table} aria-label={t.sheetsCaption}>
+          <Table size="extra-small" className={styles.table} aria-label={t.sheetsCaption}>
             <caption className={styles.caption}>{t.sheetsCaption}</caption>
             <TableHeader>
               <TableRow>
@@ -192,7 +192,7 @@ function PreviewTable({
                 <TableRow key={row.key}>
                   {row.cells.map((cell, i) => (
                     <TableCell key={i}>
-                      <Clip text={cell} max={60} />
+                      <Clip text={cell} max={40} />
                     </TableCell>
                   ))}
                 </TableRow>

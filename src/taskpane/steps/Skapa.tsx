@@ -166,7 +166,16 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
                       {row.answers > 0 ? `${row.answers} ${t.answersKept}` : t.noAnswers}
                     </span>
                   </TableCell>
-                  <TableCell>{t.rowCounts(row.counts)}</TableCell>
+                  <TableCell>
+                    {t
+                      .rowCounts(row.counts)
+                      .split(", ")
+                      .map((part, i, parts) => (
+                        <span key={part} className={styles.line}>
+                          {i < parts.length - 1 ? `${part}, ` : part}
+                        </span>
+                      ))}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
