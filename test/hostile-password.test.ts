@@ -1,0 +1,83 @@
+/**
+ * The sheet protection password (issue #6): given through a file or the environment, never on the command line; the
+ * generated sheets are protected with it, but the password itself is never stored in the workbook nor printed.
+ */
+import { promises as fs } from "fs";
+import JSZip from "jszip";
+import * as path from "path";
+import { EXAMPLES, cli, tempDir } from "./support/workbooks";
+
+const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
+const PASSWORD = "Hemligt-Lösen-7391";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir("password");
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** Every part of the .xlsx (zip), as text, by name. */
+async function parts(file: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const texts = new Map<string, string>();
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!entry.dir) texts.set(name, await entry.async("string"));
+  }
+  return texts;
+}
+
+async function generateWith(source: "file" | "env", out: string) {
+  const passwordFile = path.join(dir, "losen.txt");
+  await fs.writeFile(passwordFile, `${PASSWORD}\n`);
+  const args = ["generate", PLAN, "--period", "T1", "--year", "2024", "--split", out];
+  if (source === "file") return cli(...args, "--password-file", passwordFile);
+  process.env.MALTAVLAN_PASSWORD = PASSWORD;
+  try {
+    return await cli(...args);
+  } finally {
+    delete process.env.MALTAVLAN_PASSWORD;
+  }
+}
+
+test.each(["file", "env"] as const)(
+  "password from the %s: every sheet protected with a hash, the password in no part of any file nor in the output",
+  async (source) => {
+    const out = path.join(dir, source);
+    const result = await generateWith(source, out);
+    expect(result.code).toBe(0);
+    expect(`${result.out}\n${result.err}`).not.toContain(PASSWORD);
+    const files = await fs.readdir(out);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const texts = await parts(path.join(out, file));
+      for (const [name, text] of texts)
+        expect({ name, hasPassword: text.includes(PASSWORD) }).toEqual({ name, hasPassword: false });
+      // The follow-up sheet is protected with a salted hash of the password (what Excel asks for to unprotect).
+      const protections = [...texts.values()].map((text) => /<sheetProtection [^>]*>/.exec(text)?.[0]).filter(Boolean);
+      expect(protections.length).toBeGreaterThan(0);
+      for (const tag of protections)
+        expect(tag).toMatch(/hashValue="[^"]+".*saltValue="[^"]+"|saltValue="[^"]+".*hashValue="[^"]+"/);
+    }
+  },
+);
+
+test("--password on the command line is refused before anything is written", async () => {
+  const out = path.join(dir, "refused");
+  const result = await cli(
+    "generate",
+    PLAN,
+    "--period",
+    "T1",
+    "--year",
+    "2024",
+    "--split",
+    out,
+    "--password",
+    PASSWORD,
+  );
+  expect(result.code).toBe(2);
+  expect(result.err).not.toContain(PASSWORD);
+  await expect(fs.stat(out)).rejects.toThrow();
+});
