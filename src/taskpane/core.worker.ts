@@ -3,20 +3,22 @@
  * and posts the result (or a message) back under the request's id. All data is plain (structured clone: Maps and
  * Dates survive), so a 20 000-row plan is read and validated here while the pane stays responsive.
  */
-import { CoreSteps, inThreadCore } from "../domain/jobs";
+import { type PaneCore, inThreadPaneCore } from "./followUpPreview";
 
-export type CoreStep = keyof CoreSteps;
+export type CoreStep = keyof PaneCore;
 
 export type CoreRequest = {
-  [K in CoreStep]: { id: number; step: K; args: Parameters<CoreSteps[K]> };
+  [K in CoreStep]: { id: number; step: K; args: Parameters<PaneCore[K]> };
 }[CoreStep];
 
 export type CoreResponse =
-  | { id: number; ok: true; value: Awaited<ReturnType<CoreSteps[CoreStep]>> }
-  | { id: number; ok: false; message: string };
+  { id: number; ok: true; value: Awaited<ReturnType<PaneCore[CoreStep]>> } | { id: number; ok: false; message: string };
 
 /** Runs one request; never throws: a failure becomes a response with the error's message. */
-export async function handleCoreRequest(request: CoreRequest, core: CoreSteps = inThreadCore): Promise<CoreResponse> {
+export async function handleCoreRequest(
+  request: CoreRequest,
+  core: PaneCore = inThreadPaneCore,
+): Promise<CoreResponse> {
   try {
     const step = core[request.step] as (
       ...args: unknown[]

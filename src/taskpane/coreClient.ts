@@ -3,8 +3,8 @@
  * request id and resolves when the worker answers that id. The worker is started on first use. (The Worker itself
  * is created in workerCore.ts: `import.meta` is for webpack only, and this part is tested in Jest.)
  */
-import type { CoreSteps } from "../domain/jobs";
 import type { CoreRequest, CoreResponse, CoreStep } from "./core.worker";
+import type { PaneCore } from "./followUpPreview";
 
 /** A Worker-like endpoint, so the protocol can be tested without a browser. */
 export interface CoreEndpoint {
@@ -14,7 +14,7 @@ export interface CoreEndpoint {
 }
 
 /** CoreSteps over an endpoint: request id → promise. */
-export function coreOverEndpoint(connect: () => CoreEndpoint): CoreSteps {
+export function coreOverEndpoint(connect: () => CoreEndpoint): PaneCore {
   let endpoint: CoreEndpoint | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
@@ -43,16 +43,17 @@ export function coreOverEndpoint(connect: () => CoreEndpoint): CoreSteps {
 
   const call =
     <K extends CoreStep>(step: K) =>
-    (...args: Parameters<CoreSteps[K]>): ReturnType<CoreSteps[K]> =>
+    (...args: Parameters<PaneCore[K]>): ReturnType<PaneCore[K]> =>
       new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve: resolve as (value: never) => void, reject });
         open().postMessage({ id, step, args } as CoreRequest);
-      }) as ReturnType<CoreSteps[K]>;
+      }) as ReturnType<PaneCore[K]>;
 
   return {
     readPlan: call("readPlan"),
     prepareFollowUp: call("prepareFollowUp"),
     prepareReport: call("prepareReport"),
+    previewFollowUp: call("previewFollowUp"),
   };
 }

@@ -4,7 +4,6 @@
  * Returned workbooks are read by `readFiles`, also passed in, so the file library loads only when files are picked.
  */
 import type { Consolidation } from "../domain/followup/consolidate";
-import { hasContent } from "../domain/followup/model";
 import type { CoreSteps, PlanRead } from "../domain/jobs";
 import type { Mapping } from "../domain/mapping";
 import { LISTS_SHEET } from "../domain/lists";
@@ -20,6 +19,7 @@ import {
   validateOpenWorkbook,
 } from "../hosts/excel/jobs";
 import { readWorkbookWithStats } from "../hosts/excel/read";
+import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
 import type {
   ConsolidationPreview,
   ConsolidationRequest,
@@ -63,7 +63,8 @@ export function missingPerCommittee(consolidation: Consolidation): MissingPerCom
 }
 
 export interface ExcelWorkbookOptions {
-  core: CoreSteps;
+  /** The core: the pane's worker (a PaneCore, which previews a follow-up where it runs) or any CoreSteps. */
+  core: CoreSteps | PaneCore;
   readFiles: (files: File[]) => Promise<FilesRead>;
   timeoutMs?: number;
 }
@@ -89,30 +90,17 @@ export function excelWorkbook({ core, readFiles, timeoutMs }: ExcelWorkbookOptio
         const { workbook, read } = await readPlan(context);
         const validation = paneValidation(read, workbook.grids);
         if (validation.errors > 0) return { ok: false, validation };
-        const followUp = await core.prepareFollowUp(workbook.grids, read, {
+        const request = {
           ...choice,
           planName: PLAN_NAME,
           generatedAt: new Date().toISOString(),
           intoPlanWorkbook: true,
-        });
-        const replaced = new Set(followUp.replace.map((name) => name.toLocaleLowerCase("sv")));
-        return {
-          ok: true,
-          validation,
-          rows: followUp.sheets.map(({ committee, spec, counts }) => ({
-            code: committee.code,
-            name: committee.name,
-            sheet: spec.name,
-            update: replaced.has(spec.name.toLocaleLowerCase("sv")),
-            counts: {
-              goal: counts.goal,
-              assignment: counts.assignment,
-              adjustment: counts.adjustment,
-              keyFigure: counts.keyFigure,
-            },
-            answers: [...(followUp.answers.get(committee.code)?.values() ?? [])].filter(hasContent).length,
-          })),
         };
+        const rows =
+          "previewFollowUp" in core
+            ? await core.previewFollowUp(workbook.grids, read, request)
+            : followUpPreviewRows(await core.prepareFollowUp(workbook.grids, read, request));
+        return { ok: true, validation, rows };
       }),
 
     generate: (choice) =>

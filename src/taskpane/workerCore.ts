@@ -1,8 +1,8 @@
-import type { CoreSteps } from "../domain/jobs";
 import { type CoreEndpoint, coreOverEndpoint } from "./coreClient";
+import type { PaneCore } from "./followUpPreview";
 
 /** The core in its Web Worker, bundled by webpack 5 as a chunk of its own. */
-export function workerCore(): CoreSteps {
+export function workerCore(): PaneCore {
   return coreOverEndpoint(
     () =>
       // @ts-expect-error import.meta: webpack bundles this module as ESM (ts-loader's module esnext); tsc checks as CommonJS.

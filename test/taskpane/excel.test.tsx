@@ -10,11 +10,12 @@ import "./setup";
 import * as path from "path";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { type CoreSteps, type PlanRead, inThreadCore } from "../../src/domain/jobs";
+import { type PlanRead, inThreadCore } from "../../src/domain/jobs";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";
 import { App } from "../../src/taskpane/App";
 import { excelWorkbook } from "../../src/taskpane/excelWorkbook";
+import { type PaneCore, inThreadPaneCore } from "../../src/taskpane/followUpPreview";
 import type { StandIn } from "../excel/standin";
 import { standInFromGrids } from "../excel/support";
 import { EXAMPLES } from "../support/workbooks";
@@ -26,7 +27,7 @@ let uninstall: () => void;
 let calls: string[];
 let hold: Promise<void> | null;
 
-const core: CoreSteps = {
+const core: PaneCore = {
   readPlan: async (...args) => {
     calls.push("readPlan");
     if (hold) await hold;
@@ -39,6 +40,10 @@ const core: CoreSteps = {
   prepareReport: async (...args) => {
     calls.push("prepareReport");
     return inThreadCore.prepareReport(...args);
+  },
+  previewFollowUp: async (...args) => {
+    calls.push("previewFollowUp");
+    return inThreadPaneCore.previewFollowUp(...args);
   },
 };
 
@@ -100,7 +105,7 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   expect(await screen.findByText(/Rapporten är skriven på bladen Översikt/)).toBeVisible();
   expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Översikt", "Fynd"]));
   // Every step's core work went through the core passed in (the pane's worker), none in the pane's thread.
-  expect(new Set(calls)).toEqual(new Set(["readPlan", "prepareFollowUp", "prepareReport"]));
+  expect(new Set(calls)).toEqual(new Set(["readPlan", "previewFollowUp", "prepareFollowUp", "prepareReport"]));
 });
 
 test("an error in the plan: shown at its cell, and a click selects that cell in Excel", async () => {
@@ -162,4 +167,13 @@ test("a saved mapping is kept in the workbook and used when reading again", asyn
   );
   expect(read.settings.mapping.sheets?.Nyckeltal).toEqual({ kind: "ignore" });
   expect(read.plan.keyFigures).toEqual([]);
+});
+
+test("a core without the preview step (any CoreSteps): the same preview, computed from the sheets", async () => {
+  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2024, due: null };
+  const readFiles = async () => ({ workbooks: [], problems: [] });
+  const plain = await excelWorkbook({ core: inThreadCore, readFiles }).previewFollowUp(choice);
+  const pane = await excelWorkbook({ core: inThreadPaneCore, readFiles }).previewFollowUp(choice);
+  expect(plain.ok && plain.rows.length).toBeGreaterThan(1);
+  expect(plain).toEqual(pane);
 });

@@ -4,7 +4,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { readPlanWithSettings } from "../../src/domain/jobs";
+import { prepareFollowUp, readPlanWithSettings } from "../../src/domain/jobs";
+import { followUpPreviewRows } from "../../src/taskpane/followUpPreview";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { type CoreRequest, type CoreResponse, handleCoreRequest } from "../../src/taskpane/core.worker";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
@@ -43,6 +44,32 @@ describe("the core worker's protocol", () => {
     expect(posted).toHaveLength(1);
     expect(posted[0]).toMatchObject({ id: 1, step: "readPlan" });
     expect(read).toEqual(readPlanWithSettings(grids));
+  });
+
+  test("the follow-up's preview is computed in the worker: only the rows per nämnd come back, not the sheets", async () => {
+    const { grids } = await readWorkbookFile(OSTERSUND);
+    const { endpoint } = fakeWorker();
+    const core = coreOverEndpoint(() => endpoint);
+    const read = await core.readPlan(grids);
+    const request = {
+      period: { name: "T1", kind: "prognos" as const },
+      year: 2024,
+      due: null,
+      planName: "plan",
+      generatedAt: "2024-04-01T00:00:00.000Z",
+      intoPlanWorkbook: true,
+    };
+    const rows = await core.previewFollowUp(grids, read, request);
+    expect(rows).toEqual(followUpPreviewRows(prepareFollowUp(grids, read, request)));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows[0]).toEqual({
+      code: "KS",
+      name: "Kommunstyrelsen",
+      sheet: "KS T1 2024",
+      update: false,
+      counts: expect.objectContaining({ assignment: expect.any(Number) }),
+      answers: 0,
+    });
   });
 
   test("answers are matched by id, whatever order they come back in", async () => {
