@@ -133,6 +133,9 @@ const sv = {
   consolidate: "Sammanställ",
   consolidating: "Sammanställer svaren …",
   consolidated: (sheets: string[]) => `Rapporten är skriven på bladen ${sheets.join(", ")}.`,
+  answerFindings: (count: number) => `Fynd i svaren (${count})`,
+  answerFindingsMore: (count: number) => `… och ${count} till på bladet Fynd när rapporten är skriven.`,
+  inFile: (file: string) => `i ${file}`,
   consolidatedFindings: (count: number) =>
     count === 0 ? "Inga fynd i svaren." : `${plural(count, "fynd", "fynd")} i svaren; se bladet Fynd.`,
 
@@ -309,6 +312,9 @@ const en: PaneStrings = {
   consolidate: "Consolidate",
   consolidating: "Consolidating the answers …",
   consolidated: (sheets: string[]) => `The report is written on the sheets ${sheets.join(", ")}.`,
+  answerFindings: (count: number) => `Findings in the answers (${count})`,
+  answerFindingsMore: (count: number) => `… and ${count} more on the sheet Fynd once the report is written.`,
+  inFile: (file: string) => `in ${file}`,
   consolidatedFindings: (count: number) =>
     count === 0
       ? "No findings in the answers."

@@ -20,21 +20,21 @@ import {
 } from "../hosts/excel/jobs";
 import { readWorkbookWithStats } from "../hosts/excel/read";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
-import type {
-  ConsolidationPreview,
-  ConsolidationRequest,
-  FilesRead,
-  FollowUpChoice,
-  FollowUpPreview,
-  MissingPerCommittee,
-  PaneValidation,
-  PaneWorkbook,
+import {
+  PLAN_NAME,
+  type ConsolidationPreview,
+  type ConsolidationRequest,
+  type FilesRead,
+  type FollowUpChoice,
+  type FollowUpPreview,
+  type MissingPerCommittee,
+  type PaneValidation,
+  type PaneWorkbook,
 } from "./workbook";
 
 /* global Excel */
 
-/** The name the follow-up sheets' markers and the report give this workbook (Office.js 1.7 cannot read it). */
-export const PLAN_NAME = "denna arbetsbok";
+export { PLAN_NAME };
 
 export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
   const errors = read.findings.filter((f) => f.severity === "error").length;

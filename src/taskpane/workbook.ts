@@ -13,6 +13,9 @@ import type { Period, Settings } from "../domain/settings";
 import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
 
+/** The name the follow-up sheets' markers and the report give this workbook (Office.js 1.7 cannot read its name). */
+export const PLAN_NAME = "denna arbetsbok";
+
 /** The plan as read from the open workbook, with its findings (errors first) and how each sheet was read. */
 export interface PaneValidation {
   plan: Plan;

@@ -98,4 +98,35 @@ describe("Sammanställ", () => {
     await user.click(screen.getByRole("button", { name: "Visa felen" }));
     expect(await screen.findByRole("button", { name: /^Uppdrag!E3/ })).toBeVisible();
   });
+
+  test("what the consolidation found in the answers: in this workbook a button to the cell, in a returned file its name", async () => {
+    const user = userEvent.setup();
+    const workbook = fakeWorkbook(validation());
+    workbook.previewConsolidation.mockResolvedValue({
+      ...(CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>),
+      findings: [
+        {
+          severity: "warning",
+          rule: "followup-comment-missing",
+          sheet: "KS T1 2024",
+          cell: "F12",
+          params: { value: "Påbörjat" },
+          file: "denna arbetsbok",
+        },
+        {
+          severity: "error",
+          rule: "followup-not-in-list",
+          sheet: "VoN T1 2024",
+          cell: "E9",
+          params: { value: "Klart", allowed: "Genomfört, Påbörjat" },
+          file: "VoN-T1-2024.xlsx",
+        },
+      ],
+    });
+    pane(workbook);
+    const found = await screen.findByRole("region", { name: "Fynd i svaren (2)" });
+    expect(found).toHaveTextContent(/VoN T1 2024!E9 i VoN-T1-2024\.xlsx: Fel: "Klart" finns inte i listan/);
+    await user.click(screen.getByRole("button", { name: /^KS T1 2024!F12 Varning: Kommentar saknas/ }));
+    expect(workbook.goToCell).toHaveBeenCalledWith("KS T1 2024", "F12");
+  });
 });
