@@ -55,6 +55,7 @@ describe("Skapa uppföljning", () => {
   test("a year that is not four digits is told at the field and nothing can be created", async () => {
     const user = userEvent.setup();
     pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     const year = screen.getByRole("spinbutton", { name: "År" });
     await user.clear(year);
     await user.type(year, "24");
@@ -108,6 +109,7 @@ describe("Skapa uppföljning", () => {
 
   test("export per nämnd is not there yet: the button says why and stays disabled", async () => {
     pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     const button = screen.getByRole("button", { name: "Exportera en arbetsbok per nämnd" });
     expect(button).toHaveAttribute("aria-disabled", "true");
     expect(button).toHaveAccessibleDescription(/finns ännu inte i fönstret.*--split/);
