@@ -18,7 +18,12 @@ export const useStepStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   line: { display: "block", whiteSpace: "nowrap" },
   dropdown: { minWidth: "0", width: "100%" },
-  small: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  small: {
+    display: "block",
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
