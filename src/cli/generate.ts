@@ -2,8 +2,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { FollowUpSheet } from "../domain/followup/generate";
 import { Answer, hasContent } from "../domain/followup/model";
-import { uniqueSheetName } from "../domain/followup/sheetNames";
-import { FollowUpWrite, prepareFollowUp } from "../domain/jobs";
+import { FollowUpWrite, committeeWorkbooks, prepareFollowUp } from "../domain/jobs";
 import { findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
@@ -115,7 +114,7 @@ async function readPassword(options: Options): Promise<string | undefined> {
 }
 
 async function writeSplit(
-  { sheets, support, answers }: FollowUpWrite,
+  followUp: FollowUpWrite,
   dir: string,
   input: string,
   period: string,
@@ -125,18 +124,13 @@ async function writeSplit(
   await fs.mkdir(dir, { recursive: true }).catch(() => {
     throw new UsageError(`Mappen kan inte skapas: ${dir}`);
   });
-  // File names are unique ignoring case (as on Windows and macOS), even when two codes clean to the same stem.
-  const taken: string[] = [];
-  const files = sheets.map((sheet) => {
-    const name = uniqueSheetName(fileStem(sheet.committee.code), `-${period}-${year}`, taken);
-    taken.push(name);
-    return path.join(dir, `${name}.xlsx`);
-  });
+  const workbooks = committeeWorkbooks(followUp, period, year);
+  const files = workbooks.map((w) => path.join(dir, w.fileName));
   await refuseOverwrite(files, [input]);
   const written: string[] = [];
   try {
-    for (const [i, sheet] of sheets.entries()) {
-      await writeWorkbookFile({ sheets: [sheet.spec, ...support] }, files[i]);
+    for (const [i, { workbook }] of workbooks.entries()) {
+      await writeWorkbookFile(workbook, files[i]);
       written.push(files[i]);
     }
   } catch (error) {
@@ -144,11 +138,7 @@ async function writeSplit(
     await Promise.all(written.map((f) => fs.rm(f, { force: true })));
     throw error;
   }
-  report(io, sheets, answers, `Sparat i ${dir}: ${files.map((f) => path.basename(f)).join(", ")}`);
-}
-
-function fileStem(code: string): string {
-  return code.replace(/[\\/:*?"<>|\s]+/g, "_");
+  report(io, followUp.sheets, followUp.answers, `Sparat i ${dir}: ${files.map((f) => path.basename(f)).join(", ")}`);
 }
 
 function report(io: Output, sheets: FollowUpSheet[], answers: Map<string, Map<string, Answer>>, where: string): void {
