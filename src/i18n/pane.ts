@@ -109,9 +109,14 @@ const sv = {
   generating: "Skapar uppföljningsbladen …",
   generated: (count: number) => `Skapade ${count} uppföljningsblad`,
   generatedDetail: "Ifyllda svar följde med. Skicka bladen till nämnderna eller låt dem fylla i direkt i arbetsboken.",
+  password: "Lösenord för bladskyddet (valfritt)",
+  passwordHint: "Används bara nu och sparas aldrig. Utan lösenord kan vem som helst ta bort skyddet.",
   exportPerCommittee: "Exportera en arbetsbok per nämnd",
-  exportUnavailable:
-    "Export av en arbetsbok per nämnd finns ännu inte i fönstret. Använd kommandoraden: maltavlan generate plan.xlsx --split mapp/.",
+  exportHint: "Bygger en .xlsx per nämnd med dess uppföljningsblad, här i fönstret; arbetsboken ändras inte.",
+  exporting: "Skapar arbetsböckerna …",
+  exported: (count: number) => `${count} arbetsböcker klara`,
+  exportedDetail: "Spara dem och skicka var och en till sin nämnd. Det de fyller i läses in under Sammanställ.",
+  downloadAll: (file: string) => `Ladda ner alla (${file})`,
 
   // Sammanställ
   files: "Välj returnerade arbetsböcker",
@@ -289,9 +294,14 @@ const en: PaneStrings = {
   generated: (count: number) => `Created ${count} follow-up ${count === 1 ? "sheet" : "sheets"}`,
   generatedDetail:
     "Answers already given were carried over. Send the sheets to the committees or let them fill in the workbook.",
+  password: "Sheet protection password (optional)",
+  passwordHint: "Used for this run only and never stored. Without one, anyone can remove the protection.",
   exportPerCommittee: "Export one workbook per committee",
-  exportUnavailable:
-    "Exporting one workbook per committee is not in the pane yet. Use the command line: maltavlan generate plan.xlsx --split folder/.",
+  exportHint: "Builds one .xlsx per committee with its follow-up sheet, here in the pane; the workbook is not changed.",
+  exporting: "Creating the workbooks …",
+  exported: (count: number) => `${count} ${count === 1 ? "workbook" : "workbooks"} ready`,
+  exportedDetail: "Save them and send each to its committee. What they fill in is read under Consolidate.",
+  downloadAll: (file: string) => `Download all (${file})`,
 
   files: "Choose returned workbooks",
   filesHint: "The committees' filled-in workbooks (.xlsx). The follow-up sheets in this workbook are always included.",

@@ -2,14 +2,7 @@
  * The task pane: four steps in tabs (Koppla, Validera, Skapa uppföljning, Sammanställ), in Office's language and
  * theme. Everything it does to the workbook goes through `workbook` (PaneWorkbook), so tests pass a fake.
  */
-import {
-  FluentProvider,
-  Tab,
-  TabList,
-  Title3,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { FluentProvider, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Mapping } from "../domain/mapping";
 import { PANE_STRINGS, type Language } from "../i18n/pane";
@@ -136,9 +129,7 @@ function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; la
           showErrors={showErrors}
         />
       ),
-      sammanstall: () => (
-        <Sammanstall strings={t} language={language} workbook={workbook} showErrors={showErrors} />
-      ),
+      sammanstall: () => <Sammanstall strings={t} language={language} workbook={workbook} showErrors={showErrors} />,
     }),
     [t, workbook, validation, validating, validationError, reload, language, validate, goToCell, showErrors],
   );

@@ -4,7 +4,7 @@
  * Returned workbooks are read by `readFiles`, also passed in, so the file library loads only when files are picked.
  */
 import type { Consolidation } from "../domain/followup/consolidate";
-import type { CoreSteps, PlanRead } from "../domain/jobs";
+import { type CoreSteps, type PlanRead, committeeWorkbooks } from "../domain/jobs";
 import type { Mapping } from "../domain/mapping";
 import { LISTS_SHEET } from "../domain/lists";
 import { isOwnSheet } from "../domain/ownSheets";
@@ -20,11 +20,11 @@ import {
 } from "../hosts/excel/jobs";
 import { readWorkbookWithStats } from "../hosts/excel/read";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
+import type { PaneFiles } from "./workerFiles";
 import {
   PLAN_NAME,
   type ConsolidationPreview,
   type ConsolidationRequest,
-  type FilesRead,
   type FollowUpChoice,
   type FollowUpPreview,
   type MissingPerCommittee,
@@ -65,11 +65,12 @@ export function missingPerCommittee(consolidation: Consolidation): MissingPerCom
 export interface ExcelWorkbookOptions {
   /** The core: the pane's worker (a PaneCore, which previews a follow-up where it runs) or any CoreSteps. */
   core: CoreSteps | PaneCore;
-  readFiles: (files: File[]) => Promise<FilesRead>;
+  /** The file library (its own worker, started on first use). */
+  files: PaneFiles;
   timeoutMs?: number;
 }
 
-export function excelWorkbook({ core, readFiles, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
+export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
   const options = { core, timeoutMs };
 
   async function readPlan(context: Excel.RequestContext, mapping?: Mapping) {
@@ -114,6 +115,22 @@ export function excelWorkbook({ core, readFiles, timeoutMs }: ExcelWorkbookOptio
           sheets: result.followUp.sheets.map((s) => s.spec.name),
           warnings: result.warnings,
         };
+      }),
+
+    exportFollowUp: (choice) =>
+      Excel.run(async (context) => {
+        const { workbook, read } = await readPlan(context);
+        const validation = paneValidation(read, workbook.grids);
+        if (validation.errors > 0) return { ok: false, validation };
+        const followUp = await core.prepareFollowUp(workbook.grids, read, {
+          ...choice,
+          planName: PLAN_NAME,
+          generatedAt: new Date().toISOString(),
+          intoPlanWorkbook: false,
+        });
+        const workbooks = committeeWorkbooks(followUp, choice.period.name, choice.year);
+        const written = await files.writeWorkbooks(workbooks, `Uppföljning ${choice.period.name} ${choice.year}.zip`);
+        return { ok: true, ...written };
       }),
 
     previewConsolidation: (request: ConsolidationRequest): Promise<ConsolidationPreview> =>
@@ -167,6 +184,6 @@ export function excelWorkbook({ core, readFiles, timeoutMs }: ExcelWorkbookOptio
 
     goToCell: (sheet, cell) => Excel.run((context) => goToCell(context, sheet, cell, { timeoutMs })),
 
-    readFiles,
+    readFiles: (picked) => files.readFiles(picked),
   };
 }

@@ -1,33 +1,60 @@
 /**
- * Reads returned workbooks (.xlsx bytes) into Grids, in a Web Worker of its own that the pane starts only when the
- * user picks files: the file library (ExcelJS, large, and using `new Function`) never loads with the pane.
+ * The pane's file library in a Web Worker of its own, started only when the user picks returned workbooks or exports
+ * one per nämnd: ExcelJS (large, and using `new Function`) never loads with the pane. It reads .xlsx bytes into Grids
+ * and writes WorkbookSpecs into .xlsx bytes, with the xlsx host's Node-free reader and writer.
  */
-import type { FilesRead } from "./workbook";
+import JSZip from "jszip";
+import type { CommitteeWorkbook } from "../domain/jobs";
 import { readWorkbookBuffer } from "../hosts/xlsx/readBytes";
+import { workbookBytes } from "../hosts/xlsx/writeBytes";
+import type { FilesRead, FilesWritten } from "./workbook";
 
-export interface FilesRequest {
-  id: number;
-  files: { name: string; data: ArrayBuffer; lastModified: number | null }[];
-}
+export type FilesRequest =
+  | { id: number; kind: "read"; files: { name: string; data: ArrayBuffer; lastModified: number | null }[] }
+  | { id: number; kind: "write"; workbooks: CommitteeWorkbook[]; zipName: string };
 
-export type FilesResponse = { id: number } & FilesRead;
+export type FilesResponse =
+  | ({ id: number; kind: "read" } & FilesRead)
+  | ({ id: number; kind: "write" } & FilesWritten)
+  | { id: number; kind: "error"; message: string };
 
 /** Reads every file; a file that cannot be used becomes a problem with a Swedish message, never a throw. */
-export async function handleFilesRequest(request: FilesRequest): Promise<FilesResponse> {
-  const response: FilesResponse = { id: request.id, workbooks: [], problems: [] };
-  for (const file of request.files) {
+async function readFiles(files: Extract<FilesRequest, { kind: "read" }>["files"]): Promise<FilesRead> {
+  const read: FilesRead = { workbooks: [], problems: [] };
+  for (const file of files) {
     try {
-      const read = await readWorkbookBuffer(file.data, file.name);
-      const modified = read.modified ?? (file.lastModified !== null ? new Date(file.lastModified) : null);
-      response.workbooks.push({ file: file.name, grids: read.grids, modified });
+      const workbook = await readWorkbookBuffer(file.data, file.name);
+      const modified = workbook.modified ?? (file.lastModified !== null ? new Date(file.lastModified) : null);
+      read.workbooks.push({ file: file.name, grids: workbook.grids, modified });
     } catch (error) {
-      response.problems.push({
+      read.problems.push({
         file: file.name,
         message: error instanceof Error ? error.message : `Filen kan inte läsas: ${file.name}`,
       });
     }
   }
-  return response;
+  return read;
+}
+
+/** One .xlsx per nämnd, and all of them in one .zip to save at once. */
+async function writeFiles(workbooks: CommitteeWorkbook[], zipName: string): Promise<FilesWritten> {
+  const zip = new JSZip();
+  const files: FilesWritten["files"] = [];
+  for (const { committee, fileName, workbook } of workbooks) {
+    const data = await workbookBytes(workbook);
+    zip.file(fileName, data);
+    files.push({ committee, fileName, data });
+  }
+  return { files, zip: { fileName: zipName, data: await zip.generateAsync({ type: "uint8array" }) } };
+}
+
+export async function handleFilesRequest(request: FilesRequest): Promise<FilesResponse> {
+  try {
+    if (request.kind === "read") return { id: request.id, kind: "read", ...(await readFiles(request.files)) };
+    return { id: request.id, kind: "write", ...(await writeFiles(request.workbooks, request.zipName)) };
+  } catch (error) {
+    return { id: request.id, kind: "error", message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 declare const WorkerGlobalScope: unknown;
@@ -35,9 +62,14 @@ declare const WorkerGlobalScope: unknown;
 if (typeof WorkerGlobalScope !== "undefined") {
   const scope = self as unknown as {
     onmessage: ((event: MessageEvent<FilesRequest>) => void) | null;
-    postMessage(message: FilesResponse): void;
+    postMessage(message: FilesResponse, transfer?: Transferable[]): void;
   };
   scope.onmessage = (event) => {
-    void handleFilesRequest(event.data).then((response) => scope.postMessage(response));
+    void handleFilesRequest(event.data).then((response) => {
+      // The written bytes move to the pane instead of being copied.
+      const transfer =
+        response.kind === "write" ? [response.zip.data.buffer, ...response.files.map((f) => f.data.buffer)] : [];
+      scope.postMessage(response, transfer);
+    });
   };
 }

@@ -12,7 +12,7 @@ import { workerFiles } from "./workerFiles";
 /** The Excel host's jobs, with the core in its Web Worker and the file reader in another (both started on use). */
 const loadWorkbook = () =>
   import(/* webpackChunkName: "excel-jobs" */ "./excelWorkbook").then(({ excelWorkbook }) =>
-    excelWorkbook({ core: workerCore(), readFiles: workerFiles() }),
+    excelWorkbook({ core: workerCore(), files: workerFiles() }),
   );
 
 // Office.onReady also resolves outside Office (host null), so the pane can say where it runs instead of failing.

@@ -18,6 +18,7 @@ export function lazyWorkbook(load: () => Promise<PaneWorkbook>): PaneWorkbook {
     validate: async (...args) => (await get()).validate(...args),
     previewFollowUp: async (...args) => (await get()).previewFollowUp(...args),
     generate: async (...args) => (await get()).generate(...args),
+    exportFollowUp: async (...args) => (await get()).exportFollowUp(...args),
     previewConsolidation: async (...args) => (await get()).previewConsolidation(...args),
     consolidate: async (...args) => (await get()).consolidate(...args),
     saveSettings: async (...args) => (await get()).saveSettings(...args),

@@ -33,6 +33,8 @@ export interface FollowUpChoice {
   year: number;
   /** ISO date (yyyy-mm-dd) or null. */
   due: string | null;
+  /** The sheets' protection password, asked for in the pane for this run only: never stored. */
+  password?: string;
 }
 
 /** One nämnd's sheet as a follow-up would write it. */
@@ -71,6 +73,14 @@ export interface FilesRead {
   workbooks: ReturnedWorkbook[];
   problems: FileProblem[];
 }
+
+/** Workbooks built in the pane: one .xlsx per nämnd, and all of them in one .zip. */
+export interface FilesWritten {
+  files: { committee: string; fileName: string; data: Uint8Array }[];
+  zip: { fileName: string; data: Uint8Array };
+}
+
+export type ExportOutcome = ({ ok: true } & FilesWritten) | { ok: false; validation: PaneValidation };
 
 /** What is missing for one nämnd. */
 export interface MissingPerCommittee {
@@ -113,6 +123,8 @@ export interface PaneWorkbook {
   /** Which follow-up sheets a generate would write: nothing is written. */
   previewFollowUp(choice: FollowUpChoice): Promise<FollowUpPreview>;
   generate(choice: FollowUpChoice): Promise<GenerateOutcome>;
+  /** One workbook per nämnd with its follow-up sheet (answers in this workbook carried over): nothing is written here. */
+  exportFollowUp(choice: FollowUpChoice): Promise<ExportOutcome>;
   /** What the answers hold so far (this workbook's follow-up sheets and the returned workbooks): nothing is written. */
   previewConsolidation(request: ConsolidationRequest): Promise<ConsolidationPreview>;
   consolidate(request: ConsolidationRequest): Promise<ConsolidateOutcome>;

@@ -1,14 +1,22 @@
 /**
- * `readFiles` for the pane: the files' bytes go to the files worker (files.worker.ts), created on first use, so the
- * file library is downloaded only when the user picks returned workbooks.
+ * The pane's file library: files go to the files worker (files.worker.ts), created on first use, so ExcelJS is
+ * downloaded only when the user picks returned workbooks or exports one per nämnd.
  */
+import type { CommitteeWorkbook } from "../domain/jobs";
 import type { FilesRequest, FilesResponse } from "./files.worker";
-import type { FilesRead } from "./workbook";
+import type { FilesRead, FilesWritten } from "./workbook";
 
-export function workerFiles(): (files: File[]) => Promise<FilesRead> {
+export interface PaneFiles {
+  readFiles(files: File[]): Promise<FilesRead>;
+  writeWorkbooks(workbooks: CommitteeWorkbook[], zipName: string): Promise<FilesWritten>;
+}
+
+type Pending = { resolve: (response: FilesResponse) => void; reject: (error: Error) => void };
+
+export function workerFiles(): PaneFiles {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (read: FilesRead) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, Pending>();
 
   const open = (): Worker => {
     if (worker) return worker;
@@ -17,12 +25,10 @@ export function workerFiles(): (files: File[]) => Promise<FilesRead> {
     opened.onmessage = (event: MessageEvent<FilesResponse>) => {
       const waiting = pending.get(event.data.id);
       pending.delete(event.data.id);
-      waiting?.resolve({ workbooks: event.data.workbooks, problems: event.data.problems });
+      waiting?.resolve(event.data);
     };
     opened.onerror = (event: ErrorEvent) => {
-      const error = new Error(
-        `Filerna kunde inte läsas: filbiblioteket gick inte att ladda (${event.message || "okänt fel"}).`,
-      );
+      const error = new Error(`Filbiblioteket gick inte att ladda (${event.message || "okänt fel"}). Försök igen.`);
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
       worker = null;
@@ -31,23 +37,40 @@ export function workerFiles(): (files: File[]) => Promise<FilesRead> {
     return opened;
   };
 
-  return async (files) => {
-    const request: FilesRequest = {
-      id: nextId++,
-      files: await Promise.all(
-        files.map(async (file) => ({
-          name: file.name,
-          data: await file.arrayBuffer(),
-          lastModified: file.lastModified || null,
-        })),
-      ),
-    };
-    return new Promise((resolve, reject) => {
+  const ask = (request: FilesRequest, transfer: Transferable[]): Promise<FilesResponse> =>
+    new Promise((resolve, reject) => {
       pending.set(request.id, { resolve, reject });
-      open().postMessage(
+      open().postMessage(request, transfer);
+    });
+
+  return {
+    async readFiles(files) {
+      const request: FilesRequest = {
+        id: nextId++,
+        kind: "read",
+        files: await Promise.all(
+          files.map(async (file) => ({
+            name: file.name,
+            data: await file.arrayBuffer(),
+            lastModified: file.lastModified || null,
+          })),
+        ),
+      };
+      const response = await ask(
         request,
         request.files.map((f) => f.data),
       );
-    });
+      if (response.kind !== "read") throw new Error(response.kind === "error" ? response.message : "Oväntat svar.");
+      return { workbooks: response.workbooks, problems: response.problems };
+    },
+
+    async writeWorkbooks(workbooks, zipName) {
+      const response = await ask({ id: nextId++, kind: "write", workbooks, zipName }, []);
+      if (response.kind !== "write") {
+        const reason = response.kind === "error" ? response.message : "oväntat svar";
+        throw new Error(`Arbetsböckerna kunde inte skapas (${reason}). Försök igen.`);
+      }
+      return { files: response.files, zip: response.zip };
+    },
   };
 }

@@ -95,6 +95,7 @@ describe("keyboard", () => {
       screen.getByRole("combobox", { name: "Period" }),
       screen.getByRole("spinbutton", { name: "År" }),
       screen.getByLabelText("Svara senast"),
+      screen.getByLabelText("Lösenord för bladskyddet (valfritt)"),
       screen.getByRole("button", { name: "Skapa uppföljningsblad" }),
       screen.getByRole("button", { name: "Exportera en arbetsbok per nämnd" }),
     ];
@@ -104,7 +105,7 @@ describe("keyboard", () => {
       expect(control).toHaveFocus();
     }
 
-    await user.keyboard("{Shift>}{Tab}{Tab}{Tab}{Tab}{Tab}{/Shift}");
+    await user.keyboard("{Shift>}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{/Shift}");
     expect(screen.getByRole("tab", { name: "Skapa uppföljning" })).toHaveFocus();
     await user.keyboard("{ArrowRight}{Enter}");
     await screen.findByText(/Det här saknas per nämnd/);

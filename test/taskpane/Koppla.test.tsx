@@ -59,7 +59,9 @@ describe("Koppla", () => {
     const user = userEvent.setup();
     const workbook = pane();
     workbook.saveSettings.mockRejectedValueOnce(
-      hostError("Excel nekade ändringen (skriva bladen): bladet eller arbetsboken är skyddad. Ta bort skyddet och försök igen."),
+      hostError(
+        "Excel nekade ändringen (skriva bladen): bladet eller arbetsboken är skyddad. Ta bort skyddet och försök igen.",
+      ),
     );
     await user.click(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }));
     await user.click(screen.getByRole("option", { name: "Uppdrag" }));
@@ -73,14 +75,20 @@ describe("Koppla", () => {
     pane();
     const committees = await screen.findByRole("table", { name: "Nämnder" });
     expect(committees).toHaveTextContent("KSKommunstyrelsen");
-    expect(screen.getByRole("table", { name: "Mål" })).toHaveTextContent("Kommunövergripande målNäringsliv och tillväxtÖstersund 2040");
+    expect(screen.getByRole("table", { name: "Mål" })).toHaveTextContent(
+      "Kommunövergripande målNäringsliv och tillväxtÖstersund 2040",
+    );
     expect(screen.getByRole("table", { name: "Uppdrag" })).toHaveTextContent(/Förbättra kvinnors.*KS2024/);
     expect(screen.getByRole("table", { name: "Ramjusteringar" })).toHaveTextContent(/KS2024250 tkrTillfällig/);
   });
 
   test("a 20 000-row plan: the preview shows the first rows only", async () => {
     const big = validation();
-    const assignments = Array.from({ length: 20_000 }, (_, i) => ({ ...big.plan.assignments[0], id: `U${i}`, title: `Uppdrag ${i}` }));
+    const assignments = Array.from({ length: 20_000 }, (_, i) => ({
+      ...big.plan.assignments[0],
+      id: `U${i}`,
+      title: `Uppdrag ${i}`,
+    }));
     pane(fakeWorkbook({ ...big, plan: { ...big.plan, assignments } }));
     const table = await screen.findByRole("table", { name: "Uppdrag" });
     expect(within(table).getAllByRole("row")).toHaveLength(1 + 5);
@@ -105,7 +113,9 @@ describe("Koppla", () => {
 
   test("reading fails: the error in Swedish", async () => {
     const workbook = fakeWorkbook();
-    workbook.validate.mockRejectedValueOnce(hostError("Ett blad är för stort för att läsas på en gång. Ta bort tomma rader."));
+    workbook.validate.mockRejectedValueOnce(
+      hostError("Ett blad är för stort för att läsas på en gång. Ta bort tomma rader."),
+    );
     pane(workbook);
     expect(await screen.findByRole("alert")).toHaveTextContent("Ett blad är för stort");
   });

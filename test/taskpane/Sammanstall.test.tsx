@@ -23,7 +23,9 @@ describe("Sammanställ", () => {
     expect(await screen.findByText("Kontrollerar svaren …")).toBeVisible();
     checked.resolve(CONSOLIDATION);
     const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
-    expect(missing).toHaveTextContent(/KS Kommunstyrelsen: 1 av 6 rader saknar svar.*Uppdrag: Förbättra kvinnors förutsättningar/);
+    expect(missing).toHaveTextContent(
+      /KS Kommunstyrelsen: 1 av 6 rader saknar svar.*Uppdrag: Förbättra kvinnors förutsättningar/,
+    );
     expect(missing).toHaveTextContent(/SAN Social- och arbetsmarknadsnämnden: har inte svarat/);
     expect(workbook.previewConsolidation).toHaveBeenCalledWith({ returned: [], language: "sv" });
   });
@@ -41,21 +43,30 @@ describe("Sammanställ", () => {
     const read = deferred<FilesRead>();
     workbook.readFiles.mockImplementationOnce(() => read.promise);
     const returned = { file: "KS-T1-2024.xlsx", grids: [], modified: null };
-    await user.upload(screen.getByLabelText("Välj returnerade arbetsböcker"), [xlsx("KS-T1-2024.xlsx"), xlsx("trasig.xlsx")]);
+    await user.upload(screen.getByLabelText("Välj returnerade arbetsböcker"), [
+      xlsx("KS-T1-2024.xlsx"),
+      xlsx("trasig.xlsx"),
+    ]);
     expect(screen.getByText("Läser filerna …")).toBeVisible();
     expect(screen.getByRole("button", { name: "Sammanställ" })).toBeDisabled();
     read.resolve({
       workbooks: [returned],
-      problems: [{ file: "trasig.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx" }],
+      problems: [
+        { file: "trasig.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx" },
+      ],
     });
     expect(await screen.findByText("1 fil inlästa:")).toBeVisible();
-    expect(screen.getByRole("alert")).toHaveTextContent("Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx");
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx",
+    );
     expect(workbook.readFiles.mock.calls[0][0].map((f) => f.name)).toEqual(["KS-T1-2024.xlsx", "trasig.xlsx"]);
     await waitFor(() =>
       expect(workbook.previewConsolidation).toHaveBeenLastCalledWith({ returned: [returned], language: "sv" }),
     );
     await user.click(screen.getByRole("button", { name: "Ta bort KS-T1-2024.xlsx" }));
-    await waitFor(() => expect(workbook.previewConsolidation).toHaveBeenLastCalledWith({ returned: [], language: "sv" }));
+    await waitFor(() =>
+      expect(workbook.previewConsolidation).toHaveBeenLastCalledWith({ returned: [], language: "sv" }),
+    );
   });
 
   test("consolidating: progress, started once on a double-click, then Rapporten är skriven", async () => {
@@ -74,7 +85,9 @@ describe("Sammanställ", () => {
       findings: [],
       warnings: [],
     });
-    expect(await screen.findByText(/Rapporten är skriven på bladen Översikt, Per mål, Svar, Saknas, Fynd\./)).toBeVisible();
+    expect(
+      await screen.findByText(/Rapporten är skriven på bladen Översikt, Per mål, Svar, Saknas, Fynd\./),
+    ).toBeVisible();
     expect(workbook.consolidate).toHaveBeenCalledTimes(1);
   });
 

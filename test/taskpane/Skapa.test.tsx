@@ -106,12 +106,52 @@ describe("Skapa uppföljning", () => {
     pane(workbook);
     expect(await screen.findByText(/Planen har inga nämnder/)).toBeVisible();
   });
+});
 
-  test("export per nämnd is not there yet: the button says why and stays disabled", async () => {
-    pane();
+describe("Skapa uppföljning: password and export", () => {
+  beforeAll(() => {
+    // jsdom has no object URLs; the pane only needs one per file to link to.
+    let next = 0;
+    URL.createObjectURL = () => `blob:test/${++next}`;
+    URL.revokeObjectURL = () => undefined;
+  });
+
+  test("a password typed for this run goes with the request, and nowhere else", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
     await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
-    const button = screen.getByRole("button", { name: "Exportera en arbetsbok per nämnd" });
-    expect(button).toHaveAttribute("aria-disabled", "true");
-    expect(button).toHaveAccessibleDescription(/finns ännu inte i fönstret.*--split/);
+    const field = screen.getByLabelText("Lösenord för bladskyddet (valfritt)");
+    expect(field).toHaveAttribute("type", "password");
+    await user.type(field, "hemligt");
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(workbook.generate).toHaveBeenCalledWith(expect.objectContaining({ password: "hemligt" }));
+    expect(workbook.saveSettings).not.toHaveBeenCalled();
+    expect(window.localStorage.length).toBe(0);
+  });
+
+  test("export gives one link per nämnd and one for all of them, without writing into the workbook", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    await user.click(screen.getByRole("button", { name: "Exportera en arbetsbok per nämnd" }));
+    expect(await screen.findByText("2 arbetsböcker klara")).toBeVisible();
+    const all = screen.getByRole("link", { name: "Ladda ner alla (Uppföljning T1 2024.zip)" });
+    expect(all).toHaveAttribute("download", "Uppföljning T1 2024.zip");
+    expect(screen.getByRole("link", { name: "KS-T1-2024.xlsx" })).toHaveAttribute("download", "KS-T1-2024.xlsx");
+    expect(screen.getByRole("link", { name: "SAN-T1-2024.xlsx" })).toHaveAttribute(
+      "href",
+      expect.stringMatching(/^blob:/),
+    );
+    expect(workbook.exportFollowUp).toHaveBeenCalledTimes(1);
+    expect(workbook.generate).not.toHaveBeenCalled();
+  });
+
+  test("export of a plan with errors builds nothing and says why", async () => {
+    const user = userEvent.setup();
+    const workbook = pane(fakeWorkbook(validation(FINDINGS)));
+    await user.click(await screen.findByRole("button", { name: "Exportera en arbetsbok per nämnd" }));
+    await waitFor(() => expect(workbook.exportFollowUp).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText(/Planen har 2 fel/)).toBeVisible();
+    expect(screen.queryByRole("link")).not.toBeInTheDocument();
   });
 });

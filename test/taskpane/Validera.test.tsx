@@ -42,10 +42,11 @@ describe("Validera", () => {
     const sheets = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
     expect(sheets).toEqual(["Uppdrag", "Ramjusteringar"]);
     const ramjusteringar = screen.getByRole("region", { name: "Ramjusteringar" });
-    expect(within(ramjusteringar).getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual([
-      "Fel: Tvetydigt belopp (1)",
-      "Varning: Varaktighet saknas (1)",
-    ]);
+    expect(
+      within(ramjusteringar)
+        .getAllByRole("heading", { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(["Fel: Tvetydigt belopp (1)", "Varning: Varaktighet saknas (1)"]);
     const finding = screen.getByRole("button", { name: /^Uppdrag!E3 Nämnden "Nämnden som inte finns" finns inte/ });
     await user.click(finding);
     expect(workbook.goToCell).toHaveBeenCalledWith("Uppdrag", "E3");
@@ -81,7 +82,9 @@ describe("Validera", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     workbook.goToCell.mockRejectedValueOnce(hostError('Bladet "Uppdrag" finns inte längre. Validera igen.'));
     await user.click(screen.getByRole("button", { name: /^Uppdrag!E3/ }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(/Kunde inte visa cellen.*finns inte längre\. Validera igen/);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      /Kunde inte visa cellen.*finns inte längre\. Validera igen/,
+    );
   });
 
   test("an unexpected error is wrapped in a sentence that says what to do", async () => {

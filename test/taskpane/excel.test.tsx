@@ -11,7 +11,8 @@ import * as path from "path";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { type PlanRead, inThreadCore } from "../../src/domain/jobs";
-import { readWorkbookFile } from "../../src/hosts/xlsx/read";
+import JSZip from "jszip";
+import { readWorkbookBuffer, readWorkbookFile } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";
 import { App } from "../../src/taskpane/App";
 import { excelWorkbook } from "../../src/taskpane/excelWorkbook";
@@ -19,7 +20,7 @@ import { type PaneCore, inThreadPaneCore } from "../../src/taskpane/followUpPrev
 import type { StandIn } from "../excel/standin";
 import { standInFromGrids } from "../excel/support";
 import { EXAMPLES } from "../support/workbooks";
-import { deferred } from "./fakes";
+import { deferred, inThreadFiles } from "./fakes";
 
 let grids: Grid[];
 let standIn: StandIn;
@@ -61,7 +62,7 @@ beforeEach(() => {
 afterEach(() => uninstall());
 
 function pane(initialStep?: "koppla" | "validera" | "skapa" | "sammanstall") {
-  const workbook = excelWorkbook({ core, readFiles: async () => ({ workbooks: [], problems: [] }) });
+  const workbook = excelWorkbook({ core, files: inThreadFiles() });
   render(<App inExcel workbook={workbook} initialStep={initialStep} />);
 }
 
@@ -92,9 +93,9 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   expect(names).toEqual(expect.arrayContaining(["KS T1 2024"]));
   // The preview is read again: the sheets are now updated, not created.
   await waitFor(() =>
-    expect(within(screen.getByRole("table", { name: "Uppföljningsbladen per nämnd" })).getAllByText("uppdateras")).toHaveLength(
-      rows.length,
-    ),
+    expect(
+      within(screen.getByRole("table", { name: "Uppföljningsbladen per nämnd" })).getAllByText("uppdateras"),
+    ).toHaveLength(rows.length),
   );
 
   // Sammanställ: nothing answered yet; the report is written into the workbook.
@@ -171,9 +172,28 @@ test("a saved mapping is kept in the workbook and used when reading again", asyn
 
 test("a core without the preview step (any CoreSteps): the same preview, computed from the sheets", async () => {
   const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2024, due: null };
-  const readFiles = async () => ({ workbooks: [], problems: [] });
-  const plain = await excelWorkbook({ core: inThreadCore, readFiles }).previewFollowUp(choice);
-  const pane = await excelWorkbook({ core: inThreadPaneCore, readFiles }).previewFollowUp(choice);
+  const files = inThreadFiles();
+  const plain = await excelWorkbook({ core: inThreadCore, files }).previewFollowUp(choice);
+  const pane = await excelWorkbook({ core: inThreadPaneCore, files }).previewFollowUp(choice);
   expect(plain.ok && plain.rows.length).toBeGreaterThan(1);
   expect(plain).toEqual(pane);
+});
+
+test("export: one workbook per nämnd, each with its follow-up sheet, and the open workbook unchanged", async () => {
+  const before = standIn.workbook.sheets.map((s) => s.name);
+  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2024, due: null, password: "x" };
+  const outcome = await excelWorkbook({ core, files: inThreadFiles() }).exportFollowUp(choice);
+  if (!outcome.ok) throw new Error("the example plan has errors");
+  const read = await inThreadCore.readPlan(grids);
+  const codes = read.plan.committees
+    .map((c) => c.code)
+    .filter((code) => outcome.files.some((f) => f.committee === code));
+  expect(outcome.files.map((f) => f.fileName)).toEqual(codes.map((code) => `${code}-T1-2024.xlsx`));
+  for (const file of outcome.files) {
+    const { grids: inFile } = await readWorkbookBuffer(file.data, file.fileName);
+    expect(inFile.map((g) => g.sheet)).toEqual([`${file.committee} T1 2024`, "Måltavlan listor", "Måltavlan"]);
+  }
+  const zip = await JSZip.loadAsync(outcome.zip.data);
+  expect(Object.keys(zip.files).sort()).toEqual(outcome.files.map((f) => f.fileName).sort());
+  expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(before);
 });

@@ -1,10 +1,13 @@
 /** A fake PaneWorkbook for the pane's tests: every call is recorded, and a test can hold a call open. */
+import { handleFilesRequest } from "../../src/taskpane/files.worker";
+import type { PaneFiles } from "../../src/taskpane/workerFiles";
 import type { Finding } from "../../src/domain/findings";
 import { DEFAULT_LEVELS, type Plan } from "../../src/domain/model";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import type {
   ConsolidateOutcome,
   ConsolidationPreview,
+  ExportOutcome,
   FilesRead,
   FollowUpPreview,
   GenerateOutcome,
@@ -163,12 +166,24 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
     warnings: [],
   };
   const files: FilesRead = { workbooks: [], problems: [] };
+  const exported: ExportOutcome =
+    result.errors > 0
+      ? { ok: false, validation: result }
+      : {
+          ok: true,
+          files: [
+            { committee: "KS", fileName: "KS-T1-2024.xlsx", data: new Uint8Array([1, 2, 3]) },
+            { committee: "SAN", fileName: "SAN-T1-2024.xlsx", data: new Uint8Array([4, 5]) },
+          ],
+          zip: { fileName: "Uppföljning T1 2024.zip", data: new Uint8Array([6]) },
+        };
   const fake = {
     validate: jest.fn(async () => result),
     previewFollowUp: jest.fn(async (): Promise<FollowUpPreview> =>
       result.errors > 0 ? { ok: false, validation: result } : { ...PREVIEW, validation: result },
     ),
     generate: jest.fn(async () => generated),
+    exportFollowUp: jest.fn(async () => exported),
     previewConsolidation: jest.fn(async () => CONSOLIDATION),
     consolidate: jest.fn(async () => consolidated),
     saveSettings: jest.fn(async () => undefined),
@@ -184,4 +199,27 @@ export function hostError(message: string): Error {
   const error = new Error(message);
   error.name = "ExcelHostError";
   return error;
+}
+
+/** The pane's file library without a Worker: the files worker's handler called in this thread. */
+export function inThreadFiles(): PaneFiles {
+  let id = 0;
+  return {
+    async readFiles(files) {
+      const response = await handleFilesRequest({
+        id: ++id,
+        kind: "read",
+        files: await Promise.all(
+          files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer(), lastModified: f.lastModified || null })),
+        ),
+      });
+      if (response.kind !== "read") throw new Error(JSON.stringify(response));
+      return { workbooks: response.workbooks, problems: response.problems };
+    },
+    async writeWorkbooks(workbooks, zipName) {
+      const response = await handleFilesRequest({ id: ++id, kind: "write", workbooks, zipName });
+      if (response.kind !== "write") throw new Error(JSON.stringify(response));
+      return { files: response.files, zip: response.zip };
+    },
+  };
 }

@@ -111,9 +111,11 @@ describe("the files worker", () => {
     const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const response = await handleFilesRequest({
       id: 3,
+      kind: "read",
       files: [{ name: "KS-T1-2024.xlsx", data, lastModified: 0 }],
     });
     expect(response.id).toBe(3);
+    if (response.kind !== "read") throw new Error(JSON.stringify(response));
     expect(response.problems).toEqual([]);
     expect(response.workbooks[0].file).toBe("KS-T1-2024.xlsx");
     expect(response.workbooks[0].grids).toEqual((await readWorkbookFile(OSTERSUND)).grids);
@@ -126,12 +128,14 @@ describe("the files worker", () => {
     const cut = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + 2000) as ArrayBuffer;
     const response = await handleFilesRequest({
       id: 1,
+      kind: "read",
       files: [
         { name: "svar.csv", data: text, lastModified: null },
         { name: "tom.xlsx", data: empty, lastModified: null },
         { name: "avklippt.xlsx", data: cut, lastModified: null },
       ],
     });
+    if (response.kind !== "read") throw new Error(JSON.stringify(response));
     expect(response.workbooks).toEqual([]);
     expect(response.problems).toEqual([
       {

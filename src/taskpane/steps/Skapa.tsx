@@ -7,6 +7,7 @@ import {
   Dropdown,
   Field,
   Input,
+  Link,
   Option,
   Table,
   TableBody,
@@ -21,7 +22,14 @@ import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
 import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
-import type { FollowUpChoice, FollowUpPreview, PaneValidation, PaneWorkbook, ValidationListener } from "../workbook";
+import type {
+  FilesWritten,
+  FollowUpChoice,
+  FollowUpPreview,
+  PaneValidation,
+  PaneWorkbook,
+  ValidationListener,
+} from "../workbook";
 
 /** The preview waits this long after the last change of period or year before reading the workbook. */
 export const PREVIEW_DELAY_MS = 300;
@@ -50,7 +58,10 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
   const yearText = typedYear ?? String(planYear ?? new Date().getFullYear());
   const year = parseYear(yearText);
   const [due, setDue] = useState("");
-  const choice: FollowUpChoice | null = year === null ? null : { period, year, due: due || null };
+  // Asked for here, used for this run, never stored (not in the workbook, not in the pane's state beyond this step).
+  const [password, setPassword] = useState("");
+  const choice: FollowUpChoice | null =
+    year === null ? null : { period, year, due: due || null, ...(password ? { password } : {}) };
 
   const [preview, setPreview] = useState<{ loading: boolean; result: FollowUpPreview | null; error: string | null }>({
     loading: false,
@@ -90,8 +101,17 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
     return outcome;
   }, t);
   const running = generation.status === "running";
+  const [exportTask, runExport] = useTask(async (request: FollowUpChoice) => {
+    const outcome = await workbook.exportFollowUp(request);
+    if (!outcome.ok) onValidation(outcome.validation);
+    return outcome;
+  }, t);
+  const exporting = exportTask.status === "running";
   const result = preview.result;
-  const blocked = result?.ok === false || (generation.status === "done" && !generation.result.written);
+  const blocked =
+    result?.ok === false ||
+    (generation.status === "done" && !generation.result.written) ||
+    (exportTask.status === "done" && !exportTask.result.ok);
   const errors =
     generation.status === "done" && !generation.result.written
       ? generation.result.validation.errors
@@ -130,6 +150,15 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
           <Input type="date" value={due} disabled={running} onChange={(_, data) => setDue(data.value)} />
         </Field>
       </div>
+      <Field label={t.password} hint={t.passwordHint}>
+        <Input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          disabled={running}
+          onChange={(_, data) => setPassword(data.value)}
+        />
+      </Field>
 
       {preview.loading ? <Busy label={t.previewing} /> : null}
       {preview.error ? <ErrorBar message={preview.error} /> : null}
@@ -204,13 +233,57 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
       ) : null}
 
       <div className={styles.row}>
-        <Button disabledFocusable aria-describedby="export-note">
+        <Button
+          disabled={exporting || running || choice === null}
+          aria-describedby="export-note"
+          onClick={() => choice && void runExport(choice)}
+        >
           {t.exportPerCommittee}
         </Button>
+        {exporting ? <Busy label={t.exporting} /> : null}
       </div>
       <Text id="export-note" size={200} className={styles.muted}>
-        {t.exportUnavailable}
+        {t.exportHint}
       </Text>
+      {exportTask.status === "error" ? <ErrorBar message={exportTask.message} /> : null}
+      {exportTask.status === "done" && exportTask.result.ok ? (
+        <Downloads strings={t} written={exportTask.result} />
+      ) : null}
     </div>
   );
 }
+
+/** Links that save the exported workbooks: all in one .zip, or one nämnd's at a time. */
+function Downloads({ strings: t, written }: { strings: PaneStrings; written: FilesWritten }) {
+  const styles = useStepStyles();
+  const [urls, setUrls] = useState<{ zip: string; files: string[] } | null>(null);
+  useEffect(() => {
+    const url = (data: Uint8Array, type: string) => URL.createObjectURL(new Blob([data as BlobPart], { type }));
+    const made = {
+      zip: url(written.zip.data, "application/zip"),
+      files: written.files.map((f) => url(f.data, XLSX_TYPE)),
+    };
+    setUrls(made);
+    return () => [made.zip, ...made.files].forEach((u) => URL.revokeObjectURL(u));
+  }, [written]);
+  if (!urls) return null;
+  return (
+    <Note intent="success" title={t.exported(written.files.length)}>
+      {t.exportedDetail}
+      <div className={styles.line}>
+        <Link href={urls.zip} download={written.zip.fileName}>
+          {t.downloadAll(written.zip.fileName)}
+        </Link>
+      </div>
+      {written.files.map((file, i) => (
+        <div key={file.fileName} className={styles.line}>
+          <Link href={urls.files[i]} download={file.fileName}>
+            {file.fileName}
+          </Link>
+        </div>
+      ))}
+    </Note>
+  );
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
