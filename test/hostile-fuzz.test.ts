@@ -12,7 +12,7 @@ import { WorkbookInput, consolidate } from "../src/domain/followup/consolidate";
 import { followUpSheets } from "../src/domain/followup/generate";
 import { COL } from "../src/domain/followup/model";
 import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
-import { Mapping, mappingProblems } from "../src/domain/mapping";
+import { FIELDS, KINDS, Mapping, mappingProblems } from "../src/domain/mapping";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
@@ -75,28 +75,10 @@ describe("readPlan on random grids", () => {
   });
 
   test("with a random (valid) mapping naming the sheets", () => {
-    const field = fc.constantFrom(
-      "id",
-      "level",
-      "name",
-      "parent",
-      "clarification",
-      "committee",
-      "kind",
-      "amount",
-      "year",
-      "direction",
-      "duration",
-      "origin",
-      "target",
-      "unit",
-      "kolada",
-      "assignment",
-      "comment",
-    );
+    const field = fc.constantFrom(...FIELDS);
     const sheetMapping = fc.record(
       {
-        kind: fc.constantFrom("committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"),
+        kind: fc.constantFrom(...KINDS),
         headerRow: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(1_048_576)),
         columns: fc.dictionary(fc.constantFrom("A", "B", "C", "D", "E", "F", "Z", "XFD"), field, { maxKeys: 4 }),
         level: fc.constantFrom("vision", "omrade", "kommunmal", "namndmal", "okänd"),

@@ -24,8 +24,9 @@ export interface Mapping {
   years?: number[];
 }
 
-const KINDS = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"];
-const FIELDS = [
+/** What a mapping may name: the kinds of sheet and the fields of a column. */
+export const KINDS = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"];
+export const FIELDS = [
   "id",
   "level",
   "name",

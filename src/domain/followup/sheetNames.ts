@@ -1,20 +1,5 @@
-/**
- * Excel's sheet-name rules (domain.md): at most 31 characters, none of : \ / ? * [ ], no leading or trailing
- * apostrophe, unique without regard to case. Real nämnd names break them, so names are built from codes.
- */
-
-export const MAX_SHEET_NAME = 31;
-
-export function isValidSheetName(name: string): boolean {
-  return (
-    name.length > 0 &&
-    name.length <= MAX_SHEET_NAME &&
-    !/[:\\/?*[\]]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.trim() === name
-  );
-}
+/** Sheet names built from nämnd codes (real nämnd names break Excel's rules), unique without regard to case. */
+import { MAX_SHEET_NAME } from "../../sheet/sheetName";
 
 /** Replaces what Excel forbids and shortens the stem so that `suffix` still fits. */
 function cleanStem(stem: string, suffix: string): string {

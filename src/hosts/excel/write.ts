@@ -17,6 +17,7 @@
  */
 import { columnName } from "../../sheet/grid";
 import type { SheetVisibility } from "../../sheet/grid";
+import { isValidSheetName } from "../../sheet/sheetName";
 import { TEXT_FORMAT } from "../../sheet/spec";
 import type { ConditionalFill, SheetSpec, SpecCell } from "../../sheet/spec";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
@@ -191,13 +192,7 @@ function lower(name: string): string {
 function checkNames(specs: SheetSpec[]): void {
   const seen = new Set<string>();
   for (const { name } of specs) {
-    const valid =
-      name.length > 0 &&
-      name.length <= 31 &&
-      !/[:\\/?*[\]]/.test(name) &&
-      !name.startsWith("'") &&
-      !name.endsWith("'") &&
-      !seen.has(lower(name));
+    const valid = isValidSheetName(name) && !seen.has(lower(name));
     if (!valid)
       throw new ExcelHostError(`Ogiltigt eller upprepat bladnamn: "${name}". Inget skrevs.`, "InvalidArgument");
     seen.add(lower(name));

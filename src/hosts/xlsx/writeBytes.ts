@@ -5,6 +5,7 @@
  * or a percentage stays text.
  */
 import ExcelJS from "exceljs";
+import { isValidSheetName } from "../../sheet/sheetName";
 import type { SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
 
 /** Builds the workbook in memory; no I/O. */
@@ -142,12 +143,7 @@ function styleOf(spec: SpecCell, styles: StyleCache): Partial<ExcelJS.Style> | n
 /** The core validates sheet names; this guard only stops ExcelJS from silently truncating or renaming one. */
 function checkedSheetName(workbook: ExcelJS.Workbook, name: string): string {
   const valid =
-    name.length > 0 &&
-    name.length <= 31 &&
-    !/[:\\/?*[\]]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    !workbook.worksheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+    isValidSheetName(name) && !workbook.worksheets.some((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
   if (!valid) throw new Error(`Ogiltigt eller upprepat bladnamn: "${name}"`);
   return name;
 }
