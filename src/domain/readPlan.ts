@@ -1,7 +1,7 @@
 import { Grid, cellText } from "../sheet/grid";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
-import { readTable } from "./layouts/table";
+import { Certainty, readTable } from "./layouts/table";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { RawCell, RawPlan, RawRow, RawSettings } from "./raw";
@@ -37,7 +37,15 @@ export interface ReadResult {
   plan: Plan;
   findings: Finding[];
   /** Which layout each sheet was read as, for the CLI's and the pane's report. */
-  sheets: { sheet: string; layout: "table" | "pasted" | "settings" | "ignored"; kind?: string; headerRow?: number }[];
+  sheets: {
+    sheet: string;
+    layout: "table" | "pasted" | "settings" | "ignored";
+    kind?: string;
+    headerRow?: number;
+    /** How sure the reading is (tables and pasted pages), and how many columns a table's headers gave. */
+    certainty?: Certainty;
+    recognisedColumns?: number;
+  }[];
 }
 
 /** Grid[] → Plan with findings: the whole reading side of the core. */
@@ -55,13 +63,20 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       sheets.push({ sheet: grid.sheet, layout: "settings" });
     } else if (sheetMapping?.kind === "pasted" || (!sheetMapping && looksLikePastedDocument(grid))) {
       for (const row of readPastedDocument(grid, { force: true }) ?? []) rows.push(row);
-      sheets.push({ sheet: grid.sheet, layout: "pasted" });
+      sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else {
       const table = readTable(grid, sheetMapping, levels);
       if (table) {
         for (const row of table.rows) rows.push(row);
         title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
-        sheets.push({ sheet: grid.sheet, layout: "table", kind: table.kind, headerRow: table.headerRow + 1 });
+        sheets.push({
+          sheet: grid.sheet,
+          layout: "table",
+          kind: table.kind,
+          headerRow: table.headerRow + 1,
+          certainty: table.certainty,
+          recognisedColumns: table.recognisedColumns,
+        });
       } else {
         sheets.push({ sheet: grid.sheet, layout: "ignored" });
       }

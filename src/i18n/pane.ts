@@ -33,6 +33,12 @@ const sv = {
   colSheet: "Blad",
   colReadAs: "Läses som",
   colHeaderRow: "Rubrikrad",
+  certainty: {
+    mapped: "enligt din koppling",
+    sure: "säker: bladets namn och rubriker stämmer",
+    likely: "trolig: kontrollera",
+  },
+  recognisedColumns: (count: number) => `${count} ${count === 1 ? "kolumn" : "kolumner"} igenkända`,
   kinds: {
     committee: "Nämnder",
     goal: "Mål",
@@ -212,6 +218,12 @@ const en: PaneStrings = {
   colSheet: "Sheet",
   colReadAs: "Read as",
   colHeaderRow: "Header row",
+  certainty: {
+    mapped: "as you mapped it",
+    sure: "sure: the sheet's name and headers agree",
+    likely: "likely: please check",
+  },
+  recognisedColumns: (count: number) => `${count} ${count === 1 ? "column" : "columns"} recognised`,
   kinds: {
     committee: "Committees",
     goal: "Goals",

@@ -69,9 +69,16 @@ export function validation(findings: Finding[] = [], overrides: Partial<PaneVali
     plan: PLAN,
     findings,
     sheets: [
-      { sheet: "Nämnder", layout: "table", kind: "committee", headerRow: 1 },
+      { sheet: "Nämnder", layout: "table", kind: "committee", headerRow: 1, certainty: "sure", recognisedColumns: 3 },
       { sheet: "Mål", layout: "table", kind: "goal", headerRow: 1 },
-      { sheet: "Uppdrag", layout: "table", kind: "assignment", headerRow: 2 },
+      {
+        sheet: "Uppdrag",
+        layout: "table",
+        kind: "assignment",
+        headerRow: 2,
+        certainty: "likely",
+        recognisedColumns: 5,
+      },
       { sheet: "Ramjusteringar", layout: "table", kind: "adjustment", headerRow: 1 },
       { sheet: "Anteckningar", layout: "ignored" },
       { sheet: "Inställningar", layout: "settings" },

@@ -182,6 +182,23 @@ function kindFromHeaders(headers: HeaderCell[]): RowKind | null {
   return null;
 }
 
+/** Whether the headers have what a sheet of `kind` needs: its name says so, and the columns agree. */
+function headersFit(kind: RowKind, headers: HeaderCell[]): boolean {
+  const has = (...roles: HeaderRole[]) => headers.some((h) => roles.includes(h.role));
+  switch (kind) {
+    case "committee":
+      return has("code") && has("name");
+    case "goal":
+      return has("level", "levelOrTarget", "goalWord", "name");
+    case "assignment":
+      return has("assignmentWord");
+    case "adjustment":
+      return has("amount");
+    case "keyFigure":
+      return has("kolada", "keyFigureWord");
+  }
+}
+
 /** The values in a column below the header, normalised, to tell what an ambiguous header ("Typ") holds. */
 function columnValues(grid: Grid, headerRow: number, col: number): string[] {
   const values: string[] = [];
@@ -297,8 +314,17 @@ function isFieldName(role: HeaderRole): role is FieldName {
   return FIELD_NAMES.has(role);
 }
 
+/**
+ * How sure the reading of a sheet is: the user's mapping says so; the sheet's name and its headers agree; or only one
+ * of them tells (likely, worth a look in Koppla).
+ */
+export type Certainty = "mapped" | "sure" | "likely";
+
 export interface TableSheet {
   kind: RowKind;
+  certainty: Certainty;
+  /** How many of its columns were recognised as a field. */
+  recognisedColumns: number;
   headerRow: number;
   rows: RawRow[];
   /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
@@ -312,8 +338,14 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   if (headerRow === null) return null;
   const headers = readHeaders(grid, headerRow, mapping?.columns ?? {});
   const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
-  const kind = mappedKind ?? byName?.kind ?? kindFromHeaders(headers);
+  const byHeaders = kindFromHeaders(headers);
+  const kind = mappedKind ?? byName?.kind ?? byHeaders;
   if (!kind) return null;
+  const certainty: Certainty = mappedKind
+    ? "mapped"
+    : byName && (byHeaders === byName.kind || headersFit(byName.kind, headers))
+      ? "sure"
+      : "likely";
   const levelHint = mapping?.level ?? (kind === "goal" ? byName?.level : undefined);
   const fields = fieldsFor(kind, headers, grid, headerRow, levels);
   for (const [letter, field] of Object.entries(mapping?.columns ?? {})) fields.set(columnIndex(letter), field);
@@ -363,7 +395,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
         titles.push({ value, ref: { sheet: grid.sheet, row, col: grid.left + i } });
     });
   }
-  return { kind, headerRow, rows, titles };
+  return { kind, certainty, recognisedColumns: fields.size, headerRow, rows, titles };
 }
 
 function isFilled(value: CellValue | undefined): boolean {

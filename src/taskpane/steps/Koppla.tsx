@@ -41,7 +41,8 @@ interface KopplaProps {
 function readAs(entry: PaneValidation["sheets"][number]): SheetKind | "settings" {
   if (entry.layout === "settings") return "settings";
   if (entry.layout === "pasted") return "pasted";
-  if (entry.layout === "table" && entry.kind && (KINDS as string[]).includes(entry.kind)) return entry.kind as SheetKind;
+  if (entry.layout === "table" && entry.kind && (KINDS as string[]).includes(entry.kind))
+    return entry.kind as SheetKind;
   return "ignore";
 }
 
@@ -132,6 +133,14 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
                           ))}
                         </Dropdown>
                       )}
+                      {entry.certainty && current === detected ? (
+                        <span className={styles.small}>
+                          {[
+                            t.certainty[entry.certainty],
+                            ...(entry.recognisedColumns ? [t.recognisedColumns(entry.recognisedColumns)] : []),
+                          ].join(" · ")}
+                        </span>
+                      ) : null}
                     </TableCell>
                     <TableCell>{entry.headerRow ?? "–"}</TableCell>
                   </TableRow>

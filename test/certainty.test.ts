@@ -1,0 +1,46 @@
+/** How sure the reading of each sheet is (shown in the pane's Koppla step): mapped, sure or likely. */
+import * as path from "path";
+import { readPlan } from "../src/domain/readPlan";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import type { Grid } from "../src/sheet/grid";
+import { EXAMPLES } from "./support/workbooks";
+
+function grid(sheet: string, values: (string | number | null)[][]): Grid {
+  return { sheet, top: 0, left: 0, values };
+}
+
+const UPPDRAG_ROWS = [
+  ["Uppdrag", "Ansvarig nämnd", "År"],
+  ["Utreda lokalförsörjningen", "KS", 2025],
+];
+
+test("the template's sheets are read for sure: their names and headers agree", async () => {
+  const { grids } = await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"));
+  const tables = readPlan(grids).sheets.filter((s) => s.layout === "table");
+  expect(tables.map((s) => [s.sheet, s.certainty])).toEqual([
+    ["Nämnder", "sure"],
+    ["Mål", "sure"],
+    ["Uppdrag", "sure"],
+    ["Ramjusteringar", "sure"],
+    ["Nyckeltal", "sure"],
+  ]);
+  expect(tables.find((s) => s.sheet === "Uppdrag")?.recognisedColumns).toBe(7);
+});
+
+test("a sheet recognised by its headers alone is likely; one the user mapped is mapped", () => {
+  const sheets = [grid("Blad1", UPPDRAG_ROWS), grid("Uppdrag", UPPDRAG_ROWS)];
+  const detected = readPlan(sheets).sheets;
+  expect(detected.map((s) => [s.sheet, s.kind, s.certainty, s.recognisedColumns])).toEqual([
+    ["Blad1", "assignment", "likely", 3],
+    ["Uppdrag", "assignment", "sure", 3],
+  ]);
+  const mapped = readPlan(sheets, { sheets: { Blad1: { kind: "assignment" } } }).sheets;
+  expect(mapped[0].certainty).toBe("mapped");
+});
+
+test("a pasted budget document is likely unless mapped", async () => {
+  const { grids } = await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-klistrad.xlsx"));
+  expect(readPlan(grids).sheets[0]).toMatchObject({ layout: "pasted", certainty: "likely" });
+  const mapped = readPlan(grids, { sheets: { [grids[0].sheet]: { kind: "pasted" } } });
+  expect(mapped.sheets[0]).toMatchObject({ layout: "pasted", certainty: "mapped" });
+});
