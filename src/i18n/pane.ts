@@ -86,6 +86,13 @@ const sv = {
   noErrors: "Inga fel; varningarna nedan hindrar inte uppföljningen.",
   severity: { error: "Fel", warning: "Varning" },
   findingsHeading: "Fynd",
+  markCells: "Markera cellerna i bladen",
+  clearMarks: "Ta bort markeringarna",
+  marking: "Markerar …",
+  marked: (count: number) =>
+    `${count} ${count === 1 ? "cell är markerad" : "celler är markerade"} i rött. Cellerna själva är oförändrade.`,
+  markSkipped: (sheets: string[]) => `Skyddade blad markerades inte: ${sheets.join(", ")}.`,
+  cleared: (count: number) => `${count} ${count === 1 ? "markering togs bort" : "markeringar togs bort"}.`,
   goToHint: "Välj ett fynd för att gå till cellen.",
   goToFailed: "Kunde inte visa cellen.",
   moreFindings: (n: number) => `… och ${n.toLocaleString("sv-SE")} till av samma slag. Rätta dessa och validera igen.`,
@@ -276,6 +283,13 @@ const en: PaneStrings = {
   noErrors: "No errors; the warnings below do not stop the follow-up.",
   severity: { error: "Error", warning: "Warning" },
   findingsHeading: "Findings",
+  markCells: "Mark the cells in the sheets",
+  clearMarks: "Remove the marks",
+  marking: "Marking …",
+  marked: (count: number) =>
+    `${count} ${count === 1 ? "cell is" : "cells are"} marked in red. The cells themselves are unchanged.`,
+  markSkipped: (sheets: string[]) => `Protected sheets were not marked: ${sheets.join(", ")}.`,
+  cleared: (count: number) => `${count} ${count === 1 ? "mark was" : "marks were"} removed.`,
   goToHint: "Choose a finding to go to its cell.",
   goToFailed: "Could not show the cell.",
   moreFindings: (n: number) =>

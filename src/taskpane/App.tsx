@@ -118,6 +118,7 @@ function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; la
           error={validationError}
           validate={validate}
           goToCell={goToCell}
+          marks={workbook}
         />
       ),
       skapa: () => (

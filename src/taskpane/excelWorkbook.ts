@@ -18,6 +18,7 @@ import {
   saveSettings,
   validateOpenWorkbook,
 } from "../hosts/excel/jobs";
+import { clearMarks, markCells } from "../hosts/excel/marks";
 import { readWorkbookWithStats } from "../hosts/excel/read";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
 import type { PaneFiles } from "./workerFiles";
@@ -181,6 +182,10 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
       Excel.run(async (context) => {
         await createTemplate(context, options);
       }),
+
+    markCells: (cells) => Excel.run((context) => markCells(context, cells, { timeoutMs })),
+
+    clearMarks: (sheets) => Excel.run((context) => clearMarks(context, sheets, { timeoutMs })),
 
     goToCell: (sheet, cell) => Excel.run((context) => goToCell(context, sheet, cell, { timeoutMs })),
 

@@ -24,6 +24,8 @@ export function lazyWorkbook(load: () => Promise<PaneWorkbook>): PaneWorkbook {
     saveSettings: async (...args) => (await get()).saveSettings(...args),
     createTemplate: async (...args) => (await get()).createTemplate(...args),
     goToCell: async (...args) => (await get()).goToCell(...args),
+    markCells: async (...args) => (await get()).markCells(...args),
+    clearMarks: async (...args) => (await get()).clearMarks(...args),
     readFiles: async (...args) => (await get()).readFiles(...args),
   };
 }

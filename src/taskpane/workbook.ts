@@ -131,6 +131,10 @@ export interface PaneWorkbook {
   saveSettings(settings: Settings): Promise<void>;
   createTemplate(): Promise<void>;
   goToCell(sheet: string, cell: string): Promise<void>;
+  /** Marks the findings' cells in the sheets (removable again); protected sheets are skipped and named. */
+  markCells(cells: { sheet: string; cell: string }[]): Promise<{ marked: number; skippedSheets: string[] }>;
+  /** Removes Måltavlan's marks from `sheets`; returns how many there were. */
+  clearMarks(sheets: string[]): Promise<number>;
   /** Reads returned .xlsx files in the pane (the file library loads on first use). */
   readFiles(files: File[]): Promise<FilesRead>;
 }

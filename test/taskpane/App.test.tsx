@@ -71,9 +71,13 @@ describe("keyboard", () => {
     await user.keyboard("{ArrowLeft}{Enter}");
     expect(screen.getByRole("tab", { name: "Validera" })).toHaveAttribute("aria-selected", "true");
 
-    // From the tabs, Tab goes to the step: the button, then every finding, each activated by Enter or Space.
+    // From the tabs, Tab goes to the step: the button, marking, then every finding, each activated by Enter or Space.
     await user.tab();
     expect(screen.getByRole("button", { name: "Validera" })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Markera cellerna i bladen" })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Ta bort markeringarna" })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole("button", { name: /^Uppdrag!E3/ })).toHaveFocus();
     await user.keyboard("{Enter}");

@@ -102,4 +102,31 @@ describe("Validera", () => {
     expect(screen.getByText(/och 2 950 till av samma slag/)).toBeVisible();
     expect(screen.getByRole("heading", { level: 3 })).toHaveTextContent("Fel: Okänd nämnd (3000)");
   });
+
+  test("the findings' cells can be marked in the sheets and the marks removed again", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await user.click(await screen.findByRole("button", { name: "Markera cellerna i bladen" }));
+    expect(workbook.markCells).toHaveBeenCalledWith(FINDINGS);
+    expect(await screen.findByText(/3 celler är markerade i rött\. Cellerna själva är oförändrade\./)).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Ta bort markeringarna" }));
+    // Every sheet of the user's; Måltavlan's own sheets carry no marks.
+    expect(workbook.clearMarks).toHaveBeenCalledWith([
+      "Nämnder",
+      "Mål",
+      "Uppdrag",
+      "Ramjusteringar",
+      "Anteckningar",
+      "Inställningar",
+    ]);
+    expect(await screen.findByText("2 markeringar togs bort.")).toBeVisible();
+  });
+
+  test("protected sheets are not marked, and the pane says which", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    workbook.markCells.mockResolvedValueOnce({ marked: 1, skippedSheets: ["Uppdrag"] });
+    await user.click(await screen.findByRole("button", { name: "Markera cellerna i bladen" }));
+    expect(await screen.findByText(/Skyddade blad markerades inte: Uppdrag\./)).toBeVisible();
+  });
 });

@@ -196,6 +196,11 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
     saveSettings: jest.fn(async () => undefined),
     createTemplate: jest.fn(async () => undefined),
     goToCell: jest.fn(async () => undefined),
+    markCells: jest.fn(async (cells: { sheet: string; cell: string }[]) => ({
+      marked: cells.length,
+      skippedSheets: [] as string[],
+    })),
+    clearMarks: jest.fn(async () => 2),
     readFiles: jest.fn(async () => files),
   };
   return fake as unknown as FakeWorkbook;

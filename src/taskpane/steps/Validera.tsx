@@ -8,6 +8,7 @@ import type { Finding } from "../../domain/findings";
 import { findingMessage, type Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
+import { useTask } from "../useTask";
 import type { PaneValidation, PaneWorkbook } from "../workbook";
 
 /** Findings shown per rule within a sheet; the rest are counted (a broken 20 000-row plan stays usable). */
@@ -64,12 +65,31 @@ interface ValideraProps {
   error: string | null;
   validate: () => void;
   goToCell: PaneWorkbook["goToCell"];
+  marks: Pick<PaneWorkbook, "markCells" | "clearMarks">;
 }
 
-export function Validera({ strings: t, language, validation, validating, error, validate, goToCell }: ValideraProps) {
+export function Validera({
+  strings: t,
+  language,
+  validation,
+  validating,
+  error,
+  validate,
+  goToCell,
+  marks,
+}: ValideraProps) {
   const styles = useStepStyles();
   const own = useStyles();
   const [goError, setGoError] = useState<string | null>(null);
+  const [marking, mark] = useTask(
+    async (findings: Finding[]) => ({ kind: "marked" as const, ...(await marks.markCells(findings)) }),
+    t,
+  );
+  const [clearing, clear] = useTask(
+    async (sheets: string[]) => ({ kind: "cleared" as const, count: await marks.clearMarks(sheets) }),
+    t,
+  );
+  const markBusy = marking.status === "running" || clearing.status === "running";
   const groups = useMemo(() => groupFindings(validation?.findings ?? []), [validation]);
 
   const go = (f: Finding) => {
@@ -98,6 +118,31 @@ export function Validera({ strings: t, language, validation, validating, error, 
           {validation.findings.length > 0 && validation.errors === 0 ? <Text>{t.noErrors}</Text> : null}
           {validation.findings.length > 0 ? <Text className={styles.muted}>{t.goToHint}</Text> : null}
           {goError ? <ErrorBar message={goError} title={t.goToFailed} /> : null}
+          <div className={styles.row}>
+            {validation.findings.length > 0 ? (
+              <Button disabled={markBusy} onClick={() => void mark(validation.findings)}>
+                {t.markCells}
+              </Button>
+            ) : null}
+            <Button
+              disabled={markBusy}
+              onClick={() =>
+                void clear(validation.sheets.map((s) => s.sheet).filter((s) => !validation.ownSheets.includes(s)))
+              }
+            >
+              {t.clearMarks}
+            </Button>
+            {markBusy ? <Busy label={t.marking} /> : null}
+          </div>
+          {marking.status === "error" ? <ErrorBar message={marking.message} /> : null}
+          {clearing.status === "error" ? <ErrorBar message={clearing.message} /> : null}
+          {marking.status === "done" ? (
+            <Note intent={marking.result.skippedSheets.length ? "warning" : "success"}>
+              {t.marked(marking.result.marked)}
+              {marking.result.skippedSheets.length ? ` ${t.markSkipped(marking.result.skippedSheets)}` : ""}
+            </Note>
+          ) : null}
+          {clearing.status === "done" ? <Note intent="info">{t.cleared(clearing.result.count)}</Note> : null}
           {groups.map((group) => (
             <section key={group.sheet} className={own.group} aria-label={group.sheet}>
               <h2 className={styles.heading}>{group.sheet}</h2>
