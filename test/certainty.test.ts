@@ -44,3 +44,18 @@ test("a pasted budget document is likely unless mapped", async () => {
   const mapped = readPlan(grids, { sheets: { [grids[0].sheet]: { kind: "pasted" } } });
   expect(mapped.sheets[0]).toMatchObject({ layout: "pasted", certainty: "mapped" });
 });
+
+test("each table's header row: column letter, header text and the field it is read as", () => {
+  const sheets = [grid("Blad1", [["Titel"], ["Uppdrag", "Anteckning", "Ansvarig nämnd"], ["Utreda", "x", "KS"]])];
+  const read = readPlan(sheets, { sheets: { Blad1: { kind: "assignment", headerRow: 2 } } }).sheets[0];
+  expect(read.columns).toEqual([
+    { column: "A", header: "Uppdrag", field: "name" },
+    { column: "B", header: "Anteckning", field: null },
+    { column: "C", header: "Ansvarig nämnd", field: "committee" },
+  ]);
+  const mapped = readPlan(sheets, {
+    sheets: { Blad1: { kind: "assignment", headerRow: 2, columns: { B: "clarification" } } },
+  });
+  expect(mapped.sheets[0].columns?.[1]).toEqual({ column: "B", header: "Anteckning", field: "clarification" });
+  expect(mapped.plan.assignments[0].clarification).toBe("x");
+});

@@ -1,10 +1,10 @@
-import { Grid, cellText } from "../sheet/grid";
+import { Grid, cellText, columnName } from "../sheet/grid";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { Certainty, readTable } from "./layouts/table";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
-import { RawCell, RawPlan, RawRow, RawSettings } from "./raw";
+import { FieldName, RawCell, RawPlan, RawRow, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
 import { isOwnSheet } from "./ownSheets";
 import { normalizeName } from "./text";
@@ -45,6 +45,8 @@ export interface ReadResult {
     /** How sure the reading is (tables and pasted pages), and how many columns a table's headers gave. */
     certainty?: Certainty;
     recognisedColumns?: number;
+    /** A table's header row: column letter, header text and the field it is read as (null: not read). */
+    columns?: { column: string; header: string; field: FieldName | null }[];
   }[];
 }
 
@@ -76,6 +78,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
           headerRow: table.headerRow + 1,
           certainty: table.certainty,
           recognisedColumns: table.recognisedColumns,
+          columns: table.columns.map(({ col, header, field }) => ({ column: columnName(col), header, field })),
         });
       } else {
         sheets.push({ sheet: grid.sheet, layout: "ignored" });

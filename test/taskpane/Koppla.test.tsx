@@ -45,6 +45,25 @@ describe("Koppla", () => {
     expect(screen.queryByRole("combobox", { name: "Läs bladet Inställningar som" })).not.toBeInTheDocument();
   });
 
+  test("a sheet's header row and columns can be corrected and are saved with its kind", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await user.click(await screen.findByRole("button", { name: "Rubrikrad och kolumner: Uppdrag" }));
+    const headerRow = screen.getByRole("spinbutton", { name: "Rubrikrad på bladet Uppdrag" });
+    expect(headerRow).toHaveValue(2);
+    await user.clear(headerRow);
+    await user.type(headerRow, "3");
+    const column = screen.getByRole("combobox", { name: "Läs kolumn B på bladet Uppdrag som" });
+    expect(column).toHaveTextContent("Läses inte");
+    await user.click(column);
+    await user.click(screen.getByRole("option", { name: "Förtydligande" }));
+    await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
+    expect(await screen.findByText(/Kopplingen är sparad/)).toBeVisible();
+    expect(workbook.saveSettings.mock.calls[0][0].mapping.sheets).toEqual({
+      Uppdrag: { kind: "assignment", headerRow: 3, columns: { B: "clarification" } },
+    });
+  });
+
   test("a corrected kind is saved in the workbook's settings, and the plan is read again", async () => {
     const user = userEvent.setup();
     const workbook = pane();

@@ -78,6 +78,11 @@ export function validation(findings: Finding[] = [], overrides: Partial<PaneVali
         headerRow: 2,
         certainty: "likely",
         recognisedColumns: 5,
+        columns: [
+          { column: "A", header: "Uppdrag", field: "name" },
+          { column: "B", header: "Anteckning", field: null },
+          { column: "C", header: "Ansvarig nämnd", field: "committee" },
+        ],
       },
       { sheet: "Ramjusteringar", layout: "table", kind: "adjustment", headerRow: 1 },
       { sheet: "Anteckningar", layout: "ignored" },

@@ -325,6 +325,8 @@ export interface TableSheet {
   certainty: Certainty;
   /** How many of its columns were recognised as a field. */
   recognisedColumns: number;
+  /** Every filled cell of the header row, with the field its column is read as (null: not read). */
+  columns: { col: number; header: string; field: FieldName | null }[];
   headerRow: number;
   rows: RawRow[];
   /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
@@ -395,7 +397,21 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
         titles.push({ value, ref: { sheet: grid.sheet, row, col: grid.left + i } });
     });
   }
-  return { kind, certainty, recognisedColumns: fields.size, headerRow, rows, titles };
+  const headerValues = grid.values[headerRow - grid.top] ?? [];
+  const tableColumnsRead = headerValues.flatMap((value, i) => {
+    const col = grid.left + i;
+    const header = cellText(value).trim();
+    return header || fields.has(col) ? [{ col, header, field: fields.get(col) ?? null }] : [];
+  });
+  return {
+    kind,
+    certainty,
+    recognisedColumns: fields.size,
+    columns: tableColumnsRead,
+    headerRow,
+    rows,
+    titles,
+  };
 }
 
 function isFilled(value: CellValue | undefined): boolean {

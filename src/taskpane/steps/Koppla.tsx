@@ -21,7 +21,8 @@ import type { Plan } from "../../domain/model";
 import type { PaneStrings, SheetKind } from "../../i18n/pane";
 import { Busy, Clip, ErrorBar, Note, useStepStyles } from "../ui";
 import { useTask } from "../useTask";
-import type { PaneValidation, PaneWorkbook } from "../workbook";
+import { SheetColumns } from "./SheetColumns";
+import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
 
 const KINDS: SheetKind[] = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"];
 
@@ -49,12 +50,27 @@ function readAs(entry: PaneValidation["sheets"][number]): SheetKind | "settings"
 export function Koppla({ strings: t, workbook, validation, reading, readError, reload }: KopplaProps) {
   const styles = useStepStyles();
   const [changes, setChanges] = useState<Record<string, SheetKind>>({});
+  const [corrections, setCorrections] = useState<Record<string, SheetCorrection>>({});
   const [save, startSave] = useTask(async () => {
     if (!validation) return;
     const sheets: Record<string, SheetMapping> = { ...validation.settings.mapping.sheets };
     for (const [sheet, kind] of Object.entries(changes)) sheets[sheet] = { kind };
+    // A corrected header row or column keeps the sheet's kind (as chosen, saved or detected).
+    for (const [sheet, { headerRow, columns }] of Object.entries(corrections)) {
+      const entry = validation.sheets.find((s) => s.sheet === sheet);
+      const kind = sheets[sheet]?.kind ?? entry?.kind;
+      // Only tables have a header row and columns (a sheet re-kinded as ignored or pasted keeps that).
+      if (!kind || kind === "ignore" || kind === "pasted") continue;
+      sheets[sheet] = {
+        ...sheets[sheet],
+        kind,
+        ...(headerRow !== undefined ? { headerRow } : {}),
+        ...(columns ? { columns: { ...sheets[sheet]?.columns, ...columns } } : {}),
+      };
+    }
     await workbook.saveSettings({ ...validation.settings, mapping: { ...validation.settings.mapping, sheets } });
     setChanges({});
+    setCorrections({});
     await reload();
   }, t);
   const [template, startTemplate] = useTask(async () => {
@@ -149,6 +165,16 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
             </TableBody>
           </Table>
         </div>
+      ) : null}
+
+      {validation ? (
+        <SheetColumns
+          strings={t}
+          sheets={rows}
+          corrections={corrections}
+          disabled={busy}
+          onChange={(sheet, correction) => setCorrections((before) => ({ ...before, [sheet]: correction }))}
+        />
       ) : null}
 
       {validation && rows.length > 0 ? (
