@@ -2,7 +2,7 @@
 /**
  * Headless Chromium for the end-to-end test (test/e2e) and the pane benchmarks (bench/pane.js): Debian's chromium
  * driven by playwright-core (never `npx playwright install`: that downloads a browser), with the flags of
- * /work/shared/design.md and a fresh profile each launch (playwright-core makes a temporary user-data dir and removes
+ * the design notes (design.md) and a fresh profile each launch (playwright-core makes a temporary user-data dir and removes
  * it on close). CHROMIUM overrides the executable.
  */
 const fs = require("fs");
