@@ -27,7 +27,9 @@ const sv = {
   close: "Stäng",
 
   // Koppla
-  kopplaIntro: "Så här läser Måltavlan arbetsbokens blad. Stämmer något inte, välj vad bladet är och spara kopplingen.",
+  kopplaIntro:
+    "Så här läser Måltavlan arbetsbokens blad. Säker: bladets namn och rubriker stämmer; trolig: kontrollera. " +
+    "Stämmer något inte, välj vad bladet är och spara kopplingen.",
   reading: "Läser arbetsboken …",
   readAgain: "Läs in arbetsboken igen",
   sheetsCaption: "Bladen i arbetsboken",
@@ -36,8 +38,8 @@ const sv = {
   colHeaderRow: "Rubrikrad",
   certainty: {
     mapped: "enligt din koppling",
-    sure: "säker: bladets namn och rubriker stämmer",
-    likely: "trolig: kontrollera",
+    sure: "säker",
+    likely: "trolig, kontrollera",
   },
   recognisedColumns: (count: number) => `${count} ${count === 1 ? "kolumn" : "kolumner"} igenkända`,
   kinds: {
@@ -247,7 +249,8 @@ const en: PaneStrings = {
   close: "Close",
 
   kopplaIntro:
-    "This is how Måltavlan reads the workbook's sheets. If something is wrong, choose what the sheet is and save the mapping.",
+    "This is how Måltavlan reads the workbook's sheets. Sure: the sheet's name and headers agree; likely: please " +
+    "check. If something is wrong, choose what the sheet is and save the mapping.",
   reading: "Reading the workbook …",
   readAgain: "Read the workbook again",
   sheetsCaption: "Sheets in the workbook",
@@ -256,8 +259,8 @@ const en: PaneStrings = {
   colHeaderRow: "Header row",
   certainty: {
     mapped: "as you mapped it",
-    sure: "sure: the sheet's name and headers agree",
-    likely: "likely: please check",
+    sure: "sure",
+    likely: "likely, please check",
   },
   recognisedColumns: (count: number) => `${count} ${count === 1 ? "column" : "columns"} recognised`,
   kinds: {

@@ -38,8 +38,8 @@ describe("Koppla", () => {
     ]);
     expect(screen.getByRole("combobox", { name: "Läs bladet Uppdrag som" })).toHaveTextContent("Uppdrag");
     // How sure each reading is, and how many columns the headers gave.
-    expect(rows[0]).toHaveTextContent("säker: bladets namn och rubriker stämmer · 3 kolumner igenkända");
-    expect(rows[2]).toHaveTextContent("trolig: kontrollera · 5 kolumner igenkända");
+    expect(rows[0]).toHaveTextContent("säker · 3 kolumner igenkända");
+    expect(rows[2]).toHaveTextContent("trolig, kontrollera · 5 kolumner igenkända");
     expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Läses inte");
     expect(within(rows[2]).getAllByRole("cell")[2]).toHaveTextContent("2");
     expect(screen.queryByRole("combobox", { name: "Läs bladet Inställningar som" })).not.toBeInTheDocument();
