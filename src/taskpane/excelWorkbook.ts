@@ -5,7 +5,6 @@
  */
 import type { Consolidation } from "../domain/followup/consolidate";
 import { type CoreSteps, type PlanRead, committeeWorkbooks } from "../domain/jobs";
-import type { Mapping } from "../domain/mapping";
 import { LISTS_SHEET } from "../domain/lists";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Settings } from "../domain/settings";
@@ -15,11 +14,11 @@ import {
   createTemplate,
   generateFollowUp,
   goToCell,
+  planReadOf,
   saveSettings,
   validateOpenWorkbook,
 } from "../hosts/excel/jobs";
 import { clearMarks, markCells } from "../hosts/excel/marks";
-import { readWorkbookWithStats } from "../hosts/excel/read";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
 import type { PaneFiles } from "./workerFiles";
 import {
@@ -74,10 +73,11 @@ export interface ExcelWorkbookOptions {
 export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
   const options = { core, timeoutMs };
 
-  async function readPlan(context: Excel.RequestContext, mapping?: Mapping) {
-    const workbook = await readWorkbookWithStats(context, { timeoutMs });
-    const read = await core.readPlan(workbook.grids, mapping);
-    return { workbook, read };
+  /** The plan in the open workbook: its grids, what the core read (without the grids) and the pane's view of it. */
+  async function readPlan(context: Excel.RequestContext) {
+    const validated = await validateOpenWorkbook(context, undefined, options);
+    const read = planReadOf(validated);
+    return { workbook: validated.workbook, read, validation: paneValidation(read, validated.workbook.grids) };
   }
 
   return {
@@ -89,8 +89,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
 
     previewFollowUp: (choice: FollowUpChoice): Promise<FollowUpPreview> =>
       Excel.run(async (context) => {
-        const { workbook, read } = await readPlan(context);
-        const validation = paneValidation(read, workbook.grids);
+        const { workbook, read, validation } = await readPlan(context);
         if (validation.errors > 0) return { ok: false, validation };
         const request = {
           ...choice,
@@ -120,8 +119,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
 
     exportFollowUp: (choice) =>
       Excel.run(async (context) => {
-        const { workbook, read } = await readPlan(context);
-        const validation = paneValidation(read, workbook.grids);
+        const { workbook, read, validation } = await readPlan(context);
         if (validation.errors > 0) return { ok: false, validation };
         const followUp = await core.prepareFollowUp(workbook.grids, read, {
           ...choice,
@@ -136,8 +134,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
 
     previewConsolidation: (request: ConsolidationRequest): Promise<ConsolidationPreview> =>
       Excel.run(async (context) => {
-        const { workbook, read } = await readPlan(context);
-        const validation = paneValidation(read, workbook.grids);
+        const { workbook, read, validation } = await readPlan(context);
         if (validation.errors > 0) return { ok: false, validation };
         const { consolidation } = await core.prepareReport(read, {
           inputs: [

@@ -29,6 +29,11 @@ export interface Validation extends PlanRead {
   hasErrors: boolean;
 }
 
+/** What the core read, without the grids: what goes back to the core (the pane's worker gets no grids twice). */
+export function planReadOf({ plan, findings, sheets, settings }: Validation): PlanRead {
+  return { plan, findings, sheets, settings };
+}
+
 export interface Written {
   /** Syncs of the whole job, read included. */
   syncs: number;
@@ -77,17 +82,20 @@ export async function generateFollowUp(
 ): Promise<GenerateResult> {
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
-  const { workbook, ...read } = validation;
-  const followUp = await (options.core ?? inThreadCore).prepareFollowUp(workbook.grids, planRead(read), {
-    period: request.period,
-    year: request.year,
-    due: request.due,
-    planName: request.planName,
-    password: request.password,
-    returned: request.returned,
-    generatedAt: request.generatedAt ?? new Date().toISOString(),
-    intoPlanWorkbook: true,
-  });
+  const followUp = await (options.core ?? inThreadCore).prepareFollowUp(
+    validation.workbook.grids,
+    planReadOf(validation),
+    {
+      period: request.period,
+      year: request.year,
+      due: request.due,
+      planName: request.planName,
+      password: request.password,
+      returned: request.returned,
+      generatedAt: request.generatedAt ?? new Date().toISOString(),
+      intoPlanWorkbook: true,
+    },
+  );
   const written = await writeSheets(context, [...followUp.sheets.map((s) => s.spec), ...followUp.support], {
     replace: followUp.replace,
     existing: validation.workbook.sheets,
@@ -133,15 +141,18 @@ export async function consolidateInWorkbook(
 ): Promise<ConsolidateResult> {
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
-  const { workbook, ...read } = validation;
-  const { consolidation, figures, report } = await (options.core ?? inThreadCore).prepareReport(planRead(read), {
-    inputs: [
-      { file: request.planName, grids: workbook.grids, modified: null, master: true },
-      ...request.returned.map((input) => ({ ...input, master: false })),
-    ],
-    wanted: request.wanted,
-    language: request.language,
-  });
+  const { workbook } = validation;
+  const { consolidation, figures, report } = await (options.core ?? inThreadCore).prepareReport(
+    planReadOf(validation),
+    {
+      inputs: [
+        { file: request.planName, grids: workbook.grids, modified: null, master: true },
+        ...request.returned.map((input) => ({ ...input, master: false })),
+      ],
+      wanted: request.wanted,
+      language: request.language,
+    },
+  );
   const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
   const earlierReport = workbook.grids
     .filter((grid) => names.has(grid.sheet.toLocaleLowerCase("sv")) && isOwnSheet(grid))
@@ -162,11 +173,6 @@ export async function consolidateInWorkbook(
     syncs: workbook.syncs + written.syncs,
     warnings: written.warnings,
   };
-}
-
-/** Only what the core needs back (the worker gets no grids twice). */
-function planRead({ plan, findings, sheets, settings }: Omit<Validation, "workbook">): PlanRead {
-  return { plan, findings, sheets, settings };
 }
 
 /** Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 2 syncs. */
