@@ -64,6 +64,18 @@ const tsRule = {
   },
 };
 
+/** What the pane's build and the preview's build share: TypeScript, hashed bundles, a clean output folder. */
+function common(production, entry, outputDir) {
+  return {
+    entry,
+    output: { path: path.resolve(__dirname, outputDir), filename: "[name].[contenthash].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    devtool: production ? false : "source-map",
+    performance: { hints: false },
+  };
+}
+
 /**
  * The preview (`--env preview` or PREVIEW=1; `npm run build:preview`, `npm run preview`): the real task pane in a
  * plain browser, without Excel and without office.js. src/preview/preview.ts runs first and puts the Excel stand-in
@@ -73,12 +85,7 @@ const tsRule = {
  */
 async function previewConfig(production) {
   return {
-    entry: { preview: ["./src/preview/preview.ts", "./src/taskpane/index.tsx"] },
-    output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].[contenthash].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [tsRule] },
-    devtool: production ? false : "source-map",
-    performance: { hints: false },
+    ...common(production, { preview: ["./src/preview/preview.ts", "./src/taskpane/index.tsx"] }, "dist-preview"),
     plugins: [
       new HtmlWebpackPlugin({
         filename: "index.html",
@@ -101,12 +108,7 @@ module.exports = async (env, argv) => {
   const addinUrl = process.env.ADDIN_URL || undefined;
   manifestForUrl("", addinUrl); // a malformed ADDIN_URL stops the build before anything is built
   return {
-    entry: { taskpane: "./src/taskpane/index.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash].js", clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [tsRule] },
-    devtool: production ? false : "source-map",
-    performance: { hints: false },
+    ...common(production, { taskpane: "./src/taskpane/index.tsx" }, "dist"),
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
