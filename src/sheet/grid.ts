@@ -24,7 +24,7 @@ export interface Grid {
   top: number;
   left: number;
   values: CellValue[][];
-  /** Number formats, same shape as `values`, where the host read them. */
+  /** Number formats of the cells holding numbers or dates (else null, as is General), where the host read them. */
   formats?: (string | null)[][];
   visibility?: SheetVisibility;
   merges?: MergedRange[];

@@ -16,9 +16,11 @@
  *   PageLayout [1.9]: orientation, paperSize, zoom (set), setPrintTitleRows(address)
  *   Range: values, numberFormat, formulas (load, set; 2-D arrays or one value for all cells), valueTypes, rowIndex,
  *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2], select(),
- *     format, dataValidation [1.8], conditionalFormats [1.6]
- *   RangeFormat: columnWidth, rowHeight, wrapText, verticalAlignment, font {bold, italic, size, color},
- *     fill {color}, protection {locked} [1.2]
+ *     format, dataValidation [1.8], conditionalFormats [1.6],
+ *     getSpecialCellsOrNullObject("Constants" | "Formulas", "All" | "Errors" | "Logical" | "Numbers" | "Text") [1.9]
+ *   RangeAreas [1.9]: isNullObject, load("areas/items/…") with Range's properties above, areas.items
+ *   RangeFormat: columnWidth, rowHeight, autofitRows(), wrapText, verticalAlignment, font {bold, italic, size,
+ *     color}, fill {color}, protection {locked} [1.2]
  *   DataValidation [1.8]: rule = { list: { inCellDropDown, source } }
  *   ConditionalFormatCollection [1.6]: add("CellValue") → cellValue { format { fill.color, font.color }, rule }
  *   ClientObject: load(names | array), isNullObject (after a sync)
@@ -27,7 +29,8 @@
  * - Proxies queue; nothing happens before context.sync(). A sync applies the queue in order and stops at the first
  *   failing action, with the earlier ones applied (batches are not transactions).
  * - Reading a property before load() + sync() throws PropertyNotLoaded; so does isNullObject before a sync.
- * - Every sync's request and response is measured as JSON (actions and object paths shaped like Office.js's own);
+ * - Every sync's request and response is measured as JSON (actions and object paths shaped like Office.js's own,
+ *   each new object path with the action that instantiates it);
  *   over 5 MB fails with RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded (the Office docs name
  *   the response case separately); a read of over 5 million cells with RangeExceedsLimit.
  * - getItem of a missing sheet: ItemNotFound. A bad sheet name (empty, > 31 characters, : \ / ? * [ ], leading or
@@ -119,6 +122,8 @@ export class SheetModel {
   readonly hiddenColumns = new Set<number>();
   /** Points, by 0-based row. */
   readonly rowHeights = new Map<number, number>();
+  /** Rows whose height Excel fits to their content (RangeFormat.autofitRows); a height set later replaces it. */
+  readonly fittedRows = new Set<number>();
   /** A1 addresses, e.g. "B1:H1". */
   readonly merges: string[] = [];
   frozenRows = 0;
@@ -268,7 +273,7 @@ function columnLetters(col: number): string {
   return name;
 }
 
-function cellAt(address: string): [number, number] {
+export function cellAt(address: string): [number, number] {
   const area = parseArea(address);
   return [area.top, area.left];
 }
@@ -446,11 +451,15 @@ class Context {
     return this.nextPath++;
   }
 
-  /** A new object path id; its creation is part of the request. */
+  /** A new object path id; its creation is part of the request: the path, and the action instantiating it. */
   path(name: string, parent: number | null, args: unknown[]): number {
     const id = this.nextPath++;
     this.queue.push({
       wire: { Id: id, ObjectPathType: 1, Name: name, ParentObjectPathId: parent, ArgumentInfo: { Arguments: args } },
+      run: () => undefined,
+    });
+    this.queue.push({
+      wire: { Id: this.queue.length + 1, ActionType: 1, Name: "", ObjectPathId: id },
       run: () => undefined,
     });
     return id;
@@ -626,14 +635,16 @@ abstract class ClientObject<T> implements Tracked {
       .filter(Boolean);
     if (list.length === 0) fail("InvalidArgument", "stand-in: load() without property names is not modelled.");
     const own: string[] = [];
+    const nested = new Map<ClientObject<unknown>, string[]>(); // one load per navigation property, as Office.js sends
     for (const name of list) {
       const slash = name.indexOf("/");
       if (slash > 0 && !(this instanceof CollectionProxy)) {
         const navigation = (this as unknown as Record<string, unknown>)[name.slice(0, slash)];
         if (!(navigation instanceof ClientObject)) fail("InvalidArgument", `Cannot load ${name}.`);
-        navigation.load(name.slice(slash + 1));
+        nested.set(navigation, [...(nested.get(navigation) ?? []), name.slice(slash + 1)]);
       } else own.push(name);
     }
+    for (const [navigation, names] of nested) navigation.load(names);
     if (own.length) this.loadOwn(own);
     return this;
   }
@@ -1074,7 +1085,7 @@ function grid<V>(target: RangeTarget, read: (cell: CellModel | undefined) => V):
 }
 
 class RangeProxy extends ClientObject<RangeTarget> {
-  private static readonly getters: Record<string, (target: RangeTarget) => unknown> = {
+  static readonly getters: Record<string, (target: RangeTarget) => unknown> = {
     values: (target) => grid(target, readValue),
     numberFormat: (target) => grid(target, (cell) => cell?.numberFormat ?? "General"),
     formulas: (target) => grid(target, (cell) => cell?.formula ?? readValue(cell)),
@@ -1085,6 +1096,13 @@ class RangeProxy extends ClientObject<RangeTarget> {
     columnCount: (target) => target.area.right - target.area.left + 1,
     address: (target) => `${quoteSheet(target.sheet.name)}!${areaAddress(target.area)}`,
   };
+
+  /** An item of a loaded RangeCollection (RangeAreas.areas), bound and with its properties loaded. */
+  static loadedFor(context: Context, target: RangeTarget, data: Record<string, unknown>): RangeProxy {
+    const proxy = new RangeProxy(context, context.pathId(), () => target, true);
+    for (const [name, value] of Object.entries(data)) proxy.loaded.set(name, value);
+    return proxy;
+  }
 
   get values(): unknown[][] {
     return this.read("values");
@@ -1168,6 +1186,16 @@ class RangeProxy extends ClientObject<RangeTarget> {
     );
   }
 
+  getSpecialCellsOrNullObject(cellType: string, valueType = "All"): RangeAreasProxy {
+    const pathId = this.context.path("GetSpecialCellsOrNullObject", this.pathId, [cellType, valueType]);
+    return new RangeAreasProxy(this.context, pathId, () => {
+      this.context.requires(9, "Range.getSpecialCellsOrNullObject");
+      const target = this.live();
+      const areas = specialAreas(target, cellType, valueType);
+      return areas.length ? { sheet: target.sheet, areas } : null;
+    });
+  }
+
   select(): void {
     this.context.action(this.pathId, "Select", [], () => {
       const { sheet, area } = this.live();
@@ -1215,6 +1243,104 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
 }
 
+const SPECIAL_VALUE_TYPES: Record<string, (value: ModelValue) => boolean> = {
+  All: () => true,
+  Errors: (value) => typeof value === "object" && value !== null,
+  Logical: (value) => typeof value === "boolean",
+  Numbers: (value) => typeof value === "number",
+  Text: (value) => typeof value === "string",
+};
+
+/**
+ * The cells of `target` that hold a constant (or a formula) of `valueType`, as rectangles: runs of cells in a row,
+ * runs of the same columns in consecutive rows merged. Excel's own split into areas is unspecified; a host must
+ * not depend on it.
+ */
+function specialAreas({ sheet, area }: RangeTarget, cellType: string, valueType: string): Area[] {
+  const matches = SPECIAL_VALUE_TYPES[valueType];
+  if ((cellType !== "Constants" && cellType !== "Formulas") || !matches) {
+    fail("InvalidArgument", `stand-in: getSpecialCells(${cellType}, ${valueType}) is not modelled.`);
+  }
+  const cells: [number, number][] = [];
+  for (const [key, cell] of sheet.cells) {
+    if (cell.value === null && cell.formula === undefined) continue;
+    if ((cell.formula !== undefined) !== (cellType === "Formulas") || !matches(cell.value)) continue;
+    const row = Math.floor(key / MAX_COLS);
+    const col = key % MAX_COLS;
+    if (row >= area.top && row <= area.bottom && col >= area.left && col <= area.right) cells.push([row, col]);
+  }
+  cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const runs: Area[] = [];
+  for (const [row, col] of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.top === row && last.right === col - 1) last.right = col;
+    else runs.push({ top: row, bottom: row, left: col, right: col });
+  }
+  const areas: Area[] = [];
+  const open = new Map<string, Area>(); // by "left:right": the area that ended on the row before
+  for (const run of runs) {
+    const span = `${run.left}:${run.right}`;
+    const above = open.get(span);
+    if (above && above.bottom === run.top - 1) above.bottom = run.top;
+    else {
+      const fresh = { ...run };
+      areas.push(fresh);
+      open.set(span, fresh);
+    }
+  }
+  return areas;
+}
+
+interface AreasTarget {
+  sheet: SheetModel;
+  areas: Area[];
+}
+
+/** Range.getSpecialCellsOrNullObject's result [1.9]: only its `areas` are modelled. */
+class RangeAreasProxy extends ClientObject<AreasTarget> {
+  get areas(): RangeCollectionProxy {
+    // Loading "areas/items/…" on a null RangeAreas loads nothing; reading it afterwards is the caller's error.
+    return this.child("Areas", (id) => new RangeCollectionProxy(this.context, id, () => this.target ?? null));
+  }
+
+  protected loadable() {
+    return {};
+  }
+}
+
+/** RangeAreas.areas: load("items/…") with Range's properties. */
+class RangeCollectionProxy extends CollectionProxy<AreasTarget> {
+  get items(): RangeProxy[] {
+    return this.read("items");
+  }
+
+  protected loadable() {
+    return {};
+  }
+
+  protected override loadOwn(names: string[]): void {
+    const properties = names.map((name) => name.replace(/^items\//, ""));
+    for (const property of properties) {
+      if (!RangeProxy.getters[property])
+        fail("InvalidArgument", `The property '${property}' cannot be loaded on areas.`);
+    }
+    const cellsLoaded = properties.some((p) => ["values", "numberFormat", "formulas", "valueTypes"].includes(p));
+    this.context.action(this.pathId, "Load", [names.join(",")], () => {
+      if (this.target === null) return;
+      const { sheet, areas } = this.live();
+      const targets = areas.map((area) => ({ sheet, area }));
+      if (cellsLoaded) this.context.countCellsRead(targets.reduce((sum, t) => sum + cellCount(t.area), 0));
+      const data = targets.map((t) => Object.fromEntries(properties.map((p) => [p, RangeProxy.getters[p](t)])));
+      this.context.respond({ items: data }, () => {
+        this.loaded.set(
+          "items",
+          targets.map((t, i) => RangeProxy.loadedFor(this.context, t, data[i])),
+        );
+      });
+    });
+  }
+}
+
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -1243,7 +1369,22 @@ class RangeFormatProxy extends ClientObject<RangeTarget> {
     this.assign("RowHeight", points, (target) => {
       checkUnprotected(target.sheet);
       if (typeof points !== "number" || points < 0 || points > 409) fail("InvalidArgument", `Height ${points}.`);
-      for (let row = target.area.top; row <= target.area.bottom; row++) target.sheet.rowHeights.set(row, points);
+      for (let row = target.area.top; row <= target.area.bottom; row++) {
+        target.sheet.rowHeights.set(row, points);
+        target.sheet.fittedRows.delete(row);
+      }
+    });
+  }
+
+  /** Excel measures the rows' content (wrapped text included, merged cells not); the stand-in records which. */
+  autofitRows(): void {
+    this.context.action(this.pathId, "AutofitRows", [], () => {
+      const target = this.live();
+      checkUnprotected(target.sheet);
+      for (let row = target.area.top; row <= target.area.bottom; row++) {
+        target.sheet.rowHeights.delete(row);
+        target.sheet.fittedRows.add(row);
+      }
     });
   }
 

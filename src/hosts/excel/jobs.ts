@@ -15,10 +15,9 @@ import { templateWorkbook } from "../../domain/template";
 import type { Language } from "../../i18n/findings";
 import { ReadOptions, WorkbookReadResult, readWorkbookWithStats } from "./read";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
-import { Supports, writeSheets } from "./write";
+import { writeSheets } from "./write";
 
 export interface JobOptions extends ReadOptions {
-  supports?: Supports;
   writeBudgetBytes?: number;
   /** Where the core runs: in this thread by default; the pane passes its Web Worker. */
   core?: CoreSteps;

@@ -22,9 +22,9 @@ import { TEXT_FORMAT } from "../../sheet/spec";
 import type { ConditionalFill, SheetSpec, SpecCell } from "../../sheet/spec";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
 import { columnWidthPoints, jsonBytes } from "./units";
+import { Supports, officeSupports } from "./requirements";
 
 /** Whether the running Excel supports ExcelApi `version` ("1.8"). */
-export type Supports = (version: string) => boolean;
 
 /** A sheet already in the workbook, e.g. `readWorkbookWithStats(…).sheets` in the same Excel.run. */
 export interface ExistingSheet {
@@ -61,12 +61,18 @@ export interface WriteResult {
 
 export const WRITE_BUDGET_BYTES = 4_000_000;
 /**
- * Estimated request bytes of one queued action (a property set or a method call) and of one new proxy object
- * (e.g. a range). Office.js sends each as a JSON object with ids, a name and its arguments: about 100 bytes
- * besides the arguments; the estimate is generous.
+ * Estimated request bytes of one queued action (a property set or a method call, with small arguments) and of one
+ * new proxy object (a range, or a navigation property such as `format` or `font`). Office.js sends an action as a
+ * JSON object with ids and a name (about 90 bytes), and an object as its path plus the action that instantiates it
+ * (about 170); the estimates round up.
  */
-const ACTION_BYTES = 160;
-const OBJECT_BYTES = 160;
+const ACTION_BYTES = 110;
+const OBJECT_BYTES = 180;
+
+/** Estimated request bytes of `objects` new proxies and `actions` actions. */
+function cost(objects: number, actions: number): number {
+  return objects * OBJECT_BYTES + actions * ACTION_BYTES;
+}
 /** Rows are written in blocks of about this many bytes, the unit in which large writes are split across syncs. */
 const CHUNK_BYTES = 100_000;
 
@@ -75,12 +81,6 @@ const OFFICE_VISIBILITY: Record<SheetVisibility, Excel.SheetVisibility | "Visibl
   hidden: "Hidden",
   veryHidden: "VeryHidden",
 };
-
-/** The default requirement-set check, through Office.js. */
-export function officeSupports(version: string): boolean {
-  // Outside Office (office.js loaded in a plain page) Office.context has no requirements: nothing is supported.
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
-}
 
 interface Features {
   calculation: boolean;
@@ -264,7 +264,8 @@ function sheetOf(state: WriteState, name: string): Excel.Worksheet {
 function preludeOps(specs: SheetSpec[], backups: Backup[], features: Features): Op[] {
   return [
     {
-      bytes: (ACTION_BYTES + OBJECT_BYTES) * (1 + backups.length + specs.length),
+      // enableEvents; per backup getItem and its name; per new sheet add()
+      bytes: cost(1 + 2 * backups.length + specs.length, 1 + backups.length),
       queue(context, state) {
         if (features.events) context.runtime.enableEvents = false;
         for (const { original, backup } of backups) context.workbook.worksheets.getItem(original).name = backup;
@@ -282,7 +283,8 @@ function preludeOps(specs: SheetSpec[], backups: Backup[], features: Features): 
 function finalOps(specs: SheetSpec[], backups: Backup[], features: Features): Op[] {
   return [
     {
-      bytes: (ACTION_BYTES + OBJECT_BYTES) * (1 + 2 * specs.length + 2 * backups.length),
+      // per new sheet its protection and visibility; per backup getItem, hiding and delete(); enableEvents
+      bytes: cost(specs.length + 2 * backups.length, 1 + 2 * specs.length + 2 * backups.length),
       queue(context, state) {
         for (const spec of specs) {
           const sheet = sheetOf(state, spec.name);
@@ -376,11 +378,11 @@ function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][
     formulas.push(formulaRow);
   }
   const rects = styleRectangles(rows, width);
-  let bytes = OBJECT_BYTES;
-  if (hasFormat) bytes += ACTION_BYTES + jsonBytes(formats);
-  if (hasValue) bytes += ACTION_BYTES + jsonBytes(values);
-  if (hasFormula) bytes += ACTION_BYTES + jsonBytes(formulas);
-  for (const rect of rects) bytes += OBJECT_BYTES + ACTION_BYTES * styleActions(rect.style);
+  let bytes = cost(1, 0);
+  if (hasFormat) bytes += cost(0, 1) + jsonBytes(formats);
+  if (hasValue) bytes += cost(0, 1) + jsonBytes(values);
+  if (hasFormula) bytes += cost(0, 1) + jsonBytes(formulas);
+  for (const rect of rects) bytes += styleBytes(rect.style);
 
   return {
     bytes,
@@ -422,8 +424,11 @@ function styleOf(cell: SpecCell | undefined): Style | null {
   return Object.keys(style).length ? style : null;
 }
 
-function styleActions(style: Style): number {
-  return Object.keys(style).length + (style.wrap ? 1 : 0);
+/** A styled rectangle: its range, `format` and the parts of it used (font, fill, protection), and each setting. */
+function styleBytes(style: Style): number {
+  const font = style.bold || style.italic || style.size || style.color;
+  const objects = 2 + (font ? 1 : 0) + (style.fill ? 1 : 0) + (style.unlocked ? 1 : 0);
+  return cost(objects, Object.keys(style).length + (style.wrap ? 1 : 0));
 }
 
 function applyStyle(range: Excel.Range, style: Style): void {
@@ -487,30 +492,39 @@ function styleRectangles(rows: SpecCell[][], width: number): Rect[] {
 /** Column widths, row heights, merges, frozen rows, dropdowns, conditional fills, print setup. */
 function layoutOps(spec: SheetSpec, features: Features): Op[] {
   const ops: Op[] = [];
-  const op = (actions: number, queue: (sheet: Excel.Worksheet, context: Excel.RequestContext) => void) =>
-    ops.push({
-      bytes: (ACTION_BYTES + OBJECT_BYTES) * actions,
-      queue: (context, state) => queue(sheetOf(state, spec.name), context),
-    });
+  const op = (bytes: number, queue: (sheet: Excel.Worksheet, context: Excel.RequestContext) => void) =>
+    ops.push({ bytes, queue: (context, state) => queue(sheetOf(state, spec.name), context) });
 
   for (const { col, width, hidden } of spec.columnWidths ?? []) {
-    op(hidden ? 3 : 2, (sheet) => {
+    op(cost(2, hidden ? 2 : 1), (sheet) => {
       const column = sheet.getRange(`${columnName(col)}:${columnName(col)}`);
       column.format.columnWidth = columnWidthPoints(width);
       if (hidden) column.columnHidden = true;
     });
   }
-  for (const { first, last, height } of rowBands(spec.rowHeights ?? [])) {
-    op(2, (sheet) => {
-      sheet.getRange(`${first + 1}:${last + 1}`).format.rowHeight = height;
+  // Rows of wrapped text: Excel measures them itself, exactly, in one call over all of them, where a file gets the
+  // spec's estimate (and a height per row would be a third of the request). Excel does not fit merged cells, so
+  // rows with a merge keep the estimate, set after the fitting.
+  const heights = spec.rowHeights ?? [];
+  if (heights.length) {
+    const merged = mergedRows(spec.merges ?? []);
+    const rows = heights.map((h) => h.row);
+    op(cost(2, 1), (sheet) => {
+      sheet.getRange(`${Math.min(...rows) + 1}:${Math.max(...rows) + 1}`).format.autofitRows();
     });
+    for (const { first, last, height } of rowBands(heights.filter((h) => merged.has(h.row)))) {
+      op(cost(2, 1), (sheet) => {
+        sheet.getRange(`${first + 1}:${last + 1}`).format.rowHeight = height;
+      });
+    }
   }
-  for (const address of spec.merges ?? []) op(1, (sheet) => sheet.getRange(address).merge(false));
+  for (const address of spec.merges ?? []) op(cost(1, 1), (sheet) => sheet.getRange(address).merge(false));
   const frozen = spec.frozenRows ?? 0;
-  if (frozen > 0) op(1, (sheet) => sheet.freezePanes.freezeRows(frozen));
+  if (frozen > 0) op(cost(1, 1), (sheet) => sheet.freezePanes.freezeRows(frozen));
   if (features.validation) {
     for (const { range, source } of spec.validations ?? []) {
-      op(2, (sheet) => {
+      // range and dataValidation; the rule, whose source is an argument of its own size
+      op(cost(2, 1) + source.length, (sheet) => {
         sheet.getRange(range).dataValidation.rule = {
           list: { inCellDropDown: true, source: `=${source.replace(/^=/, "")}` },
         };
@@ -518,11 +532,12 @@ function layoutOps(spec: SheetSpec, features: Features): Op[] {
     }
   }
   if (features.conditional) {
-    for (const fill of spec.conditionalFills ?? []) op(5, (sheet) => conditionalFill(sheet, fill));
+    // range, conditionalFormats, add(), cellValue, its format, fill and font; two colours and the rule
+    for (const fill of spec.conditionalFills ?? []) op(cost(7, 3), (sheet) => conditionalFill(sheet, fill));
   }
   const print = spec.print;
   if (features.print && print) {
-    op(4, (sheet) => {
+    op(cost(1, 4), (sheet) => {
       const layout = sheet.pageLayout;
       layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
       layout.paperSize = "A4";
@@ -542,6 +557,16 @@ function rowBands(heights: { row: number; height: number }[]): { first: number; 
     else bands.push({ first: row, last: row, height });
   }
   return bands;
+}
+
+/** The rows (0-based) that merged ranges such as "B1:H2" cover. */
+function mergedRows(merges: string[]): Set<number> {
+  const rows = new Set<number>();
+  for (const address of merges) {
+    const [first, last = first] = address.split(":").map((cell) => Number(/\d+/.exec(cell)?.[0]) - 1);
+    for (let row = first; row <= last; row++) rows.add(row);
+  }
+  return rows;
 }
 
 /** "1:3" → "$1:$3", the form Office.js print titles take. */

@@ -294,8 +294,10 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
     const row = sheet.findRow(r + 1);
     const end = rectangle ? right : (rowEnd.get(r) ?? left - 1);
     for (let c = left; c <= end; c++) {
-      rowValues.push(values.get(key(r, c)) ?? null);
-      const format = row?.findCell(c + 1)?.numFmt;
+      const value = values.get(key(r, c)) ?? null;
+      rowValues.push(value);
+      // Only a number's format says what it holds (a date); the Excel host reads no other.
+      const format = typeof value === "number" || value instanceof Date ? row?.findCell(c + 1)?.numFmt : undefined;
       rowFormats.push(format && format !== "General" ? format : null);
     }
     grid.values.push(rowValues);
