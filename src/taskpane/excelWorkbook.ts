@@ -16,8 +16,10 @@ import {
   goToCell,
   planReadOf,
   saveSettings,
+  type Validation,
   validateOpenWorkbook,
 } from "../hosts/excel/jobs";
+import type { SheetShape } from "../hosts/excel/read";
 import { clearMarks, markCells } from "../hosts/excel/marks";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
 import type { PaneFiles } from "./workerFiles";
@@ -71,19 +73,26 @@ export interface ExcelWorkbookOptions {
 }
 
 export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
-  const options = { core, timeoutMs };
+  // The workbook's shape as the last job left it, so that a workbook too large for one response is read in blocks
+  // from the start (src/hosts/excel/read.ts). A shape gone stale costs a sync, never a wrong read.
+  let shape: SheetShape[] | undefined;
+  const options = () => ({ core, timeoutMs, shape });
+  const validated = <T extends Validation>(validation: T): T => {
+    shape = validation.workbook.shape;
+    return validation;
+  };
 
   /** The plan in the open workbook: its grids, what the core read (without the grids) and the pane's view of it. */
   async function readPlan(context: Excel.RequestContext) {
-    const validated = await validateOpenWorkbook(context, undefined, options);
-    const read = planReadOf(validated);
-    return { workbook: validated.workbook, read, validation: paneValidation(read, validated.workbook.grids) };
+    const validation = validated(await validateOpenWorkbook(context, undefined, options()));
+    const read = planReadOf(validation);
+    return { workbook: validation.workbook, read, validation: paneValidation(read, validation.workbook.grids) };
   }
 
   return {
     validate: (mapping) =>
       Excel.run(async (context) => {
-        const validation = await validateOpenWorkbook(context, mapping, options);
+        const validation = validated(await validateOpenWorkbook(context, mapping, options()));
         return paneValidation(validation, validation.workbook.grids);
       }),
 
@@ -106,7 +115,8 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
 
     generate: (choice) =>
       Excel.run(async (context) => {
-        const result = await generateFollowUp(context, { ...choice, planName: PLAN_NAME }, options);
+        const result = await generateFollowUp(context, { ...choice, planName: PLAN_NAME }, options());
+        shape = result.written ? result.shape : result.validation.workbook.shape;
         const validation = paneValidation(result.validation, result.validation.workbook.grids);
         if (!result.written) return { written: false, validation };
         return {
@@ -157,8 +167,9 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         const result = await consolidateInWorkbook(
           context,
           { planName: PLAN_NAME, returned: request.returned, language: request.language },
-          options,
+          options(),
         );
+        shape = result.written ? result.shape : result.validation.workbook.shape;
         if (!result.written)
           return { written: false, validation: paneValidation(result.validation, result.validation.workbook.grids) };
         return {
@@ -172,12 +183,12 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
 
     saveSettings: (settings: Settings) =>
       Excel.run(async (context) => {
-        await saveSettings(context, settings, options);
+        await saveSettings(context, settings, options());
       }),
 
     createTemplate: () =>
       Excel.run(async (context) => {
-        await createTemplate(context, options);
+        await createTemplate(context, options());
       }),
 
     markCells: (cells) => Excel.run((context) => markCells(context, cells, { timeoutMs })),

@@ -848,6 +848,52 @@ describe("sync counts and payloads", () => {
     expect(lean.bytes).toBeLessThan(full.bytes * 0.7);
   });
 
+  describe("with an earlier read's shape, a large workbook is read in blocks without a refused try", () => {
+    let grids: Grid[];
+    let cold: Awaited<ReturnType<typeof readWorkbookWithStats>>;
+    beforeAll(async () => {
+      grids = await bigPlanGrids(20_000);
+      const standIn = standInFromGrids(grids);
+      cold = await standIn.run((context) => readWorkbookWithStats(context, { supports: standIn.supports }));
+      expect(standIn.log.some((s) => s.error)).toBe(true); // the premise: too large for one response
+    });
+
+    test("the same grids, no refused sync, about one sync per 4 MB", async () => {
+      const standIn = standInFromGrids(grids);
+      const warm = await standIn.run((context) =>
+        readWorkbookWithStats(context, { supports: standIn.supports, shape: cold.shape }),
+      );
+      expect(warm.grids).toEqual(cold.grids);
+      expect(standIn.log.filter((s) => s.error)).toEqual([]);
+      const bytes = standIn.log.reduce((sum, s) => sum + s.responseBytes, 0);
+      expect(warm.syncs).toBeLessThanOrEqual(1 + Math.ceil(bytes / FOUR_MB) + 1);
+      expect(warm.syncs).toBeLessThan(cold.syncs);
+      // The same shapes; the bytes differ by the brackets of rows split across blocks.
+      warm.shape.forEach(({ bytes, ...where }, i) => {
+        const { bytes: coldBytes, ...coldWhere } = cold.shape[i];
+        expect(where).toEqual(coldWhere);
+        expect(Math.abs(bytes - coldBytes)).toBeLessThanOrEqual(10);
+      });
+    });
+
+    test("a shape gone stale (rows removed and added, a sheet moved, a new sheet) still reads what is there", async () => {
+      const standIn = standInFromGrids(grids);
+      const uppdrag = standIn.workbook.sheet("Uppdrag");
+      for (const key of [...uppdrag.cells.keys()]) if (Math.floor(key / 16384) >= 15_000) uppdrag.cells.delete(key);
+      const nämnder = standIn.workbook.sheet("Nämnder");
+      nämnder.put("A40", "Tillagd");
+      const ny = standIn.workbook.addSheet("Ny");
+      for (let r = 1; r <= 3_000; r++) ny.put(`C${r + 4}`, `rad ${r}`).put(`D${r + 4}`, r);
+      const fresh = await standIn.run((context) => readWorkbookWithStats(context, { supports: standIn.supports }));
+      const stale = await standIn.run((context) =>
+        readWorkbookWithStats(context, { supports: standIn.supports, shape: cold.shape }),
+      );
+      expect(stale.grids).toEqual(fresh.grids);
+      expect(sheetGrid(stale.grids, "Uppdrag").values).toHaveLength(15_000);
+      expect(sheetGrid(stale.grids, "Ny")).toMatchObject({ top: 4, left: 2 });
+    });
+  });
+
   test("a write too large for one request is split into syncs, each under 5 MB, and lands whole", async () => {
     const standIn = createStandIn();
     const rows = Array.from({ length: 12_000 }, (_, r) => [

@@ -23,14 +23,10 @@ import { readWorkbook } from "../../src/hosts/excel/read";
 import { ExcelHostError } from "../../src/hosts/excel/sync";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";
+import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
 import { type StandIn, createStandIn } from "./standin";
 import { standInFromGrids } from "./support";
-
-const { planData, planGrids } = require("../../bench/generate-plan.js") as {
-  planData: (options: { assignments: number; adjustments: number; goals?: number }) => unknown;
-  planGrids: (data: unknown) => Grid[];
-};
 
 const T1 = DEFAULT_PERIODS[0];
 
@@ -81,7 +77,7 @@ describe("validate: the open workbook gives what the file gives", () => {
 
 describe("generate: one sheet per nämnd in 3 syncs, nothing written when the plan has errors", () => {
   test.each([10, 1_000])("%i uppdrag across 15 nämnder: 3 syncs, every uppdrag on its nämnd's sheet", async (count) => {
-    const grids = planGrids(planData({ assignments: count, adjustments: count, goals: 30 }));
+    const grids = benchPlanGrids({ assignments: count, adjustments: count, goals: 30 });
     const standIn = standInFromGrids(grids);
     const { result, syncs } = await measured(standIn, (context) =>
       generateFollowUp(context, { period: T1, year: 2025, due: "2025-05-15", planName: "plan.xlsx" }),
@@ -115,6 +111,27 @@ describe("generate: one sheet per nämnd in 3 syncs, nothing written when the pl
     expect(result.validation.findings).toContainEqual(expect.objectContaining({ sheet: "Ramjusteringar", cell: "D2" }));
     expect(sheetNames(standIn)).toEqual(before);
   });
+
+  test.each([17, 8])(
+    "after writing, the job tells the workbook's shape as the next read finds it (ExcelApi 1.%i)",
+    async (apiVersion) => {
+      const standIn = standInFromGrids(await example("ostersund-2024-mall.xlsx"), apiVersion);
+      const options = { supports: standIn.supports };
+      const result = await standIn.run((context) =>
+        generateFollowUp(context, { period: T1, year: 2024, due: null, planName: "plan.xlsx" }, options),
+      );
+      if (!result.written) throw new Error("not written");
+      const next = await standIn.run((context) => validateOpenWorkbook(context, undefined, options));
+      const read = new Map(next.workbook.shape.map((shape) => [shape.name, shape]));
+      expect(result.shape.map((s) => s.name).sort()).toEqual([...read.keys()].sort());
+      for (const { bytes: estimate, ...where } of result.shape) {
+        const { bytes, ...found } = read.get(where.name)!;
+        expect(where).toEqual(found);
+        expect(estimate).toBeGreaterThan(bytes * 0.8);
+        expect(estimate).toBeLessThan(bytes * 1.2 + 100);
+      }
+    },
+  );
 
   test("regenerating keeps what a nämnd typed, in 3 syncs, and saves the mapping used in the state sheet", async () => {
     const standIn = standInFromGrids(await example("ostersund-2024-mall.xlsx"));

@@ -19,6 +19,7 @@ import { excelWorkbook } from "../../src/taskpane/excelWorkbook";
 import { type PaneCore, inThreadPaneCore } from "../../src/taskpane/followUpPreview";
 import type { StandIn } from "../excel/standin";
 import { standInFromGrids } from "../excel/support";
+import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
 import { deferred, inThreadFiles } from "./fakes";
 
@@ -197,3 +198,21 @@ test("export: one workbook per nämnd, each with its follow-up sheet, and the op
   expect(Object.keys(zip.files).sort()).toEqual(outcome.files.map((f) => f.fileName).sort());
   expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(before);
 });
+
+test("the pane remembers the workbook's size: after one job, a workbook over 5 MB is read without a refused sync", async () => {
+  uninstall();
+  standIn = standInFromGrids(benchPlanGrids({ assignments: 8_000, adjustments: 8_000 }));
+  uninstall = standIn.install();
+  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2025, due: null };
+  const refusedIn = async (job: () => Promise<unknown>) => {
+    const from = standIn.log.length;
+    await job();
+    return standIn.log.slice(from).filter((s) => s.error).length;
+  };
+  // The first generate writes the follow-up sheets: from then on the workbook is over 5 MB.
+  const pane = excelWorkbook({ core, files: inThreadFiles() });
+  expect(await refusedIn(() => pane.generate(choice))).toBe(0);
+  // A pane that has seen the workbook reads it in blocks from the start; a fresh one has to be refused first.
+  expect(await refusedIn(() => pane.generate(choice))).toBe(0);
+  expect(await refusedIn(() => excelWorkbook({ core, files: inThreadFiles() }).validate())).toBe(1);
+}, 60_000);

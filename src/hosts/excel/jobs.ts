@@ -13,9 +13,10 @@ import { Period, Settings } from "../../domain/settings";
 import { STATE_SHEET, stateSheet } from "../../domain/state";
 import { templateWorkbook } from "../../domain/template";
 import type { Language } from "../../i18n/findings";
-import { ReadOptions, WorkbookReadResult, readWorkbookWithStats } from "./read";
+import type { SheetSpec } from "../../sheet/spec";
+import { ReadOptions, SheetShape, WorkbookReadResult, readWorkbookWithStats, readsLean } from "./read";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
-import { writeSheets } from "./write";
+import { specShape, writeSheets } from "./write";
 
 export interface JobOptions extends ReadOptions {
   writeBudgetBytes?: number;
@@ -65,9 +66,14 @@ export interface GenerateRequest {
   generatedAt?: string;
 }
 
+/** After a write: the workbook's shape as the next read will find it (`ReadOptions.shape`). */
+interface Shaped {
+  shape: SheetShape[];
+}
+
 export type GenerateResult =
   | { written: false; validation: Validation }
-  | ({ written: true; validation: Validation; followUp: FollowUpWrite } & Written);
+  | ({ written: true; validation: Validation; followUp: FollowUpWrite } & Written & Shaped);
 
 /**
  * Validates, then writes one follow-up sheet per nämnd into the workbook (replacing this period's earlier ones and
@@ -95,7 +101,8 @@ export async function generateFollowUp(
       intoPlanWorkbook: true,
     },
   );
-  const written = await writeSheets(context, [...followUp.sheets.map((s) => s.spec), ...followUp.support], {
+  const specs = [...followUp.sheets.map((s) => s.spec), ...followUp.support];
+  const written = await writeSheets(context, specs, {
     replace: followUp.replace,
     existing: validation.workbook.sheets,
     supports: options.supports,
@@ -103,7 +110,8 @@ export async function generateFollowUp(
     budgetBytes: options.writeBudgetBytes,
   });
   const syncs = validation.workbook.syncs + written.syncs;
-  return { written: true, validation, followUp, syncs, warnings: written.warnings };
+  const shape = shapeAfter(validation.workbook.shape, specs, followUp.replace, readsLean(options.supports));
+  return { written: true, validation, followUp, syncs, warnings: written.warnings, shape };
 }
 
 export interface ConsolidateRequest {
@@ -126,7 +134,8 @@ export type ConsolidateResult =
       /** The report's sheets, in the order written. */
       sheets: string[];
     } & Omit<ReportWrite, "report"> &
-      Written);
+      Written &
+      Shaped);
 
 /**
  * Consolidates the answers (this workbook's follow-up sheets and the returned workbooks) into the report sheets of
@@ -171,7 +180,14 @@ export async function consolidateInWorkbook(
     sheets: report.sheets.map((s) => s.name),
     syncs: workbook.syncs + written.syncs,
     warnings: written.warnings,
+    shape: shapeAfter(workbook.shape, report.sheets, earlierReport, readsLean(options.supports)),
   };
+}
+
+/** The workbook's shape after writing `specs` over what a read found, the `replaced` sheets gone. */
+function shapeAfter(read: SheetShape[], specs: SheetSpec[], replaced: string[], lean: boolean): SheetShape[] {
+  const gone = new Set([...replaced, ...specs.map((spec) => spec.name)].map((name) => name.toLowerCase()));
+  return [...read.filter((sheet) => !gone.has(sheet.name.toLowerCase())), ...specs.map((s) => specShape(s, lean))];
 }
 
 /** Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 2 syncs. */

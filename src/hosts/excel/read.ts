@@ -38,6 +38,21 @@ export interface ReadOptions {
   budgetBytes?: number;
   /** Requirement-set check; default `Office.context.requirements.isSetSupported("ExcelApi", version)`. */
   supports?: Supports;
+  /**
+   * What an earlier read in this session learned (`WorkbookReadResult.shape`, or a job's shape after it wrote): a
+   * workbook known to be too large for one response is read in blocks from the start, without a refused try.
+   */
+  shape?: SheetShape[];
+}
+
+/** Where a sheet's used range was and how many response bytes reading it took. */
+export interface SheetShape {
+  name: string;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+  bytes: number;
 }
 
 export interface WorkbookReadResult {
@@ -49,6 +64,8 @@ export interface WorkbookReadResult {
   protectedSheets: string[];
   /** context.sync() calls made: 2 unless a sheet was too large to read at once. */
   syncs: number;
+  /** Each sheet's shape, for the next read's `ReadOptions.shape`. */
+  shape: SheetShape[];
 }
 
 export const READ_BUDGET_BYTES = 4_000_000;
@@ -67,22 +84,49 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   return (await readWorkbookWithStats(context, options)).grids;
 }
 
-interface SheetRead {
-  name: string;
-  visibility: SheetVisibility;
-  /** Position of the used range; cells below are relative to it. */
+interface Dims {
   top: number;
   left: number;
+  rows: number;
+  columns: number;
+}
+
+interface SheetRead extends Dims {
+  name: string;
+  visibility: SheetVisibility;
+  /** Rows of the used range (whose position is `top`, `left`); cells below are relative to it. */
   values: unknown[][];
   /** Number formats of cells holding numbers, by `cellKey`; absent: General. */
   formats: Map<number, string>;
   /** Cells holding an error value, by `cellKey`. */
   errors: Set<number>;
+  /** Response bytes reading it took. */
+  bytes: number;
 }
 
 /** A cell's key within its sheet's used range (Excel has 16 384 columns). */
 function cellKey(row: number, column: number): number {
   return row * 16_384 + column;
+}
+
+function emptyRead(sheet: Excel.Worksheet): SheetRead {
+  return {
+    name: sheet.name,
+    visibility: VISIBILITY[sheet.visibility] ?? "visible",
+    top: 0,
+    left: 0,
+    rows: 0,
+    columns: 0,
+    values: [],
+    formats: new Map(),
+    errors: new Set(),
+    bytes: 0,
+  };
+}
+
+/** Sets where a sheet's used range is, and clears what was read of it. */
+function place(read: SheetRead, dims: Dims): void {
+  Object.assign(read, dims, { values: new Array(dims.rows), formats: new Map(), errors: new Set(), bytes: 0 });
 }
 
 export async function readWorkbookWithStats(
@@ -94,50 +138,29 @@ export async function readWorkbookWithStats(
     syncs++;
     await syncWithWatchdog(context, what, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   };
-  const lean = (options.supports ?? officeSupports)("1.9");
+  const lean = readsLean(options.supports);
+  const budget = options.budgetBytes ?? READ_BUDGET_BYTES;
 
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/id");
   await sync("läsa listan över blad");
   const sheets = worksheets.items;
-  const emptyRead = (sheet: Excel.Worksheet): SheetRead => ({
-    name: sheet.name,
-    visibility: VISIBILITY[sheet.visibility] ?? "visible",
-    top: 0,
-    left: 0,
-    values: [],
-    formats: new Map(),
-    errors: new Set(),
-  });
+  const reads = sheets.map(emptyRead);
 
-  const whole = sheets.map((sheet) => {
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(["values", "rowIndex", "columnIndex"]);
-    sheet.protection.load("protected");
-    // The whole sheet, not `used`: methods of what may be a null object are not called.
-    return { used, cells: loadCells(used, sheet.getRange(), lean) };
-  });
-  let reads: SheetRead[];
-  try {
-    await sync("läsa bladen");
-    reads = sheets.map((sheet, i) => {
-      const { used, cells } = whole[i];
-      const read = emptyRead(sheet);
-      if (used.isNullObject) return read;
-      read.top = used.rowIndex;
-      read.left = used.columnIndex;
-      read.values = used.values;
-      cells.into(read, 0, read.values.length);
-      return read;
-    });
-  } catch (error) {
-    if (!(error instanceof ExcelHostError && TOO_LARGE.has(error.code))) throw error;
-    const bySize = error.code !== "RangeExceedsLimit";
-    reads = await readInBlocks(sheets.map(emptyRead), sheets, sync, {
-      lean,
-      bySize,
-      budget: options.budgetBytes ?? READ_BUDGET_BYTES,
-    });
+  const known = new Map((options.shape ?? []).map((shape) => [shape.name.toLowerCase(), shape]));
+  const guess = sheets.map((sheet) => known.get(sheet.name.toLowerCase()) ?? null);
+  // Tried in one response unless an earlier read says it would come near Excel's limit (5 MB, the budget's 4 and a
+  // half: a workbook is rarely read twice the same size).
+  if (guess.reduce((sum, shape) => sum + (shape?.bytes ?? 0), 0) > budget * 1.125) {
+    await readInBlocks(reads, sheets, sync, { lean, budget, guess });
+  } else {
+    try {
+      await readAtOnce(reads, sheets, sync, lean);
+    } catch (error) {
+      if (!(error instanceof ExcelHostError && TOO_LARGE.has(error.code))) throw error;
+      const refused = error.code === "RangeExceedsLimit" ? 0 : REFUSED_BYTES;
+      await readInBlocks(reads, sheets, sync, { lean, budget, refused });
+    }
   }
 
   return {
@@ -149,7 +172,38 @@ export async function readWorkbookWithStats(
     })),
     protectedSheets: sheets.filter((sheet) => sheet.protection.protected).map((sheet) => sheet.name),
     syncs,
+    shape: reads.map(({ name, top, left, rows, columns, bytes }) => ({ name, top, left, rows, columns, bytes })),
   };
+}
+
+/** Whether this Excel reads only values and the special cells (ExcelApi 1.9), not every cell's type and format. */
+export function readsLean(supports: Supports = officeSupports): boolean {
+  return supports("1.9");
+}
+
+/** Every sheet's used range in one sync. */
+async function readAtOnce(
+  reads: SheetRead[],
+  sheets: Excel.Worksheet[],
+  sync: (what: string) => Promise<void>,
+  lean: boolean,
+): Promise<void> {
+  const loads = sheets.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load(["values", "rowIndex", "columnIndex"]);
+    sheet.protection.load("protected");
+    // The whole sheet, not `used`: methods of what may be a null object are not called.
+    return { used, cells: loadCells(used, sheet.getRange(), lean) };
+  });
+  await sync("läsa bladen");
+  loads.forEach(({ used, cells }, i) => {
+    if (used.isNullObject) return;
+    const values = used.values;
+    place(reads[i], { top: used.rowIndex, left: used.columnIndex, rows: values.length, columns: values[0].length });
+    reads[i].values = values;
+    cells.into(reads[i], 0, values.length);
+    reads[i].bytes = jsonBytes(values) + cells.bytes();
+  });
 }
 
 /** What one sync loads about the cells of a range besides their values, and how it lands in a SheetRead. */
@@ -231,46 +285,94 @@ interface Block {
 }
 
 /**
- * The fallback for large workbooks: measure every sheet, then read row blocks, as many per sync as the estimate
- * allows. The estimate of bytes per cell starts cautious, and no lower than what the refused read implies (`bySize`:
- * its response was over 5 MB; else it had too many cells), then follows what the blocks read so far really took
- * (with a margin); a sync that is still refused is retried with the estimate doubled.
+ * Reads the sheets in row blocks, as many per sync as fit in `budget` by an estimate of each sheet's bytes per cell,
+ * which follows what was read so far (with a margin); a sync that is still refused is retried with the estimates
+ * doubled.
+ *
+ * Where the used ranges are: with `guess` (an earlier read's shape), the first sync measures them and already reads
+ * blocks where the guess says; a sheet that has changed since is read again from its first row. Without it (after a
+ * read refused as too large), one sync measures first; `refused` is what that response at least took, so the cells
+ * are at least that large on average.
  */
 async function readInBlocks(
   reads: SheetRead[],
   sheets: Excel.Worksheet[],
   sync: (what: string) => Promise<void>,
-  { lean, bySize, budget }: { lean: boolean; bySize: boolean; budget: number },
-): Promise<SheetRead[]> {
-  const used = sheets.map((sheet) => {
-    const range = sheet.getUsedRangeOrNullObject(true);
-    range.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-    sheet.protection.load("protected");
-    return range;
+  {
+    lean,
+    budget,
+    guess,
+    refused = 0,
+  }: { lean: boolean; budget: number; guess?: (SheetShape | null)[]; refused?: number },
+): Promise<void> {
+  const dims: (Dims | null)[] = sheets.map((_, i) => guess?.[i] ?? null);
+  dims.forEach((d, i) => d && place(reads[i], d));
+  // Bytes per cell: a sheet's own once enough of it has been read, else what the earlier read found for it, else
+  // the average of everything read so far; all of it doubled for every refusal.
+  const hinted = sheets.map((_, i) => {
+    const shape = guess?.[i];
+    return shape && shape.rows * shape.columns > 0 ? perCell(shape.bytes, shape.rows * shape.columns) : null;
   });
-  await sync("mäta bladen");
+  const seen = sheets.map(() => ({ bytes: 0, cells: 0 }));
+  const total = { bytes: 0, cells: 0 };
+  // Before anything is read: cautious, and no less than the refused read says (once the sheets are measured).
+  const initial = () =>
+    Math.max(
+      INITIAL_BYTES_PER_CELL,
+      perCell(
+        refused,
+        reads.reduce((sum, read) => sum + read.rows * read.columns, 0),
+      ),
+    );
+  let caution = 1;
+  const estimate = (sheet: number) => {
+    const own = seen[sheet];
+    const base =
+      own.cells >= SAMPLE_CELLS
+        ? perCell(own.bytes, own.cells)
+        : (hinted[sheet] ?? (total.cells >= SAMPLE_CELLS ? perCell(total.bytes, total.cells) : initial()));
+    return base * caution;
+  };
 
-  used.forEach((range, i) => {
-    if (range.isNullObject) return;
-    reads[i].top = range.rowIndex;
-    reads[i].left = range.columnIndex;
-    reads[i].values = new Array(range.rowCount);
-  });
-  const widths = used.map((range) => (range.isNullObject ? 0 : range.columnCount));
+  let measuring: Excel.Range[] | null = null;
+  const measure = () => {
+    measuring = sheets.map((sheet) => {
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+      sheet.protection.load("protected");
+      return used;
+    });
+  };
+  /** The measured used ranges; the sheets whose range is not where it was taken to be start again. */
+  const measured = (used: Excel.Range[]): Set<number> => {
+    const moved = new Set<number>();
+    used.forEach((range, i) => {
+      const now = range.isNullObject
+        ? { top: 0, left: 0, rows: 0, columns: 0 }
+        : { top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+      const was = dims[i];
+      if (was && was.top === now.top && was.left === now.left && was.rows === now.rows && was.columns === now.columns)
+        return;
+      moved.add(i);
+      dims[i] = now;
+      place(reads[i], now);
+    });
+    return moved;
+  };
+
   const next = reads.map(() => 0); // per sheet: the first row not read yet
-  const cells = reads.reduce((sum, read, i) => sum + read.values.length * widths[i], 0);
-  // A refused response was over 5 MB: the cells take at least that much on average. More may be longer still, so
-  // the first block is cautious; the blocks after it follow what was read.
-  const refused = bySize ? (REFUSED_BYTES / Math.max(1, cells)) * MARGIN : 0;
-  let bytesPerCell = Math.max(INITIAL_BYTES_PER_CELL, refused);
-
+  measure();
+  if (!guess) {
+    await sync("mäta bladen");
+    measured(measuring!);
+    measuring = null;
+  }
   for (;;) {
-    const batch = nextBatch(reads, widths, next, bytesPerCell, budget);
-    if (batch.length === 0) return reads;
+    const batch = nextBatch(dims, next, estimate, budget);
+    if (batch.length === 0 && !measuring) return;
     const loads = batch.map((block) => {
-      const read = reads[block.sheet];
-      const sheet = sheets[block.sheet];
-      const range = sheet.getRangeByIndexes(read.top + block.top, read.left, block.rows, widths[block.sheet]);
+      const { top, left, columns } = dims[block.sheet]!;
+      const range = sheets[block.sheet].getRangeByIndexes(top + block.top, left, block.rows, columns);
       range.load("values");
       return { range, cells: loadCells(range, range, lean) };
     });
@@ -279,23 +381,37 @@ async function readInBlocks(
     } catch (error) {
       const tooLarge = error instanceof ExcelHostError && TOO_LARGE.has(error.code);
       if (!tooLarge || batch.every((block) => block.rows === 1)) throw error;
-      // Refused: the texts are longer than estimated. Read these rows again with a larger estimate.
+      // Refused: the texts are longer than estimated. Read these rows again with larger estimates.
       for (const block of batch) next[block.sheet] = Math.min(next[block.sheet], block.top);
-      bytesPerCell *= 2;
+      caution *= 2;
+      if (measuring) measure();
       continue;
     }
-    let bytes = 0;
-    let read = 0;
+    const moved = measuring ? measured(measuring) : new Set<number>();
+    measuring = null;
     batch.forEach((block, b) => {
       const target = reads[block.sheet];
+      if (moved.has(block.sheet)) {
+        next[block.sheet] = 0;
+        return;
+      }
       const { range, cells: load } = loads[b];
       for (let r = 0; r < block.rows; r++) target.values[block.top + r] = range.values[r];
       load.into(target, block.top, block.rows);
-      bytes += jsonBytes(range.values) + load.bytes();
-      read += block.rows * widths[block.sheet];
+      const bytes = jsonBytes(range.values) + load.bytes();
+      target.bytes += bytes;
+      for (const tally of [seen[block.sheet], total]) {
+        tally.bytes += bytes;
+        tally.cells += block.rows * target.columns;
+      }
     });
-    bytesPerCell = Math.max(MIN_BYTES_PER_CELL, (bytes / read) * MARGIN);
+    for (const sheet of moved) next[sheet] = 0;
   }
+}
+
+/** Bytes per cell, with the margin (later rows may hold longer texts). */
+function perCell(bytes: number, cells: number): number {
+  return Math.max(MIN_BYTES_PER_CELL, (bytes / Math.max(1, cells)) * MARGIN);
 }
 
 /** What a response refused by size at least took: Excel on the web refuses over 5 MB. */
@@ -303,23 +419,27 @@ const REFUSED_BYTES = 5_000_000;
 /** Response bytes a cell is assumed to take when nothing says more (plans take about 15 to 35). */
 const INITIAL_BYTES_PER_CELL = 64;
 const MIN_BYTES_PER_CELL = 4;
-/** Safety margin over the bytes per cell seen so far (later rows may hold longer texts). */
+/** Cells read before their bytes per cell are taken as the sheet's (a title row says little of the rows below). */
+const SAMPLE_CELLS = 2_000;
+/** Safety margin over the bytes per cell seen so far. */
 const MARGIN = 1.15;
 
-/** The next row blocks, in sheet order, that fit in `budget` at `bytesPerCell` (at least one row per sync). */
+/**
+ * The next row blocks, in sheet order, that fit in `budget` at each sheet's estimated bytes per cell (at least one
+ * row per sync). Sheets whose used range is not known yet are left for later.
+ */
 function nextBatch(
-  reads: SheetRead[],
-  widths: number[],
+  dims: (Dims | null)[],
   next: number[],
-  bytesPerCell: number,
+  estimate: (sheet: number) => number,
   budget: number,
 ): Block[] {
   const batch: Block[] = [];
   let bytes = 0;
-  for (let sheet = 0; sheet < reads.length; sheet++) {
-    const remaining = reads[sheet].values.length - next[sheet];
+  for (let sheet = 0; sheet < dims.length; sheet++) {
+    const remaining = (dims[sheet]?.rows ?? 0) - next[sheet];
     if (remaining <= 0) continue;
-    const rowBytes = widths[sheet] * bytesPerCell;
+    const rowBytes = dims[sheet]!.columns * estimate(sheet);
     const fit = Math.floor((budget - bytes) / rowBytes);
     if (fit < 1 && batch.length) break;
     const rows = Math.min(remaining, Math.max(1, fit));

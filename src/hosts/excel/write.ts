@@ -22,6 +22,7 @@ import { TEXT_FORMAT } from "../../sheet/spec";
 import type { ConditionalFill, SheetSpec, SpecCell } from "../../sheet/spec";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
 import { columnWidthPoints, jsonBytes } from "./units";
+import type { SheetShape } from "./read";
 import { Supports, officeSupports } from "./requirements";
 
 /** Whether the running Excel supports ExcelApi `version` ("1.8"). */
@@ -327,6 +328,54 @@ function estimateCellBytes(cell: SpecCell | undefined): number {
   const text = typeof cell.value === "string" ? cell.value.length * 1.2 : 12;
   return 16 + text + (cell.formula?.length ?? 0) + (cell.numberFormat?.length ?? 0);
 }
+
+/**
+ * How a written sheet will read back (`ReadOptions.shape`): the used range of its values and formulas, and about the
+ * response bytes of reading it: each cell's JSON in `values`, and with `lean` (`readsLean`) a number's format
+ * besides, else every cell's value type and format.
+ */
+export function specShape(spec: SheetSpec, lean: boolean): SheetShape {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  let content = 0;
+  let filled = 0;
+  const numbers = new Set<string>(); // "row:column" of the cells holding numbers
+  for (const block of spec.blocks) {
+    block.rows.forEach((cells, r) =>
+      cells.forEach((cell, c) => {
+        const { value, formula } = cellContent(cell);
+        if (value === null && formula === null) return;
+        const row = block.top + r;
+        const column = block.left + c;
+        top = Math.min(top, row);
+        left = Math.min(left, column);
+        bottom = Math.max(bottom, row);
+        right = Math.max(right, column);
+        filled++;
+        content += value === null ? EMPTY_CELL_BYTES : jsonBytes(value) + 1;
+        if (typeof value !== "number") return;
+        // Its format, in an area of numbers that a number above it has started or that starts here.
+        content += NUMBER_FORMAT_BYTES + (numbers.has(`${row - 1}:${column}`) ? 0 : AREA_BYTES);
+        numbers.add(`${row}:${column}`);
+      }),
+    );
+  }
+  if (bottom < 0) return { name: spec.name, top: 0, left: 0, rows: 0, columns: 0, bytes: 0 };
+  const rows = bottom - top + 1;
+  const columns = right - left + 1;
+  const cells = rows * columns;
+  const bytes = (lean ? content : content + cells * TYPE_AND_FORMAT_BYTES) + (cells - filled) * EMPTY_CELL_BYTES;
+  return { name: spec.name, top, left, rows, columns, bytes: bytes + rows * 2 };
+}
+
+/** An empty cell in `values` ("",); a number's format in its area (["General"],); an area's own properties. */
+const EMPTY_CELL_BYTES = 3;
+const NUMBER_FORMAT_BYTES = 12;
+const AREA_BYTES = 45;
+/** Before ExcelApi 1.9, a cell's value type and number format ("String","General",). */
+const TYPE_AND_FORMAT_BYTES = 19;
 
 /**
  * What goes into a cell's `values`, `numberFormat` and `formulas` entries (null: leave as is). TEXT STAYS TEXT:
