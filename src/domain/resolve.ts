@@ -102,6 +102,8 @@ interface PendingAssignment {
   assignment: Assignment;
   row: RawRow;
   explicitId: boolean;
+  /** Its nämnder, sorted and joined: with the title and year, what makes two rows one uppdrag. */
+  committeeKey: string;
 }
 
 class Resolver {
@@ -426,7 +428,9 @@ class Resolver {
     const lookup = this.goalLookup(goals);
     const pending: PendingAssignment[] = [];
     const byId = new Map<string, PendingAssignment>();
-    const byContent = new Map<string, PendingAssignment>();
+    // Uppdrag by normalised title: the few with one title are then told apart by nämnder and year (a key of all
+    // three would be a new long string per row, to hash and collect).
+    const byTitle = new Map<string, PendingAssignment[]>();
     for (const row of rows) {
       const title = this.required(row, "name");
       if (!title) continue;
@@ -439,10 +443,11 @@ class Resolver {
       const year = this.year(row);
       const goalIds = this.goalLinks(row, lookup);
       const committeeKey = committees.length > 1 ? [...committees].sort().join("+") : (committees[0] ?? "");
-      const content = `${normalizeName(title)}|${committeeKey}|${year ?? ""}`;
       const explicitId = this.text(row, "id");
       const id = explicitId || `uppdrag:${slug(title)}:${committeeKey}:${year ?? ""}`;
-      const same = byContent.get(content);
+      const titleKey = normalizeName(title);
+      const sameTitle = byTitle.get(titleKey);
+      const same = sameTitle?.find((p) => p.committeeKey === committeeKey && p.assignment.year === year);
       if (same) {
         // One uppdrag listed under several goals is one uppdrag linked to each; under the same goals twice, a duplicate.
         // A row that gives an id of its own is another uppdrag with the same title, nämnder and year: a duplicate
@@ -474,10 +479,12 @@ class Resolver {
         origin: this.origin(row),
         year,
       };
-      const entry = { assignment, row, explicitId: Boolean(explicitId) };
+      const entry = { assignment, row, explicitId: Boolean(explicitId), committeeKey };
       pending.push(entry);
       byId.set(idKey, entry);
-      if (!same) byContent.set(content, entry);
+      if (same) continue;
+      if (sameTitle) sameTitle.push(entry);
+      else byTitle.set(titleKey, [entry]);
     }
     return pending.map((p) => p.assignment);
   }
