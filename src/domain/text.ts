@@ -12,8 +12,12 @@ export function cleanText(text: string): string {
   return UNCLEAN.test(text) ? text.replace(INVISIBLE, "").replace(SPACES, " ").trim() : text;
 }
 
+const LINE_BREAK = /[\r\n]/;
+
 /** Text of several paragraphs: each line cleaned, blank lines dropped, line breaks kept. */
 export function cleanParagraphs(text: string): string {
+  // Most texts are one paragraph: no need to split and join them.
+  if (!LINE_BREAK.test(text)) return cleanText(text);
   return text
     .split(/\r\n|\r|\n/)
     .map(cleanText)
