@@ -33,7 +33,7 @@ export async function validateCommand(args: string[], options: Options, io: Outp
       })),
       plan: planToJson(plan),
     };
-    io.out(JSON.stringify(json, null, 2));
+    io.out(JSON.stringify(json));
     return hasErrors ? EXIT_FINDINGS : EXIT_OK;
   }
   for (const line of findingLines(findings, lang)) io.out(line);

@@ -215,16 +215,15 @@ const VISIBILITY: Record<string, SheetVisibility> = { visible: "visible", hidden
  * `getUsedRange(true)`.
  */
 function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
-  // Cells with content by a numeric key (row × Excel's column count + column, 0-based): cheaper than text keys.
-  const values = new Map<number, CellValue>();
-  const key = (row: number, col: number) => row * 16384 + col;
+  // Per row (0-based), the cells with content by column, and the formats of those holding numbers: rows come in
+  // order and hold a few cells each, so arrays cost less than one map of every cell.
+  const cells: CellValue[][] = [];
+  const numberFormats: (string | null)[][] = [];
   const slaves = new Map<string, { row: number; col: number }[]>(); // master address → its other cells (0-based)
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  // The last column with a value, per row: a row ends there (see below).
-  const rowEnd = new Map<number, number>();
   const include = (row: number, col: number) => {
     top = Math.min(top, row);
     left = Math.min(left, col);
@@ -233,25 +232,29 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
   };
 
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const r = rowNumber - 1;
       const c = colNumber - 1;
-      if (cell.type === ExcelJS.ValueType.Merge) {
+      const type = cell.type;
+      if (type === ExcelJS.ValueType.Merge) {
         const list = slaves.get(cell.master.address) ?? [];
         list.push({ row: r, col: c });
         slaves.set(cell.master.address, list);
         return;
       }
       const value = cellValue(cell.value);
-      if (value === null && cell.type !== ExcelJS.ValueType.Formula) return;
-      values.set(key(r, c), value);
+      if (value === null && type !== ExcelJS.ValueType.Formula) return;
+      (cells[r] ??= [])[c] = value;
+      // Only a number's format says what it holds (a date); the Excel host reads no other.
+      const format = typeof value === "number" || value instanceof Date ? cell.numFmt : undefined;
+      if (format && format !== "General") (numberFormats[r] ??= [])[c] = format;
       include(r, c);
-      rowEnd.set(r, Math.max(rowEnd.get(r) ?? -1, c));
     });
   });
+  const has = (row: number, col: number) => cells[row] !== undefined && cells[row][col] !== undefined;
 
   const merges: MergedRange[] = [];
-  for (const [address, cells] of slaves) {
+  for (const [address, slaveCells] of slaves) {
     const master = sheet.getCell(address);
     const range: MergedRange = {
       top: Number(master.row) - 1,
@@ -259,13 +262,13 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
       bottom: Number(master.row) - 1,
       right: Number(master.col) - 1,
     };
-    for (const { row, col } of cells) {
+    for (const { row, col } of slaveCells) {
       range.top = Math.min(range.top, row);
       range.left = Math.min(range.left, col);
       range.bottom = Math.max(range.bottom, row);
       range.right = Math.max(range.right, col);
     }
-    if (values.has(key(range.top, range.left))) {
+    if (has(range.top, range.left)) {
       include(range.top, range.left);
       include(range.bottom, range.right);
     }
@@ -289,20 +292,18 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
   // empty). 5 million cells is what Excel itself hands an add-in in one read.
   const rectangle = (bottom - top + 1) * (right - left + 1) <= MAX_RECTANGLE_CELLS;
   for (let r = top; r <= bottom; r++) {
-    const rowValues: CellValue[] = [];
-    const rowFormats: (string | null)[] = [];
-    const row = sheet.findRow(r + 1);
-    const end = rectangle ? right : (rowEnd.get(r) ?? left - 1);
+    const rowCells = cells[r] ?? [];
+    const rowFormats = numberFormats[r] ?? [];
+    const end = rectangle ? right : rowCells.length - 1;
+    const values: CellValue[] = [];
+    const formats: (string | null)[] = [];
     for (let c = left; c <= end; c++) {
-      const value = values.get(key(r, c)) ?? null;
-      rowValues.push(value);
-      // Only a number's format says what it holds (a date); the Excel host reads no other.
-      const format = typeof value === "number" || value instanceof Date ? row?.findCell(c + 1)?.numFmt : undefined;
-      rowFormats.push(format && format !== "General" ? format : null);
+      values.push(rowCells[c] ?? null);
+      formats.push(rowFormats[c] ?? null);
     }
-    grid.values.push(rowValues);
-    grid.formats!.push(rowFormats);
-    if (row?.hidden) grid.hiddenRows!.push(r);
+    grid.values.push(values);
+    grid.formats!.push(formats);
+    if (sheet.findRow(r + 1)?.hidden) grid.hiddenRows!.push(r);
   }
   grid.merges = merges
     .filter((m) => m.top >= top && m.left >= left && m.bottom <= bottom && m.right <= right)
