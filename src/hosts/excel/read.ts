@@ -9,10 +9,12 @@
  * holding numbers (with their formats) and errors: a third to a half fewer bytes than loading every cell's number
  * format and value type, which older Excel gets (`valueTypes`, `numberFormat`).
  *
- * Excel on the web refuses a response over 5 MB, and every platform a read of over 5 million cells; only when Excel
- * refuses (the size of the texts is unknown until they are read) the sheets are measured (one more sync) and read in
- * row blocks, as many per sync as fit in about 4 MB by an estimate of bytes per cell that follows what was read so
- * far (see `readInBlocks`).
+ * Excel on the web refuses a response over 5 MB, and every platform a read of over 5 million cells. A workbook that
+ * large is read in row blocks, as many per sync as fit in about 4 MB by an estimate of bytes per cell that follows
+ * what was read so far (see `readInBlocks`). The size of the texts is unknown until they are read: with the shape an
+ * earlier read in the session left (`ReadOptions.shape`), a large workbook goes to blocks at once, the first of them
+ * in the sync that measures the sheets; without it, only Excel's refusal of the whole read tells, and one more sync
+ * measures the sheets before the blocks.
  *
  * How the Grids compare with the xlsx host's:
  * - Values: numbers, booleans and text as they are; an empty cell (Office.js gives "") is null; an error value is
@@ -149,8 +151,8 @@ export async function readWorkbookWithStats(
 
   const known = new Map((options.shape ?? []).map((shape) => [shape.name.toLowerCase(), shape]));
   const guess = sheets.map((sheet) => known.get(sheet.name.toLowerCase()) ?? null);
-  // Tried in one response unless an earlier read says it would come near Excel's limit (5 MB, the budget's 4 and a
-  // half: a workbook is rarely read twice the same size).
+  // In one response, unless an earlier read of these sheets took more than an eighth over the block budget (4.5 MB
+  // of Excel's 5): then the workbook may well have grown past the limit since.
   if (guess.reduce((sum, shape) => sum + (shape?.bytes ?? 0), 0) > budget * 1.125) {
     await readInBlocks(reads, sheets, sync, { lean, budget, guess });
   } else {
