@@ -318,14 +318,10 @@ async function readInBlocks(
   const seen = sheets.map(() => ({ bytes: 0, cells: 0 }));
   const total = { bytes: 0, cells: 0 };
   // Before anything is read: cautious, and no less than the refused read says (once the sheets are measured).
-  const initial = () =>
-    Math.max(
-      INITIAL_BYTES_PER_CELL,
-      perCell(
-        refused,
-        reads.reduce((sum, read) => sum + read.rows * read.columns, 0),
-      ),
-    );
+  const initial = () => {
+    const cells = reads.reduce((sum, read) => sum + read.rows * read.columns, 0);
+    return Math.max(INITIAL_BYTES_PER_CELL, perCell(refused, cells));
+  };
   let caution = 1;
   const estimate = (sheet: number) => {
     const own = seen[sheet];
@@ -392,11 +388,8 @@ async function readInBlocks(
     const moved = measuring ? measured(measuring) : new Set<number>();
     measuring = null;
     batch.forEach((block, b) => {
+      if (moved.has(block.sheet)) return; // read where the sheet was: read again where it is
       const target = reads[block.sheet];
-      if (moved.has(block.sheet)) {
-        next[block.sheet] = 0;
-        return;
-      }
       const { range, cells: load } = loads[b];
       for (let r = 0; r < block.rows; r++) target.values[block.top + r] = range.values[r];
       load.into(target, block.top, block.rows);
