@@ -15,6 +15,9 @@
  * The budget grows by one sync per further 4 MB the job reads or writes; the target printed is that budget. A sync
  * Excel refuses as too large counts as a round trip; its bytes are not counted (nothing was delivered).
  *
+ * The jobs run in this order on one workbook, each given the workbook's shape from the one before, as the pane
+ * passes it on within a session (src/taskpane/excelWorkbook.ts); the first, validate, runs without one.
+ *
  * The TypeScript is compiled first (tsc, into a temp dir under node_modules/.cache), so the benchmark runs the same
  * code the tests do.
  */
