@@ -496,7 +496,30 @@ const MAPPED: LayoutCase = {
   },
 };
 
-const LAYOUTS: LayoutCase[] = [TEMPLATE, ENGLISH, FREE, PER_LEVEL, MAPPED];
+/**
+ * The goals as a tree written in a table, a column per level (a "målträd"): each row a chain from the vision down, a
+ * nämndmål under two goals on two rows, a level skipped (the empty area cell), and a row that leaves its first cells
+ * to the row above. Uppdrag, ramjusteringar and nyckeltal as in the free layout.
+ */
+const TREE: LayoutCase = {
+  name: "a goal tree, a column per level",
+  spec: {
+    sheets: [
+      sheet("Målträd", [
+        ["Mål- och resursplan 2024–2026"],
+        [],
+        ["Vision", "Strategiskt område", "Kommunmål", "Nämndmål", "Ansvarig nämnd", "Målvärde"],
+        [VISION, AREA, GROWTH, WOMEN, KS, "60 %"],
+        [VISION, null, YOUTH, SAFE, SN, null],
+        [null, null, null, SCHOOL, BUN, "90 %"],
+        [VISION, AREA, GROWTH, SCHOOL, BUN, "90 %"],
+      ]),
+      ...FREE_SHEETS.slice(1),
+    ],
+  },
+};
+
+const LAYOUTS: LayoutCase[] = [TEMPLATE, ENGLISH, FREE, PER_LEVEL, MAPPED, TREE];
 
 describe.each(LAYOUTS)("$name", (layout) => {
   test("reads into the one expected plan with no findings", async () => {

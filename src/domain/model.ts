@@ -98,6 +98,8 @@ export const DEFAULT_LEVELS: GoalLevel[] = [
     labelEn: "Municipal goal",
     names: [
       "kommunövergripande mål",
+      "kommunmål",
+      "kommunmålen",
       "övergripande mål",
       "kf-mål",
       "kf mål",

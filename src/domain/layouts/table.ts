@@ -2,7 +2,7 @@ import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/gri
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel } from "../model";
-import { FieldName, RawCell, RawRow, RowKind } from "../raw";
+import { CellRow, FieldName, RawCell, RawRow, RowKind } from "../raw";
 import { normalizeName } from "../text";
 
 /**
@@ -41,7 +41,9 @@ export const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
     "kopplat mål",
     "kopplade mål",
     "koppling",
+    "koppling till mål",
     "kopplat till",
+    "kopplat till mål",
     "parent",
     "parent goal",
     "linked goal",
@@ -111,15 +113,18 @@ function headerRole(text: string): { role: HeaderRole; hint: string } | null {
 const HEADER_SCAN_ROWS = 30;
 
 /**
- * The row (sheet coordinates) whose cells read most like headers. Two known headers make a header row; one is enough
- * on a sheet whose name already says what it holds ("Vision" with just "Benämning").
+ * The row (sheet coordinates) whose cells read most like headers (known headers, and with `levels` the names of goal
+ * levels). Two make a header row; one is enough on a sheet whose name already says what it holds ("Vision" with
+ * just "Benämning").
  */
-export function findHeaderRow(grid: Grid, minHeaders = 2): number | null {
+export function findHeaderRow(grid: Grid, minHeaders = 2, levels: GoalLevel[] = []): number | null {
   let best: { row: number; count: number } | null = null;
   const last = Math.min(grid.top + grid.values.length, grid.top + HEADER_SCAN_ROWS);
+  const isHeader = (v: CellValue) =>
+    typeof v === "string" && (headerRole(v) !== null || levelByName(levels, v) !== null);
   for (let row = grid.top; row < last; row++) {
     const cells = grid.values[row - grid.top] ?? [];
-    const count = cells.filter((v) => typeof v === "string" && headerRole(v) !== null).length;
+    const count = cells.filter(isHeader).length;
     if (count >= minHeaders && (!best || count > best.count)) best = { row, count };
   }
   return best?.row ?? null;
@@ -336,10 +341,23 @@ export interface TableSheet {
 /** Reads one table sheet, or null when it is not one Måltavlan recognises. */
 export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[] = DEFAULT_LEVELS): TableSheet | null {
   const byName = kindFromSheetName(grid.sheet, levels);
-  const headerRow = mapping?.headerRow !== undefined ? mapping.headerRow - 1 : findHeaderRow(grid, byName ? 1 : 2);
+  const headerRow =
+    mapping?.headerRow !== undefined ? mapping.headerRow - 1 : findHeaderRow(grid, byName ? 1 : 2, levels);
   if (headerRow === null) return null;
   const headers = readHeaders(grid, headerRow, mapping?.columns ?? {});
   const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
+  // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (not read from a tree, yet).
+  const tree = levelColumns(grid, headerRow, levels);
+  const others = headers.some((h) => ["assignmentWord", "keyFigureWord", "kolada", "amount"].includes(h.role));
+  if (tree.length >= 2 && !others && (mappedKind ?? "goal") === "goal") {
+    return readGoalTree(
+      grid,
+      headerRow,
+      headers,
+      tree,
+      mappedKind ? "mapped" : byName?.kind === "goal" ? "sure" : "likely",
+    );
+  }
   const byHeaders = kindFromHeaders(headers);
   const kind = mappedKind ?? byName?.kind ?? byHeaders;
   if (!kind) return null;
@@ -390,13 +408,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       });
     }
   }
-  const titles: RawCell[] = [];
-  for (let row = grid.top; row < headerRow; row++) {
-    (grid.values[row - grid.top] ?? []).forEach((value, i) => {
-      if (typeof value === "string" && value.trim())
-        titles.push({ value, ref: { sheet: grid.sheet, row, col: grid.left + i } });
-    });
-  }
+  const titles = titlesAbove(grid, headerRow);
   const headerValues = grid.values[headerRow - grid.top] ?? [];
   const tableColumnsRead = headerValues.flatMap((value, i) => {
     const col = grid.left + i;
@@ -412,6 +424,123 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     rows,
     titles,
   };
+}
+
+/**
+ * The header cells that name goal levels ("Strategiskt område", "Kommunmål", "Nämndmål"), left to right, when they
+ * stand in the levels' order: a goal tree written as a table, a column per level.
+ */
+function levelColumns(grid: Grid, headerRow: number, levels: GoalLevel[]): { col: number; level: GoalLevel }[] {
+  const columns = (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
+    const level = typeof value === "string" ? levelByName(levels, value) : null;
+    return level ? [{ col: grid.left + i, level }] : [];
+  });
+  const ranks = columns.map(({ level }) => levels.indexOf(level));
+  return ranks.every((rank, i) => i === 0 || rank > ranks[i - 1]) ? columns : [];
+}
+
+/**
+ * A goal tree written as a table, a column per level: each row a chain from the highest level to the lowest, each
+ * goal's parent the nearest goal to its left. A goal met on several rows is one goal, under every parent it stands
+ * next to. Cells left empty before the first goal of a row repeat the row above (a group written once, or merged);
+ * an empty cell between two goals is a level the chain skips. The other columns (nämnd, målvärde, id) belong to the
+ * row's lowest goal. The goals come out level by level, from the top.
+ */
+function readGoalTree(
+  grid: Grid,
+  headerRow: number,
+  headers: HeaderCell[],
+  tree: { col: number; level: GoalLevel }[],
+  certainty: Certainty,
+): TableSheet {
+  const levelCols = new Set(tree.map(({ col }) => col));
+  const others = headers.filter((h) => !levelCols.has(h.col));
+  const fieldOf = (role: HeaderRole): FieldName | null =>
+    role === "committee" || role === "target" || role === "id" || role === "comment"
+      ? role
+      : role === "levelOrTarget"
+        ? "target"
+        : null;
+  const extra = others.flatMap((h) => {
+    const field = fieldOf(h.role);
+    return field ? [{ col: h.col, field }] : [];
+  });
+
+  interface TreeGoal {
+    row: CellRow;
+    parents: RawCell[];
+  }
+  const nameKey = (cell: RawCell) => normalizeName(cellText(cell.value));
+  const goals = new Map<string, TreeGoal>();
+  let above: (RawCell | null)[] = tree.map(() => null);
+  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
+    const cellAt = (col: number): RawCell | null => {
+      const value = valueAt(grid, row, col);
+      return isFilled(value) ? { value, ref: { sheet: grid.sheet, row, col } } : null;
+    };
+    const written = tree.map(({ col }) => cellAt(col));
+    const first = written.findIndex((cell) => cell !== null);
+    if (first < 0) continue;
+    const chain = written.map((cell, i) => (i < first ? above[i] : cell));
+    above = chain;
+    let parent: RawCell | null = null;
+    let lowest: TreeGoal | null = null;
+    for (const [i, cell] of chain.entries()) {
+      if (!cell) continue;
+      const level = tree[i].level.id;
+      const key = `${level}|${nameKey(cell)}`;
+      let goal = goals.get(key);
+      if (!goal) {
+        goal = { row: { kind: "goal", ref: cell.ref, fields: { name: cell }, levelHint: level }, parents: [] };
+        goals.set(key, goal);
+      }
+      const above = parent;
+      if (above && !goal.parents.some((p) => nameKey(p) === nameKey(above))) goal.parents.push(above);
+      parent = cell;
+      lowest = goal;
+    }
+    for (const { col, field } of extra) {
+      const cell = cellAt(col);
+      if (cell && lowest && !lowest.row.fields[field]) lowest.row.fields[field] = cell;
+    }
+  }
+
+  // From the top of the tree down: level by level, each in the order met.
+  const rank = (goal: TreeGoal) => tree.findIndex(({ level }) => level.id === goal.row.levelHint);
+  const rows: RawRow[] = [...goals.values()].sort((a, b) => rank(a) - rank(b)).map(({ row, parents }) => {
+    if (parents.length === 0) return row;
+    const value = parents.map((p) => cellText(p.value)).join("; ");
+    return { ...row, fields: { ...row.fields, parent: { value, ref: parents[0].ref } } };
+  });
+  const fields = new Map<number, FieldName>([
+    ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
+    ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
+  ]);
+  const headerValues = grid.values[headerRow - grid.top] ?? [];
+  return {
+    kind: "goal",
+    certainty,
+    recognisedColumns: fields.size,
+    columns: headerValues.flatMap((value, i) => {
+      const header = cellText(value).trim();
+      return header ? [{ col: grid.left + i, header, field: fields.get(grid.left + i) ?? null }] : [];
+    }),
+    headerRow,
+    rows,
+    titles: titlesAbove(grid, headerRow),
+  };
+}
+
+/** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
+function titlesAbove(grid: Grid, headerRow: number): RawCell[] {
+  const titles: RawCell[] = [];
+  for (let row = grid.top; row < headerRow; row++) {
+    (grid.values[row - grid.top] ?? []).forEach((value, i) => {
+      if (typeof value === "string" && value.trim())
+        titles.push({ value, ref: { sheet: grid.sheet, row, col: grid.left + i } });
+    });
+  }
+  return titles;
 }
 
 function isFilled(value: CellValue | undefined): boolean {
