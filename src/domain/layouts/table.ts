@@ -507,11 +507,13 @@ function readGoalTree(
 
   // From the top of the tree down: level by level, each in the order met.
   const rank = (goal: TreeGoal) => tree.findIndex(({ level }) => level.id === goal.row.levelHint);
-  const rows: RawRow[] = [...goals.values()].sort((a, b) => rank(a) - rank(b)).map(({ row, parents }) => {
-    if (parents.length === 0) return row;
-    const value = parents.map((p) => cellText(p.value)).join("; ");
-    return { ...row, fields: { ...row.fields, parent: { value, ref: parents[0].ref } } };
-  });
+  const rows: RawRow[] = [...goals.values()]
+    .sort((a, b) => rank(a) - rank(b))
+    .map(({ row, parents }) => {
+      if (parents.length === 0) return row;
+      const value = parents.map((p) => cellText(p.value)).join("; ");
+      return { ...row, fields: { ...row.fields, parent: { value, ref: parents[0].ref } } };
+    });
   const fields = new Map<number, FieldName>([
     ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
     ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
