@@ -530,6 +530,24 @@ describe.each(LAYOUTS)("$name", (layout) => {
   });
 });
 
+test("on an uppdrag sheet, a column named for a goal level holds the goal each uppdrag hangs on", async () => {
+  const { plan, findings } = await writeAndRead("layout-level-link", {
+    sheets: [
+      TREE.spec.sheets[0],
+      sheet("Uppdrag", [
+        ["Uppdrag", "Nämndmål", "Ansvarig nämnd", "År"],
+        [A1, WOMEN, KS, 2024],
+        [A5, SCHOOL, BUN, 2025],
+      ]),
+    ],
+  });
+  expect(findings).toEqual([]);
+  expect(plan.assignments.map((a) => [a.title, a.goalIds])).toEqual([
+    [A1, [G.women]],
+    [A5, [G.school]],
+  ]);
+});
+
 test("without the mapping, the unrecognisable sheet is not read as uppdrag", async () => {
   const { plan, sheets } = await writeAndRead("layout-unmapped", MAPPED.spec);
   expect(sheets.find((s) => s.sheet === "Blad1")?.layout).toBe("ignored");

@@ -368,6 +368,11 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       : "likely";
   const levelHint = mapping?.level ?? (kind === "goal" ? byName?.level : undefined);
   const fields = fieldsFor(kind, headers, grid, headerRow, levels);
+  // On an uppdrag or nyckeltal sheet, a column named for a goal level ("Nämndmål") holds the goal each row hangs on.
+  const hangsOn = tree[tree.length - 1];
+  if ((kind === "assignment" || kind === "keyFigure") && hangsOn && ![...fields.values()].includes("parent")) {
+    fields.set(hangsOn.col, "parent");
+  }
   for (const [letter, field] of Object.entries(mapping?.columns ?? {})) fields.set(columnIndex(letter), field);
   const amountHeader = headers.find((h) => fields.get(h.col) === "amount");
   const amountUnit = mapping?.amountUnit ?? amountHeader?.unit ?? undefined;
