@@ -519,7 +519,22 @@ const TREE: LayoutCase = {
   },
 };
 
-const LAYOUTS: LayoutCase[] = [TEMPLATE, ENGLISH, FREE, PER_LEVEL, MAPPED, TREE];
+/** Ramjusteringar as a budget table shows them: a column per year, under a title that gives the unit. */
+const BY_YEAR_SHEET = sheet("Ramförändringar", [
+  ["Ramförändringar (mnkr)"],
+  ["Nämnd", "Varaktighet", "Budget 2024", "Plan 2025"],
+  [BUN, "Varaktig", 1.2, null],
+  [SN, "Varaktig", null, `${MINUS}2,5`],
+  [KS, "Varaktig", -0.3, null],
+  [KS, "Tillfällig", 0.2, null],
+]);
+
+const BY_YEAR: LayoutCase = {
+  name: "ramjusteringar in a column per year",
+  spec: { sheets: FREE_SHEETS.map((s) => (s.name === "Ramjusteringar" ? BY_YEAR_SHEET : s)) },
+};
+
+const LAYOUTS: LayoutCase[] = [TEMPLATE, ENGLISH, FREE, PER_LEVEL, MAPPED, TREE, BY_YEAR];
 
 describe.each(LAYOUTS)("$name", (layout) => {
   test("reads into the one expected plan with no findings", async () => {
@@ -545,6 +560,17 @@ test("on an uppdrag sheet, a column named for a goal level holds the goal each u
   expect(plan.assignments.map((a) => [a.title, a.goalIds])).toEqual([
     [A1, [G.women]],
     [A5, [G.school]],
+  ]);
+});
+
+test("a ramjustering in a year column outside the plan years is reported at the year's header", async () => {
+  const late = sheet("Ramförändringar", [
+    ["Nämnd", "2024", "2030"],
+    [KS, 100, 200],
+  ]);
+  const { findings } = await writeAndRead("layout-late-year", { sheets: [FREE_SHEETS[0], late] });
+  expect(findings.filter((f) => f.rule === "year-outside-plan").map((f) => [f.sheet, f.cell])).toEqual([
+    ["Ramförändringar", "C1"],
   ]);
 });
 

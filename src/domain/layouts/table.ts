@@ -2,7 +2,7 @@ import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/gri
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel } from "../model";
-import { CellRow, FieldName, RawCell, RawRow, RowKind } from "../raw";
+import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns } from "../raw";
 import { normalizeName } from "../text";
 
 /**
@@ -374,12 +374,21 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     fields.set(hangsOn.col, "parent");
   }
   for (const [letter, field] of Object.entries(mapping?.columns ?? {})) fields.set(columnIndex(letter), field);
+  // Ramjusteringar by year, a column each ("2025 | Plan 2026 | Budget 2027": a year, even where "Budget" alone would
+  // be the amount), when the sheet has no amount column of its own.
+  const yearCols = kind === "adjustment" ? yearColumns(grid, headerRow) : [];
+  for (const { col } of yearCols) if (fields.get(col) === "amount") fields.delete(col);
   const amountHeader = headers.find((h) => fields.get(h.col) === "amount");
-  const amountUnit = mapping?.amountUnit ?? amountHeader?.unit ?? undefined;
+  const years = amountHeader ? [] : yearCols.filter(({ col }) => !fields.has(col));
+  const titles = titlesAbove(grid, headerRow);
+  // Years have no unit of their own: the one a year header or the table's title gives ("Ramförändringar (mnkr)").
+  const yearUnit = () =>
+    years[0]?.unit ?? titles.map((cell) => unitFromHeader(cellText(cell.value))).find((unit) => unit !== null);
+  const amountUnit = mapping?.amountUnit ?? amountHeader?.unit ?? (years.length ? yearUnit() : undefined) ?? undefined;
 
   const rows: RawRow[] = [];
   const columns = tableColumns(grid.sheet, kind, fields);
-  const columnList = [...fields.keys()];
+  const columnList = [...fields.keys(), ...years.map(({ col }) => col)];
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
@@ -392,6 +401,10 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     }
     if (first < 0) continue;
     const left = grid.left;
+    if (years.length) {
+      rows.push(...yearAdjustments(grid, row, years, columns.main, amountUnit));
+      continue;
+    }
     rows.push({
       kind,
       ref: { sheet: grid.sheet, row, col: first },
@@ -413,7 +426,6 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       });
     }
   }
-  const titles = titlesAbove(grid, headerRow);
   const headerValues = grid.values[headerRow - grid.top] ?? [];
   const tableColumnsRead = headerValues.flatMap((value, i) => {
     const col = grid.left + i;
@@ -536,6 +548,44 @@ function readGoalTree(
     rows,
     titles: titlesAbove(grid, headerRow),
   };
+}
+
+/** A year header: 2025, "2025", "Budget 2025", "Plan 2026 (tkr)". */
+const YEAR_HEADER = /^(?:(?:budget|plan|prognos|år)\s*)?((?:19|20)\d\d)(?:\s*\(?[\p{L} ]+\)?)?$/iu;
+
+/** The header columns that name a year, with the unit a header may add. */
+function yearColumns(grid: Grid, headerRow: number) {
+  return (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
+    const text = cellText(value).trim();
+    const year = YEAR_HEADER.exec(text)?.[1];
+    return year ? [{ col: grid.left + i, year: Number(year), unit: unitFromHeader(text), headerRow }] : [];
+  });
+}
+
+/**
+ * A row of ramjusteringar by year: one ramjustering per filled year cell, with the row's other fields (nämnd,
+ * varaktighet …) and its year from the header, whose cell findings about the year point at.
+ */
+function yearAdjustments(
+  grid: Grid,
+  row: number,
+  years: { col: number; year: number; headerRow: number }[],
+  columns: TableColumns,
+  amountUnit: AmountUnit | undefined,
+): CellRow[] {
+  const values = grid.values[row - grid.top];
+  const shared: CellRow["fields"] = {};
+  for (const [field, col] of Object.entries(columns.byField) as [FieldName, number][]) {
+    const value = values[col - grid.left] ?? null;
+    if (isFilled(value)) shared[field] = { value, ref: { sheet: grid.sheet, row, col } };
+  }
+  return years.flatMap(({ col, year, headerRow }) => {
+    const value = values[col - grid.left] ?? null;
+    if (!isFilled(value)) return [];
+    const amount = { value, ref: { sheet: grid.sheet, row, col } };
+    const when = { value: year, ref: { sheet: grid.sheet, row: headerRow, col } };
+    return [{ kind: "adjustment" as const, ref: amount.ref, fields: { ...shared, amount, year: when }, amountUnit }];
+  });
 }
 
 /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
