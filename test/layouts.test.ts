@@ -568,10 +568,20 @@ test("a ramjustering in a year column outside the plan years is reported at the 
     ["Nämnd", "2024", "2030"],
     [KS, 100, 200],
   ]);
-  const { findings } = await writeAndRead("layout-late-year", { sheets: [FREE_SHEETS[0], late] });
+  const { findings, sheets } = await writeAndRead("layout-late-year", { sheets: [FREE_SHEETS[0], late] });
   expect(findings.filter((f) => f.rule === "year-outside-plan").map((f) => [f.sheet, f.cell])).toEqual([
     ["Ramförändringar", "C1"],
   ]);
+  // What Koppla shows: the year columns are read as amounts.
+  expect(sheets.find((s) => s.sheet === "Ramförändringar")).toMatchObject({
+    kind: "adjustment",
+    recognisedColumns: 3,
+    columns: [
+      { column: "A", header: "Nämnd", field: "committee" },
+      { column: "B", header: "2024", field: "amount" },
+      { column: "C", header: "2030", field: "amount" },
+    ],
+  });
 });
 
 test("without the mapping, the unrecognisable sheet is not read as uppdrag", async () => {

@@ -430,12 +430,13 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const tableColumnsRead = headerValues.flatMap((value, i) => {
     const col = grid.left + i;
     const header = cellText(value).trim();
-    return header || fields.has(col) ? [{ col, header, field: fields.get(col) ?? null }] : [];
+    const field = fields.get(col) ?? (years.some((year) => year.col === col) ? "amount" : null);
+    return header || field ? [{ col, header, field }] : [];
   });
   return {
     kind,
     certainty,
-    recognisedColumns: fields.size,
+    recognisedColumns: fields.size + years.length,
     columns: tableColumnsRead,
     headerRow,
     rows,
