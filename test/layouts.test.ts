@@ -584,6 +584,32 @@ test("a ramjustering in a year column outside the plan years is reported at the 
   });
 });
 
+test("a register written 'Nämnd | Förkortning' and a bolag's ägardirektiv as its nämndmål", async () => {
+  const { plan, findings } = await writeAndRead("layout-register", {
+    sheets: [
+      sheet("Organisation", [
+        ["Nämnd", "Förkortning", "Typ"],
+        [KS, "KS", "Nämnd"],
+        ["Exempelby Energi AB", "EEAB", "Bolag"],
+      ]),
+      sheet("Mål", [
+        ["Målnivå", "Mål", "Bidrar till", "Nämnd"],
+        ["Kommunmål", GROWTH, null, null],
+        ["Ägardirektiv", "Förnybar energi", GROWTH, "EEAB"],
+      ]),
+    ],
+  });
+  expect(findings).toEqual([]);
+  expect(plan.committees).toEqual([
+    { code: "KS", name: KS, kind: "namnd" },
+    { code: "EEAB", name: "Exempelby Energi AB", kind: "bolag" },
+  ]);
+  expect(plan.goals.map((g) => [g.level, g.name, g.committee])).toEqual([
+    ["kommunmal", GROWTH, null],
+    ["namndmal", "Förnybar energi", "EEAB"],
+  ]);
+});
+
 test("without the mapping, the unrecognisable sheet is not read as uppdrag", async () => {
   const { plan, sheets } = await writeAndRead("layout-unmapped", MAPPED.spec);
   expect(sheets.find((s) => s.sheet === "Blad1")?.layout).toBe("ignored");

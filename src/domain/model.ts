@@ -123,6 +123,7 @@ export const DEFAULT_LEVELS: GoalLevel[] = [
       "verksamhetsmål",
       "strategiskt mål",
       "strategiska mål",
+      "ägardirektiv",
       "committee goal",
     ],
   },

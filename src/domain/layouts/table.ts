@@ -178,7 +178,8 @@ function kindFromSheetName(name: string, levels: GoalLevel[]): { kind: RowKind; 
 
 function kindFromHeaders(headers: HeaderCell[]): RowKind | null {
   const has = (...roles: HeaderRole[]) => headers.some((h) => roles.includes(h.role));
-  if (has("code") && has("name")) return "committee";
+  const planColumns = has("amount", "assignmentWord", "goalWord", "parent", "kolada", "keyFigureWord");
+  if (has("code") && (has("name") || (has("committee") && !planColumns))) return "committee";
   if (has("kolada", "keyFigureWord")) return "keyFigure";
   if (has("level", "levelOrTarget")) return "goal";
   if (has("assignmentWord") && has("clarification", "committee", "goalWord", "parent")) return "assignment";
@@ -192,7 +193,7 @@ function headersFit(kind: RowKind, headers: HeaderCell[]): boolean {
   const has = (...roles: HeaderRole[]) => headers.some((h) => roles.includes(h.role));
   switch (kind) {
     case "committee":
-      return has("code") && has("name");
+      return has("code") && has("name", "committee");
     case "goal":
       return has("level", "levelOrTarget", "goalWord", "name");
     case "assignment":
@@ -251,9 +252,11 @@ function fieldsFor(kind: RowKind, headers: HeaderCell[], grid: Grid, headerRow: 
     (kind === "assignment" && has("assignmentWord")) ||
     (kind === "keyFigure" && has("keyFigureWord"));
 
-  // Direct fields first, so that the ambiguous ones below only fill what is left.
+  // Direct fields first, so that the ambiguous ones below only fill what is left. In a register of nämnder, the
+  // "Nämnd" column holds their names ("Nämnd | Förkortning").
   for (const header of headers) {
-    if (isFieldName(header.role) && !["level", "typ"].includes(header.role)) assign(header, header.role);
+    if (kind === "committee" && header.role === "committee") assign(header, hasName ? null : "name");
+    else if (isFieldName(header.role) && !["level", "typ"].includes(header.role)) assign(header, header.role);
   }
   for (const header of headers) {
     const values = () => columnValues(grid, headerRow, header.col);
