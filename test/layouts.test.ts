@@ -610,6 +610,35 @@ test("a register written 'Nämnd | Förkortning' and a bolag's ägardirektiv as 
   ]);
 });
 
+test("headings inside an uppdrag table give the rows below their goal, origin and year", async () => {
+  const { plan, findings } = await writeAndRead("layout-sections", {
+    sheets: [
+      FREE_SHEETS[0],
+      sheet("Uppdrag", [
+        ["Uppdrag", "Ansvarig nämnd"],
+        ["Uppdrag från fullmäktige 2024"],
+        [`Mål: ${GROWTH}`],
+        [A1, KS],
+        [`Mål: ${YOUTH}`],
+        [A2, `${BUN}, ${KS}`],
+        ["Nämndernas egna uppdrag 2025"],
+        [`Mål: ${SCHOOL}`],
+        [A5, BUN],
+        ["Mål: Ett mål som inte finns"],
+        [A4, TN],
+      ]),
+    ],
+  });
+  expect(plan.assignments.map((a) => [a.title, a.goalIds, a.origin, a.year])).toEqual([
+    [A1, [G.growth], "fullmaktige", 2024],
+    [A2, [G.youth], "fullmaktige", 2024],
+    [A5, [G.school], "namnd", 2025],
+    [A4, [], "namnd", 2025],
+  ]);
+  // A heading naming no goal is reported where it stands.
+  expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["unknown-goal", "Uppdrag", "A10"]]);
+});
+
 test("without the mapping, the unrecognisable sheet is not read as uppdrag", async () => {
   const { plan, sheets } = await writeAndRead("layout-unmapped", MAPPED.spec);
   expect(sheets.find((s) => s.sheet === "Blad1")?.layout).toBe("ignored");

@@ -1,7 +1,7 @@
 import { Grid, cellText, columnName } from "../sheet/grid";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
-import { Certainty, readTable } from "./layouts/table";
+import { Certainty, hasTableHeaders, readTable } from "./layouts/table";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { FieldName, RawCell, RawPlan, RawRow, RawSettings } from "./raw";
@@ -63,7 +63,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     } else if (SETTINGS_SHEET.test(normalizeName(grid.sheet))) {
       settings = { ...settings, ...readSettings(grid) };
       sheets.push({ sheet: grid.sheet, layout: "settings" });
-    } else if (sheetMapping?.kind === "pasted" || (!sheetMapping && looksLikePastedDocument(grid))) {
+    } else if (
+      sheetMapping?.kind === "pasted" ||
+      (!sheetMapping && looksLikePastedDocument(grid) && !hasTableHeaders(grid))
+    ) {
       for (const row of readPastedDocument(grid, { force: true }) ?? []) rows.push(row);
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else {

@@ -79,7 +79,7 @@ const BOUNDARY_LINE = /^(?:så här gör vi\b|för att nå målet\b|sidan uppdat
 const TABLE_HEADER_UPPDRAG = /^uppdrag$/iu;
 const TABLE_HEADER_CLARIFICATION = /^förtydligande(?:\s+av\s+uppdrag(?:et)?)?$/iu;
 
-type Heading =
+export type Heading =
   | { kind: "goal"; name: string }
   | { kind: "uppdrag"; origin: Origin; year: number | null }
   | { kind: "intro"; origin: Origin; goalName: string }
@@ -87,7 +87,8 @@ type Heading =
   | { kind: "boundary" }
   | { kind: "tableHeader" };
 
-function readHeading(line: string): Heading | null {
+/** What a line says when it is a heading of the budget document; also read inside tables (layouts/table.ts). */
+export function readHeading(line: string): Heading | null {
   const goal = GOAL_HEADING.exec(line);
   if (goal && goal[1].length <= 120 && !/[.!?]$/u.test(goal[1])) return { kind: "goal", name: goal[1].trim() };
   const fullmaktige = FULLMAKTIGE_HEADING.exec(line);

@@ -1,9 +1,10 @@
 import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
-import { DEFAULT_LEVELS, GoalLevel } from "../model";
+import { DEFAULT_LEVELS, GoalLevel, Origin } from "../model";
 import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns } from "../raw";
 import { normalizeName } from "../text";
+import { readHeading } from "./pasted";
 
 /**
  * Reads a sheet laid out as a table: a header row (wherever it stands, title rows above it are normal) whose headers
@@ -128,6 +129,17 @@ export function findHeaderRow(grid: Grid, minHeaders = 2, levels: GoalLevel[] = 
     if (count >= minHeaders && (!best || count > best.count)) best = { row, count };
   }
   return best?.row ?? null;
+}
+
+/**
+ * Whether the sheet has a table's header row: headers a pasted budget page does not have ("Ansvarig nämnd", "År"),
+ * beside its own "Uppdrag" and "Förtydligande". Such a sheet is a table even with document headings in it.
+ */
+export function hasTableHeaders(grid: Grid): boolean {
+  const headerRow = findHeaderRow(grid);
+  if (headerRow === null) return false;
+  const pageHeaders: HeaderRole[] = ["assignmentWord", "clarification", "description", "name"];
+  return readHeaders(grid, headerRow, {}).some((header) => !pageHeaders.includes(header.role));
 }
 
 function readHeaders(grid: Grid, headerRow: number, overrides: Record<string, FieldName>): HeaderCell[] {
@@ -392,6 +404,9 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const rows: RawRow[] = [];
   const columns = tableColumns(grid.sheet, kind, fields);
   const columnList = [...fields.keys(), ...years.map(({ col }) => col)];
+  // Headings inside an uppdrag table, a row to themselves ("Mål: Fler jobb", "Uppdrag från fullmäktige 2025"), give
+  // the rows below them their goal, or their origin and year, where the rows' own cells do not.
+  const section: { goal?: RawCell; origin?: Origin; year?: RawCell } = {};
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
@@ -408,13 +423,20 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       rows.push(...yearAdjustments(grid, row, years, columns.main, amountUnit));
       continue;
     }
-    rows.push({
-      kind,
-      ref: { sheet: grid.sheet, row, col: first },
-      table: { values, left, row, columns: columns.main },
-      levelHint,
-      amountUnit,
-    });
+    const heading = kind === "assignment" ? headingIn(grid, row) : null;
+    if (heading) {
+      Object.assign(section, heading);
+      continue;
+    }
+    const ref = { sheet: grid.sheet, row, col: first };
+    if (section.goal || section.origin || section.year) {
+      const cells = rowFields(grid, row, columns.main);
+      cells.parent ??= section.goal;
+      cells.year ??= section.year;
+      rows.push({ kind, ref, fields: cells, originHint: section.origin, amountUnit });
+    } else {
+      rows.push({ kind, ref, table: { values, left, row, columns: columns.main }, levelHint, amountUnit });
+    }
     // An amount on an uppdrag row is a ramjustering for that uppdrag's nämnd (domain.md): a row of its own that
     // links back to the uppdrag by its id, or by its title when the id cell is empty.
     const { amountCol } = columns;
@@ -566,6 +588,32 @@ function yearColumns(grid: Grid, headerRow: number) {
   });
 }
 
+/** A row's filled cells, by the field their column is read as. */
+function rowFields(grid: Grid, row: number, columns: TableColumns): CellRow["fields"] {
+  const values = grid.values[row - grid.top];
+  const fields: CellRow["fields"] = {};
+  for (const [field, col] of Object.entries(columns.byField) as [FieldName, number][]) {
+    const value = values[col - grid.left] ?? null;
+    if (isFilled(value)) fields[field] = { value, ref: { sheet: grid.sheet, row, col } };
+  }
+  return fields;
+}
+
+/** A row holding nothing but a heading of the budget document: the goal, or the origin and year, it gives. */
+function headingIn(grid: Grid, row: number): { goal?: RawCell; origin?: Origin; year?: RawCell } | null {
+  const values = grid.values[row - grid.top];
+  const filled = values.flatMap((value, i) => (isFilled(value) ? [i] : []));
+  if (filled.length !== 1 || typeof values[filled[0]] !== "string") return null;
+  const text = (values[filled[0]] as string).trim();
+  const heading = text.includes("\n") ? null : readHeading(text);
+  const ref = { sheet: grid.sheet, row, col: grid.left + filled[0] };
+  if (heading?.kind === "goal") return { goal: { value: heading.name, ref } };
+  if (heading?.kind === "uppdrag") {
+    return { origin: heading.origin, ...(heading.year !== null ? { year: { value: heading.year, ref } } : {}) };
+  }
+  return null;
+}
+
 /**
  * A row of ramjusteringar by year: one ramjustering per filled year cell, with the row's other fields (nämnd,
  * varaktighet …) and its year from the header, whose cell findings about the year point at.
@@ -578,11 +626,7 @@ function yearAdjustments(
   amountUnit: AmountUnit | undefined,
 ): CellRow[] {
   const values = grid.values[row - grid.top];
-  const shared: CellRow["fields"] = {};
-  for (const [field, col] of Object.entries(columns.byField) as [FieldName, number][]) {
-    const value = values[col - grid.left] ?? null;
-    if (isFilled(value)) shared[field] = { value, ref: { sheet: grid.sheet, row, col } };
-  }
+  const shared = rowFields(grid, row, columns);
   return years.flatMap(({ col, year, headerRow }) => {
     const value = values[col - grid.left] ?? null;
     if (!isFilled(value)) return [];
