@@ -602,11 +602,16 @@ function rowFields(grid: Grid, row: number, columns: TableColumns): CellRow["fie
 /** A row holding nothing but a heading of the budget document: the goal, or the origin and year, it gives. */
 function headingIn(grid: Grid, row: number): { goal?: RawCell; origin?: Origin; year?: RawCell } | null {
   const values = grid.values[row - grid.top];
-  const filled = values.flatMap((value, i) => (isFilled(value) ? [i] : []));
-  if (filled.length !== 1 || typeof values[filled[0]] !== "string") return null;
-  const text = (values[filled[0]] as string).trim();
-  const heading = text.includes("\n") ? null : readHeading(text);
-  const ref = { sheet: grid.sheet, row, col: grid.left + filled[0] };
+  let only = -1; // the one filled cell (checked on every row of a large table: no allocation until it is one)
+  for (let i = 0; i < values.length; i++) {
+    if (!isFilled(values[i])) continue;
+    if (only >= 0) return null;
+    only = i;
+  }
+  const value = values[only];
+  if (typeof value !== "string" || value.includes("\n")) return null;
+  const heading = readHeading(value.trim());
+  const ref = { sheet: grid.sheet, row, col: grid.left + only };
   if (heading?.kind === "goal") return { goal: { value: heading.name, ref } };
   if (heading?.kind === "uppdrag") {
     return { origin: heading.origin, ...(heading.year !== null ? { year: { value: heading.year, ref } } : {}) };
