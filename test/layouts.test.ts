@@ -534,7 +534,23 @@ const BY_YEAR: LayoutCase = {
   spec: { sheets: FREE_SHEETS.map((s) => (s.name === "Ramjusteringar" ? BY_YEAR_SHEET : s)) },
 };
 
-const LAYOUTS: LayoutCase[] = [TEMPLATE, ENGLISH, FREE, PER_LEVEL, MAPPED, TREE, BY_YEAR];
+/** Uppdrag in a responsibility matrix: a column per nämnd, marked "x" (or anything but "nej") on the uppdrag's rows. */
+const MATRIX_SHEET = sheet("Uppdrag", [
+  ["Uppdrag", "Förtydligande", "Kopplat mål", SN, BUN, KS, TN, "Belopp (tkr)", "År", "Beslutad av"],
+  [A1, A1_CLARIFICATION, GROWTH, null, null, "x", null, 250, 2024, "Kommunfullmäktige"],
+  [A2, null, YOUTH, null, "x", "X", "nej", null, 2024, "Kommunfullmäktige"],
+  [A3, null, SAFE, "✓", "✓", null, null, null, 2024, "Kommunfullmäktige"],
+  [A4, null, null, null, null, null, "Ansvarig", null, 2025, "Nämnden"],
+  [A5, null, SCHOOL, null, "x", null, null, 750, 2025, "Nämnden"],
+  [A3, null, GROWTH, "x", "x", null, null, null, 2024, "Kommunfullmäktige"],
+]);
+
+const MATRIX: LayoutCase = {
+  name: "uppdrag in a responsibility matrix, a column per nämnd",
+  spec: { sheets: FREE_SHEETS.map((s) => (s.name === "Uppdrag" ? MATRIX_SHEET : s)) },
+};
+
+const LAYOUTS: LayoutCase[] = [TEMPLATE, ENGLISH, FREE, PER_LEVEL, MAPPED, TREE, BY_YEAR, MATRIX];
 
 describe.each(LAYOUTS)("$name", (layout) => {
   test("reads into the one expected plan with no findings", async () => {

@@ -4,6 +4,7 @@ import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin } from "../model";
 import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns } from "../raw";
 import { normalizeName } from "../text";
+import { looksLikeCommitteeList } from "../adjustmentLine";
 import { readHeading } from "./pasted";
 
 /**
@@ -407,6 +408,10 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   // Headings inside an uppdrag table, a row to themselves ("Mål: Fler jobb", "Uppdrag från fullmäktige 2025"), give
   // the rows below them their goal, or their origin and year, where the rows' own cells do not.
   const section: { goal?: RawCell; origin?: Origin; year?: RawCell } = {};
+  // A responsibility matrix: a column per nämnd ("KS | BUN | SN"), marked on the uppdrag's rows, instead of a nämnd
+  // column.
+  const matrix =
+    kind === "assignment" && ![...fields.values()].includes("committee") ? committeeColumns(grid, headerRow) : [];
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
@@ -429,10 +434,11 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       continue;
     }
     const ref = { sheet: grid.sheet, row, col: first };
-    if (section.goal || section.origin || section.year) {
+    if (section.goal || section.origin || section.year || matrix.length) {
       const cells = rowFields(grid, row, columns.main);
       cells.parent ??= section.goal;
       cells.year ??= section.year;
+      cells.committee ??= markedCommittees(grid, row, matrix);
       rows.push({ kind, ref, fields: cells, originHint: section.origin, amountUnit });
     } else {
       rows.push({ kind, ref, table: { values, left, row, columns: columns.main }, levelHint, amountUnit });
@@ -443,25 +449,33 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     if (amountCol !== undefined && isFilled(values[amountCol - grid.left])) {
       const byId = columns.idCol !== undefined && isFilled(values[columns.idCol - grid.left]);
       const adjustmentColumns = byId ? columns.adjustmentById : columns.adjustmentByName;
-      rows.push({
-        kind: "adjustment",
-        ref: { sheet: grid.sheet, row, col: amountCol },
-        table: { values, left, row, columns: adjustmentColumns },
-        amountUnit,
-      });
+      const at = { sheet: grid.sheet, row, col: amountCol };
+      if (matrix.length) {
+        const cells = { ...rowFields(grid, row, adjustmentColumns), committee: markedCommittees(grid, row, matrix) };
+        rows.push({ kind: "adjustment", ref: at, fields: cells, amountUnit });
+      } else {
+        rows.push({
+          kind: "adjustment",
+          ref: at,
+          table: { values, left, row, columns: adjustmentColumns },
+          amountUnit,
+        });
+      }
     }
   }
   const headerValues = grid.values[headerRow - grid.top] ?? [];
   const tableColumnsRead = headerValues.flatMap((value, i) => {
     const col = grid.left + i;
     const header = cellText(value).trim();
-    const field = fields.get(col) ?? (years.some((year) => year.col === col) ? "amount" : null);
+    const field =
+      fields.get(col) ??
+      (years.some((year) => year.col === col) ? "amount" : matrix.some((m) => m.col === col) ? "committee" : null);
     return header || field ? [{ col, header, field }] : [];
   });
   return {
     kind,
     certainty,
-    recognisedColumns: fields.size + years.length,
+    recognisedColumns: fields.size + years.length + matrix.length,
     columns: tableColumnsRead,
     headerRow,
     rows,
@@ -597,6 +611,31 @@ function rowFields(grid: Grid, row: number, columns: TableColumns): CellRow["fie
     if (isFilled(value)) fields[field] = { value, ref: { sheet: grid.sheet, row, col } };
   }
   return fields;
+}
+
+/** Header cells naming a nämnd ("KS", "Tekniska nämnden") where no header Måltavlan knows stands: two or more. */
+function committeeColumns(grid: Grid, headerRow: number): { col: number; name: string }[] {
+  const columns = (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
+    const text = cellText(value).trim();
+    // One name: no separator ("och" only inside a name, as in "Barn- och utbildningsnämnden").
+    const single = text !== "" && !/[,;&/\n]|(?<!-)\s+och\s/u.test(text);
+    return single && headerRole(text) === null && looksLikeCommitteeList(text)
+      ? [{ col: grid.left + i, name: text }]
+      : [];
+  });
+  return columns.length >= 2 ? columns : [];
+}
+
+const UNMARKED = /^(nej|no|0|-|–|—)$/iu;
+
+/** The nämnder a matrix row marks ("x", "✓", "Ansvarig" …), as one cell listing them, at the first mark. */
+function markedCommittees(grid: Grid, row: number, matrix: { col: number; name: string }[]): RawCell | undefined {
+  const marked = matrix.filter(({ col }) => {
+    const value = valueAt(grid, row, col);
+    return isFilled(value) && !UNMARKED.test(cellText(value).trim());
+  });
+  if (marked.length === 0) return undefined;
+  return { value: marked.map(({ name }) => name).join(", "), ref: { sheet: grid.sheet, row, col: marked[0].col } };
 }
 
 /** A row holding nothing but a heading of the budget document: the goal, or the origin and year, it gives. */
