@@ -1,15 +1,17 @@
 import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
+import { looksLikeCommitteeList } from "../adjustmentLine";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin } from "../model";
 import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns } from "../raw";
 import { normalizeName } from "../text";
-import { looksLikeCommitteeList } from "../adjustmentLine";
 import { readHeading } from "./pasted";
 
 /**
  * Reads a sheet laid out as a table: a header row (wherever it stands, title rows above it are normal) whose headers
- * are matched against the synonyms users write (domain.md), then one plan object per row.
+ * are matched against the synonyms users write (domain.md), then one plan object per row. Tables as kommuner write
+ * them also come as a goal tree (a column per level), with ramjusteringar in a column per year, with a column per
+ * nämnd marked on the uppdrag's rows, and with headings of the budget document between the rows.
  */
 
 /** What a header says, before the sheet's kind decides which field it is ("Mål" is a name or a link). */
