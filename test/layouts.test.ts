@@ -655,6 +655,27 @@ test("headings inside an uppdrag table give the rows below their goal, origin an
   expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["unknown-goal", "Uppdrag", "A10"]]);
 });
 
+test("a sheet per nämnd, named for it, gives its rows that nämnd", async () => {
+  const { plan, findings } = await writeAndRead("layout-sheet-per-committee", {
+    sheets: [
+      sheet(KS, [
+        ["Uppdrag", "Förtydligande", "År", "Belopp (tkr)"],
+        [A1, A1_CLARIFICATION, 2024, 250],
+      ]),
+      sheet("BUN", [
+        ["Uppdrag", "År"],
+        [A5, 2025],
+      ]),
+    ],
+  });
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(plan.assignments.map((a) => [a.title, a.committees])).toEqual([
+    [A1, ["KS"]],
+    [A5, ["BUN"]],
+  ]);
+  expect(plan.adjustments.map((a) => [a.committee, a.amountOre / 100_000])).toEqual([["KS", 250]]);
+});
+
 test("without the mapping, the unrecognisable sheet is not read as uppdrag", async () => {
   const { plan, sheets } = await writeAndRead("layout-unmapped", MAPPED.spec);
   expect(sheets.find((s) => s.sheet === "Blad1")?.layout).toBe("ignored");

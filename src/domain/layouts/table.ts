@@ -377,7 +377,10 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     );
   }
   const byHeaders = kindFromHeaders(headers);
-  const kind = mappedKind ?? byName?.kind ?? byHeaders;
+  // On a sheet named for a nämnd, an "Uppdrag" column is enough to tell its uppdrag.
+  const byCommitteeSheet =
+    isCommitteeName(grid.sheet) && headers.some((h) => h.role === "assignmentWord") ? "assignment" : null;
+  const kind = mappedKind ?? byName?.kind ?? byHeaders ?? byCommitteeSheet;
   if (!kind) return null;
   const certainty: Certainty = mappedKind
     ? "mapped"
@@ -412,8 +415,17 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const section: { goal?: RawCell; origin?: Origin; year?: RawCell } = {};
   // A responsibility matrix: a column per nämnd ("KS | BUN | SN"), marked on the uppdrag's rows, instead of a nämnd
   // column.
-  const matrix =
-    kind === "assignment" && ![...fields.values()].includes("committee") ? committeeColumns(grid, headerRow) : [];
+  const namesCommittee = [...fields.values()].includes("committee");
+  const matrix = kind === "assignment" && !namesCommittee ? committeeColumns(grid, headerRow) : [];
+  // A sheet named for a nämnd ("Kommunstyrelsen", "BUN") holds that nämnd's rows, when they name none.
+  const sheetCommittee = !namesCommittee && !matrix.length && !byName && isCommitteeName(grid.sheet);
+  /** The nämnd a row gets from outside its own columns: its marks in the matrix, or its sheet's name. */
+  const committeeOf = (row: number, col: number): RawCell | undefined =>
+    matrix.length
+      ? markedCommittees(grid, row, matrix)
+      : sheetCommittee
+        ? { value: grid.sheet, ref: { sheet: grid.sheet, row, col } }
+        : undefined;
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
@@ -436,11 +448,11 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       continue;
     }
     const ref = { sheet: grid.sheet, row, col: first };
-    if (section.goal || section.origin || section.year || matrix.length) {
+    if (section.goal || section.origin || section.year || matrix.length || sheetCommittee) {
       const cells = rowFields(grid, row, columns.main);
       cells.parent ??= section.goal;
       cells.year ??= section.year;
-      cells.committee ??= markedCommittees(grid, row, matrix);
+      cells.committee ??= committeeOf(row, first);
       rows.push({ kind, ref, fields: cells, originHint: section.origin, amountUnit });
     } else {
       rows.push({ kind, ref, table: { values, left, row, columns: columns.main }, levelHint, amountUnit });
@@ -452,8 +464,8 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       const byId = columns.idCol !== undefined && isFilled(values[columns.idCol - grid.left]);
       const adjustmentColumns = byId ? columns.adjustmentById : columns.adjustmentByName;
       const at = { sheet: grid.sheet, row, col: amountCol };
-      if (matrix.length) {
-        const cells = { ...rowFields(grid, row, adjustmentColumns), committee: markedCommittees(grid, row, matrix) };
+      if (matrix.length || sheetCommittee) {
+        const cells = { ...rowFields(grid, row, adjustmentColumns), committee: committeeOf(row, first) };
         rows.push({ kind: "adjustment", ref: at, fields: cells, amountUnit });
       } else {
         rows.push({
@@ -619,16 +631,23 @@ function rowFields(grid: Grid, row: number, columns: TableColumns): CellRow["fie
 function committeeColumns(grid: Grid, headerRow: number): { col: number; name: string }[] {
   const columns = (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
     const text = cellText(value).trim();
-    // One name: no separator ("och" only inside a name, as in "Barn- och utbildningsnämnden").
-    const single = text !== "" && !/[,;&/\n]|(?<!-)\s+och\s/u.test(text);
-    return single && headerRole(text) === null && looksLikeCommitteeList(text)
-      ? [{ col: grid.left + i, name: text }]
-      : [];
+    return headerRole(text) === null && isCommitteeName(text) ? [{ col: grid.left + i, name: text }] : [];
   });
   return columns.length >= 2 ? columns : [];
 }
 
 const UNMARKED = /^(nej|no|0|-|–|—)$/iu;
+
+/** A nämnd's or bolag's name or code ("Kommunstyrelsen", "BUN"); not fullmäktige, which gives uppdrag. */
+function isCommitteeName(text: string): boolean {
+  const name = text.trim();
+  return !/^(kf|kommunfullmäktige|fullmäktige)$/iu.test(name) && isSingleName(name) && looksLikeCommitteeList(name);
+}
+
+/** One name: no separator ("och" only inside a name, as in "Barn- och utbildningsnämnden"). */
+function isSingleName(text: string): boolean {
+  return text !== "" && !/[,;&/\n]|(?<!-)\s+och\s/u.test(text);
+}
 
 /** The nämnder a matrix row marks ("x", "✓", "Ansvarig" …), as one cell listing them, at the first mark. */
 function markedCommittees(grid: Grid, row: number, matrix: { col: number; name: string }[]): RawCell | undefined {
