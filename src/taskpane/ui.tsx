@@ -1,5 +1,15 @@
-/** Small pieces every step uses: progress with a text, and messages. */
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+/** Small pieces every step uses: progress with a text, messages, a table's header row. */
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
 export const useStepStyles = makeStyles({
@@ -71,4 +81,17 @@ export function Note({
 /** Long plan texts in a narrow pane: the first `max` characters, the whole text on hover. */
 export function Clip({ text, max = 70 }: { text: string; max?: number }) {
   return text.length > max ? <span title={text}>{`${text.slice(0, max - 1).trimEnd()}…`}</span> : <>{text}</>;
+}
+
+/** A table's header row, one cell per label. */
+export function TableHead({ labels }: { labels: string[] }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {labels.map((label) => (
+          <TableHeaderCell key={label}>{label}</TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
+  );
 }

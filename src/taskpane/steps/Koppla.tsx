@@ -9,8 +9,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
 } from "@fluentui/react-components";
@@ -19,7 +17,7 @@ import { formatAmount } from "../../domain/amounts";
 import type { SheetMapping } from "../../domain/mapping";
 import type { Plan } from "../../domain/model";
 import type { PaneStrings, SheetKind } from "../../i18n/pane";
-import { Busy, Clip, ErrorBar, Note, useStepStyles } from "../ui";
+import { Busy, Clip, ErrorBar, Note, TableHead, useStepStyles } from "../ui";
 import { useTask } from "../useTask";
 import { SheetColumns } from "./SheetColumns";
 import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
@@ -106,13 +104,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
         <div className={styles.scroll}>
           <Table size="extra-small" className={styles.table} aria-label={t.sheetsCaption}>
             <caption className={styles.caption}>{t.sheetsCaption}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.colSheet}</TableHeaderCell>
-                <TableHeaderCell>{t.colReadAs}</TableHeaderCell>
-                <TableHeaderCell>{t.colHeaderRow}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHead labels={[t.colSheet, t.colReadAs, t.colHeaderRow]} />
             <TableBody>
               {rows.map((entry) => {
                 const detected = readAs(entry);
@@ -215,13 +207,7 @@ function PreviewTable({
         </caption>
         {rows.length > 0 ? (
           <>
-            <TableHeader>
-              <TableRow>
-                {columns.map((column) => (
-                  <TableHeaderCell key={column}>{column}</TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
+            <TableHead labels={columns} />
             <TableBody>
               {rows.map((row) => (
                 <TableRow key={row.key}>

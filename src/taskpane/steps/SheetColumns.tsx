@@ -14,15 +14,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { FIELDS } from "../../domain/mapping";
 import type { FieldName } from "../../domain/raw";
 import type { PaneStrings } from "../../i18n/pane";
-import { useStepStyles } from "../ui";
+import { TableHead, useStepStyles } from "../ui";
 import type { CorrectionListener, PaneValidation, SheetCorrection } from "../workbook";
 
 interface SheetColumnsProps {
@@ -69,13 +67,7 @@ export function SheetColumns({ strings: t, sheets, corrections, onChange, disabl
                 />
               </Field>
               <Table size="extra-small" className={styles.table} aria-label={t.columnsFor(entry.sheet)}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t.colColumn}</TableHeaderCell>
-                    <TableHeaderCell>{t.colHeader}</TableHeaderCell>
-                    <TableHeaderCell>{t.colReadAs}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
+                <TableHead labels={[t.colColumn, t.colHeader, t.colReadAs]} />
                 <TableBody>
                   {(entry.columns ?? []).map((column) => {
                     const field = correction.columns?.[column.column] ?? column.field;

@@ -12,15 +12,13 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
 import type { PaneStrings } from "../../i18n/pane";
-import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
+import { Busy, ErrorBar, Note, TableHead, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
 import type {
   FilesWritten,
@@ -175,13 +173,7 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
         <div className={styles.scroll}>
           <Table size="small" className={styles.table} aria-label={t.followUpCaption}>
             <caption className={styles.caption}>{t.followUpCaption}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.colSheet}</TableHeaderCell>
-                <TableHeaderCell>{t.colAction}</TableHeaderCell>
-                <TableHeaderCell>{t.colRows}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHead labels={[t.colSheet, t.colAction, t.colRows]} />
             <TableBody>
               {result.rows.map((row) => (
                 <TableRow key={row.code}>
