@@ -4,8 +4,9 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { readPlan } from "../src/domain/readPlan";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import type { ConsolidateOutput } from "../src/cli/consolidate";
 import schema from "../docs/schemas/consolidate-output.schema.json";
-import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
+import { EXAMPLES, cli, editWorkbook, followUpFiles, rowByKey, typeAnswer } from "./support/workbooks";
 
 const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
 
@@ -13,11 +14,7 @@ let dir: string;
 let master: string;
 let split: string;
 beforeEach(async () => {
-  dir = await tempDir("consolidate");
-  master = path.join(dir, "master.xlsx");
-  split = path.join(dir, "split");
-  expect((await cli("generate", PLAN, "--period", "T1", "--year", "2024", "--out", master)).code).toBe(0);
-  expect((await cli("generate", master, "--period", "T1", "--year", "2024", "--split", split)).code).toBe(0);
+  ({ dir, master, split } = await followUpFiles("consolidate", PLAN));
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -26,27 +23,14 @@ afterEach(async () => {
 const plan = async () => readPlan((await readWorkbookFile(PLAN)).grids).plan;
 const file = (code: string) => path.join(split, `${code}-T1-2024.xlsx`);
 
-interface JsonReport {
-  committees: {
-    code: string;
-    source: { file: string; sheet: string } | null;
-    assignments: { answered: number; total: number };
-    statusCounts: Record<string, number>;
-    forecastTkr: number;
-    deviationTkr: number;
-    missing: { id: string }[];
-  }[];
-  findings: { file: string; severity: string; rule: string; sheet: string; cell: string; message: string }[];
-}
-
-async function consolidateJson(...returned: string[]): Promise<{ code: number; json: JsonReport }> {
+async function consolidateJson(...returned: string[]): Promise<{ code: number; json: ConsolidateOutput }> {
   const out = path.join(dir, `rapport-${Math.random().toString(36).slice(2)}.xlsx`);
   const result = await cli("consolidate", master, ...returned, "--out", out, "--json");
   const json = JSON.parse(result.out);
   // Every --json output in these tests must follow the published schema.
   const validate = new Ajv({ allErrors: true }).compile(schema);
   expect(validate(json) ? [] : validate.errors).toEqual([]);
-  return { code: result.code, json: json as JsonReport };
+  return { code: result.code, json: json as ConsolidateOutput };
 }
 
 test("a clean return: its answers are used over the master's, counted and summed", async () => {

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import type { ConsolidateOutput } from "../src/cli/consolidate";
 import { COL, FOLLOW_UP_MARKER, FollowUpMeta, REMOVED_SECTION, TOTAL_LABEL } from "../src/domain/followup/model";
 import { LISTS_SHEET } from "../src/domain/lists";
 import { Plan } from "../src/domain/model";
@@ -345,29 +346,13 @@ interface Source {
   master: string;
 }
 
-interface ConsolidateJson {
-  committees: {
-    code: string;
-    name: string | null;
-    goals: { answered: number; total: number };
-    assignments: { answered: number; total: number };
-    statusCounts: Record<string, number>;
-    adjustmentsTkr: number;
-    forecastTkr: number;
-    deviationTkr: number;
-    missing: unknown[];
-  }[];
-  totals: { adjustmentsTkr: number; forecastTkr: number; deviationTkr: number; missing: number };
-  findings: unknown[];
-}
-
 let dir: string;
 const sources: Source[] = [];
 let hostile: Source;
 /** Inspected workbooks by file path. */
 const inspected = new Map<string, LoWorkbook>();
 let report: string;
-let reportJson: ConsolidateJson;
+let reportJson: ConsolidateOutput;
 let consolidateCode: number;
 /** The typed split files: nämnd code → file, and what was typed into F by row key. */
 const typed = new Map<string, { file: string; prognos: Record<string, number>; stale: string[] }>();
@@ -485,7 +470,7 @@ beforeAll(async () => {
   const returned = [...typed.values()].map((t) => t.file);
   const result = await cli("consolidate", hostile.master, ...returned, "--out", report, "--json");
   consolidateCode = result.code;
-  reportJson = JSON.parse(result.out) as ConsolidateJson;
+  reportJson = JSON.parse(result.out) as ConsolidateOutput;
 
   const files = [...sources.flatMap((s) => [...s.split, s.master]), report];
   const workbooks = await inspectManyWithLibreOffice(files);
@@ -881,7 +866,7 @@ describe("the consolidation report", () => {
   test("Översikt's formulas give the JSON's figures per nämnd, and its Summa row the JSON's totals", () => {
     const overview = new Cells(loSheet(inspected.get(report)!, "Översikt"));
     const labels = [...GOAL_SCALE, ...ASSIGNMENT_SCALE];
-    const figures = (c: ConsolidateJson["committees"][number]) => ({
+    const figures = (c: ConsolidateOutput["committees"][number]) => ({
       "Mål besvarade": c.goals.answered,
       "Mål totalt": c.goals.total,
       "Uppdrag besvarade": c.assignments.answered,
@@ -910,7 +895,7 @@ describe("the consolidation report", () => {
     });
     const totalRow = 3 + reportJson.committees.length;
     expect(overview.at(totalRow, 0)?.value).toBe("Summa");
-    const sum = (pick: (c: ConsolidateJson["committees"][number]) => number) =>
+    const sum = (pick: (c: ConsolidateOutput["committees"][number]) => number) =>
       reportJson.committees.reduce((n, c) => n + pick(c), 0);
     expect(read(totalRow, headers)).toEqual({
       ...Object.fromEntries(

@@ -95,23 +95,6 @@ describe("generate --split", () => {
     expect(result.out).toMatch(/FEL\s+Ramjusteringar!D2/);
     await expect(fs.stat(out)).rejects.toThrow();
   });
-
-  test("a password is never taken on the command line", async () => {
-    const result = await cli(
-      "generate",
-      PLAN,
-      "--period",
-      "T1",
-      "--year",
-      "2024",
-      "--split",
-      dir,
-      "--password",
-      "hemligt",
-    );
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(/Lösenord tas aldrig på kommandoraden/);
-  });
 });
 
 describe("regenerate without losing a word", () => {

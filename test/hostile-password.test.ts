@@ -78,6 +78,7 @@ test("--password on the command line is refused before anything is written", asy
     PASSWORD,
   );
   expect(result.code).toBe(2);
+  expect(result.err).toMatch(/Lösenord tas aldrig på kommandoraden/);
   expect(result.err).not.toContain(PASSWORD);
   await expect(fs.stat(out)).rejects.toThrow();
 });

@@ -7,11 +7,12 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import type { ConsolidateOutput } from "../src/cli/consolidate";
 import { COL } from "../src/domain/followup/model";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
-import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
+import { EXAMPLES, cli, editWorkbook, followUpFiles, rowByKey, typeAnswer } from "./support/workbooks";
 
 const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
 const KS_SHEET = "KS T1 2024";
@@ -24,11 +25,7 @@ beforeAll(async () => {
   plan = readPlan((await readWorkbookFile(PLAN)).grids).plan;
 });
 beforeEach(async () => {
-  dir = await tempDir("hostile-returns");
-  master = path.join(dir, "master.xlsx");
-  split = path.join(dir, "split");
-  expect((await cli("generate", PLAN, "--period", "T1", "--year", "2024", "--out", master)).code).toBe(0);
-  expect((await cli("generate", master, "--period", "T1", "--year", "2024", "--split", split)).code).toBe(0);
+  ({ dir, master, split } = await followUpFiles("hostile-returns", PLAN));
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -36,21 +33,7 @@ afterEach(async () => {
 
 const file = (code: string) => path.join(split, `${code}-T1-2024.xlsx`);
 
-interface Report {
-  code: number;
-  report: string;
-  committees: {
-    code: string;
-    source: { file: string; sheet: string } | null;
-    goals: { answered: number; total: number };
-    assignments: { answered: number; total: number };
-    statusCounts: Record<string, number>;
-    adjustmentsTkr: number;
-    forecastTkr: number;
-    deviationTkr: number;
-  }[];
-  findings: { file: string; severity: string; rule: string; sheet: string; cell: string; message: string }[];
-}
+type Report = ConsolidateOutput & { code: number };
 
 async function consolidate(...args: string[]): Promise<Report> {
   const report = path.join(dir, `rapport-${Math.random().toString(36).slice(2)}.xlsx`);

@@ -2,7 +2,9 @@ import * as path from "path";
 import { WorkbookInput } from "../domain/followup/consolidate";
 import { prepareReport } from "../domain/jobs";
 import { formatAmount, tkrToOre } from "../domain/amounts";
-import { Settings, findPeriod } from "../domain/settings";
+import type { Severity } from "../domain/findings";
+import type { CommitteeFigures } from "../domain/followup/report";
+import { Period, Settings, findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { findingMessage } from "../i18n/findings";
@@ -22,6 +24,17 @@ import {
 } from "./common";
 
 /** `maltavlan consolidate`: the nämnder's answers, checked, into the finance office's report. */
+/** What `consolidate --json` prints (docs/schemas/consolidate-output.schema.json). */
+export interface ConsolidateOutput {
+  period: string;
+  periodKind: Period["kind"];
+  year: number;
+  report: string;
+  committees: CommitteeFigures[];
+  totals: { adjustmentsTkr: number; forecastTkr: number; deviationTkr: number; missing: number };
+  findings: { file: string; severity: Severity; rule: string; sheet: string; cell: string; message: string }[];
+}
+
 export async function consolidateCommand(args: string[], options: Options, io: Output): Promise<number> {
   const [masterFile, ...returnedFiles] = args;
   if (!masterFile)
@@ -53,33 +66,28 @@ export async function consolidateCommand(args: string[], options: Options, io: O
   if (options.flags.has("json")) {
     const total = (pick: (c: (typeof figures)[number]) => number) =>
       figures.reduce((sum, c) => sum + tkrToOre(pick(c)), 0) / 100_000;
-    io.out(
-      JSON.stringify(
-        {
-          period: result.period.name,
-          periodKind: result.period.kind,
-          year: result.year,
-          report: out,
-          committees: figures,
-          totals: {
-            adjustmentsTkr: total((c) => c.adjustmentsTkr),
-            forecastTkr: total((c) => c.forecastTkr),
-            deviationTkr: total((c) => c.deviationTkr),
-            missing: figures.reduce((sum, c) => sum + c.missing.length, 0),
-          },
-          findings: result.findings.map((f) => ({
-            file: f.file,
-            severity: f.severity,
-            rule: f.rule,
-            sheet: f.sheet,
-            cell: f.cell,
-            message: findingMessage(f, lang),
-          })),
-        },
-        null,
-        2,
-      ),
-    );
+    const output: ConsolidateOutput = {
+      period: result.period.name,
+      periodKind: result.period.kind,
+      year: result.year,
+      report: out,
+      committees: figures,
+      totals: {
+        adjustmentsTkr: total((c) => c.adjustmentsTkr),
+        forecastTkr: total((c) => c.forecastTkr),
+        deviationTkr: total((c) => c.deviationTkr),
+        missing: figures.reduce((sum, c) => sum + c.missing.length, 0),
+      },
+      findings: result.findings.map((f) => ({
+        file: f.file,
+        severity: f.severity,
+        rule: f.rule,
+        sheet: f.sheet,
+        cell: f.cell,
+        message: findingMessage(f, lang),
+      })),
+    };
+    io.out(JSON.stringify(output));
     return hasErrors ? EXIT_FINDINGS : EXIT_OK;
   }
   for (const f of result.findings) io.out(findingLines([f], lang, f.file)[0]);

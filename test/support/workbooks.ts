@@ -48,3 +48,19 @@ export function typeAnswer(
   row.getCell(6).value = input;
   row.getCell(8).value = comment;
 }
+
+/**
+ * A fresh temp dir holding a T1 2024 follow-up of `plan` made with the CLI: the master workbook (the plan with its
+ * follow-up sheets) and, in `split`, one file per nämnd as sent out (`<code>-T1-2024.xlsx`).
+ */
+export async function followUpFiles(
+  prefix: string,
+  plan: string,
+): Promise<{ dir: string; master: string; split: string }> {
+  const dir = await tempDir(prefix);
+  const master = path.join(dir, "master.xlsx");
+  const split = path.join(dir, "split");
+  expect((await cli("generate", plan, "--period", "T1", "--year", "2024", "--out", master)).code).toBe(0);
+  expect((await cli("generate", master, "--period", "T1", "--year", "2024", "--split", split)).code).toBe(0);
+  return { dir, master, split };
+}
