@@ -13,10 +13,9 @@ import { Period, Settings } from "../../domain/settings";
 import { STATE_SHEET, stateSheet } from "../../domain/state";
 import { templateWorkbook } from "../../domain/template";
 import type { Language } from "../../i18n/findings";
-import type { SheetSpec } from "../../sheet/spec";
-import { ReadOptions, SheetShape, WorkbookReadResult, readWorkbookWithStats, readsLean } from "./read";
+import { ReadOptions, SheetShape, WorkbookReadResult, readWorkbookWithStats } from "./read";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
-import { specShape, writeSheets } from "./write";
+import { writeSheets } from "./write";
 
 export interface JobOptions extends ReadOptions {
   writeBudgetBytes?: number;
@@ -101,8 +100,7 @@ export async function generateFollowUp(
       intoPlanWorkbook: true,
     },
   );
-  const specs = [...followUp.sheets.map((s) => s.spec), ...followUp.support];
-  const written = await writeSheets(context, specs, {
+  const written = await writeSheets(context, [...followUp.sheets.map((s) => s.spec), ...followUp.support], {
     replace: followUp.replace,
     existing: validation.workbook.sheets,
     supports: options.supports,
@@ -110,7 +108,7 @@ export async function generateFollowUp(
     budgetBytes: options.writeBudgetBytes,
   });
   const syncs = validation.workbook.syncs + written.syncs;
-  const shape = shapeAfter(validation.workbook.shape, specs, followUp.replace, readsLean(options.supports));
+  const shape = shapeAfter(validation.workbook.shape, written.shapes, followUp.replace);
   return { written: true, validation, followUp, syncs, warnings: written.warnings, shape };
 }
 
@@ -180,14 +178,14 @@ export async function consolidateInWorkbook(
     sheets: report.sheets.map((s) => s.name),
     syncs: workbook.syncs + written.syncs,
     warnings: written.warnings,
-    shape: shapeAfter(workbook.shape, report.sheets, earlierReport, readsLean(options.supports)),
+    shape: shapeAfter(workbook.shape, written.shapes, earlierReport),
   };
 }
 
-/** The workbook's shape after writing `specs` over what a read found, the `replaced` sheets gone. */
-function shapeAfter(read: SheetShape[], specs: SheetSpec[], replaced: string[], lean: boolean): SheetShape[] {
-  const gone = new Set([...replaced, ...specs.map((spec) => spec.name)].map((name) => name.toLowerCase()));
-  return [...read.filter((sheet) => !gone.has(sheet.name.toLowerCase())), ...specs.map((s) => specShape(s, lean))];
+/** The workbook's shape after a write over what a read found: the `replaced` sheets gone, the `written` added. */
+function shapeAfter(read: SheetShape[], written: SheetShape[], replaced: string[]): SheetShape[] {
+  const gone = new Set([...replaced, ...written.map((sheet) => sheet.name)].map((name) => name.toLowerCase()));
+  return [...read.filter((sheet) => !gone.has(sheet.name.toLowerCase())), ...written];
 }
 
 /** Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 2 syncs. */

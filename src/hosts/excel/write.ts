@@ -23,6 +23,7 @@ import type { ConditionalFill, SheetSpec, SpecCell } from "../../sheet/spec";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
 import { columnWidthPoints, jsonBytes } from "./units";
 import type { SheetShape } from "./read";
+import { readsLean } from "./read";
 import { Supports, officeSupports } from "./requirements";
 
 /** Whether the running Excel supports ExcelApi `version` ("1.8"). */
@@ -58,6 +59,8 @@ export interface WriteResult {
   batchBytes: number[];
   /** Swedish, one line each: what this Excel could not render (e.g. dropdowns below ExcelApi 1.8). */
   warnings: string[];
+  /** How each written sheet will read back (`ReadOptions.shape`), in the order of the specs. */
+  shapes: SheetShape[];
 }
 
 export const WRITE_BUDGET_BYTES = 4_000_000;
@@ -100,6 +103,19 @@ interface WriteState {
 interface Op {
   bytes: number;
   queue(context: Excel.RequestContext, state: WriteState): void;
+  /** A chunk of cells: where its filled cells stand and what reading them back will take. */
+  extent?: Extent;
+}
+
+interface Extent {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** Response bytes of reading the chunk's rows back on ExcelApi 1.9, and its cells (more bytes before 1.9). */
+  bytes: number;
+  cells: number;
 }
 
 interface Backup {
@@ -147,12 +163,9 @@ export async function writeSheets(
     print: supports("1.9"),
   };
   const warnings = featureWarnings(specs, features);
+  const cellOps = specs.flatMap((spec) => sheetOps(spec, features));
   const batches = pack(
-    [
-      ...preludeOps(specs, backups, features),
-      ...specs.flatMap((spec) => sheetOps(spec, features)),
-      ...finalOps(specs, backups, features),
-    ],
+    [...preludeOps(specs, backups, features), ...cellOps, ...finalOps(specs, backups, features)],
     budget,
   );
 
@@ -182,7 +195,24 @@ export async function writeSheets(
     );
   }
 
-  return { syncs, batchBytes: batches.map((batch) => batch.reduce((sum, op) => sum + op.bytes, 0)), warnings };
+  return {
+    syncs,
+    batchBytes: batches.map((batch) => batch.reduce((sum, op) => sum + op.bytes, 0)),
+    warnings,
+    shapes: specs.map((spec) => writtenShape(spec.name, cellOps, readsLean(supports))),
+  };
+}
+
+/** A written sheet's shape, from the extents of its chunks. */
+function writtenShape(name: string, ops: Op[], lean: boolean): SheetShape {
+  const extents = ops.flatMap((op) => (op.extent?.sheet === name ? [op.extent] : []));
+  if (extents.length === 0) return { name, top: 0, left: 0, rows: 0, columns: 0, bytes: 0 };
+  const top = Math.min(...extents.map((e) => e.top));
+  const left = Math.min(...extents.map((e) => e.left));
+  const rows = Math.max(...extents.map((e) => e.bottom)) - top + 1;
+  const columns = Math.max(...extents.map((e) => e.right)) - left + 1;
+  const bytes = extents.reduce((sum, e) => sum + e.bytes + (lean ? 0 : e.cells * TYPE_AND_FORMAT_BYTES), 0);
+  return { name, top, left, rows, columns, bytes };
 }
 
 function lower(name: string): string {
@@ -330,51 +360,13 @@ function estimateCellBytes(cell: SpecCell | undefined): number {
 }
 
 /**
- * How a written sheet will read back (`ReadOptions.shape`): the used range of its values and formulas, and about the
- * response bytes of reading it: each cell's JSON in `values`, and with `lean` (`readsLean`) a number's format
- * besides, else every cell's value type and format.
+ * Bytes reading a written cell back takes beyond its JSON in `values`: an empty cell reads as "" where it was written
+ * as null; a number's format in its area of numbers, and each area's own properties; before ExcelApi 1.9, a cell's
+ * value type and number format.
  */
-export function specShape(spec: SheetSpec, lean: boolean): SheetShape {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  let content = 0;
-  let filled = 0;
-  const numbers = new Set<string>(); // "row:column" of the cells holding numbers
-  for (const block of spec.blocks) {
-    block.rows.forEach((cells, r) =>
-      cells.forEach((cell, c) => {
-        const { value, formula } = cellContent(cell);
-        if (value === null && formula === null) return;
-        const row = block.top + r;
-        const column = block.left + c;
-        top = Math.min(top, row);
-        left = Math.min(left, column);
-        bottom = Math.max(bottom, row);
-        right = Math.max(right, column);
-        filled++;
-        content += value === null ? EMPTY_CELL_BYTES : jsonBytes(value) + 1;
-        if (typeof value !== "number") return;
-        // Its format, in an area of numbers that a number above it has started or that starts here.
-        content += NUMBER_FORMAT_BYTES + (numbers.has(`${row - 1}:${column}`) ? 0 : AREA_BYTES);
-        numbers.add(`${row}:${column}`);
-      }),
-    );
-  }
-  if (bottom < 0) return { name: spec.name, top: 0, left: 0, rows: 0, columns: 0, bytes: 0 };
-  const rows = bottom - top + 1;
-  const columns = right - left + 1;
-  const cells = rows * columns;
-  const bytes = (lean ? content : content + cells * TYPE_AND_FORMAT_BYTES) + (cells - filled) * EMPTY_CELL_BYTES;
-  return { name: spec.name, top, left, rows, columns, bytes: bytes + rows * 2 };
-}
-
-/** An empty cell in `values` ("",); a number's format in its area (["General"],); an area's own properties. */
-const EMPTY_CELL_BYTES = 3;
+const EMPTY_CELL_SAVING = 2;
 const NUMBER_FORMAT_BYTES = 12;
 const AREA_BYTES = 45;
-/** Before ExcelApi 1.9, a cell's value type and number format ("String","General",). */
 const TYPE_AND_FORMAT_BYTES = 19;
 
 /**
@@ -409,7 +401,10 @@ function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][
   let hasValue = false;
   let hasFormat = false;
   let hasFormula = false;
-  for (const cells of rows) {
+  // What reading these cells back will take, counted on the way: filled extent, empty cells, numbers and their areas.
+  const filled = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+  let readExtra = 0;
+  rows.forEach((cells, r) => {
     const valueRow: (string | number | boolean | null)[] = [];
     const formatRow: (string | null)[] = [];
     const formulaRow: (string | null)[] = [];
@@ -421,20 +416,43 @@ function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][
       hasValue ||= value !== null;
       hasFormat ||= format !== null;
       hasFormula ||= formula !== null;
+      if (value === null) readExtra -= EMPTY_CELL_SAVING;
+      if (typeof value === "number") {
+        readExtra += NUMBER_FORMAT_BYTES + (typeof values[r - 1]?.[c] === "number" ? 0 : AREA_BYTES);
+      }
+      if (value === null && formula === null) continue;
+      filled.top = Math.min(filled.top, r);
+      filled.left = Math.min(filled.left, c);
+      filled.bottom = Math.max(filled.bottom, r);
+      filled.right = Math.max(filled.right, c);
     }
     values.push(valueRow);
     formats.push(formatRow);
     formulas.push(formulaRow);
-  }
+  });
   const rects = styleRectangles(rows, width);
+  const valueBytes = jsonBytes(values);
   let bytes = cost(1, 0);
   if (hasFormat) bytes += cost(0, 1) + jsonBytes(formats);
-  if (hasValue) bytes += cost(0, 1) + jsonBytes(values);
+  if (hasValue) bytes += cost(0, 1) + valueBytes;
   if (hasFormula) bytes += cost(0, 1) + jsonBytes(formulas);
   for (const rect of rects) bytes += styleBytes(rect.style);
+  const extent: Extent | undefined =
+    filled.bottom < 0
+      ? undefined
+      : {
+          sheet: sheetName,
+          top: top + filled.top,
+          left: left + filled.left,
+          bottom: top + filled.bottom,
+          right: left + filled.right,
+          bytes: valueBytes + readExtra,
+          cells: rows.length * width,
+        };
 
   return {
     bytes,
+    extent,
     queue(_context, state) {
       const sheet = sheetOf(state, sheetName);
       const range = sheet.getRangeByIndexes(top, left, rows.length, width);
