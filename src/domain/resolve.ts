@@ -69,8 +69,7 @@ class AssignmentLookup {
   private normalized: { byId: Map<string, Assignment>; byTitle: Map<string, Assignment[]> } | null = null;
 
   constructor(readonly all: Assignment[]) {
-    this.exact = new Map();
-    for (const a of all) this.exact.set(a.id, a);
+    this.exact = new Map(all.map((a) => [a.id, a]));
   }
 
   byId(text: string): Assignment | undefined {

@@ -477,20 +477,17 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       }
     }
   }
-  const headerValues = grid.values[headerRow - grid.top] ?? [];
-  const tableColumnsRead = headerValues.flatMap((value, i) => {
-    const col = grid.left + i;
-    const header = cellText(value).trim();
-    const field =
-      fields.get(col) ??
-      (years.some((year) => year.col === col) ? "amount" : matrix.some((m) => m.col === col) ? "committee" : null);
-    return header || field ? [{ col, header, field }] : [];
-  });
+  // What Koppla shows: the fields, and the year and nämnd columns read as amounts and nämnder.
+  const read = new Map<number, FieldName>([
+    ...fields,
+    ...years.map(({ col }) => [col, "amount"] as const),
+    ...matrix.map(({ col }) => [col, "committee"] as const),
+  ]);
   return {
     kind,
     certainty,
-    recognisedColumns: fields.size + years.length + matrix.length,
-    columns: tableColumnsRead,
+    recognisedColumns: read.size,
+    columns: columnsRead(grid, headerRow, read),
     headerRow,
     rows,
     titles,
@@ -589,19 +586,25 @@ function readGoalTree(
     ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
     ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
   ]);
-  const headerValues = grid.values[headerRow - grid.top] ?? [];
   return {
     kind: "goal",
     certainty,
     recognisedColumns: fields.size,
-    columns: headerValues.flatMap((value, i) => {
-      const header = cellText(value).trim();
-      return header ? [{ col: grid.left + i, header, field: fields.get(grid.left + i) ?? null }] : [];
-    }),
+    columns: columnsRead(grid, headerRow, fields),
     headerRow,
     rows,
     titles: titlesAbove(grid, headerRow),
   };
+}
+
+/** Every filled cell of the header row, and every column read without one, with the field it is read as. */
+function columnsRead(grid: Grid, headerRow: number, read: Map<number, FieldName>): TableSheet["columns"] {
+  return (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
+    const col = grid.left + i;
+    const header = cellText(value).trim();
+    const field = read.get(col) ?? null;
+    return header || field ? [{ col, header, field }] : [];
+  });
 }
 
 /** A year header: 2025, "2025", "Budget 2025", "Plan 2026 (tkr)". */

@@ -167,11 +167,7 @@ export async function readWorkbookWithStats(
 
   return {
     grids: reads.map(toGrid),
-    sheets: sheets.map((sheet) => ({
-      name: sheet.name,
-      visibility: VISIBILITY[sheet.visibility] ?? "visible",
-      id: sheet.id,
-    })),
+    sheets: sheets.map((sheet, i) => ({ name: sheet.name, visibility: reads[i].visibility, id: sheet.id })),
     protectedSheets: sheets.filter((sheet) => sheet.protection.protected).map((sheet) => sheet.name),
     syncs,
     shape: reads.map(({ name, top, left, rows, columns, bytes }) => ({ name, top, left, rows, columns, bytes })),
