@@ -396,6 +396,28 @@ describe("properties", () => {
     );
   });
 
+  test("a number cell reads as its shortest decimal written as text, in every unit", () => {
+    // Whole and short decimals (the common cells), float noise and sub-öre values: the number's own reading must
+    // agree with the exact decimal reading of the same digits, or fail the same way.
+    const value = fc.oneof(
+      fc.integer({ min: -1e12, max: 1e12 }),
+      fc.tuple(fc.integer({ min: -1e11, max: 1e11 }), fc.integer({ min: 1, max: 9 })).map(([n, k]) => n / 10 ** k),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(value, unit, (number, amountUnit) => {
+        const asText = parseAmount(String(number).replace(".", ",").replace("-", "\u2212"), amountUnit);
+        const asNumber = parseAmount(number, amountUnit);
+        if (asText?.ok) expect(asNumber).toEqual({ ...asText, sign: number < 0 ? "-" : null });
+        else if (asNumber?.ok) {
+          // Text is never rounded; a number within a thousandth of an öre of a whole one is float noise and is.
+          expect(asText?.ok === false && asText.problem).toMatch(/^(too-precise|ambiguous|unparseable)$/);
+        }
+      }),
+      { ...runs, numRuns: 3000 },
+    );
+  });
+
   test("sums of many tkr amounts read from text do not drift", () => {
     // Decimals of 0, 1, 2, 4 or 5 digits; three would make "1,200"-like amounts ambiguous below 1 000.
     const amount = fc.record({

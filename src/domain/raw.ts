@@ -33,7 +33,8 @@ export interface RawCell {
   ref: CellRef;
 }
 
-interface RowBase {
+/** A row whose fields come from cells anywhere on the sheet (the pasted budget document, headings in a table). */
+export interface CellRow {
   kind: RowKind;
   /** The first cell of the row that carries data; where row-level findings point. */
   ref: CellRef;
@@ -43,35 +44,64 @@ interface RowBase {
   amountUnit?: AmountUnit;
   /** Origin given by a heading rather than a column ("Nämndernas egna uppdrag 2024"). */
   originHint?: "fullmaktige" | "namnd";
-}
-
-/** A row whose fields come from cells anywhere on the sheet (the pasted budget document). */
-export interface CellRow extends RowBase {
   fields: Partial<Record<FieldName, RawCell>>;
 }
 
-/** Where each field of a table stands: one object per table, shared by all of its rows. */
+/** Where each field of a table stands, and what its rows are: one object per table, shared by all of its rows. */
 export interface TableColumns {
   sheet: string;
+  kind: RowKind;
+  /** The grid's first column (0-based sheet coordinate): where each row's values start. */
+  left: number;
   /** Column (0-based sheet coordinate) of each field. */
   byField: Partial<Record<FieldName, number>>;
+  /** The fields that have a column, listed once for the table. */
+  fields: FieldName[];
+  levelHint?: string;
+  amountUnit?: AmountUnit;
 }
 
 /**
- * A table row: the grid's row as it is, and the table's columns. Cells and their references are made only when a
- * finding or the plan needs one, since a plan may have a hundred thousand rows.
+ * A table row: the grid's row as it is, and the table's columns. One small object per row, since a plan may have a
+ * hundred thousand rows: cells and their references are made only when a finding or the plan needs one.
  */
-export interface TableRow extends RowBase {
-  table: { values: CellValue[]; left: number; row: number; columns: TableColumns };
+export class TableRow {
+  constructor(
+    readonly values: CellValue[],
+    readonly row: number,
+    /** Column of the row's first filled cell, where row-level findings point. */
+    readonly first: number,
+    readonly columns: TableColumns,
+  ) {}
+
+  get kind(): RowKind {
+    return this.columns.kind;
+  }
+
+  get ref(): CellRef {
+    return { sheet: this.columns.sheet, row: this.row, col: this.first };
+  }
+
+  get levelHint(): string | undefined {
+    return this.columns.levelHint;
+  }
+
+  get amountUnit(): AmountUnit | undefined {
+    return this.columns.amountUnit;
+  }
+
+  get originHint(): undefined {
+    return undefined;
+  }
 }
 
 export type RawRow = CellRow | TableRow;
 
 /** A field's value as read (error values included); null when the row has no such field. */
 export function fieldValue(row: RawRow, field: FieldName): CellValue {
-  if ("table" in row) {
-    const col = row.table.columns.byField[field];
-    return col === undefined ? null : (row.table.values[col - row.table.left] ?? null);
+  if (row instanceof TableRow) {
+    const col = row.columns.byField[field];
+    return col === undefined ? null : (row.values[col - row.columns.left] ?? null);
   }
   return row.fields[field]?.value ?? null;
 }
@@ -81,16 +111,16 @@ export function fieldValue(row: RawRow, field: FieldName): CellValue {
  * missing value is reported at the cell to fill in). undefined when the row has no place for the field.
  */
 export function fieldRef(row: RawRow, field: FieldName): CellRef | undefined {
-  if ("table" in row) {
-    const col = row.table.columns.byField[field];
-    return col === undefined ? undefined : { sheet: row.table.columns.sheet, row: row.table.row, col };
+  if (row instanceof TableRow) {
+    const col = row.columns.byField[field];
+    return col === undefined ? undefined : { sheet: row.columns.sheet, row: row.row, col };
   }
   return row.fields[field]?.ref;
 }
 
 /** The fields a row has a place for. */
 export function fieldNames(row: RawRow): FieldName[] {
-  return Object.keys("table" in row ? row.table.columns.byField : row.fields) as FieldName[];
+  return row instanceof TableRow ? row.columns.fields : (Object.keys(row.fields) as FieldName[]);
 }
 
 /** Key/value settings found in the workbook (budget year, plan years, title), each with its cell. */

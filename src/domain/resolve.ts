@@ -49,8 +49,6 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
 interface PendingGoal {
   goal: Goal;
   row: RawRow;
-  /** Id given in the sheet, as opposed to a derived key. */
-  explicitId: boolean;
 }
 
 interface GoalLookup {
@@ -58,59 +56,31 @@ interface GoalLookup {
   byKey: Map<string, string>;
   /** Names and ids as written, to find them inside a cell that lists several. */
   names: string[];
+  /** Link cells already read, by their text: the same few goals are linked from thousands of rows. */
+  cells: Map<string, GoalLinks>;
 }
 
-/**
- * Uppdrag by id or title, as a ramjustering links to them. Most links give the id exactly as written; the normalised
- * maps (case, spacing, drift in titles) are built only when a link needs them.
- */
-class AssignmentLookup {
-  private readonly exact: Map<string, Assignment>;
-  private normalized: { byId: Map<string, Assignment>; byTitle: Map<string, Assignment[]> } | null = null;
-
-  constructor(readonly all: Assignment[]) {
-    this.exact = new Map(all.map((a) => [a.id, a]));
-  }
-
-  byId(text: string): Assignment | undefined {
-    return this.exact.get(text) ?? this.maps().byId.get(normalizeName(text));
-  }
-
-  /** Several uppdrag may share a title (the same uppdrag each year, or for each nämnd). */
-  byTitle(text: string): Assignment[] | undefined {
-    return this.maps().byTitle.get(normalizeName(text));
-  }
-
-  private maps() {
-    if (!this.normalized) {
-      const byId = new Map<string, Assignment>();
-      const byTitle = new Map<string, Assignment[]>();
-      for (const a of this.all) {
-        byId.set(normalizeName(a.id), a);
-        const title = normalizeName(a.title);
-        const sameTitle = byTitle.get(title);
-        if (sameTitle) sameTitle.push(a);
-        else byTitle.set(title, [a]);
-      }
-      this.normalized = { byId, byTitle };
-    }
-    return this.normalized;
-  }
+/** What a link cell names: the goals found, and each name that matched none with the nearest one suggested. */
+interface GoalLinks {
+  ids: string[];
+  misses: { name: string; suggestion: string }[];
 }
 
-interface PendingAssignment {
-  assignment: Assignment;
-  row: RawRow;
-  explicitId: boolean;
-  /** Its nämnder, sorted and joined: with the title and year, what makes two rows one uppdrag. */
-  committeeKey: string;
+/** The uppdrag read, and their indexes by normalised id and title, for the ramjusteringar that link to them. */
+interface AssignmentsRead {
+  all: Assignment[];
+  byId: Map<string, Assignment>;
+  /** The index in `all` of the uppdrag with that title, or the indexes of the few that share it. */
+  byTitle: Map<string, number | number[]>;
 }
 
 class Resolver {
   private readonly findings: Finding[] = [];
   private directory = new CommitteeDirectory([]);
   /** Nämnd cells already resolved, by their text. */
-  private readonly committeeCells = new Map<string, { codes: string[]; unknown: string[] }>();
+  private readonly committeeCells = new Map<string, CommitteeCell>();
+  /** Origin cells already read, by their text. */
+  private readonly origins = new Map<string, Origin | null>();
   /** Every goal's name, for suggesting the nearest one when a link misses. */
   private goalNames: string[] = [];
   /** Findings already made, so that a cell several rows share (a heading's year, an uppdrag's nämnd) gives one. */
@@ -140,14 +110,14 @@ class Resolver {
     const assignments = this.readAssignments(byKind.assignment, goals);
     const adjustments = this.readAdjustments(byKind.adjustment, assignments);
     const keyFigures = this.readKeyFigures(byKind.keyFigure, goals);
-    const years = mappedYears?.length ? mappedYears : this.planYears(assignments, adjustments);
+    const years = mappedYears?.length ? mappedYears : this.planYears(assignments.all, adjustments);
     this.checkYears(years, byKind.assignment, byKind.adjustment);
     const plan: Plan = {
       years,
       levels: this.levels,
       committees: this.directory.all(),
       goals,
-      assignments,
+      assignments: assignments.all,
       adjustments,
       keyFigures,
     };
@@ -252,28 +222,30 @@ class Resolver {
   }
 
   /**
-   * Codes of the nämnder a cell names, and how many names matched none (each reported at the cell). The same text
-   * ("KS", "TN, VoN") fills thousands of cells, so each distinct text is split and looked up once.
+   * Codes of the nämnder a cell names, and the names that matched none (each reported at the cell). The same text
+   * ("KS", "TN, VoN") fills thousands of cells, so each distinct text is split and looked up once; what it gives is
+   * shared by those cells and must not be changed.
    */
-  private committees(row: RawRow): { codes: string[]; unknown: number } {
-    if (!this.present(row, "committee")) return { codes: [], unknown: 0 };
+  private committees(row: RawRow): CommitteeCell {
+    if (!this.present(row, "committee")) return NO_COMMITTEES;
     const text = cellText(this.value(row, "committee"));
     let resolved = this.committeeCells.get(text);
     if (!resolved) {
-      resolved = { codes: [], unknown: [] };
+      const codes: string[] = [];
+      const unknown: string[] = [];
       for (const part of splitList(text, this.directory.knownNames())) {
         const committee = this.directory.lookup(part);
-        if (!committee) resolved.unknown.push(part);
-        else if (!resolved.codes.includes(committee.code)) resolved.codes.push(committee.code);
+        if (!committee) unknown.push(part);
+        else if (!codes.includes(committee.code)) codes.push(committee.code);
       }
+      resolved = { codes, unknown };
       this.committeeCells.set(text, resolved);
     }
     for (const name of resolved.unknown) {
       const suggestion = nearest(name, this.directory.knownNames()) ?? "";
       this.report("error", "unknown-committee", this.at(row, "committee"), { name, suggestion });
     }
-    // A copy: the cached codes are shared by every cell with the same text.
-    return { codes: [...resolved.codes], unknown: resolved.unknown.length };
+    return resolved;
   }
 
   // --- Goals ---------------------------------------------------------------------------------------------------
@@ -297,11 +269,7 @@ class Resolver {
         continue;
       }
       const target = this.text(row, "target") || null;
-      const entry = {
-        goal: { id, level, name, parentIds: [], committee, target },
-        row,
-        explicitId: Boolean(explicitId),
-      };
+      const entry = { goal: { id, level, name, parentIds: [], committee, target }, row };
       pending.push(entry);
       byId.set(normalizeName(id), entry);
     }
@@ -386,19 +354,30 @@ class Resolver {
     const byKey = new Map<string, string>();
     for (const goal of goals) byKey.set(normalizeName(goal.name), goal.id);
     for (const goal of goals) byKey.set(normalizeName(goal.id), goal.id);
-    return { byKey, names: goals.flatMap((goal) => [goal.name, goal.id]) };
+    return { byKey, names: goals.flatMap((goal) => [goal.name, goal.id]), cells: new Map() };
   }
 
-  /**
-   * Goal ids a cell links to; a name or id that matches no goal is a finding with the nearest name suggested. Parts
-   * that match nothing and stand next to each other are one name cut at its "och", "&" or comma ("Näringsliv &
-   * tilväxt"): each such run is reported once, whole. A ";" or a line break still separates two names.
-   */
+  /** Goal ids a cell links to; each name or id that matches no goal is a finding, with the nearest name suggested. */
   private goalLinks(row: RawRow, lookup: GoalLookup): string[] {
     if (!this.present(row, "parent")) return [];
     const cell = cellText(this.value(row, "parent"));
+    let links = lookup.cells.get(cell);
+    if (!links) {
+      links = this.readGoalLinks(cell, lookup);
+      lookup.cells.set(cell, links);
+    }
+    for (const miss of links.misses) this.report("error", "unknown-goal", this.at(row, "parent"), miss);
+    // A copy: the ids are the plan's, and the cached ones are shared by every cell with the same text.
+    return [...links.ids];
+  }
+
+  /**
+   * Parts that match nothing and stand next to each other are one name cut at its "och", "&" or comma ("Näringsliv &
+   * tilväxt"): each such run is one miss, whole. A ";" or a line break still separates two names.
+   */
+  private readGoalLinks(cell: string, lookup: GoalLookup): GoalLinks {
     const whole = lookup.byKey.get(normalizeName(cell));
-    if (whole) return [whole];
+    if (whole) return { ids: [whole], misses: [] };
     const { text, parts } = splitListParts(cell, lookup.names);
     const segments: { at: number; end: number; id?: string }[] = [];
     for (const part of parts) {
@@ -407,61 +386,64 @@ class Resolver {
       if (!id && previous && !previous.id && !text.slice(previous.end, part.at).includes(";")) previous.end = part.end;
       else segments.push({ at: part.at, end: part.end, id });
     }
-    const ids: string[] = [];
+    const links: GoalLinks = { ids: [], misses: [] };
     for (const segment of segments) {
       const name = text.slice(segment.at, segment.end);
       // A run may still be a goal as a whole: "Näringsliv & tillväxt" next to another goal in the cell.
       const id = segment.id ?? lookup.byKey.get(normalizeName(name));
       if (id) {
-        if (!ids.includes(id)) ids.push(id);
+        if (!links.ids.includes(id)) links.ids.push(id);
       } else {
-        const suggestion = nearest(name, this.goalNames) ?? "";
-        this.report("error", "unknown-goal", this.at(row, "parent"), { name, suggestion });
+        links.misses.push({ name, suggestion: nearest(name, this.goalNames) ?? "" });
       }
     }
-    return ids;
+    return links;
   }
 
   // --- Uppdrag -------------------------------------------------------------------------------------------------
 
-  private readAssignments(rows: RawRow[], goals: Goal[]): Assignment[] {
+  private readAssignments(rows: RawRow[], goals: Goal[]): AssignmentsRead {
     const lookup = this.goalLookup(goals);
-    const pending: PendingAssignment[] = [];
-    const byId = new Map<string, PendingAssignment>();
-    // Uppdrag by normalised title: the few with one title are then told apart by nämnder and year (a key of all
-    // three would be a new long string per row, to hash and collect).
-    const byTitle = new Map<string, PendingAssignment[]>();
+    const all: Assignment[] = [];
+    /** The row each uppdrag was read from, by its index in `all`. */
+    const rowOf: RawRow[] = [];
+    const byId = new Map<string, Assignment>();
+    // Uppdrag that share a title are told apart by nämnder and year, rather than by a key of all three (a new long
+    // string per row).
+    const byTitle = new Map<string, number | number[]>();
     for (const row of rows) {
       const title = this.required(row, "name");
       if (!title) continue;
       const { codes: committees, unknown } = this.committees(row);
-      if (committees.length === 0 && unknown === 0) {
+      if (committees.length === 0 && unknown.length === 0) {
         // At the nämnd column's cell; a layout without one (the pasted page) points at the uppdrag.
         const at = fieldRef(row, "committee") ? "committee" : "name";
         this.missing(row, at, "assignment-no-committee");
       }
       const year = this.year(row);
       const goalIds = this.goalLinks(row, lookup);
-      const committeeKey = committees.length > 1 ? [...committees].sort().join("+") : (committees[0] ?? "");
       const explicitId = this.text(row, "id");
-      const id = explicitId || `uppdrag:${slug(title)}:${committeeKey}:${year ?? ""}`;
+      const id = explicitId || `uppdrag:${slug(title)}:${committeeKey(committees)}:${year ?? ""}`;
       const titleKey = normalizeName(title);
       const sameTitle = byTitle.get(titleKey);
-      const same = sameTitle?.find((p) => p.committeeKey === committeeKey && p.assignment.year === year);
+      const sameIndex = indexes(sameTitle).find(
+        (i) => all[i].year === year && committeeKey(all[i].committees) === committeeKey(committees),
+      );
+      const same = sameIndex === undefined ? undefined : all[sameIndex];
       if (same) {
         // One uppdrag listed under several goals is one uppdrag linked to each; under the same goals twice, a duplicate.
         // A row that gives an id of its own is another uppdrag with the same title, nämnder and year: a duplicate
         // too, but kept under its id, so that what refers to that id still finds it.
-        const newGoals = goalIds.filter((g) => !same.assignment.goalIds.includes(g));
-        const otherId = Boolean(explicitId) && normalizeName(explicitId) !== normalizeName(same.assignment.id);
+        const newGoals = goalIds.filter((g) => !same.goalIds.includes(g));
+        const otherId = Boolean(explicitId) && normalizeName(explicitId) !== normalizeName(same.id);
         if (!otherId && newGoals.length > 0) {
-          same.assignment.goalIds.push(...newGoals);
-          same.assignment.clarification ??= this.clarification(row);
+          same.goalIds.push(...newGoals);
+          same.clarification ??= this.clarification(row);
           continue;
         }
         this.report("error", "duplicate-assignment", this.at(row, "name"), {
           title,
-          other: this.cellOf(same.row),
+          other: this.cellOf(rowOf[sameIndex as number]),
         });
         if (!otherId) continue;
       }
@@ -475,18 +457,19 @@ class Resolver {
         title,
         clarification: this.clarification(row),
         goalIds,
-        committees,
+        committees: [...committees],
         origin: this.origin(row),
         year,
       };
-      const entry = { assignment, row, explicitId: Boolean(explicitId), committeeKey };
-      pending.push(entry);
-      byId.set(idKey, entry);
+      const index = all.push(assignment) - 1;
+      rowOf.push(row);
+      byId.set(idKey, assignment);
       if (same) continue;
-      if (sameTitle) sameTitle.push(entry);
-      else byTitle.set(titleKey, [entry]);
+      if (sameTitle === undefined) byTitle.set(titleKey, index);
+      else if (typeof sameTitle === "number") byTitle.set(titleKey, [sameTitle, index]);
+      else sameTitle.push(index);
     }
-    return pending.map((p) => p.assignment);
+    return { all, byId, byTitle };
   }
 
   private cellOf(row: RawRow): string {
@@ -497,23 +480,27 @@ class Resolver {
   private origin(row: RawRow): Origin {
     if (!this.present(row, "origin")) return row.originHint ?? "fullmaktige";
     const written = cellText(this.value(row, "origin"));
-    const text = normalizeName(written);
-    if (/^(kf|kommunfullmäktige|fullmäktige|council)/.test(text)) return "fullmaktige";
-    if (/^(nämnd|egen|eget|committee|styrelse)/.test(text)) return "namnd";
+    let origin = this.origins.get(written);
+    if (origin === undefined) {
+      origin = originOfWord(written);
+      this.origins.set(written, origin);
+    }
+    if (origin) return origin;
     this.report("error", "origin-invalid", this.at(row, "origin"), { value: written });
     return row.originHint ?? "fullmaktige";
   }
 
   // --- Ramjusteringar ------------------------------------------------------------------------------------------
 
-  private readAdjustments(rows: RawRow[], assignments: Assignment[]): Adjustment[] {
-    const lookup = new AssignmentLookup(assignments);
-    const adjustments: { adjustment: Adjustment; derived: boolean }[] = [];
+  private readAdjustments(rows: RawRow[], assignments: AssignmentsRead): Adjustment[] {
+    const adjustments: Adjustment[] = [];
+    /** Those without an id of their own, keyed once all are read. */
+    const derived: Adjustment[] = [];
     const ids = new Set<string>();
     for (const row of rows) {
       const committee = this.adjustmentCommittee(row);
       const amount = this.amount(row);
-      const assignment = this.linkedAssignment(row, committee, lookup);
+      const assignment = this.linkedAssignment(row, committee, assignments);
       const year = this.year(row);
       const direction = amount === null ? null : this.direction(row, amount);
       const duration = this.duration(row, year);
@@ -526,16 +513,12 @@ class Resolver {
       }
       if (idKey) ids.add(idKey);
       const amountOre = direction === "decrease" ? -Math.abs(amount.ore) : Math.abs(amount.ore);
-      adjustments.push({
-        adjustment: { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null },
-        derived: !id,
-      });
+      const adjustment = { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null };
+      adjustments.push(adjustment);
+      if (!id) derived.push(adjustment);
     }
-    this.deriveAdjustmentKeys(
-      adjustments.filter((a) => a.derived).map((a) => a.adjustment),
-      ids,
-    );
-    return adjustments.map((a) => a.adjustment);
+    this.deriveAdjustmentKeys(derived, ids);
+    return adjustments;
   }
 
   /**
@@ -633,14 +616,15 @@ class Resolver {
   private linkedAssignment(
     row: RawRow,
     committee: string | null,
-    lookup: AssignmentLookup,
+    assignments: AssignmentsRead,
   ): Assignment | null | undefined {
     const text = this.text(row, "assignment");
     if (!text) return null;
-    const byId = lookup.byId(text);
+    const key = normalizeName(text);
+    const byId = assignments.byId.get(key);
     if (byId) return byId;
-    const sameTitle = lookup.byTitle(text);
-    if (sameTitle) {
+    const sameTitle = indexes(assignments.byTitle.get(key)).map((i) => assignments.all[i]);
+    if (sameTitle.length) {
       // A title may stand for several uppdrag (the same one each year, or for each nämnd): the one that the
       // ramjustering's year and nämnd point at.
       const year = parseYear(this.value(row, "year"));
@@ -653,7 +637,7 @@ class Resolver {
     const suggestion =
       nearest(
         text,
-        lookup.all.map((a) => a.title),
+        assignments.all.map((a) => a.title),
       ) ?? "";
     this.report("error", "adjustment-unknown-assignment", this.at(row, "assignment"), { name: text, suggestion });
     return undefined;
@@ -709,21 +693,50 @@ class Resolver {
 
   private checkYears(years: number[], ...rowGroups: RawRow[][]): void {
     if (years.length === 0) return;
-    for (const row of rowGroups.flat()) {
-      const year = parseYear(this.value(row, "year"));
-      if (year !== null && !years.includes(year)) {
-        this.report("error", "year-outside-plan", this.at(row, "year"), { year, years: years.join(", ") });
+    for (const rows of rowGroups) {
+      for (const row of rows) {
+        const year = parseYear(this.value(row, "year"));
+        if (year !== null && !years.includes(year)) {
+          this.report("error", "year-outside-plan", this.at(row, "year"), { year, years: years.join(", ") });
+        }
       }
     }
   }
 }
+
+/** "Fullmäktige", "KF", "Nämnd", "Eget" …: where an uppdrag comes from; null for a word that names neither. */
+function originOfWord(written: string): Origin | null {
+  const text = normalizeName(written);
+  if (/^(kf|kommunfullmäktige|fullmäktige|council)/.test(text)) return "fullmaktige";
+  if (/^(nämnd|egen|eget|committee|styrelse)/.test(text)) return "namnd";
+  return null;
+}
+
+/** An index map's entry as a list. */
+function indexes(entry: number | number[] | undefined): number[] {
+  return entry === undefined ? [] : typeof entry === "number" ? [entry] : entry;
+}
+
+/** Nämnder sorted and joined: with the title and year, what makes two rows one uppdrag. */
+function committeeKey(codes: readonly string[]): string {
+  return codes.length > 1 ? [...codes].sort().join("+") : (codes[0] ?? "");
+}
+
+/** A nämnd cell as read: the codes it names, and the names that matched none. */
+interface CommitteeCell {
+  readonly codes: readonly string[];
+  readonly unknown: readonly string[];
+}
+
+const NO_COMMITTEES: CommitteeCell = { codes: [], unknown: [] };
 
 function refKey(ref: CellRef): string {
   return `${ref.sheet}!${refName(ref)}`;
 }
 
 function parseYear(value: CellValue): number | null {
-  const text = typeof value === "number" ? String(value) : cellText(value);
+  if (typeof value === "number") return Number.isInteger(value) && value >= 1900 && value < 2200 ? value : null;
+  const text = cellText(value);
   return /^(19|20|21)\d\d$/.test(text) ? Number(text) : null;
 }
 

@@ -3,7 +3,7 @@ import { looksLikeCommitteeList } from "../adjustmentLine";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin } from "../model";
-import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns } from "../raw";
+import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns, TableRow } from "../raw";
 import { normalizeName } from "../text";
 import { readHeading } from "./pasted";
 
@@ -408,7 +408,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const amountUnit = mapping?.amountUnit ?? amountHeader?.unit ?? (years.length ? yearUnit() : undefined) ?? undefined;
 
   const rows: RawRow[] = [];
-  const columns = tableColumns(grid.sheet, kind, fields);
+  const columns = tableColumns(grid, kind, fields, { levelHint, amountUnit });
   const columnList = [...fields.keys(), ...years.map(({ col }) => col)];
   // Headings inside an uppdrag table, a row to themselves ("Mål: Fler jobb", "Uppdrag från fullmäktige 2025"), give
   // the rows below them their goal, or their origin and year, where the rows' own cells do not.
@@ -437,9 +437,8 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
         first = col;
     }
     if (first < 0) continue;
-    const left = grid.left;
     if (years.length) {
-      rows.push(...yearAdjustments(grid, row, years, columns.main, amountUnit));
+      rows.push(...yearAdjustments(grid, row, years, columns.main));
       continue;
     }
     const heading = kind === "assignment" ? headingIn(grid, row) : null;
@@ -447,15 +446,15 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       Object.assign(section, heading);
       continue;
     }
-    const ref = { sheet: grid.sheet, row, col: first };
     if (section.goal || section.origin || section.year || matrix.length || sheetCommittee) {
       const cells = rowFields(grid, row, columns.main);
       cells.parent ??= section.goal;
       cells.year ??= section.year;
       cells.committee ??= committeeOf(row, first);
+      const ref = { sheet: grid.sheet, row, col: first };
       rows.push({ kind, ref, fields: cells, originHint: section.origin, amountUnit });
     } else {
-      rows.push({ kind, ref, table: { values, left, row, columns: columns.main }, levelHint, amountUnit });
+      rows.push(new TableRow(values, row, first, columns.main));
     }
     // An amount on an uppdrag row is a ramjustering for that uppdrag's nämnd (domain.md): a row of its own that
     // links back to the uppdrag by its id, or by its title when the id cell is empty.
@@ -463,17 +462,12 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     if (amountCol !== undefined && isFilled(values[amountCol - grid.left])) {
       const byId = columns.idCol !== undefined && isFilled(values[columns.idCol - grid.left]);
       const adjustmentColumns = byId ? columns.adjustmentById : columns.adjustmentByName;
-      const at = { sheet: grid.sheet, row, col: amountCol };
       if (matrix.length || sheetCommittee) {
         const cells = { ...rowFields(grid, row, adjustmentColumns), committee: committeeOf(row, first) };
+        const at = { sheet: grid.sheet, row, col: amountCol };
         rows.push({ kind: "adjustment", ref: at, fields: cells, amountUnit });
       } else {
-        rows.push({
-          kind: "adjustment",
-          ref: at,
-          table: { values, left, row, columns: adjustmentColumns },
-          amountUnit,
-        });
+        rows.push(new TableRow(values, row, amountCol, adjustmentColumns));
       }
     }
   }
@@ -691,7 +685,6 @@ function yearAdjustments(
   row: number,
   years: { col: number; year: number; headerRow: number }[],
   columns: TableColumns,
-  amountUnit: AmountUnit | undefined,
 ): CellRow[] {
   const values = grid.values[row - grid.top];
   const shared = rowFields(grid, row, columns);
@@ -700,7 +693,8 @@ function yearAdjustments(
     if (!isFilled(value)) return [];
     const amount = { value, ref: { sheet: grid.sheet, row, col } };
     const when = { value: year, ref: { sheet: grid.sheet, row: headerRow, col } };
-    return [{ kind: "adjustment" as const, ref: amount.ref, fields: { ...shared, amount, year: when }, amountUnit }];
+    const fields = { ...shared, amount, year: when };
+    return [{ kind: "adjustment" as const, ref: amount.ref, fields, amountUnit: columns.amountUnit }];
   });
 }
 
@@ -724,19 +718,29 @@ function isFilled(value: CellValue | undefined): boolean {
  * The table's column maps. On an uppdrag sheet with an amount column, the uppdrag row leaves the amount (and its
  * duration and direction) to a ramjustering row of its own, with the uppdrag's nämnd and year and a link back.
  */
-function tableColumns(sheet: string, kind: RowKind, fields: Map<number, FieldName>) {
+function tableColumns(
+  grid: Grid,
+  kind: RowKind,
+  fields: Map<number, FieldName>,
+  hints: { levelHint?: string; amountUnit?: AmountUnit },
+) {
   const byField: Partial<Record<FieldName, number>> = {};
   for (const [col, field] of fields) byField[field] = col;
+  const columnsOf = (rowKind: RowKind, of: Partial<Record<FieldName, number>>): TableColumns => {
+    const named = (Object.keys(of) as FieldName[]).filter((field) => of[field] !== undefined);
+    const only = Object.fromEntries(named.map((field) => [field, of[field]]));
+    return { sheet: grid.sheet, kind: rowKind, left: grid.left, byField: only, fields: named, ...hints };
+  };
   const { amount, duration, direction, ...assignment } = byField;
   if (kind !== "assignment" || amount === undefined) {
-    const main = { sheet, byField };
+    const main = columnsOf(kind, byField);
     return { main, adjustmentById: main, adjustmentByName: main, amountCol: undefined, idCol: undefined };
   }
   const adjustment = { amount, duration, direction, committee: byField.committee, year: byField.year };
   return {
-    main: { sheet, byField: assignment },
-    adjustmentById: { sheet, byField: { ...adjustment, assignment: byField.id } },
-    adjustmentByName: { sheet, byField: { ...adjustment, assignment: byField.name } },
+    main: columnsOf(kind, assignment),
+    adjustmentById: columnsOf("adjustment", { ...adjustment, assignment: byField.id }),
+    adjustmentByName: columnsOf("adjustment", { ...adjustment, assignment: byField.name }),
     amountCol: amount,
     idCol: byField.id,
   };
