@@ -52,7 +52,8 @@ export interface ReadResult {
 
 /** Grid[] → Plan with findings: the whole reading side of the core. */
 export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
-  const rows: RawRow[] = [];
+  /** Each sheet's rows, joined at the end (one copy, not a push per row). */
+  const sheetRows: RawRow[][] = [];
   let settings: RawSettings = {};
   let title: RawCell | undefined;
   const sheets: ReadResult["sheets"] = [];
@@ -67,12 +68,12 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       sheetMapping?.kind === "pasted" ||
       (!sheetMapping && looksLikePastedDocument(grid) && !hasTableHeaders(grid))
     ) {
-      for (const row of readPastedDocument(grid, { force: true }) ?? []) rows.push(row);
+      sheetRows.push(readPastedDocument(grid, { force: true }) ?? []);
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else {
       const table = readTable(grid, sheetMapping, levels);
       if (table) {
-        for (const row of table.rows) rows.push(row);
+        sheetRows.push(table.rows);
         title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
         sheets.push({
           sheet: grid.sheet,
@@ -88,6 +89,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       }
     }
   }
+  const rows = ([] as RawRow[]).concat(...sheetRows);
   const raw: RawPlan = { rows, settings: { title, ...settings } };
   const { plan, findings } = resolvePlan(raw, { levels, years: mapping.years });
   return {

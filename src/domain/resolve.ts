@@ -19,6 +19,7 @@ import {
   Plan,
   levelRank,
 } from "./model";
+import { NameIndex } from "./nameIndex";
 import { FieldName, RawPlan, RawRow, fieldNames, fieldRef, fieldValue } from "./raw";
 import { cleanParagraphs, cleanText, nearest, normalizeName, slug } from "./text";
 
@@ -69,9 +70,9 @@ interface GoalLinks {
 /** The uppdrag read, and their indexes by normalised id and title, for the ramjusteringar that link to them. */
 interface AssignmentsRead {
   all: Assignment[];
-  byId: Map<string, Assignment>;
+  byId: NameIndex<Assignment>;
   /** The index in `all` of the uppdrag with that title, or the indexes of the few that share it. */
-  byTitle: Map<string, number | number[]>;
+  byTitle: NameIndex<number | number[]>;
 }
 
 class Resolver {
@@ -101,9 +102,12 @@ class Resolver {
       adjustment: [],
       keyFigure: [],
     };
-    for (const row of this.raw.rows) {
-      this.reportErrorValues(row);
-      byKind[row.kind].push(row);
+    // Indexed: this runs once per call over every row, mostly before V8 optimises it, and for…of would then make an
+    // iterator result per row.
+    const { rows } = this.raw;
+    for (let i = 0; i < rows.length; i++) {
+      this.reportErrorValues(rows[i]);
+      byKind[rows[i].kind].push(rows[i]);
     }
     this.directory = new CommitteeDirectory(this.readRegister(byKind.committee));
     const goals = this.readGoals(byKind.goal);
@@ -407,10 +411,10 @@ class Resolver {
     const all: Assignment[] = [];
     /** The row each uppdrag was read from, by its index in `all`. */
     const rowOf: RawRow[] = [];
-    const byId = new Map<string, Assignment>();
+    const byId = new NameIndex<Assignment>((assignment) => assignment.id);
     // Uppdrag that share a title are told apart by nämnder and year, rather than by a key of all three (a new long
     // string per row).
-    const byTitle = new Map<string, number | number[]>();
+    const byTitle = new NameIndex<number | number[]>((entry) => all[indexes(entry)[0]].title);
     for (const row of rows) {
       const title = this.required(row, "name");
       if (!title) continue;
@@ -424,11 +428,13 @@ class Resolver {
       const goalIds = this.goalLinks(row, lookup);
       const explicitId = this.text(row, "id");
       const id = explicitId || `uppdrag:${slug(title)}:${committeeKey(committees)}:${year ?? ""}`;
-      const titleKey = normalizeName(title);
-      const sameTitle = byTitle.get(titleKey);
-      const sameIndex = indexes(sameTitle).find(
-        (i) => all[i].year === year && committeeKey(all[i].committees) === committeeKey(committees),
-      );
+      const sameTitle = byTitle.get(title);
+      const sameIndex =
+        sameTitle === undefined
+          ? undefined
+          : indexes(sameTitle).find(
+              (i) => all[i].year === year && committeeKey(all[i].committees) === committeeKey(committees),
+            );
       const same = sameIndex === undefined ? undefined : all[sameIndex];
       if (same) {
         // One uppdrag listed under several goals is one uppdrag linked to each; under the same goals twice, a duplicate.
@@ -447,8 +453,7 @@ class Resolver {
         });
         if (!otherId) continue;
       }
-      const idKey = normalizeName(id);
-      if (byId.has(idKey)) {
+      if (byId.has(id)) {
         this.report("error", "duplicate-id", this.at(row, "id"), { id });
         continue;
       }
@@ -463,10 +468,10 @@ class Resolver {
       };
       const index = all.push(assignment) - 1;
       rowOf.push(row);
-      byId.set(idKey, assignment);
+      byId.set(id, assignment);
       if (same) continue;
-      if (sameTitle === undefined) byTitle.set(titleKey, index);
-      else if (typeof sameTitle === "number") byTitle.set(titleKey, [sameTitle, index]);
+      if (sameTitle === undefined) byTitle.set(title, index);
+      else if (typeof sameTitle === "number") byTitle.set(title, [sameTitle, index]);
       else sameTitle.push(index);
     }
     return { all, byId, byTitle };
@@ -496,7 +501,7 @@ class Resolver {
     const adjustments: Adjustment[] = [];
     /** Those without an id of their own, keyed once all are read. */
     const derived: Adjustment[] = [];
-    const ids = new Set<string>();
+    const ids = new NameIndex<string>((id) => id);
     for (const row of rows) {
       const committee = this.adjustmentCommittee(row);
       const amount = this.amount(row);
@@ -506,12 +511,11 @@ class Resolver {
       const duration = this.duration(row, year);
       if (committee === null || amount === null || direction === null || assignment === undefined) continue;
       const id = this.text(row, "id");
-      const idKey = id && normalizeName(id);
-      if (idKey && ids.has(idKey)) {
+      if (id && ids.has(id)) {
         this.report("error", "duplicate-id", this.at(row, "id"), { id });
         continue;
       }
-      if (idKey) ids.add(idKey);
+      if (id) ids.set(id, id);
       const amountOre = direction === "decrease" ? -Math.abs(amount.ore) : Math.abs(amount.ore);
       const adjustment = { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null };
       adjustments.push(adjustment);
@@ -526,7 +530,7 @@ class Resolver {
    * one tied to no uppdrag, or sharing its uppdrag, nämnd and year with another, is told apart by its amount. Rows
    * alike in all of that are interchangeable and are numbered.
    */
-  private deriveAdjustmentKeys(adjustments: Adjustment[], taken: Set<string>): void {
+  private deriveAdjustmentKeys(adjustments: Adjustment[], taken: NameIndex<string>): void {
     const base = (a: Adjustment) => `ram:${a.committee}:${a.year ?? ""}:${a.assignmentId ?? ""}`;
     const withAmount = (a: Adjustment) => `${base(a)}:${oreToTkr(a.amountOre)}`;
     const count = new Map<string, number>();
@@ -534,8 +538,8 @@ class Resolver {
     for (const a of adjustments) {
       const key = a.assignmentId !== null && count.get(base(a)) === 1 ? base(a) : withAmount(a);
       let id = key;
-      for (let n = 2; taken.has(normalizeName(id)); n++) id = `${key}:${n}`;
-      taken.add(normalizeName(id));
+      for (let n = 2; taken.has(id); n++) id = `${key}:${n}`;
+      taken.set(id, id);
       a.id = id;
     }
   }
@@ -560,6 +564,7 @@ class Resolver {
     return codes[0] ?? null;
   }
 
+  /** The amount read, with its sign as written (a negative number cell was typed with its minus). */
   private amount(row: RawRow): { ore: number; sign: "+" | "-" | null } | null {
     const parsed = this.present(row, "amount") ? parseAmount(this.value(row, "amount"), row.amountUnit) : null;
     if (!parsed) {
@@ -571,8 +576,7 @@ class Resolver {
       this.report("error", rule, this.at(row, "amount"), { value: parsed.text, problem: parsed.problem });
       return null;
     }
-    const sign = parsed.ore < 0 ? "-" : parsed.sign;
-    return { ore: parsed.ore, sign };
+    return parsed;
   }
 
   /** The word decides, else the sign; a word and a written sign that disagree is a finding, not a guess. */
@@ -620,10 +624,9 @@ class Resolver {
   ): Assignment | null | undefined {
     const text = this.text(row, "assignment");
     if (!text) return null;
-    const key = normalizeName(text);
-    const byId = assignments.byId.get(key);
+    const byId = assignments.byId.get(text);
     if (byId) return byId;
-    const sameTitle = indexes(assignments.byTitle.get(key)).map((i) => assignments.all[i]);
+    const sameTitle = indexes(assignments.byTitle.get(text)).map((i) => assignments.all[i]);
     if (sameTitle.length) {
       // A title may stand for several uppdrag (the same one each year, or for each nämnd): the one that the
       // ramjustering's year and nämnd point at.

@@ -27,36 +27,24 @@ export function cleanParagraphs(text: string): string {
 
 /** What normalizeName evens out beyond case and spacing. */
 const DRIFT = /[&\u2010-\u2015\u2212"'“”‘’«»]|[\s.,;:!?]$/;
+const DASH = /[\u2010-\u2015\u2212]/;
+const QUOTE = /["'“”‘’«»]/;
 
 /**
  * The form names are compared in: case, spacing, "&" vs "och", dashes and trailing punctuation do not count,
  * since real workbooks let names drift ("Näringsliv & tillväxt" vs "Näringsliv och tillväxt").
  */
 export function normalizeName(text: string): string {
-  // A plan names the same nämnd, goal or uppdrag in many cells and looks each up more than once: each text is
-  // normalised once (the memory is bounded).
-  let normal = normalized.get(text);
-  if (normal === undefined) {
-    if (normalized.size >= MEMO_SIZE) normalized.clear();
-    normal = normalize(text);
-    normalized.set(text, normal);
-  }
-  return normal;
-}
-
-const normalized = new Map<string, string>();
-const MEMO_SIZE = 200_000;
-
-function normalize(text: string): string {
   // toLowerCase, not toLocaleLowerCase("sv"): Swedish has no case rules of its own, and the locale call is slow.
-  const lower = cleanText(text).toLowerCase();
-  if (!DRIFT.test(lower)) return lower;
-  return lower
-    .replace(/\s*&\s*/g, " och ")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/["'“”‘’«»]/g, "")
-    .replace(/[\s.,;:!?]+$/g, "")
-    .replace(/ +/g, " ");
+  let normal = cleanText(text).toLowerCase();
+  if (!DRIFT.test(normal)) return normal;
+  // Each kind of drift is replaced only where it occurs: a title with a dash need not be scanned five times.
+  if (normal.includes("&")) normal = normal.replace(/\s*&\s*/g, " och ");
+  if (DASH.test(normal)) normal = normal.replace(/[\u2010-\u2015\u2212]/g, "-");
+  if (QUOTE.test(normal)) normal = normal.replace(/["'“”‘’«»]/g, "");
+  // A leading "&" or quote may leave a space in front.
+  normal = normal.replace(/[\s.,;:!?]+$/, "").trimStart();
+  return normal.includes("  ") ? normal.replace(/ +/g, " ") : normal;
 }
 
 /** Lower case ASCII slug for derived keys: "Förbättra kvinnors…" → "forbattra-kvinnors…". */

@@ -431,7 +431,9 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     const values = grid.values[row - grid.top];
     // The first filled cell of a mapped column: a row with none carries no data.
     let first = -1;
-    for (const col of columnList) {
+    // Indexed, like the loop around it: for…of would make an iterator result per cell until V8 optimises this.
+    for (let i = 0; i < columnList.length; i++) {
+      const col = columnList[i];
       const value = values[col - grid.left] ?? null;
       if (value !== null && (typeof value !== "string" || value.trim() !== "") && (first < 0 || col < first))
         first = col;
