@@ -11,12 +11,15 @@ export class NameIndex<T> {
   private readonly byHash = new Map<number, T>();
   /** Values whose name's hash was already taken by another name, by normalised name. */
   private readonly collided = new Map<string, T>();
+  /** The last name hashed: a name is mostly looked up, then set. */
+  private lastName = "";
+  private lastHash = nameHash("");
 
   /** `nameOf` gives back the name a value was set under, to tell apart two names with one hash. */
   constructor(private readonly nameOf: (value: T) => string) {}
 
   get(name: string): T | undefined {
-    const found = this.byHash.get(nameHash(name));
+    const found = this.byHash.get(this.hash(name));
     if (found !== undefined && sameName(this.nameOf(found), name)) return found;
     return this.collided.size > 0 ? this.collided.get(normalizeName(name)) : undefined;
   }
@@ -26,10 +29,18 @@ export class NameIndex<T> {
   }
 
   set(name: string, value: T): void {
-    const hash = nameHash(name);
+    const hash = this.hash(name);
     const found = this.byHash.get(hash);
     if (found === undefined || sameName(this.nameOf(found), name)) this.byHash.set(hash, value);
     else this.collided.set(normalizeName(name), value);
+  }
+
+  private hash(name: string): number {
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastHash = nameHash(name);
+    }
+    return this.lastHash;
   }
 }
 

@@ -1,4 +1,4 @@
-import { CellRef, CellValue, cellText, isErrorValue, refName } from "../sheet/grid";
+import { CellRef, CellValue, cellText, isErrorValue, isFilled, refName } from "../sheet/grid";
 import { directionOfWord, durationOfWord, isRamWord } from "./adjustmentLine";
 import { oreToTkr, parseAmount } from "./amounts";
 import { CommitteeDirectory, splitList, splitListParts } from "./committees";
@@ -158,8 +158,7 @@ class Resolver {
 
   /** Whether the row gives the field a value (not empty, not blank, not an error value). */
   private present(row: RawRow, field: FieldName): boolean {
-    const value = this.value(row, field);
-    return value !== null && (typeof value !== "string" || value.trim() !== "");
+    return isFilled(this.value(row, field));
   }
 
   /** The cell of a field in a row: its value's cell, else the empty cell in its column, else the row's first cell. */

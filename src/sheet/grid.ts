@@ -41,6 +41,11 @@ export function isErrorValue(value: CellValue): value is ErrorValue {
   return typeof value === "object" && value !== null && !(value instanceof Date) && "error" in value;
 }
 
+/** Whether a cell holds anything: not empty, not only white space. */
+export function isFilled(value: CellValue | undefined): boolean {
+  return value !== undefined && value !== null && (typeof value !== "string" || value.trim() !== "");
+}
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnName(col: number): string {
   let name = "";

@@ -1,4 +1,4 @@
-import { CellRef, Grid, cellText } from "../../sheet/grid";
+import { CellRef, Grid, cellText, isFilled } from "../../sheet/grid";
 import { AdjustmentLine, looksLikeCommitteeList, parseAdjustmentLine } from "../adjustmentLine";
 import { CellRow, RawCell } from "../raw";
 
@@ -123,7 +123,7 @@ export function looksLikePastedDocument(grid: Grid): boolean {
   let wide = 0;
   for (const values of grid.values) {
     let count = 0;
-    for (const value of values) if (value !== null && cellText(value) !== "") count++;
+    for (let i = 0; i < values.length; i++) if (isFilled(values[i])) count++;
     if (count > 0) filled++;
     if (count >= 3) wide++;
   }

@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
+import { CellValue, Grid, cellText, columnIndex, isFilled, valueAt } from "../../sheet/grid";
 import { looksLikeCommitteeList } from "../adjustmentLine";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
@@ -434,9 +434,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     // Indexed, like the loop around it: for…of would make an iterator result per cell until V8 optimises this.
     for (let i = 0; i < columnList.length; i++) {
       const col = columnList[i];
-      const value = values[col - grid.left] ?? null;
-      if (value !== null && (typeof value !== "string" || value.trim() !== "") && (first < 0 || col < first))
-        first = col;
+      if (isFilled(values[col - grid.left]) && (first < 0 || col < first)) first = col;
     }
     if (first < 0) continue;
     if (years.length) {
@@ -710,10 +708,6 @@ function titlesAbove(grid: Grid, headerRow: number): RawCell[] {
     });
   }
   return titles;
-}
-
-function isFilled(value: CellValue | undefined): boolean {
-  return value !== undefined && value !== null && (typeof value !== "string" || value.trim() !== "");
 }
 
 /**
