@@ -67,6 +67,22 @@ describe("NameIndex", () => {
     expect(index.has("Näringsliv")).toBe(false);
   });
 
+  test("holds what a Map by normalised name holds, however many names it grows to", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(nameLike, fc.nat()), { minLength: 100, maxLength: 3000 }), (entries) => {
+        const index = new NameIndex<{ name: string; n: number }>((value) => value.name);
+        const reference = new Map<string, number>();
+        for (const [name, n] of entries) {
+          index.set(name, { name, n });
+          reference.set(normalizeName(name), n);
+        }
+        for (const [name] of entries) expect(index.get(`  ${name} `)?.n).toBe(reference.get(normalizeName(name)));
+        expect(index.has("\u0000 not a name")).toBe(reference.has(normalizeName("\u0000 not a name")));
+      }),
+      { seed: 3, numRuns: 40 },
+    );
+  });
+
   test("keeps two names whose hashes collide apart", () => {
     const [a, b] = collidingNames();
     expect(normalizeName(a)).not.toBe(normalizeName(b));

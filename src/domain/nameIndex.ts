@@ -3,12 +3,16 @@ import { normalizeName } from "./text";
 /**
  * A map from names compared the way normalizeName compares them, for the plan's largest indexes (uppdrag by id and
  * title, ramjusteringar by id). It keys each name by a 32-bit hash of its normalised form, computed in one pass over
- * the text without building that form: a plan of 100 000 rows would otherwise make and keep 100 000 lower-case
- * copies of its titles and ids. A hash two different names share is rare; the later name then goes to a map of its
- * own by its normalised form.
+ * the text without building that form (a plan of 100 000 rows would otherwise make and keep 100 000 lower-case
+ * copies of its titles and ids), in a table of plain integers (a Map of 50 000 entries costs more to fill and to
+ * search than everything else the row needs). A hash two different names share is rare; the later name then goes to
+ * a map of its own by its normalised form.
  */
 export class NameIndex<T> {
-  private readonly byHash = new Map<number, T>();
+  /** Open addressing: each slot holds a hash and the index of its value in `values` (-1: empty). */
+  private hashes = new Int32Array(64);
+  private slots = new Int32Array(64).fill(EMPTY);
+  private readonly values: T[] = [];
   /** Values whose name's hash was already taken by another name, by normalised name. */
   private readonly collided = new Map<string, T>();
   /** The last name hashed: a name is mostly looked up, then set. */
@@ -19,7 +23,8 @@ export class NameIndex<T> {
   constructor(private readonly nameOf: (value: T) => string) {}
 
   get(name: string): T | undefined {
-    const found = this.byHash.get(this.hash(name));
+    const slot = this.slots[this.find(this.hash(name))];
+    const found = slot === EMPTY ? undefined : this.values[slot];
     if (found !== undefined && sameName(this.nameOf(found), name)) return found;
     return this.collided.size > 0 ? this.collided.get(normalizeName(name)) : undefined;
   }
@@ -30,9 +35,37 @@ export class NameIndex<T> {
 
   set(name: string, value: T): void {
     const hash = this.hash(name);
-    const found = this.byHash.get(hash);
-    if (found === undefined || sameName(this.nameOf(found), name)) this.byHash.set(hash, value);
-    else this.collided.set(normalizeName(name), value);
+    const at = this.find(hash);
+    const slot = this.slots[at];
+    if (slot === EMPTY) {
+      this.hashes[at] = hash;
+      this.slots[at] = this.values.push(value) - 1;
+      if (this.values.length * 2 > this.slots.length) this.grow();
+    } else if (sameName(this.nameOf(this.values[slot]), name)) {
+      this.values[slot] = value;
+    } else {
+      this.collided.set(normalizeName(name), value);
+    }
+  }
+
+  /** The slot holding `hash`, or the empty slot where it would go. */
+  private find(hash: number): number {
+    const mask = this.slots.length - 1;
+    let at = hash & mask;
+    while (this.slots[at] !== EMPTY && this.hashes[at] !== hash) at = (at + 1) & mask;
+    return at;
+  }
+
+  private grow(): void {
+    const { hashes, slots } = this;
+    this.hashes = new Int32Array(slots.length * 2);
+    this.slots = new Int32Array(slots.length * 2).fill(EMPTY);
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === EMPTY) continue;
+      const at = this.find(hashes[i]);
+      this.hashes[at] = hashes[i];
+      this.slots[at] = slots[i];
+    }
   }
 
   private hash(name: string): number {
@@ -43,6 +76,8 @@ export class NameIndex<T> {
     return this.lastHash;
   }
 }
+
+const EMPTY = -1;
 
 function sameName(a: string, b: string): boolean {
   return a === b || normalizeName(a) === normalizeName(b);
