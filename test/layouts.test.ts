@@ -579,6 +579,52 @@ test("on an uppdrag sheet, a column named for a goal level holds the goal each u
   ]);
 });
 
+describe("uppdrag written beside their goal tree (Kommunmål | Nämndmål | Uppdrag …)", () => {
+  const besideTree = sheet("Uppdrag", [
+    ["Kommunmål", "Nämndmål", "Uppdrag", "Ansvarig nämnd", "År"],
+    [GROWTH, WOMEN, A1, KS, 2024],
+    [null, null, A2, `${BUN}, ${KS}`, 2024],
+    [YOUTH, SAFE, null, null, null],
+    [YOUTH, null, A3, `${BUN} och ${SN}`, 2024],
+  ]);
+
+  test("with no goals elsewhere, the tree's goals are the plan's, each uppdrag on the lowest goal of its chain", async () => {
+    const { plan, findings, sheets } = await writeAndRead("layout-beside-tree", { sheets: [besideTree] });
+    expect(findings).toEqual([]);
+    expect(planToJson(plan).goals).toEqual([
+      goal(G.growth, "kommunmal", GROWTH, []),
+      goal(G.youth, "kommunmal", YOUTH, []),
+      goal(G.women, "namndmal", WOMEN, [G.growth]),
+      goal(G.safe, "namndmal", SAFE, [G.youth]),
+    ]);
+    // The row left empty continues the chain above it; the row that skips Nämndmål hangs on its Kommunmål; the row
+    // with only goals is no uppdrag.
+    expect(plan.assignments.map((a) => [a.title, a.goalIds, a.committees])).toEqual([
+      [A1, [G.women], ["KS"]],
+      [A2, [G.women], ["BUN", "KS"]],
+      [A3, [G.youth], ["BUN", "SN"]],
+    ]);
+    expect(sheets.find((s) => s.sheet === "Uppdrag")?.columns?.slice(0, 3)).toEqual([
+      { column: "A", header: "Kommunmål", field: "parent" },
+      { column: "B", header: "Nämndmål", field: "parent" },
+      { column: "C", header: "Uppdrag", field: "name" },
+    ]);
+  });
+
+  test("beside a goal sheet of their own, the goals are that sheet's, once", async () => {
+    const { plan, findings } = await writeAndRead("layout-beside-tree-and-goals", {
+      sheets: [TREE.spec.sheets[0], besideTree],
+    });
+    expect(findings).toEqual([]);
+    expect(planToJson(plan).goals).toEqual(EXPECTED.goals);
+    expect(plan.assignments.map((a) => [a.title, a.goalIds])).toEqual([
+      [A1, [G.women]],
+      [A2, [G.women]],
+      [A3, [G.youth]],
+    ]);
+  });
+});
+
 test("a ramjustering in a year column outside the plan years is reported at the year's header", async () => {
   const late = sheet("Ramförändringar", [
     ["Nämnd", "2024", "2030"],

@@ -54,6 +54,8 @@ export interface ReadResult {
 export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
   /** Each sheet's rows, joined at the end (one copy, not a push per row). */
   const sheetRows: RawRow[][] = [];
+  /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
+  const treeGoals: RawRow[][] = [];
   let settings: RawSettings = {};
   let title: RawCell | undefined;
   const sheets: ReadResult["sheets"] = [];
@@ -74,6 +76,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       const table = readTable(grid, sheetMapping, levels);
       if (table) {
         sheetRows.push(table.rows);
+        if (table.treeGoals) treeGoals.push(table.treeGoals);
         title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
         sheets.push({
           sheet: grid.sheet,
@@ -88,6 +91,9 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
         sheets.push({ sheet: grid.sheet, layout: "ignored" });
       }
     }
+  }
+  if (treeGoals.length && !sheetRows.some((rows) => rows.some((row) => row.kind === "goal"))) {
+    sheetRows.unshift(...treeGoals);
   }
   const rows = ([] as RawRow[]).concat(...sheetRows);
   const raw: RawPlan = { rows, settings: { title, ...settings } };

@@ -354,6 +354,11 @@ export interface TableSheet {
   rows: RawRow[];
   /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
   titles: RawCell[];
+  /**
+   * The goals of a tree written beside uppdrag or nyckeltal (Kommunmål | Nämndmål | Uppdrag …): part of the plan
+   * when the workbook gives no goals elsewhere, since a goal sheet of its own names the same goals with its own ids.
+   */
+  treeGoals?: RawRow[];
 }
 
 /** Reads one table sheet, or null when it is not one Måltavlan recognises. */
@@ -364,7 +369,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   if (headerRow === null) return null;
   const headers = readHeaders(grid, headerRow, mapping?.columns ?? {});
   const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
-  // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (not read from a tree, yet).
+  // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (then read beside them, below).
   const tree = levelColumns(grid, headerRow, levels);
   const others = headers.some((h) => ["assignmentWord", "keyFigureWord", "kolada", "amount"].includes(h.role));
   if (tree.length >= 2 && !others && (mappedKind ?? "goal") === "goal") {
@@ -391,9 +396,14 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const fields = fieldsFor(kind, headers, grid, headerRow, levels);
   // On an uppdrag or nyckeltal sheet, a column named for a goal level ("Nämndmål") holds the goal each row hangs on.
   const hangsOn = tree[tree.length - 1];
-  if ((kind === "assignment" || kind === "keyFigure") && hangsOn && ![...fields.values()].includes("parent")) {
-    fields.set(hangsOn.col, "parent");
-  }
+  const linksByLevel =
+    (kind === "assignment" || kind === "keyFigure") && hangsOn && ![...fields.values()].includes("parent");
+  if (linksByLevel) fields.set(hangsOn.col, "parent");
+  // Several such columns are a goal tree beside the rows: each row hangs on the lowest goal of its chain, a row whose
+  // level cells are all empty continues the chain above, and a row with nothing but goals is the tree's, not an uppdrag.
+  const chains =
+    linksByLevel && tree.length >= 2 ? new Map(treeChains(grid, headerRow, tree).map((c) => [c.row, c])) : null;
+  let chainAbove: TreeChain | undefined;
   for (const [letter, field] of Object.entries(mapping?.columns ?? {})) fields.set(columnIndex(letter), field);
   // Ramjusteringar by year, a column each ("2025 | Plan 2026 | Budget 2027": a year, even where "Budget" alone would
   // be the amount), when the sheet has no amount column of its own.
@@ -410,6 +420,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   const rows: RawRow[] = [];
   const columns = tableColumns(grid, kind, fields, { levelHint, amountUnit });
   const columnList = [...fields.keys(), ...years.map(({ col }) => col)];
+  const dataColumns = columnList.filter((col) => !tree.some((level) => level.col === col));
   // Headings inside an uppdrag table, a row to themselves ("Mål: Fler jobb", "Uppdrag från fullmäktige 2025"), give
   // the rows below them their goal, or their origin and year, where the rows' own cells do not.
   const section: { goal?: RawCell; origin?: Origin; year?: RawCell } = {};
@@ -429,6 +440,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
+    chainAbove = chains?.get(row) ?? chainAbove;
     // The first filled cell of a mapped column: a row with none carries no data.
     let first = -1;
     // Indexed, like the loop around it: for…of would make an iterator result per cell until V8 optimises this.
@@ -446,9 +458,14 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       Object.assign(section, heading);
       continue;
     }
-    if (section.goal || section.origin || section.year || matrix.length || sheetCommittee) {
+    let chainGoal: RawCell | undefined;
+    if (chains) {
+      if (!dataColumns.some((col) => isFilled(values[col - grid.left]))) continue;
+      chainGoal = chainAbove?.chain.filter((cell) => cell !== null).pop() ?? undefined;
+    }
+    if (section.goal || section.origin || section.year || matrix.length || sheetCommittee || chainGoal) {
       const cells = rowFields(grid, row, columns.main);
-      cells.parent ??= section.goal;
+      cells.parent ??= section.goal ?? chainGoal;
       cells.year ??= section.year;
       cells.committee ??= committeeOf(row, first);
       const ref = { sheet: grid.sheet, row, col: first };
@@ -473,6 +490,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   }
   // What Koppla shows: the fields, and the year and nämnd columns read as amounts and nämnder.
   const read = new Map<number, FieldName>([
+    ...(chains ? tree.map(({ col }) => [col, "parent"] as const) : []),
     ...fields,
     ...years.map(({ col }) => [col, "amount"] as const),
     ...matrix.map(({ col }) => [col, "committee"] as const),
@@ -485,6 +503,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     headerRow,
     rows,
     titles,
+    treeGoals: chains ? goalTreeRows(grid, headerRow, tree, []) : undefined,
   };
 }
 
@@ -528,23 +547,59 @@ function readGoalTree(
     return field ? [{ col: h.col, field }] : [];
   });
 
+  const rows = goalTreeRows(grid, headerRow, tree, extra);
+  const fields = new Map<number, FieldName>([
+    ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
+    ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
+  ]);
+  return {
+    kind: "goal",
+    certainty,
+    recognisedColumns: fields.size,
+    columns: columnsRead(grid, headerRow, fields),
+    headerRow,
+    rows,
+    titles: titlesAbove(grid, headerRow),
+  };
+}
+
+/** A row of a goal tree: its goals from the highest level to the lowest (null: a level the row skips). */
+interface TreeChain {
+  row: number;
+  chain: (RawCell | null)[];
+}
+
+/**
+ * Each row of a goal tree that names a goal, with its chain: cells left empty before the row's first goal repeat the
+ * row above.
+ */
+function treeChains(grid: Grid, headerRow: number, tree: { col: number }[]): TreeChain[] {
+  const chains: TreeChain[] = [];
+  let above: (RawCell | null)[] = tree.map(() => null);
+  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
+    const written = tree.map(({ col }) => filledCell(grid, row, col));
+    const first = written.findIndex((cell) => cell !== null);
+    if (first < 0) continue;
+    above = written.map((cell, i) => (i < first ? above[i] : cell));
+    chains.push({ row, chain: above });
+  }
+  return chains;
+}
+
+/** The goals of a tree, one row each, from the top level down; `extra` columns belong to a row's lowest goal. */
+function goalTreeRows(
+  grid: Grid,
+  headerRow: number,
+  tree: { col: number; level: GoalLevel }[],
+  extra: { col: number; field: FieldName }[],
+): RawRow[] {
   interface TreeGoal {
     row: CellRow;
     parents: RawCell[];
   }
   const nameKey = (cell: RawCell) => normalizeName(cellText(cell.value));
   const goals = new Map<string, TreeGoal>();
-  let above: (RawCell | null)[] = tree.map(() => null);
-  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
-    const cellAt = (col: number): RawCell | null => {
-      const value = valueAt(grid, row, col);
-      return isFilled(value) ? { value, ref: { sheet: grid.sheet, row, col } } : null;
-    };
-    const written = tree.map(({ col }) => cellAt(col));
-    const first = written.findIndex((cell) => cell !== null);
-    if (first < 0) continue;
-    const chain = written.map((cell, i) => (i < first ? above[i] : cell));
-    above = chain;
+  for (const { row, chain } of treeChains(grid, headerRow, tree)) {
     let parent: RawCell | null = null;
     let lowest: TreeGoal | null = null;
     for (const [i, cell] of chain.entries()) {
@@ -562,33 +617,24 @@ function readGoalTree(
       lowest = goal;
     }
     for (const { col, field } of extra) {
-      const cell = cellAt(col);
+      const cell = filledCell(grid, row, col);
       if (cell && lowest && !lowest.row.fields[field]) lowest.row.fields[field] = cell;
     }
   }
-
   // From the top of the tree down: level by level, each in the order met.
   const rank = (goal: TreeGoal) => tree.findIndex(({ level }) => level.id === goal.row.levelHint);
-  const rows: RawRow[] = [...goals.values()]
+  return [...goals.values()]
     .sort((a, b) => rank(a) - rank(b))
     .map(({ row, parents }) => {
       if (parents.length === 0) return row;
       const value = parents.map((p) => cellText(p.value)).join("; ");
       return { ...row, fields: { ...row.fields, parent: { value, ref: parents[0].ref } } };
     });
-  const fields = new Map<number, FieldName>([
-    ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
-    ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
-  ]);
-  return {
-    kind: "goal",
-    certainty,
-    recognisedColumns: fields.size,
-    columns: columnsRead(grid, headerRow, fields),
-    headerRow,
-    rows,
-    titles: titlesAbove(grid, headerRow),
-  };
+}
+
+function filledCell(grid: Grid, row: number, col: number): RawCell | null {
+  const value = valueAt(grid, row, col);
+  return isFilled(value) ? { value, ref: { sheet: grid.sheet, row, col } } : null;
 }
 
 /** Every filled cell of the header row, and every column read without one, with the field it is read as. */
