@@ -20,7 +20,7 @@ import {
   levelRank,
 } from "./model";
 import { NameIndex } from "./nameIndex";
-import { FieldName, RawPlan, RawRow, fieldNames, fieldRef, fieldValue } from "./raw";
+import { FieldName, RawPlan, RawRow, TableRow, fieldNames, fieldRef, fieldValue } from "./raw";
 import { cleanParagraphs, cleanText, nearest, normalizeName, slug } from "./text";
 
 /**
@@ -141,6 +141,8 @@ class Resolver {
    * remembered, so that the field is not reported missing on top of it.
    */
   private reportErrorValues(row: RawRow): void {
+    // Error values are objects: a table row holding none (nearly all of them) has nothing to report.
+    if (row instanceof TableRow && !row.values.some(isObject)) return;
     for (const field of fieldNames(row)) {
       const value = fieldValue(row, field);
       if (!isErrorValue(value)) continue;
@@ -731,6 +733,10 @@ interface CommitteeCell {
 }
 
 const NO_COMMITTEES: CommitteeCell = { codes: [], unknown: [] };
+
+function isObject(value: CellValue): boolean {
+  return typeof value === "object" && value !== null;
+}
 
 function refKey(ref: CellRef): string {
   return `${ref.sheet}!${refName(ref)}`;

@@ -79,6 +79,7 @@ export function valueAt(grid: Grid, row: number, col: number): CellValue {
 
 /** Text of a cell as a user reads it: trimmed, numbers in plain form; error values and empty cells give "". */
 export function cellText(value: CellValue): string {
+  if (typeof value === "string") return value.trim();
   if (value === null || isErrorValue(value)) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim();
