@@ -9,9 +9,9 @@ import { normalizeName } from "./text";
  * a map of its own by its normalised form.
  */
 export class NameIndex<T> {
-  /** Open addressing: each slot holds a hash and the index of its value in `values` (-1: empty). */
+  /** Open addressing: each slot holds a hash and the position of its value in `values`, from 1 (0: empty). */
   private hashes = new Int32Array(64);
-  private slots = new Int32Array(64).fill(EMPTY);
+  private slots = new Int32Array(64);
   private readonly values: T[] = [];
   /** Values whose name's hash was already taken by another name, by normalised name. */
   private readonly collided = new Map<string, T>();
@@ -24,7 +24,7 @@ export class NameIndex<T> {
 
   get(name: string): T | undefined {
     const slot = this.slots[this.find(this.hash(name))];
-    const found = slot === EMPTY ? undefined : this.values[slot];
+    const found = slot === EMPTY ? undefined : this.values[slot - 1];
     if (found !== undefined && sameName(this.nameOf(found), name)) return found;
     return this.collided.size > 0 ? this.collided.get(normalizeName(name)) : undefined;
   }
@@ -39,10 +39,10 @@ export class NameIndex<T> {
     const slot = this.slots[at];
     if (slot === EMPTY) {
       this.hashes[at] = hash;
-      this.slots[at] = this.values.push(value) - 1;
+      this.slots[at] = this.values.push(value);
       if (this.values.length * 2 > this.slots.length) this.grow();
-    } else if (sameName(this.nameOf(this.values[slot]), name)) {
-      this.values[slot] = value;
+    } else if (sameName(this.nameOf(this.values[slot - 1]), name)) {
+      this.values[slot - 1] = value;
     } else {
       this.collided.set(normalizeName(name), value);
     }
@@ -59,7 +59,7 @@ export class NameIndex<T> {
   private grow(): void {
     const { hashes, slots } = this;
     this.hashes = new Int32Array(slots.length * 2);
-    this.slots = new Int32Array(slots.length * 2).fill(EMPTY);
+    this.slots = new Int32Array(slots.length * 2);
     for (let i = 0; i < slots.length; i++) {
       if (slots[i] === EMPTY) continue;
       const at = this.find(hashes[i]);
@@ -77,7 +77,7 @@ export class NameIndex<T> {
   }
 }
 
-const EMPTY = -1;
+const EMPTY = 0;
 
 function sameName(a: string, b: string): boolean {
   return a === b || normalizeName(a) === normalizeName(b);

@@ -123,7 +123,7 @@ export function looksLikePastedDocument(grid: Grid): boolean {
   let wide = 0;
   for (const values of grid.values) {
     let count = 0;
-    for (let i = 0; i < values.length; i++) if (isFilled(values[i])) count++;
+    for (let i = 0; i < values.length && count < 3; i++) if (isFilled(values[i])) count++;
     if (count > 0) filled++;
     if (count >= 3) wide++;
   }
