@@ -4,6 +4,8 @@
  * valid plan of ~100 000 rows (50 000 uppdrag + 50 000 ramjusteringar + the goals and nämnder) and times
  * readPlan(grids) from lib/domain/readPlan.js: 1 warm-up, then the median of 5. This is what the Excel add-in runs
  * on the task pane after Office.js has handed over the sheets, so it must stay fast however the file was read.
+ * Nothing of the plan's names or cells is cached from one call to the next (only how a handful of Typ and
+ * Varaktighet words read), so each run reads the plan as the first one does; the warm-up lets V8 compile the code.
  *
  * Runs in its own process (spawned by bench/run.js) so the other benchmarks' heaps do not disturb it.
  * Prints one JSON line: { runsMs, medianMs, rows, findings }.
