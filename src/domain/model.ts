@@ -1,3 +1,5 @@
+import { normalizeName } from "./text";
+
 /** The plan as the core understands it, after reading and resolving. Ids are sheet ids or stable derived keys. */
 
 export type CommitteeKind = "namnd" | "bolag";
@@ -131,4 +133,17 @@ export const DEFAULT_LEVELS: GoalLevel[] = [
 
 export function levelRank(levels: GoalLevel[], levelId: string): number {
   return levels.findIndex((level) => level.id === levelId);
+}
+
+/** A level whose names include the text ("Nämndmål", "Strategiska områden"), ignoring years and case. */
+export function levelByName(levels: GoalLevel[], text: string): GoalLevel | null {
+  const normal = normalizeName(text)
+    .replace(/\b\d{4}\b/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return (
+    levels.find(
+      (level) => level.id === normal || normalizeName(level.label) === normal || level.names.includes(normal),
+    ) ?? null
+  );
 }

@@ -3,7 +3,6 @@ import { directionOfWord, durationOfWord, isRamWord } from "./adjustmentLine";
 import { oreToTkr, parseAmount } from "./amounts";
 import { CommitteeDirectory, splitList, splitListParts } from "./committees";
 import { Finding, RuleId, Severity, finding } from "./findings";
-import { levelByName } from "./layouts/table";
 import {
   Adjustment,
   Assignment,
@@ -17,6 +16,7 @@ import {
   KeyFigure,
   Origin,
   Plan,
+  levelByName,
   levelRank,
 } from "./model";
 import { NameIndex } from "./nameIndex";

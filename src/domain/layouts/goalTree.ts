@@ -1,0 +1,96 @@
+/**
+ * Goals written as a tree in a table, a column per level (Vision | Strategiskt område | Kommunmål | Nämndmål): which
+ * columns make the tree, each row's chain of goals, and the goals the tree holds. table.ts reads such a sheet on its
+ * own, or beside the uppdrag or nyckeltal written next to it.
+ */
+import { Grid, cellText, isFilled, valueAt } from "../../sheet/grid";
+import { GoalLevel, levelByName } from "../model";
+import { CellRow, FieldName, RawCell, RawRow } from "../raw";
+import { normalizeName } from "../text";
+
+/**
+ * The header cells that name goal levels ("Strategiskt område", "Kommunmål", "Nämndmål"), left to right, when they
+ * stand in the levels' order: a goal tree written as a table, a column per level.
+ */
+export function levelColumns(grid: Grid, headerRow: number, levels: GoalLevel[]): { col: number; level: GoalLevel }[] {
+  const columns = (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
+    const level = typeof value === "string" ? levelByName(levels, value) : null;
+    return level ? [{ col: grid.left + i, level }] : [];
+  });
+  const ranks = columns.map(({ level }) => levels.indexOf(level));
+  return ranks.every((rank, i) => i === 0 || rank > ranks[i - 1]) ? columns : [];
+}
+
+/** A row of a goal tree: its goals from the highest level to the lowest (null: a level the row skips). */
+export interface TreeChain {
+  row: number;
+  chain: (RawCell | null)[];
+}
+
+/**
+ * Each row of a goal tree that names a goal, with its chain: cells left empty before the row's first goal repeat the
+ * row above.
+ */
+export function treeChains(grid: Grid, headerRow: number, tree: { col: number }[]): TreeChain[] {
+  const chains: TreeChain[] = [];
+  let above: (RawCell | null)[] = tree.map(() => null);
+  for (let row = headerRow + 1; row < grid.top + grid.values.length; row++) {
+    const written = tree.map(({ col }) => filledCell(grid, row, col));
+    const first = written.findIndex((cell) => cell !== null);
+    if (first < 0) continue;
+    above = written.map((cell, i) => (i < first ? above[i] : cell));
+    chains.push({ row, chain: above });
+  }
+  return chains;
+}
+
+/** The goals of a tree, one row each, from the top level down; `extra` columns belong to a row's lowest goal. */
+export function goalTreeRows(
+  grid: Grid,
+  headerRow: number,
+  tree: { col: number; level: GoalLevel }[],
+  extra: { col: number; field: FieldName }[],
+): RawRow[] {
+  interface TreeGoal {
+    row: CellRow;
+    parents: RawCell[];
+  }
+  const nameKey = (cell: RawCell) => normalizeName(cellText(cell.value));
+  const goals = new Map<string, TreeGoal>();
+  for (const { row, chain } of treeChains(grid, headerRow, tree)) {
+    let parent: RawCell | null = null;
+    let lowest: TreeGoal | null = null;
+    for (const [i, cell] of chain.entries()) {
+      if (!cell) continue;
+      const level = tree[i].level.id;
+      const key = `${level}|${nameKey(cell)}`;
+      let goal = goals.get(key);
+      if (!goal) {
+        goal = { row: { kind: "goal", ref: cell.ref, fields: { name: cell }, levelHint: level }, parents: [] };
+        goals.set(key, goal);
+      }
+      const above = parent;
+      if (above && !goal.parents.some((p) => nameKey(p) === nameKey(above))) goal.parents.push(above);
+      parent = cell;
+      lowest = goal;
+    }
+    for (const { col, field } of extra) {
+      const cell = filledCell(grid, row, col);
+      if (cell && lowest && !lowest.row.fields[field]) lowest.row.fields[field] = cell;
+    }
+  }
+  // From the top of the tree down: level by level, each in the order met.
+  const rank = (goal: TreeGoal) => tree.findIndex(({ level }) => level.id === goal.row.levelHint);
+  return [...goals.values()]
+    .sort((a, b) => rank(a) - rank(b))
+    .map(({ row, parents }) => {
+      if (parents.length === 0) return row;
+      const value = parents.map((p) => cellText(p.value)).join("; ");
+      return { ...row, fields: { ...row.fields, parent: { value, ref: parents[0].ref } } };
+    });
+}
+
+function filledCell(grid: Grid, row: number, col: number): RawCell | null {
+  const value = valueAt(grid, row, col);
+  return isFilled(value) ? { value, ref: { sheet: grid.sheet, row, col } } : null;
+}
