@@ -611,6 +611,25 @@ describe("uppdrag written beside their goal tree (Kommunmål | Nämndmål | Uppd
     ]);
   });
 
+  test("nyckeltal beside their goal tree hang on the lowest goal of their chain the same way", async () => {
+    const keyFigures = sheet("Nyckeltal", [
+      ["Kommunmål", "Nämndmål", "Nyckeltal", "Kolada-ID", "Målvärde"],
+      [GROWTH, null, K1, "N01951", "75 000"],
+      [YOUTH, SCHOOL, K2, null, "90 %"],
+    ]);
+    const { plan, findings } = await writeAndRead("layout-key-figures-beside-tree", { sheets: [keyFigures] });
+    expect(findings).toEqual([]);
+    expect(planToJson(plan).goals.map((g) => [g.id, g.parentIds])).toEqual([
+      [G.growth, []],
+      [G.youth, []],
+      [G.school, [G.youth]],
+    ]);
+    expect(plan.keyFigures.map((k) => [k.name, k.goalId])).toEqual([
+      [K1, G.growth],
+      [K2, G.school],
+    ]);
+  });
+
   test("beside a goal sheet of their own, the goals are that sheet's, once", async () => {
     const { plan, findings } = await writeAndRead("layout-beside-tree-and-goals", {
       sheets: [TREE.spec.sheets[0], besideTree],
