@@ -431,17 +431,21 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     chainAbove = chains?.get(row) ?? chainAbove;
     // The first filled cell of a mapped column: a row with none carries no data.
     let first = -1;
+    let filled = 0;
     // Indexed, like the loop around it: for…of would make an iterator result per cell until V8 optimises this.
     for (let i = 0; i < columnList.length; i++) {
       const col = columnList[i];
-      if (isFilled(values[col - grid.left]) && (first < 0 || col < first)) first = col;
+      if (!isFilled(values[col - grid.left])) continue;
+      filled++;
+      if (first < 0 || col < first) first = col;
     }
     if (first < 0) continue;
     if (years.length) {
       rows.push(...yearAdjustments(grid, row, years, columns.main));
       continue;
     }
-    const heading = kind === "assignment" ? headingIn(grid, row) : null;
+    // A heading is a row's only filled cell: a row with two is none, without looking further.
+    const heading = kind === "assignment" && filled === 1 ? headingIn(grid, row) : null;
     if (heading) {
       Object.assign(section, heading);
       continue;
