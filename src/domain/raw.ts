@@ -1,4 +1,4 @@
-import { CellRef, CellValue } from "../sheet/grid";
+import { CellRef, CellValue, Grid, isFilled, valueAt } from "../sheet/grid";
 import { AmountUnit } from "./amounts";
 
 /**
@@ -31,6 +31,12 @@ export type FieldName =
 export interface RawCell {
   value: CellValue;
   ref: CellRef;
+}
+
+/** The cell at (row, col) of the sheet, with its value; null when it holds nothing. */
+export function filledCell(grid: Grid, row: number, col: number): RawCell | null {
+  const value = valueAt(grid, row, col);
+  return isFilled(value) ? { value, ref: { sheet: grid.sheet, row, col } } : null;
 }
 
 /** A row whose fields come from cells anywhere on the sheet (the pasted budget document, headings in a table). */

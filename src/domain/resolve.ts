@@ -141,8 +141,8 @@ class Resolver {
    * remembered, so that the field is not reported missing on top of it.
    */
   private reportErrorValues(row: RawRow): void {
-    // Error values are objects: a table row holding none (nearly all of them) has nothing to report.
-    if (row instanceof TableRow && !row.values.some(isObject)) return;
+    // A table row holding no error value (nearly all of them) needs no look at its fields.
+    if (row instanceof TableRow && !row.values.some(isErrorValue)) return;
     for (const field of fieldNames(row)) {
       const value = fieldValue(row, field);
       if (!isErrorValue(value)) continue;
@@ -733,10 +733,6 @@ interface CommitteeCell {
 }
 
 const NO_COMMITTEES: CommitteeCell = { codes: [], unknown: [] };
-
-function isObject(value: CellValue): boolean {
-  return typeof value === "object" && value !== null;
-}
 
 function refKey(ref: CellRef): string {
   return `${ref.sheet}!${refName(ref)}`;

@@ -3,9 +3,9 @@
  * columns make the tree, each row's chain of goals, and the goals the tree holds. table.ts reads such a sheet on its
  * own, or beside the uppdrag or nyckeltal written next to it.
  */
-import { Grid, cellText, isFilled, valueAt } from "../../sheet/grid";
+import { Grid, cellText } from "../../sheet/grid";
 import { GoalLevel, levelByName } from "../model";
-import { CellRow, FieldName, RawCell, RawRow } from "../raw";
+import { CellRow, FieldName, RawCell, RawRow, filledCell } from "../raw";
 import { normalizeName } from "../text";
 
 /**
@@ -88,9 +88,4 @@ export function goalTreeRows(
       const value = parents.map((p) => cellText(p.value)).join("; ");
       return { ...row, fields: { ...row.fields, parent: { value, ref: parents[0].ref } } };
     });
-}
-
-function filledCell(grid: Grid, row: number, col: number): RawCell | null {
-  const value = valueAt(grid, row, col);
-  return isFilled(value) ? { value, ref: { sheet: grid.sheet, row, col } } : null;
 }

@@ -3,7 +3,7 @@ import { looksLikeCommitteeList } from "../adjustmentLine";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin, levelByName } from "../model";
-import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns, TableRow } from "../raw";
+import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns, TableRow, filledCell } from "../raw";
 import { normalizeName } from "../text";
 import { TreeChain, goalTreeRows, levelColumns, treeChains } from "./goalTree";
 import { readHeading } from "./pasted";
@@ -566,11 +566,10 @@ function yearColumns(grid: Grid, headerRow: number) {
 
 /** A row's filled cells, by the field their column is read as. */
 function rowFields(grid: Grid, row: number, columns: TableColumns): CellRow["fields"] {
-  const values = grid.values[row - grid.top];
   const fields: CellRow["fields"] = {};
-  for (const [field, col] of Object.entries(columns.byField) as [FieldName, number][]) {
-    const value = values[col - grid.left] ?? null;
-    if (isFilled(value)) fields[field] = { value, ref: { sheet: grid.sheet, row, col } };
+  for (const field of columns.fields) {
+    const cell = filledCell(grid, row, columns.byField[field] as number);
+    if (cell) fields[field] = cell;
   }
   return fields;
 }
@@ -637,12 +636,10 @@ function yearAdjustments(
   years: { col: number; year: number; headerRow: number }[],
   columns: TableColumns,
 ): CellRow[] {
-  const values = grid.values[row - grid.top];
   const shared = rowFields(grid, row, columns);
   return years.flatMap(({ col, year, headerRow }) => {
-    const value = values[col - grid.left] ?? null;
-    if (!isFilled(value)) return [];
-    const amount = { value, ref: { sheet: grid.sheet, row, col } };
+    const amount = filledCell(grid, row, col);
+    if (!amount) return [];
     const when = { value: year, ref: { sheet: grid.sheet, row: headerRow, col } };
     const fields = { ...shared, amount, year: when };
     return [{ kind: "adjustment" as const, ref: amount.ref, fields, amountUnit: columns.amountUnit }];
