@@ -1,4 +1,4 @@
-import { normalizeName } from "./text";
+import { DASH_CHAR, INVISIBLE_CHAR, QUOTE_CHAR, TRAILING_CHAR, normalizeName } from "./text";
 
 /**
  * A map from names compared the way normalizeName compares them, for the plan's largest indexes (uppdrag by id and
@@ -139,7 +139,7 @@ const fed = { hash: 0, tentative: 0, lastWasSpace: false, empty: true };
 
 function feed(code: number): void {
   const space = code === SPACE;
-  if (space || code === 0x2e || code === 0x2c || code === 0x3b || code === 0x3a || code === 0x21 || code === 0x3f) {
+  if (code < 0x100 && TRAILING_LATIN_1[code] === 1) {
     if (space && (fed.lastWasSpace || fed.empty)) return;
     fed.tentative = Math.imul(fed.tentative ^ code, FNV_PRIME);
   } else {
@@ -162,27 +162,34 @@ const INVISIBLE = 3; // dropped by cleanText
 const QUOTE = 4;
 const DASH = 5;
 const AMPERSAND = 6;
-const UNKNOWN = 7;
+const UNKNOWN = 7; // beyond Latin-1, lower case may take more than the character itself: normalizeName decides
 
-const kinds = (text: string, kind: number) => Array.from(text, (char) => [char.charCodeAt(0), kind] as const);
-const WIDE = new Map<number, number>([
-  ...kinds("\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a", WHITE_SPACE),
-  ...kinds("\u2028\u2029\u202f\u205f\u3000", WHITE_SPACE),
-  ...kinds("\u200b\u200c\u200d\u2060\ufeff", INVISIBLE),
-  ...kinds("\u201c\u201d\u2018\u2019", QUOTE),
-  ...kinds("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", DASH),
-]);
-
-function wideKind(code: number): number {
-  return WIDE.get(code) ?? UNKNOWN;
+/** The kind of a character, by the sets normalizeName itself uses (text.ts). */
+function kindOf(code: number): number {
+  const char = String.fromCharCode(code);
+  if (INVISIBLE_CHAR.test(char)) return INVISIBLE;
+  if (/\s/.test(char)) return WHITE_SPACE;
+  if (QUOTE_CHAR.test(char)) return QUOTE;
+  if (DASH_CHAR.test(char)) return DASH;
+  if (char === "&") return AMPERSAND;
+  if (code >= 0x100) return UNKNOWN;
+  const lower = char.toLowerCase();
+  return lower === char ? PLAIN : lower === String.fromCharCode(code + 0x20) ? UPPER : UNKNOWN;
 }
 
-/** The kind of each character up to U+00FF. */
-const LATIN_1 = Int8Array.from({ length: 0x100 }, (_, code) => {
-  const char = String.fromCharCode(code);
-  if (/\s/.test(char)) return WHITE_SPACE;
-  if (code === 0xad) return INVISIBLE;
-  if ("\"'\u00ab\u00bb".includes(char)) return QUOTE;
-  if (char === "&") return AMPERSAND;
-  return char.toLowerCase() === String.fromCharCode(code + 0x20) && char !== char.toLowerCase() ? UPPER : PLAIN;
-});
+const LATIN_1 = Int8Array.from({ length: 0x100 }, (_, code) => kindOf(code));
+const TRAILING_LATIN_1 = Int8Array.from({ length: 0x100 }, (_, code) =>
+  TRAILING_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+);
+
+/** Characters beyond Latin-1, each classified once when first met. */
+const wideKinds = new Map<number, number>();
+
+function wideKind(code: number): number {
+  let kind = wideKinds.get(code);
+  if (kind === undefined) {
+    kind = kindOf(code);
+    wideKinds.set(code, kind);
+  }
+  return kind;
+}

@@ -1,11 +1,21 @@
 /** Text helpers shared by readers and the resolver: how names are compared, keyed and suggested. */
 
-/** Every kind of space a pasted document brings (no-break, narrow, thin, figure, ideographic…) as a plain space. */
-const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/**
+ * The characters cleanText drops and those normalizeName evens out, one each. nameHash (nameIndex.ts) reads text by
+ * the same sets.
+ */
+export const INVISIBLE_CHAR = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+export const DASH_CHAR = /[\u2010-\u2015\u2212]/;
+export const QUOTE_CHAR = /["'“”‘’«»]/;
+/** What normalizeName drops from the end of a name. */
+export const TRAILING_CHAR = /[\s.,;:!?]/;
+
+/** Every kind of space a pasted document brings (no-break, narrow, thin, ideographic…: all of \s) as one space. */
+const SPACES = /\s+/g;
+const INVISIBLE = new RegExp(INVISIBLE_CHAR.source, "g");
 
 /** Anything cleanText would change: most cells need nothing, and a test is cheaper than three replacements. */
-const UNCLEAN = /[\u200b-\u200d\u2060\ufeff\u00ad]|[^\S ]| {2}|^ | $/;
+const UNCLEAN = new RegExp(`${INVISIBLE_CHAR.source}|[^\\S ]| {2}|^ | $`);
 
 /** Trimmed, single plain spaces, invisible characters removed. */
 export function cleanText(text: string): string {
@@ -25,10 +35,11 @@ export function cleanParagraphs(text: string): string {
     .join("\n");
 }
 
-/** What normalizeName evens out beyond case and spacing. */
-const DRIFT = /[&\u2010-\u2015\u2212"'“”‘’«»]|[\s.,;:!?]$/;
-const DASH = /[\u2010-\u2015\u2212]/;
-const QUOTE = /["'“”‘’«»]/;
+/** Whether normalizeName has anything to even out beyond case and spacing. */
+const DRIFT = new RegExp(`&|${DASH_CHAR.source}|${QUOTE_CHAR.source}|${TRAILING_CHAR.source}$`);
+const DASHES = new RegExp(DASH_CHAR.source, "g");
+const QUOTES = new RegExp(QUOTE_CHAR.source, "g");
+const TRAILING = new RegExp(`${TRAILING_CHAR.source}+$`);
 
 /**
  * The form names are compared in: case, spacing, "&" vs "och", dashes and trailing punctuation do not count,
@@ -40,10 +51,10 @@ export function normalizeName(text: string): string {
   if (!DRIFT.test(normal)) return normal;
   // Each kind of drift is replaced only where it occurs: a title with a dash need not be scanned five times.
   if (normal.includes("&")) normal = normal.replace(/\s*&\s*/g, " och ");
-  if (DASH.test(normal)) normal = normal.replace(/[\u2010-\u2015\u2212]/g, "-");
-  if (QUOTE.test(normal)) normal = normal.replace(/["'“”‘’«»]/g, "");
+  if (DASH_CHAR.test(normal)) normal = normal.replace(DASHES, "-");
+  if (QUOTE_CHAR.test(normal)) normal = normal.replace(QUOTES, "");
   // A leading "&" or quote may leave a space in front.
-  normal = normal.replace(/[\s.,;:!?]+$/, "").trimStart();
+  normal = normal.replace(TRAILING, "").trimStart();
   return normal.includes("  ") ? normal.replace(/ +/g, " ") : normal;
 }
 
