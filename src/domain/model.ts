@@ -34,8 +34,9 @@ export interface Assignment {
   id: string;
   title: string;
   clarification: string | null;
-  goalIds: string[];
-  committees: string[];
+  /** Read-only: uppdrag whose cells read alike share these lists. */
+  goalIds: readonly string[];
+  committees: readonly string[];
   origin: Origin;
   year: number | null;
 }

@@ -55,10 +55,8 @@ export interface CellRow {
 
 /** Where each field of a table stands, and what its rows are: one object per table, shared by all of its rows. */
 export interface TableColumns {
-  sheet: string;
+  grid: Grid;
   kind: RowKind;
-  /** The grid's first column (0-based sheet coordinate): where each row's values start. */
-  left: number;
   /** Column (0-based sheet coordinate) of each field. */
   byField: Partial<Record<FieldName, number>>;
   /** The fields that have a column, listed once for the table. */
@@ -68,24 +66,27 @@ export interface TableColumns {
 }
 
 /**
- * A table row: the grid's row as it is, and the table's columns. One small object per row, since a plan may have a
- * hundred thousand rows: cells and their references are made only when a finding or the plan needs one.
+ * A table row: the grid's row as it is, and the table's columns. Made when the row is read (RowList.at) and dropped
+ * after: cells and their references are made only when a finding or the plan needs one.
  */
 export class TableRow {
+  readonly values: CellValue[];
+
   constructor(
-    readonly values: CellValue[],
     readonly row: number,
     /** Column of the row's first filled cell, where row-level findings point. */
     readonly first: number,
     readonly columns: TableColumns,
-  ) {}
+  ) {
+    this.values = columns.grid.values[row - columns.grid.top];
+  }
 
   get kind(): RowKind {
     return this.columns.kind;
   }
 
   get ref(): CellRef {
-    return { sheet: this.columns.sheet, row: this.row, col: this.first };
+    return { sheet: this.columns.grid.sheet, row: this.row, col: this.first };
   }
 
   get levelHint(): string | undefined {
@@ -107,7 +108,7 @@ export type RawRow = CellRow | TableRow;
 export function fieldValue(row: RawRow, field: FieldName): CellValue {
   if (row instanceof TableRow) {
     const col = row.columns.byField[field];
-    return col === undefined ? null : (row.values[col - row.columns.left] ?? null);
+    return col === undefined ? null : (row.values[col - row.columns.grid.left] ?? null);
   }
   return row.fields[field]?.value ?? null;
 }
@@ -119,7 +120,7 @@ export function fieldValue(row: RawRow, field: FieldName): CellValue {
 export function fieldRef(row: RawRow, field: FieldName): CellRef | undefined {
   if (row instanceof TableRow) {
     const col = row.columns.byField[field];
-    return col === undefined ? undefined : { sheet: row.columns.sheet, row: row.row, col };
+    return col === undefined ? undefined : { sheet: row.columns.grid.sheet, row: row.row, col };
   }
   return row.fields[field]?.ref;
 }
@@ -137,7 +138,68 @@ export interface RawSettings {
   title?: RawCell;
 }
 
+/**
+ * The rows of one kind, in the order of the sheets. A table row is kept as two numbers (its sheet row and the column
+ * of its first filled cell) beside its table's columns, and made into a TableRow only while it is read: a plan may
+ * have a hundred thousand rows, and an object for each, kept until the whole plan is read, costs the garbage collector
+ * more than everything else the read does with it.
+ */
+export class RowList {
+  /** Each row's table columns, or the row itself when it is a row of cells. */
+  private readonly owners: (TableColumns | CellRow)[] = [];
+  /** Each table row's sheet row and first column; -1 for a row of cells. */
+  private readonly rows: number[] = [];
+  private readonly firsts: number[] = [];
+
+  get length(): number {
+    return this.owners.length;
+  }
+
+  add(row: CellRow): void {
+    this.owners.push(row);
+    this.rows.push(-1);
+    this.firsts.push(-1);
+  }
+
+  addTableRow(columns: TableColumns, row: number, first: number): void {
+    this.owners.push(columns);
+    this.rows.push(row);
+    this.firsts.push(first);
+  }
+
+  /** Every row, made at once: for the few readers that are not on a hot path. */
+  all(): RawRow[] {
+    return Array.from({ length: this.length }, (_, position) => this.at(position));
+  }
+
+  at(position: number): RawRow {
+    const row = this.rows[position];
+    return row < 0
+      ? (this.owners[position] as CellRow)
+      : new TableRow(row, this.firsts[position], this.owners[position] as TableColumns);
+  }
+}
+
+/** A plan's rows by kind, each kind in the order of the sheets. */
+export class RawRows {
+  readonly committee = new RowList();
+  readonly goal = new RowList();
+  readonly assignment = new RowList();
+  readonly adjustment = new RowList();
+  readonly keyFigure = new RowList();
+
+  add(row: CellRow): void {
+    this[row.kind].add(row);
+  }
+
+  addTableRow(columns: TableColumns, row: number, first: number): void {
+    this[columns.kind].addTableRow(columns, row, first);
+  }
+}
+
+export const ROW_KINDS: readonly RowKind[] = ["committee", "goal", "assignment", "adjustment", "keyFigure"];
+
 export interface RawPlan {
-  rows: RawRow[];
+  rows: RawRows;
   settings: RawSettings;
 }

@@ -4,7 +4,7 @@ import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { Certainty, hasTableHeaders, readTable } from "./layouts/table";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
-import { FieldName, RawCell, RawPlan, RawRow, RawSettings } from "./raw";
+import { CellRow, FieldName, ROW_KINDS, RawCell, RawRows, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
 import { isOwnSheet } from "./ownSheets";
 import { normalizeName } from "./text";
@@ -52,10 +52,9 @@ export interface ReadResult {
 
 /** Grid[] → Plan with findings: the whole reading side of the core. */
 export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
-  /** Each sheet's rows, joined at the end (one copy, not a push per row). */
-  const sheetRows: RawRow[][] = [];
+  const rows = new RawRows();
   /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
-  const treeGoals: RawRow[][] = [];
+  const treeGoals: CellRow[] = [];
   let settings: RawSettings = {};
   let title: RawCell | undefined;
   const sheets: ReadResult["sheets"] = [];
@@ -70,13 +69,12 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       sheetMapping?.kind === "pasted" ||
       (!sheetMapping && looksLikePastedDocument(grid) && !hasTableHeaders(grid))
     ) {
-      sheetRows.push(readPastedDocument(grid, { force: true }) ?? []);
+      for (const row of readPastedDocument(grid, { force: true }) ?? []) rows.add(row);
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else {
-      const table = readTable(grid, sheetMapping, levels);
+      const table = readTable(grid, rows, sheetMapping, levels);
       if (table) {
-        sheetRows.push(table.rows);
-        if (table.treeGoals) treeGoals.push(table.treeGoals);
+        if (table.treeGoals) treeGoals.push(...table.treeGoals);
         title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
         sheets.push({
           sheet: grid.sheet,
@@ -92,12 +90,8 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       }
     }
   }
-  if (treeGoals.length && !sheetRows.some((rows) => rows.some((row) => row.kind === "goal"))) {
-    sheetRows.unshift(...treeGoals);
-  }
-  const rows = ([] as RawRow[]).concat(...sheetRows);
-  const raw: RawPlan = { rows, settings: { title, ...settings } };
-  const { plan, findings } = resolvePlan(raw, { levels, years: mapping.years });
+  if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
+  const { plan, findings } = resolvePlan({ rows, settings: { title, ...settings } }, { levels, years: mapping.years });
   return {
     plan,
     findings: sortFindings(
@@ -112,13 +106,15 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
  * Hidden sheets and hidden rows are read like any other, but whoever checks the plan in Excel does not see them:
  * when they give the plan content (uppdrag, mål, ramjusteringar …), one warning per sheet, at the first such row.
  */
-function hiddenContent(grids: Grid[], rows: RawRow[]): Finding[] {
+function hiddenContent(grids: Grid[], rows: RawRows): Finding[] {
   const findings: Finding[] = [];
   for (const grid of grids) {
     const hiddenSheet = grid.visibility === "hidden";
     const hiddenRows = new Set(grid.hiddenRows ?? []);
     if (!hiddenSheet && hiddenRows.size === 0) continue;
-    const read = rows.filter((row) => row.ref.sheet === grid.sheet && (hiddenSheet || hiddenRows.has(row.ref.row)));
+    const read = ROW_KINDS.flatMap((kind) => rows[kind].all()).filter(
+      (row) => row.ref.sheet === grid.sheet && (hiddenSheet || hiddenRows.has(row.ref.row)),
+    );
     if (read.length === 0) continue;
     const first = read.reduce((a, b) =>
       b.ref.row < a.ref.row || (b.ref.row === a.ref.row && b.ref.col < a.ref.col) ? b : a,

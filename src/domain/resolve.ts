@@ -20,7 +20,7 @@ import {
   levelRank,
 } from "./model";
 import { NameIndex } from "./nameIndex";
-import { FieldName, RawPlan, RawRow, TableRow, fieldNames, fieldRef, fieldValue } from "./raw";
+import { FieldName, RawPlan, RawRow, RowList, TableRow, fieldNames, fieldRef, fieldValue } from "./raw";
 import { cleanParagraphs, cleanText, nearest, normalizeName, slug } from "./text";
 
 /**
@@ -95,27 +95,14 @@ class Resolver {
   ) {}
 
   run(mappedYears?: number[]): Resolved {
-    const byKind: Record<RawRow["kind"], RawRow[]> = {
-      committee: [],
-      goal: [],
-      assignment: [],
-      adjustment: [],
-      keyFigure: [],
-    };
-    // Indexed: this runs once per call over every row, mostly before V8 optimises it, and for…of would then make an
-    // iterator result per row.
     const { rows } = this.raw;
-    for (let i = 0; i < rows.length; i++) {
-      this.reportErrorValues(rows[i]);
-      byKind[rows[i].kind].push(rows[i]);
-    }
-    this.directory = new CommitteeDirectory(this.readRegister(byKind.committee));
-    const goals = this.readGoals(byKind.goal);
-    const assignments = this.readAssignments(byKind.assignment, goals);
-    const adjustments = this.readAdjustments(byKind.adjustment, assignments);
-    const keyFigures = this.readKeyFigures(byKind.keyFigure, goals);
+    this.directory = new CommitteeDirectory(this.readRegister(rows.committee));
+    const goals = this.readGoals(rows.goal);
+    const assignments = this.readAssignments(rows.assignment, goals);
+    const adjustments = this.readAdjustments(rows.adjustment, assignments);
+    const keyFigures = this.readKeyFigures(rows.keyFigure, goals);
     const years = mappedYears?.length ? mappedYears : this.planYears(assignments.all, adjustments);
-    this.checkYears(years, byKind.assignment, byKind.adjustment);
+    this.checkYears(years, rows.assignment, rows.adjustment);
     const plan: Plan = {
       years,
       levels: this.levels,
@@ -126,6 +113,16 @@ class Resolver {
       keyFigures,
     };
     return { plan, findings: this.findings };
+  }
+
+  /**
+   * The row at `position`, its error values reported first. Loops over rows are indexed: they run once per call over
+   * every row, mostly before V8 optimises them, and for…of would then make an iterator result per row.
+   */
+  private rowAt(rows: RowList, position: number): RawRow {
+    const row = rows.at(position);
+    this.reportErrorValues(row);
+    return row;
   }
 
   private report(severity: Severity, rule: RuleId, at: CellRef, params: Record<string, string | number> = {}): void {
@@ -193,8 +190,8 @@ class Resolver {
   }
 
   private year(row: RawRow): number | null {
-    if (!this.present(row, "year")) return null;
     const value = this.value(row, "year");
+    if (!isFilled(value)) return null;
     const year = parseYear(value);
     if (year === null) this.report("error", "year-invalid", this.at(row, "year"), { value: cellText(value) });
     return year;
@@ -202,10 +199,11 @@ class Resolver {
 
   // --- Nämnder -------------------------------------------------------------------------------------------------
 
-  private readRegister(rows: RawRow[]): Committee[] {
+  private readRegister(rows: RowList): Committee[] {
     const register: Committee[] = [];
     const seen = new Set<string>();
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = this.rowAt(rows, i);
       const code = this.required(row, "id");
       if (!code) continue;
       if (seen.has(normalizeName(code))) {
@@ -255,10 +253,11 @@ class Resolver {
 
   // --- Goals ---------------------------------------------------------------------------------------------------
 
-  private readGoals(rows: RawRow[]): Goal[] {
+  private readGoals(rows: RowList): Goal[] {
     const pending: PendingGoal[] = [];
     const byId = new Map<string, PendingGoal>();
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = this.rowAt(rows, i);
       const name = this.required(row, "name");
       if (!name) continue;
       const level = this.goalLevel(row);
@@ -362,8 +361,11 @@ class Resolver {
     return { byKey, names: goals.flatMap((goal) => [goal.name, goal.id]), cells: new Map() };
   }
 
-  /** Goal ids a cell links to; each name or id that matches no goal is a finding, with the nearest name suggested. */
-  private goalLinks(row: RawRow, lookup: GoalLookup): string[] {
+  /**
+   * Goal ids a cell links to; each name or id that matches no goal is a finding, with the nearest name suggested. The
+   * list is shared by every cell with the same text: not to be changed.
+   */
+  private goalLinks(row: RawRow, lookup: GoalLookup): readonly string[] {
     if (!this.present(row, "parent")) return [];
     const cell = cellText(this.value(row, "parent"));
     let links = lookup.cells.get(cell);
@@ -372,8 +374,7 @@ class Resolver {
       lookup.cells.set(cell, links);
     }
     for (const miss of links.misses) this.report("error", "unknown-goal", this.at(row, "parent"), miss);
-    // A copy: the ids are the plan's, and the cached ones are shared by every cell with the same text.
-    return [...links.ids];
+    return links.ids;
   }
 
   /**
@@ -407,16 +408,17 @@ class Resolver {
 
   // --- Uppdrag -------------------------------------------------------------------------------------------------
 
-  private readAssignments(rows: RawRow[], goals: Goal[]): AssignmentsRead {
+  private readAssignments(rows: RowList, goals: Goal[]): AssignmentsRead {
     const lookup = this.goalLookup(goals);
     const all: Assignment[] = [];
-    /** The row each uppdrag was read from, by its index in `all`. */
-    const rowOf: RawRow[] = [];
+    /** The row each uppdrag was read from (its position in `rows`), by its index in `all`. */
+    const rowOf: number[] = [];
     const byId = new NameIndex<Assignment>((assignment) => assignment.id);
     // Uppdrag that share a title are told apart by nämnder and year, rather than by a key of all three (a new long
     // string per row).
     const byTitle = new NameIndex<number | number[]>((entry) => all[indexes(entry)[0]].title);
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = this.rowAt(rows, i);
       const title = this.required(row, "name");
       if (!title) continue;
       const { codes: committees, unknown } = this.committees(row);
@@ -444,13 +446,13 @@ class Resolver {
         const newGoals = goalIds.filter((g) => !same.goalIds.includes(g));
         const otherId = Boolean(explicitId) && normalizeName(explicitId) !== normalizeName(same.id);
         if (!otherId && newGoals.length > 0) {
-          same.goalIds.push(...newGoals);
+          same.goalIds = [...same.goalIds, ...newGoals];
           same.clarification ??= this.clarification(row);
           continue;
         }
         this.report("error", "duplicate-assignment", this.at(row, "name"), {
           title,
-          other: this.cellOf(rowOf[sameIndex as number]),
+          other: this.cellOf(rows.at(rowOf[sameIndex as number])),
         });
         if (!otherId) continue;
       }
@@ -463,12 +465,12 @@ class Resolver {
         title,
         clarification: this.clarification(row),
         goalIds,
-        committees: [...committees],
+        committees,
         origin: this.origin(row),
         year,
       };
       const index = all.push(assignment) - 1;
-      rowOf.push(row);
+      rowOf.push(i);
       byId.set(id, assignment);
       if (same) continue;
       if (sameTitle === undefined) byTitle.set(title, index);
@@ -498,12 +500,13 @@ class Resolver {
 
   // --- Ramjusteringar ------------------------------------------------------------------------------------------
 
-  private readAdjustments(rows: RawRow[], assignments: AssignmentsRead): Adjustment[] {
+  private readAdjustments(rows: RowList, assignments: AssignmentsRead): Adjustment[] {
     const adjustments: Adjustment[] = [];
     /** Those without an id of their own, keyed once all are read. */
     const derived: Adjustment[] = [];
     const ids = new NameIndex<string>((id) => id);
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = this.rowAt(rows, i);
       const committee = this.adjustmentCommittee(row);
       const amount = this.amount(row);
       const assignment = this.linkedAssignment(row, committee, assignments);
@@ -649,11 +652,12 @@ class Resolver {
 
   // --- Nyckeltal -----------------------------------------------------------------------------------------------
 
-  private readKeyFigures(rows: RawRow[], goals: Goal[]): KeyFigure[] {
+  private readKeyFigures(rows: RowList, goals: Goal[]): KeyFigure[] {
     const lookup = this.goalLookup(goals);
     const keyFigures: KeyFigure[] = [];
     const ids = new Set<string>();
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = this.rowAt(rows, i);
       const name = this.required(row, "name");
       if (!name) continue;
       let koladaId: string | null = this.text(row, "kolada").toUpperCase() || null;
@@ -695,10 +699,11 @@ class Resolver {
     return unique(used).sort((a, b) => a - b);
   }
 
-  private checkYears(years: number[], ...rowGroups: RawRow[][]): void {
+  private checkYears(years: number[], ...rowGroups: RowList[]): void {
     if (years.length === 0) return;
     for (const rows of rowGroups) {
-      for (const row of rows) {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows.at(i);
         const year = parseYear(this.value(row, "year"));
         if (year !== null && !years.includes(year)) {
           this.report("error", "year-outside-plan", this.at(row, "year"), { year, years: years.join(", ") });

@@ -5,7 +5,7 @@
  */
 import { Grid, cellText } from "../../sheet/grid";
 import { GoalLevel, levelByName } from "../model";
-import { CellRow, FieldName, RawCell, RawRow, filledCell } from "../raw";
+import { CellRow, FieldName, RawCell, filledCell } from "../raw";
 import { normalizeName } from "../text";
 
 /**
@@ -50,7 +50,7 @@ export function goalTreeRows(
   headerRow: number,
   tree: { col: number; level: GoalLevel }[],
   extra: { col: number; field: FieldName }[],
-): RawRow[] {
+): CellRow[] {
   interface TreeGoal {
     row: CellRow;
     parents: RawCell[];

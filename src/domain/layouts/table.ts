@@ -3,7 +3,7 @@ import { looksLikeCommitteeList } from "../adjustmentLine";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin, levelByName } from "../model";
-import { CellRow, FieldName, RawCell, RawRow, RowKind, TableColumns, TableRow, filledCell } from "../raw";
+import { CellRow, FieldName, RawCell, RawRows, RowKind, TableColumns, filledCell } from "../raw";
 import { normalizeName } from "../text";
 import { TreeChain, goalTreeRows, levelColumns, treeChains } from "./goalTree";
 import { readHeading } from "./pasted";
@@ -339,18 +339,22 @@ export interface TableSheet {
   /** Every filled cell of the header row, with the field its column is read as (null: not read). */
   columns: { col: number; header: string; field: FieldName | null }[];
   headerRow: number;
-  rows: RawRow[];
   /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
   titles: RawCell[];
   /**
    * The goals of a tree written beside uppdrag or nyckeltal (Kommunmål | Nämndmål | Uppdrag …): part of the plan
    * when the workbook gives no goals elsewhere, since a goal sheet of its own names the same goals with its own ids.
    */
-  treeGoals?: RawRow[];
+  treeGoals?: CellRow[];
 }
 
-/** Reads one table sheet, or null when it is not one Måltavlan recognises. */
-export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[] = DEFAULT_LEVELS): TableSheet | null {
+/** Reads one table sheet, its rows into `rows`; null when it is not one Måltavlan recognises (nothing read). */
+export function readTable(
+  grid: Grid,
+  rows: RawRows,
+  mapping?: SheetMapping,
+  levels: GoalLevel[] = DEFAULT_LEVELS,
+): TableSheet | null {
   const byName = kindFromSheetName(grid.sheet, levels);
   const headerRow =
     mapping?.headerRow !== undefined ? mapping.headerRow - 1 : findHeaderRow(grid, byName ? 1 : 2, levels);
@@ -363,6 +367,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
   if (tree.length >= 2 && !others && (mappedKind ?? "goal") === "goal") {
     return readGoalTree(
       grid,
+      rows,
       headerRow,
       headers,
       tree,
@@ -405,7 +410,6 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     years[0]?.unit ?? titles.map((cell) => unitFromHeader(cellText(cell.value))).find((unit) => unit !== null);
   const amountUnit = mapping?.amountUnit ?? amountHeader?.unit ?? (years.length ? yearUnit() : undefined) ?? undefined;
 
-  const rows: RawRow[] = [];
   const columns = tableColumns(grid, kind, fields, { levelHint, amountUnit });
   const columnList = [...fields.keys(), ...years.map(({ col }) => col)];
   const dataColumns = columnList.filter((col) => !tree.some((level) => level.col === col));
@@ -441,7 +445,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     }
     if (first < 0) continue;
     if (years.length) {
-      rows.push(...yearAdjustments(grid, row, years, columns.main));
+      for (const adjustment of yearAdjustments(grid, row, years, columns.main)) rows.add(adjustment);
       continue;
     }
     // A heading is a row's only filled cell: a row with two is none, without looking further.
@@ -461,9 +465,9 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       cells.year ??= section.year;
       cells.committee ??= committeeOf(row, first);
       const ref = { sheet: grid.sheet, row, col: first };
-      rows.push({ kind, ref, fields: cells, originHint: section.origin, amountUnit });
+      rows.add({ kind, ref, fields: cells, originHint: section.origin, amountUnit });
     } else {
-      rows.push(new TableRow(values, row, first, columns.main));
+      rows.addTableRow(columns.main, row, first);
     }
     // An amount on an uppdrag row is a ramjustering for that uppdrag's nämnd (domain.md): a row of its own that
     // links back to the uppdrag by its id, or by its title when the id cell is empty.
@@ -474,9 +478,9 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
       if (matrix.length || sheetCommittee) {
         const cells = { ...rowFields(grid, row, adjustmentColumns), committee: committeeOf(row, first) };
         const at = { sheet: grid.sheet, row, col: amountCol };
-        rows.push({ kind: "adjustment", ref: at, fields: cells, amountUnit });
+        rows.add({ kind: "adjustment", ref: at, fields: cells, amountUnit });
       } else {
-        rows.push(new TableRow(values, row, amountCol, adjustmentColumns));
+        rows.addTableRow(adjustmentColumns, row, amountCol);
       }
     }
   }
@@ -493,7 +497,6 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
     recognisedColumns: read.size,
     columns: columnsRead(grid, headerRow, read),
     headerRow,
-    rows,
     titles,
     treeGoals: chains ? goalTreeRows(grid, headerRow, tree, []) : undefined,
   };
@@ -508,6 +511,7 @@ export function readTable(grid: Grid, mapping?: SheetMapping, levels: GoalLevel[
  */
 function readGoalTree(
   grid: Grid,
+  rows: RawRows,
   headerRow: number,
   headers: HeaderCell[],
   tree: { col: number; level: GoalLevel }[],
@@ -526,7 +530,7 @@ function readGoalTree(
     return field ? [{ col: h.col, field }] : [];
   });
 
-  const rows = goalTreeRows(grid, headerRow, tree, extra);
+  for (const row of goalTreeRows(grid, headerRow, tree, extra)) rows.add(row);
   const fields = new Map<number, FieldName>([
     ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
     ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
@@ -537,7 +541,6 @@ function readGoalTree(
     recognisedColumns: fields.size,
     columns: columnsRead(grid, headerRow, fields),
     headerRow,
-    rows,
     titles: titlesAbove(grid, headerRow),
   };
 }
@@ -673,7 +676,7 @@ function tableColumns(
   const columnsOf = (rowKind: RowKind, of: Partial<Record<FieldName, number>>): TableColumns => {
     const named = (Object.keys(of) as FieldName[]).filter((field) => of[field] !== undefined);
     const only = Object.fromEntries(named.map((field) => [field, of[field]]));
-    return { sheet: grid.sheet, kind: rowKind, left: grid.left, byField: only, fields: named, ...hints };
+    return { grid, kind: rowKind, byField: only, fields: named, ...hints };
   };
   const { amount, duration, direction, ...assignment } = byField;
   if (kind !== "assignment" || amount === undefined) {
