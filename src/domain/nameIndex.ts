@@ -19,8 +19,21 @@ export class NameIndex<T> {
   private lastName = "";
   private lastHash = nameHash("");
 
-  /** `nameOf` gives back the name a value was set under, to tell apart two names with one hash. */
-  constructor(private readonly nameOf: (value: T) => string) {}
+  /**
+   * `nameOf` gives back the name a value was set under, to tell apart two names with one hash. `expected`: about how
+   * many names will be set, so that the table is made large enough at once.
+   */
+  constructor(
+    private readonly nameOf: (value: T) => string,
+    expected = 0,
+  ) {
+    let size = this.slots.length;
+    while (size < 2 * expected) size *= 2;
+    if (size > this.slots.length) {
+      this.hashes = new Int32Array(size);
+      this.slots = new Int32Array(size);
+    }
+  }
 
   get(name: string): T | undefined {
     const slot = this.slots[this.find(this.hash(name))];

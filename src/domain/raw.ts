@@ -66,19 +66,28 @@ export interface TableColumns {
 }
 
 /**
- * A table row: the grid's row as it is, and the table's columns. Made when the row is read (RowList.at) and dropped
+ * A table row: the grid's row as it is, and the table's columns. Made when the row is read (RowList) and dropped
  * after: cells and their references are made only when a finding or the plan needs one.
  */
 export class TableRow {
-  readonly values: CellValue[];
+  values: CellValue[] = [];
 
   constructor(
-    readonly row: number,
+    public row: number,
     /** Column of the row's first filled cell, where row-level findings point. */
-    readonly first: number,
-    readonly columns: TableColumns,
+    public first: number,
+    public columns: TableColumns,
   ) {
+    this.moveTo(row, first, columns);
+  }
+
+  /** Points this object at another row (RowList.current): one object for every row a loop reads. */
+  moveTo(row: number, first: number, columns: TableColumns): this {
+    this.row = row;
+    this.first = first;
+    this.columns = columns;
     this.values = columns.grid.values[row - columns.grid.top];
+    return this;
   }
 
   get kind(): RowKind {
@@ -139,44 +148,71 @@ export interface RawSettings {
 }
 
 /**
- * The rows of one kind, in the order of the sheets. A table row is kept as two numbers (its sheet row and the column
- * of its first filled cell) beside its table's columns, and made into a TableRow only while it is read: a plan may
- * have a hundred thousand rows, and an object for each, kept until the whole plan is read, costs the garbage collector
- * more than everything else the read does with it.
+ * The rows of one kind, in the order of the sheets. A table row is kept as numbers (its table, its sheet row and the
+ * column of its first filled cell) and made into a TableRow only while it is read: a plan may have a hundred thousand
+ * rows, and an object for each, kept until the whole plan is read, costs the garbage collector more than everything
+ * else the read does with it.
  */
 export class RowList {
-  /** Each row's table columns, or the row itself when it is a row of cells. */
-  private readonly owners: (TableColumns | CellRow)[] = [];
-  /** Each table row's sheet row and first column; -1 for a row of cells. */
-  private readonly rows: number[] = [];
-  private readonly firsts: number[] = [];
+  /** The tables whose rows these are, and the rows of cells, each kept as it is. */
+  private readonly sources: (TableColumns | CellRow)[] = [];
+  /** Three numbers per row: its source, its sheet row (-1 for a row of cells) and its first filled column. */
+  private data = new Int32Array(3 * 64);
+  private count = 0;
+  private cursor: TableRow | undefined;
 
   get length(): number {
-    return this.owners.length;
+    return this.count;
   }
 
   add(row: CellRow): void {
-    this.owners.push(row);
-    this.rows.push(-1);
-    this.firsts.push(-1);
+    this.sources.push(row);
+    this.push(this.sources.length - 1, -1, -1);
   }
 
   addTableRow(columns: TableColumns, row: number, first: number): void {
-    this.owners.push(columns);
-    this.rows.push(row);
-    this.firsts.push(first);
+    // The rows of one table follow each other: its columns are a source once.
+    if (this.sources[this.sources.length - 1] !== columns) this.sources.push(columns);
+    this.push(this.sources.length - 1, row, first);
+  }
+
+  private push(source: number, row: number, first: number): void {
+    if (3 * this.count === this.data.length) {
+      const data = new Int32Array(2 * this.data.length);
+      data.set(this.data);
+      this.data = data;
+    }
+    const at = 3 * this.count++;
+    this.data[at] = source;
+    this.data[at + 1] = row;
+    this.data[at + 2] = first;
+  }
+
+  /** The row at `position`, made to be kept. */
+  at(position: number): RawRow {
+    const source = this.sources[this.data[3 * position]];
+    const row = this.data[3 * position + 1];
+    return row < 0 ? (source as CellRow) : new TableRow(row, this.data[3 * position + 2], source as TableColumns);
+  }
+
+  /**
+   * The row at `position` for a loop over every row: a table row is read through one TableRow, valid only until the
+   * next call (`at` makes a row to keep).
+   */
+  current(position: number): RawRow {
+    const row = this.data[3 * position + 1];
+    if (row < 0 || !this.cursor) {
+      const made = this.at(position);
+      if (made instanceof TableRow) this.cursor = made;
+      return made;
+    }
+    const columns = this.sources[this.data[3 * position]] as TableColumns;
+    return this.cursor.moveTo(row, this.data[3 * position + 2], columns);
   }
 
   /** Every row, made at once: for the few readers that are not on a hot path. */
   all(): RawRow[] {
     return Array.from({ length: this.length }, (_, position) => this.at(position));
-  }
-
-  at(position: number): RawRow {
-    const row = this.rows[position];
-    return row < 0
-      ? (this.owners[position] as CellRow)
-      : new TableRow(row, this.firsts[position], this.owners[position] as TableColumns);
   }
 }
 

@@ -116,11 +116,12 @@ class Resolver {
   }
 
   /**
-   * The row at `position`, its error values reported first. Loops over rows are indexed: they run once per call over
-   * every row, mostly before V8 optimises them, and for…of would then make an iterator result per row.
+   * The row at `position`, its error values reported first; valid until the next row is read (RowList.current).
+   * Loops over rows are indexed: they run once per call over every row, mostly before V8 optimises them, and for…of
+   * would then make an iterator result per row.
    */
   private rowAt(rows: RowList, position: number): RawRow {
-    const row = rows.at(position);
+    const row = rows.current(position);
     this.reportErrorValues(row);
     return row;
   }
@@ -273,7 +274,7 @@ class Resolver {
         continue;
       }
       const target = this.text(row, "target") || null;
-      const entry = { goal: { id, level, name, parentIds: [], committee, target }, row };
+      const entry = { goal: { id, level, name, parentIds: [], committee, target }, row: rows.at(i) };
       pending.push(entry);
       byId.set(normalizeName(id), entry);
     }
@@ -413,10 +414,10 @@ class Resolver {
     const all: Assignment[] = [];
     /** The row each uppdrag was read from (its position in `rows`), by its index in `all`. */
     const rowOf: number[] = [];
-    const byId = new NameIndex<Assignment>((assignment) => assignment.id);
+    const byId = new NameIndex<Assignment>((assignment) => assignment.id, rows.length);
     // Uppdrag that share a title are told apart by nämnder and year, rather than by a key of all three (a new long
     // string per row).
-    const byTitle = new NameIndex<number | number[]>((entry) => all[indexes(entry)[0]].title);
+    const byTitle = new NameIndex<number | number[]>((entry) => all[indexes(entry)[0]].title, rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = this.rowAt(rows, i);
       const title = this.required(row, "name");
@@ -504,7 +505,7 @@ class Resolver {
     const adjustments: Adjustment[] = [];
     /** Those without an id of their own, keyed once all are read. */
     const derived: Adjustment[] = [];
-    const ids = new NameIndex<string>((id) => id);
+    const ids = new NameIndex<string>((id) => id, rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = this.rowAt(rows, i);
       const committee = this.adjustmentCommittee(row);
@@ -703,7 +704,7 @@ class Resolver {
     if (years.length === 0) return;
     for (const rows of rowGroups) {
       for (let i = 0; i < rows.length; i++) {
-        const row = rows.at(i);
+        const row = rows.current(i);
         const year = parseYear(this.value(row, "year"));
         if (year !== null && !years.includes(year)) {
           this.report("error", "year-outside-plan", this.at(row, "year"), { year, years: years.join(", ") });
