@@ -140,7 +140,7 @@ class Resolver {
    */
   private reportErrorValues(row: RawRow): void {
     // A table row holding no error value (nearly all of them) needs no look at its fields.
-    if (row instanceof TableRow && !row.values.some(isErrorValue)) return;
+    if (row instanceof TableRow && !hasErrorValue(row.values)) return;
     for (const field of fieldNames(row)) {
       const value = fieldValue(row, field);
       if (!isErrorValue(value)) continue;
@@ -173,9 +173,13 @@ class Resolver {
     this.report("error", rule, at, rule === "required-field" ? { field } : {});
   }
 
+  /** A field's text as written, trimmed; "" when the cell is empty, blank or holds an error value. */
+  private written(row: RawRow, field: FieldName): string {
+    return cellText(this.value(row, field));
+  }
+
   private text(row: RawRow, field: FieldName): string {
-    const value = this.value(row, field);
-    return value === null ? "" : cleanText(cellText(value));
+    return cleanText(this.written(row, field));
   }
 
   /** A förtydligande keeps its paragraphs: each line cleaned, blank lines dropped. */
@@ -231,8 +235,8 @@ class Resolver {
    * shared by those cells and must not be changed.
    */
   private committees(row: RawRow): CommitteeCell {
-    if (!this.present(row, "committee")) return NO_COMMITTEES;
-    const text = cellText(this.value(row, "committee"));
+    const text = this.written(row, "committee");
+    if (!text) return NO_COMMITTEES;
     let resolved = this.committeeCells.get(text);
     if (!resolved) {
       const codes: string[] = [];
@@ -284,8 +288,8 @@ class Resolver {
   }
 
   private goalLevel(row: RawRow): string | null {
-    if (this.present(row, "level")) {
-      const text = cellText(this.value(row, "level"));
+    const text = this.written(row, "level");
+    if (text) {
       const level = levelByName(this.levels, text);
       if (level) return level.id;
       const suggestion =
@@ -367,8 +371,8 @@ class Resolver {
    * list is shared by every cell with the same text: not to be changed.
    */
   private goalLinks(row: RawRow, lookup: GoalLookup): readonly string[] {
-    if (!this.present(row, "parent")) return [];
-    const cell = cellText(this.value(row, "parent"));
+    const cell = this.written(row, "parent");
+    if (!cell) return [];
     let links = lookup.cells.get(cell);
     if (!links) {
       links = this.readGoalLinks(cell, lookup);
@@ -487,8 +491,8 @@ class Resolver {
   }
 
   private origin(row: RawRow): Origin {
-    if (!this.present(row, "origin")) return row.originHint ?? "fullmaktige";
-    const written = cellText(this.value(row, "origin"));
+    const written = this.written(row, "origin");
+    if (!written) return row.originHint ?? "fullmaktige";
     let origin = this.origins.get(written);
     if (origin === undefined) {
       origin = originOfWord(written);
@@ -550,11 +554,11 @@ class Resolver {
   }
 
   private adjustmentCommittee(row: RawRow): string | null {
-    if (!this.text(row, "committee")) {
+    const { codes, unknown } = this.committees(row);
+    if (codes.length === 0 && unknown.length === 0) {
       this.missing(row, "committee");
       return null;
     }
-    const { codes } = this.committees(row);
     if (codes.length > 1) {
       this.report(
         "error",
@@ -571,7 +575,7 @@ class Resolver {
 
   /** The amount read, with its sign as written (a negative number cell was typed with its minus). */
   private amount(row: RawRow): { ore: number; sign: "+" | "-" | null } | null {
-    const parsed = this.present(row, "amount") ? parseAmount(this.value(row, "amount"), row.amountUnit) : null;
+    const parsed = parseAmount(this.value(row, "amount"), row.amountUnit);
     if (!parsed) {
       this.missing(row, "amount");
       return null;
@@ -587,7 +591,7 @@ class Resolver {
   /** The word decides, else the sign; a word and a written sign that disagree is a finding, not a guess. */
   private direction(row: RawRow, amount: { ore: number; sign: "+" | "-" | null }): Direction | null {
     const signDirection: Direction | null = amount.sign === "-" ? "decrease" : amount.sign === "+" ? "increase" : null;
-    const text = this.present(row, "direction") ? cellText(this.value(row, "direction")) : "";
+    const text = this.written(row, "direction");
     const wordDirection = text ? (directionOfWord(text) ?? ENGLISH_DIRECTIONS[normalizeName(text)] ?? null) : null;
     if (text && wordDirection === null && !isRamWord(text) && !/^adjustment$/i.test(text)) {
       this.report("error", "direction-invalid", this.at(row, "direction"), { value: text });
@@ -605,16 +609,14 @@ class Resolver {
 
   /** Varaktig or tillfällig by its word; tied to a year and not called varaktig, tillfällig; else unspecified. */
   private duration(row: RawRow, year: number | null): Duration | null {
-    const text = this.present(row, "duration") ? cellText(this.value(row, "duration")) : "";
+    const text = this.written(row, "duration");
     if (text) {
       const duration = durationOfWord(text) ?? yesNoDuration(text);
       if (duration) return duration;
       this.report("error", "duration-invalid", this.at(row, "duration"), { value: text });
       return null;
     }
-    const directionWord = this.present(row, "direction")
-      ? durationOfWord(cellText(this.value(row, "direction")))
-      : null;
+    const directionWord = durationOfWord(this.written(row, "direction"));
     if (directionWord) return directionWord;
     if (year !== null) return "tillfallig";
     this.report("warning", "duration-unspecified", this.at(row, "amount"));
@@ -739,6 +741,12 @@ interface CommitteeCell {
 }
 
 const NO_COMMITTEES: CommitteeCell = { codes: [], unknown: [] };
+
+/** A plain loop: it runs on every row, and most cells are text or numbers. */
+function hasErrorValue(values: readonly CellValue[]): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] === "object" && isErrorValue(values[i])) return true;
+  return false;
+}
 
 function refKey(ref: CellRef): string {
   return `${ref.sheet}!${refName(ref)}`;
