@@ -43,7 +43,11 @@ export function isErrorValue(value: CellValue): value is ErrorValue {
 
 /** Whether a cell holds anything: not empty, not only white space. */
 export function isFilled(value: CellValue | undefined): boolean {
-  return value !== undefined && value !== null && (typeof value !== "string" || value.trim() !== "");
+  if (value === undefined || value === null) return false;
+  if (typeof value !== "string") return true;
+  // Most text starts with a printable ASCII character: filled, without trimming a copy (this runs on every cell).
+  const first = value.charCodeAt(0);
+  return (first > 0x20 && first < 0x7f) || value.trim() !== "";
 }
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
