@@ -123,6 +123,15 @@ export function nameHash(text: string): number {
   let spaceBefore = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    // Most characters are letters and digits after another one: fed here, without the checks below and in feed.
+    const kept = code < 0x100 && !spaceBefore ? KEPT_LATIN_1[code] : 0;
+    if (kept !== 0) {
+      fed.hash = fed.tentative = Math.imul(fed.tentative ^ kept, FNV_PRIME);
+      fed.lastWasSpace = false;
+      fed.empty = false;
+      started = true;
+      continue;
+    }
     const kind = code < 0x100 ? LATIN_1[code] : wideKind(code);
     if (kind === INVISIBLE) continue;
     if (kind === WHITE_SPACE) {
@@ -193,6 +202,13 @@ function kindOf(code: number): number {
 const LATIN_1 = Int8Array.from({ length: 0x100 }, (_, code) => kindOf(code));
 const TRAILING_LATIN_1 = Int8Array.from({ length: 0x100 }, (_, code) =>
   TRAILING_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+);
+
+/** For a Latin-1 letter or digit that is kept as it stands in the name, what is fed for it (its lower case); else 0. */
+const KEPT_LATIN_1 = Int16Array.from({ length: 0x100 }, (_, code) =>
+  TRAILING_LATIN_1[code] === 0 && (LATIN_1[code] === PLAIN || LATIN_1[code] === UPPER)
+    ? code + (LATIN_1[code] === UPPER ? 0x20 : 0)
+    : 0,
 );
 
 /** Characters beyond Latin-1, each classified once when first met. */

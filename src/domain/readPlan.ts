@@ -4,7 +4,7 @@ import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { Certainty, hasTableHeaders, readTable } from "./layouts/table";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
-import { CellRow, FieldName, ROW_KINDS, RawCell, RawRows, RawSettings } from "./raw";
+import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
 import { isOwnSheet } from "./ownSheets";
 import { normalizeName } from "./text";
@@ -108,13 +108,13 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
  */
 function hiddenContent(grids: Grid[], rows: RawRows): Finding[] {
   const findings: Finding[] = [];
+  let all: RawRow[] | undefined; // made only when a sheet hides something
   for (const grid of grids) {
     const hiddenSheet = grid.visibility === "hidden";
     const hiddenRows = new Set(grid.hiddenRows ?? []);
     if (!hiddenSheet && hiddenRows.size === 0) continue;
-    const read = ROW_KINDS.flatMap((kind) => rows[kind].all()).filter(
-      (row) => row.ref.sheet === grid.sheet && (hiddenSheet || hiddenRows.has(row.ref.row)),
-    );
+    all ??= ROW_KINDS.flatMap((kind) => rows[kind].all());
+    const read = all.filter((row) => row.ref.sheet === grid.sheet && (hiddenSheet || hiddenRows.has(row.ref.row)));
     if (read.length === 0) continue;
     const first = read.reduce((a, b) =>
       b.ref.row < a.ref.row || (b.ref.row === a.ref.row && b.ref.col < a.ref.col) ? b : a,
