@@ -6,7 +6,8 @@ import { CellRow, RawRow, RowList, TableColumns, fieldRef, fieldValue } from "..
 function table(sheet: string, top: number, left: number): TableColumns {
   const values = Array.from({ length: 400 }, (_, r) => [`${sheet} namn ${top + r}`, top + r]);
   const grid: Grid = { sheet, top, left, values };
-  return { grid, kind: "assignment", byField: { name: left, year: left + 1 }, fields: ["name", "year"] };
+  const byField = { name: left, year: left + 1 };
+  return { grid, kind: "assignment", byField, fields: ["name", "year"], holdsErrors: false };
 }
 
 const tables = [table("Uppdrag", 3, 0), table("Nämndmål", 10, 2)];

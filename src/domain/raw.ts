@@ -63,6 +63,11 @@ export interface TableColumns {
   fields: FieldName[];
   levelHint?: string;
   amountUnit?: AmountUnit;
+  /**
+   * Whether a cell the table reads holds an error value (#REF!, #N/A …), found while its rows were read: when none
+   * does, as in nearly every table, no row needs another look for them.
+   */
+  holdsErrors: boolean;
 }
 
 /**

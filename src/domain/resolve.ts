@@ -140,7 +140,7 @@ class Resolver {
    */
   private reportErrorValues(row: RawRow): void {
     // A table row holding no error value (nearly all of them) needs no look at its fields.
-    if (row instanceof TableRow && !hasErrorValue(row.values)) return;
+    if (row instanceof TableRow && !(row.columns.holdsErrors && hasErrorValue(row.values))) return;
     for (const field of fieldNames(row)) {
       const value = fieldValue(row, field);
       if (!isErrorValue(value)) continue;

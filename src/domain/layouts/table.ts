@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellText, columnIndex, isFilled, valueAt } from "../../sheet/grid";
+import { CellValue, Grid, cellText, columnIndex, isErrorValue, isFilled, valueAt } from "../../sheet/grid";
 import { looksLikeCommitteeList } from "../adjustmentLine";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
@@ -429,6 +429,7 @@ export function readTable(
       : sheetCommittee
         ? { value: grid.sheet, ref: { sheet: grid.sheet, row, col } }
         : undefined;
+  let holdsErrors = false;
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
@@ -439,7 +440,9 @@ export function readTable(
     // Indexed, like the loop around it: for…of would make an iterator result per cell until V8 optimises this.
     for (let i = 0; i < columnList.length; i++) {
       const col = columnList[i];
-      if (!isFilled(values[col - grid.left])) continue;
+      const value = values[col - grid.left];
+      if (!isFilled(value)) continue;
+      if (typeof value === "object" && isErrorValue(value)) holdsErrors = true;
       filled++;
       if (first < 0 || col < first) first = col;
     }
@@ -484,6 +487,7 @@ export function readTable(
       }
     }
   }
+  for (const read of [columns.main, columns.adjustmentById, columns.adjustmentByName]) read.holdsErrors = holdsErrors;
   // What Koppla shows: the fields, and the year and nämnd columns read as amounts and nämnder.
   const read = new Map<number, FieldName>([
     ...(chains ? tree.map(({ col }) => [col, "parent"] as const) : []),
@@ -676,7 +680,7 @@ function tableColumns(
   const columnsOf = (rowKind: RowKind, of: Partial<Record<FieldName, number>>): TableColumns => {
     const named = (Object.keys(of) as FieldName[]).filter((field) => of[field] !== undefined);
     const only = Object.fromEntries(named.map((field) => [field, of[field]]));
-    return { grid, kind: rowKind, byField: only, fields: named, ...hints };
+    return { grid, kind: rowKind, byField: only, fields: named, ...hints, holdsErrors: false };
   };
   const { amount, duration, direction, ...assignment } = byField;
   if (kind !== "assignment" || amount === undefined) {
