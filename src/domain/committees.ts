@@ -169,6 +169,8 @@ export function splitListParts(cellText: string, knownNames: string[]): { text: 
       return ";".repeat(match.length); // masked with separators, so positions stay put
     });
   }
+  // Parts found by their separators come in order: only known names, taken out first, need the parts sorted.
+  const takenOut = found.length > 0;
   let last = 0;
   const addPart = (end: number) => {
     const raw = rest.slice(last, end);
@@ -179,12 +181,13 @@ export function splitListParts(cellText: string, knownNames: string[]): { text: 
       found.push({ name, at, end: at + name.length });
     }
   };
-  for (const separator of rest.matchAll(SEPARATOR)) {
+  SEPARATOR.lastIndex = 0;
+  for (let separator = SEPARATOR.exec(rest); separator; separator = SEPARATOR.exec(rest)) {
     addPart(separator.index);
     last = separator.index + separator[0].length;
   }
   addPart(rest.length);
-  return { text, parts: found.sort((a, b) => a.at - b.at) };
+  return { text, parts: takenOut ? found.sort((a, b) => a.at - b.at) : found };
 }
 
 function escapeRegExp(text: string): string {
