@@ -32,7 +32,7 @@
 import type { CellValue, Grid, SheetVisibility } from "../../sheet/grid";
 import { Supports, officeSupports } from "./requirements";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
-import { jsonBytes } from "./units";
+import { cellsJsonBytes, jsonBytes } from "./units";
 
 export interface ReadOptions {
   timeoutMs?: number;
@@ -200,7 +200,7 @@ async function readAtOnce(
     place(reads[i], { top: used.rowIndex, left: used.columnIndex, rows: values.length, columns: values[0].length });
     reads[i].values = values;
     cells.into(reads[i], 0, values.length);
-    reads[i].bytes = jsonBytes(values) + cells.bytes();
+    reads[i].bytes = cellsJsonBytes(values) + cells.bytes();
   });
 }
 
@@ -235,7 +235,7 @@ function loadCells(range: Excel.Range, search: Excel.Range, lean: boolean): Cell
           });
         }
       },
-      bytes: () => jsonBytes([range.numberFormat, range.valueTypes]),
+      bytes: () => cellsJsonBytes(range.numberFormat) + cellsJsonBytes(range.valueTypes) + 3, // [a,b]
     };
   }
   const areasOf = (valueType: string, properties: string) =>
@@ -389,7 +389,7 @@ async function readInBlocks(
       const { range, cells: load } = loads[b];
       for (let r = 0; r < block.rows; r++) target.values[block.top + r] = range.values[r];
       load.into(target, block.top, block.rows);
-      const bytes = jsonBytes(range.values) + load.bytes();
+      const bytes = cellsJsonBytes(range.values) + load.bytes();
       target.bytes += bytes;
       for (const tally of [seen[block.sheet], total]) {
         tally.bytes += bytes;

@@ -36,3 +36,23 @@ export function jsonBytes(value: unknown): number {
   }
   return bytes;
 }
+
+/** Text whose JSON is itself in quotes, a byte a character: printable ASCII without `"` and `\`. */
+const PLAIN_JSON_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * jsonBytes of rows of cells (text, numbers, booleans, empty), without making their JSON: the host measures every
+ * response that reads cells, up to 5 MB each, in the task pane's thread, where stringifying it alone took longer than
+ * the pane may be busy. Most cells are plain text, counted by their length; the others by their own JSON.
+ */
+export function cellsJsonBytes(rows: readonly (readonly unknown[])[]): number {
+  let bytes = 2 + Math.max(0, rows.length - 1); // the brackets and the commas between rows
+  for (const row of rows) {
+    bytes += 2 + Math.max(0, row.length - 1);
+    for (const cell of row) {
+      if (typeof cell === "string" && PLAIN_JSON_TEXT.test(cell)) bytes += cell.length + 2;
+      else bytes += jsonBytes(cell === undefined ? null : cell); // in an array, undefined is null
+    }
+  }
+  return bytes;
+}

@@ -21,7 +21,7 @@ import { isValidSheetName } from "../../sheet/sheetName";
 import { TEXT_FORMAT } from "../../sheet/spec";
 import type { ConditionalFill, SheetSpec, SpecCell } from "../../sheet/spec";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
-import { columnWidthPoints, jsonBytes } from "./units";
+import { cellsJsonBytes, columnWidthPoints } from "./units";
 import type { SheetShape } from "./read";
 import { readsLean } from "./read";
 import { Supports, officeSupports } from "./requirements";
@@ -431,11 +431,11 @@ function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][
     formulas.push(formulaRow);
   });
   const rects = styleRectangles(rows, width);
-  const valueBytes = jsonBytes(values);
+  const valueBytes = cellsJsonBytes(values);
   let bytes = cost(1, 0);
-  if (hasFormat) bytes += cost(0, 1) + jsonBytes(formats);
+  if (hasFormat) bytes += cost(0, 1) + cellsJsonBytes(formats);
   if (hasValue) bytes += cost(0, 1) + valueBytes;
-  if (hasFormula) bytes += cost(0, 1) + jsonBytes(formulas);
+  if (hasFormula) bytes += cost(0, 1) + cellsJsonBytes(formulas);
   for (const rect of rects) bytes += styleBytes(rect.style);
   const extent: Extent | undefined =
     filled.bottom < 0
