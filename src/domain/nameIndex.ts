@@ -123,7 +123,8 @@ export function nameHash(text: string): number {
   let spaceBefore = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // Most characters are letters and digits after another one: fed here, without the checks below and in feed.
+    // Most characters are kept as they stand (but for case) and follow one that is: fed here, without the checks
+    // below and in feed.
     const kept = code < 0x100 && !spaceBefore ? KEPT_LATIN_1[code] : 0;
     if (kept !== 0) {
       fed.hash = fed.tentative = Math.imul(fed.tentative ^ kept, FNV_PRIME);
@@ -204,7 +205,10 @@ const TRAILING_LATIN_1 = Int8Array.from({ length: 0x100 }, (_, code) =>
   TRAILING_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
 );
 
-/** For a Latin-1 letter or digit that is kept as it stands in the name, what is fed for it (its lower case); else 0. */
+/**
+ * For a Latin-1 character that normalizeName keeps as it stands but for case (letters, digits, most punctuation), what
+ * is fed for it; else 0.
+ */
 const KEPT_LATIN_1 = Int16Array.from({ length: 0x100 }, (_, code) =>
   TRAILING_LATIN_1[code] === 0 && (LATIN_1[code] === PLAIN || LATIN_1[code] === UPPER)
     ? code + (LATIN_1[code] === UPPER ? 0x20 : 0)

@@ -140,7 +140,7 @@ class Resolver {
    */
   private reportErrorValues(row: RawRow): void {
     // A table row holding no error value (nearly all of them) needs no look at its fields.
-    if (row instanceof TableRow && !(row.columns.holdsErrors && hasErrorValue(row.values))) return;
+    if (row instanceof TableRow && !(row.columns.holdsErrors && row.values.some(isErrorValue))) return;
     for (const field of fieldNames(row)) {
       const value = fieldValue(row, field);
       if (!isErrorValue(value)) continue;
@@ -741,12 +741,6 @@ interface CommitteeCell {
 }
 
 const NO_COMMITTEES: CommitteeCell = { codes: [], unknown: [] };
-
-/** A plain loop: it runs on every row, and most cells are text or numbers. */
-function hasErrorValue(values: readonly CellValue[]): boolean {
-  for (let i = 0; i < values.length; i++) if (typeof values[i] === "object" && isErrorValue(values[i])) return true;
-  return false;
-}
 
 function refKey(ref: CellRef): string {
   return `${ref.sheet}!${refName(ref)}`;

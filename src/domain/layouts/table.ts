@@ -487,7 +487,7 @@ export function readTable(
       }
     }
   }
-  for (const read of [columns.main, columns.adjustmentById, columns.adjustmentByName]) read.holdsErrors = holdsErrors;
+  for (const table of [columns.main, columns.adjustmentById, columns.adjustmentByName]) table.holdsErrors = holdsErrors;
   // What Koppla shows: the fields, and the year and nämnd columns read as amounts and nämnder.
   const read = new Map<number, FieldName>([
     ...(chains ? tree.map(({ col }) => [col, "parent"] as const) : []),
