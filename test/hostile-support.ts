@@ -7,7 +7,7 @@ import { createCipheriv, createHash, randomBytes } from "crypto";
 import fc from "fast-check";
 import { Finding, RuleId } from "../src/domain/findings";
 import { DEFAULT_LEVELS } from "../src/domain/model";
-import { HEADER_SYNONYMS } from "../src/domain/layouts/table";
+import { HEADER_SYNONYMS } from "../src/domain/layouts/headers";
 import { findingMessage } from "../src/i18n/findings";
 import { CellValue, Grid, MergedRange, columnIndex } from "../src/sheet/grid";
 import { SheetSpec } from "../src/sheet/spec";

@@ -1,7 +1,8 @@
 import { Grid, cellText, columnName } from "../sheet/grid";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
-import { Certainty, hasTableHeaders, readTable } from "./layouts/table";
+import { hasTableHeaders } from "./layouts/headers";
+import { Certainty, readTable } from "./layouts/table";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";

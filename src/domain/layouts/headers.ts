@@ -1,0 +1,320 @@
+import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
+import { AmountUnit, unitFromHeader } from "../amounts";
+import { GoalLevel, levelByName } from "../model";
+import { FieldName, RowKind } from "../raw";
+import { normalizeName } from "../text";
+
+/**
+ * A table's header row: where it stands (title rows above it are normal), what each header says by the synonyms users
+ * write (domain.md), in Swedish or English, and which field each column is read as once the sheet's kind is known.
+ */
+
+/** What a header says, before the sheet's kind decides which field it is ("Mål" is a name or a link). */
+export type HeaderRole =
+  | FieldName
+  | "code"
+  | "goalWord"
+  | "assignmentWord"
+  | "keyFigureWord"
+  | "description"
+  | "typ"
+  | "levelOrTarget"
+  | "assignmentLink";
+
+/** Exported for the fuzz tests, which put real headers in odd places. */
+export const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
+  id: ["id", "nr", "nummer", "id-nr", "idnr", "ref", "referens", "löpnummer", "no", "number"],
+  code: ["förkortning", "kod", "code", "abbreviation"],
+  level: ["nivå", "typ av mål", "level", "goal level"],
+  levelOrTarget: ["målnivå"],
+  name: ["namn", "benämning", "rubrik", "titel", "name", "title"],
+  goalWord: ["mål", "goal", "målformulering"],
+  assignmentWord: ["uppdrag", "assignment"],
+  keyFigureWord: ["nyckeltal", "indikator", "mått", "mätetal", "key figure", "kpi name", "indicator"],
+  description: ["beskrivning", "description"],
+  parent: [
+    "överordnat",
+    "överordnat mål",
+    "tillhör",
+    "bidrar till",
+    "kopplat mål",
+    "kopplade mål",
+    "koppling",
+    "koppling till mål",
+    "kopplat till",
+    "kopplat till mål",
+    "parent",
+    "parent goal",
+    "linked goal",
+    "linked goals",
+    "belongs to",
+    "contributes to",
+  ],
+  clarification: ["förtydligande", "förtydligande av uppdrag", "clarification"],
+  comment: ["kommentar", "kommentarer", "notering", "anmärkning", "comment", "note"],
+  committee: [
+    "nämnd",
+    "nämnder",
+    "ansvarig nämnd",
+    "ansvariga nämnder",
+    "ansvar",
+    "ansvarig",
+    "utförare",
+    "nämnd/bolag",
+    "committee",
+    "responsible",
+    "responsible committee",
+  ],
+  amount: ["belopp", "budget", "ram", "ramjustering", "tkr", "mnkr", "mkr", "kr", "amount", "frame adjustment"],
+  year: ["år", "budgetår", "avser år", "year", "budget year"],
+  duration: ["varaktighet", "varaktig", "engångs", "tillfällig", "duration", "permanent"],
+  typ: ["typ", "type", "kind"],
+  origin: ["beslutad av", "uppdragsgivare", "ursprung", "origin", "decided by"],
+  target: ["målvärde", "target", "target value"],
+  unit: ["enhet", "unit"],
+  kolada: ["kolada-id", "kolada id", "kolada", "kpi", "kpi-id", "kpi id", "nyckeltals-id", "nyckeltal-id"],
+  assignmentLink: ["kopplat uppdrag", "uppdrags-id", "uppdrag-id", "linked assignment"],
+  // Fields only a kind gives: never matched from a header directly.
+  direction: [],
+  kind: [],
+  assignment: [],
+};
+
+const ROLE_BY_HEADER = new Map<string, HeaderRole>(
+  Object.entries(HEADER_SYNONYMS).flatMap(([role, names]) => names.map((name) => [name, role as HeaderRole])),
+);
+
+export interface HeaderCell {
+  col: number;
+  role: HeaderRole;
+  /** What the header says in brackets: "Typ (Varaktig/Tillfällig)" → "varaktig/tillfällig". */
+  hint: string;
+  unit: AmountUnit | null;
+}
+
+/** The role a header cell plays, or null when it is not a header Måltavlan knows. */
+export function headerRole(text: string): { role: HeaderRole; hint: string } | null {
+  const normal = normalizeName(text);
+  if (!normal || normal.length > 40) return null;
+  if (/^mål \d{4}$/.test(normal)) return { role: "target", hint: "" };
+  const hint = /\(([^)]*)\)/.exec(normal)?.[1] ?? "";
+  const bare = normal
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\b\d{4}\b/g, " ")
+    .replace(/[*:]/g, " ")
+    .replace(/\s+(tkr|mnkr|mkr|kr|sek|ksek|msek)$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const role = ROLE_BY_HEADER.get(bare);
+  return role ? { role, hint } : null;
+}
+
+const HEADER_SCAN_ROWS = 30;
+
+/**
+ * The row (sheet coordinates) whose cells read most like headers (known headers, and with `levels` the names of goal
+ * levels). Two make a header row; one is enough on a sheet whose name already says what it holds ("Vision" with
+ * just "Benämning").
+ */
+export function findHeaderRow(grid: Grid, minHeaders = 2, levels: GoalLevel[] = []): number | null {
+  let best: { row: number; count: number } | null = null;
+  const last = Math.min(grid.top + grid.values.length, grid.top + HEADER_SCAN_ROWS);
+  const isHeader = (v: CellValue) =>
+    typeof v === "string" && (headerRole(v) !== null || levelByName(levels, v) !== null);
+  for (let row = grid.top; row < last; row++) {
+    const cells = grid.values[row - grid.top] ?? [];
+    const count = cells.filter(isHeader).length;
+    if (count >= minHeaders && (!best || count > best.count)) best = { row, count };
+  }
+  return best?.row ?? null;
+}
+
+/**
+ * Whether the sheet has a table's header row: headers a pasted budget page does not have ("Ansvarig nämnd", "År"),
+ * beside its own "Uppdrag" and "Förtydligande". Such a sheet is a table even with document headings in it.
+ */
+export function hasTableHeaders(grid: Grid): boolean {
+  const headerRow = findHeaderRow(grid);
+  if (headerRow === null) return false;
+  const pageHeaders: HeaderRole[] = ["assignmentWord", "clarification", "description", "name"];
+  return readHeaders(grid, headerRow, {}).some((header) => !pageHeaders.includes(header.role));
+}
+
+export function readHeaders(grid: Grid, headerRow: number, overrides: Record<string, FieldName>): HeaderCell[] {
+  const cells = grid.values[headerRow - grid.top] ?? [];
+  const headers: HeaderCell[] = [];
+  cells.forEach((value, i) => {
+    const col = grid.left + i;
+    const text = cellText(value);
+    const found = headerRole(text);
+    if (found) headers.push({ col, role: found.role, hint: found.hint, unit: unitFromHeader(text) });
+  });
+  for (const [letter, field] of Object.entries(overrides)) {
+    const col = columnIndex(letter);
+    const text = cellText(valueAt(grid, headerRow, col));
+    const header = { col, role: field, hint: "", unit: unitFromHeader(text) };
+    const at = headers.findIndex((h) => h.col === col);
+    if (at >= 0) headers[at] = header;
+    else headers.push(header);
+  }
+  return headers.sort((a, b) => a.col - b.col);
+}
+
+/** The kind a sheet name announces, and the level when the sheet holds one ("Nämndmål"). */
+export function kindFromSheetName(name: string, levels: GoalLevel[]): { kind: RowKind; level?: string } | null {
+  const level = levelByName(levels, name);
+  if (level) return { kind: "goal", level: level.id };
+  const normal = normalizeName(name);
+  if (/nämnder|bolag|organisation|register|committees/.test(normal)) return { kind: "committee" };
+  if (/ramjust|ramförändring|^ramar|adjustments/.test(normal)) return { kind: "adjustment" };
+  if (/uppdrag|assignments/.test(normal)) return { kind: "assignment" };
+  if (/nyckeltal|indikator|kpi|mått|key figures/.test(normal)) return { kind: "keyFigure" };
+  if (/^mål\b|styrmodell|målkedja|goals/.test(normal)) return { kind: "goal" };
+  return null;
+}
+
+export function kindFromHeaders(headers: HeaderCell[]): RowKind | null {
+  const has = (...roles: HeaderRole[]) => headers.some((h) => roles.includes(h.role));
+  const planColumns = has("amount", "assignmentWord", "goalWord", "parent", "kolada", "keyFigureWord");
+  if (has("code") && (has("name") || (has("committee") && !planColumns))) return "committee";
+  if (has("kolada", "keyFigureWord")) return "keyFigure";
+  if (has("level", "levelOrTarget")) return "goal";
+  if (has("assignmentWord") && has("clarification", "committee", "goalWord", "parent")) return "assignment";
+  if (has("amount") && has("committee")) return "adjustment";
+  if (has("goalWord", "name") && has("parent")) return "goal";
+  return null;
+}
+
+/** Whether the headers have what a sheet of `kind` needs: its name says so, and the columns agree. */
+export function headersFit(kind: RowKind, headers: HeaderCell[]): boolean {
+  const has = (...roles: HeaderRole[]) => headers.some((h) => roles.includes(h.role));
+  switch (kind) {
+    case "committee":
+      return has("code") && has("name", "committee");
+    case "goal":
+      return has("level", "levelOrTarget", "goalWord", "name");
+    case "assignment":
+      return has("assignmentWord");
+    case "adjustment":
+      return has("amount");
+    case "keyFigure":
+      return has("kolada", "keyFigureWord");
+  }
+}
+
+/** The values in a column below the header, normalised, to tell what an ambiguous header ("Typ") holds. */
+function columnValues(grid: Grid, headerRow: number, col: number): string[] {
+  const values: string[] = [];
+  // The first few hundred values tell what a column holds; a 50 000-row sheet need not be read twice to know it.
+  for (let row = headerRow + 1; row < grid.top + grid.values.length && values.length < COLUMN_SAMPLE; row++) {
+    const text = normalizeName(cellText(valueAt(grid, row, col)));
+    if (text) values.push(text);
+  }
+  return values;
+}
+
+const COLUMN_SAMPLE = 500;
+
+const DURATION_VALUES = /^(varaktig|tillfällig|engångs|ja|nej|permanent|temporary|one-off)/;
+const DIRECTION_VALUES = /^(ram|tilläggsanslag|effektivisering|besparing|increase|decrease)/;
+const ORIGIN_VALUES = /^(fullmäktige|kf|kommunfullmäktige|nämnd|egen|eget|council|committee)/;
+
+function typFieldFor(kind: RowKind, header: HeaderCell, values: string[]): FieldName | null {
+  const says = (pattern: RegExp) =>
+    pattern.test(header.hint) ||
+    (values.length > 0 && values.filter((v) => pattern.test(v)).length >= values.length / 2);
+  if (kind === "committee") return "kind";
+  if (says(DURATION_VALUES)) return "duration";
+  if (kind === "adjustment" && says(DIRECTION_VALUES)) return "direction";
+  if (kind === "assignment" && says(ORIGIN_VALUES)) return "origin";
+  if (kind === "adjustment") return "direction";
+  if (kind === "assignment") return "origin";
+  return null;
+}
+
+/** Which field each header column is, now that the sheet's kind is known. */
+export function fieldsFor(kind: RowKind, headers: HeaderCell[], grid: Grid, headerRow: number, levels: GoalLevel[]) {
+  const fields = new Map<number, FieldName>();
+  const taken = new Set<FieldName>();
+  const assign = (header: HeaderCell, field: FieldName | null) => {
+    if (field && !taken.has(field)) {
+      fields.set(header.col, field);
+      taken.add(field);
+    }
+  };
+  const has = (role: HeaderRole) => headers.some((h) => h.role === role);
+  const hasName =
+    has("name") ||
+    (kind === "goal" && has("goalWord")) ||
+    (kind === "assignment" && has("assignmentWord")) ||
+    (kind === "keyFigure" && has("keyFigureWord"));
+
+  // Direct fields first, so that the ambiguous ones below only fill what is left. In a register of nämnder, the
+  // "Nämnd" column holds their names ("Nämnd | Förkortning").
+  for (const header of headers) {
+    if (kind === "committee" && header.role === "committee") assign(header, hasName ? null : "name");
+    else if (isFieldName(header.role) && !["level", "typ"].includes(header.role)) assign(header, header.role);
+  }
+  for (const header of headers) {
+    const values = () => columnValues(grid, headerRow, header.col);
+    switch (header.role) {
+      case "code":
+        assign(header, "id");
+        break;
+      case "level":
+        assign(header, kind === "goal" ? "level" : null);
+        break;
+      case "levelOrTarget": {
+        const looksLikeLevels = values().some((v) => levelByName(levels, v) !== null);
+        assign(header, kind === "goal" && looksLikeLevels ? "level" : "target");
+        break;
+      }
+      case "goalWord":
+        assign(header, kind === "goal" ? "name" : "parent");
+        break;
+      case "assignmentWord":
+        assign(header, kind === "assignment" ? "name" : "assignment");
+        break;
+      case "assignmentLink":
+        assign(header, "assignment");
+        break;
+      case "keyFigureWord":
+        assign(header, kind === "keyFigure" ? "name" : null);
+        break;
+      case "description":
+        assign(header, hasName ? (kind === "assignment" ? "clarification" : "comment") : "name");
+        break;
+      case "typ":
+        assign(header, kind === "goal" ? "level" : typFieldFor(kind, header, values()));
+        break;
+      default:
+        break;
+    }
+  }
+  // An uppdrag sheet's "Kommentar" is its förtydligande when there is no other (domain.md).
+  if (kind === "assignment" && !taken.has("clarification")) {
+    const comment = [...fields].find(([, field]) => field === "comment");
+    if (comment) fields.set(comment[0], "clarification");
+  }
+  return fields;
+}
+
+const FIELD_NAMES = new Set<string>(
+  Object.keys(HEADER_SYNONYMS).filter(
+    (role) =>
+      ![
+        "code",
+        "goalWord",
+        "assignmentWord",
+        "keyFigureWord",
+        "description",
+        "typ",
+        "levelOrTarget",
+        "assignmentLink",
+      ].includes(role),
+  ),
+);
+
+function isFieldName(role: HeaderRole): role is FieldName {
+  return FIELD_NAMES.has(role);
+}
