@@ -166,6 +166,23 @@ describe("maltavlan validate", () => {
     expect(result.stderr).toMatch(/^maltavlan: Filen är inte en Excel-arbetsbok/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
+
+  test("the installed command stops quietly when what reads its output stops early (| head)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const rows = Array.from({ length: 3000 }, (_, i) => [`Uppdrag ${i + 1}`, "Okänd nämnd", 2025]);
+    workbook.addWorksheet("Uppdrag").addRows([["Uppdrag", "Ansvarig nämnd", "År"], ...rows]);
+    workbook.addWorksheet("Nämnder").addRows([
+      ["Förkortning", "Namn"],
+      ["KS", "Kommunstyrelsen"],
+    ]);
+    const file = path.join(dir, "manga-fel.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const bin = path.join(__dirname, "..", "bin", "maltavlan.js");
+    // 3 000 lines are more than a pipe holds, so the command is still writing when head has gone.
+    const { stdout, stderr } = await promisify(execFile)("sh", ["-c", `node "${bin}" validate "${file}" | head -1`]);
+    expect(stdout).toMatch(/^FEL\s+Uppdrag!B2\s/);
+    expect(stderr).toBe("");
+  });
 });
 
 describe("maltavlan template", () => {
