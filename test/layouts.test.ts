@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { Mapping } from "../src/domain/mapping";
 import { PlanJson, planToJson } from "../src/domain/summary";
+import { findingMessage } from "../src/i18n/findings";
 import { FixtureSheet, FixtureValue, WorkbookSpec, writeAndRead } from "./fixtures/build-fixtures";
 
 const NBSP = "\u00a0";
@@ -577,6 +578,66 @@ test("on an uppdrag sheet, a column named for a goal level holds the goal each u
     [A1, [G.women]],
     [A5, [G.school]],
   ]);
+});
+
+describe("goals numbered as an outline (1, 1.1, 1.1.1) with no parent column", () => {
+  const numbered = (rows: FixtureValue[][]) => sheet("Mål", [["Nr", "Nivå", "Mål", "Nämnd"], ...rows]);
+  const assignments = sheet("Uppdrag", [
+    ["Uppdrag", "Mål", "Ansvarig nämnd", "År"],
+    [A1, "1.1.1", KS, 2024],
+    [A3, "2.1", BUN, 2024],
+  ]);
+
+  test("each number hangs under the number it extends, as a parent column would say", async () => {
+    const goals: FixtureValue[][] = [
+      ["1", "Strategiskt område", AREA, null],
+      ["1.1", "Kommunövergripande mål", GROWTH, null],
+      ["1.1.1", "Nämndmål", WOMEN, KS],
+      ["2.", "Strategiskt område", "Trygg uppväxt", null],
+      ["2.1", "Kommunövergripande mål", YOUTH, null],
+    ];
+    const { plan, findings } = await writeAndRead("layout-outline", { sheets: [numbered(goals), assignments] });
+    expect(findings).toEqual([]);
+    expect(planToJson(plan).goals.map((g) => [g.id, g.parentIds])).toEqual([
+      ["1", []],
+      ["1.1", ["1"]],
+      ["1.1.1", ["1.1"]],
+      ["2.", []],
+      ["2.1", ["2."]],
+    ]);
+    // The same plan as with the parents written out.
+    const withParents = sheet("Mål", [
+      ["Nr", "Nivå", "Mål", "Nämnd", "Överordnat"],
+      ...goals.map((row, i) => [...row, [null, "1", "1.1", null, "2."][i]]),
+    ]);
+    const written = await writeAndRead("layout-outline-parents", { sheets: [withParents, assignments] });
+    expect(planToJson(plan)).toEqual(planToJson(written.plan));
+  });
+
+  test("a number under a goal of the same level is a finding at the number, and no link", async () => {
+    const goals: FixtureValue[][] = [
+      ["1", "Kommunövergripande mål", GROWTH, null],
+      ["1.1", "Kommunövergripande mål", YOUTH, null],
+    ];
+    const { plan, findings } = await writeAndRead("layout-outline-level", { sheets: [numbered(goals)] });
+    expect(findings.map((f) => [f.rule, f.cell])).toEqual([["parent-level", "A3"]]);
+    expect(plan.goals.map((g) => g.parentIds)).toEqual([[], []]);
+  });
+
+  test("without a level column, the finding says the sheet has none to fill in", async () => {
+    const noLevels = sheet("Mål", [
+      ["Nr", "Mål"],
+      ["1", GROWTH],
+    ]);
+    const { findings } = await writeAndRead("layout-outline-no-level", { sheets: [noLevels] });
+    expect(findings.map((f) => [f.rule, f.cell, findingMessage(f)])).toEqual([
+      [
+        "required-field",
+        "A2",
+        "Nivå saknas, och bladet har ingen kolumn för det. Lägg till kolumnen Nivå eller välj en under Koppla.",
+      ],
+    ]);
+  });
 });
 
 describe("uppdrag written beside their goal tree (Kommunmål | Nämndmål | Uppdrag …)", () => {

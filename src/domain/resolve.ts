@@ -170,7 +170,9 @@ class Resolver {
   private missing(row: RawRow, field: FieldName, rule: RuleId = "required-field"): void {
     const at = this.at(row, field);
     if (this.errorCells.has(refKey(at))) return;
-    this.report("error", rule, at, rule === "required-field" ? { field } : {});
+    // A table without a column for the field is told so: there is no cell to fill in.
+    const params = rule === "required-field" ? { field, ...(fieldRef(row, field) ? {} : { column: "none" }) } : {};
+    this.report("error", rule, at, params);
   }
 
   /** A field's text as written, trimmed; "" when the cell is empty, blank or holds an error value. */
@@ -311,9 +313,11 @@ class Resolver {
   private linkGoals(pending: PendingGoal[], byId: Map<string, PendingGoal>): void {
     const lookup = this.goalLookup(pending.map((p) => p.goal));
     for (const { goal, row } of pending) {
-      if (!this.present(row, "parent")) continue;
-      const at = this.at(row, "parent");
-      for (const parentId of this.goalLinks(row, lookup)) {
+      // Without a parent cell, an outline number ("1.2.3") says which goal ("1.2") is the parent.
+      const written = this.present(row, "parent");
+      const parentIds = written ? this.goalLinks(row, lookup) : outlineParent(goal.id, byId);
+      const at = this.at(row, written ? "parent" : "id");
+      for (const parentId of parentIds) {
         const parent = byId.get(normalizeName(parentId))?.goal;
         if (!parent || goal.parentIds.includes(parentId) || parentId === goal.id) {
           if (parentId === goal.id) this.report("error", "goal-cycle", at, { name: goal.name });
@@ -722,6 +726,13 @@ function originOfWord(written: string): Origin | null {
   if (/^(kf|kommunfullmäktige|fullmäktige|council)/.test(text)) return "fullmaktige";
   if (/^(nämnd|egen|eget|committee|styrelse)/.test(text)) return "namnd";
   return null;
+}
+
+/** The goal an outline number hangs under ("1.2.3" under "1.2", "1.1" under "1" or "1."), when the plan has it. */
+function outlineParent(id: string, byId: Map<string, PendingGoal>): string[] {
+  const outline = /^(\d+(?:\.\d+)*)\.\d+\.?$/.exec(id);
+  const parent = outline ? byId.get(normalizeName(outline[1])) : undefined;
+  return parent ? [parent.goal.id] : [];
 }
 
 /** An index map's entry as a list. */

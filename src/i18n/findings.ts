@@ -34,7 +34,12 @@ const suggest = (p: FindingParams, sv: boolean) =>
 
 const MESSAGES: Record<Language, Record<RuleId, Message>> = {
   sv: {
-    "required-field": (p) => `${FIELD_LABELS.sv[String(p.field)] ?? p.field} saknas. Fyll i cellen.`,
+    "required-field": (p) => {
+      const label = FIELD_LABELS.sv[String(p.field)] ?? p.field;
+      return p.column === "none"
+        ? `${label} saknas, och bladet har ingen kolumn för det. Lägg till kolumnen ${label} eller välj en under Koppla.`
+        : `${label} saknas. Fyll i cellen.`;
+    },
     "error-value": (p) => `Cellen innehåller felvärdet ${p.value}. Rätta formeln eller skriv in värdet.`,
     "unknown-goal": (p) =>
       `Målet "${p.name}" finns inte i planen.${suggest(p, true)} Skriv målets ID eller exakta namn.`,
@@ -94,7 +99,12 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `Filen har inget uppföljningsblad för ${p.period}${p.found ? ` (bladen gäller ${p.found})` : ""}, så inget ur den kom med i sammanställningen. Kontrollera att nämnden skickat rätt fil.`,
   },
   en: {
-    "required-field": (p) => `${FIELD_LABELS.en[String(p.field)] ?? p.field} is missing. Fill in the cell.`,
+    "required-field": (p) => {
+      const label = FIELD_LABELS.en[String(p.field)] ?? p.field;
+      return p.column === "none"
+        ? `${label} is missing, and the sheet has no column for it. Add a ${label} column or choose one under Map.`
+        : `${label} is missing. Fill in the cell.`;
+    },
     "error-value": (p) => `The cell holds the error value ${p.value}. Fix the formula or type the value.`,
     "unknown-goal": (p) =>
       `The goal "${p.name}" is not in the plan.${suggest(p, false)} Write the goal's ID or exact name.`,
