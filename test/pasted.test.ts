@@ -627,8 +627,9 @@ describe("looksLikePastedDocument: sheets that are not pasted pages", () => {
 
 describe("readPastedDocument: forced reading and stray ramjusteringar", () => {
   it("reads a sheet the user mapped as pasted even without headings", () => {
+    expect(readPastedDocument(grid([GOAL_TEXT, GOAL_TEXT_2]))).toBeNull();
+    expect(readPastedDocument(grid([GOAL_TEXT, GOAL_TEXT_2]), { force: true })).toEqual([]);
     const sheet = grid([GOAL_TEXT, A1]);
-    expect(readPastedDocument(sheet)).toBeNull();
     expect(readPastedDocument(sheet, { force: true })).toEqual([
       {
         kind: "adjustment",
@@ -642,6 +643,14 @@ describe("readPastedDocument: forced reading and stray ramjusteringar", () => {
       },
     ]);
     expect(readPastedDocument(grid([]), { force: true })).toEqual([]);
+  });
+
+  it("reads a list of ramjustering lines pasted alone, under a title, without a mapping", () => {
+    const rows = readPastedDocument(grid(["Ramjusteringar budget 2024", A1, "Varaktig ramjustering SAN: 1 200 tkr"]));
+    expect(rows?.map((row) => [row.kind, row.fields.committee?.value, row.fields.amount?.value])).toEqual([
+      ["adjustment", "KS", "250 tkr"],
+      ["adjustment", "SAN", "1 200 tkr"],
+    ]);
   });
 });
 

@@ -114,8 +114,9 @@ function isDocumentHeading(line: string): boolean {
 
 /**
  * True when the sheet reads as a pasted budget page: some row holds nothing but a heading such as "Mål: …",
- * "Uppdrag från fullmäktige 2024" or "Nämndernas egna uppdrag", and the sheet is mostly one or two columns of
- * text. The second test keeps a template table that merely has such a title above it out.
+ * "Uppdrag från fullmäktige 2024" or "Nämndernas egna uppdrag", or a ramjustering line ("Ramökning 2024 KS: 250 tkr",
+ * as a list of them pasted alone), and the sheet is mostly one or two columns of text. The second test keeps a
+ * template table that merely has such a title above it out.
  */
 export function looksLikePastedDocument(grid: Grid): boolean {
   // A table (most rows three cells wide or more) is ruled out before any cell's text is prepared.
@@ -129,11 +130,10 @@ export function looksLikePastedDocument(grid: Grid): boolean {
   }
   if (wide >= filled - wide) return false;
   const rows = readRows(grid);
-  const hasHeading = rows.some((row) => {
+  return rows.some((row) => {
     const line = soleLine(row);
-    return line !== null && isDocumentHeading(line);
+    return line !== null && (isDocumentHeading(line) || parseAdjustmentLine(line) !== null);
   });
-  return hasHeading;
 }
 
 // --- Uppdrag text ---------------------------------------------------------------------------------------------
