@@ -10,8 +10,8 @@ import { DASH_CHAR, INVISIBLE_CHAR, QUOTE_CHAR, TRAILING_CHAR, normalizeName } f
  */
 export class NameIndex<T> {
   /** Open addressing: each slot holds a hash and the position of its value in `values`, from 1 (0: empty). */
-  private hashes = new Int32Array(64);
-  private slots = new Int32Array(64);
+  private hashes: Int32Array;
+  private slots: Int32Array;
   private readonly values: T[] = [];
   /** Values whose name's hash was already taken by another name, by normalised name. */
   private readonly collided = new Map<string, T>();
@@ -27,12 +27,10 @@ export class NameIndex<T> {
     private readonly nameOf: (value: T) => string,
     expected = 0,
   ) {
-    let size = this.slots.length;
+    let size = 64;
     while (size < 2 * expected) size *= 2;
-    if (size > this.slots.length) {
-      this.hashes = new Int32Array(size);
-      this.slots = new Int32Array(size);
-    }
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
   }
 
   get(name: string): T | undefined {

@@ -142,7 +142,7 @@ export function readTable(
       const col = columnList[i];
       const value = values[col - grid.left];
       if (!isFilled(value)) continue;
-      if (typeof value === "object" && isErrorValue(value)) holdsErrors = true;
+      if (isErrorValue(value)) holdsErrors = true;
       filled++;
       if (first < 0 || col < first) first = col;
     }
