@@ -20,6 +20,8 @@ module.exports = [
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
     rules: {
+      // The base rule takes a parameter named in a function type for an unused variable; the TypeScript one knows.
+      "no-unused-vars": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/no-explicit-any": "error",
       "no-undef": "off", // TypeScript checks names

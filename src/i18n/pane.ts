@@ -18,6 +18,7 @@ const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("
 const sv = {
   appTitle: "Måltavlan",
   steps: "Steg",
+  moreSteps: (hidden: number) => (hidden === 1 ? "Ett steg till" : `${hidden} steg till`),
   tabs: { koppla: "Koppla", validera: "Validera", skapa: "Skapa uppföljning", sammanstall: "Sammanställ" },
   outsideExcel:
     "Måltavlan måste öppnas i Excel. Öppna arbetsboken med planen i Excel och välj Öppna Måltavlan på fliken Start.",
@@ -240,6 +241,7 @@ export type PaneStrings = typeof sv;
 const en: PaneStrings = {
   appTitle: "Måltavlan",
   steps: "Steps",
+  moreSteps: (hidden: number) => (hidden === 1 ? "One more step" : `${hidden} more steps`),
   tabs: { koppla: "Map", validera: "Validate", skapa: "Create follow-up", sammanstall: "Consolidate" },
   outsideExcel:
     "Måltavlan must be opened in Excel. Open the plan workbook in Excel and choose Open Måltavlan on the Home tab.",

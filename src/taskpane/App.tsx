@@ -2,7 +2,7 @@
  * The task pane: four steps in tabs (Koppla, Validera, Skapa uppföljning, Sammanställ), in Office's language and
  * theme. Everything it does to the workbook goes through `workbook` (PaneWorkbook), so tests pass a fake.
  */
-import { FluentProvider, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { FluentProvider, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Mapping } from "../domain/mapping";
 import { PANE_STRINGS, type Language } from "../i18n/pane";
@@ -10,6 +10,7 @@ import { STEPS, type Step } from "./launch";
 import { Koppla } from "./steps/Koppla";
 import { Sammanstall } from "./steps/Sammanstall";
 import { Skapa } from "./steps/Skapa";
+import { StepTabs } from "./StepTabs";
 import { Validera } from "./steps/Validera";
 import { type PaneTheme, fluentTheme } from "./theme";
 import { ErrorBar } from "./ui";
@@ -28,10 +29,13 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
+  // The pane's layout sits on <main>, not on FluentProvider: the provider passes its own className to every portal
+  // (applyStylesToPortals), so a full-height layout there would lay a blank page over the pane whenever a dropdown,
+  // tooltip or menu opens.
   root: {
     minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
     boxSizing: "border-box",
-    overflowX: "hidden",
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: tokens.spacingHorizontalM,
     display: "flex",
@@ -39,15 +43,14 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   header: { margin: 0 },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
 });
 
 export function App({ inExcel, workbook, language = "sv", theme = "light", initialStep = "koppla" }: AppProps) {
   const styles = useStyles();
   const t = PANE_STRINGS[language];
   return (
-    <FluentProvider theme={fluentTheme(theme)} lang={language} className={styles.root}>
-      <main>
+    <FluentProvider theme={fluentTheme(theme)} lang={language}>
+      <main className={styles.root}>
         <Title3 as="h1" className={styles.header}>
           {t.appTitle}
         </Title3>
@@ -62,7 +65,6 @@ export function App({ inExcel, workbook, language = "sv", theme = "light", initi
 }
 
 function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; language: Language; initialStep: Step }) {
-  const styles = useStyles();
   const t = PANE_STRINGS[language];
   const [step, setStep] = useState<Step>(initialStep);
   // A step is mounted when first shown and then kept (hidden), so what the user chose survives switching tabs.
@@ -137,19 +139,7 @@ function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; la
 
   return (
     <>
-      <TabList
-        className={styles.tabs}
-        selectedValue={step}
-        onTabSelect={(_, data) => show(data.value as Step)}
-        aria-label={t.steps}
-        size="small"
-      >
-        {STEPS.map((s) => (
-          <Tab key={s} value={s} id={`tab-${s}`} aria-controls={`panel-${s}`}>
-            {t.tabs[s]}
-          </Tab>
-        ))}
-      </TabList>
+      <StepTabs strings={t} step={step} show={show} />
       {STEPS.map((s) => (
         <div key={s} role="tabpanel" id={`panel-${s}`} aria-labelledby={`tab-${s}`} hidden={s !== step}>
           {visited.has(s) ? panels[s]() : null}
