@@ -41,7 +41,8 @@ function addSheet(workbook, spec) {
   for (const column of spec.hiddenColumns ?? []) sheet.getColumn(column).hidden = true;
   for (const range of spec.merges ?? []) sheet.mergeCells(range);
   for (const row of spec.boldRows ?? []) sheet.getRow(row).font = { bold: true };
-  if (spec.wrap) for (const column of spec.wrap) sheet.getColumn(column).alignment = { wrapText: true, vertical: "top" };
+  if (spec.wrap)
+    for (const column of spec.wrap) sheet.getColumn(column).alignment = { wrapText: true, vertical: "top" };
 }
 
 async function build(name) {
