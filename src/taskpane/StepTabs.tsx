@@ -41,7 +41,7 @@ interface StepTabsProps {
 export function StepTabs({ strings, step, show }: StepTabsProps) {
   const styles = useStyles();
   return (
-    <Overflow minimumVisible={1}>
+    <Overflow minimumVisible={1} padding={0}>
       {/* The menu button stands beside the tab list, not in it: a tablist may hold only tabs. */}
       <div className={styles.row}>
         <TabList

@@ -21,13 +21,13 @@ import { prepareFollowUp, prepareReport, readPlanWithSettings } from "../../src/
 import { LISTS_SHEET } from "../../src/domain/lists";
 import { STATE_SHEET } from "../../src/domain/state";
 import type { Grid } from "../../src/sheet/grid";
+import { seriousViolations } from "./axe";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist-preview");
 const OUT = path.join(ROOT, "test-output", "e2e");
-const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-/** About the width of Excel's task pane, a little wider than its default. */
-const VIEWPORT = { width: 420, height: 900 };
+/** Excel's default task pane width. */
+const VIEWPORT = { width: 350, height: 900 };
 /** How long a step may take to show its result (the stand-in is fast; the pane's worker starts cold). */
 const STEP_MS = 30_000;
 
@@ -120,37 +120,10 @@ async function screenshot(on: Page, name: string): Promise<void> {
   await on.screenshot({ path: path.join(OUT, `${String(shot).padStart(2, "0")}-${name}.png`), fullPage: true });
 }
 
-/**
- * axe-core's serious and critical violations on the page as it is now. One known false positive is left out, as
- * Microsoft's own Accessibility Insights does (microsoft/accessibility-insights-web#7605, microsoft/tabster#288):
- * aria-hidden-focus on Fluent's focus-management sentinels (`<i data-tabster-dummy tabindex=0 aria-hidden=true>`),
- * which are focusable on purpose, only to pass focus on, and hidden so that screen readers do not announce them.
- */
-async function axeViolations(on: Page): Promise<string[]> {
-  // Through DevTools, as the init script: injecting a <script> would (rightly) be refused by the policy.
-  if (!(await on.evaluate(() => "axe" in window))) await on.evaluate(AXE_SOURCE);
-  return on.evaluate(async () => {
-    interface AxeResults {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[];
-    }
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document);
-    const tabsterDummy = (html: string) => /^<i\b[^>]*\bdata-tabster-dummy\b/.test(html);
-    return results.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({
-        ...v,
-        nodes: v.id === "aria-hidden-focus" ? v.nodes.filter((n) => !tabsterDummy(n.html)) : v.nodes,
-      }))
-      .filter((v) => v.nodes.length > 0)
-      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
-}
-
 /** Screenshot, then axe: each step ends here. */
 async function stepDone(on: Page, name: string): Promise<void> {
   await screenshot(on, name);
-  expect(await axeViolations(on)).toEqual([]);
+  expect(await seriousViolations(on)).toEqual([]);
 }
 
 async function sheets(on: Page): Promise<SheetState[]> {
@@ -276,7 +249,7 @@ describe("the pane's look in other settings", () => {
       await opened.page.getByRole("tabpanel").getByRole("button").first().waitFor({ timeout: STEP_MS });
       await opened.page.waitForTimeout(300); // the theme and fonts settle
       await screenshot(opened.page, name);
-      expect(await axeViolations(opened.page)).toEqual([]);
+      expect(await seriousViolations(opened.page)).toEqual([]);
       const violations = await opened.page.evaluate(() => window.__cspViolations);
       expect({ violations, ...other }).toEqual({ violations: [], csp: [], foreign: [], pageErrors: [] });
     } finally {

@@ -6,7 +6,7 @@
  */
 import { AnswerSource } from "../../domain/followup/collect";
 import { WorkbookInput } from "../../domain/followup/consolidate";
-import { CoreSteps, FollowUpWrite, PlanRead, ReportWrite, inThreadCore } from "../../domain/jobs";
+import type { CoreSteps, FollowUpWrite, PlanRead, ReportWrite } from "../../domain/jobs";
 import { Mapping } from "../../domain/mapping";
 import { isOwnSheet } from "../../domain/ownSheets";
 import { Period, Settings } from "../../domain/settings";
@@ -28,6 +28,11 @@ export interface Validation extends PlanRead {
   hasErrors: boolean;
 }
 
+/** The core the job runs on; the in-thread one is loaded only when asked for, so the pane never downloads it twice. */
+async function coreOf(options: JobOptions): Promise<CoreSteps> {
+  return options.core ?? (await import("../../domain/jobs")).inThreadCore;
+}
+
 /** What the core read, without the grids: what goes back to the core (the pane's worker gets no grids twice). */
 export function planReadOf({ plan, findings, sheets, settings }: Validation): PlanRead {
   return { plan, findings, sheets, settings };
@@ -47,7 +52,8 @@ export async function validateOpenWorkbook(
   options: JobOptions = {},
 ): Promise<Validation> {
   const workbook = await readWorkbookWithStats(context, options);
-  const read = await (options.core ?? inThreadCore).readPlan(workbook.grids, mapping);
+  const core = await coreOf(options);
+  const read = await core.readPlan(workbook.grids, mapping);
   return { ...read, workbook, hasErrors: read.findings.some((f) => f.severity === "error") };
 }
 
@@ -86,20 +92,17 @@ export async function generateFollowUp(
 ): Promise<GenerateResult> {
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
-  const followUp = await (options.core ?? inThreadCore).prepareFollowUp(
-    validation.workbook.grids,
-    planReadOf(validation),
-    {
-      period: request.period,
-      year: request.year,
-      due: request.due,
-      planName: request.planName,
-      password: request.password,
-      returned: request.returned,
-      generatedAt: request.generatedAt ?? new Date().toISOString(),
-      intoPlanWorkbook: true,
-    },
-  );
+  const core = await coreOf(options);
+  const followUp = await core.prepareFollowUp(validation.workbook.grids, planReadOf(validation), {
+    period: request.period,
+    year: request.year,
+    due: request.due,
+    planName: request.planName,
+    password: request.password,
+    returned: request.returned,
+    generatedAt: request.generatedAt ?? new Date().toISOString(),
+    intoPlanWorkbook: true,
+  });
   const written = await writeSheets(context, [...followUp.sheets.map((s) => s.spec), ...followUp.support], {
     replace: followUp.replace,
     existing: validation.workbook.sheets,
@@ -148,17 +151,15 @@ export async function consolidateInWorkbook(
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
   const { workbook } = validation;
-  const { consolidation, figures, report } = await (options.core ?? inThreadCore).prepareReport(
-    planReadOf(validation),
-    {
-      inputs: [
-        { file: request.planName, grids: workbook.grids, modified: null, master: true },
-        ...request.returned.map((input) => ({ ...input, master: false })),
-      ],
-      wanted: request.wanted,
-      language: request.language,
-    },
-  );
+  const core = await coreOf(options);
+  const { consolidation, figures, report } = await core.prepareReport(planReadOf(validation), {
+    inputs: [
+      { file: request.planName, grids: workbook.grids, modified: null, master: true },
+      ...request.returned.map((input) => ({ ...input, master: false })),
+    ],
+    wanted: request.wanted,
+    language: request.language,
+  });
   const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
   const earlierReport = workbook.grids
     .filter((grid) => names.has(grid.sheet.toLocaleLowerCase("sv")) && isOwnSheet(grid))
