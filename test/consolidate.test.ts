@@ -103,6 +103,39 @@ test("a tampered return is reported at each cell, and never changes what the rep
   expect(ksResult.missing.map((m) => m.id)).toEqual(expect.arrayContaining([ks[1].id, adjustment.id, goal.id]));
 });
 
+test("a prognos typed with the opposite sign of its ramjustering is a warning at its cell; the same sign is not", async () => {
+  const p = await plan();
+  const decrease = p.adjustments.find((a) => a.committee === "VoN" && a.amountOre < 0)!;
+  const increase = p.adjustments.find((a) => a.committee === "VoN" && a.amountOre > 0)!;
+  const amount = decrease.amountOre / 100_000;
+  let rows: Record<string, number> = {};
+  await editWorkbook(file("VoN"), (w) => {
+    const sheet = w.getWorksheet("VoN T1 2024")!;
+    rows = { decrease: rowByKey(sheet, `adjustment|${decrease.id}`)!.number };
+    // A ramminskning of −3 500 forecast as 3 150 (a saving of 3 150 meant): the avvikelse becomes −6 650.
+    typeAnswer(sheet, `adjustment|${decrease.id}`, -amount * 0.9, null);
+    typeAnswer(sheet, `adjustment|${increase.id}`, increase.amountOre / 100_000, null);
+  });
+  const { json } = await consolidateJson(file("VoN"));
+  const sign = json.findings.filter((f) => f.rule === "followup-amount-sign");
+  expect(sign).toEqual([
+    expect.objectContaining({
+      severity: "warning",
+      file: "VoN-T1-2024.xlsx",
+      sheet: "VoN T1 2024",
+      cell: `F${rows.decrease}`,
+    }),
+  ]);
+  const sv = (n: number) => n.toLocaleString("sv-SE");
+  expect(sign[0].message).toBe(
+    `Prognosen ${sv(-amount * 0.9)} tkr har motsatt tecken mot beloppet ${sv(amount)} tkr, så avvikelsen blir ` +
+      `${sv(amount + amount * 0.9)} tkr. Menade nämnden ${sv(amount * 0.9)}? Skriv med samma tecken som beloppet: ` +
+      "en minskning skrivs negativ.",
+  );
+  // Still a warning, not a rejection: the answer is in the report as typed.
+  expect(json.committees.find((c) => c.code === "VoN")!.forecastTkr).toBe(-amount * 0.9 + increase.amountOre / 100_000);
+});
+
 test("a deleted row and an inserted row are reported at their cells", async () => {
   const p = await plan();
   const tn = p.assignments.filter((a) => a.committees.includes("TN"));

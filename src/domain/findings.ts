@@ -43,6 +43,7 @@ export type FollowUpRuleId =
   | "followup-not-in-list"
   | "followup-comment-missing"
   | "followup-amount-invalid"
+  | "followup-amount-sign"
   | "followup-duplicate-return"
   | "followup-sheet-renamed"
   | "followup-no-sheet";

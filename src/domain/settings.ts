@@ -12,6 +12,8 @@ export interface ScaleValue {
   done: boolean;
   /** Fill shown for this value, "RRGGBB". */
   color: string;
+  /** What the value means, for the legend on each follow-up sheet (Swedish, as the kommun writes it). */
+  definition?: string;
 }
 
 export interface Scales {
@@ -26,17 +28,52 @@ const GREY = "D9D9D9";
 
 export const DEFAULT_SCALES: Scales = {
   goal: [
-    { label: "Uppfyllt", done: true, color: GREEN },
-    { label: "Delvis uppfyllt", done: false, color: YELLOW },
-    { label: "Ej uppfyllt", done: false, color: RED },
-    { label: "Kan inte bedömas", done: false, color: GREY },
+    {
+      label: "Uppfyllt",
+      done: true,
+      color: GREEN,
+      definition: "Målet är nått, eller bedöms bli nått vid årets slut.",
+    },
+    {
+      label: "Delvis uppfyllt",
+      done: false,
+      color: YELLOW,
+      definition: "Målet är en bit på väg men nås inte helt: en del av målvärdet eller av det som ingår i målet.",
+    },
+    {
+      label: "Ej uppfyllt",
+      done: false,
+      color: RED,
+      definition: "Målet nås inte, eller utvecklingen går åt fel håll.",
+    },
+    {
+      label: "Kan inte bedömas",
+      done: false,
+      color: GREY,
+      definition: "Underlag saknas ännu, t.ex. nyckeltal som publiceras först efter året. Skriv varför i kommentaren.",
+    },
   ],
   assignment: [
-    { label: "Genomfört", done: true, color: GREEN },
-    { label: "Påbörjat", done: false, color: YELLOW },
-    { label: "Ej påbörjat", done: false, color: GREY },
-    { label: "Försenat", done: false, color: RED },
-    { label: "Avfört", done: true, color: GREY },
+    { label: "Genomfört", done: true, color: GREEN, definition: "Uppdraget är slutfört." },
+    {
+      label: "Påbörjat",
+      done: false,
+      color: YELLOW,
+      definition: "Arbetet pågår och uppdraget bedöms bli klart i tid.",
+    },
+    { label: "Ej påbörjat", done: false, color: GREY, definition: "Arbetet med uppdraget har inte börjat." },
+    {
+      label: "Försenat",
+      done: false,
+      color: RED,
+      definition: "Uppdraget blir inte klart i tid. Skriv i kommentaren varför och när det blir klart.",
+    },
+    {
+      label: "Avfört",
+      done: true,
+      color: GREY,
+      definition: "Uppdraget ska inte genomföras längre, efter ett beslut. Skriv vilket i kommentaren.",
+    },
   ],
 };
 

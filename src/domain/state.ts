@@ -3,7 +3,7 @@ import { SheetSpec } from "../sheet/spec";
 import { mappingProblems } from "./mapping";
 import { GoalLevel } from "./model";
 import { OWN_SHEET_MARKER } from "./ownSheets";
-import { DEFAULT_SETTINGS, Period, Scales, Settings } from "./settings";
+import { DEFAULT_SETTINGS, Period, ScaleValue, Scales, Settings } from "./settings";
 
 export const STATE_SHEET = "Måltavlan";
 export const STATE_MARKER = `${OWN_SHEET_MARKER} state`;
@@ -63,7 +63,23 @@ function validScales(scales: unknown): Scales | null {
     scale.length > 0 &&
     scale.every((v) => typeof v?.label === "string" && typeof v?.done === "boolean");
   const s = scales as Partial<Scales> | undefined;
-  return s && validScale(s.goal) && validScale(s.assignment) ? (s as Scales) : null;
+  if (!s || !validScale(s.goal) || !validScale(s.assignment)) return null;
+  return { goal: s.goal!.map(validValue), assignment: s.assignment!.map(validValue) };
+}
+
+/**
+ * A scale value as the follow-up sheets can use it: a colour that is not "RRGGBB" (hand-edited state) becomes none,
+ * and a definition that is not text is left out, rather than breaking the legend.
+ */
+function validValue(value: ScaleValue): ScaleValue {
+  const color = typeof value.color === "string" && /^[0-9a-f]{6}$/i.test(value.color) ? value.color : "FFFFFF";
+  const { definition } = value;
+  return {
+    label: value.label,
+    done: value.done,
+    color,
+    ...(typeof definition === "string" && definition.trim() !== "" ? { definition } : {}),
+  };
 }
 
 function validPeriods(periods: unknown): Period[] | null {

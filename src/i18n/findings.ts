@@ -6,6 +6,13 @@ export type Language = "sv" | "en";
 
 type Message = (p: FindingParams) => string;
 
+/** An amount in tkr as each language writes it: "−3 150" (U+2212, no-break space), "-3,150". */
+function tkr(value: string | number, language: Language): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return n.toLocaleString(language === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 3 });
+}
+
 const FIELD_LABELS: Record<Language, Record<string, string>> = {
   sv: {
     id: "ID",
@@ -92,6 +99,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-not-in-list": (p) => `"${p.value}" finns inte i listan (${p.allowed}). Välj ett värde i listan.`,
     "followup-comment-missing": (p) => `Kommentar saknas: när status är "${p.value}" ska nämnden förklara varför.`,
     "followup-amount-invalid": (p) => `"${p.value}" går inte att läsa som ett belopp i tkr. Skriv ett tal, t.ex. 180.`,
+    "followup-amount-sign": (p) =>
+      `${p.kind === "utfall" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr har motsatt tecken mot beloppet ` +
+      `${tkr(p.amount, "sv")} tkr, så avvikelsen blir ${tkr(p.deviation, "sv")} tkr. Menade nämnden ` +
+      `${tkr(-Number(p.value), "sv")}? Skriv med samma tecken som beloppet: en minskning skrivs negativ.`,
     "followup-duplicate-return": (p) =>
       `Nämnden ${p.committee} har lämnat flera svar (${p.files}). Det senaste används: ${p.used}.`,
     "followup-sheet-renamed": (p) => `Bladet har bytt namn (var "${p.expected}"). Det lästes ändå via sin märkning.`,
@@ -158,6 +169,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-comment-missing": (p) =>
       `A comment is missing: with status "${p.value}" the committee should explain why.`,
     "followup-amount-invalid": (p) => `"${p.value}" cannot be read as an amount in tkr. Write a number, e.g. 180.`,
+    "followup-amount-sign": (p) =>
+      `The ${p.kind === "utfall" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr has the opposite sign of the ` +
+      `amount ${tkr(p.amount, "en")} tkr, so the deviation comes out as ${tkr(p.deviation, "en")} tkr. Did the ` +
+      `committee mean ${tkr(-Number(p.value), "en")}? Write it with the amount's sign: a decrease is negative.`,
     "followup-duplicate-return": (p) =>
       `Committee ${p.committee} returned several answers (${p.files}). The latest is used: ${p.used}.`,
     "followup-sheet-renamed": (p) => `The sheet was renamed (was "${p.expected}"). It was read through its marker.`,

@@ -9,6 +9,13 @@
 /** The text number format: what is written or typed into a cell with it stays exactly that text. */
 export const TEXT_FORMAT = "@";
 
+/**
+ * The font a file is written in: a named font on every style, since a font with only bold or italic set and no name
+ * makes LibreOffice fall back to a serif. Calibri is Excel's default body font (LibreOffice renders it with the
+ * metric-compatible Carlito).
+ */
+export const DEFAULT_FONT = "Calibri";
+
 export interface SpecCell {
   /**
    * The value. A string is always written as text, never interpreted ("=SUM(A1)", "001", "50%" stay text).
@@ -24,7 +31,7 @@ export interface SpecCell {
   italic?: boolean;
   /** Font size in points (Excel's default is 11). */
   fontSize?: number;
-  /** Font colour as "RRGGBB". */
+  /** Font colour as "RRGGBB". The font's name is the sheet's (SheetSpec.font, default DEFAULT_FONT). */
   fontColor?: string;
   /** Solid background colour as "RRGGBB". */
   fill?: string;
@@ -34,12 +41,32 @@ export interface SpecCell {
   locked?: boolean;
 }
 
+/**
+ * The input message Excel shows beside a cell while it is selected (data validation's prompt). Excel caps the title
+ * at 32 characters and the text at 255 (PROMPT_TITLE_MAX, PROMPT_TEXT_MAX); the core keeps within them.
+ */
+export interface InputPrompt {
+  title: string;
+  text: string;
+}
+
+export const PROMPT_TITLE_MAX = 32;
+export const PROMPT_TEXT_MAX = 255;
+
 /** A dropdown list on every cell of `range`, taking its entries from a range (usually on a hidden lists sheet). */
 export interface ListValidation {
   /** The cells that get the dropdown, e.g. "B2:B500". */
   range: string;
   /** The list's source, a sheet-qualified absolute reference without "=", e.g. "'Listor'!$A$2:$A$5". */
   source: string;
+  /** Shown while a cell of the range is selected: what to choose and what it means. */
+  prompt?: InputPrompt;
+}
+
+/** An input message on cells that take any value (no list): e.g. how to type an amount. */
+export interface InputMessage {
+  range: string;
+  prompt: InputPrompt;
 }
 
 /** A rectangular block of cells; `rows[0][0]` is written at (top, left). Rows may be ragged. */
@@ -73,13 +100,42 @@ export interface ConditionalFill {
   fontColor?: string;
 }
 
+/** Page margins in inches (ExcelJS's unit; the Excel host converts to points). */
+export interface PrintMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+/**
+ * A page footer's three parts as plain text. "{page}" and "{pages}" stand for the page number and the number of
+ * pages; everything else is printed as written (hosts escape Excel's "&" codes: see footerCode in print.ts).
+ */
+export interface PrintFooter {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
 export interface PrintSetup {
   orientation: "landscape" | "portrait";
   paper: "A4";
   /** Rows repeated at the top of every printed page, e.g. "1:3". */
   titleRows?: string;
-  /** Scale each page to the sheet's width. */
+  /**
+   * Scale each page to the sheet's width. Excel ignores manual page breaks while it fits to pages, so a sheet with
+   * `rowBreaks` takes a fixed `scale` instead.
+   */
   fitToWidth?: boolean;
+  /** Fixed print scale in percent (10–400). */
+  scale?: number;
+  margins?: PrintMargins;
+  /** 0-based rows that start a new printed page (a manual page break above each). */
+  rowBreaks?: number[];
+  footer?: PrintFooter;
 }
 
 export type SpecSheetVisibility = "visible" | "hidden" | "veryHidden";
@@ -95,12 +151,19 @@ export interface SheetSpec {
   /** Number of header rows kept visible when scrolling (0 or absent: none). */
   frozenRows?: number;
   validations?: ListValidation[];
+  /** Input messages on cells without a list (a list's own prompt goes with its ListValidation). */
+  inputMessages?: InputMessage[];
   /** Row heights in points (0-based rows), for rows whose wrapped text needs more than one line. */
   rowHeights?: { row: number; height: number }[];
   /** Merged ranges, e.g. "B1:H1". The value sits in the top-left cell. */
   merges?: string[];
   conditionalFills?: ConditionalFill[];
   print?: PrintSetup;
+  /**
+   * The font every cell is written in. Absent: a file gets DEFAULT_FONT, and the Excel host leaves the workbook's
+   * own font (its Normal style, the theme font) in place, which Office.js keeps when it sets bold or a size.
+   */
+  font?: string;
   /** Present: the sheet is protected; cells with `locked: false` stay editable. */
   protect?: SheetProtection;
 }

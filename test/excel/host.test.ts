@@ -20,7 +20,7 @@ import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
 import { workbookBuffer } from "../../src/hosts/xlsx/write";
 import type { Grid } from "../../src/sheet/grid";
 import type { SheetSpec } from "../../src/sheet/spec";
-import { EXAMPLES } from "../support/workbooks";
+import { EXAMPLES, rowBreaksInFile } from "../support/workbooks";
 import { PAYLOAD_LIMIT, StandIn, StandInError, areaAddress, cellAt, coerce, createStandIn, parseArea } from "./standin";
 import { excelJsCellView, standInCellView, standInFromExcelJs, standInFromGrids } from "./support";
 
@@ -568,6 +568,94 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
     expect(ks.protection.protected).toBe(true);
   });
 
+  describe("input messages, page breaks, margins and footer", () => {
+    const prompt = { title: "Status", text: "Välj i listan." };
+    const printed: SheetSpec = {
+      name: "Utskrift",
+      blocks: [{ top: 0, left: 0, rows: Array.from({ length: 6 }, (_, r) => [{ value: `rad ${r + 1}` }]) }],
+      validations: [{ range: "B2:B3", source: "'Listor'!$A$1:$A$3", prompt }],
+      inputMessages: [{ range: "C2:C3", prompt: { title: "Prognos, tkr", text: "Samma tecken som beloppet." } }],
+      print: {
+        orientation: "landscape",
+        paper: "A4",
+        titleRows: "1:1",
+        scale: 67,
+        margins: { top: 0.6, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+        rowBreaks: [2, 4],
+        footer: { left: "Kultur & fritid", center: "Sida {page} av {pages}", right: "T1 2025" },
+      },
+      protect: {},
+    };
+    const listor = specs.find((s) => s.name === "Listor")!;
+    const write = async (apiVersion: number) => {
+      const excel = createStandIn({ apiVersion });
+      const written = await excel.run((context) =>
+        writeSheets(context, [printed, listor], {
+          replace: [],
+          existing: [{ name: "Blad1" }],
+          supports: excel.supports,
+        }),
+      );
+      return { written, sheet: excel.workbook.sheet("Utskrift") };
+    };
+
+    test("from ExcelApi 1.9: every part, in the same sync", async () => {
+      const { written, sheet } = await write(9);
+      expect(written.syncs).toBe(1);
+      expect(written.warnings).toEqual([]);
+      expect(sheet.validations).toEqual([
+        {
+          range: "B2:B3",
+          rule: { list: { inCellDropDown: true, source: "='Listor'!$A$1:$A$3" } },
+          prompt: { showPrompt: true, title: "Status", message: "Välj i listan." },
+        },
+        { range: "C2:C3", prompt: { showPrompt: true, title: "Prognos, tkr", message: "Samma tecken som beloppet." } },
+      ]);
+      expect(sheet.rowBreaks).toEqual([2, 4]);
+      expect(sheet.pageLayout).toEqual({
+        orientation: "Landscape",
+        paperSize: "A4",
+        printTitleRows: "$1:$1",
+        zoom: { scale: 67 },
+        margins: { top: 43.2, bottom: 54, left: 36, right: 36, header: 21.6, footer: 21.6 },
+        // "&" escaped as Excel's code for a literal ampersand
+        footer: { left: "Kultur && fritid", center: "Sida &P av &N", right: "T1 2025" },
+      });
+      expect(sheet.protection.protected).toBe(true);
+    });
+
+    test("ExcelApi 1.8: input messages, but no page breaks or footer, and a note saying so", async () => {
+      const { written, sheet } = await write(8);
+      expect(written.warnings).toEqual([expect.stringContaining("sidbrytningar och sidfot")]);
+      expect(sheet.validations.map((v) => v.prompt?.title)).toEqual(["Status", "Prognos, tkr"]);
+      expect(sheet.rowBreaks).toEqual([]);
+      expect(sheet.pageLayout).toEqual({});
+    });
+
+    test("ExcelApi 1.7: no dropdowns and no input messages, with a note", async () => {
+      const { written, sheet } = await write(7);
+      expect(written.warnings).toEqual([
+        expect.stringContaining("hjälptexterna i cellerna"),
+        expect.stringContaining("utskriften"),
+      ]);
+      expect(sheet.validations).toEqual([]);
+    });
+
+    test("the stand-in refuses a prompt longer than Excel takes", async () => {
+      const excel = createStandIn({ apiVersion: 9 });
+      const long = {
+        ...printed,
+        validations: [],
+        inputMessages: [{ range: "C2", prompt: { title: "x".repeat(33), text: "y" } }],
+      };
+      await expect(
+        excel.run((context) =>
+          writeSheets(context, [long], { replace: [], existing: [{ name: "Blad1" }], supports: excel.supports }),
+        ),
+      ).rejects.toThrow(ExcelHostError);
+    });
+  });
+
   test("the requirement-set check defaults to Office.context.requirements", async () => {
     const old = createStandIn({ apiVersion: 8 });
     const uninstall = old.install();
@@ -626,7 +714,8 @@ describe("parity with the xlsx host on the example plans", () => {
 
     // (a) the xlsx host: to a file, read back with ExcelJS
     const excelJs = new ExcelJS.Workbook();
-    await excelJs.xlsx.load((await workbookBuffer({ sheets: specs })) as unknown as ArrayBuffer);
+    const bytes = await workbookBuffer({ sheets: specs });
+    await excelJs.xlsx.load(bytes as unknown as ArrayBuffer);
 
     // (b) the Excel host: into the stand-in, in one sync
     const before = standIn.syncCount;
@@ -683,17 +772,25 @@ describe("parity with the xlsx host on the example plans", () => {
       expect([...excel.merges].sort()).toEqual([...((file.model as { merges?: string[] }).merges ?? [])].sort());
 
       // List validations: every cell of each range, and no other cell.
+      // Input messages too: the same title and text on the same cells, with or without a list.
       const validated = new Map<string, string>();
-      for (const { range, rule } of excel.validations) {
-        for (const address of cellsOf(range)) validated.set(address, rule.list.source);
+      const prompted = new Map<string, string>();
+      for (const { range, rule, prompt } of excel.validations) {
+        for (const address of cellsOf(range)) {
+          if (rule) validated.set(address, rule.list.source);
+          if (prompt) prompted.set(address, `${prompt.showPrompt}|${prompt.title}|${prompt.message}`);
+        }
       }
       for (const address of addresses) {
         const validation = file.getCell(address).dataValidation;
-        expect([address, validated.get(address) ?? null]).toEqual([
+        expect([address, validated.get(address) ?? null, prompted.get(address) ?? null]).toEqual([
           address,
           validation?.type === "list" ? `=${validation.formulae[0]}` : null,
+          validation?.showInputMessage ? `true|${validation.promptTitle}|${validation.prompt}` : null,
         ]);
       }
+      // Every dropdown has its input message.
+      for (const address of validated.keys()) expect([address, prompted.has(address)]).toEqual([address, true]);
 
       // Conditional fills.
       const formattings = (file as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
@@ -724,6 +821,27 @@ describe("parity with the xlsx host on the example plans", () => {
         expect(file.pageSetup.paperSize).toBe(9); // A4
         expect(excel.pageLayout.paperSize).toBe("A4");
         expect(excel.pageLayout.printTitleRows).toBe(file.pageSetup.printTitlesRow?.replace(/(\d+)/g, "$$$1"));
+        // Scale, margins (inches in a file, points in Excel), manual page breaks and the footer.
+        expect(excel.pageLayout.zoom?.scale).toBe(file.pageSetup.fitToPage ? undefined : file.pageSetup.scale);
+        const margins = file.pageSetup.margins;
+        if (spec.print.margins) {
+          expect(excel.pageLayout.margins).toEqual({
+            top: Math.round(margins!.top * 7200) / 100,
+            bottom: Math.round(margins!.bottom * 7200) / 100,
+            left: Math.round(margins!.left * 7200) / 100,
+            right: Math.round(margins!.right * 7200) / 100,
+            header: Math.round(margins!.header * 7200) / 100,
+            footer: Math.round(margins!.footer * 7200) / 100,
+          });
+        }
+        expect(excel.rowBreaks).toEqual(await rowBreaksInFile(bytes, file.id));
+        expect(excel.rowBreaks).toEqual(spec.print.rowBreaks ?? []);
+        const footer = excel.pageLayout.footer;
+        const fromExcel = footer
+          ? `${footer.left ? `&L${footer.left}` : ""}${footer.center ? `&C${footer.center}` : ""}` +
+            `${footer.right ? `&R${footer.right}` : ""}`
+          : undefined;
+        expect(fromExcel).toBe(file.headerFooter.oddFooter);
       }
       const protection = (file as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } })
         .sheetProtection;

@@ -11,9 +11,11 @@
  *   WorksheetCollection: items, load("items/…"), add(name), getItem(name), getItemOrNullObject(name)
  *   Worksheet: name, visibility, id (load, set name/visibility), activate(), delete(), getRange(address),
  *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4], protection,
- *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9]
+ *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9], horizontalPageBreaks.add(range) [1.9]
  *   WorksheetProtection: protected (load), protect(options, password) [1.2; password 1.7], unprotect(password)
- *   PageLayout [1.9]: orientation, paperSize, zoom (set), setPrintTitleRows(address)
+ *   PageLayout [1.9]: orientation, paperSize, zoom (set), setPrintTitleRows(address), topMargin, bottomMargin,
+ *     leftMargin, rightMargin, headerMargin, footerMargin (set, points),
+ *     headersFooters.defaultForAllPages.{left,center,right}Footer (set)
  *   Range: values, numberFormat, formulas (load, set; 2-D arrays or one value for all cells), valueTypes, rowIndex,
  *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2], select(),
  *     format, dataValidation [1.8], conditionalFormats [1.6],
@@ -21,7 +23,8 @@
  *   RangeAreas [1.9]: isNullObject, load("areas/items/…") with Range's properties above, areas.items
  *   RangeFormat: columnWidth, rowHeight, autofitRows(), wrapText, verticalAlignment, font {bold, italic, size,
  *     color}, fill {color}, protection {locked} [1.2]
- *   DataValidation [1.8]: rule = { list: { inCellDropDown, source } }
+ *   DataValidation [1.8]: rule = { list: { inCellDropDown, source } }, prompt = { showPrompt, title, message }
+ *     (title at most 32 characters, message at most 255, as Excel checks them)
  *   ConditionalFormatCollection [1.6]: add("CellValue") → cellValue { format { fill.color, font.color }, rule }
  *   ClientObject: load(names | array), isNullObject (after a sync)
  *
@@ -102,7 +105,9 @@ export const MAX_COLS = 16_384;
 
 export interface ValidationModel {
   range: string;
-  rule: { list: { inCellDropDown: boolean; source: string } };
+  /** Absent: the range has only an input message (any value is allowed). */
+  rule?: { list: { inCellDropDown: boolean; source: string } };
+  prompt?: { showPrompt: boolean; title: string; message: string };
 }
 
 export interface ConditionalFormatModel {
@@ -135,7 +140,12 @@ export class SheetModel {
     paperSize?: string;
     printTitleRows?: string;
     zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    /** Points. */
+    margins?: Partial<Record<"top" | "bottom" | "left" | "right" | "header" | "footer", number>>;
+    footer?: { left?: string; center?: string; right?: string };
   } = {};
+  /** 0-based rows with a manual page break above them, in the order added. */
+  readonly rowBreaks: number[] = [];
   deleted = false;
 
   constructor(
@@ -834,6 +844,13 @@ class WorksheetProxy extends ClientObject<SheetModel> {
     return this.child("PageLayout", (id) => new PageLayoutProxy(this.context, id, () => this.live()));
   }
 
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    return this.child(
+      "HorizontalPageBreaks",
+      (id) => new PageBreakCollectionProxy(this.context, id, () => this.live()),
+    );
+  }
+
   activate(): void {
     this.context.action(this.pathId, "Activate", [], () => {
       const sheet = this.live();
@@ -954,6 +971,62 @@ class FreezePanesProxy extends ClientObject<SheetModel> {
   }
 }
 
+/** Worksheet.horizontalPageBreaks [1.9]: add(range) puts a manual break above the range's first row. */
+class PageBreakCollectionProxy extends ClientObject<SheetModel> {
+  add(range: string): void {
+    this.context.action(this.pathId, "Add", [range], () => {
+      this.context.requires(9, "PageBreakCollection.add");
+      const sheet = this.live();
+      checkUnprotected(sheet);
+      const area = parseArea(range);
+      if (area.top === 0) fail("InvalidArgument", "A page break cannot go above the first row.");
+      if (!sheet.rowBreaks.includes(area.top)) sheet.rowBreaks.push(area.top);
+    });
+  }
+
+  protected loadable() {
+    return {};
+  }
+}
+
+class HeadersFootersProxy extends ClientObject<SheetModel> {
+  get defaultForAllPages(): HeaderFooterProxy {
+    return this.child("DefaultForAllPages", (id) => new HeaderFooterProxy(this.context, id, () => this.live()));
+  }
+
+  protected loadable() {
+    return {};
+  }
+}
+
+/** Excel refuses a header or footer part longer than 255 characters. */
+class HeaderFooterProxy extends ClientObject<SheetModel> {
+  private part(which: "left" | "center" | "right", text: string): void {
+    const property = `${which[0].toUpperCase()}${which.slice(1)}Footer`;
+    this.assign(property, text, (sheet) => {
+      this.context.requires(9, `HeaderFooter.${which}Footer`);
+      if (typeof text !== "string" || text.length > 255) fail("InvalidArgument", `${property} is too long.`);
+      sheet.pageLayout.footer = { ...sheet.pageLayout.footer, [which]: text };
+    });
+  }
+
+  set leftFooter(text: string) {
+    this.part("left", text);
+  }
+
+  set centerFooter(text: string) {
+    this.part("center", text);
+  }
+
+  set rightFooter(text: string) {
+    this.part("right", text);
+  }
+
+  protected loadable() {
+    return {};
+  }
+}
+
 const PAPER_SIZES = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5"];
 
 class PageLayoutProxy extends ClientObject<SheetModel> {
@@ -978,8 +1051,50 @@ class PageLayoutProxy extends ClientObject<SheetModel> {
       this.context.requires(9, "PageLayout.zoom");
       const fit = value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined;
       if (fit === (value.scale !== undefined)) fail("InvalidArgument", "Zoom takes a scale or pages to fit.");
+      const { scale } = value;
+      if (scale !== undefined && (!Number.isInteger(scale) || scale < 10 || scale > 400)) {
+        fail("InvalidArgument", `Zoom scale ${scale} (10–400).`);
+      }
       sheet.pageLayout.zoom = { ...value };
     });
+  }
+
+  private margin(side: "top" | "bottom" | "left" | "right" | "header" | "footer", points: number): void {
+    const property = `${side[0].toUpperCase()}${side.slice(1)}Margin`;
+    this.assign(property, points, (sheet) => {
+      this.context.requires(9, `PageLayout.${side}Margin`);
+      if (typeof points !== "number" || !(points >= 0) || points > 49 * 72)
+        fail("InvalidArgument", `${property} ${points}.`);
+      sheet.pageLayout.margins = { ...sheet.pageLayout.margins, [side]: points };
+    });
+  }
+
+  set topMargin(points: number) {
+    this.margin("top", points);
+  }
+
+  set bottomMargin(points: number) {
+    this.margin("bottom", points);
+  }
+
+  set leftMargin(points: number) {
+    this.margin("left", points);
+  }
+
+  set rightMargin(points: number) {
+    this.margin("right", points);
+  }
+
+  set headerMargin(points: number) {
+    this.margin("header", points);
+  }
+
+  set footerMargin(points: number) {
+    this.margin("footer", points);
+  }
+
+  get headersFooters(): HeadersFootersProxy {
+    return this.child("HeadersFooters", (id) => new HeadersFootersProxy(this.context, id, () => this.live()));
   }
 
   setPrintTitleRows(rows: string): void {
@@ -1513,10 +1628,30 @@ class DataValidationProxy extends ClientObject<RangeTarget> {
       const address = areaAddress(target.area);
       const validations = target.sheet.validations;
       const kept = validations.filter((v) => v.range !== address);
+      const prompt = validations.find((v) => v.range === address)?.prompt;
       validations.splice(0, validations.length, ...kept, {
         range: address,
         rule: { list: { inCellDropDown: list.inCellDropDown ?? true, source } },
+        ...(prompt ? { prompt } : {}),
       });
+    });
+  }
+
+  set prompt(prompt: { showPrompt?: boolean; title?: string; message?: string }) {
+    this.assign("Prompt", prompt, (target) => {
+      this.context.requires(8, "DataValidation.prompt");
+      checkUnprotected(target.sheet);
+      const { showPrompt, title, message } = prompt ?? {};
+      if (typeof showPrompt !== "boolean" || typeof title !== "string" || typeof message !== "string") {
+        fail("InvalidArgument", "A prompt takes showPrompt, title and message.");
+      }
+      if (title.length > 32) fail("InvalidArgument", `A prompt's title is limited to 32 characters: "${title}".`);
+      if (message.length > 255) fail("InvalidArgument", "A prompt's message is limited to 255 characters.");
+      const address = areaAddress(target.area);
+      const validations = target.sheet.validations;
+      const existing = validations.find((v) => v.range === address);
+      if (existing) existing.prompt = { showPrompt, title, message };
+      else validations.push({ range: address, prompt: { showPrompt, title, message } });
     });
   }
 

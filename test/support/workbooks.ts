@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -63,4 +64,17 @@ export async function followUpFiles(
   expect((await cli("generate", plan, "--period", "T1", "--year", "2024", "--out", master)).code).toBe(0);
   expect((await cli("generate", master, "--period", "T1", "--year", "2024", "--split", split)).code).toBe(0);
   return { dir, master, split };
+}
+
+/**
+ * The manual page breaks of a sheet in an .xlsx that ExcelJS wrote, as 0-based rows that start a page: read from the
+ * sheet's XML, since ExcelJS does not read `<rowBreaks>` back. ExcelJS names a sheet's part after its id.
+ */
+export async function rowBreaksInFile(bytes: Uint8Array | Buffer, sheetId: number): Promise<number[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file(`xl/worksheets/sheet${sheetId}.xml`)?.async("string");
+  if (xml === undefined) throw new Error(`No xl/worksheets/sheet${sheetId}.xml in the file`);
+  const breaks = /<rowBreaks[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml)?.[1] ?? "";
+  // <brk id="n"> is a break below (1-based) row n: the next page starts at 0-based row n.
+  return [...breaks.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]));
 }

@@ -7,6 +7,7 @@ import {
   Answer,
   COL,
   FOLLOW_UP_MARKER,
+  INFO_KEY,
   REMOVED_SECTION,
   TOTAL_LABEL,
   FollowUpKind,
@@ -94,6 +95,8 @@ export function readFollowUpSheet(grid: Grid): FollowUpRead {
       });
       continue;
     }
+    // The instructions, the legend and repeated column headers (sheets before them had none: nothing depends on it).
+    if (keyText === INFO_KEY) continue;
     const title = cellText(cells[0]);
     if (!cells.some((v) => cellText(v) !== "")) continue;
     if (cells.slice(1).every((v) => cellText(v) === "")) {

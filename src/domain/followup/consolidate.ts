@@ -244,12 +244,23 @@ function checkSheet(
         report(file, "error", "followup-locked-changed", at(row.row, COL.title + i), { expected: cellText(value) });
       }
     });
-    answers.set(
-      row.key,
-      acceptedAnswer(answerOf(row), row.row, settings, (rule, col, params) =>
-        report(file, rule === "followup-comment-missing" ? "warning" : "error", rule, at(row.row, col), params),
-      ),
+    const answer = acceptedAnswer(answerOf(row), row.row, settings, (rule, col, params) =>
+      report(file, rule === "followup-comment-missing" ? "warning" : "error", rule, at(row.row, col), params),
     );
+    answers.set(row.key, answer);
+    // The amount is the plan's (as generated), never the sheet's: a prognos against a ramminskning of −3 500 typed
+    // as 3 150 makes an avvikelse of −6 650 where −350 was meant.
+    const amount = locked[COL.value - COL.title];
+    if (answer.kind === "adjustment" && typeof answer.input === "number" && typeof amount === "number") {
+      if (Math.sign(answer.input) * Math.sign(amount) < 0) {
+        report(file, "warning", "followup-amount-sign", at(row.row, COL.input), {
+          kind: settings.periods.find((p) => p.name === candidate.period)?.kind ?? "prognos",
+          value: answer.input,
+          amount,
+          deviation: Math.round((amount - answer.input) * 1000) / 1000,
+        });
+      }
+    }
   }
   for (const [key, cells] of expected) {
     if (!answers.has(key) && !read.rows.some((r) => r.key === key)) {

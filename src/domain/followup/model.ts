@@ -10,6 +10,11 @@ export const FORMAT_VERSION = 1;
 export const FOLLOW_UP_MARKER = `${OWN_SHEET_MARKER} uppföljning`;
 
 export const REMOVED_SECTION = "Utgår ur planen";
+/**
+ * Column A of rows that only explain the sheet: the instructions, the legend and a section's column headers
+ * repeated where a printed page breaks inside it. Readers pass over them; they hold no answers.
+ */
+export const INFO_KEY = `${OWN_SHEET_MARKER} info`;
 export const TOTAL_LABEL = "Summa";
 
 export type FollowUpKind = "goal" | "assignment" | "adjustment" | "keyFigure";

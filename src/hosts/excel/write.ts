@@ -17,9 +17,10 @@
  */
 import { columnName } from "../../sheet/grid";
 import type { SheetVisibility } from "../../sheet/grid";
+import { footerPart } from "../../sheet/print";
 import { isValidSheetName } from "../../sheet/sheetName";
 import { TEXT_FORMAT } from "../../sheet/spec";
-import type { ConditionalFill, SheetSpec, SpecCell } from "../../sheet/spec";
+import type { ConditionalFill, InputPrompt, SheetSpec, SpecCell } from "../../sheet/spec";
 import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
 import { cellsJsonBytes, columnWidthPoints } from "./units";
 import type { SheetShape } from "./read";
@@ -267,7 +268,12 @@ function featureWarnings(specs: SheetSpec[], features: Features): string[] {
   if (!features.validation && any((s) => (s.validations?.length ?? 0) > 0)) {
     warnings.push(
       "Den här Excel-versionen kan inte skapa listrutor (kräver ExcelApi 1.8, Office 2021 eller senare): " +
-        "svaren skrevs utan listrutor, så skriv dem exakt som i listan.",
+        "svaren skrevs utan listrutor och utan hjälptexterna i cellerna, så skriv dem exakt som i listan.",
+    );
+  } else if (!features.validation && any((s) => (s.inputMessages?.length ?? 0) > 0)) {
+    warnings.push(
+      "Den här Excel-versionen kan inte visa hjälptexter i cellerna (kräver ExcelApi 1.8): " +
+        "instruktionerna överst på bladet gäller.",
     );
   }
   if (!features.conditional && any((s) => (s.conditionalFills?.length ?? 0) > 0)) {
@@ -276,7 +282,7 @@ function featureWarnings(specs: SheetSpec[], features: Features): string[] {
   if (!features.print && any((s) => s.print !== undefined)) {
     warnings.push(
       "Den här Excel-versionen kan inte ställa in utskriften (kräver ExcelApi 1.9): " +
-        "ställ in orientering, A4 och rubrikrader själv under Sidlayout.",
+        "ställ in orientering, A4, rubrikrader, sidbrytningar och sidfot själv under Sidlayout.",
     );
   }
   return warnings;
@@ -343,7 +349,7 @@ function sheetOps(spec: SheetSpec, features: Features): Op[] {
     block.rows.forEach((cells, r) => {
       bytes += cells.reduce((sum, cell) => sum + estimateCellBytes(cell), 0);
       if (bytes >= CHUNK_BYTES || r === block.rows.length - 1) {
-        const op = chunkOp(spec.name, block.top + start, block.left, block.rows.slice(start, r + 1));
+        const op = chunkOp(spec.name, block.top + start, block.left, block.rows.slice(start, r + 1), spec.font);
         if (op) ops.push(op);
         start = r + 1;
         bytes = 0;
@@ -392,7 +398,11 @@ export function cellContent(cell: SpecCell | undefined): {
   return { value: cell.value === "" ? null : cell.value, format: cell.numberFormat ?? null, formula: null };
 }
 
-function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][]): Op | null {
+/**
+ * `font`: the spec's font name, written over the whole chunk; without one the cells keep the workbook's own font
+ * (the Normal style's, i.e. the theme font), which setting bold or a size through Office.js leaves in place.
+ */
+function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][], font?: string): Op | null {
   const width = Math.max(0, ...rows.map((cells) => cells.length));
   if (width === 0) return null;
   const values: (string | number | boolean | null)[][] = [];
@@ -437,6 +447,7 @@ function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][
   if (hasValue) bytes += cost(0, 1) + valueBytes;
   if (hasFormula) bytes += cost(0, 1) + cellsJsonBytes(formulas);
   for (const rect of rects) bytes += styleBytes(rect.style);
+  if (font) bytes += cost(2, 1);
   const extent: Extent | undefined =
     filled.bottom < 0
       ? undefined
@@ -460,6 +471,7 @@ function chunkOp(sheetName: string, top: number, left: number, rows: SpecCell[][
       if (hasFormat) range.numberFormat = formats;
       if (hasValue) range.values = values;
       if (hasFormula) range.formulas = formulas;
+      if (font) range.format.font.name = font;
       for (const rect of rects) {
         applyStyle(sheet.getRangeByIndexes(top + rect.top, left + rect.left, rect.rows, rect.cols), rect.style);
       }
@@ -589,12 +601,17 @@ function layoutOps(spec: SheetSpec, features: Features): Op[] {
   const frozen = spec.frozenRows ?? 0;
   if (frozen > 0) op(cost(1, 1), (sheet) => sheet.freezePanes.freezeRows(frozen));
   if (features.validation) {
-    for (const { range, source } of spec.validations ?? []) {
-      // range and dataValidation; the rule, whose source is an argument of its own size
-      op(cost(2, 1) + source.length, (sheet) => {
-        sheet.getRange(range).dataValidation.rule = {
-          list: { inCellDropDown: true, source: `=${source.replace(/^=/, "")}` },
-        };
+    for (const { range, source, prompt } of spec.validations ?? []) {
+      // range and dataValidation; the rule, whose source is an argument of its own size; the prompt likewise
+      op(cost(2, prompt ? 2 : 1) + source.length + promptBytes(prompt), (sheet) => {
+        const validation = sheet.getRange(range).dataValidation;
+        validation.rule = { list: { inCellDropDown: true, source: `=${source.replace(/^=/, "")}` } };
+        if (prompt) validation.prompt = officePrompt(prompt);
+      });
+    }
+    for (const { range, prompt } of spec.inputMessages ?? []) {
+      op(cost(2, 1) + promptBytes(prompt), (sheet) => {
+        sheet.getRange(range).dataValidation.prompt = officePrompt(prompt);
       });
     }
   }
@@ -604,15 +621,52 @@ function layoutOps(spec: SheetSpec, features: Features): Op[] {
   }
   const print = spec.print;
   if (features.print && print) {
-    op(cost(1, 4), (sheet) => {
+    // pageLayout; orientation, paper, titles, zoom, six margins; the footer's three objects and three parts
+    op(cost(4, 13) + JSON.stringify(print.footer ?? {}).length, (sheet) => {
       const layout = sheet.pageLayout;
       layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
       layout.paperSize = "A4";
       if (print.titleRows) layout.setPrintTitleRows(absoluteRows(print.titleRows));
       if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (print.scale !== undefined) layout.zoom = { scale: print.scale };
+      const margins = print.margins;
+      if (margins) {
+        // Office.js takes points; the spec's margins are inches.
+        layout.topMargin = points(margins.top);
+        layout.bottomMargin = points(margins.bottom);
+        layout.leftMargin = points(margins.left);
+        layout.rightMargin = points(margins.right);
+        layout.headerMargin = points(margins.header);
+        layout.footerMargin = points(margins.footer);
+      }
+      const footer = print.footer;
+      if (footer) {
+        const pages = layout.headersFooters.defaultForAllPages;
+        if (footer.left) pages.leftFooter = footerPart(footer.left);
+        if (footer.center) pages.centerFooter = footerPart(footer.center);
+        if (footer.right) pages.rightFooter = footerPart(footer.right);
+      }
     });
+    // A manual break above each row that starts a page: horizontalPageBreaks.add puts it before the range's first row.
+    for (const row of print.rowBreaks ?? []) {
+      if (row > 0) op(cost(2, 1), (sheet) => void sheet.horizontalPageBreaks.add(`A${row + 1}`));
+    }
   }
   return ops;
+}
+
+/** Inches as points, to a hundredth (0.6 in is 43.2 pt, not 43.199999999999996). */
+function points(inches: number): number {
+  return Math.round(inches * 72 * 100) / 100;
+}
+
+/** A prompt as Office.js takes it (DataValidation.prompt, ExcelApi 1.8). */
+function officePrompt(prompt: InputPrompt): Excel.DataValidationPrompt {
+  return { showPrompt: true, title: prompt.title, message: prompt.text };
+}
+
+function promptBytes(prompt: InputPrompt | undefined): number {
+  return prompt ? prompt.title.length + prompt.text.length * 1.2 + 40 : 0;
 }
 
 /** Consecutive rows of equal height as one band, so a sheet of similar rows costs a few ranges. */

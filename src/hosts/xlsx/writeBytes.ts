@@ -5,8 +5,10 @@
  * or a percentage stays text.
  */
 import ExcelJS from "exceljs";
+import { footerCode } from "../../sheet/print";
 import { isValidSheetName } from "../../sheet/sheetName";
-import type { SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
+import { DEFAULT_FONT } from "../../sheet/spec";
+import type { InputPrompt, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
 
 /** Builds the workbook in memory; no I/O. */
 export function buildWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
@@ -34,9 +36,12 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCach
     views: frozen > 0 ? [{ state: "frozen", xSplit: 0, ySplit: frozen }] : [],
   });
 
+  const font = spec.font ?? DEFAULT_FONT;
   for (const block of spec.blocks) {
     block.rows.forEach((cells, r) => {
-      cells.forEach((cellSpec, c) => writeCell(sheet.getCell(block.top + r + 1, block.left + c + 1), cellSpec, styles));
+      cells.forEach((cellSpec, c) =>
+        writeCell(sheet.getCell(block.top + r + 1, block.left + c + 1), cellSpec, font, styles),
+      );
     });
   }
 
@@ -46,15 +51,26 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCach
     if (hidden) column.hidden = true;
   }
 
-  for (const { range, source } of spec.validations ?? []) {
+  const validations = (sheet as unknown as SheetWithValidations).dataValidations;
+  for (const { range, source, prompt } of spec.validations ?? []) {
     // ExcelJS 4.4 accepts a range address here (written as one sqref) though its typings only expose per-cell
     // `cell.dataValidation`.
-    (sheet as unknown as SheetWithValidations).dataValidations.add(range, {
+    validations.add(range, {
       type: "list",
       allowBlank: true,
       formulae: [source.replace(/^=/, "")],
       showErrorMessage: true,
+      ...promptOf(prompt),
     });
+  }
+  // An input message alone is a validation that allows any value ("any": no criteria) and shows a prompt.
+  for (const { range, prompt } of spec.inputMessages ?? []) {
+    validations.add(range, {
+      type: "any",
+      allowBlank: true,
+      formulae: [],
+      ...promptOf(prompt),
+    } as ExcelJS.DataValidation);
   }
 
   for (const { row, height } of spec.rowHeights ?? []) sheet.getRow(row + 1).height = height;
@@ -83,14 +99,20 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCach
     });
   }
 
-  if (spec.print) {
+  const print = spec.print;
+  if (print) {
     sheet.pageSetup = {
       ...sheet.pageSetup,
-      orientation: spec.print.orientation,
+      orientation: print.orientation,
       paperSize: 9, // A4
-      printTitlesRow: spec.print.titleRows,
-      ...(spec.print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      printTitlesRow: print.titleRows,
+      ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(print.scale !== undefined ? { fitToPage: false, scale: print.scale } : {}),
+      ...(print.margins ? { margins: { ...print.margins } } : {}),
     };
+    // A break after (1-based) row r starts the page at 0-based row r.
+    for (const row of print.rowBreaks ?? []) if (row > 0) sheet.getRow(row).addPageBreak();
+    if (print.footer) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footerCode(print.footer) };
   }
 
   if (spec.protect) {
@@ -103,15 +125,19 @@ interface SheetWithValidations {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 }
 
-function writeCell(cell: ExcelJS.Cell, spec: SpecCell, styles: StyleCache): void {
+/** A prompt as ExcelJS writes it (`showInputMessage`, `promptTitle`, `prompt`). */
+function promptOf(prompt: InputPrompt | undefined): Partial<ExcelJS.DataValidation> {
+  return prompt ? { showInputMessage: true, promptTitle: prompt.title, prompt: prompt.text } : {};
+}
+
+function writeCell(cell: ExcelJS.Cell, spec: SpecCell, font: string, styles: StyleCache): void {
   if (spec.formula !== undefined) {
     const formula = spec.formula.replace(/^=/, "");
     cell.value = spec.value === null ? { formula } : { formula, result: spec.value as number | string | boolean };
   } else {
     cell.value = spec.value;
   }
-  const style = styleOf(spec, styles);
-  if (style) cell.style = style;
+  cell.style = styleOf(spec, font, styles);
 }
 
 /**
@@ -120,17 +146,25 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, styles: StyleCache): void
  */
 type StyleCache = Map<string, Partial<ExcelJS.Style>>;
 
-function styleOf(spec: SpecCell, styles: StyleCache): Partial<ExcelJS.Style> | null {
+/**
+ * Every cell gets a font with a name (and a size): a font with only bold or italic set makes LibreOffice fall back
+ * to a serif.
+ */
+function styleOf(spec: SpecCell, font: string, styles: StyleCache): Partial<ExcelJS.Style> {
   const { numberFormat, bold, italic, fontSize, fontColor, fill, wrap, locked } = spec;
-  const key = JSON.stringify([numberFormat, bold, italic, fontSize, fontColor, fill, wrap, locked]);
-  if (key === "[null,null,null,null,null,null,null,null]") return null;
+  const key = JSON.stringify([font, numberFormat, bold, italic, fontSize, fontColor, fill, wrap, locked]);
   let style = styles.get(key);
   if (!style) {
     style = {};
     if (numberFormat !== undefined) style.numFmt = numberFormat;
-    if (bold || italic || fontSize || fontColor) {
-      style.font = { bold, italic, size: fontSize, ...(fontColor ? { color: { argb: `FF${fontColor}` } } : {}) };
-    }
+    style.font = {
+      name: font,
+      family: 2,
+      size: fontSize ?? 11,
+      ...(bold ? { bold } : {}),
+      ...(italic ? { italic } : {}),
+      ...(fontColor ? { color: { argb: `FF${fontColor}` } } : {}),
+    };
     if (fill !== undefined)
       style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.toUpperCase()}` } };
     if (wrap) style.alignment = { wrapText: true, vertical: "top" };

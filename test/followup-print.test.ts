@@ -1,0 +1,139 @@
+/**
+ * The follow-up sheet printed as a secretary would print it: the xlsx host's file, converted to PDF by LibreOffice
+ * (headless) and read back with poppler's pdftotext and pdffonts. Page 1 carries the instructions and the legend;
+ * every page says "Sida x av N"; every page that holds answer rows shows their column headers; the pages are the
+ * ones the spec broke (the estimate holds in a real renderer); and every font is Carlito (Calibri's metric twin), not
+ * a serif fallback. No skipping: without LibreOffice and poppler-utils the tests fail and say how to install them.
+ */
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { followUpSheets, supportSheets } from "../src/domain/followup/generate";
+import { Plan } from "../src/domain/model";
+import { readPlan } from "../src/domain/readPlan";
+import { DEFAULT_SETTINGS } from "../src/domain/settings";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import { writeWorkbookFile } from "../src/hosts/xlsx/write";
+import { SheetSpec } from "../src/sheet/spec";
+import { convertWithLibreOffice, requireLibreOffice } from "./support/libreoffice";
+import { EXAMPLES, tempDir } from "./support/workbooks";
+
+const LO_TIMEOUT = 180_000;
+let dir: string;
+let plan: Plan;
+
+beforeAll(async () => {
+  requireLibreOffice();
+  dir = await tempDir("followup-print");
+  plan = readPlan((await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids).plan;
+});
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+function tool(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: "utf8" });
+  if (result.error || result.status !== 0) {
+    throw new Error(
+      `${command} failed (${result.status}): ${result.stderr || result.error}. ` +
+        "poppler-utils is needed (.ci/run installs it).",
+    );
+  }
+  return result.stdout;
+}
+
+/** The sheet for `code` as a file, printed to PDF; its pages' text (pdftotext -layout, split at form feeds). */
+async function printed(code: string, p: Plan): Promise<{ spec: SheetSpec; pages: string[]; fonts: string }> {
+  const sheet = followUpSheets(p, {
+    period: DEFAULT_SETTINGS.periods[0],
+    year: 2025,
+    due: "2025-05-15",
+    generatedAt: "2025-04-02T09:00:00.000Z",
+    planName: "plan.xlsx",
+    settings: DEFAULT_SETTINGS,
+  }).find((s) => s.committee.code === code)!;
+  const file = path.join(dir, `${code}-${p.assignments.length}.xlsx`);
+  await writeWorkbookFile({ sheets: [sheet.spec, ...supportSheets(DEFAULT_SETTINGS)] }, file);
+  const [pdf] = await convertWithLibreOffice(file, "pdf", dir);
+  const text = tool("pdftotext", ["-layout", pdf, "-"]);
+  const pages = text.split("\f").filter((page, i, all) => i < all.length - 1 || page.trim() !== "");
+  return { spec: sheet.spec, pages, fonts: tool("pdffonts", [pdf]) };
+}
+
+/** KS with 30 more uppdrag, each with a long förtydligande: the uppdrag run over several pages. */
+function longPlan(): Plan {
+  const ks = plan.assignments.filter((a) => a.committees.includes("KS"));
+  const extra = Array.from({ length: 30 }, (_, i) => ({
+    ...ks[i % ks.length],
+    id: `EXTRA-${i + 1}`,
+    title: `Extra uppdrag ${i + 1}: ${ks[i % ks.length].title}`,
+  }));
+  return { ...plan, assignments: [...plan.assignments, ...extra] };
+}
+
+const squash = (text: string) => text.replace(/\s+/g, " ");
+
+describe.each([
+  ["VoN", "the Östersund example"],
+  ["KS", "uppdrag over several pages"],
+])("%s (%s), printed to PDF by LibreOffice", (code, what) => {
+  let result: { spec: SheetSpec; pages: string[]; fonts: string };
+  beforeAll(async () => {
+    result = await printed(code, what === "the Östersund example" ? plan : longPlan());
+  }, LO_TIMEOUT);
+
+  test("the pages are the ones the spec broke, each numbered Sida x av N in the footer with nämnd and period", () => {
+    const { spec, pages } = result;
+    expect(pages.length).toBe((spec.print!.rowBreaks ?? []).length + 1);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      const text = squash(page);
+      expect([i + 1, text]).toEqual([i + 1, expect.stringContaining(`Sida ${i + 1} av ${pages.length}`)]);
+      expect(text).toContain(`(${code})`);
+      expect(text).toContain("Uppföljning T1 2025 · skapad 2025-04-02");
+    });
+  });
+
+  test("page 1 has the instructions and the legend, every status with its definition", () => {
+    const first = squash(result.pages[0]);
+    expect(first).toContain("Så fyller du i");
+    expect(first).toContain("Färger och värden");
+    expect(first).toContain("Celler i den här färgen fyller du i");
+    for (const value of [...DEFAULT_SETTINGS.scales.goal, ...DEFAULT_SETTINGS.scales.assignment]) {
+      expect(first).toContain(value.label);
+      // The definition's first words (a long one wraps onto a second line of the merged cell).
+      expect(first).toContain(value.definition!.split(" ").slice(0, 4).join(" "));
+    }
+  });
+
+  test("every page repeats the heading, and every page with answer rows shows their column headers", () => {
+    result.pages.forEach((page, i) => {
+      const text = squash(page);
+      expect([i + 1, text]).toEqual([i + 1, expect.stringContaining("Uppföljning T1 2025 –")]);
+      // Every section's header row ends with a Kommentar column: a page with answer cells has one.
+      if (i > 0) expect([i + 1, text]).toEqual([i + 1, expect.stringMatching(/Kommentar/)]);
+    });
+  });
+
+  test("every font is Carlito (a sans metric-compatible with Calibri), bold and italic too, never a serif", () => {
+    const names = result.fonts
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim() !== "")
+      .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ""));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^Carlito(-Bold|-Italic|-BoldItalic)?$/);
+    expect(names).toEqual(expect.arrayContaining(["Carlito", "Carlito-Bold", "Carlito-Italic"]));
+  });
+});
+
+test(
+  "KS's long uppdrag section repeats its column headers on the pages it runs onto",
+  async () => {
+    const { pages } = await printed("KS", longPlan());
+    const continued = pages.filter((page) => squash(page).includes("Uppdrag (forts.)"));
+    expect(continued.length).toBeGreaterThanOrEqual(2);
+    for (const page of continued) expect(squash(page)).toMatch(/Uppdrag \(forts\.\) Förtydligande Mål Från Status/);
+  },
+  LO_TIMEOUT,
+);
