@@ -60,6 +60,7 @@ const sv = {
   colHeader: "Rubrik",
   columnReadAsLabel: (sheet: string, column: string) => `Läs kolumn ${column} på bladet ${sheet} som`,
   fieldNotRead: "Läses inte",
+  doNotRead: "Läs inte",
   fields: {
     id: "ID",
     level: "Nivå",
@@ -94,6 +95,10 @@ const sv = {
   previewShown: (shown: number, total: number) =>
     shown < total ? `De första ${shown} av ${total.toLocaleString("sv-SE")}.` : `Alla ${total}.`,
   previewEmpty: "Inget hittat.",
+  goalTreeCaption: "Mål och nyckeltal",
+  goalTreeCounts: (goals: number, keyFigures: number) =>
+    `${plural(goals, "mål", "mål")}, ${plural(keyFigures, "nyckeltal", "nyckeltal")}. Öppna ett mål för att se vad som hör till det.`,
+  keyFigureLevel: "Nyckeltal",
   previewSections: { committees: "Nämnder", goals: "Mål", assignments: "Uppdrag", adjustments: "Ramjusteringar" },
   colCode: "Förkortning",
   colName: "Namn",
@@ -281,6 +286,7 @@ const en: PaneStrings = {
   colHeader: "Header",
   columnReadAsLabel: (sheet: string, column: string) => `Read column ${column} on the sheet ${sheet} as`,
   fieldNotRead: "Not read",
+  doNotRead: "Do not read",
   fields: {
     id: "ID",
     level: "Level",
@@ -316,6 +322,10 @@ const en: PaneStrings = {
   previewShown: (shown: number, total: number) =>
     shown < total ? `The first ${shown} of ${total.toLocaleString("en-GB")}.` : `All ${total}.`,
   previewEmpty: "Nothing found.",
+  goalTreeCaption: "Goals and key figures",
+  goalTreeCounts: (goals: number, keyFigures: number) =>
+    `${pluralEn(goals, "goal", "goals")}, ${pluralEn(keyFigures, "key figure", "key figures")}. Open a goal to see what belongs to it.`,
+  keyFigureLevel: "Key figure",
   previewSections: {
     committees: "Committees",
     goals: "Goals",

@@ -6,8 +6,7 @@
 import type { Finding } from "../domain/findings";
 import type { ConsolidationFinding } from "../domain/followup/consolidate";
 import type { FollowUpKind } from "../domain/followup/model";
-import type { Mapping } from "../domain/mapping";
-import type { FieldName } from "../domain/raw";
+import type { ColumnMapping, Mapping } from "../domain/mapping";
 import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
 import type { Period, Settings } from "../domain/settings";
@@ -146,7 +145,7 @@ export type ValidationListener = (validation: PaneValidation) => void;
 /** Koppla's corrections of a table sheet: its header row and what columns are read as (saved in the mapping). */
 export interface SheetCorrection {
   headerRow?: number;
-  columns?: Record<string, FieldName>;
+  columns?: Record<string, ColumnMapping>;
 }
 
 export type CorrectionListener = (sheet: string, correction: SheetCorrection) => void;
