@@ -20,6 +20,8 @@ module.exports = [
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
     rules: {
+      // The TypeScript rule, which knows that a parameter named in a function type is no variable.
+      "no-unused-vars": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/no-explicit-any": "error",
       "no-undef": "off", // TypeScript checks names

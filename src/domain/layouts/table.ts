@@ -63,7 +63,9 @@ export function readTable(
   const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
   // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (then read beside them, below).
   const ignored = new Set(
-    Object.entries(mapping?.columns ?? {}).flatMap(([letter, field]) => (field === "ignore" ? [columnIndex(letter)] : [])),
+    Object.entries(mapping?.columns ?? {}).flatMap(([letter, field]) =>
+      field === "ignore" ? [columnIndex(letter)] : [],
+    ),
   );
   const tree = levelColumns(grid, headerRow, levels).filter(({ col }) => !ignored.has(col));
   const others = headers.some((h) => ["assignmentWord", "keyFigureWord", "kolada", "amount"].includes(h.role));
