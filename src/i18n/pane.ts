@@ -157,7 +157,12 @@ const sv = {
   generate: "Skapa uppföljningsblad",
   generating: "Skapar uppföljningsbladen …",
   generated: (count: number) => `Skapade ${count} uppföljningsblad`,
-  generatedDetail: "Ifyllda svar följde med. Skicka bladen till nämnderna eller låt dem fylla i direkt i arbetsboken.",
+  answersCarried: (answers: number, sheets: { sheet: string; answers: number }[]) =>
+    `${plural(answers, "ifyllt svar", "ifyllda svar")} följde med: ${sheets.map((s) => `${s.answers} till ${s.sheet}`).join(", ")}.`,
+  noAnswersCarried: "Inga ifyllda svar fanns att föra över.",
+  generatedNext: "Skicka bladen till nämnderna eller låt dem fylla i direkt i arbetsboken.",
+  dateFormat: "åååå-mm-dd",
+  dueInvalid: "Skriv datumet som åååå-mm-dd, t.ex. 2025-05-15.",
   password: "Lösenord för bladskyddet (valfritt)",
   passwordHint: "Används bara nu och sparas aldrig. Utan lösenord kan vem som helst ta bort skyddet.",
   exportPerCommittee: "Exportera en arbetsbok per nämnd",
@@ -388,8 +393,12 @@ const en: PaneStrings = {
   generate: "Create follow-up sheets",
   generating: "Creating the follow-up sheets …",
   generated: (count: number) => `Created ${count} follow-up ${count === 1 ? "sheet" : "sheets"}`,
-  generatedDetail:
-    "Answers already given were carried over. Send the sheets to the committees or let them fill in the workbook.",
+  answersCarried: (answers: number, sheets: { sheet: string; answers: number }[]) =>
+    `${pluralEn(answers, "answer", "answers")} already given carried over: ${sheets.map((s) => `${s.answers} to ${s.sheet}`).join(", ")}.`,
+  noAnswersCarried: "There were no answers to carry over.",
+  generatedNext: "Send the sheets to the committees or let them fill in the workbook.",
+  dateFormat: "yyyy-mm-dd",
+  dueInvalid: "Write the date as yyyy-mm-dd, e.g. 2025-05-15.",
   password: "Sheet protection password (optional)",
   passwordHint: "Used for this run only and never stored. Without one, anyone can remove the protection.",
   exportPerCommittee: "Export one workbook per committee",

@@ -123,6 +123,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
           written: true,
           validation,
           sheets: result.followUp.sheets.map((s) => s.spec.name),
+          carried: followUpPreviewRows(result.followUp).map(({ sheet, answers }) => ({ sheet, answers })),
           warnings: result.warnings,
         };
       }),

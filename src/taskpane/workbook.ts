@@ -53,7 +53,14 @@ export type FollowUpPreview =
   { ok: true; rows: FollowUpPreviewRow[]; validation: PaneValidation } | { ok: false; validation: PaneValidation };
 
 export type GenerateOutcome =
-  | { written: true; sheets: string[]; warnings: string[]; validation: PaneValidation }
+  | {
+      written: true;
+      sheets: string[];
+      /** Per sheet written, how many answers given before were carried into it. */
+      carried: { sheet: string; answers: number }[];
+      warnings: string[];
+      validation: PaneValidation;
+    }
   | { written: false; validation: PaneValidation };
 
 /** A returned workbook read in the pane. */

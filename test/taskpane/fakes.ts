@@ -169,7 +169,16 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
   const generated: GenerateOutcome =
     result.errors > 0
       ? { written: false, validation: result }
-      : { written: true, sheets: ["KS T1 2024", "SAN T1 2024"], warnings: [], validation: result };
+      : {
+          written: true,
+          sheets: ["KS T1 2024", "SAN T1 2024"],
+          carried: [
+            { sheet: "KS T1 2024", answers: 2 },
+            { sheet: "SAN T1 2024", answers: 0 },
+          ],
+          warnings: [],
+          validation: result,
+        };
   const consolidated: ConsolidateOutcome = {
     written: true,
     sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
