@@ -185,7 +185,10 @@ const sv = {
   missingHeading: "Det här saknas per nämnd",
   noFollowUp: "Hittade inga uppföljningsblad. Skapa uppföljningen först, eller välj de returnerade arbetsböckerna.",
   allAnswered: "Alla nämnder har svarat på allt.",
-  notReturned: "har inte svarat",
+  answeredOf: (answered: number, total: number) =>
+    `${answered} av ${total} ${total === 1 ? "nämnd" : "nämnder"} har svarat.`,
+  notAnsweredHeading: "Har inte svarat",
+  goToOverview: (sheet: string) => `Gå till rapportens ${sheet}`,
   missingRows: (missing: number, total: number) => `${missing} av ${total} rader saknar svar`,
   complete: "allt besvarat",
   sourceFrom: (file: string) => `svar från ${file}`,
@@ -420,7 +423,10 @@ const en: PaneStrings = {
   missingHeading: "What is missing per committee",
   noFollowUp: "No follow-up sheets found. Create the follow-up first, or choose the returned workbooks.",
   allAnswered: "Every committee has answered everything.",
-  notReturned: "has not answered",
+  answeredOf: (answered: number, total: number) =>
+    `${answered} of ${total} ${total === 1 ? "committee has" : "committees have"} answered.`,
+  notAnsweredHeading: "Not answered",
+  goToOverview: (sheet: string) => `Go to the report's ${sheet}`,
   missingRows: (missing: number, total: number) => `${missing} of ${total} rows unanswered`,
   complete: "all answered",
   sourceFrom: (file: string) => `answers from ${file}`,

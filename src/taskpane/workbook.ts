@@ -93,8 +93,10 @@ export type ExportOutcome = ({ ok: true } & FilesWritten) | { ok: false; validat
 export interface MissingPerCommittee {
   code: string;
   name: string | null;
-  /** Where its answers came from; null when nothing was found for it. */
+  /** Where its sheet was found; null when nothing was found for it. */
   source: string | null;
+  /** Something is typed on that sheet: a follow-up sheet with nothing typed is no answer. */
+  answered: boolean;
   total: number;
   missing: { kind: FollowUpKind; title: string }[];
 }
@@ -118,6 +120,8 @@ export type ConsolidateOutcome =
   | {
       written: true;
       sheets: string[];
+      /** The report's overview sheet, to go to. */
+      overview: string;
       committees: MissingPerCommittee[];
       findings: ConsolidationFinding[];
       warnings: string[];

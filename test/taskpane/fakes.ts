@@ -136,10 +136,11 @@ export const CONSOLIDATION: ConsolidationPreview = {
       code: "KS",
       name: "Kommunstyrelsen",
       source: "denna arbetsbok",
+      answered: true,
       total: 6,
       missing: [{ kind: "assignment", title: "Förbättra kvinnors förutsättningar" }],
     },
-    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", source: null, total: 5, missing: [] },
+    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", source: null, answered: false, total: 5, missing: [] },
   ],
 };
 
@@ -182,6 +183,7 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
   const consolidated: ConsolidateOutcome = {
     written: true,
     sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
+    overview: "Översikt",
     committees: CONSOLIDATION.ok ? CONSOLIDATION.committees : [],
     findings: [],
     warnings: [],
