@@ -306,14 +306,14 @@ function GoalTree({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
 
   return (
     <section aria-labelledby="goal-tree">
-      <h3 id="goal-tree" className={step.caption}>
-        {t.goalTreeCaption}{" "}
-        <span className={step.muted}>
-          {plan.goals.length + plan.keyFigures.length > 0
-            ? t.goalTreeCounts(plan.goals.length, plan.keyFigures.length)
-            : t.previewEmpty}
-        </span>
+      <h3 id="goal-tree" className={step.subheading}>
+        {t.goalTreeCaption}
       </h3>
+      <Text size={200} className={step.muted}>
+        {plan.goals.length + plan.keyFigures.length > 0
+          ? t.goalTreeCounts(plan.goals.length, plan.keyFigures.length)
+          : t.previewEmpty}
+      </Text>
       {plan.goals.length + plan.keyFigures.length > 0 ? (
         <ScrollRegion label={t.goalTreeCaption} className={styles.region}>
           <Tree
