@@ -305,8 +305,8 @@ function GoalTree({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
   };
 
   return (
-    <section aria-labelledby="goal-tree">
-      <h3 id="goal-tree" className={step.subheading}>
+    <div>
+      <h3 className={step.subheading}>
         {t.goalTreeCaption}
       </h3>
       <Text size={200} className={step.muted}>
@@ -327,7 +327,7 @@ function GoalTree({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
           </Tree>
         </ScrollRegion>
       ) : null}
-    </section>
+    </div>
   );
 }
 
