@@ -1,5 +1,6 @@
 /** How sure the reading of each sheet is (shown in the pane's Koppla step): mapped, sure or likely. */
 import * as path from "path";
+import { FIELDS_BY_KIND } from "../src/domain/mapping";
 import { readPlan } from "../src/domain/readPlan";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import type { Grid } from "../src/sheet/grid";
@@ -58,4 +59,24 @@ test("each table's header row: column letter, header text and the field it is re
   });
   expect(mapped.sheets[0].columns?.[1]).toEqual({ column: "B", header: "Anteckning", field: "clarification" });
   expect(mapped.plan.assignments[0].clarification).toBe("x");
+});
+
+test('a column mapped as "ignore" is not read, even where its header says what it is', () => {
+  const sheets = [grid("Uppdrag", [UPPDRAG_ROWS[0], UPPDRAG_ROWS[1]])];
+  expect(readPlan(sheets).plan.assignments[0].year).toBe(2025);
+  const read = readPlan(sheets, { sheets: { Uppdrag: { kind: "assignment", columns: { C: "ignore" } } } });
+  expect(read.sheets[0].columns?.[2]).toEqual({ column: "C", header: "År", field: null });
+  expect(read.plan.assignments[0].year).toBeNull();
+});
+
+test("the template's columns are read as fields their sheet's kind has (what Koppla offers per kind)", async () => {
+  const { grids } = await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"));
+  const tables = readPlan(grids).sheets.filter((s) => s.layout === "table");
+  expect(tables).toHaveLength(5);
+  for (const table of tables) {
+    const kind = table.kind as keyof typeof FIELDS_BY_KIND;
+    const fields = (table.columns ?? []).flatMap((c) => (c.field ? [c.field] : []));
+    expect(fields.length).toBeGreaterThan(2);
+    expect(fields.filter((f) => !FIELDS_BY_KIND[kind].includes(f))).toEqual([]);
+  }
 });

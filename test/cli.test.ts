@@ -280,6 +280,7 @@ describe("the mapping schema and mappingProblems agree", () => {
     { sheets: { Blad1: { kind: "goal", headerRow: 0 } } },
     { sheets: { Blad1: { kind: "goal", columns: { a1: "id" } } } },
     { sheets: { Blad1: { kind: "goal", columns: { A: "titel" } } } },
+    { sheets: { Blad1: { kind: "goal", columns: { A: "ignore" } } } },
     { sheets: { Blad1: { kind: "adjustment", amountUnit: "mnkr" } } },
     { sheets: { Blad1: { kind: "adjustment", amountUnit: "euro" } } },
     { sheets: { Blad1: { kind: "goal", extra: true } } },

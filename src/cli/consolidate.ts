@@ -95,7 +95,7 @@ export async function consolidateCommand(args: string[], options: Options, io: O
   io.out(`Sammanställning ${result.period.name} ${result.year}:`);
   const rows = figures.map((c) => [
     c.name ? `${c.code} ${c.name}` : c.code,
-    c.source ? c.source.file : "inget svar",
+    c.answered && c.source ? c.source.file : "inget svar",
     `${c.goals.answered}/${c.goals.total}`,
     `${c.assignments.answered}/${c.assignments.total}`,
     formatAmount(tkrToOre(c.adjustmentsTkr)),

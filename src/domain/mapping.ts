@@ -6,13 +6,16 @@ import { FieldName, RowKind } from "./raw";
  * sheets it does not name are still detected. The CLI reads it from `--mapping m.json`
  * (schema: docs/schemas/mapping.schema.json); the add-in keeps it in Måltavlan's state sheet.
  */
+/** What a mapping reads a column as: a field, or "ignore" for a column read as nothing even where its header says otherwise. */
+export type ColumnMapping = FieldName | "ignore";
+
 export interface SheetMapping {
   /** "ignore" skips the sheet; "pasted" reads it as the pasted budget document. */
   kind: RowKind | "ignore" | "pasted";
   /** 1-based row number of the header row, as Excel shows it. */
   headerRow?: number;
-  /** Column letter → field. Columns not listed are detected from their headers. */
-  columns?: Record<string, FieldName>;
+  /** Column letter → field, or "ignore" to leave it unread. Columns not listed are detected from their headers. */
+  columns?: Record<string, ColumnMapping>;
   /** Level id for every goal on the sheet ("namndmal"), when the sheet holds one level. */
   level?: string;
   amountUnit?: AmountUnit;
@@ -45,6 +48,17 @@ export const FIELDS = [
   "assignment",
   "comment",
 ];
+/**
+ * The fields a row of each kind has: what the resolver (resolve.ts) reads of it, and "comment", which any table may
+ * hold beside its rows. Koppla offers a sheet's columns these fields only.
+ */
+export const FIELDS_BY_KIND: Record<RowKind, readonly FieldName[]> = {
+  committee: ["id", "name", "kind", "comment"],
+  goal: ["id", "level", "name", "parent", "committee", "target", "comment"],
+  assignment: ["id", "name", "clarification", "parent", "committee", "origin", "year", "comment"],
+  adjustment: ["id", "committee", "year", "amount", "direction", "duration", "assignment", "comment"],
+  keyFigure: ["id", "name", "kolada", "parent", "target", "unit", "comment"],
+};
 const UNITS = ["kr", "tkr", "mnkr", "mdkr"];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -93,7 +107,8 @@ export function mappingProblems(json: unknown): string[] {
       }
       for (const [letter, field] of Object.entries(entry.columns)) {
         if (!/^[A-Z]{1,3}$/.test(letter)) problems.push(`${at}: "${letter}" är ingen kolumnbokstav.`);
-        if (!FIELDS.includes(field as string)) problems.push(`${at}: kolumn ${letter}: okänt fält "${String(field)}".`);
+        if (!FIELDS.includes(field as string) && field !== "ignore")
+          problems.push(`${at}: kolumn ${letter}: okänt fält "${String(field)}".`);
       }
     }
   }

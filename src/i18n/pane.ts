@@ -61,6 +61,7 @@ const sv = {
   colHeader: "Rubrik",
   columnReadAsLabel: (sheet: string, column: string) => `Läs kolumn ${column} på bladet ${sheet} som`,
   fieldNotRead: "Läses inte",
+  doNotRead: "Läs inte",
   fields: {
     id: "ID",
     level: "Nivå",
@@ -95,6 +96,10 @@ const sv = {
   previewShown: (shown: number, total: number) =>
     shown < total ? `De första ${shown} av ${total.toLocaleString("sv-SE")}.` : `Alla ${total}.`,
   previewEmpty: "Inget hittat.",
+  goalTreeCaption: "Mål och nyckeltal",
+  goalTreeCounts: (goals: number, keyFigures: number) =>
+    `${plural(goals, "mål", "mål")}, ${plural(keyFigures, "nyckeltal", "nyckeltal")}. Öppna ett mål för att se vad som hör till det.`,
+  keyFigureLevel: "Nyckeltal",
   previewSections: { committees: "Nämnder", goals: "Mål", assignments: "Uppdrag", adjustments: "Ramjusteringar" },
   colCode: "Förkortning",
   colName: "Namn",
@@ -153,7 +158,12 @@ const sv = {
   generate: "Skapa uppföljningsblad",
   generating: "Skapar uppföljningsbladen …",
   generated: (count: number) => `Skapade ${count} uppföljningsblad`,
-  generatedDetail: "Ifyllda svar följde med. Skicka bladen till nämnderna eller låt dem fylla i direkt i arbetsboken.",
+  answersCarried: (answers: number, sheets: { sheet: string; answers: number }[]) =>
+    `${plural(answers, "ifyllt svar", "ifyllda svar")} följde med: ${sheets.map((s) => `${s.answers} till ${s.sheet}`).join(", ")}.`,
+  noAnswersCarried: "Inga ifyllda svar fanns att föra över.",
+  generatedNext: "Skicka bladen till nämnderna eller låt dem fylla i direkt i arbetsboken.",
+  dateFormat: "åååå-mm-dd",
+  dueInvalid: "Skriv datumet som åååå-mm-dd, t.ex. 2025-05-15.",
   password: "Lösenord för bladskyddet (valfritt)",
   passwordHint: "Används bara nu och sparas aldrig. Utan lösenord kan vem som helst ta bort skyddet.",
   exportPerCommittee: "Exportera en arbetsbok per nämnd",
@@ -176,7 +186,10 @@ const sv = {
   missingHeading: "Det här saknas per nämnd",
   noFollowUp: "Hittade inga uppföljningsblad. Skapa uppföljningen först, eller välj de returnerade arbetsböckerna.",
   allAnswered: "Alla nämnder har svarat på allt.",
-  notReturned: "har inte svarat",
+  answeredOf: (answered: number, total: number) =>
+    `${answered} av ${total} ${total === 1 ? "nämnd" : "nämnder"} har svarat.`,
+  notAnsweredHeading: "Har inte svarat",
+  goToOverview: (sheet: string) => `Gå till rapportens ${sheet}`,
   missingRows: (missing: number, total: number) => `${missing} av ${total} rader saknar svar`,
   complete: "allt besvarat",
   sourceFrom: (file: string) => `svar från ${file}`,
@@ -284,6 +297,7 @@ const en: PaneStrings = {
   colHeader: "Header",
   columnReadAsLabel: (sheet: string, column: string) => `Read column ${column} on the sheet ${sheet} as`,
   fieldNotRead: "Not read",
+  doNotRead: "Do not read",
   fields: {
     id: "ID",
     level: "Level",
@@ -319,6 +333,10 @@ const en: PaneStrings = {
   previewShown: (shown: number, total: number) =>
     shown < total ? `The first ${shown} of ${total.toLocaleString("en-GB")}.` : `All ${total}.`,
   previewEmpty: "Nothing found.",
+  goalTreeCaption: "Goals and key figures",
+  goalTreeCounts: (goals: number, keyFigures: number) =>
+    `${pluralEn(goals, "goal", "goals")}, ${pluralEn(keyFigures, "key figure", "key figures")}. Open a goal to see what belongs to it.`,
+  keyFigureLevel: "Key figure",
   previewSections: {
     committees: "Committees",
     goals: "Goals",
@@ -381,8 +399,12 @@ const en: PaneStrings = {
   generate: "Create follow-up sheets",
   generating: "Creating the follow-up sheets …",
   generated: (count: number) => `Created ${count} follow-up ${count === 1 ? "sheet" : "sheets"}`,
-  generatedDetail:
-    "Answers already given were carried over. Send the sheets to the committees or let them fill in the workbook.",
+  answersCarried: (answers: number, sheets: { sheet: string; answers: number }[]) =>
+    `${pluralEn(answers, "answer", "answers")} already given carried over: ${sheets.map((s) => `${s.answers} to ${s.sheet}`).join(", ")}.`,
+  noAnswersCarried: "There were no answers to carry over.",
+  generatedNext: "Send the sheets to the committees or let them fill in the workbook.",
+  dateFormat: "yyyy-mm-dd",
+  dueInvalid: "Write the date as yyyy-mm-dd, e.g. 2025-05-15.",
   password: "Sheet protection password (optional)",
   passwordHint: "Used for this run only and never stored. Without one, anyone can remove the protection.",
   exportPerCommittee: "Export one workbook per committee",
@@ -404,7 +426,10 @@ const en: PaneStrings = {
   missingHeading: "What is missing per committee",
   noFollowUp: "No follow-up sheets found. Create the follow-up first, or choose the returned workbooks.",
   allAnswered: "Every committee has answered everything.",
-  notReturned: "has not answered",
+  answeredOf: (answered: number, total: number) =>
+    `${answered} of ${total} ${total === 1 ? "committee has" : "committees have"} answered.`,
+  notAnsweredHeading: "Not answered",
+  goToOverview: (sheet: string) => `Go to the report's ${sheet}`,
   missingRows: (missing: number, total: number) => `${missing} of ${total} rows unanswered`,
   complete: "all answered",
   sourceFrom: (file: string) => `answers from ${file}`,

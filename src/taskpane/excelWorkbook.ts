@@ -4,6 +4,7 @@
  * Returned workbooks are read by `readFiles`, also passed in, so the file library loads only when files are picked.
  */
 import type { Consolidation } from "../domain/followup/consolidate";
+import { OVERVIEW_SHEET } from "../domain/followup/report";
 import { type CoreSteps, type PlanRead, committeeWorkbooks } from "../domain/jobs";
 import { LISTS_SHEET } from "../domain/lists";
 import { isOwnSheet } from "../domain/ownSheets";
@@ -55,10 +56,11 @@ export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
 
 /** Per nämnd: where its answers came from and which rows have none. */
 export function missingPerCommittee(consolidation: Consolidation): MissingPerCommittee[] {
-  return consolidation.committees.map(({ committee, source, rows }) => ({
+  return consolidation.committees.map(({ committee, source, answered, rows }) => ({
     code: committee.code,
     name: committee.name,
     source: source?.file ?? null,
+    answered,
     total: rows.length,
     missing: rows.filter((row) => row.input === null).map(({ kind, title }) => ({ kind, title })),
   }));
@@ -123,6 +125,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
           written: true,
           validation,
           sheets: result.followUp.sheets.map((s) => s.spec.name),
+          carried: followUpPreviewRows(result.followUp).map(({ sheet, answers }) => ({ sheet, answers })),
           warnings: result.warnings,
         };
       }),
@@ -175,6 +178,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         return {
           written: true,
           sheets: result.sheets,
+          overview: OVERVIEW_SHEET,
           committees: missingPerCommittee(result.consolidation),
           findings: result.consolidation.findings,
           warnings: result.warnings,

@@ -1,13 +1,16 @@
 /** Small pieces every step uses: progress with a text, messages, a table's header row. */
 import {
+  Dropdown,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Option,
   Spinner,
   TableHeader,
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
@@ -48,13 +51,26 @@ export function Busy({ label }: { label: string }) {
   return <Spinner size="tiny" labelPosition="after" label={label} aria-live="polite" />;
 }
 
+const useMessageStyles = makeStyles({
+  // Fluent sets the title inline before the body; on a line of its own it cannot read as the body's first words.
+  title: { display: "block", marginBlockEnd: tokens.spacingVerticalXS },
+});
+
+/** A message's title on its own line, then its body. */
+function MessageContent({ title, children }: { title?: string; children: ReactNode }) {
+  const styles = useMessageStyles();
+  return (
+    <MessageBarBody>
+      {title ? <MessageBarTitle className={styles.title}>{title}</MessageBarTitle> : null}
+      <div>{children}</div>
+    </MessageBarBody>
+  );
+}
+
 export function ErrorBar({ message, title }: { message: string; title?: string }) {
   return (
-    <MessageBar intent="error" role="alert">
-      <MessageBarBody>
-        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
-        {message}
-      </MessageBarBody>
+    <MessageBar intent="error" role="alert" layout="multiline">
+      <MessageContent title={title}>{message}</MessageContent>
     </MessageBar>
   );
 }
@@ -69,12 +85,22 @@ export function Note({
   title?: string;
 }) {
   return (
-    <MessageBar intent={intent} role="status">
-      <MessageBarBody>
-        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
-        {children}
-      </MessageBarBody>
+    <MessageBar intent={intent} role="status" layout="multiline">
+      <MessageContent title={title}>{children}</MessageContent>
     </MessageBar>
+  );
+}
+
+/**
+ * A region that scrolls (a wide table, a long tree): focusable, so that a keyboard user can scroll it too, and named
+ * for a screen reader (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+  const styles = useStepStyles();
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className={mergeClasses(styles.scroll, className)}>
+      {children}
+    </div>
   );
 }
 
@@ -93,5 +119,60 @@ export function TableHead({ labels }: { labels: string[] }) {
         ))}
       </TableRow>
     </TableHeader>
+  );
+}
+
+const useFitStyles = makeStyles({
+  root: { minWidth: "0", width: "100%", maxWidth: "100%" },
+  // The text gives way to the chevron, never the other way round; the whole text is in its title.
+  text: { minWidth: "0", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
+
+export interface FitOption {
+  value: string;
+  text: string;
+}
+
+/**
+ * A dropdown that fits its cell in a narrow pane: as wide as the cell allows and no wider, long texts cut with "…"
+ * and shown whole on hover.
+ */
+export function FitDropdown({
+  label,
+  text,
+  selected,
+  options,
+  onSelect,
+  disabled,
+}: {
+  label: string;
+  /** What the closed dropdown shows. */
+  text: string;
+  selected: string | null;
+  options: FitOption[];
+  onSelect: (value: string) => void;
+  disabled?: boolean;
+}) {
+  const styles = useFitStyles();
+  return (
+    <Dropdown
+      size="small"
+      className={styles.root}
+      aria-label={label}
+      value={text}
+      button={{
+        title: text,
+        children: <span className={styles.text}>{text}</span>,
+      }}
+      selectedOptions={selected === null ? [] : [selected]}
+      disabled={disabled}
+      onOptionSelect={(_, data) => data.optionValue !== undefined && onSelect(data.optionValue)}
+    >
+      {options.map((option) => (
+        <Option key={option.value} value={option.value} text={option.text} title={option.text}>
+          <span className={styles.text}>{option.text}</span>
+        </Option>
+      ))}
+    </Dropdown>
   );
 }

@@ -6,8 +6,7 @@
 import type { Finding } from "../domain/findings";
 import type { ConsolidationFinding } from "../domain/followup/consolidate";
 import type { FollowUpKind } from "../domain/followup/model";
-import type { Mapping } from "../domain/mapping";
-import type { FieldName } from "../domain/raw";
+import type { ColumnMapping, Mapping } from "../domain/mapping";
 import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
 import type { Period, Settings } from "../domain/settings";
@@ -54,7 +53,14 @@ export type FollowUpPreview =
   { ok: true; rows: FollowUpPreviewRow[]; validation: PaneValidation } | { ok: false; validation: PaneValidation };
 
 export type GenerateOutcome =
-  | { written: true; sheets: string[]; warnings: string[]; validation: PaneValidation }
+  | {
+      written: true;
+      sheets: string[];
+      /** Per sheet written, how many answers given before were carried into it. */
+      carried: { sheet: string; answers: number }[];
+      warnings: string[];
+      validation: PaneValidation;
+    }
   | { written: false; validation: PaneValidation };
 
 /** A returned workbook read in the pane. */
@@ -87,8 +93,10 @@ export type ExportOutcome = ({ ok: true } & FilesWritten) | { ok: false; validat
 export interface MissingPerCommittee {
   code: string;
   name: string | null;
-  /** Where its answers came from; null when nothing was found for it. */
+  /** Where its sheet was found; null when nothing was found for it. */
   source: string | null;
+  /** Something is typed on that sheet: a follow-up sheet with nothing typed is no answer. */
+  answered: boolean;
   total: number;
   missing: { kind: FollowUpKind; title: string }[];
 }
@@ -112,6 +120,8 @@ export type ConsolidateOutcome =
   | {
       written: true;
       sheets: string[];
+      /** The report's overview sheet, to go to. */
+      overview: string;
       committees: MissingPerCommittee[];
       findings: ConsolidationFinding[];
       warnings: string[];
@@ -146,7 +156,7 @@ export type ValidationListener = (validation: PaneValidation) => void;
 /** Koppla's corrections of a table sheet: its header row and what columns are read as (saved in the mapping). */
 export interface SheetCorrection {
   headerRow?: number;
-  columns?: Record<string, FieldName>;
+  columns?: Record<string, ColumnMapping>;
 }
 
 export type CorrectionListener = (sheet: string, correction: SheetCorrection) => void;

@@ -93,15 +93,95 @@ describe("Koppla", () => {
     expect(screen.getByRole("button", { name: "Spara kopplingen" })).toBeEnabled();
   });
 
-  test("a live preview of the plan as read: nämnder, goals, uppdrag and amounts in tkr", async () => {
+  test("a live preview of the plan as read: nämnder, uppdrag and amounts in tkr", async () => {
     pane();
     const committees = await screen.findByRole("table", { name: "Nämnder" });
     expect(committees).toHaveTextContent("KSKommunstyrelsen");
-    expect(screen.getByRole("table", { name: "Mål" })).toHaveTextContent(
-      "Kommunövergripande målNäringsliv och tillväxtÖstersund 2040",
-    );
     expect(screen.getByRole("table", { name: "Uppdrag" })).toHaveTextContent(/Förbättra kvinnors.*KS2024/);
     expect(screen.getByRole("table", { name: "Ramjusteringar" })).toHaveTextContent(/KS2024250 tkrTillfällig/);
+  });
+
+  test("the goals as a tree: levels as the plan names them, nyckeltal under their goal", async () => {
+    const user = userEvent.setup();
+    const read = validation();
+    const levels = read.plan.levels.map((l) => (l.id === "kommunmal" ? { ...l, label: "KF-mål" } : l));
+    const keyFigures = [
+      { id: "N1", name: "Nystartade företag", koladaId: "N00999", goalId: "M1", target: null, unit: null },
+    ];
+    pane(fakeWorkbook({ ...read, plan: { ...read.plan, levels, keyFigures } }));
+    const tree = await screen.findByRole("tree", { name: "Mål och nyckeltal" });
+    expect(screen.getByText(/^2 mål, 1 nyckeltal\./)).toBeVisible();
+    // Only the top is shown until it is opened.
+    expect(within(tree).getAllByRole("treeitem").map((item) => item.textContent)).toEqual(["Vision Östersund 2040"]);
+    await user.click(within(tree).getByRole("treeitem", { name: /Östersund 2040/ }));
+    const goal = within(tree).getByText("Näringsliv och tillväxt").closest<HTMLElement>('[role="treeitem"]');
+    if (!goal) throw new Error("no tree item for the goal");
+    expect(goal).toHaveAttribute("aria-level", "2");
+    expect(goal).toHaveTextContent("KF-mål Näringsliv och tillväxt");
+    expect(within(tree).queryByText(/Nystartade företag/)).not.toBeInTheDocument();
+    await user.click(goal);
+    expect(within(goal).getByRole("treeitem")).toHaveTextContent("Nyckeltal Nystartade företag (N00999)");
+    // The tree scrolls in a region a keyboard user can reach.
+    const region = screen.getByRole("region", { name: "Mål och nyckeltal" });
+    expect(region).toContainElement(tree);
+    expect(region).toHaveAttribute("tabindex", "0");
+  });
+
+  test("a column is offered the fields its sheet's kind has, and Läs inte", async () => {
+    const user = userEvent.setup();
+    pane();
+    await user.click(await screen.findByRole("button", { name: "Rubrikrad och kolumner: Uppdrag" }));
+    await user.click(screen.getByRole("combobox", { name: "Läs kolumn B på bladet Uppdrag som" }));
+    const offered = () => screen.getAllByRole("option").map((option) => option.textContent);
+    expect(offered()).toEqual([
+      "Läs inte",
+      "ID",
+      "Namn eller rubrik",
+      "Förtydligande",
+      "Överordnat mål",
+      "Nämnd",
+      "Fullmäktige eller nämnd",
+      "År",
+      "Kommentar",
+    ]);
+    await user.keyboard("{Escape}");
+    // Read as a register of nämnder, the same sheet's columns are offered a register's fields.
+    await user.click(screen.getByRole("combobox", { name: "Läs bladet Uppdrag som" }));
+    await user.click(screen.getByRole("option", { name: "Nämnder" }));
+    await user.click(screen.getByRole("combobox", { name: "Läs kolumn B på bladet Uppdrag som" }));
+    expect(offered()).toEqual(["Läs inte", "ID", "Namn eller rubrik", "Typ", "Kommentar"]);
+    expect(offered()).not.toContain("Belopp");
+    expect(offered()).not.toContain("Kolada-ID");
+  });
+
+  test("Läs inte undoes a wrong mapping: the saved mapping no longer reads the column as a field", async () => {
+    const user = userEvent.setup();
+    const read = validation();
+    const sheets = read.sheets.map((entry) =>
+      entry.sheet === "Uppdrag"
+        ? { ...entry, columns: entry.columns?.map((c) => (c.column === "B" ? { ...c, field: "amount" as const } : c)) }
+        : entry,
+    );
+    const mapping = { sheets: { Uppdrag: { kind: "assignment" as const, columns: { B: "amount" as const } } } };
+    const workbook = pane(fakeWorkbook({ ...read, sheets, settings: { ...read.settings, mapping } }));
+    await user.click(await screen.findByRole("button", { name: "Rubrikrad och kolumner: Uppdrag" }));
+    const column = screen.getByRole("combobox", { name: "Läs kolumn B på bladet Uppdrag som" });
+    expect(column).toHaveTextContent("Belopp");
+    await user.click(column);
+    await user.click(screen.getByRole("option", { name: "Läs inte" }));
+    expect(column).toHaveTextContent("Läses inte");
+    await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
+    expect(await screen.findByText(/Kopplingen är sparad/)).toBeVisible();
+    expect(workbook.saveSettings.mock.calls[0][0].mapping.sheets).toEqual({
+      Uppdrag: { kind: "assignment", columns: { B: "ignore" } },
+    });
+  });
+
+  test("a long choice is cut to fit the pane and shown whole on hover", async () => {
+    pane();
+    const kind = await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" });
+    expect(kind).toHaveAttribute("title", "Läses inte");
+    expect(kind.closest(".fui-Dropdown")).toHaveStyle({ minWidth: "0", width: "100%" });
   });
 
   test("a 20 000-row plan: the preview shows the first rows only", async () => {

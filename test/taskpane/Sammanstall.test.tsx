@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { ConsolidateOutcome, ConsolidationPreview, FilesRead } from "../../src/taskpane/workbook";
@@ -26,8 +26,54 @@ describe("Sammanställ", () => {
     expect(missing).toHaveTextContent(
       /KS Kommunstyrelsen: 1 av 6 rader saknar svar.*Uppdrag: Förbättra kvinnors förutsättningar/,
     );
-    expect(missing).toHaveTextContent(/SAN Social- och arbetsmarknadsnämnden: har inte svarat/);
+    expect(missing).toHaveTextContent("svar från denna arbetsbok");
+    expect(within(missing).getByRole("list", { name: "Har inte svarat" })).toHaveTextContent(
+      "SAN Social- och arbetsmarknadsnämnden",
+    );
     expect(workbook.previewConsolidation).toHaveBeenCalledWith({ returned: [], language: "sv" });
+  });
+
+  test("x av y nämnder har svarat, and who has not", async () => {
+    const workbook = fakeWorkbook(validation());
+    const codes = ["KS", "BUN", "SN", "TN", "KFN", "MBN", "VN"];
+    workbook.previewConsolidation.mockResolvedValue({
+      ...(CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>),
+      committees: codes.map((code, i) => ({
+        code,
+        name: null,
+        source: i < 3 ? `${code}-T1-2024.xlsx` : null,
+        answered: i < 3,
+        total: 4,
+        missing: [],
+      })),
+    });
+    pane(workbook);
+    const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+    expect(within(missing).getByText("3 av 7 nämnder har svarat.")).toBeVisible();
+    const silent = within(missing).getByRole("list", { name: "Har inte svarat" });
+    expect(within(silent).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "TN",
+      "KFN",
+      "MBN",
+      "VN",
+    ]);
+  });
+
+  test("a follow-up sheet in this workbook with nothing typed is no answer: not listed as answered from it", async () => {
+    const workbook = fakeWorkbook(validation());
+    workbook.previewConsolidation.mockResolvedValue({
+      ...(CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>),
+      committees: [
+        { code: "KS", name: "Kommunstyrelsen", source: "denna arbetsbok", answered: false, total: 6, missing: [] },
+        { code: "SAN", name: null, source: "SAN-T1-2024.xlsx", answered: true, total: 5, missing: [] },
+      ],
+    });
+    pane(workbook);
+    const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+    expect(within(missing).getByText("1 av 2 nämnder har svarat.")).toBeVisible();
+    expect(within(missing).getByRole("list", { name: "Har inte svarat" })).toHaveTextContent("KS Kommunstyrelsen");
+    expect(missing).not.toHaveTextContent("denna arbetsbok");
+    expect(missing).not.toHaveTextContent("Alla nämnder har svarat");
   });
 
   test("empty: no follow-up sheets yet", async () => {
@@ -81,6 +127,7 @@ describe("Sammanställ", () => {
     written.resolve({
       written: true,
       sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
+      overview: "Översikt",
       committees: (CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>).committees,
       findings: [],
       warnings: [],
@@ -89,6 +136,18 @@ describe("Sammanställ", () => {
       await screen.findByText(/Rapporten är skriven på bladen Översikt, Per mål, Svar, Saknas, Fynd\./),
     ).toBeVisible();
     expect(workbook.consolidate).toHaveBeenCalledTimes(1);
+  });
+
+  test("after consolidating, one click goes to the report's Översikt; a failure to get there is said", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+    await user.click(screen.getByRole("button", { name: "Sammanställ" }));
+    await user.click(await screen.findByRole("button", { name: "Gå till rapportens Översikt" }));
+    expect(workbook.goToCell).toHaveBeenCalledWith("Översikt", "A1");
+    workbook.goToCell.mockRejectedValueOnce(hostError("Bladet Översikt finns inte längre."));
+    await user.click(screen.getByRole("button", { name: "Gå till rapportens Översikt" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/Kunde inte visa cellen.*Bladet Översikt finns inte/);
   });
 
   test("errors: a report sheet name taken by the user's own sheet is said in Swedish", async () => {

@@ -17,7 +17,9 @@ describe("Skapa uppföljning", () => {
     expect(screen.getByRole("combobox", { name: "Period" })).toHaveTextContent("T1");
     // The plan's budget year once the plan is read.
     await waitFor(() => expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(2024));
-    expect(screen.getByLabelText("Svara senast")).toHaveAttribute("type", "date");
+    // A Swedish date field, not the browser's mm/dd/yyyy.
+    expect(screen.getByLabelText("Svara senast")).not.toHaveAttribute("type", "date");
+    expect(screen.getByLabelText("Svara senast")).toHaveAttribute("placeholder", "åååå-mm-dd");
     expect(await screen.findByText("Räknar fram bladen …")).toBeVisible();
     const table = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     const [ks, san] = within(table).getAllByRole("row").slice(1);
@@ -72,20 +74,87 @@ describe("Skapa uppföljning", () => {
     await user.dblClick(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
     expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeDisabled();
     expect(screen.getByText("Skapar uppföljningsbladen …")).toBeVisible();
-    written.resolve({ written: true, sheets: ["KS T1 2024", "SAN T1 2024"], warnings: [], validation: validation() });
+    written.resolve({
+      written: true,
+      sheets: ["KS T1 2024", "SAN T1 2024"],
+      carried: [
+        { sheet: "KS T1 2024", answers: 0 },
+        { sheet: "SAN T1 2024", answers: 0 },
+      ],
+      warnings: [],
+      validation: validation(),
+    });
     expect(await screen.findByText("Skapade 2 uppföljningsblad")).toBeVisible();
     expect(workbook.generate).toHaveBeenCalledTimes(1);
     // The preview is read again, now that the sheets exist.
     await waitFor(() => expect(workbook.previewFollowUp).toHaveBeenCalledTimes(2));
   });
 
-  test("a plan with errors: nothing is created, and the way to the errors is offered", async () => {
+  test("a plan with errors: the button is disabled with the reason beside it, and the way to the errors", async () => {
     const user = userEvent.setup();
-    pane(fakeWorkbook(validation(FINDINGS)));
-    expect(await screen.findByText(/Planen har 2 fel\. Rätta dem under Validera/)).toBeVisible();
+    const workbook = pane(fakeWorkbook(validation(FINDINGS)));
+    const reason = await screen.findByText(/Planen har 2 fel\. Rätta dem under Validera/);
+    expect(reason).toBeVisible();
+    const button = screen.getByRole("button", { name: "Skapa uppföljningsblad" });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription(/^Planen har 2 fel\. Rätta dem under Validera/);
+    await user.click(button);
+    expect(workbook.generate).not.toHaveBeenCalled();
     await user.click(screen.getByRole("button", { name: "Visa felen" }));
     expect(screen.getByRole("tab", { name: "Validera" })).toHaveAttribute("aria-selected", "true");
     expect(await screen.findByRole("button", { name: /^Uppdrag!E3/ })).toBeVisible();
+  });
+
+  test("after writing: how many answers went over, to which sheets; the title apart from the body", async () => {
+    const user = userEvent.setup();
+    pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    const title = await screen.findByText("Skapade 2 uppföljningsblad");
+    const body = screen.getByText("2 ifyllda svar följde med: 2 till KS T1 2024.");
+    // Two elements, the title on its own line: they cannot read as one sentence.
+    expect(title).not.toContainElement(body);
+    expect(title).toHaveStyle({ display: "block" });
+    expect(screen.queryByText(/inga ifyllda svar/i)).not.toBeInTheDocument();
+  });
+
+  test("after writing where nothing was filled in: it says no answers were there, not that they went over", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    workbook.generate.mockResolvedValueOnce({
+      written: true,
+      sheets: ["KS T1 2024"],
+      carried: [{ sheet: "KS T1 2024", answers: 0 }],
+      warnings: [],
+      validation: validation(),
+    });
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(await screen.findByText("Inga ifyllda svar fanns att föra över.")).toBeVisible();
+    expect(screen.queryByText(/följde med/)).not.toBeInTheDocument();
+  });
+
+  test("the answer-by date is typed åååå-mm-dd: 2025-05-15 is taken, 15/05/2025 is refused at the field", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    const date = screen.getByLabelText("Svara senast");
+    await user.type(date, "15/05/2025");
+    expect(screen.getByText("Skriv datumet som åååå-mm-dd, t.ex. 2025-05-15.")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeDisabled();
+    await user.clear(date);
+    await user.type(date, "2025-02-30");
+    expect(screen.getByText("Skriv datumet som åååå-mm-dd, t.ex. 2025-05-15.")).toBeVisible();
+    await user.clear(date);
+    await user.type(date, "2025-05-15");
+    expect(screen.queryByText(/Skriv datumet som/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(workbook.generate).toHaveBeenCalledWith(expect.objectContaining({ due: "2025-05-15" }));
+  });
+
+  test("in English the date field asks for yyyy-mm-dd", async () => {
+    render(<App inExcel workbook={fakeWorkbook(validation())} initialStep="skapa" language="en" />);
+    expect(await screen.findByLabelText("Answer by")).toHaveAttribute("placeholder", "yyyy-mm-dd");
   });
 
   test("errors from Excel while writing: Swedish, with what to do", async () => {

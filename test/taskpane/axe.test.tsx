@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { App } from "../../src/taskpane/App";
 import type { Step } from "../../src/taskpane/launch";
@@ -39,6 +40,20 @@ describe("axe-core finds no serious or critical violation", () => {
       <App inExcel workbook={fakeWorkbook(validation(FINDINGS))} language={language} theme="dark" />,
     );
     await screen.findByRole("table", { name: language === "sv" ? "Nämnder" : "Committees" });
+    expect(await serious(container)).toEqual([]);
+  });
+
+  test("Koppla's goal tree, opened down to a nyckeltal", async () => {
+    const user = userEvent.setup();
+    const read = validation();
+    const keyFigures = [{ id: "N1", name: "Nystartade företag", koladaId: null, goalId: "M1", target: null, unit: null }];
+    const { container } = render(
+      <App inExcel workbook={fakeWorkbook({ ...read, plan: { ...read.plan, keyFigures } })} />,
+    );
+    const tree = await screen.findByRole("tree", { name: "Mål och nyckeltal" });
+    await user.click(within(tree).getByText("Östersund 2040"));
+    await user.click(within(tree).getByText("Näringsliv och tillväxt"));
+    expect(within(tree).getByText("Nystartade företag")).toBeVisible();
     expect(await serious(container)).toEqual([]);
   });
 

@@ -102,9 +102,13 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   // Sammanställ: nothing answered yet; the report is written into the workbook.
   await user.click(screen.getByRole("tab", { name: "Sammanställ" }));
   const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
-  expect(missing).toHaveTextContent(/KS Kommunstyrelsen: \d+ av \d+ rader saknar svar/);
+  // The follow-up sheets just written hold nothing typed: no nämnd has answered from them.
+  expect(within(missing).getByText(`0 av ${rows.length} nämnder har svarat.`)).toBeVisible();
+  expect(within(missing).getByRole("list", { name: "Har inte svarat" })).toHaveTextContent("KS Kommunstyrelsen");
   await user.click(screen.getByRole("button", { name: "Sammanställ" }));
   expect(await screen.findByText(/Rapporten är skriven på bladen Översikt/)).toBeVisible();
+  await user.click(screen.getByRole("button", { name: "Gå till rapportens Översikt" }));
+  expect(standIn.workbook.active?.name).toBe("Översikt");
   expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Översikt", "Fynd"]));
   // Every step's core work went through the core passed in (the pane's worker), none in the pane's thread.
   expect(new Set(calls)).toEqual(new Set(["readPlan", "previewFollowUp", "prepareFollowUp", "prepareReport"]));

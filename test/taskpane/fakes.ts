@@ -136,10 +136,11 @@ export const CONSOLIDATION: ConsolidationPreview = {
       code: "KS",
       name: "Kommunstyrelsen",
       source: "denna arbetsbok",
+      answered: true,
       total: 6,
       missing: [{ kind: "assignment", title: "Förbättra kvinnors förutsättningar" }],
     },
-    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", source: null, total: 5, missing: [] },
+    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", source: null, answered: false, total: 5, missing: [] },
   ],
 };
 
@@ -169,10 +170,20 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
   const generated: GenerateOutcome =
     result.errors > 0
       ? { written: false, validation: result }
-      : { written: true, sheets: ["KS T1 2024", "SAN T1 2024"], warnings: [], validation: result };
+      : {
+          written: true,
+          sheets: ["KS T1 2024", "SAN T1 2024"],
+          carried: [
+            { sheet: "KS T1 2024", answers: 2 },
+            { sheet: "SAN T1 2024", answers: 0 },
+          ],
+          warnings: [],
+          validation: result,
+        };
   const consolidated: ConsolidateOutcome = {
     written: true,
     sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
+    overview: "Översikt",
     committees: CONSOLIDATION.ok ? CONSOLIDATION.committees : [],
     findings: [],
     warnings: [],

@@ -8,7 +8,7 @@ import { cleanText } from "../text";
 import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { committeeContent } from "./content";
 import { FollowUpSheet, followUpSheets } from "./generate";
-import { Answer, COL, FollowUpKind, rowKey } from "./model";
+import { Answer, COL, FollowUpKind, hasContent, rowKey } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -40,7 +40,13 @@ export interface ResultRow {
 
 export interface CommitteeResult {
   committee: Committee;
+  /** The sheet read for the nämnd, answered or not. */
   source: { file: string; sheet: string; generatedAt: string | null } | null;
+  /**
+   * Whether anything is typed on that sheet. A sheet with nothing typed is no answer: the master's own follow-up
+   * sheet stands there from the day it is generated, whether the nämnd ever answers or not.
+   */
+  answered: boolean;
   rows: ResultRow[];
 }
 
@@ -137,6 +143,7 @@ export function consolidate(
       source: chosen
         ? { file: chosen.input.file, sheet: chosen.read.sheet, generatedAt: chosen.read.meta?.generatedAt ?? null }
         : null,
+      answered: [...answers.values()].some(hasContent),
       rows: [
         ...content.goals.filter((g) => g.level !== plan.levels[0]?.id).map((g) => row("goal", g.id, g.name)),
         ...content.assignments.map((a) => row("assignment", a.id, a.title)),

@@ -29,6 +29,7 @@ export interface CommitteeFigures {
   code: string;
   name: string | null;
   source: CommitteeResult["source"];
+  answered: boolean;
   goals: { answered: number; total: number };
   assignments: { answered: number; total: number };
   keyFigures: { answered: number; total: number };
@@ -47,9 +48,12 @@ function sumTkr(values: number[]): number {
   return oreToTkr(values.reduce((total, tkr) => total + tkrToOre(tkr), 0));
 }
 
+/** The report's first sheet: per nämnd, who answered and how it went. */
+export const OVERVIEW_SHEET = "Översikt";
+
 export function reportFigures(plan: Plan, consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
-  return consolidation.committees.map(({ committee, source, rows }) => {
+  return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows }) => {
     const of = (kind: FollowUpKind) => rows.filter((r) => r.kind === kind);
     const tally = (kind: FollowUpKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
     const amountOf = (id: string) => oreToTkr(planIndex(plan).adjustments.get(id)?.amountOre ?? 0);
@@ -58,6 +62,7 @@ export function reportFigures(plan: Plan, consolidation: Consolidation, settings
       code: committee.code,
       name: committee.name,
       source,
+      answered: hasAnswered,
       goals: tally("goal"),
       assignments: tally("assignment"),
       keyFigures: tally("keyFigure"),
@@ -178,7 +183,7 @@ export function reportWorkbook(
     return [
       { value: c.committee.code, bold: true },
       { value: c.committee.name },
-      { value: c.source ? `${c.source.file} (${c.source.sheet})` : "Inget svar", wrap: true },
+      { value: c.answered && c.source ? `${c.source.file} (${c.source.sheet})` : "Inget svar", wrap: true },
       { value: null, formula: count(code, "Mål", `,${column("E")},"<>"`) },
       { value: null, formula: count(code, "Mål") },
       { value: null, formula: count(code, "Uppdrag", `,${column("E")},"<>"`) },
@@ -213,7 +218,7 @@ export function reportWorkbook(
   };
   const overview: SheetSpec = {
     ...sheet(
-      "Översikt",
+      OVERVIEW_SHEET,
       `Uppföljning ${what}: översikt per nämnd`,
       overviewHeaders,
       [...overviewRows, totals],

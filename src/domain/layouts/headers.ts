@@ -1,5 +1,6 @@
 import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/grid";
 import { AmountUnit, unitFromHeader } from "../amounts";
+import type { ColumnMapping } from "../mapping";
 import { GoalLevel, levelByName } from "../model";
 import { FieldName, RowKind } from "../raw";
 import { normalizeName } from "../text";
@@ -140,7 +141,8 @@ export function hasTableHeaders(grid: Grid): boolean {
   return readHeaders(grid, headerRow, {}).some((header) => !pageHeaders.includes(header.role));
 }
 
-export function readHeaders(grid: Grid, headerRow: number, overrides: Record<string, FieldName>): HeaderCell[] {
+/** The header row's known headers, with the mapping's columns in place of what their headers say ("ignore" drops one). */
+export function readHeaders(grid: Grid, headerRow: number, overrides: Record<string, ColumnMapping>): HeaderCell[] {
   const cells = grid.values[headerRow - grid.top] ?? [];
   const headers: HeaderCell[] = [];
   cells.forEach((value, i) => {
@@ -152,8 +154,12 @@ export function readHeaders(grid: Grid, headerRow: number, overrides: Record<str
   for (const [letter, field] of Object.entries(overrides)) {
     const col = columnIndex(letter);
     const text = cellText(valueAt(grid, headerRow, col));
-    const header = { col, role: field, hint: "", unit: unitFromHeader(text) };
     const at = headers.findIndex((h) => h.col === col);
+    if (field === "ignore") {
+      if (at >= 0) headers.splice(at, 1);
+      continue;
+    }
+    const header = { col, role: field, hint: "", unit: unitFromHeader(text) };
     if (at >= 0) headers[at] = header;
     else headers.push(header);
   }

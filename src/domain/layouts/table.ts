@@ -62,7 +62,12 @@ export function readTable(
   const headers = readHeaders(grid, headerRow, mapping?.columns ?? {});
   const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
   // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (then read beside them, below).
-  const tree = levelColumns(grid, headerRow, levels);
+  const ignored = new Set(
+    Object.entries(mapping?.columns ?? {}).flatMap(([letter, field]) =>
+      field === "ignore" ? [columnIndex(letter)] : [],
+    ),
+  );
+  const tree = levelColumns(grid, headerRow, levels).filter(({ col }) => !ignored.has(col));
   const others = headers.some((h) => ["assignmentWord", "keyFigureWord", "kolada", "amount"].includes(h.role));
   if (tree.length >= 2 && !others && (mappedKind ?? "goal") === "goal") {
     return readGoalTree(
@@ -97,10 +102,13 @@ export function readTable(
   const chains =
     linksByLevel && tree.length >= 2 ? new Map(treeChains(grid, headerRow, tree).map((c) => [c.row, c])) : null;
   let chainAbove: TreeChain | undefined;
-  for (const [letter, field] of Object.entries(mapping?.columns ?? {})) fields.set(columnIndex(letter), field);
+  for (const [letter, field] of Object.entries(mapping?.columns ?? {})) {
+    if (field === "ignore") fields.delete(columnIndex(letter));
+    else fields.set(columnIndex(letter), field);
+  }
   // Ramjusteringar by year, a column each ("2025 | Plan 2026 | Budget 2027": a year, even where "Budget" alone would
   // be the amount), when the sheet has no amount column of its own.
-  const yearCols = kind === "adjustment" ? yearColumns(grid, headerRow) : [];
+  const yearCols = kind === "adjustment" ? yearColumns(grid, headerRow).filter(({ col }) => !ignored.has(col)) : [];
   for (const { col } of yearCols) if (fields.get(col) === "amount") fields.delete(col);
   const amountHeader = headers.find((h) => fields.get(h.col) === "amount");
   const years = amountHeader ? [] : yearCols.filter(({ col }) => !fields.has(col));

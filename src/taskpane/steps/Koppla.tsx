@@ -4,20 +4,24 @@
  */
 import {
   Button,
-  Dropdown,
-  Option,
   Table,
   TableBody,
   TableCell,
   TableRow,
   Text,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+  makeStyles,
+  tokens,
+  type TreeItemValue,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { formatAmount } from "../../domain/amounts";
 import type { SheetMapping } from "../../domain/mapping";
-import type { Plan } from "../../domain/model";
+import type { Goal, KeyFigure, Plan } from "../../domain/model";
 import type { PaneStrings, SheetKind } from "../../i18n/pane";
-import { Busy, Clip, ErrorBar, Note, TableHead, useStepStyles } from "../ui";
+import { Busy, Clip, ErrorBar, FitDropdown, Note, ScrollRegion, TableHead, useStepStyles } from "../ui";
 import { useTask } from "../useTask";
 import { SheetColumns } from "./SheetColumns";
 import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
@@ -101,7 +105,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
       {template.status === "error" ? <ErrorBar message={template.message} /> : null}
 
       {validation && rows.length > 0 ? (
-        <div className={styles.scroll}>
+        <ScrollRegion label={t.sheetsCaption}>
           <Table size="extra-small" className={styles.table} aria-label={t.sheetsCaption}>
             <caption className={styles.caption}>{t.sheetsCaption}</caption>
             <TableHead labels={[t.colSheet, t.colReadAs, t.colHeaderRow]} />
@@ -116,16 +120,14 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
                       {detected === "settings" ? (
                         t.settingsSheet
                       ) : (
-                        <Dropdown
-                          size="small"
-                          className={styles.dropdown}
-                          aria-label={t.readAsLabel(entry.sheet)}
-                          value={t.kinds[current as SheetKind]}
-                          selectedOptions={[current]}
+                        <FitDropdown
+                          label={t.readAsLabel(entry.sheet)}
+                          text={t.kinds[current as SheetKind]}
+                          selected={current}
+                          options={KINDS.map((kind) => ({ value: kind, text: t.kinds[kind] }))}
                           disabled={busy}
-                          onOptionSelect={(_, data) => {
-                            const kind = data.optionValue as SheetKind | undefined;
-                            if (!kind) return;
+                          onSelect={(value) => {
+                            const kind = value as SheetKind;
                             setChanges((before) => {
                               const next = { ...before };
                               if (kind === detected) delete next[entry.sheet];
@@ -133,13 +135,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
                               return next;
                             });
                           }}
-                        >
-                          {KINDS.map((kind) => (
-                            <Option key={kind} value={kind}>
-                              {t.kinds[kind]}
-                            </Option>
-                          ))}
-                        </Dropdown>
+                        />
                       )}
                       {entry.certainty && current === detected ? (
                         <span className={styles.small}>
@@ -156,13 +152,19 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
               })}
             </TableBody>
           </Table>
-        </div>
+        </ScrollRegion>
       ) : null}
 
       {validation ? (
         <SheetColumns
           strings={t}
           sheets={rows}
+          kinds={Object.fromEntries(
+            rows.flatMap((entry) => {
+              const detected = readAs(entry);
+              return detected === "settings" ? [] : [[entry.sheet, changes[entry.sheet] ?? detected]];
+            }),
+          )}
           corrections={corrections}
           disabled={busy}
           onChange={(sheet, correction) => setCorrections((before) => ({ ...before, [sheet]: correction }))}
@@ -200,7 +202,7 @@ function PreviewTable({
 }) {
   const styles = useStepStyles();
   return (
-    <div className={styles.scroll}>
+    <ScrollRegion label={caption}>
       <Table size="extra-small" className={styles.table} aria-label={caption}>
         <caption className={styles.caption}>
           {caption} <span className={styles.muted}>{rows.length > 0 ? shownOf : empty}</span>
@@ -222,16 +224,117 @@ function PreviewTable({
           </>
         ) : null}
       </Table>
+    </ScrollRegion>
+  );
+}
+
+const useTreeStyles = makeStyles({
+  region: { maxHeight: "360px", overflowY: "auto" },
+  level: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  name: { overflowWrap: "anywhere" },
+});
+
+/** The goals under each goal, and the nyckeltal on each, looked up once for the whole tree. */
+interface GoalHierarchy {
+  roots: Goal[];
+  children: Map<string, Goal[]>;
+  keyFigures: Map<string, KeyFigure[]>;
+  /** Nyckeltal that hang on no goal of the plan. */
+  looseKeyFigures: KeyFigure[];
+}
+
+function goalHierarchy(plan: Plan): GoalHierarchy {
+  const ids = new Set(plan.goals.map((g) => g.id));
+  const children = new Map<string, Goal[]>();
+  const roots: Goal[] = [];
+  for (const goal of plan.goals) {
+    const parents = goal.parentIds.filter((id) => ids.has(id));
+    if (parents.length === 0) roots.push(goal);
+    // A goal linked to several goals above it stands under each of them, as the plan says.
+    for (const id of parents) children.set(id, [...(children.get(id) ?? []), goal]);
+  }
+  const keyFigures = new Map<string, KeyFigure[]>();
+  const looseKeyFigures: KeyFigure[] = [];
+  for (const figure of plan.keyFigures) {
+    if (figure.goalId !== null && ids.has(figure.goalId))
+      keyFigures.set(figure.goalId, [...(keyFigures.get(figure.goalId) ?? []), figure]);
+    else looseKeyFigures.push(figure);
+  }
+  return { roots, children, keyFigures, looseKeyFigures };
+}
+
+/**
+ * The goal hierarchy as a tree, each goal with its level as the plan names it and its nyckeltal under it. A branch's
+ * items are made only when it is opened: a plan may hold thousands of goals.
+ */
+function GoalTree({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
+  const styles = useTreeStyles();
+  const step = useStepStyles();
+  const hierarchy = useMemo(() => goalHierarchy(plan), [plan]);
+  const levelLabel = new Map(plan.levels.map((l) => [l.id, t.levelName(l)]));
+  const [open, setOpen] = useState<Set<TreeItemValue>>(new Set());
+
+  const keyFigureItem = (figure: KeyFigure, path: string) => (
+    <TreeItem key={`${path}/${figure.id}`} itemType="leaf" value={`${path}/${figure.id}`}>
+      <TreeItemLayout>
+        <span className={styles.level}>{t.keyFigureLevel}</span>{" "}
+        <span className={styles.name}>{figure.koladaId ? `${figure.name} (${figure.koladaId})` : figure.name}</span>
+      </TreeItemLayout>
+    </TreeItem>
+  );
+  const goalItem = (goal: Goal, path: string, above: Set<string>) => {
+    const value = `${path}/${goal.id}`;
+    // The resolver breaks cycles, but a tree must never follow one even so.
+    const below = above.has(goal.id) ? [] : (hierarchy.children.get(goal.id) ?? []);
+    const figures = hierarchy.keyFigures.get(goal.id) ?? [];
+    const branch = below.length + figures.length > 0;
+    return (
+      <TreeItem key={value} itemType={branch ? "branch" : "leaf"} value={value}>
+        <TreeItemLayout>
+          <span className={styles.level}>{levelLabel.get(goal.level) ?? goal.level}</span>{" "}
+          <span className={styles.name}>{goal.name}</span>
+        </TreeItemLayout>
+        {branch && open.has(value) ? (
+          <Tree>
+            {below.map((child) => goalItem(child, value, new Set([...above, goal.id])))}
+            {figures.map((figure) => keyFigureItem(figure, value))}
+          </Tree>
+        ) : null}
+      </TreeItem>
+    );
+  };
+
+  return (
+    <div>
+      <h3 className={step.subheading}>
+        {t.goalTreeCaption}
+      </h3>
+      <Text size={200} className={step.muted}>
+        {plan.goals.length + plan.keyFigures.length > 0
+          ? t.goalTreeCounts(plan.goals.length, plan.keyFigures.length)
+          : t.previewEmpty}
+      </Text>
+      {plan.goals.length + plan.keyFigures.length > 0 ? (
+        <ScrollRegion label={t.goalTreeCaption} className={styles.region}>
+          <Tree
+            aria-label={t.goalTreeCaption}
+            size="small"
+            openItems={open}
+            onOpenChange={(_, data) => setOpen(new Set(data.openItems))}
+          >
+            {hierarchy.roots.map((goal) => goalItem(goal, "", new Set()))}
+            {hierarchy.looseKeyFigures.map((figure) => keyFigureItem(figure, ""))}
+          </Tree>
+        </ScrollRegion>
+      ) : null}
     </div>
   );
 }
 
-/** The first rows of each part of the plan, as the core read them: names resolved, amounts in tkr. */
+/** The first rows of each part of the plan, as the core read them: names resolved, amounts in tkr; goals as a tree. */
 export function PlanPreview({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
   const styles = useStepStyles();
   const first = <T,>(items: T[]) => items.slice(0, PREVIEW_ROWS);
-  const goalName = new Map(plan.goals.map((g) => [g.id, g.name]));
-  const levelLabel = new Map(plan.levels.map((l) => [l.id, t.levelName(l)]));
   const shown = (total: number) => t.previewShown(Math.min(PREVIEW_ROWS, total), total);
   return (
     <section aria-labelledby="plan-preview" className={styles.step}>
@@ -245,20 +348,7 @@ export function PlanPreview({ strings: t, plan }: { strings: PaneStrings; plan: 
         columns={[t.colCode, t.colName]}
         rows={first(plan.committees).map((c) => ({ key: c.code, cells: [c.code, c.name ?? "–"] }))}
       />
-      <PreviewTable
-        caption={t.previewSections.goals}
-        shownOf={shown(plan.goals.length)}
-        empty={t.previewEmpty}
-        columns={[t.colLevel, t.colName, t.colParent]}
-        rows={first(plan.goals).map((g) => ({
-          key: g.id,
-          cells: [
-            levelLabel.get(g.level) ?? g.level,
-            g.name,
-            g.parentIds.map((id) => goalName.get(id) ?? id).join(", ") || "–",
-          ],
-        }))}
-      />
+      <GoalTree strings={t} plan={plan} />
       <PreviewTable
         caption={t.previewSections.assignments}
         shownOf={shown(plan.assignments.length)}

@@ -62,6 +62,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
   }>({ loading: false, result: null, error: null });
   const sequence = useRef(0);
   const [refresh, setRefresh] = useState(0);
+  const [goToError, setGoToError] = useState<string | null>(null);
 
   useEffect(() => {
     const id = ++sequence.current;
@@ -178,44 +179,75 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
       </div>
       {consolidation.status === "error" ? <ErrorBar message={consolidation.message} /> : null}
       {written ? (
-        <Note intent="success">
-          {t.consolidated(written.sheets)} {t.consolidatedFindings(written.findings.length)}
+        <Note intent="success" title={t.consolidated(written.sheets)}>
+          {t.consolidatedFindings(written.findings.length)}
           {written.warnings.map((warning) => (
             <div key={warning}>{warning}</div>
           ))}
+          <div>
+            <Button
+              size="small"
+              appearance="transparent"
+              onClick={() => {
+                setGoToError(null);
+                workbook.goToCell(written.overview, "A1").catch((e: unknown) => setGoToError(errorMessage(e, t)));
+              }}
+            >
+              {t.goToOverview(written.overview)}
+            </Button>
+          </div>
         </Note>
       ) : null}
+      {goToError ? <ErrorBar message={goToError} title={t.goToFailed} /> : null}
     </div>
   );
 }
 
+/** Who has answered (x of y nämnder), who has not, and what the answers still lack per nämnd. */
 function Missing({ strings: t, committees }: { strings: PaneStrings; committees: MissingPerCommittee[] }) {
   const styles = useStepStyles();
   const own = useStyles();
-  const incomplete = committees.filter((c) => c.source === null || c.missing.length > 0);
+  const name = (c: MissingPerCommittee) => (c.name ? `${c.code} ${c.name}` : c.code);
+  const answered = committees.filter((c) => c.answered);
+  const silent = committees.filter((c) => !c.answered);
+  const incomplete = answered.filter((c) => c.missing.length > 0);
   return (
     <section aria-labelledby="missing-heading" className={styles.step}>
       <h2 id="missing-heading" className={styles.heading}>
         {t.missingHeading}
       </h2>
-      {incomplete.length === 0 ? <Text>{t.allAnswered}</Text> : null}
-      <ul className={styles.list}>
-        {incomplete.map((c) => (
-          <li key={c.code} className={own.committee}>
-            <Text weight="semibold">{c.name ? `${c.code} ${c.name}` : c.code}</Text>
-            {": "}
-            {c.source === null ? t.notReturned : t.missingRows(c.missing.length, c.total)}
-            {c.source !== null && c.missing.length > 0 ? (
+      <Text weight="semibold">{t.answeredOf(answered.length, committees.length)}</Text>
+      {silent.length === 0 && incomplete.length === 0 ? <Text>{t.allAnswered}</Text> : null}
+      {silent.length > 0 ? (
+        <div>
+          <h3 id="not-answered-heading" className={styles.subheading}>
+            {t.notAnsweredHeading}
+          </h3>
+          <ul className={styles.list} aria-labelledby="not-answered-heading">
+            {silent.map((c) => (
+              <li key={c.code}>{name(c)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {incomplete.length > 0 ? (
+        <ul className={styles.list}>
+          {incomplete.map((c) => (
+            <li key={c.code} className={own.committee}>
+              <Text weight="semibold">{name(c)}</Text>
+              {": "}
+              {t.missingRows(c.missing.length, c.total)}
+              {c.source ? <span className={styles.small}>{t.sourceFrom(c.source)}</span> : null}
               <ul className={styles.list}>
                 {c.missing.slice(0, MISSING_SHOWN).map((m, i) => (
                   <li key={i}>{`${t.kindLabels[m.kind]}: ${m.title}`}</li>
                 ))}
                 {c.missing.length > MISSING_SHOWN ? <li>{t.andMore(c.missing.length - MISSING_SHOWN)}</li> : null}
               </ul>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

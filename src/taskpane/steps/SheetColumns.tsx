@@ -7,35 +7,46 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Dropdown,
   Field,
   Input,
-  Option,
   Table,
   TableBody,
   TableCell,
   TableRow,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { FIELDS } from "../../domain/mapping";
-import type { FieldName } from "../../domain/raw";
-import type { PaneStrings } from "../../i18n/pane";
-import { TableHead, useStepStyles } from "../ui";
+import { type ColumnMapping, FIELDS_BY_KIND } from "../../domain/mapping";
+import type { RowKind } from "../../domain/raw";
+import type { PaneStrings, SheetKind } from "../../i18n/pane";
+import { FitDropdown, TableHead, useStepStyles } from "../ui";
 import type { CorrectionListener, PaneValidation, SheetCorrection } from "../workbook";
+
+/** What a column can be read as: nothing, or one of the fields its sheet's kind has. */
+function columnChoices(t: PaneStrings, kind: RowKind) {
+  return [
+    { value: "ignore", text: t.doNotRead },
+    ...FIELDS_BY_KIND[kind].map((field) => ({ value: field, text: t.fields[field] })),
+  ];
+}
+
+const isRowKind = (kind: SheetKind | undefined): kind is RowKind =>
+  kind !== undefined && kind !== "ignore" && kind !== "pasted";
 
 interface SheetColumnsProps {
   strings: PaneStrings;
   sheets: PaneValidation["sheets"];
+  /** Each sheet's kind as Koppla shows it now (chosen, saved or detected): it decides which fields are offered. */
+  kinds: Record<string, SheetKind>;
   corrections: Record<string, SheetCorrection>;
   onChange: CorrectionListener;
   disabled: boolean;
 }
 
-export function SheetColumns({ strings: t, sheets, corrections, onChange, disabled }: SheetColumnsProps) {
+export function SheetColumns({ strings: t, sheets, kinds, corrections, onChange, disabled }: SheetColumnsProps) {
   const styles = useStepStyles();
   // What is typed in each header-row field, which may be briefly empty or invalid while typing.
   const [typed, setTyped] = useState<Record<string, string>>({});
-  const tables = sheets.filter((entry) => entry.layout === "table" && entry.columns);
+  const tables = sheets.filter((entry) => entry.layout === "table" && entry.columns && isRowKind(kinds[entry.sheet]));
   if (tables.length === 0) return null;
   return (
     <Accordion collapsible multiple aria-label={t.columnsCaption}>
@@ -44,6 +55,7 @@ export function SheetColumns({ strings: t, sheets, corrections, onChange, disabl
         const headerRow = correction.headerRow ?? entry.headerRow ?? 1;
         const text = typed[entry.sheet] ?? String(headerRow);
         const valid = /^\d+$/.test(text) && Number(text) >= 1;
+        const choices = columnChoices(t, kinds[entry.sheet] as RowKind);
         return (
           <AccordionItem key={entry.sheet} value={entry.sheet}>
             <AccordionHeader size="small">{t.columnsFor(entry.sheet)}</AccordionHeader>
@@ -76,25 +88,17 @@ export function SheetColumns({ strings: t, sheets, corrections, onChange, disabl
                         <TableCell>{column.column}</TableCell>
                         <TableCell>{column.header}</TableCell>
                         <TableCell>
-                          <Dropdown
-                            size="small"
-                            aria-label={t.columnReadAsLabel(entry.sheet, column.column)}
-                            value={field ? t.fields[field] : t.fieldNotRead}
-                            selectedOptions={field ? [field] : []}
+                          <FitDropdown
+                            label={t.columnReadAsLabel(entry.sheet, column.column)}
+                            text={field && field !== "ignore" ? t.fields[field] : t.fieldNotRead}
+                            selected={field ?? null}
+                            options={choices}
                             disabled={disabled}
-                            onOptionSelect={(_, data) => {
-                              const chosen = data.optionValue as FieldName | undefined;
-                              if (!chosen) return;
-                              const columns = { ...correction.columns, [column.column]: chosen };
+                            onSelect={(chosen) => {
+                              const columns = { ...correction.columns, [column.column]: chosen as ColumnMapping };
                               onChange(entry.sheet, { ...correction, columns });
                             }}
-                          >
-                            {(FIELDS as FieldName[]).map((name) => (
-                              <Option key={name} value={name}>
-                                {t.fields[name]}
-                              </Option>
-                            ))}
-                          </Dropdown>
+                          />
                         </TableCell>
                       </TableRow>
                     );

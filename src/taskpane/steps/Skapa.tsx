@@ -15,7 +15,7 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
 import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, Note, TableHead, useStepStyles } from "../ui";
@@ -24,6 +24,7 @@ import type {
   FilesWritten,
   FollowUpChoice,
   FollowUpPreview,
+  GenerateOutcome,
   PaneValidation,
   PaneWorkbook,
   ValidationListener,
@@ -45,8 +46,20 @@ function parseYear(text: string): number | null {
   return /^\s*\d{4}\s*$/.test(text) && Number(text) >= 1900 && Number(text) <= 2199 ? Number(text) : null;
 }
 
+/** An ISO date typed as åååå-mm-dd that is a day of the calendar ("2025-02-30" is not); null otherwise. */
+export function parseDate(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    ? match[0]
+    : null;
+}
+
 export function Skapa({ strings: t, workbook, validation, onValidation, showErrors }: SkapaProps) {
   const styles = useStepStyles();
+  const blockedId = useId();
   const periods: Period[] = validation?.settings.periods.length ? validation.settings.periods : DEFAULT_PERIODS;
   const [periodName, setPeriodName] = useState(periods[0].name);
   const period = periods.find((p) => p.name === periodName) ?? periods[0];
@@ -55,11 +68,14 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
   const [typedYear, setTypedYear] = useState<string | null>(null);
   const yearText = typedYear ?? String(planYear ?? new Date().getFullYear());
   const year = parseYear(yearText);
-  const [due, setDue] = useState("");
+  const [dueText, setDueText] = useState("");
+  // Empty is no date; anything else must be a date.
+  const due = dueText.trim() === "" ? null : parseDate(dueText);
+  const dueValid = dueText.trim() === "" || due !== null;
   // Asked for here, used for this run, never stored (not in the workbook, not in the pane's state beyond this step).
   const [password, setPassword] = useState("");
   const choice: FollowUpChoice | null =
-    year === null ? null : { period, year, due: due || null, ...(password ? { password } : {}) };
+    year === null || !dueValid ? null : { period, year, due, ...(password ? { password } : {}) };
 
   const [preview, setPreview] = useState<{ loading: boolean; result: FollowUpPreview | null; error: string | null }>({
     loading: false,
@@ -108,6 +124,8 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
   const result = preview.result;
   const blocked =
     result?.ok === false ||
+    // The plan as last read, until the preview has read it again.
+    (result === null && (validation?.errors ?? 0) > 0) ||
     (generation.status === "done" && !generation.result.written) ||
     (exportTask.status === "done" && !exportTask.result.ok);
   const errors =
@@ -115,7 +133,7 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
       ? generation.result.validation.errors
       : result?.ok === false
         ? result.validation.errors
-        : 0;
+        : (validation?.errors ?? 0);
 
   return (
     <div className={styles.step}>
@@ -144,8 +162,18 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
             onChange={(_, data) => setTypedYear(data.value)}
           />
         </Field>
-        <Field label={t.due}>
-          <Input type="date" value={due} disabled={running} onChange={(_, data) => setDue(data.value)} />
+        <Field
+          label={t.due}
+          hint={dueValid ? t.dateFormat : undefined}
+          validationMessage={dueValid ? undefined : t.dueInvalid}
+        >
+          <Input
+            value={dueText}
+            placeholder={t.dateFormat}
+            inputMode="numeric"
+            disabled={running}
+            onChange={(_, data) => setDueText(data.value)}
+          />
         </Field>
       </div>
       <Field label={t.password} hint={t.passwordHint}>
@@ -160,14 +188,6 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
 
       {preview.loading ? <Busy label={t.previewing} /> : null}
       {preview.error ? <ErrorBar message={preview.error} /> : null}
-      {blocked ? (
-        <Note intent="warning">
-          {t.planHasErrors(errors)}{" "}
-          <Button size="small" appearance="transparent" onClick={showErrors}>
-            {t.showErrors}
-          </Button>
-        </Note>
-      ) : null}
       {result?.ok && result.rows.length === 0 ? <Note intent="info">{t.noCommittees}</Note> : null}
       {result?.ok && result.rows.length > 0 ? (
         <div className={styles.scroll}>
@@ -207,21 +227,25 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
       <div className={styles.row}>
         <Button
           appearance="primary"
-          disabled={running || choice === null}
+          disabled={running || choice === null || blocked}
+          aria-describedby={blocked ? blockedId : undefined}
           onClick={() => choice && void generate(choice)}
         >
           {t.generate}
         </Button>
         {running ? <Busy label={t.generating} /> : null}
+        {blocked ? (
+          <Text id={blockedId} role="status">
+            {t.planHasErrors(errors)}{" "}
+            <Button size="small" appearance="transparent" onClick={showErrors}>
+              {t.showErrors}
+            </Button>
+          </Text>
+        ) : null}
       </div>
       {generation.status === "error" ? <ErrorBar message={generation.message} /> : null}
       {generation.status === "done" && generation.result.written ? (
-        <Note intent="success" title={t.generated(generation.result.sheets.length)}>
-          {t.generatedDetail}
-          {generation.result.warnings.map((warning) => (
-            <div key={warning}>{warning}</div>
-          ))}
-        </Note>
+        <Generated strings={t} outcome={generation.result} />
       ) : null}
 
       <div className={styles.row}>
@@ -242,6 +266,21 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
         <Downloads strings={t} written={exportTask.result} />
       ) : null}
     </div>
+  );
+}
+
+/** What a write did: how many sheets, and how many answers went over into which of them (or that there were none). */
+function Generated({ strings: t, outcome }: { strings: PaneStrings; outcome: GenerateOutcome & { written: true } }) {
+  const carried = outcome.carried.filter((sheet) => sheet.answers > 0);
+  const answers = carried.reduce((total, sheet) => total + sheet.answers, 0);
+  return (
+    <Note intent="success" title={t.generated(outcome.sheets.length)}>
+      {answers > 0 ? t.answersCarried(answers, carried) : t.noAnswersCarried}
+      <div>{t.generatedNext}</div>
+      {outcome.warnings.map((warning) => (
+        <div key={warning}>{warning}</div>
+      ))}
+    </Note>
   );
 }
 
