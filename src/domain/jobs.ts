@@ -10,7 +10,6 @@ import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidat
 import { CommitteeFigures, reportFigures, reportWorkbook } from "./followup/report";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
-import { uniqueSheetName } from "./followup/sheetNames";
 import { LISTS_SHEET } from "./lists";
 import { Mapping } from "./mapping";
 import { ReadResult, readPlan } from "./readPlan";
@@ -116,25 +115,3 @@ export const inThreadCore: CoreSteps = {
   prepareFollowUp: async (grids, read, request) => prepareFollowUp(grids, read, request),
   prepareReport: async (read, request) => prepareReport(read, request),
 };
-
-export interface CommitteeWorkbook {
-  committee: string;
-  /** "KS-T1-2025.xlsx": unique ignoring case (as on Windows and macOS), even when two codes clean to the same stem. */
-  fileName: string;
-  workbook: WorkbookSpec;
-}
-
-/** One workbook per nämnd (its follow-up sheet with the lists and state), to send out and have filled in. */
-export function committeeWorkbooks(followUp: FollowUpWrite, period: string, year: number): CommitteeWorkbook[] {
-  const taken: string[] = [];
-  return followUp.sheets.map((sheet) => {
-    const stem = sheet.committee.code.replace(/[\\/:*?"<>|\s]+/g, "_");
-    const name = uniqueSheetName(stem, `-${period}-${year}`, taken);
-    taken.push(name);
-    return {
-      committee: sheet.committee.code,
-      fileName: `${name}.xlsx`,
-      workbook: { sheets: [sheet.spec, ...followUp.support] },
-    };
-  });
-}

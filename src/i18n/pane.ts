@@ -19,6 +19,7 @@ const sv = {
   appTitle: "Måltavlan",
   steps: "Steg",
   moreSteps: (hidden: number) => (hidden === 1 ? "Ett steg till" : `${hidden} steg till`),
+  loadingStep: "Öppnar steget …",
   tabs: { koppla: "Koppla", validera: "Validera", skapa: "Skapa uppföljning", sammanstall: "Sammanställ" },
   outsideExcel:
     "Måltavlan måste öppnas i Excel. Öppna arbetsboken med planen i Excel och välj Öppna Måltavlan på fliken Start.",
@@ -256,6 +257,7 @@ const en: PaneStrings = {
   appTitle: "Måltavlan",
   steps: "Steps",
   moreSteps: (hidden: number) => (hidden === 1 ? "One more step" : `${hidden} more steps`),
+  loadingStep: "Opening the step …",
   tabs: { koppla: "Map", validera: "Validate", skapa: "Create follow-up", sammanstall: "Consolidate" },
   outsideExcel:
     "Måltavlan must be opened in Excel. Open the plan workbook in Excel and choose Open Måltavlan on the Home tab.",

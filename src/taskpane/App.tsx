@@ -3,19 +3,30 @@
  * theme. Everything it does to the workbook goes through `workbook` (PaneWorkbook), so tests pass a fake.
  */
 import { FluentProvider, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Mapping } from "../domain/mapping";
 import { PANE_STRINGS, type Language } from "../i18n/pane";
 import { STEPS, type Step } from "./launch";
-import { Koppla } from "./steps/Koppla";
-import { Sammanstall } from "./steps/Sammanstall";
-import { Skapa } from "./steps/Skapa";
 import { StepTabs } from "./StepTabs";
-import { Validera } from "./steps/Validera";
 import { type PaneTheme, fluentTheme } from "./theme";
-import { ErrorBar } from "./ui";
+import { Busy, ErrorBar } from "./ui";
 import { useTask } from "./useTask";
 import type { PaneValidation, PaneWorkbook } from "./workbook";
+
+// Each step is its own chunk, loaded when first shown: the pane can be used as soon as the step it opens at is in,
+// while the workbook is being read.
+const Koppla = lazy(() =>
+  import(/* webpackChunkName: "step-koppla" */ "./steps/Koppla").then((m) => ({ default: m.Koppla })),
+);
+const Validera = lazy(() =>
+  import(/* webpackChunkName: "step-validera" */ "./steps/Validera").then((m) => ({ default: m.Validera })),
+);
+const Skapa = lazy(() =>
+  import(/* webpackChunkName: "step-skapa" */ "./steps/Skapa").then((m) => ({ default: m.Skapa })),
+);
+const Sammanstall = lazy(() =>
+  import(/* webpackChunkName: "step-sammanstall" */ "./steps/Sammanstall").then((m) => ({ default: m.Sammanstall })),
+);
 
 export interface AppProps {
   /** Office.onReady's host is Excel; outside Excel the pane only says where it must be opened. */
@@ -142,7 +153,7 @@ function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; la
       <StepTabs strings={t} step={step} show={show} />
       {STEPS.map((s) => (
         <div key={s} role="tabpanel" id={`panel-${s}`} aria-labelledby={`tab-${s}`} hidden={s !== step}>
-          {visited.has(s) ? panels[s]() : null}
+          {visited.has(s) ? <Suspense fallback={<Busy label={t.loadingStep} />}>{panels[s]()}</Suspense> : null}
         </div>
       ))}
     </>

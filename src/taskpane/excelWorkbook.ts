@@ -5,7 +5,8 @@
  */
 import type { Consolidation } from "../domain/followup/consolidate";
 import { OVERVIEW_SHEET } from "../domain/followup/report";
-import { type CoreSteps, type PlanRead, committeeWorkbooks } from "../domain/jobs";
+import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
+import type { CoreSteps, PlanRead } from "../domain/jobs";
 import { LISTS_SHEET } from "../domain/lists";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Settings } from "../domain/settings";

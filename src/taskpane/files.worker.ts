@@ -4,7 +4,7 @@
  * and writes WorkbookSpecs into .xlsx bytes, with the xlsx host's Node-free reader and writer.
  */
 import JSZip from "jszip";
-import type { CommitteeWorkbook } from "../domain/jobs";
+import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import { readWorkbookBuffer } from "../hosts/xlsx/readBytes";
 import { workbookBytes } from "../hosts/xlsx/writeBytes";
 import type { FilesRead, FilesWritten } from "./workbook";

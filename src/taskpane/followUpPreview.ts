@@ -3,14 +3,7 @@
  * answers carried over. Computed where the core runs (the worker), so the sheets themselves never cross to the pane.
  */
 import { hasContent } from "../domain/followup/model";
-import {
-  type CoreSteps,
-  type FollowUpRequest,
-  type FollowUpWrite,
-  type PlanRead,
-  inThreadCore,
-  prepareFollowUp,
-} from "../domain/jobs";
+import type { CoreSteps, FollowUpRequest, FollowUpWrite, PlanRead } from "../domain/jobs";
 import type { Grid } from "../sheet/grid";
 import type { FollowUpPreviewRow } from "./workbook";
 
@@ -35,8 +28,3 @@ export function followUpPreviewRows(followUp: FollowUpWrite): FollowUpPreviewRow
 export interface PaneCore extends CoreSteps {
   previewFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpPreviewRow[]>;
 }
-
-export const inThreadPaneCore: PaneCore = {
-  ...inThreadCore,
-  previewFollowUp: async (grids, read, request) => followUpPreviewRows(prepareFollowUp(grids, read, request)),
-};

@@ -34,6 +34,8 @@ export const useStepStyles = makeStyles({
   scroll: { overflowX: "auto" },
   muted: { color: tokens.colorNeutralForeground3 },
   line: { display: "block", whiteSpace: "nowrap" },
+  // A line that must never run past the pane, such as a link named for a file: broken anywhere when it has to be.
+  wrappingLine: { display: "block", overflowWrap: "anywhere" },
   dropdown: { minWidth: "0", width: "100%" },
   small: {
     display: "block",

@@ -2,7 +2,7 @@
  * The pane's file library: files go to the files worker (files.worker.ts), created on first use, so ExcelJS is
  * downloaded only when the user picks returned workbooks or exports one per nämnd.
  */
-import type { CommitteeWorkbook } from "../domain/jobs";
+import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import type { FilesRequest, FilesResponse } from "./files.worker";
 import type { FilesRead, FilesWritten } from "./workbook";
 

@@ -22,6 +22,7 @@ import { LISTS_SHEET } from "../../src/domain/lists";
 import { STATE_SHEET } from "../../src/domain/state";
 import type { Grid } from "../../src/sheet/grid";
 import { seriousViolations } from "./axe";
+import { openStep } from "./steps";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist-preview");
@@ -143,9 +144,7 @@ async function sheets(on: Page): Promise<SheetState[]> {
 }
 
 async function openTab(name: string): Promise<void> {
-  const tab = page.getByRole("tab", { name, exact: true });
-  await tab.click({ timeout: STEP_MS });
-  expect(await tab.getAttribute("aria-selected")).toBe("true");
+  await openStep(page, name);
 }
 
 beforeAll(async () => {

@@ -14,7 +14,7 @@ function pane(workbook = fakeWorkbook(validation())) {
 describe("Skapa uppföljning", () => {
   test("period, year and answer-by date; the preview per nämnd says created or updated and that answers are kept", async () => {
     const workbook = pane();
-    expect(screen.getByRole("combobox", { name: "Period" })).toHaveTextContent("T1");
+    expect(await screen.findByRole("combobox", { name: "Period" })).toHaveTextContent("T1");
     // The plan's budget year once the plan is read.
     await waitFor(() => expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(2024));
     // A Swedish date field, not the browser's mm/dd/yyyy.

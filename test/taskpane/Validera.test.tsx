@@ -18,8 +18,8 @@ describe("Validera", () => {
     const first = deferred<PaneValidation>();
     workbook.validate.mockImplementationOnce(() => first.promise);
     pane(workbook);
-    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
-    expect(screen.getByText("Validerar planen …")).toBeVisible();
+    expect(await screen.findByText("Validerar planen …")).toBeVisible();
+    expect(screen.getByRole("progressbar")).toBeInTheDocument();
     const button = screen.getByRole("button", { name: "Validera" });
     expect(button).toBeDisabled();
     first.resolve(validation(FINDINGS));

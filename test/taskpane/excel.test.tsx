@@ -16,7 +16,8 @@ import { readWorkbookBuffer, readWorkbookFile } from "../../src/hosts/xlsx/read"
 import type { Grid } from "../../src/sheet/grid";
 import { App } from "../../src/taskpane/App";
 import { excelWorkbook } from "../../src/taskpane/excelWorkbook";
-import { type PaneCore, inThreadPaneCore } from "../../src/taskpane/followUpPreview";
+import { inThreadPaneCore } from "../../src/taskpane/core.worker";
+import type { PaneCore } from "../../src/taskpane/followUpPreview";
 import type { StandIn } from "../excel/standin";
 import { standInFromGrids } from "../excel/support";
 import { benchPlanGrids } from "../support/benchPlan";
@@ -83,7 +84,7 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
 
   // Skapa uppföljning: T1 of the plan's first year; every nämnd's sheet will be created.
   await user.click(screen.getByRole("tab", { name: "Skapa uppföljning" }));
-  expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(2024);
+  expect(await screen.findByRole("spinbutton", { name: "År" })).toHaveValue(2024);
   const preview = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
   const rows = within(preview).getAllByRole("row").slice(1);
   expect(rows.length).toBeGreaterThan(1);

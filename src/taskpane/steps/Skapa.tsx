@@ -301,13 +301,13 @@ function Downloads({ strings: t, written }: { strings: PaneStrings; written: Fil
   return (
     <Note intent="success" title={t.exported(written.files.length)}>
       {t.exportedDetail}
-      <div className={styles.line}>
+      <div className={styles.wrappingLine}>
         <Link href={urls.zip} download={written.zip.fileName}>
           {t.downloadAll(written.zip.fileName)}
         </Link>
       </div>
       {written.files.map((file, i) => (
-        <div key={file.fileName} className={styles.line}>
+        <div key={file.fileName} className={styles.wrappingLine}>
           <Link href={urls.files[i]} download={file.fileName}>
             {file.fileName}
           </Link>
