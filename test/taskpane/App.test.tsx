@@ -114,7 +114,7 @@ describe("keyboard", () => {
     await user.keyboard("{ArrowRight}{Enter}");
     await screen.findByText(/Det här saknas per nämnd/);
     for (const control of [
-      screen.getByLabelText("Välj returnerade arbetsböcker"),
+      screen.getByRole("button", { name: "Välj returnerade arbetsböcker" }),
       screen.getByRole("button", { name: "Sammanställ" }),
     ]) {
       await user.tab();

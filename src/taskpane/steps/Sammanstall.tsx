@@ -2,7 +2,7 @@
  * Sammanställ: the nämnder's returned workbooks (picked from disk and read in the pane) together with this
  * workbook's follow-up sheets; what is still missing per nämnd; then the report sheets are written.
  */
-import { Button, Label, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import type { ConsolidationFinding } from "../../domain/followup/consolidate";
 import { type Language, findingMessage } from "../../i18n/findings";
@@ -22,22 +22,8 @@ import {
 export const MISSING_SHOWN = 5;
 
 const useStyles = makeStyles({
-  file: {
-    fontSize: tokens.fontSizeBase300,
-    color: tokens.colorNeutralForeground1,
-    "::file-selector-button": {
-      marginInlineEnd: tokens.spacingHorizontalS,
-      paddingBlock: tokens.spacingVerticalXS,
-      paddingInline: tokens.spacingHorizontalM,
-      borderRadius: tokens.borderRadiusMedium,
-      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-      backgroundColor: tokens.colorNeutralBackground1,
-      color: tokens.colorNeutralForeground1,
-      fontFamily: tokens.fontFamilyBase,
-      cursor: "pointer",
-    },
-  },
   field: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  choose: { alignSelf: "start" },
   committee: { marginBlockEnd: tokens.spacingVerticalS },
 });
 
@@ -51,7 +37,7 @@ interface SammanstallProps {
 export function Sammanstall({ strings: t, language, workbook, showErrors }: SammanstallProps) {
   const styles = useStepStyles();
   const own = useStyles();
-  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
   const [problems, setProblems] = useState<FileProblem[]>([]);
@@ -100,20 +86,25 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
   return (
     <div className={styles.step}>
       <div className={own.field}>
-        <Label htmlFor={inputId} weight="semibold">
+        {/* A button of the pane's own, not the browser's file field, whose text is in the browser's language. */}
+        <Button
+          className={own.choose}
+          aria-describedby={hintId}
+          disabled={running}
+          onClick={() => input.current?.click()}
+        >
           {t.files}
-        </Label>
+        </Button>
         <Text id={hintId} size={200} className={styles.muted}>
           {t.filesHint}
         </Text>
         <input
-          id={inputId}
-          className={own.file}
+          ref={input}
+          hidden
           type="file"
           multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby={hintId}
-          disabled={running}
+          aria-label={t.files}
           onChange={(event) => {
             const files = [...(event.currentTarget.files ?? [])];
             event.currentTarget.value = "";
