@@ -2,33 +2,19 @@
  * Who has answered: a follow-up sheet counts as an answer only when something is typed on it. The master's own
  * follow-up sheets stand there from the day they are generated, answered or not.
  */
-import * as path from "path";
 import { consolidate } from "../src/domain/followup/consolidate";
 import { COL } from "../src/domain/followup/model";
 import { OVERVIEW_SHEET, reportWorkbook } from "../src/domain/followup/report";
-import { followUpSheets } from "../src/domain/followup/generate";
 import type { Plan } from "../src/domain/model";
-import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { findingMessage } from "../src/i18n/findings";
-import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import type { Grid } from "../src/sheet/grid";
-import { specToGrid } from "./hostile-support";
-import { EXAMPLES } from "./support/workbooks";
+import { ostersundFollowUp } from "./hostile-support";
 
-const period = DEFAULT_SETTINGS.periods[0];
 let plan: Plan;
 let sheets: Grid[];
 beforeAll(async () => {
-  plan = readPlan((await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids).plan;
-  sheets = followUpSheets(plan, {
-    period,
-    year: 2024,
-    due: null,
-    generatedAt: "2024-04-01T00:00:00.000Z",
-    planName: "plan.xlsx",
-    settings: DEFAULT_SETTINGS,
-  }).map((s) => specToGrid(s.spec));
+  ({ plan, sheets } = await ostersundFollowUp());
 });
 
 /** Who the report's Översikt says each nämnd's answers came from ("Svar från"). */

@@ -9,7 +9,6 @@ import { readdirSync } from "fs";
 import * as path from "path";
 import { collectAnswers } from "../src/domain/followup/collect";
 import { WorkbookInput, consolidate } from "../src/domain/followup/consolidate";
-import { followUpSheets } from "../src/domain/followup/generate";
 import { COL } from "../src/domain/followup/model";
 import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
 import { FIELDS, KINDS, Mapping, mappingProblems } from "../src/domain/mapping";
@@ -26,7 +25,7 @@ import {
   cellValue,
   expectSoundFindings,
   gridArbitrary,
-  specToGrid,
+  ostersundFollowUp,
   workbookArbitrary,
 } from "./hostile-support";
 import { EXAMPLES } from "./support/workbooks";
@@ -449,15 +448,7 @@ describe("follow-up answers and consolidation on tampered sheets", () => {
   let keys: string[];
   const period = DEFAULT_SETTINGS.periods[0];
   beforeAll(async () => {
-    plan = readPlan((await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids).plan;
-    sheets = followUpSheets(plan, {
-      period,
-      year: 2024,
-      due: null,
-      generatedAt: "2024-04-01T00:00:00.000Z",
-      planName: "plan.xlsx",
-      settings: DEFAULT_SETTINGS,
-    }).map((s) => specToGrid(s.spec));
+    ({ plan, sheets } = await ostersundFollowUp());
     keys = sheets.flatMap((g) =>
       g.values.map((row) => row[COL.key]).filter((k): k is string => typeof k === "string" && k.includes("|")),
     );

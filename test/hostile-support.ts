@@ -5,12 +5,19 @@
  */
 import { createCipheriv, createHash, randomBytes } from "crypto";
 import fc from "fast-check";
+import * as path from "path";
+import { followUpSheets } from "../src/domain/followup/generate";
+import type { Plan } from "../src/domain/model";
+import { readPlan } from "../src/domain/readPlan";
+import { DEFAULT_SETTINGS } from "../src/domain/settings";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { Finding, RuleId } from "../src/domain/findings";
 import { DEFAULT_LEVELS } from "../src/domain/model";
 import { HEADER_SYNONYMS } from "../src/domain/layouts/headers";
 import { findingMessage } from "../src/i18n/findings";
 import { CellValue, Grid, MergedRange, columnIndex } from "../src/sheet/grid";
 import { SheetSpec } from "../src/sheet/spec";
+import { EXAMPLES } from "./support/workbooks";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -581,6 +588,20 @@ export const FOLLOW_UP_RULES: readonly RuleId[] = [
 
 // ---------------------------------------------------------------------------------------------------------------
 // SheetSpec → Grid: what a host reads back from a sheet it wrote (formulas without a cached result read as empty)
+
+/** The Östersund example's plan and its T1 2024 follow-up sheets as a host reads them back, nothing typed yet. */
+export async function ostersundFollowUp(): Promise<{ plan: Plan; sheets: Grid[] }> {
+  const plan = readPlan((await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids).plan;
+  const sheets = followUpSheets(plan, {
+    period: DEFAULT_SETTINGS.periods[0],
+    year: 2024,
+    due: null,
+    generatedAt: "2024-04-01T00:00:00.000Z",
+    planName: "plan.xlsx",
+    settings: DEFAULT_SETTINGS,
+  }).map((s) => specToGrid(s.spec));
+  return { plan, sheets };
+}
 
 export function specToGrid(spec: SheetSpec): Grid {
   const cells = new Map<string, CellValue>();
