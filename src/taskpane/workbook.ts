@@ -11,6 +11,8 @@ import type { FieldName } from "../domain/raw";
 import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
 import type { Period, Settings } from "../domain/settings";
+import type { WriteWarning } from "../hosts/excel/problems";
+import type { FileProblem } from "../hosts/xlsx/problems";
 import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
 
@@ -54,7 +56,7 @@ export type FollowUpPreview =
   { ok: true; rows: FollowUpPreviewRow[]; validation: PaneValidation } | { ok: false; validation: PaneValidation };
 
 export type GenerateOutcome =
-  | { written: true; sheets: string[]; warnings: string[]; validation: PaneValidation }
+  | { written: true; sheets: string[]; warnings: WriteWarning[]; validation: PaneValidation }
   | { written: false; validation: PaneValidation };
 
 /** A returned workbook read in the pane. */
@@ -64,15 +66,15 @@ export interface ReturnedWorkbook {
   modified: Date | null;
 }
 
-export interface FileProblem {
+/** A picked file that cannot be used, and why (the pane says it in its language). */
+export interface UnusableFile {
   file: string;
-  /** Swedish, one line: why the file cannot be used. */
-  message: string;
+  problem: FileProblem;
 }
 
 export interface FilesRead {
   workbooks: ReturnedWorkbook[];
-  problems: FileProblem[];
+  problems: UnusableFile[];
 }
 
 /** Workbooks built in the pane: one .xlsx per nämnd, and all of them in one .zip. */
@@ -114,7 +116,7 @@ export type ConsolidateOutcome =
       sheets: string[];
       committees: MissingPerCommittee[];
       findings: ConsolidationFinding[];
-      warnings: string[];
+      warnings: WriteWarning[];
     }
   | { written: false; validation: PaneValidation };
 

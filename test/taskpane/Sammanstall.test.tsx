@@ -51,9 +51,7 @@ describe("Sammanställ", () => {
     expect(screen.getByRole("button", { name: "Sammanställ" })).toBeDisabled();
     read.resolve({
       workbooks: [returned],
-      problems: [
-        { file: "trasig.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx" },
-      ],
+      problems: [{ file: "trasig.xlsx", problem: { code: "corrupt", file: "trasig.xlsx" } }],
     });
     expect(await screen.findByText("1 fil inlästa:")).toBeVisible();
     expect(screen.getByRole("alert")).toHaveTextContent(
@@ -95,7 +93,7 @@ describe("Sammanställ", () => {
     const user = userEvent.setup();
     const workbook = pane();
     workbook.consolidate.mockRejectedValueOnce(
-      hostError('Det finns redan blad som heter "Översikt". Byt namn på dem och försök igen. Inget skrevs.'),
+      hostError({ code: "sheetNamesTaken", names: ["Översikt"] }, "ItemAlreadyExists"),
     );
     await screen.findByRole("region", { name: "Det här saknas per nämnd" });
     await user.click(screen.getByRole("button", { name: "Sammanställ" }));

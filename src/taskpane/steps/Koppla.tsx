@@ -2,18 +2,8 @@
  * Koppla: how each sheet was read (correctable per sheet, saved in the workbook), a preview of the plan as the core
  * reads it, and in a workbook without a plan the button that adds the template's sheets.
  */
-import {
-  Button,
-  Dropdown,
-  Option,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Dropdown, Option, Table, TableBody, TableCell, TableRow, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { formatAmount } from "../../domain/amounts";
 import type { SheetMapping } from "../../domain/mapping";
 import type { Plan } from "../../domain/model";
 import type { PaneStrings, SheetKind } from "../../i18n/pane";
@@ -279,7 +269,7 @@ export function PlanPreview({ strings: t, plan }: { strings: PaneStrings; plan: 
           cells: [
             a.committee,
             a.year === null ? "–" : String(a.year),
-            formatAmount(a.amountOre, "tkr"),
+            t.amount(a.amountOre),
             t.durations[a.duration ?? "none"],
           ],
         }))}

@@ -12,7 +12,7 @@ import { errorMessage, useTask } from "../useTask";
 import {
   PLAN_NAME,
   type ConsolidationPreview,
-  type FileProblem,
+  type UnusableFile,
   type MissingPerCommittee,
   type PaneWorkbook,
   type ReturnedWorkbook,
@@ -54,7 +54,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
   const inputId = useId();
   const hintId = useId();
   const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
-  const [problems, setProblems] = useState<FileProblem[]>([]);
+  const [problems, setProblems] = useState<UnusableFile[]>([]);
   const [preview, setPreview] = useState<{
     loading: boolean;
     result: ConsolidationPreview | null;
@@ -123,7 +123,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
       {reading.status === "running" ? <Busy label={t.readingFiles} /> : null}
       {reading.status === "error" ? <ErrorBar message={reading.message} /> : null}
       {problems.map((p) => (
-        <ErrorBar key={p.file} message={p.message} />
+        <ErrorBar key={p.file} message={t.fileError(p.problem)} />
       ))}
       {returned.length > 0 ? (
         <div>
@@ -181,7 +181,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
         <Note intent="success">
           {t.consolidated(written.sheets)} {t.consolidatedFindings(written.findings.length)}
           {written.warnings.map((warning) => (
-            <div key={warning}>{warning}</div>
+            <div key={warning}>{t.writeWarning(warning)}</div>
           ))}
         </Note>
       ) : null}

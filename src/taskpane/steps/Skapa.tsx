@@ -219,7 +219,7 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
         <Note intent="success" title={t.generated(generation.result.sheets.length)}>
           {t.generatedDetail}
           {generation.result.warnings.map((warning) => (
-            <div key={warning}>{warning}</div>
+            <div key={warning}>{t.writeWarning(warning)}</div>
           ))}
         </Note>
       ) : null}
