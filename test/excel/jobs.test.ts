@@ -20,7 +20,7 @@ import {
   validateOpenWorkbook,
 } from "../../src/hosts/excel/jobs";
 import { readWorkbook } from "../../src/hosts/excel/read";
-import { ExcelHostError } from "../../src/hosts/excel/sync";
+import { ExcelHostError } from "../../src/hosts/excel/problems";
 import { excelProblemMessage } from "../../src/i18n/errors";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";

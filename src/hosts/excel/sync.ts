@@ -5,9 +5,6 @@
  */
 import { ExcelHostError, type ExcelProblem, type ExcelStep, type SyncPart, TIMEOUT } from "./problems";
 
-// Callers and tests know the error from here, beside the sync that raises it.
-export { ExcelHostError } from "./problems";
-
 /** Office.js's error code of anything thrown (OfficeExtension.Error has `code`); "" when there is none. */
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null | undefined)?.code;
