@@ -145,6 +145,33 @@ describe("maltavlan validate", () => {
     expect(err.split("\n")).toHaveLength(1);
   });
 
+  test("--lang en: a missing file and a file that is no workbook are told in English, the same line in Swedish without", async () => {
+    const missing = path.join(dir, "finns-inte.xlsx");
+    const text = path.join(dir, "text.xlsx");
+    await fs.writeFile(text, "Nämnd;Belopp\nKS;250\n");
+    expect(await run("validate", missing, "--lang", "en")).toEqual({
+      code: EXIT_UNUSABLE,
+      out: "",
+      err: `maltavlan: The file does not exist: ${missing}`,
+    });
+    expect((await run("validate", text, "--lang", "en")).err).toBe(
+      `maltavlan: The file is not an Excel workbook (.xlsx): ${text} (it is a text file, such as CSV)`,
+    );
+    expect((await run("validate", text)).err).toBe(
+      `maltavlan: Filen är inte en Excel-arbetsbok (.xlsx): ${text} (det är en textfil, till exempel CSV)`,
+    );
+  });
+
+  test("the installed command says a file error in English with --lang en", async () => {
+    const bin = path.join(__dirname, "..", "bin", "maltavlan.js");
+    const missing = path.join(dir, "saknas.xlsx");
+    const result = await promisify(execFile)("node", [bin, "validate", missing, "--lang", "en"]).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(result).toMatchObject({ code: EXIT_UNUSABLE, stderr: `maltavlan: The file does not exist: ${missing}\n` });
+  });
+
   test("a broken mapping file exits 2 and says what is wrong", async () => {
     const mapping = path.join(dir, "fel.json");
     await fs.writeFile(mapping, JSON.stringify({ sheets: { Uppdrag: { kind: "uppdrag", columns: { A: "titel" } } } }));

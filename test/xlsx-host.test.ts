@@ -16,6 +16,7 @@ import {
   type UnusableInputKind,
 } from "../src/hosts/xlsx/read";
 import { buildWorkbook, workbookBuffer, writeWorkbookFile } from "../src/hosts/xlsx/write";
+import { fileProblemMessage } from "../src/i18n/errors";
 
 let dir: string;
 
@@ -206,8 +207,9 @@ describe("unusable input", () => {
     );
     expect(error).toBeInstanceOf(UnusableInputError);
     expect((error as UnusableInputError).kind).toBe(kind);
-    expect((error as UnusableInputError).message).toBe(message);
-    expect((error as UnusableInputError).message).not.toContain("\n");
+    const said = fileProblemMessage((error as UnusableInputError).problem, "sv");
+    expect(said).toBe(message);
+    expect(said).not.toContain("\n");
   }
 
   async function file(name: string, data: Buffer | string): Promise<string> {

@@ -1,5 +1,7 @@
 import { UnusableInputError } from "../hosts/xlsx/read";
 import { UnwritableOutputError } from "../hosts/xlsx/write";
+import { fileProblemMessage } from "../i18n/errors";
+import type { Language } from "../i18n/findings";
 import { EXIT_OK, EXIT_UNUSABLE, Options, Output, UsageError } from "./common";
 import { consolidateCommand } from "./consolidate";
 import { generateCommand } from "./generate";
@@ -76,8 +78,11 @@ const console_: Output = {
 };
 
 export async function main(args: string[], io: Output = console_): Promise<number> {
+  // The language of a file's error line; an unknown --lang is refused by the command itself (in Swedish).
+  let lang: Language = "sv";
   try {
     const options = parseArgs(args);
+    if (options.flags.get("lang") === "en") lang = "en";
     const [command, ...rest] = options.positional;
     if (options.flags.has("help") || !command) {
       io.out(USAGE);
@@ -87,7 +92,11 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
     if (!run) throw new UsageError(`Okänt kommando: ${command}. Se maltavlan --help.`);
     return await run(rest, options, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UnusableInputError || error instanceof UnwritableOutputError) {
+    if (error instanceof UnusableInputError || error instanceof UnwritableOutputError) {
+      io.err(`maltavlan: ${fileProblemMessage(error.problem, lang)}`);
+      return EXIT_UNUSABLE;
+    }
+    if (error instanceof UsageError) {
       io.err(`maltavlan: ${error.message}`);
       return EXIT_UNUSABLE;
     }

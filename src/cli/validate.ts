@@ -48,7 +48,7 @@ export function committeeSummary(plan: Plan, lang: Language): string[] {
   const header =
     lang === "sv"
       ? ["Nämnd", "Uppdrag", "Ramjusteringar", "varav varaktiga", "varav tillfälliga"]
-      : ["Committee", "Assignments", "Adjustments", "lasting", "temporary"];
+      : ["Committee", "Assignments", "Adjustments", "permanent", "temporary"];
   return table(
     header,
     summarizeByCommittee(plan).map((s) => [

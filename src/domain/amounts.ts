@@ -207,18 +207,27 @@ export function unitFromHeader(header: string): AmountUnit | null {
   return found.size === 1 ? [...found][0] : null;
 }
 
+/** How a language writes a number: what groups the thousands, the decimal sign and the minus sign. */
+export interface NumberStyle {
+  group: string;
+  decimal: string;
+  minus: string;
+}
+
+export const SWEDISH_NUMBERS: NumberStyle = { group: NBSP, decimal: ",", minus: MINUS };
+
 /**
- * Swedish formatting: thousands grouped with U+00A0, decimal comma, minus as U+2212, unit after a U+00A0:
- * 120000000 öre in tkr → "1 200 tkr". Shows as many decimals as needed to be exact (never rounds: 186150000 öre →
- * "1 861,5 tkr"), none when whole.
+ * Swedish formatting unless `style` says otherwise: thousands grouped with U+00A0, decimal comma, minus as U+2212,
+ * unit after a U+00A0: 120000000 öre in tkr → "1 200 tkr". Shows as many decimals as needed to be exact (never
+ * rounds: 186150000 öre → "1 861,5 tkr"), none when whole.
  */
-export function formatAmount(ore: number, unit: AmountUnit = "tkr"): string {
+export function formatAmount(ore: number, unit: AmountUnit = "tkr", style: NumberStyle = SWEDISH_NUMBERS): string {
   if (!Number.isSafeInteger(ore)) throw new RangeError(`Not a whole number of öre: ${ore}`);
   const places = decimalPlaces(unit);
   const digits = String(Math.abs(ore)).padStart(places + 1, "0");
-  const whole = digits.slice(0, -places).replace(/\B(?=(\d{3})+$)/g, NBSP);
+  const whole = digits.slice(0, -places).replace(/\B(?=(\d{3})+$)/g, style.group);
   const fraction = digits.slice(-places).replace(/0+$/, "");
-  return `${ore < 0 ? MINUS : ""}${whole}${fraction ? `,${fraction}` : ""}${NBSP}${unit}`;
+  return `${ore < 0 ? style.minus : ""}${whole}${fraction ? `${style.decimal}${fraction}` : ""}${NBSP}${unit}`;
 }
 
 /**

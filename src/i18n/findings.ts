@@ -147,7 +147,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "assignment-no-committee": () => `The assignment has no responsible committee. Name at least one.`,
     "kolada-id": (p) => `"${p.value}" is not a Kolada id: a letter and five digits, e.g. N00945.`,
     "duration-unspecified": () =>
-      `It is not clear whether the frame adjustment is lasting or temporary. Give a duration or a year.`,
+      `It is not clear whether the frame adjustment is permanent or temporary. Give a duration or a year.`,
     "duration-invalid": (p) => `"${p.value}" is not a duration. Write Varaktig or Tillfällig.`,
     "origin-invalid": (p) => `"${p.value}" is not a known origin. Write Fullmäktige or Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" is not a known type. Write Nämnd or Bolag.`,

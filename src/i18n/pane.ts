@@ -2,9 +2,14 @@
  * Everything the task pane says, Swedish first (the users' language) and English second, under the same keys: the
  * English table is typed by the Swedish one, so a key missing in either fails the type check.
  */
+import { type NumberStyle, formatAmount } from "../domain/amounts";
 import type { RuleId } from "../domain/findings";
 import type { FollowUpKind } from "../domain/followup/model";
 import type { FieldName } from "../domain/raw";
+import type { ExcelProblem, WriteWarning } from "../hosts/excel/problems";
+import type { FileProblem } from "../hosts/xlsx/problems";
+import type { WorkerFailureKind } from "../taskpane/workerFailure";
+import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
 import type { Language } from "./findings";
 
 export type { Language };
@@ -14,6 +19,9 @@ export type SheetKind = "committee" | "goal" | "assignment" | "adjustment" | "ke
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("sv-SE")} ${n === 1 ? one : many}`;
 const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** Amounts in English: 1,200.5 tkr (the unit stays the plan's). */
+const ENGLISH_NUMBERS: NumberStyle = { group: ",", decimal: ".", minus: "-" };
 
 const sv = {
   appTitle: "Måltavlan",
@@ -27,6 +35,18 @@ const sv = {
   unexpected: (message: string) =>
     `Något gick fel: ${message} Försök igen; om det upprepas, stäng fönstret och öppna Måltavlan på nytt.`,
   close: "Stäng",
+  workerFailures: {
+    coreNotRunning: (detail: string) => `Måltavlans beräkningsdel kunde inte köras (${detail}).`,
+    filesNotLoaded: (detail: string) => `Filbiblioteket gick inte att ladda (${detail}).`,
+    filesUnexpectedAnswer: (detail: string) => `Filbiblioteket svarade inte som väntat (${detail}).`,
+    workbooksNotBuilt: (detail: string) => `Arbetsböckerna kunde inte skapas (${detail}).`,
+  } satisfies Record<WorkerFailureKind, (detail: string) => string>,
+  unknownError: "okänt fel",
+  /** An amount in öre, in tkr. */
+  amount: (ore: number) => formatAmount(ore, "tkr"),
+  excelError: (problem: ExcelProblem) => excelProblemMessage(problem, "sv"),
+  fileError: (problem: FileProblem) => fileProblemMessage(problem, "sv"),
+  writeWarning: (warning: WriteWarning) => writeWarningMessage(warning, "sv"),
 
   // Koppla
   kopplaIntro:
@@ -265,6 +285,17 @@ const en: PaneStrings = {
   unexpected: (message: string) =>
     `Something went wrong: ${message} Try again; if it happens again, close the pane and open Måltavlan anew.`,
   close: "Close",
+  workerFailures: {
+    coreNotRunning: (detail) => `Måltavlan's calculating part could not run (${detail}).`,
+    filesNotLoaded: (detail) => `The file library could not be loaded (${detail}).`,
+    filesUnexpectedAnswer: (detail) => `The file library did not answer as expected (${detail}).`,
+    workbooksNotBuilt: (detail) => `The workbooks could not be created (${detail}).`,
+  },
+  unknownError: "unknown error",
+  amount: (ore: number) => formatAmount(ore, "tkr", ENGLISH_NUMBERS),
+  excelError: (problem: ExcelProblem) => excelProblemMessage(problem, "en"),
+  fileError: (problem: FileProblem) => fileProblemMessage(problem, "en"),
+  writeWarning: (warning: WriteWarning) => writeWarningMessage(warning, "en"),
 
   kopplaIntro:
     "This is how Måltavlan reads the workbook's sheets. Sure: the sheet's name and headers agree; likely: please " +
@@ -354,7 +385,7 @@ const en: PaneStrings = {
   colYear: "Year",
   colAmount: "Amount (tkr)",
   colDuration: "Duration",
-  durations: { varaktig: "Lasting", tillfallig: "Temporary", none: "Not given" },
+  durations: { varaktig: "Permanent", tillfallig: "Temporary", none: "Not given" },
   levelName: (level: { label: string; labelEn: string }) => level.labelEn,
 
   validate: "Validate",

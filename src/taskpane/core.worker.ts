@@ -30,7 +30,7 @@ export async function handleCoreRequest(
     const step = core[request.step] as (
       ...args: unknown[]
     ) => Promise<CoreResponse extends { value: infer V } ? V : never>;
-    if (typeof step !== "function") throw new Error(`Okänt steg i kärnan: ${String(request.step)}`);
+    if (typeof step !== "function") throw new Error(`No such core step: ${String(request.step)}`);
     const value = await step(...request.args);
     return { id: request.id, ok: true, value };
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import type { CoreRequest, CoreResponse, CoreStep } from "./core.worker";
 import type { PaneCore } from "./followUpPreview";
+import { WorkerFailure } from "./workerFailure";
 
 /** A Worker-like endpoint, so the protocol can be tested without a browser. */
 export interface CoreEndpoint {
@@ -32,7 +33,7 @@ export function coreOverEndpoint(connect: () => CoreEndpoint): PaneCore {
     };
     opened.onerror = (event) => {
       // The worker failed as a whole (e.g. it could not load): every waiting call fails, and the next starts anew.
-      const error = new Error(`Måltavlans beräkningsdel kunde inte köras (${event.message || "okänt fel"}).`);
+      const error = new WorkerFailure("coreNotRunning", event.message || null);
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
       endpoint = null;

@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
-import { readWorkbookBuffer } from "../hosts/xlsx/readBytes";
+import { UnusableInputError, readWorkbookBuffer } from "../hosts/xlsx/readBytes";
 import { workbookBytes } from "../hosts/xlsx/writeBytes";
 import type { FilesRead, FilesWritten } from "./workbook";
 
@@ -18,7 +18,7 @@ export type FilesResponse =
   | ({ id: number; kind: "write" } & FilesWritten)
   | { id: number; kind: "error"; message: string };
 
-/** Reads every file; a file that cannot be used becomes a problem with a Swedish message, never a throw. */
+/** Reads every file; a file that cannot be used becomes a problem saying why, never a throw. */
 async function readFiles(files: Extract<FilesRequest, { kind: "read" }>["files"]): Promise<FilesRead> {
   const read: FilesRead = { workbooks: [], problems: [] };
   for (const file of files) {
@@ -29,7 +29,10 @@ async function readFiles(files: Extract<FilesRequest, { kind: "read" }>["files"]
     } catch (error) {
       read.problems.push({
         file: file.name,
-        message: error instanceof Error ? error.message : `Filen kan inte läsas: ${file.name}`,
+        problem:
+          error instanceof UnusableInputError
+            ? error.problem
+            : { code: "unreadable", file: file.name, detail: error instanceof Error ? error.message : String(error) },
       });
     }
   }

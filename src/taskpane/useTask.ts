@@ -1,12 +1,14 @@
 import { useCallback, useRef, useState } from "react";
+import { ExcelHostError } from "../hosts/excel/problems";
 import type { PaneStrings } from "../i18n/pane";
+import { WorkerFailure } from "./workerFailure";
 
 export type TaskState<R> =
   { status: "idle" } | { status: "running" } | { status: "done"; result: R } | { status: "error"; message: string };
 
 /**
  * A long operation started by a button: it runs once at a time (a second click while it runs is ignored, before
- * React has even disabled the button), and its error becomes a Swedish message saying what to do.
+ * React has even disabled the button), and its error becomes a message in the pane's language saying what to do.
  */
 export function useTask<A extends unknown[], R>(
   run: (...args: A) => Promise<R>,
@@ -39,12 +41,13 @@ export function useTask<A extends unknown[], R>(
 }
 
 /**
- * What the user reads when something fails: the Excel host's and the file reader's own messages are already Swedish
- * and say what to do; anything else is wrapped in a sentence that does.
+ * What the user reads when something fails: what the Excel host reports, said in the pane's language (it says what
+ * to do); anything else is wrapped in a sentence that does.
  */
 export function errorMessage(error: unknown, strings: PaneStrings): string {
-  if (error instanceof Error && (error.name === "ExcelHostError" || error.name === "UnusableInputError")) {
-    return error.message;
+  if (error instanceof ExcelHostError) return strings.excelError(error.problem);
+  if (error instanceof WorkerFailure) {
+    return strings.unexpected(strings.workerFailures[error.failure](error.detail ?? strings.unknownError));
   }
   const message = error instanceof Error ? error.message : String(error);
   return strings.unexpected(/[.!?]$/.test(message) ? message : `${message}.`);

@@ -10,6 +10,8 @@ import type { ColumnMapping, Mapping } from "../domain/mapping";
 import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
 import type { Period, Settings } from "../domain/settings";
+import type { WriteWarning } from "../hosts/excel/problems";
+import type { FileProblem } from "../hosts/xlsx/problems";
 import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
 
@@ -58,7 +60,7 @@ export type GenerateOutcome =
       sheets: string[];
       /** Per sheet written, how many answers given before were carried into it. */
       carried: { sheet: string; answers: number }[];
-      warnings: string[];
+      warnings: WriteWarning[];
       validation: PaneValidation;
     }
   | { written: false; validation: PaneValidation };
@@ -70,15 +72,15 @@ export interface ReturnedWorkbook {
   modified: Date | null;
 }
 
-export interface FileProblem {
+/** A picked file that cannot be used, and why (the pane says it in its language). */
+export interface UnusableFile {
   file: string;
-  /** Swedish, one line: why the file cannot be used. */
-  message: string;
+  problem: FileProblem;
 }
 
 export interface FilesRead {
   workbooks: ReturnedWorkbook[];
-  problems: FileProblem[];
+  problems: UnusableFile[];
 }
 
 /** Workbooks built in the pane: one .xlsx per nämnd, and all of them in one .zip. */
@@ -124,7 +126,7 @@ export type ConsolidateOutcome =
       overview: string;
       committees: MissingPerCommittee[];
       findings: ConsolidationFinding[];
-      warnings: string[];
+      warnings: WriteWarning[];
     }
   | { written: false; validation: PaneValidation };
 

@@ -5,6 +5,7 @@
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import type { FilesRequest, FilesResponse } from "./files.worker";
 import type { FilesRead, FilesWritten } from "./workbook";
+import { WorkerFailure } from "./workerFailure";
 
 export interface PaneFiles {
   readFiles(files: File[]): Promise<FilesRead>;
@@ -28,7 +29,7 @@ export function workerFiles(): PaneFiles {
       waiting?.resolve(event.data);
     };
     opened.onerror = (event: ErrorEvent) => {
-      const error = new Error(`Filbiblioteket gick inte att ladda (${event.message || "okänt fel"}). Försök igen.`);
+      const error = new WorkerFailure("filesNotLoaded", event.message || null);
       for (const waiting of pending.values()) waiting.reject(error);
       pending.clear();
       worker = null;
@@ -60,15 +61,15 @@ export function workerFiles(): PaneFiles {
         request,
         request.files.map((f) => f.data),
       );
-      if (response.kind !== "read") throw new Error(response.kind === "error" ? response.message : "Oväntat svar.");
+      if (response.kind === "error") throw new WorkerFailure("filesUnexpectedAnswer", response.message);
+      if (response.kind !== "read") throw new WorkerFailure("filesUnexpectedAnswer", null);
       return { workbooks: response.workbooks, problems: response.problems };
     },
 
     async writeWorkbooks(workbooks, zipName) {
       const response = await ask({ id: nextId++, kind: "write", workbooks, zipName }, []);
       if (response.kind !== "write") {
-        const reason = response.kind === "error" ? response.message : "oväntat svar";
-        throw new Error(`Arbetsböckerna kunde inte skapas (${reason}). Försök igen.`);
+        throw new WorkerFailure("workbooksNotBuilt", response.kind === "error" ? response.message : null);
       }
       return { files: response.files, zip: response.zip };
     },

@@ -13,7 +13,9 @@ import { readPlan } from "../../src/domain/readPlan";
 import { DEFAULT_PERIODS, type Settings } from "../../src/domain/settings";
 import { STATE_SHEET, readSettings } from "../../src/domain/state";
 import { readWorkbook, readWorkbookWithStats } from "../../src/hosts/excel/read";
-import { ExcelHostError, syncWithWatchdog } from "../../src/hosts/excel/sync";
+import { ExcelHostError } from "../../src/hosts/excel/problems";
+import { syncWithWatchdog } from "../../src/hosts/excel/sync";
+import { excelProblemMessage } from "../../src/i18n/errors";
 import { columnWidthPoints } from "../../src/hosts/excel/units";
 import { writeSheets, type WriteResult } from "../../src/hosts/excel/write";
 import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
@@ -537,7 +539,10 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
         ),
       );
       expect(error).toBeInstanceOf(ExcelHostError);
-      expect((error as ExcelHostError).message).toContain("Ogiltigt eller upprepat bladnamn");
+      expect((error as ExcelHostError).problem).toEqual({ code: "invalidSheetName", name: names.at(-1) });
+      expect(excelProblemMessage((error as ExcelHostError).problem, "sv")).toContain(
+        "Ogiltigt eller upprepat bladnamn",
+      );
       expect(other.syncCount).toBe(0);
     }
   });
@@ -558,9 +563,7 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
       writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }], supports: old.supports }),
     );
     expect(written.syncs).toBe(1);
-    expect(written.warnings).toHaveLength(2);
-    expect(written.warnings[0]).toContain("listrutor");
-    expect(written.warnings[1]).toContain("utskriften");
+    expect(written.warnings).toEqual(["noDropdowns", "noPrintSetup"]);
     const ks = old.workbook.sheet("KS");
     expect(ks.validations).toEqual([]);
     expect(ks.pageLayout).toEqual({});
@@ -663,7 +666,7 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
       const written = await Excel.run((context) =>
         writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }] }),
       );
-      expect(written.warnings).toEqual([expect.stringContaining("utskriften")]);
+      expect(written.warnings).toEqual(["noPrintSetup"]);
     } finally {
       uninstall();
     }
@@ -1107,7 +1110,7 @@ describe("failures", () => {
   test("a sync that never answers becomes a Swedish ExcelHostError after the timeout", async () => {
     jest.useFakeTimers();
     const context = { sync: () => new Promise<void>(() => undefined) };
-    const pending = syncWithWatchdog(context, "läsa arbetsboken", 30_000);
+    const pending = syncWithWatchdog(context, "readSheets", 30_000);
     const settled = jest.fn();
     pending.catch(settled);
     await jest.advanceTimersByTimeAsync(29_999);
@@ -1116,8 +1119,8 @@ describe("failures", () => {
     const error = (await failure(pending)) as ExcelHostError;
     expect(error).toBeInstanceOf(ExcelHostError);
     expect(error.code).toBe("Timeout");
-    expect(error.message).toBe(
-      "Excel svarar inte (läsa arbetsboken). Försök igen; om det upprepas, ladda om tillägget.",
+    expect(excelProblemMessage(error.problem, "sv")).toBe(
+      "Excel svarar inte (läsa bladen). Försök igen; om det upprepas, ladda om tillägget.",
     );
   });
 
@@ -1133,7 +1136,7 @@ describe("failures", () => {
     await jest.advanceTimersByTimeAsync(30_000);
     const error = (await caught) as ExcelHostError;
     expect(error.code).toBe("Timeout");
-    expect(error.message).toMatch(/^Excel svarar inte \(skriva bladen\)\..*Inget sparades/);
+    expect(excelProblemMessage(error.problem, "sv")).toMatch(/^Excel svarar inte \(skriva bladen\)\..*Inget sparades/);
     expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(["Blad1"]);
   });
 
@@ -1147,12 +1150,12 @@ describe("failures", () => {
       ["SomethingNew", "SomethingNew"],
     ]) {
       const error = (await failure(
-        syncWithWatchdog({ sync: () => Promise.reject(Object.assign(new Error("x"), { code })) }, "skriva bladen"),
+        syncWithWatchdog({ sync: () => Promise.reject(Object.assign(new Error("x"), { code })) }, "writeSheets"),
       )) as ExcelHostError;
       expect(error).toBeInstanceOf(ExcelHostError);
       expect(error.code).toBe(code);
-      expect(error.message).toContain("(skriva bladen");
-      expect(error.message).toContain(words);
+      expect(excelProblemMessage(error.problem, "sv")).toContain("(skriva bladen");
+      expect(excelProblemMessage(error.problem, "sv")).toContain(words);
     }
   });
 
@@ -1192,7 +1195,7 @@ describe("failures", () => {
       )) as ExcelHostError;
       expect(error).toBeInstanceOf(ExcelHostError);
       expect(error.code).toBe("GeneralException");
-      expect(error.message).toContain("Inget sparades");
+      expect(excelProblemMessage(error.problem, "sv")).toContain("Inget sparades");
       expect(standIn.log.at(-3)?.error).toBe("GeneralException");
       expect(standIn.log.slice(-2).map((s) => s.error)).toEqual([undefined, undefined]); // rollback: 2 syncs
       // The workbook is as before: the same sheets, in the same state, the lists sheet the very same object.
@@ -1221,7 +1224,7 @@ describe("failures", () => {
     const error = (await failure(
       standIn.run((context) => writeSheets(context, [spec], { replace: ["ks"], existing, supports: standIn.supports })),
     )) as ExcelHostError;
-    expect(error.message).toContain("Inget sparades");
+    expect(excelProblemMessage(error.problem, "sv")).toContain("Inget sparades");
     expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(["Blad1", "KS"]);
     expect(standIn.workbook.sheet("KS").cell("A1")?.value).toBe("gammalt");
     expect(standIn.workbook.enableEvents).toBe(true);
@@ -1237,7 +1240,7 @@ describe("failures", () => {
     const error = (await failure(
       standIn.run((context) => writeSheets(context, specs, { replace: [], supports: standIn.supports })),
     )) as ExcelHostError;
-    expect(error.message).toContain("Inget sparades");
+    expect(excelProblemMessage(error.problem, "sv")).toContain("Inget sparades");
     expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(["Blad1", "Egen"]);
   });
 });

@@ -4,7 +4,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { PaneValidation } from "../../src/taskpane/workbook";
-import { EMPTY_WORKBOOK, deferred, fakeWorkbook, hostError, validation } from "./fakes";
+import { EMPTY_WORKBOOK, deferred, fakeWorkbook, syncError, validation } from "./fakes";
 
 function pane(workbook = fakeWorkbook(validation())) {
   render(<App inExcel workbook={workbook} />);
@@ -80,15 +80,11 @@ describe("Koppla", () => {
   test("saving fails: Swedish message, the user's choice kept, the button usable again", async () => {
     const user = userEvent.setup();
     const workbook = pane();
-    workbook.saveSettings.mockRejectedValueOnce(
-      hostError(
-        "Excel nekade ändringen (skriva bladen): bladet eller arbetsboken är skyddad. Ta bort skyddet och försök igen.",
-      ),
-    );
+    workbook.saveSettings.mockRejectedValueOnce(syncError("AccessDenied", "writeSheets"));
     await user.click(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }));
     await user.click(screen.getByRole("option", { name: "Uppdrag" }));
     await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(/skyddad\. Ta bort skyddet/);
+    expect(await screen.findByRole("alert")).toHaveTextContent(/skyddad, eller så saknas behörighet\. Ta bort skyddet/);
     expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Uppdrag");
     expect(screen.getByRole("button", { name: "Spara kopplingen" })).toBeEnabled();
   });
@@ -215,9 +211,7 @@ describe("Koppla", () => {
 
   test("reading fails: the error in Swedish", async () => {
     const workbook = fakeWorkbook();
-    workbook.validate.mockRejectedValueOnce(
-      hostError("Ett blad är för stort för att läsas på en gång. Ta bort tomma rader."),
-    );
+    workbook.validate.mockRejectedValueOnce(syncError("RangeExceedsLimit", "readSheets"));
     pane(workbook);
     expect(await screen.findByRole("alert")).toHaveTextContent("Ett blad är för stort");
   });

@@ -97,9 +97,7 @@ describe("Sammanställ", () => {
     expect(screen.getByRole("button", { name: "Sammanställ" })).toBeDisabled();
     read.resolve({
       workbooks: [returned],
-      problems: [
-        { file: "trasig.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: trasig.xlsx" },
-      ],
+      problems: [{ file: "trasig.xlsx", problem: { code: "corrupt", file: "trasig.xlsx" } }],
     });
     expect(await screen.findByText("1 fil inlästa:")).toBeVisible();
     expect(screen.getByRole("alert")).toHaveTextContent(
@@ -145,16 +143,16 @@ describe("Sammanställ", () => {
     await user.click(screen.getByRole("button", { name: "Sammanställ" }));
     await user.click(await screen.findByRole("button", { name: "Gå till rapportens Översikt" }));
     expect(workbook.goToCell).toHaveBeenCalledWith("Översikt", "A1");
-    workbook.goToCell.mockRejectedValueOnce(hostError("Bladet Översikt finns inte längre."));
+    workbook.goToCell.mockRejectedValueOnce(hostError({ code: "sheetGone", sheet: "Översikt" }));
     await user.click(screen.getByRole("button", { name: "Gå till rapportens Översikt" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(/Kunde inte visa cellen.*Bladet Översikt finns inte/);
+    expect(await screen.findByRole("alert")).toHaveTextContent(/Kunde inte visa cellen.*Bladet "Översikt" finns inte/);
   });
 
   test("errors: a report sheet name taken by the user's own sheet is said in Swedish", async () => {
     const user = userEvent.setup();
     const workbook = pane();
     workbook.consolidate.mockRejectedValueOnce(
-      hostError('Det finns redan blad som heter "Översikt". Byt namn på dem och försök igen. Inget skrevs.'),
+      hostError({ code: "sheetNamesTaken", names: ["Översikt"] }, "ItemAlreadyExists"),
     );
     await screen.findByRole("region", { name: "Det här saknas per nämnd" });
     await user.click(screen.getByRole("button", { name: "Sammanställ" }));

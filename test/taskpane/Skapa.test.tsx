@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { FollowUpPreview, GenerateOutcome } from "../../src/taskpane/workbook";
-import { FINDINGS, PREVIEW, deferred, fakeWorkbook, hostError, validation } from "./fakes";
+import { FINDINGS, PREVIEW, deferred, fakeWorkbook, syncError, validation } from "./fakes";
 
 function pane(workbook = fakeWorkbook(validation())) {
   render(<App inExcel workbook={workbook} initialStep="skapa" />);
@@ -160,12 +160,10 @@ describe("Skapa uppföljning", () => {
   test("errors from Excel while writing: Swedish, with what to do", async () => {
     const user = userEvent.setup();
     const workbook = pane();
-    workbook.generate.mockRejectedValueOnce(
-      hostError("Det som skulle skickas till Excel är för stort. Dela upp arbetet på färre nämnder åt gången."),
-    );
+    workbook.generate.mockRejectedValueOnce(syncError("RequestPayloadSizeLimitExceeded", "writeSheets"));
     await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(/för stort\. Dela upp arbetet/);
+    expect(await screen.findByRole("alert")).toHaveTextContent(/för stort \(skriva bladen; .*\)\. Dela upp arbetet/);
     expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeEnabled();
   });
 

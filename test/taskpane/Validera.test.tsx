@@ -4,7 +4,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { PaneValidation } from "../../src/taskpane/workbook";
-import { FINDINGS, deferred, fakeWorkbook, hostError, validation } from "./fakes";
+import { FINDINGS, deferred, fakeWorkbook, hostError, syncError, validation } from "./fakes";
 
 function pane(workbook = fakeWorkbook()) {
   render(<App inExcel workbook={workbook} initialStep="validera" />);
@@ -70,9 +70,7 @@ describe("Validera", () => {
   test("errors: Excel's own Swedish message in an error bar; a cell that cannot be shown says why", async () => {
     const user = userEvent.setup();
     const workbook = fakeWorkbook();
-    workbook.validate.mockRejectedValueOnce(
-      hostError("Excel svarar inte (läsa arbetsboken). Försök igen; om det upprepas, ladda om tillägget."),
-    );
+    workbook.validate.mockRejectedValueOnce(syncError("Timeout", "readSheets"));
     pane(workbook);
     expect(await screen.findByRole("alert")).toHaveTextContent(/Excel svarar inte.*Försök igen/);
     expect(screen.getByRole("button", { name: "Validera" })).toBeEnabled();
@@ -80,7 +78,7 @@ describe("Validera", () => {
     await user.click(screen.getByRole("button", { name: "Validera" }));
     await screen.findByText("2 fel, 1 varning");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
-    workbook.goToCell.mockRejectedValueOnce(hostError('Bladet "Uppdrag" finns inte längre. Validera igen.'));
+    workbook.goToCell.mockRejectedValueOnce(hostError({ code: "sheetGone", sheet: "Uppdrag" }, "ItemNotFound"));
     await user.click(screen.getByRole("button", { name: /^Uppdrag!E3/ }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
       /Kunde inte visa cellen.*finns inte längre\. Validera igen/,

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { App } from "../../src/taskpane/App";
 import type { Step } from "../../src/taskpane/launch";
-import { EMPTY_WORKBOOK, FINDINGS, fakeWorkbook, hostError, validation } from "./fakes";
+import { EMPTY_WORKBOOK, FINDINGS, fakeWorkbook, syncError, validation } from "./fakes";
 
 /** Serious and critical violations, as "rule: target" lines (empty when there are none). */
 async function serious(container: HTMLElement): Promise<string[]> {
@@ -65,7 +65,7 @@ describe("axe-core finds no serious or critical violation", () => {
 
   test("errors and outside Excel", async () => {
     const workbook = fakeWorkbook();
-    workbook.validate.mockRejectedValue(hostError("Excel svarar inte. Försök igen."));
+    workbook.validate.mockRejectedValue(syncError("Timeout", "readSheets"));
     const { container, unmount } = render(<App inExcel workbook={workbook} initialStep="validera" />);
     await screen.findByRole("alert");
     expect(await serious(container)).toEqual([]);

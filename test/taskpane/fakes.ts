@@ -1,4 +1,5 @@
 /** A fake PaneWorkbook for the pane's tests: every call is recorded, and a test can hold a call open. */
+import { ExcelHostError, type ExcelProblem, type ExcelStep } from "../../src/hosts/excel/problems";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
 import type { PaneFiles } from "../../src/taskpane/workerFiles";
 import type { Finding } from "../../src/domain/findings";
@@ -222,11 +223,14 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
   return fake as unknown as FakeWorkbook;
 }
 
-/** ExcelHostError as the Excel host raises it (same name and Swedish message). */
-export function hostError(message: string): Error {
-  const error = new Error(message);
-  error.name = "ExcelHostError";
-  return error;
+/** ExcelHostError as the Excel host raises it: what went wrong, and the Office.js code behind it. */
+export function hostError(problem: ExcelProblem, officeCode = "GeneralException"): ExcelHostError {
+  return new ExcelHostError(problem, officeCode);
+}
+
+/** A sync of `step` that failed with the Office.js error `officeCode`, as the Excel host reports it. */
+export function syncError(officeCode: string, step: ExcelStep): ExcelHostError {
+  return hostError({ code: "syncFailed", officeCode, step }, officeCode);
 }
 
 /** The pane's file library without a Worker: the files worker's handler called in this thread. */

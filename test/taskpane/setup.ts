@@ -54,5 +54,17 @@ if (typeof HTMLCanvasElement !== "undefined") {
   HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 }
 
+// The pane reads a picked file with Blob.arrayBuffer(), which browsers have and jsdom lacks; FileReader gives the same.
+if (typeof Blob !== "undefined" && typeof FileReader !== "undefined") {
+  Blob.prototype.arrayBuffer ??= function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}
+
 // findBy… and waitFor wait for what the user would see; on a loaded two-core CI machine a second is not always enough.
 configure({ asyncUtilTimeout: 5000 });

@@ -11,6 +11,9 @@ import { type CoreRequest, type CoreResponse, handleCoreRequest } from "../../sr
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
 import { type CoreEndpoint, coreOverEndpoint } from "../../src/taskpane/coreClient";
 import { EXAMPLES } from "../support/workbooks";
+import { PANE_STRINGS } from "../../src/i18n/pane";
+import { errorMessage } from "../../src/taskpane/useTask";
+import { WorkerFailure } from "../../src/taskpane/workerFailure";
 
 const OSTERSUND = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
 
@@ -90,7 +93,7 @@ describe("the core worker's protocol", () => {
     await expect(coreOverEndpoint(() => endpoint).readPlan(null as never)).rejects.toThrow(Error);
   });
 
-  test("a worker that fails as a whole fails every waiting call in Swedish, and the next call starts a new one", async () => {
+  test("a worker that fails as a whole fails every waiting call, saying so, and the next call starts a new one", async () => {
     let started = 0;
     const silent: CoreEndpoint = { onmessage: null, onerror: null, postMessage: () => undefined };
     const core = coreOverEndpoint(() => {
@@ -99,7 +102,14 @@ describe("the core worker's protocol", () => {
     });
     const waiting = core.readPlan([]);
     silent.onerror?.({ message: "Script error" } as ErrorEvent);
-    await expect(waiting).rejects.toThrow(/Måltavlans beräkningsdel kunde inte köras \(Script error\)/);
+    const failure = await waiting.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toEqual(new WorkerFailure("coreNotRunning", "Script error"));
+    expect(errorMessage(failure, PANE_STRINGS.sv)).toMatch(
+      /^Något gick fel: Måltavlans beräkningsdel kunde inte köras \(Script error\)\. Försök igen/,
+    );
     void core.readPlan([]);
     expect(started).toBe(2);
   });
@@ -121,7 +131,7 @@ describe("the files worker", () => {
     expect(response.workbooks[0].grids).toEqual((await readWorkbookFile(OSTERSUND)).grids);
   });
 
-  test("a file that is no workbook becomes a Swedish problem, and the others are still read", async () => {
+  test("a file that is no workbook becomes a problem saying why, and the others are still read", async () => {
     const text = new TextEncoder().encode("Nämnd;Uppdrag\nKS;x\n").buffer as ArrayBuffer;
     const empty = new ArrayBuffer(0);
     const bytes = await fs.readFile(OSTERSUND);
@@ -138,12 +148,9 @@ describe("the files worker", () => {
     if (response.kind !== "read") throw new Error(JSON.stringify(response));
     expect(response.workbooks).toEqual([]);
     expect(response.problems).toEqual([
-      {
-        file: "svar.csv",
-        message: "Filen är inte en Excel-arbetsbok (.xlsx): svar.csv (det är en textfil, till exempel CSV)",
-      },
-      { file: "tom.xlsx", message: "Filen är inte en Excel-arbetsbok (.xlsx): tom.xlsx (filen är tom)" },
-      { file: "avklippt.xlsx", message: "Filen är skadad eller ofullständig och kan inte läsas: avklippt.xlsx" },
+      { file: "svar.csv", problem: { code: "notWorkbook", file: "svar.csv", hint: "text" } },
+      { file: "tom.xlsx", problem: { code: "notWorkbook", file: "tom.xlsx", hint: "empty" } },
+      { file: "avklippt.xlsx", problem: { code: "corrupt", file: "avklippt.xlsx" } },
     ]);
   });
 });

@@ -14,7 +14,8 @@ import { STATE_SHEET, stateSheet } from "../../domain/state";
 import { templateWorkbook } from "../../domain/template";
 import type { Language } from "../../i18n/findings";
 import { ReadOptions, SheetShape, WorkbookReadResult, readWorkbookWithStats } from "./read";
-import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
+import { ExcelHostError, type ExcelStep, type WriteWarning } from "./problems";
+import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 import { writeSheets } from "./write";
 
 export interface JobOptions extends ReadOptions {
@@ -41,8 +42,8 @@ export function planReadOf({ plan, findings, sheets, settings }: Validation): Pl
 export interface Written {
   /** Syncs of the whole job, read included. */
   syncs: number;
-  /** Swedish, one line each: what this Excel could not render. */
-  warnings: string[];
+  /** What this Excel could not render. */
+  warnings: WriteWarning[];
 }
 
 /** Reads the open workbook and validates the plan in it: 2 syncs. */
@@ -221,22 +222,19 @@ export async function goToCell(
   cell: string,
   options: Pick<JobOptions, "timeoutMs"> = {},
 ): Promise<void> {
-  const sync = (what: string) => syncWithWatchdog(context, what, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+  const sync = (step: ExcelStep) => syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
   sheet.load("visibility");
-  await sync("hitta bladet");
+  await sync("findSheet");
   // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- `sync` above is context.sync() with a watchdog
   const visibility = sheet.isNullObject ? null : sheet.visibility;
   if (visibility === null) {
-    throw new ExcelHostError(`Bladet "${sheetName}" finns inte längre. Validera igen.`, "ItemNotFound");
+    throw new ExcelHostError({ code: "sheetGone", sheet: sheetName }, "ItemNotFound");
   }
   if (visibility !== "Visible") {
-    throw new ExcelHostError(
-      `Bladet "${sheetName}" är dolt. Högerklicka på en bladflik och välj Ta fram för att visa det.`,
-      "InvalidOperation",
-    );
+    throw new ExcelHostError({ code: "sheetHidden", sheet: sheetName }, "InvalidOperation");
   }
   sheet.activate();
   sheet.getRange(cell).select();
-  await sync("visa cellen");
+  await sync("showCell");
 }

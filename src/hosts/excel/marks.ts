@@ -6,6 +6,7 @@
  * so that no one else's rule is the same), which is how `clearMarks` tells Måltavlan's marks from the user's own
  * conditional formats and removes only those. Conditional formats need ExcelApi 1.6.
  */
+import type { ExcelStep } from "./problems";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 
 /** True for every cell; the text names Måltavlan so that the rule is recognisably its own. */
@@ -33,7 +34,7 @@ export async function markCells(
   marks: CellMark[],
   options: MarkOptions = {},
 ): Promise<{ marked: number; skippedSheets: string[] }> {
-  const sync = (what: string) => syncWithWatchdog(context, what, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+  const sync = (step: ExcelStep) => syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   const protectedSheets = await protectedAmong(context, [...new Set(marks.map((mark) => mark.sheet))], sync);
   const wanted = marks.filter((mark) => !protectedSheets.has(mark.sheet));
   const unique = [...new Map(wanted.map((mark) => [`${mark.sheet}!${mark.cell}`, mark])).values()].slice(0, MAX_MARKS);
@@ -43,7 +44,7 @@ export async function markCells(
     format.custom.format.fill.color = MARK_FILL;
     format.custom.format.font.color = MARK_FONT;
   }
-  if (unique.length) await sync("markera cellerna");
+  if (unique.length) await sync("markCells");
   const skipped = [...new Set(marks.filter((mark) => protectedSheets.has(mark.sheet)).map((mark) => mark.sheet))];
   return { marked: unique.length, skippedSheets: skipped };
 }
@@ -52,10 +53,10 @@ export async function markCells(
 async function protectedAmong(
   context: Excel.RequestContext,
   sheets: string[],
-  sync: (what: string) => Promise<void>,
+  sync: (step: ExcelStep) => Promise<void>,
 ): Promise<Set<string>> {
   const protections = sheets.map((sheet) => context.workbook.worksheets.getItem(sheet).protection.load("protected"));
-  if (sheets.length) await sync("läsa bladskyddet");
+  if (sheets.length) await sync("readProtection");
   return new Set(sheets.filter((_, i) => protections[i].protected));
 }
 
@@ -68,17 +69,17 @@ export async function clearMarks(
   sheets: string[],
   options: MarkOptions = {},
 ): Promise<number> {
-  const sync = (what: string) => syncWithWatchdog(context, what, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+  const sync = (step: ExcelStep) => syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   const protectedSheets = await protectedAmong(context, sheets, sync);
   const collections = sheets
     .filter((sheet) => !protectedSheets.has(sheet))
     .map((sheet) => context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats.load("items/type"));
-  await sync("leta efter markeringar");
+  await sync("findMarks");
   const custom = collections.flatMap((formats) => formats.items.filter((format) => format.type === "Custom"));
   const rules = custom.map((format) => format.custom.rule.load("formula"));
-  if (custom.length) await sync("läsa markeringarna");
+  if (custom.length) await sync("readMarks");
   const ours = custom.filter((_, i) => rules[i].formula === MARK_FORMULA);
   for (const format of ours) format.delete();
-  if (ours.length) await sync("ta bort markeringarna");
+  if (ours.length) await sync("removeMarks");
   return ours.length;
 }

@@ -31,7 +31,8 @@
  */
 import type { CellValue, Grid, SheetVisibility } from "../../sheet/grid";
 import { Supports, officeSupports } from "./requirements";
-import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog } from "./sync";
+import { ExcelHostError, type ExcelStep } from "./problems";
+import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 import { cellsJsonBytes, jsonBytes } from "./units";
 
 export interface ReadOptions {
@@ -136,16 +137,16 @@ export async function readWorkbookWithStats(
   options: ReadOptions = {},
 ): Promise<WorkbookReadResult> {
   let syncs = 0;
-  const sync = async (what: string) => {
+  const sync = async (step: ExcelStep) => {
     syncs++;
-    await syncWithWatchdog(context, what, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+    await syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   };
   const lean = readsLean(options.supports);
   const budget = options.budgetBytes ?? READ_BUDGET_BYTES;
 
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/id");
-  await sync("läsa listan över blad");
+  await sync("listSheets");
   const sheets = worksheets.items;
   const reads = sheets.map(emptyRead);
 
@@ -183,7 +184,7 @@ export function readsLean(supports: Supports = officeSupports): boolean {
 async function readAtOnce(
   reads: SheetRead[],
   sheets: Excel.Worksheet[],
-  sync: (what: string) => Promise<void>,
+  sync: (step: ExcelStep) => Promise<void>,
   lean: boolean,
 ): Promise<void> {
   const loads = sheets.map((sheet) => {
@@ -193,7 +194,7 @@ async function readAtOnce(
     // The whole sheet, not `used`: methods of what may be a null object are not called.
     return { used, cells: loadCells(used, sheet.getRange(), lean) };
   });
-  await sync("läsa bladen");
+  await sync("readSheets");
   loads.forEach(({ used, cells }, i) => {
     if (used.isNullObject) return;
     const values = used.values;
@@ -295,7 +296,7 @@ interface Block {
 async function readInBlocks(
   reads: SheetRead[],
   sheets: Excel.Worksheet[],
-  sync: (what: string) => Promise<void>,
+  sync: (step: ExcelStep) => Promise<void>,
   {
     lean,
     budget,
@@ -357,7 +358,7 @@ async function readInBlocks(
   const next = reads.map(() => 0); // per sheet: the first row not read yet
   measure();
   if (!guess) {
-    await sync("mäta bladen");
+    await sync("measureSheets");
     measured(measuring!);
     measuring = null;
   }
@@ -371,7 +372,7 @@ async function readInBlocks(
       return { range, cells: loadCells(range, range, lean) };
     });
     try {
-      await sync("läsa bladen i delar");
+      await sync("readSheetsInParts");
     } catch (error) {
       const tooLarge = error instanceof ExcelHostError && TOO_LARGE.has(error.code);
       if (!tooLarge || batch.every((block) => block.rows === 1)) throw error;

@@ -21,7 +21,8 @@ import { footerPart } from "../../sheet/print";
 import { isValidSheetName } from "../../sheet/sheetName";
 import { TEXT_FORMAT } from "../../sheet/spec";
 import type { ConditionalFill, InputPrompt, SheetSpec, SpecCell } from "../../sheet/spec";
-import { DEFAULT_SYNC_TIMEOUT_MS, ExcelHostError, syncWithWatchdog, toHostError } from "./sync";
+import { ExcelHostError, type ExcelStep, type SyncPart, type WriteWarning } from "./problems";
+import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog, toHostError } from "./sync";
 import { cellsJsonBytes, columnWidthPoints } from "./units";
 import type { SheetShape } from "./read";
 import { readsLean } from "./read";
@@ -58,8 +59,8 @@ export interface WriteResult {
   syncs: number;
   /** Estimated request bytes of each writing sync. */
   batchBytes: number[];
-  /** Swedish, one line each: what this Excel could not render (e.g. dropdowns below ExcelApi 1.8). */
-  warnings: string[];
+  /** What this Excel could not render (e.g. dropdowns below ExcelApi 1.8). */
+  warnings: WriteWarning[];
   /** How each written sheet will read back (`ReadOptions.shape`), in the order of the specs. */
   shapes: SheetShape[];
 }
@@ -134,9 +135,9 @@ export async function writeSheets(
   const supports = options.supports ?? officeSupports;
   const budget = options.budgetBytes ?? WRITE_BUDGET_BYTES;
   let syncs = 0;
-  const sync = async (what: string) => {
+  const sync = async (step: ExcelStep, part?: SyncPart) => {
     syncs++;
-    await syncWithWatchdog(context, what, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+    await syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS, part);
   };
 
   checkNames(specs);
@@ -145,11 +146,7 @@ export async function writeSheets(
   const kept = new Set(existing.filter((s) => !replace.has(lower(s.name))).map((s) => lower(s.name)));
   const taken = specs.filter((spec) => kept.has(lower(spec.name))).map((spec) => spec.name);
   if (taken.length) {
-    throw new ExcelHostError(
-      `Det finns redan blad som heter ${taken.map((n) => `"${n}"`).join(", ")}. Inget skrevs. ` +
-        `Byt namn på dem eller läs in arbetsboken igen.`,
-      "ItemAlreadyExists",
-    );
+    throw new ExcelHostError({ code: "sheetNamesTaken", names: taken }, "ItemAlreadyExists");
   }
   const names = new Set([...existing.map((s) => lower(s.name)), ...specs.map((s) => lower(s.name))]);
   const backups: Backup[] = existing
@@ -175,22 +172,18 @@ export async function writeSheets(
     for (const [i, batch] of batches.entries()) {
       if (features.calculation) context.application.suspendApiCalculationUntilNextSync();
       for (const op of batch) op.queue(context, state);
-      await sync(batches.length > 1 ? `skriva bladen, del ${i + 1} av ${batches.length}` : "skriva bladen");
+      await sync("writeSheets", batches.length > 1 ? { index: i + 1, count: batches.length } : undefined);
     }
   } catch (error) {
-    const failure = toHostError(error, "skriva bladen");
+    const failure = toHostError(error, "writeSheets");
     let undone = true;
     try {
       await rollback(context, specs, backups, existing, features, sync);
     } catch {
       undone = false;
     }
-    const added = specs.map((s) => `"${s.name}"`).join(", ");
     throw new ExcelHostError(
-      undone
-        ? `${failure.message} Inget sparades: de blad som hann skapas togs bort och arbetsboken är som förut.`
-        : `${failure.message} Det som hann skrivas kunde inte tas bort: kontrollera bladen ${added} och blad vars ` +
-            `namn börjar med "~mt-ersatts" (de blad som skulle ersättas) innan du fortsätter.`,
+      { code: "writeFailed", cause: failure.problem, undone, sheets: specs.map((s) => s.name) },
       failure.code,
       error,
     );
@@ -225,8 +218,7 @@ function checkNames(specs: SheetSpec[]): void {
   const seen = new Set<string>();
   for (const { name } of specs) {
     const valid = isValidSheetName(name) && !seen.has(lower(name));
-    if (!valid)
-      throw new ExcelHostError(`Ogiltigt eller upprepat bladnamn: "${name}". Inget skrevs.`, "InvalidArgument");
+    if (!valid) throw new ExcelHostError({ code: "invalidSheetName", name }, "InvalidArgument");
     seen.add(lower(name));
   }
 }
@@ -239,11 +231,11 @@ const OFFICE_TO_VISIBILITY: Record<string, SheetVisibility> = {
 
 async function listSheets(
   context: Excel.RequestContext,
-  sync: (what: string) => Promise<void>,
+  sync: (step: ExcelStep) => Promise<void>,
 ): Promise<ExistingSheet[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/id");
-  await sync("läsa listan över blad");
+  await sync("listSheets");
   return worksheets.items.map((sheet) => ({
     name: sheet.name,
     visibility: OFFICE_TO_VISIBILITY[sheet.visibility],
@@ -262,28 +254,19 @@ function backupName(index: number, taken: Set<string>): string {
   }
 }
 
-function featureWarnings(specs: SheetSpec[], features: Features): string[] {
-  const warnings: string[] = [];
+function featureWarnings(specs: SheetSpec[], features: Features): WriteWarning[] {
+  const warnings: WriteWarning[] = [];
   const any = (has: (spec: SheetSpec) => boolean) => specs.some(has);
   if (!features.validation && any((s) => (s.validations?.length ?? 0) > 0)) {
-    warnings.push(
-      "Den här Excel-versionen kan inte skapa listrutor (kräver ExcelApi 1.8, Office 2021 eller senare): " +
-        "svaren skrevs utan listrutor och utan hjälptexterna i cellerna, så skriv dem exakt som i listan.",
-    );
+    warnings.push("noDropdowns");
   } else if (!features.validation && any((s) => (s.inputMessages?.length ?? 0) > 0)) {
-    warnings.push(
-      "Den här Excel-versionen kan inte visa hjälptexter i cellerna (kräver ExcelApi 1.8): " +
-        "instruktionerna överst på bladet gäller.",
-    );
+    warnings.push("noInputMessages");
   }
   if (!features.conditional && any((s) => (s.conditionalFills?.length ?? 0) > 0)) {
-    warnings.push("Den här Excel-versionen kan inte färga celler efter innehåll (kräver ExcelApi 1.6).");
+    warnings.push("noConditionalFills");
   }
   if (!features.print && any((s) => s.print !== undefined)) {
-    warnings.push(
-      "Den här Excel-versionen kan inte ställa in utskriften (kräver ExcelApi 1.9): " +
-        "ställ in orientering, A4, rubrikrader, sidbrytningar och sidfot själv under Sidlayout.",
-    );
+    warnings.push("noPrintSetup");
   }
   return warnings;
 }
@@ -738,11 +721,11 @@ async function rollback(
   backups: Backup[],
   existing: ExistingSheet[],
   features: Features,
-  sync: (what: string) => Promise<void>,
+  sync: (step: ExcelStep) => Promise<void>,
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility,items/id");
-  await sync("se efter vad som hann skrivas");
+  await sync("checkWritten");
   const present = new Map(worksheets.items.map((sheet) => [lower(sheet.name), sheet]));
   const before = existing.every((s) => s.id !== undefined) ? new Set(existing.map((s) => s.id)) : null;
   const renamed = new Set(backups.filter((b) => present.has(lower(b.backup))).map((b) => lower(b.original)));
@@ -763,5 +746,5 @@ async function rollback(
     if (visibility) sheet.visibility = OFFICE_VISIBILITY[visibility];
   }
   if (features.events) context.runtime.enableEvents = true;
-  await sync("ta bort de nya bladen");
+  await sync("removeNewSheets");
 }

@@ -1,12 +1,12 @@
 /**
- * The xlsx host's read verb on files: readBytes.ts on what Node reads from disk, with Swedish messages for files that
- * cannot be opened.
+ * The xlsx host's read verb on files: readBytes.ts on what Node reads from disk, saying why a file cannot be opened.
  */
 import { readFile } from "node:fs/promises";
 import { UnusableInputError, WorkbookRead, readWorkbookBuffer } from "./readBytes";
 
 export { UnusableInputError, readWorkbookBuffer } from "./readBytes";
 export type { UnusableInputKind, WorkbookRead } from "./readBytes";
+export type { FileProblem } from "./problems";
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
   let data: Uint8Array;
@@ -19,19 +19,19 @@ export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
 }
 
 function fileError(error: unknown, path: string): UnusableInputError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code ?? null;
+  switch (errno) {
     case "ENOENT":
     case "ENOTDIR":
-      return new UnusableInputError(`Filen finns inte: ${path}`, "missing");
+      return new UnusableInputError({ code: "missing", file: path });
     case "EISDIR":
-      return new UnusableInputError(`Sökvägen är en mapp, inte en fil: ${path}`, "unreadable");
+      return new UnusableInputError({ code: "isFolder", file: path });
     case "EACCES":
     case "EPERM":
-      return new UnusableInputError(`Filen kan inte öppnas (behörighet saknas): ${path}`, "unreadable");
+      return new UnusableInputError({ code: "noPermission", file: path });
     case "EBUSY":
-      return new UnusableInputError(`Filen är låst av ett annat program: ${path}`, "unreadable");
+      return new UnusableInputError({ code: "locked", file: path });
     default:
-      return new UnusableInputError(`Filen kan inte läsas (${code ?? "okänt fel"}): ${path}`, "unreadable");
+      return new UnusableInputError({ code: "unreadable", file: path, detail: errno });
   }
 }

@@ -3,29 +3,14 @@
  * no Buffer), so the CLI (read.ts adds the file system) and the task pane's file worker read workbooks the same way.
  *
  * Before ExcelJS sees the bytes, the file is sniffed (empty, OLE compound file, zip, workbook part present) so every
- * unusable input ends as an UnusableInputError with a one-line Swedish reason; ExcelJS's own errors never escape.
+ * unusable input ends as an UnusableInputError saying why (problems.ts); ExcelJS's own errors never escape.
  */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedRange, SheetVisibility } from "../../sheet/grid";
+import { type NotWorkbookHint, UnusableInputError } from "./problems";
 
-export type UnusableInputKind =
-  | "missing" // no such file
-  | "unreadable" // exists but cannot be opened (a folder, no permission, locked)
-  | "notWorkbook" // not an .xlsx at all (empty, text, another zip-based format, …)
-  | "corrupt" // looks like an .xlsx but is truncated or damaged
-  | "encrypted" // OLE compound file: password-to-open workbook (or an OLE file we cannot tell apart)
-  | "legacyFormat"; // OLE compound file holding an old binary .xls workbook
-
-/** The input cannot be used at all. `message` is one line of Swedish, fit to show the user as is. */
-export class UnusableInputError extends Error {
-  constructor(
-    message: string,
-    readonly kind: UnusableInputKind,
-  ) {
-    super(message);
-    this.name = "UnusableInputError";
-  }
-}
+export { UnusableInputError } from "./problems";
+export type { UnusableInputKind } from "./problems";
 
 export interface WorkbookRead {
   /** One Grid per worksheet, in workbook order, hidden and very hidden sheets included. */
@@ -45,7 +30,7 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
     // ExcelJS hands the bytes to JSZip, which takes a Uint8Array in Node and in the browser alike.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   } catch {
-    throw new UnusableInputError(`Filen är skadad eller ofullständig och kan inte läsas: ${name}`, "corrupt");
+    throw new UnusableInputError({ code: "corrupt", file: name });
   }
   const modified = workbook.modified instanceof Date && !isNaN(workbook.modified.getTime()) ? workbook.modified : null;
   return { grids: workbook.worksheets.map(sheetGrid), unsupportedParts: unsupportedParts(entries), modified };
@@ -62,31 +47,30 @@ const IGNORED_NODES = ["dataValidations", "conditionalFormatting", "extLst"];
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function notWorkbook(name: string, hint?: string): UnusableInputError {
-  const suffix = hint ? ` (${hint})` : "";
-  return new UnusableInputError(`Filen är inte en Excel-arbetsbok (.xlsx): ${name}${suffix}`, "notWorkbook");
+function notWorkbook(name: string, hint?: NotWorkbookHint): UnusableInputError {
+  return new UnusableInputError(hint ? { code: "notWorkbook", file: name, hint } : { code: "notWorkbook", file: name });
 }
 
 /** Rejects anything that is not an intact xlsx zip; returns the zip's entry names. */
 function checkContainer(buffer: Uint8Array, name: string): string[] {
-  if (buffer.length === 0) throw notWorkbook(name, "filen är tom");
+  if (buffer.length === 0) throw notWorkbook(name, "empty");
   if (OLE_MAGIC.every((byte, i) => buffer[i] === byte)) throw oleError(buffer, name);
   if (buffer[0] !== 0x50 || buffer[1] !== 0x4b) {
-    throw notWorkbook(name, looksLikeText(buffer) ? "det är en textfil, till exempel CSV" : undefined);
+    throw notWorkbook(name, looksLikeText(buffer) ? "text" : undefined);
   }
   const entries = zipEntryNames(buffer);
   if (entries === null) {
-    throw new UnusableInputError(`Filen är skadad eller ofullständig och kan inte läsas: ${name}`, "corrupt");
+    throw new UnusableInputError({ code: "corrupt", file: name });
   }
   const lower = new Set(entries.map((entry) => entry.toLowerCase()));
   if (!lower.has("xl/workbook.xml")) {
     if (lower.has("xl/workbook.bin")) {
-      throw notWorkbook(name, "det är en binär arbetsbok, .xlsb; spara den som .xlsx i Excel");
+      throw notWorkbook(name, "xlsb");
     }
-    if (lower.has("word/document.xml")) throw notWorkbook(name, "det är ett Word-dokument");
-    if (lower.has("ppt/presentation.xml")) throw notWorkbook(name, "det är en PowerPoint-presentation");
+    if (lower.has("word/document.xml")) throw notWorkbook(name, "word");
+    if (lower.has("ppt/presentation.xml")) throw notWorkbook(name, "powerpoint");
     if (lower.has("content.xml") && lower.has("mimetype")) {
-      throw notWorkbook(name, "det är ett OpenDocument-dokument; spara det som .xlsx");
+      throw notWorkbook(name, "openDocument");
     }
     throw notWorkbook(name);
   }
@@ -96,22 +80,10 @@ function checkContainer(buffer: Uint8Array, name: string): string[] {
 /** An OLE compound file: Office's container for password-encrypted workbooks and for old .xls files. */
 function oleError(buffer: Uint8Array, name: string): UnusableInputError {
   const has = (stream: string) => indexOf(buffer, utf16le(stream)) >= 0;
-  if (has("EncryptedPackage") || has("EncryptionInfo")) {
-    return new UnusableInputError(
-      `Arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas: ${name}`,
-      "encrypted",
-    );
-  }
-  if (has("Workbook") || has("Book")) {
-    return new UnusableInputError(
-      `Arbetsboken är i det gamla .xls-formatet och kan inte läsas; spara den som .xlsx i Excel: ${name}`,
-      "legacyFormat",
-    );
-  }
-  return new UnusableInputError(
-    `Arbetsboken är lösenordsskyddad (krypterad) eller i det gamla .xls-formatet och kan inte läsas: ${name}`,
-    "encrypted",
-  );
+  if (has("EncryptedPackage") || has("EncryptionInfo"))
+    return new UnusableInputError({ code: "encrypted", file: name });
+  if (has("Workbook") || has("Book")) return new UnusableInputError({ code: "legacyFormat", file: name });
+  return new UnusableInputError({ code: "encryptedOrLegacy", file: name });
 }
 
 /** UTF-16 with a byte-order mark (Excel's "Unicode text"), or UTF-8/ASCII without control bytes in the first 512. */

@@ -1,14 +1,16 @@
 /**
  * The xlsx host's write verb on files: writeBytes.ts's workbooks written atomically, and copies of an existing
- * workbook with Måltavlan's sheets replaced; Swedish messages for outputs that cannot be written.
+ * workbook with Måltavlan's sheets replaced; an UnwritableOutputError says why an output cannot be written.
  */
 import { randomBytes } from "node:crypto";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
+import { UnwritableOutputError } from "./problems";
 import { addSheets, workbookBytes } from "./writeBytes";
 
+export { UnwritableOutputError } from "./problems";
 export { buildWorkbook } from "./writeBytes";
 
 export async function workbookBuffer(spec: WorkbookSpec): Promise<Buffer> {
@@ -43,14 +45,6 @@ export async function writeWorkbookFile(spec: WorkbookSpec, path: string): Promi
   await writeAtomically(await workbookBuffer(spec), path);
 }
 
-/** The output cannot be written (no such folder, no permission, disk full …). `message` is one line of Swedish. */
-export class UnwritableOutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnwritableOutputError";
-  }
-}
-
 async function writeAtomically(data: Buffer, path: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
@@ -63,17 +57,9 @@ async function writeAtomically(data: Buffer, path: string): Promise<void> {
 }
 
 function writeError(error: unknown, path: string): UnwritableOutputError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason: Record<string, string> = {
-    ENOENT: "mappen finns inte",
-    ENOTDIR: "mappen finns inte",
-    EISDIR: "det är en mapp",
-    EACCES: "behörighet saknas",
-    EPERM: "behörighet saknas",
-    EROFS: "platsen är skrivskyddad",
-    ENOSPC: "disken är full",
-    EDQUOT: "diskkvoten är slut",
-    EBUSY: "filen är låst av ett annat program",
-  };
-  return new UnwritableOutputError(`Filen kan inte skrivas (${reason[code ?? ""] ?? code ?? "okänt fel"}): ${path}`);
+  return new UnwritableOutputError({
+    code: "unwritable",
+    file: path,
+    errno: (error as NodeJS.ErrnoException | undefined)?.code ?? null,
+  });
 }

@@ -17,7 +17,6 @@ import {
   type TreeItemValue,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { formatAmount } from "../../domain/amounts";
 import type { SheetMapping } from "../../domain/mapping";
 import type { Goal, KeyFigure, Plan } from "../../domain/model";
 import type { PaneStrings, SheetKind } from "../../i18n/pane";
@@ -369,7 +368,7 @@ export function PlanPreview({ strings: t, plan }: { strings: PaneStrings; plan: 
           cells: [
             a.committee,
             a.year === null ? "–" : String(a.year),
-            formatAmount(a.amountOre, "tkr"),
+            t.amount(a.amountOre),
             t.durations[a.duration ?? "none"],
           ],
         }))}

@@ -12,7 +12,7 @@ import { errorMessage, useTask } from "../useTask";
 import {
   PLAN_NAME,
   type ConsolidationPreview,
-  type FileProblem,
+  type UnusableFile,
   type MissingPerCommittee,
   type PaneWorkbook,
   type ReturnedWorkbook,
@@ -40,7 +40,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
-  const [problems, setProblems] = useState<FileProblem[]>([]);
+  const [problems, setProblems] = useState<UnusableFile[]>([]);
   const [preview, setPreview] = useState<{
     loading: boolean;
     result: ConsolidationPreview | null;
@@ -115,7 +115,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
       {reading.status === "running" ? <Busy label={t.readingFiles} /> : null}
       {reading.status === "error" ? <ErrorBar message={reading.message} /> : null}
       {problems.map((p) => (
-        <ErrorBar key={p.file} message={p.message} />
+        <ErrorBar key={p.file} message={t.fileError(p.problem)} />
       ))}
       {returned.length > 0 ? (
         <div>
@@ -173,7 +173,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
         <Note intent="success" title={t.consolidated(written.sheets)}>
           {t.consolidatedFindings(written.findings.length)}
           {written.warnings.map((warning) => (
-            <div key={warning}>{warning}</div>
+            <div key={warning}>{t.writeWarning(warning)}</div>
           ))}
           <div>
             <Button

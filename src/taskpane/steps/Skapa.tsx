@@ -278,7 +278,7 @@ function Generated({ strings: t, outcome }: { strings: PaneStrings; outcome: Gen
       {answers > 0 ? t.answersCarried(answers, carried) : t.noAnswersCarried}
       <div>{t.generatedNext}</div>
       {outcome.warnings.map((warning) => (
-        <div key={warning}>{warning}</div>
+        <div key={warning}>{t.writeWarning(warning)}</div>
       ))}
     </Note>
   );

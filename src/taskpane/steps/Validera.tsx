@@ -8,7 +8,7 @@ import type { Finding } from "../../domain/findings";
 import { findingMessage, type Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
-import { useTask } from "../useTask";
+import { errorMessage, useTask } from "../useTask";
 import type { PaneValidation, PaneWorkbook } from "../workbook";
 
 /** Findings shown per rule within a sheet; the rest are counted (a broken 20 000-row plan stays usable). */
@@ -94,9 +94,7 @@ export function Validera({
 
   const go = (f: Finding) => {
     setGoError(null);
-    goToCell(f.sheet, f.cell).catch((e: unknown) =>
-      setGoError(e instanceof Error && e.name === "ExcelHostError" ? e.message : t.unexpected(String(e))),
-    );
+    goToCell(f.sheet, f.cell).catch((e: unknown) => setGoError(errorMessage(e, t)));
   };
 
   return (

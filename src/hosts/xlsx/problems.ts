@@ -1,0 +1,66 @@
+/**
+ * Why a file cannot be read or written, as a code and its parameters; the shells say it in the user's language
+ * (src/i18n/errors.ts). Apart from ExcelJS, so the pane can tell these errors apart without loading the file library.
+ */
+
+/** What a file that is not an .xlsx turned out to be, when that can be told. */
+export type NotWorkbookHint = "empty" | "text" | "xlsb" | "word" | "powerpoint" | "openDocument";
+
+/** `file` is the name or path as the user knows it. */
+export type FileProblem =
+  | { code: "missing"; file: string }
+  | { code: "isFolder"; file: string }
+  | { code: "noPermission"; file: string }
+  | { code: "locked"; file: string }
+  /** It cannot be read for another reason: the system's error code (ENAMETOOLONG …), or what failed, or null. */
+  | { code: "unreadable"; file: string; detail: string | null }
+  | { code: "notWorkbook"; file: string; hint?: NotWorkbookHint }
+  | { code: "corrupt"; file: string }
+  | { code: "encrypted"; file: string }
+  | { code: "legacyFormat"; file: string }
+  /** An OLE compound file that is neither recognisably encrypted nor an .xls workbook. */
+  | { code: "encryptedOrLegacy"; file: string }
+  /** The output cannot be written: the system's error code (ENOSPC …) or null. */
+  | { code: "unwritable"; file: string; errno: string | null };
+
+export type UnusableInputKind =
+  | "missing" // no such file
+  | "unreadable" // exists but cannot be opened (a folder, no permission, locked)
+  | "notWorkbook" // not an .xlsx at all (empty, text, another zip-based format, …)
+  | "corrupt" // looks like an .xlsx but is truncated or damaged
+  | "encrypted" // OLE compound file: password-to-open workbook (or an OLE file we cannot tell apart)
+  | "legacyFormat"; // OLE compound file holding an old binary .xls workbook
+
+type InputProblem = Exclude<FileProblem, { code: "unwritable" }>;
+
+const KIND_OF: Record<InputProblem["code"], UnusableInputKind> = {
+  missing: "missing",
+  isFolder: "unreadable",
+  noPermission: "unreadable",
+  locked: "unreadable",
+  unreadable: "unreadable",
+  notWorkbook: "notWorkbook",
+  corrupt: "corrupt",
+  encrypted: "encrypted",
+  legacyFormat: "legacyFormat",
+  encryptedOrLegacy: "encrypted",
+};
+
+/** The input cannot be used at all. The message is for logs; the user reads `problem` in their language. */
+export class UnusableInputError extends Error {
+  readonly kind: UnusableInputKind;
+
+  constructor(readonly problem: InputProblem) {
+    super(JSON.stringify(problem));
+    this.name = "UnusableInputError";
+    this.kind = KIND_OF[problem.code];
+  }
+}
+
+/** The output cannot be written (no such folder, no permission, disk full …). */
+export class UnwritableOutputError extends Error {
+  constructor(readonly problem: Extract<FileProblem, { code: "unwritable" }>) {
+    super(JSON.stringify(problem));
+    this.name = "UnwritableOutputError";
+  }
+}
