@@ -141,7 +141,7 @@ async function walk(language: Language): Promise<string[]> {
   expect(await screen.findByText(t.excelError(notAnswering.problem))).toBeVisible();
   check();
   await user.click(screen.getByRole("tab", { name: t.tabs.validera }));
-  await user.click(screen.getByRole("button", { name: t.validate }));
+  await user.click(await screen.findByRole("button", { name: t.validate }));
   expect(await screen.findByText(t.summary(0, 1))).toBeVisible();
   check();
 
