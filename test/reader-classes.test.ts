@@ -282,6 +282,28 @@ describe("ram tables and ram blocks", () => {
     expect(plan.committees.map((c) => c.name)).toEqual(["Kommunstyrelsen", "Bildningsnämnden"]);
   });
 
+  test("a driftbudget whose nämnd column is headed by the unit only, each nämnd merged down its verksamheter", () => {
+    const { plan, errors } = read(
+      grid(
+        "Driftbudget",
+        [
+          ["(mnkr)", "Verksamhet", "Budget 2024", "Budget 2025"],
+          ["Kommunstyrelse", "Politisk verksamhet", 8.2, 8.2],
+          [null, "Räddningstjänst", 16.9, 17.0],
+          [null, "Summa", 25.1, 25.2],
+          ["Familjenämnd", "Gymnasieskola", 115.2, 116.8],
+          ["Revision", "Politisk verksamhet", 1.5, 1.5],
+          [],
+          ["Källa: Budget 2025, driftbudget per nämnd."],
+        ],
+        [{ top: 1, left: 0, bottom: 3, right: 0 }],
+      ),
+    );
+    expect(errors).toEqual([]);
+    expect(plan.adjustments).toEqual([]);
+    expect(plan.committees.map((c) => c.name)).toEqual(["Kommunstyrelse", "Familjenämnd", "Revision"]);
+  });
+
   test("a ram block: its title names the nämnd; ram levels and sums are not changes; the title gives the years", () => {
     const { plan, errors } = read(
       grid("Ramförändringar", [

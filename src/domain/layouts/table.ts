@@ -63,6 +63,12 @@ export function readTable(
   if (headerRow === null) return null;
   const grid = fillMergesDown(sheet, headerRow);
   const headers = readHeaders(grid, headerRow, mapping?.columns ?? {});
+  // Amounts per nämnd whose nämnd column has no header of its own ("(mnkr)" or nothing): its values say what it is.
+  const unnamed = mapping ? undefined : unheadedCommitteeColumn(grid, headerRow, headers);
+  if (unnamed !== undefined) {
+    headers.push({ col: unnamed, role: "committee", hint: "", unit: null });
+    headers.sort((a, b) => a.col - b.col);
+  }
   const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
   // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (then read beside them, below).
   const ignored = new Set(
@@ -159,6 +165,8 @@ export function readTable(
   const textCommittees = kind === "assignment" && !namesCommittee && !matrix.length && !sheetCommittee;
   let holdsErrors = false;
   let blankAbove = false;
+  /** The nämnder a table of ramar has given: one merged down its verksamheter gives itself once. */
+  const seen = new Set<string>();
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
@@ -181,8 +189,13 @@ export function readTable(
     }
     // Totals ("Summa", "varav …") and notes under the table are never items.
     if (isTotals(values[first - grid.left]) || isTotals(values.find(isFilled))) continue;
-    // Beside the nämnder of a table of ramar stand other lines ("Budgeterat resultat"): only a nämnd is one.
-    if (ramLevels && !isCommitteeName(cellText(values[first - grid.left]))) continue;
+    // Beside the nämnder of a table of ramar stand other lines ("Budgeterat resultat"): only a nämnd is one
+    // (a line that is no nämnd's name, once a blank row has ended the table), and a nämnd merged down its rows is one.
+    if (ramLevels) {
+      const name = cellText(values[first - grid.left]);
+      if ((blankAbove && !isCommitteeName(name)) || seen.has(name)) continue;
+      seen.add(name);
+    }
     // A ram level in a block of changes ("Ram föregående år", "Ram 2025") is a budget figure, not a change.
     if (years.length && isLevelRow(values.find(isFilled))) continue;
     if (blankAbove && filled === 1 && isNote(values[first - grid.left], kind)) continue;
@@ -351,6 +364,33 @@ function isNote(value: CellValue | undefined, kind: RowKind): boolean {
   const sentence = /[.!?]$/.test(value.trim()) && value.trim().split(/\s+/).length >= 6;
   return sentence && (kind === "committee" || kind === "adjustment");
 }
+
+/**
+ * On a sheet of amounts with no nämnd header, the column without a header of its own (empty, or a unit such as
+ * "(mnkr)") whose values are mostly nämnder ("Kommunstyrelse", "Familjenämnd").
+ */
+function unheadedCommitteeColumn(grid: Grid, headerRow: number, headers: HeaderCell[]): number | undefined {
+  if (headers.some((h) => h.role === "committee") || !headers.some((h) => h.role === "amount")) return undefined;
+  const cells = grid.values[headerRow - grid.top] ?? [];
+  const width = Math.max(
+    ...grid.values.slice(headerRow - grid.top, headerRow - grid.top + COLUMN_LOOK).map((r) => r.length),
+  );
+  for (let i = 0; i < width; i++) {
+    const col = grid.left + i;
+    const header = cellText(cells[i] ?? null);
+    if (headers.some((h) => h.col === col) || (header && unitFromHeader(header) === null)) continue;
+    if (header && header.replace(/[()\s]|tkr|mnkr|mkr|kr/giu, "") !== "") continue;
+    const names: string[] = [];
+    for (let row = headerRow + 1; row < grid.top + grid.values.length && names.length < COLUMN_LOOK; row++) {
+      const value = valueAt(grid, row, col);
+      if (typeof value === "string" && value.trim()) names.push(value.trim());
+    }
+    if (names.length >= 2 && names.filter(isCommitteeName).length * 3 >= names.length * 2) return col;
+  }
+  return undefined;
+}
+
+const COLUMN_LOOK = 200;
 
 /** A row opened by a ram level ("Ram föregående år", "Ram"): a budget figure, not a change. */
 function isLevelRow(value: CellValue | undefined): boolean {
