@@ -10,6 +10,7 @@
  * Everything is returned as written; the resolver decides direction, duration and the amount's value, so that a
  * finding can quote the text the user sees.
  */
+import { ALL_COMMITTEES, CONJUNCTIONS } from "./vocabulary";
 
 export interface AdjustmentLine {
   /** The ram word as written: "Ramökning", "ramjustering", "Effektiviseringskrav". */
@@ -143,15 +144,22 @@ const NAME_FRAGMENT = /^\p{L}+-$/u;
 
 /**
  * True when the text is nothing but committees: "KS", "TN, VoN, SAN, KS", "KS och TN", "Kommunstyrelsen",
- * "Barn- och utbildningsnämnden; KS". Separators: "," ";" "&" "/" " och " and line breaks.
+ * "Barn- och utbildningsnämnden; KS", "samtliga nämnder". Separators: "," ";" "&" "/", the conjunctions ("och",
+ * "samt") and line breaks.
  */
 export function looksLikeCommitteeList(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.length > 150 || /[\d.!?:()]/.test(trimmed)) return false;
-  const parts = trimmed.split(/\s*[,;&/\n]\s*|\s+och\s+/u).filter((part) => part !== "");
+  if (ALL_COMMITTEES.test(trimmed)) return true;
+  const parts = trimmed.split(LIST_SEPARATOR).filter((part) => part !== "");
   if (parts.length === 0 || parts.every((part) => NAME_FRAGMENT.test(part))) return false;
-  return parts.every((part) => COMMITTEE_CODE.test(part) || COMMITTEE_NAME.test(part) || NAME_FRAGMENT.test(part));
+  return parts.every(
+    (part) =>
+      COMMITTEE_CODE.test(part) || COMMITTEE_NAME.test(part) || NAME_FRAGMENT.test(part) || ALL_COMMITTEES.test(part),
+  );
 }
+
+const LIST_SEPARATOR = new RegExp(String.raw`\s*[,;&/\n]\s*|\s+(?:${CONJUNCTIONS})\s+`, "u");
 
 /**
  * A number as printed: "1 200" (any space kind, JS `\s` covers U+00A0, U+2009 and U+202F), "1.200", "3,5", "250".

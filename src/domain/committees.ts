@@ -1,5 +1,6 @@
 import { Committee } from "./model";
 import { cleanText, normalizeName } from "./text";
+import { CONJUNCTIONS } from "./vocabulary";
 
 /**
  * Nämnder known across kommuner (domain.md). A plan's own register always wins; without one, a full name maps to its
@@ -32,7 +33,23 @@ const NAME_BY_CODE = new Map(
 );
 
 export function knownCodeForName(name: string): string | null {
-  return CODE_BY_NAME.get(normalizeName(name)) ?? null;
+  const key = normalizeName(name);
+  for (const form of [key, ...otherForms(key)]) {
+    const code = CODE_BY_NAME.get(form);
+    if (code) return code;
+  }
+  return null;
+}
+
+/**
+ * The other forms a nämnd's name is written in: "Familjenämnd" for "Familjenämnden", "Kommunstyrelsen" for
+ * "Kommunstyrelse" (plans write the indefinite form in tables and the definite one in text).
+ */
+function otherForms(key: string): string[] {
+  if (!/(nämnd|styrelse|nämnden|styrelsen)$/.test(key)) return [];
+  if (key.endsWith("nämnden")) return [key.slice(0, -2)];
+  if (key.endsWith("styrelsen")) return [key.slice(0, -1)];
+  return key.endsWith("nämnd") ? [`${key}en`] : [`${key}n`];
 }
 
 export function knownNameForCode(code: string): string | null {
@@ -60,7 +77,7 @@ export class CommitteeDirectory {
 
   lookup(text: string): Committee | null {
     const key = normalizeName(text);
-    const found = this.byKey.get(key);
+    const found = this.byKey.get(key) ?? this.otherForm(key);
     if (found || this.hasRegister) return found ?? null;
     // Without a register, learn the nämnd as the plan names it.
     const knownCode = knownCodeForName(text);
@@ -81,6 +98,15 @@ export class CommitteeDirectory {
       : { code, name: code, kind: /\bAB$/.test(code) ? "bolag" : "namnd" };
     this.add(committee);
     return committee;
+  }
+
+  /** The nämnd written in another form ("Familjenämnd" for "Familjenämnden"); looked for only on a miss. */
+  private otherForm(key: string): Committee | undefined {
+    for (const form of otherForms(key)) {
+      const found = this.byKey.get(form);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Every nämnd known so far, register order or order of first appearance. */
@@ -113,8 +139,8 @@ function looksLikeCommitteeName(text: string): boolean {
   return /(nämnd(en)?|styrelse(n)?|\bAB|bolag(et)?|förbund(et)?)$/i.test(cleanText(text));
 }
 
-// "och" separates names, but not in "Barn- och utbildningsnämnden" (a compound with a hyphen).
-const SEPARATOR = /\s*(?:[,;/&]|(?<!-\s*)\boch\b)\s*/giu;
+// "och" and "samt" separate names, but not in "Barn- och utbildningsnämnden" (a compound with a hyphen).
+const SEPARATOR = new RegExp(String.raw`\s*(?:[,;/&]|(?<!-\s*)\b(?:${CONJUNCTIONS})\b)\s*`, "giu");
 
 /** One name of a list, and where it stands in the list's prepared text. */
 export interface ListPart {

@@ -22,6 +22,7 @@ import {
 import { NameIndex } from "./nameIndex";
 import { FieldName, RawPlan, RawRow, RowList, TableRow, fieldNames, fieldRef, fieldValue } from "./raw";
 import { cleanParagraphs, cleanText, nearest, normalizeName, slug } from "./text";
+import { ALL_COMMITTEES, GOAL_REFERENCE_WORDS } from "./vocabulary";
 
 /**
  * Turns raw rows from any layout into one Plan: resolves names and ids, parses amounts and words, derives stable keys,
@@ -88,11 +89,24 @@ class Resolver {
   private readonly reported = new Set<string>();
   /** Cells holding an error value: already reported, so not reported again as missing. */
   private readonly errorCells = new Set<string>();
+  /** The number a goal's name was written with ("Mål 3: …" → "3"), by goal id: how links may refer to it. */
+  private readonly goalNumbers = new Map<string, string>();
+  /** A goal name's leading reference: a goal word or level name with a number, or an outline number. */
+  private readonly referencePattern: RegExp;
 
   constructor(
     private readonly raw: RawPlan,
     private readonly levels: GoalLevel[],
-  ) {}
+  ) {
+    const words = [...GOAL_REFERENCE_WORDS, ...levels.flatMap((l) => [l.label, ...l.names])]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("|");
+    this.referencePattern = new RegExp(
+      String.raw`^(?:(?:${words})\s+(\d+(?:\.\d+)*)\s*[:.–—-]\s*|(\d+(?:\.\d+)+\.?|\d+[.)])\s+)(\S.*)$`,
+      "iu",
+    );
+  }
 
   run(mappedYears?: number[]): Resolved {
     const { rows } = this.raw;
@@ -211,8 +225,13 @@ class Resolver {
     const seen = new Set<string>();
     for (let i = 0; i < rows.length; i++) {
       const row = this.rowAt(rows, i);
-      const code = this.required(row, "id");
-      if (!code) continue;
+      // A register of names only (no abbreviation column, or a row without one): the name is the nämnd's key. An
+      // abbreviation is never invented.
+      const code = this.text(row, "id") || this.text(row, "name");
+      if (!code) {
+        this.missing(row, "id");
+        continue;
+      }
       if (seen.has(normalizeName(code))) {
         this.report("error", "duplicate-id", this.at(row, "id"), { id: code });
         continue;
@@ -243,7 +262,14 @@ class Resolver {
     if (!resolved) {
       const codes: string[] = [];
       const unknown: string[] = [];
-      for (const part of splitList(text, this.directory.knownNames())) {
+      const whole = ALL_COMMITTEES.test(text.trim()) ? [text] : splitList(text, this.directory.knownNames());
+      for (const part of whole) {
+        // "Samtliga nämnder" is every nämnd of the register; without one it names none the reader could know.
+        if (this.directory.hasRegister && ALL_COMMITTEES.test(part.trim())) {
+          for (const { code, kind } of this.directory.all())
+            if (kind === "namnd" && !codes.includes(code)) codes.push(code);
+          continue;
+        }
         const committee = this.directory.lookup(part);
         if (!committee) unknown.push(part);
         else if (!codes.includes(committee.code)) codes.push(committee.code);
@@ -265,8 +291,11 @@ class Resolver {
     const byId = new Map<string, PendingGoal>();
     for (let i = 0; i < rows.length; i++) {
       const row = this.rowAt(rows, i);
-      const name = this.required(row, "name");
-      if (!name) continue;
+      const written = this.required(row, "name");
+      if (!written) continue;
+      // "Mål 3: God hälsa", "1.2 Fler jobb": the number is how the plan refers to the goal, not part of its name.
+      const reference = this.referencePattern.exec(written);
+      const name = reference ? reference[3] : written;
       const level = this.goalLevel(row);
       if (!level) continue;
       const explicitId = this.text(row, "id");
@@ -281,6 +310,8 @@ class Resolver {
       }
       const target = this.text(row, "target") || null;
       const entry = { goal: { id, level, name, parentIds: [], committee, target }, row: rows.at(i) };
+      const number = reference ? (reference[1] ?? reference[2]).replace(/[.)]$/, "") : null;
+      if (number) this.goalNumbers.set(id, number);
       pending.push(entry);
       byId.set(normalizeName(id), entry);
     }
@@ -367,7 +398,33 @@ class Resolver {
     const byKey = new Map<string, string>();
     for (const goal of goals) byKey.set(normalizeName(goal.name), goal.id);
     for (const goal of goals) byKey.set(normalizeName(goal.id), goal.id);
-    return { byKey, names: goals.flatMap((goal) => [goal.name, goal.id]), cells: new Map() };
+    const names = goals.flatMap((goal) => [goal.name, goal.id]);
+    const alias = (key: string, id: string) => {
+      if (byKey.has(normalizeName(key))) return;
+      byKey.set(normalizeName(key), id);
+      names.push(key);
+    };
+    // References as plans write them: "Mål 3" or "Inriktningsmål 3" for the goal numbered 3 (by its id or by the
+    // number before its name), and a level's name for the one goal at that level.
+    const perLevel = new Map<string, Goal[]>();
+    for (const goal of goals) {
+      perLevel.set(goal.level, [...(perLevel.get(goal.level) ?? []), goal]);
+      const number = this.goalNumbers.get(goal.id) ?? (/^\d+(?:\.\d+)*$/.test(goal.id) ? goal.id : null);
+      if (number === null) continue;
+      // An outline number written before the name ("1.2 Fler jobb") is the goal's number as a link writes it.
+      if (this.goalNumbers.has(goal.id)) alias(number, goal.id);
+      for (const word of [...GOAL_REFERENCE_WORDS, ...this.levelWords(goal.level)]) alias(`${word} ${number}`, goal.id);
+    }
+    for (const [level, atLevel] of perLevel) {
+      if (atLevel.length === 1) for (const word of this.levelWords(level)) alias(word, atLevel[0].id);
+    }
+    return { byKey, names, cells: new Map() };
+  }
+
+  /** A level's label and the names it is met by, lower case. */
+  private levelWords(levelId: string): string[] {
+    const level = this.levels.find((l) => l.id === levelId);
+    return level ? [level.label.toLowerCase(), ...level.names] : [];
   }
 
   /**
@@ -700,7 +757,7 @@ class Resolver {
     const { budgetYear, planYears, title } = this.raw.settings;
     const fromSettings = [budgetYear, planYears].flatMap((cell) => (cell ? yearsIn(cellText(cell.value)) : []));
     if (fromSettings.length) return unique(fromSettings);
-    const fromTitle = title ? yearRange(cellText(title.value)) : null;
+    const fromTitle = title ? titleYears(cellText(title.value)) : null;
     if (fromTitle) return fromTitle;
     const used = [...assignments, ...adjustments].map((x) => x.year).filter((y): y is number => y !== null);
     return unique(used).sort((a, b) => a - b);
@@ -768,6 +825,19 @@ function yearRange(text: string): number[] | null {
   const range = /\b(20\d\d)\s*[-–—]\s*(20\d\d)\b/.exec(text);
   const [from, to] = range ? [Number(range[1]), Number(range[2])] : [0, -1];
   return to >= from && to - from < 10 ? Array.from({ length: to - from + 1 }, (_, i) => from + i) : null;
+}
+
+/**
+ * The years a title names: its range, widened by a year written beside it that adjoins it ("Budget 2024, plan
+ * 2025–2027" → 2024–2027); null without a range.
+ */
+function titleYears(text: string): number[] | null {
+  const range = yearRange(text);
+  if (!range) return null;
+  const named = (text.match(/\b20\d\d\b/g) ?? []).map(Number);
+  const from = named.includes(range[0] - 1) ? range[0] - 1 : range[0];
+  const to = named.includes(range[range.length - 1] + 1) ? range[range.length - 1] + 1 : range[range.length - 1];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 function yearsIn(text: string): number[] {

@@ -18,7 +18,14 @@ export function levelColumns(grid: Grid, headerRow: number, levels: GoalLevel[])
     return level ? [{ col: grid.left + i, level }] : [];
   });
   const ranks = columns.map(({ level }) => levels.indexOf(level));
-  return ranks.every((rank, i) => i === 0 || rank > ranks[i - 1]) ? columns : [];
+  if (ranks.every((rank, i) => i === 0 || rank > ranks[i - 1])) return columns;
+  // The same word names different levels in different plans ("strategiskt mål" is KF's in one, a nämnd's in another):
+  // where two columns name one level, the structure decides. The lowest column keeps its level and each column to its
+  // left stands one level above the next, when the levels leave room for it.
+  const placed = [...ranks];
+  for (let i = placed.length - 2; i >= 0; i--) placed[i] = Math.min(placed[i], placed[i + 1] - 1);
+  if (placed[0] < 0) return [];
+  return columns.map((column, i) => ({ col: column.col, level: levels[placed[i]] }));
 }
 
 /** A row of a goal tree: its goals from the highest level to the lowest (null: a level the row skips). */

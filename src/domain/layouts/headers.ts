@@ -25,7 +25,7 @@ export type HeaderRole =
 /** Exported for the fuzz tests, which put real headers in odd places. */
 export const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
   id: ["id", "nr", "nummer", "id-nr", "idnr", "ref", "referens", "löpnummer", "no", "number"],
-  code: ["förkortning", "kod", "code", "abbreviation"],
+  code: ["förkortning", "förk", "förkortn", "kod", "code", "abbreviation", "abbr"],
   level: ["nivå", "typ av mål", "level", "goal level"],
   levelOrTarget: ["målnivå"],
   name: ["namn", "benämning", "rubrik", "titel", "name", "title"],
@@ -62,6 +62,8 @@ export const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
     "ansvarig",
     "utförare",
     "nämnd/bolag",
+    "nämnd/styrelse",
+    "styrelse/nämnd",
     "committee",
     "responsible",
     "responsible committee",
@@ -106,8 +108,23 @@ export function headerRole(text: string): { role: HeaderRole; hint: string } | n
     .replace(/\s+(tkr|mnkr|mkr|kr|sek|ksek|msek)$/, "")
     .replace(/\s+/g, " ")
     .trim();
-  const role = ROLE_BY_HEADER.get(bare);
+  const role = ROLE_BY_HEADER.get(bare) ?? combinedRole(bare) ?? abbreviatedRole(text, bare);
   return role ? { role, hint } : null;
+}
+
+/** "Varaktig/tillfällig", "Nämnd/förvaltning": a header of two words, read as the one role its known words share. */
+function combinedRole(bare: string): HeaderRole | null {
+  if (!bare.includes("/")) return null;
+  const roles = new Set(bare.split("/").flatMap((part) => ROLE_BY_HEADER.get(part.trim()) ?? []));
+  return roles.size === 1 ? [...roles][0] : null;
+}
+
+/** "Förk.", "Ansv.": an abbreviated header, read as the one role of the headers it can stand for. */
+function abbreviatedRole(text: string, bare: string): HeaderRole | null {
+  if (!/\p{L}\.$/u.test(text.trim()) || bare.length < 3) return null;
+  const roles = new Set<HeaderRole>();
+  for (const [name, role] of ROLE_BY_HEADER) if (name.startsWith(bare)) roles.add(role);
+  return roles.size === 1 ? [...roles][0] : null;
 }
 
 const HEADER_SCAN_ROWS = 30;
@@ -122,10 +139,13 @@ export function findHeaderRow(grid: Grid, minHeaders = 2, levels: GoalLevel[] = 
   const last = Math.min(grid.top + grid.values.length, grid.top + HEADER_SCAN_ROWS);
   const isHeader = (v: CellValue) =>
     typeof v === "string" && (headerRole(v) !== null || levelByName(levels, v) !== null);
+  // A figure that is not a year (a year heads its column: "2025"): a row with as many of them as headers is data.
+  const isFigure = (v: CellValue) => typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v < 2200);
   for (let row = grid.top; row < last; row++) {
     const cells = grid.values[row - grid.top] ?? [];
     const count = cells.filter(isHeader).length;
-    if (count >= minHeaders && (!best || count > best.count)) best = { row, count };
+    if (count < minHeaders || cells.filter(isFigure).length >= count) continue;
+    if (!best || count > best.count) best = { row, count };
   }
   return best?.row ?? null;
 }
@@ -239,7 +259,15 @@ function typFieldFor(kind: RowKind, header: HeaderCell, values: string[]): Field
 }
 
 /** Which field each header column is, now that the sheet's kind is known. */
-export function fieldsFor(kind: RowKind, headers: HeaderCell[], grid: Grid, headerRow: number, levels: GoalLevel[]) {
+export function fieldsFor(
+  kind: RowKind,
+  headers: HeaderCell[],
+  grid: Grid,
+  headerRow: number,
+  levels: GoalLevel[],
+  /** A column named for a level on a sheet of goals ("Övergripande mål"): it holds their names. */
+  levelNameCol?: number,
+) {
   const fields = new Map<number, FieldName>();
   const taken = new Set<FieldName>();
   const assign = (header: HeaderCell, field: FieldName | null) => {
@@ -250,6 +278,7 @@ export function fieldsFor(kind: RowKind, headers: HeaderCell[], grid: Grid, head
   };
   const has = (role: HeaderRole) => headers.some((h) => h.role === role);
   const hasName =
+    levelNameCol !== undefined ||
     has("name") ||
     (kind === "goal" && has("goalWord")) ||
     (kind === "assignment" && has("assignmentWord")) ||
@@ -297,6 +326,7 @@ export function fieldsFor(kind: RowKind, headers: HeaderCell[], grid: Grid, head
         break;
     }
   }
+  if (levelNameCol !== undefined && !taken.has("name")) fields.set(levelNameCol, "name");
   // An uppdrag sheet's "Kommentar" is its förtydligande when there is no other (domain.md).
   if (kind === "assignment" && !taken.has("clarification")) {
     const comment = [...fields].find(([, field]) => field === "comment");

@@ -150,7 +150,7 @@ function committeeOnly(line: string): string | null {
  * "… bostadsinnehavet. TN, VoN, SAN, KS", "… störst. (Kommunstyrelsen)". Bare codes count only after a sentence
  * end, so a title ending in an abbreviation ("… enligt LSS") keeps it.
  */
-function splitTrailingCommittees(text: string): { title: string; committees: string } | null {
+export function splitTrailingCommittees(text: string): { title: string; committees: string } | null {
   const bracketed = /^(.*\S)\s*\(([^()]+)\)$/su.exec(text);
   if (bracketed && looksLikeCommitteeList(bracketed[2])) {
     return { title: bracketed[1].trim(), committees: bracketed[2].trim() };

@@ -1,4 +1,4 @@
-import { Grid, cellText, columnIndex, isErrorValue, isFilled, valueAt } from "../../sheet/grid";
+import { CellValue, Grid, cellText, columnIndex, isErrorValue, isFilled, valueAt } from "../../sheet/grid";
 import { looksLikeCommitteeList } from "../adjustmentLine";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
@@ -16,7 +16,9 @@ import {
   kindFromSheetName,
   readHeaders,
 } from "./headers";
-import { readHeading } from "./pasted";
+import { fillMergesDown } from "./merges";
+import { readHeading, splitTrailingCommittees } from "./pasted";
+import { LEVEL_ROW, NOTE_START, TOTALS_START } from "../vocabulary";
 
 /**
  * Reads a sheet laid out as a table: its header row, each column read as a field (headers.ts), then one plan object per
@@ -50,16 +52,23 @@ export interface TableSheet {
 
 /** Reads one table sheet, its rows into `rows`; null when it is not one Måltavlan recognises (nothing read). */
 export function readTable(
-  grid: Grid,
+  sheet: Grid,
   rows: RawRows,
   mapping?: SheetMapping,
   levels: GoalLevel[] = DEFAULT_LEVELS,
 ): TableSheet | null {
-  const byName = kindFromSheetName(grid.sheet, levels);
+  const byName = kindFromSheetName(sheet.sheet, levels);
   const headerRow =
-    mapping?.headerRow !== undefined ? mapping.headerRow - 1 : findHeaderRow(grid, byName ? 1 : 2, levels);
+    mapping?.headerRow !== undefined ? mapping.headerRow - 1 : findHeaderRow(sheet, byName ? 1 : 2, levels);
   if (headerRow === null) return null;
+  const grid = fillMergesDown(sheet, headerRow);
   const headers = readHeaders(grid, headerRow, mapping?.columns ?? {});
+  // Amounts per nämnd whose nämnd column has no header of its own ("(mnkr)" or nothing): its values say what it is.
+  const unnamed = mapping ? undefined : unheadedCommitteeColumn(grid, headerRow, headers);
+  if (unnamed !== undefined) {
+    headers.push({ col: unnamed, role: "committee", hint: "", unit: null });
+    headers.sort((a, b) => a.col - b.col);
+  }
   const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
   // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (then read beside them, below).
   const ignored = new Set(
@@ -83,15 +92,24 @@ export function readTable(
   // On a sheet named for a nämnd, an "Uppdrag" column is enough to tell its uppdrag.
   const byCommitteeSheet =
     isCommitteeName(grid.sheet) && headers.some((h) => h.role === "assignmentWord") ? "assignment" : null;
-  const kind = mappedKind ?? byName?.kind ?? byHeaders ?? byCommitteeSheet;
-  if (!kind) return null;
+  // One column named for a level ("Nr | Övergripande mål"), nothing else telling: a list of that level's goals.
+  const levelList = tree.length === 1 && !others ? tree[0] : undefined;
+  const found = mappedKind ?? byName?.kind ?? byHeaders ?? byCommitteeSheet ?? (levelList ? "goal" : null);
+  if (!found) return null;
+  // Ramar per nämnd ("Nämnd | Ram 2025"), not named as changes: the nämnder are the plan's, the levels not items.
+  const ramLevels = !mappedKind && !byName && found === "adjustment" && isRamLevelTable(grid, headerRow, headers);
+  const kind = ramLevels ? "committee" : found;
   const certainty: Certainty = mappedKind
     ? "mapped"
     : byName && (byHeaders === byName.kind || headersFit(byName.kind, headers))
       ? "sure"
       : "likely";
-  const levelHint = mapping?.level ?? (kind === "goal" ? byName?.level : undefined);
-  const fields = fieldsFor(kind, headers, grid, headerRow, levels);
+  const levelHint = mapping?.level ?? (kind === "goal" ? (byName?.level ?? levelList?.level.id) : undefined);
+  const levelNameCol =
+    kind === "goal" && levelList && !headers.some((h) => h.role === "name" || h.role === "goalWord")
+      ? levelList.col
+      : undefined;
+  const fields = fieldsFor(kind, headers, grid, headerRow, levels, levelNameCol);
   // On an uppdrag or nyckeltal sheet, a column named for a goal level ("Nämndmål") holds the goal each row hangs on.
   const hangsOn = tree[tree.length - 1];
   const linksByLevel =
@@ -130,6 +148,11 @@ export function readTable(
   const matrix = kind === "assignment" && !namesCommittee ? committeeColumns(grid, headerRow) : [];
   // A sheet named for a nämnd ("Kommunstyrelsen", "BUN") holds that nämnd's rows, when they name none.
   const sheetCommittee = !namesCommittee && !matrix.length && !byName && isCommitteeName(grid.sheet);
+  // A block per nämnd: its title, just above the header, names the nämnd ("Kommunstyrelse – … (tkr)").
+  const blockCommittee =
+    kind === "adjustment" && !namesCommittee && !matrix.length && !sheetCommittee
+      ? titleCommittee(headerRow, titles)
+      : undefined;
   /** The nämnd a row gets from outside its own columns: its marks in the matrix, or its sheet's name. */
   const committeeOf = (row: number, col: number): RawCell | undefined =>
     matrix.length
@@ -137,7 +160,13 @@ export function readTable(
       : sheetCommittee
         ? { value: grid.sheet, ref: { sheet: grid.sheet, row, col } }
         : undefined;
+  // Uppdrag without a nämnd column name their nämnder at the end of the text ("… förvaltningar. Socialnämnden").
+  const nameCol = columns.main.byField.name;
+  const textCommittees = kind === "assignment" && !namesCommittee && !matrix.length && !sheetCommittee;
   let holdsErrors = false;
+  let blankAbove = false;
+  /** The nämnder a table of ramar has given: one merged down its verksamheter gives itself once. */
+  const seen = new Set<string>();
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
     const values = grid.values[row - grid.top];
@@ -154,9 +183,24 @@ export function readTable(
       filled++;
       if (first < 0 || col < first) first = col;
     }
-    if (first < 0) continue;
+    if (first < 0) {
+      blankAbove ||= !values.some(isFilled);
+      continue;
+    }
+    // Totals ("Summa", "varav …") and notes under the table are never items.
+    if (isTotals(values[first - grid.left]) || isTotals(values.find(isFilled))) continue;
+    // Beside the nämnder of a table of ramar stand other lines ("Budgeterat resultat"): only a nämnd is one
+    // (a line that is no nämnd's name, once a blank row has ended the table), and a nämnd merged down its rows is one.
+    if (ramLevels) {
+      const name = cellText(values[first - grid.left]);
+      if ((blankAbove && !isCommitteeName(name)) || seen.has(name)) continue;
+      seen.add(name);
+    }
+    // A ram level in a block of changes ("Ram föregående år", "Ram 2025") is a budget figure, not a change.
+    if (years.length && isLevelRow(values.find(isFilled))) continue;
+    if (blankAbove && filled === 1 && isNote(values[first - grid.left], kind)) continue;
     if (years.length) {
-      for (const adjustment of yearAdjustments(grid, row, years, columns.main)) rows.add(adjustment);
+      for (const adjustment of yearAdjustments(grid, row, years, columns.main, blockCommittee)) rows.add(adjustment);
       continue;
     }
     // A heading is a row's only filled cell: a row with two is none, without looking further.
@@ -170,8 +214,12 @@ export function readTable(
       if (!dataColumns.some((col) => isFilled(values[col - grid.left]))) continue;
       chainGoal = chainAbove?.chain.filter((cell) => cell !== null).pop() ?? undefined;
     }
-    if (section.goal || section.origin || section.year || matrix.length || sheetCommittee || chainGoal) {
+    const split = textCommittees && nameCol !== undefined ? trailingCommittees(grid, row, nameCol) : null;
+    const fromOutside = matrix.length || sheetCommittee || blockCommittee || chainGoal || split;
+    if (section.goal || section.origin || section.year || fromOutside) {
       const cells = rowFields(grid, row, columns.main);
+      if (split) Object.assign(cells, split);
+      cells.committee ??= blockCommittee;
       cells.parent ??= section.goal ?? chainGoal;
       cells.year ??= section.year;
       cells.committee ??= committeeOf(row, first);
@@ -298,6 +346,91 @@ function committeeColumns(grid: Grid, headerRow: number): { col: number; name: s
   return columns.length >= 2 ? columns : [];
 }
 
+/**
+ * A cell that opens a totals row: "Summa", "Summa nämnder", "Totalt", "varav lokaler". A label, not a sentence
+ * ("Totalt ska 500 bostäder byggas …" is an uppdrag).
+ */
+function isTotals(value: CellValue | undefined): boolean {
+  return typeof value === "string" && TOTALS_START.test(value) && value.trim().split(/\s+/).length <= 4;
+}
+
+/**
+ * A note under a table, alone in its row below a blank one: "Källa: …", "* …"; on a sheet of nämnder or amounts,
+ * whose items are short names, also a sentence.
+ */
+function isNote(value: CellValue | undefined, kind: RowKind): boolean {
+  if (typeof value !== "string") return false;
+  if (NOTE_START.test(value)) return true;
+  const sentence = /[.!?]$/.test(value.trim()) && value.trim().split(/\s+/).length >= 6;
+  return sentence && (kind === "committee" || kind === "adjustment");
+}
+
+/**
+ * On a sheet of amounts with no nämnd header, the column without a header of its own (empty, or a unit such as
+ * "(mnkr)") whose values are mostly nämnder ("Kommunstyrelse", "Familjenämnd").
+ */
+function unheadedCommitteeColumn(grid: Grid, headerRow: number, headers: HeaderCell[]): number | undefined {
+  if (headers.some((h) => h.role === "committee") || !headers.some((h) => h.role === "amount")) return undefined;
+  const cells = grid.values[headerRow - grid.top] ?? [];
+  const width = Math.max(
+    ...grid.values.slice(headerRow - grid.top, headerRow - grid.top + COLUMN_LOOK).map((r) => r.length),
+  );
+  for (let i = 0; i < width; i++) {
+    const col = grid.left + i;
+    const header = cellText(cells[i] ?? null);
+    if (headers.some((h) => h.col === col) || (header && unitFromHeader(header) === null)) continue;
+    if (header && header.replace(/[()\s]|tkr|mnkr|mkr|kr/giu, "") !== "") continue;
+    const names: string[] = [];
+    for (let row = headerRow + 1; row < grid.top + grid.values.length && names.length < COLUMN_LOOK; row++) {
+      const value = valueAt(grid, row, col);
+      if (typeof value === "string" && value.trim()) names.push(value.trim());
+    }
+    if (names.length >= 2 && names.filter(isCommitteeName).length * 3 >= names.length * 2) return col;
+  }
+  return undefined;
+}
+
+const COLUMN_LOOK = 200;
+
+/** A row opened by a ram level ("Ram föregående år", "Ram"): a budget figure, not a change. */
+function isLevelRow(value: CellValue | undefined): boolean {
+  return typeof value === "string" && LEVEL_ROW.test(value.trim());
+}
+
+/** The nämnd a block's title names first ("Kommunstyrelse – Kommunövergripande verksamhet (tkr)"), just above the header. */
+function titleCommittee(headerRow: number, titles: RawCell[]): RawCell | undefined {
+  for (const title of titles) {
+    if (title.ref.row !== headerRow - 1 || typeof title.value !== "string") continue;
+    const name = title.value.split(/\s+[–—-]\s+|\s*\(|:/u)[0].trim();
+    if (isCommitteeName(name)) return { value: name, ref: title.ref };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a table of amounts per nämnd holds ram levels ("Ram 2025", "Budget 2025 (mnkr)") rather than changes: every
+ * amount header names a level, none a change, and no column says which way or how long.
+ */
+function isRamLevelTable(grid: Grid, headerRow: number, headers: HeaderCell[]): boolean {
+  if (headers.some((h) => h.role === "duration" || h.role === "typ")) return false;
+  const amounts = headers.filter((h) => h.role === "amount");
+  const label = (col: number) =>
+    cellText(valueAt(grid, headerRow, col))
+      .replace(/\([^)]*\)/g, " ")
+      .trim();
+  return amounts.length > 0 && amounts.every((h) => LEVEL_ROW.test(label(h.col)));
+}
+
+/** The uppdrag's title without the nämnder its text ends with, and those nämnder; null when it names none. */
+function trailingCommittees(grid: Grid, row: number, col: number): CellRow["fields"] | null {
+  const cell = filledCell(grid, row, col);
+  if (!cell || typeof cell.value !== "string") return null;
+  const split = splitTrailingCommittees(cell.value.trim());
+  return (
+    split && { name: { value: split.title, ref: cell.ref }, committee: { value: split.committees, ref: cell.ref } }
+  );
+}
+
 const UNMARKED = /^(nej|no|0|-|–|—)$/iu;
 
 /** A nämnd's or bolag's name or code ("Kommunstyrelsen", "BUN"); not fullmäktige, which gives uppdrag. */
@@ -350,8 +483,10 @@ function yearAdjustments(
   row: number,
   years: { col: number; year: number; headerRow: number }[],
   columns: TableColumns,
+  committee?: RawCell,
 ): CellRow[] {
   const shared = rowFields(grid, row, columns);
+  shared.committee ??= committee;
   return years.flatMap(({ col, year, headerRow }) => {
     const amount = filledCell(grid, row, col);
     if (!amount) return [];

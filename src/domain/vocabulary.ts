@@ -1,0 +1,86 @@
+/**
+ * Words the reader knows, per language, as data: a new kommun's word is one line here. Header words live with the
+ * headers (layouts/headers.ts `HEADER_SYNONYMS`), level words with the levels (model.ts `DEFAULT_LEVELS`), nämnder
+ * with the register (committees.ts) and ram words with the ramjustering line (adjustmentLine.ts); these are the words
+ * that belong to none of them. All lower case.
+ */
+export interface Vocabulary {
+  /** Words that open a totals row: "Summa nämnder", "Totalt", "varav investeringar". Never an item, never a nämnd. */
+  totals: string[];
+  /** Phrases meaning every nämnd of the register: "Samtliga nämnder". */
+  allCommittees: string[];
+  /** Words joining names in a list: "KS och TN", "socialnämnden samt äldrenämnden". */
+  conjunctions: string[];
+  /** Words that open a note or footnote under a table: "Källa: …", "Anm. …". */
+  noteMarkers: string[];
+  /** Words that, with a number, refer to a goal: "Mål 3", "Goal 2". */
+  goalReference: string[];
+  /**
+   * Labels of a ram level, not a change: "Ram föregående år", "Ram 2025", "Budget 2025". A year or "föregående år"
+   * may follow.
+   */
+  ramLevels: string[];
+}
+
+export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
+  sv: {
+    totals: ["summa", "s:a", "delsumma", "totalt", "total", "netto", "varav"],
+    allCommittees: [
+      "samtliga nämnder",
+      "alla nämnder",
+      "samtliga nämnder och styrelser",
+      "samtliga nämnder och bolag",
+      "samtliga nämnder och kommunstyrelsen",
+    ],
+    conjunctions: ["och", "samt"],
+    noteMarkers: ["källa", "anm", "anmärkning", "not", "fotnot", "obs"],
+    goalReference: ["mål"],
+    ramLevels: [
+      "ram",
+      "budget",
+      "budgetram",
+      "driftsram",
+      "driftram",
+      "nettoram",
+      "kommunbidrag",
+      "ram efter förändringar",
+    ],
+  },
+  en: {
+    totals: ["sum", "subtotal", "total", "net", "of which"],
+    allCommittees: ["all committees"],
+    conjunctions: ["and"],
+    noteMarkers: ["source", "note"],
+    goalReference: ["goal"],
+    ramLevels: ["frame", "budget"],
+  },
+};
+
+const ALL = Object.values(VOCABULARY);
+const words = (pick: (v: Vocabulary) => string[]) => [...new Set(ALL.flatMap(pick))];
+const alternatives = (list: string[]) =>
+  list
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+
+/** A cell that opens a totals row ("Summa", "Summa ramförändringar", "varav lokaler"); not "Totalförsvar". */
+export const TOTALS_START = new RegExp(`^\\s*(?:${alternatives(words((v) => v.totals))})(?![\\p{L}\\d])`, "iu");
+
+/** A note under a table: "Källa: …", "Anm. …", "* …", "¹ …". */
+export const NOTE_START = new RegExp(`^\\s*(?:[*¹²³†]|(?:${alternatives(words((v) => v.noteMarkers))})\\s*[:.])`, "iu");
+
+/** "Samtliga nämnder", as a whole text. */
+export const ALL_COMMITTEES = new RegExp(`^(?:${alternatives(words((v) => v.allCommittees))})$`, "iu");
+
+/** A ram level's label, whole: "Ram", "Ram föregående år", "Ram 2025", "Budget 2025". */
+export const LEVEL_ROW = new RegExp(
+  `^(?:${alternatives(words((v) => v.ramLevels))})(?:\\s+(?:föregående år|previous year|år\\s+)?(?:(?:19|20)\\d\\d)?)?$`,
+  "iu",
+);
+
+/** The conjunctions as one pattern's alternatives ("och|samt|and"), for the list splitters. */
+export const CONJUNCTIONS = alternatives(words((v) => v.conjunctions));
+
+/** The words that refer to a goal by number ("mål", "goal"). */
+export const GOAL_REFERENCE_WORDS = words((v) => v.goalReference);
