@@ -223,6 +223,11 @@ async function walkStep(page: Page, setting: Setting, step: Step): Promise<void>
     }
   }
   expect(clicked.size).toBeGreaterThan(0);
+  // The step at rest: the pointer off the last button clicked, no transition half way (axe reads colours as drawn).
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, {
+    timeout: CLICK_MS,
+  });
   await page.screenshot({ path: path.join(OUT, `${setting.name}-${step}.png`), fullPage: true });
   expect({ step, overflowing: await overflowing(page) }).toEqual({ step, overflowing: [] });
   expect({ step, axe: await seriousViolations(page) }).toEqual({ step, axe: [] });

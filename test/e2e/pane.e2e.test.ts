@@ -7,7 +7,7 @@
  * texts "N fel, N varningar", "Skapade N uppföljningsblad", "Rapporten är skriven"), and checks what the pane shows
  * against the core run here in Node on the same grids, and what the stand-in's workbook holds afterwards.
  *
- * Along the way: a PNG of each step in test-output/e2e/ (look at them), an axe-core scan of each step (no serious or
+ * Along the way: a PNG of each step in test-output/e2e/walk/ (look at them), an axe-core scan of each step (no serious or
  * critical violation), and two watches that must stay empty: Content-Security-Policy violations (the page's
  * `securitypolicyviolation` events and the console) and requests to anything but the page's own origin.
  * The page is served by scripts/serve.js with the production policy header, as the pane would be.
@@ -26,7 +26,7 @@ import { openStep } from "./steps";
 
 const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist-preview");
-const OUT = path.join(ROOT, "test-output", "e2e");
+const OUT = path.join(ROOT, "test-output", "e2e", "walk");
 /** Excel's default task pane width. */
 const VIEWPORT = { width: 350, height: 900 };
 /** How long a step may take to show its result (the stand-in is fast; the pane's worker starts cold). */
