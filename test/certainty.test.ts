@@ -1,4 +1,5 @@
 /** How sure the reading of each sheet is (shown in the pane's Koppla step): mapped, sure or likely. */
+import type { Mapping } from "../src/domain/mapping";
 import * as path from "path";
 import { FIELDS_BY_KIND } from "../src/domain/mapping";
 import { readPlan } from "../src/domain/readPlan";
@@ -67,6 +68,25 @@ test('a column mapped as "ignore" is not read, even where its header says what i
   const read = readPlan(sheets, { sheets: { Uppdrag: { kind: "assignment", columns: { C: "ignore" } } } });
   expect(read.sheets[0].columns?.[2]).toEqual({ column: "C", header: "År", field: null });
   expect(read.plan.assignments[0].year).toBeNull();
+});
+
+test('a nämnd column of a responsibility matrix mapped as "ignore" gives its uppdrag no nämnd', () => {
+  const sheets = [
+    grid("Uppdrag", [
+      ["Uppdrag", "KS", "BUN", "TN", "År"],
+      ["Utreda lokalförsörjningen", "x", "x", null, 2025],
+      ["Se över skolskjutsarna", null, "x", "x", 2025],
+    ]),
+  ];
+  const committees = (mapping?: Mapping) => readPlan(sheets, mapping).plan.assignments.map((a) => a.committees);
+  expect(committees()).toEqual([
+    ["KS", "BUN"],
+    ["BUN", "TN"],
+  ]);
+  expect(committees({ sheets: { Uppdrag: { kind: "assignment", columns: { C: "ignore" } } } })).toEqual([
+    ["KS"],
+    ["TN"],
+  ]);
 });
 
 test("the template's columns are read as fields their sheet's kind has (what Koppla offers per kind)", async () => {

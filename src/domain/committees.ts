@@ -1,5 +1,5 @@
 import { Committee } from "./model";
-import { cleanText, normalizeName } from "./text";
+import { cleanText, escapeRegExp, normalizeName } from "./text";
 import { CONJUNCTIONS } from "./vocabulary";
 
 /**
@@ -214,8 +214,4 @@ export function splitListParts(cellText: string, knownNames: string[]): { text: 
   }
   addPart(rest.length);
   return { text, parts: takenOut ? found.sort((a, b) => a.at - b.at) : found };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

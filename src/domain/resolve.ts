@@ -21,7 +21,7 @@ import {
 } from "./model";
 import { NameIndex } from "./nameIndex";
 import { FieldName, RawPlan, RawRow, RowList, TableRow, fieldNames, fieldRef, fieldValue } from "./raw";
-import { cleanParagraphs, cleanText, nearest, normalizeName, slug } from "./text";
+import { cleanParagraphs, cleanText, nearest, normalizeName, regExpAlternatives, slug } from "./text";
 import { ALL_COMMITTEES, GOAL_REFERENCE_WORDS } from "./vocabulary";
 
 /**
@@ -98,10 +98,7 @@ class Resolver {
     private readonly raw: RawPlan,
     private readonly levels: GoalLevel[],
   ) {
-    const words = [...GOAL_REFERENCE_WORDS, ...levels.flatMap((l) => [l.label, ...l.names])]
-      .sort((a, b) => b.length - a.length)
-      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("|");
+    const words = regExpAlternatives([...GOAL_REFERENCE_WORDS, ...levels.flatMap((l) => [l.label, ...l.names])]);
     this.referencePattern = new RegExp(
       String.raw`^(?:(?:${words})\s+(\d+(?:\.\d+)*)\s*[:.–—-]\s*|(\d+(?:\.\d+)+\.?|\d+[.)])\s+)(\S.*)$`,
       "iu",
@@ -400,23 +397,24 @@ class Resolver {
     for (const goal of goals) byKey.set(normalizeName(goal.id), goal.id);
     const names = goals.flatMap((goal) => [goal.name, goal.id]);
     const alias = (key: string, id: string) => {
-      if (byKey.has(normalizeName(key))) return;
-      byKey.set(normalizeName(key), id);
+      const normalized = normalizeName(key);
+      if (byKey.has(normalized)) return;
+      byKey.set(normalized, id);
       names.push(key);
     };
     // References as plans write them: "Mål 3" or "Inriktningsmål 3" for the goal numbered 3 (by its id or by the
     // number before its name), and a level's name for the one goal at that level.
-    const perLevel = new Map<string, Goal[]>();
+    const perLevel = new Map<string, { count: number; last: Goal }>();
     for (const goal of goals) {
-      perLevel.set(goal.level, [...(perLevel.get(goal.level) ?? []), goal]);
+      perLevel.set(goal.level, { count: (perLevel.get(goal.level)?.count ?? 0) + 1, last: goal });
       const number = this.goalNumbers.get(goal.id) ?? (/^\d+(?:\.\d+)*$/.test(goal.id) ? goal.id : null);
       if (number === null) continue;
       // An outline number written before the name ("1.2 Fler jobb") is the goal's number as a link writes it.
       if (this.goalNumbers.has(goal.id)) alias(number, goal.id);
       for (const word of [...GOAL_REFERENCE_WORDS, ...this.levelWords(goal.level)]) alias(`${word} ${number}`, goal.id);
     }
-    for (const [level, atLevel] of perLevel) {
-      if (atLevel.length === 1) for (const word of this.levelWords(level)) alias(word, atLevel[0].id);
+    for (const [level, { count, last }] of perLevel) {
+      if (count === 1) for (const word of this.levelWords(level)) alias(word, last.id);
     }
     return { byKey, names, cells: new Map() };
   }

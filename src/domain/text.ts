@@ -98,3 +98,15 @@ export function nearest(wanted: string, candidates: Iterable<string>): string | 
   }
   return best !== null && bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? best : null;
 }
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Words as one pattern's alternatives, the longest first so that "summa nämnder" wins over "summa". */
+export function regExpAlternatives(words: string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
+}

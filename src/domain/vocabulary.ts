@@ -1,3 +1,5 @@
+import { regExpAlternatives } from "./text";
+
 /**
  * Words the reader knows, per language, as data: a new kommun's word is one line here. Header words live with the
  * headers (layouts/headers.ts `HEADER_SYNONYMS`), level words with the levels (model.ts `DEFAULT_LEVELS`), nämnder
@@ -58,29 +60,27 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
 
 const ALL = Object.values(VOCABULARY);
 const words = (pick: (v: Vocabulary) => string[]) => [...new Set(ALL.flatMap(pick))];
-const alternatives = (list: string[]) =>
-  list
-    .sort((a, b) => b.length - a.length)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("|");
 
 /** A cell that opens a totals row ("Summa", "Summa ramförändringar", "varav lokaler"); not "Totalförsvar". */
-export const TOTALS_START = new RegExp(`^\\s*(?:${alternatives(words((v) => v.totals))})(?![\\p{L}\\d])`, "iu");
+export const TOTALS_START = new RegExp(`^\\s*(?:${regExpAlternatives(words((v) => v.totals))})(?![\\p{L}\\d])`, "iu");
 
 /** A note under a table: "Källa: …", "Anm. …", "* …", "¹ …". */
-export const NOTE_START = new RegExp(`^\\s*(?:[*¹²³†]|(?:${alternatives(words((v) => v.noteMarkers))})\\s*[:.])`, "iu");
+export const NOTE_START = new RegExp(
+  `^\\s*(?:[*¹²³†]|(?:${regExpAlternatives(words((v) => v.noteMarkers))})\\s*[:.])`,
+  "iu",
+);
 
 /** "Samtliga nämnder", as a whole text. */
-export const ALL_COMMITTEES = new RegExp(`^(?:${alternatives(words((v) => v.allCommittees))})$`, "iu");
+export const ALL_COMMITTEES = new RegExp(`^(?:${regExpAlternatives(words((v) => v.allCommittees))})$`, "iu");
 
 /** A ram level's label, whole: "Ram", "Ram föregående år", "Ram 2025", "Budget 2025". */
 export const LEVEL_ROW = new RegExp(
-  `^(?:${alternatives(words((v) => v.ramLevels))})(?:\\s+(?:föregående år|previous year|år\\s+)?(?:(?:19|20)\\d\\d)?)?$`,
+  `^(?:${regExpAlternatives(words((v) => v.ramLevels))})(?:\\s+(?:föregående år|previous year|år\\s+)?(?:(?:19|20)\\d\\d)?)?$`,
   "iu",
 );
 
 /** The conjunctions as one pattern's alternatives ("och|samt|and"), for the list splitters. */
-export const CONJUNCTIONS = alternatives(words((v) => v.conjunctions));
+export const CONJUNCTIONS = regExpAlternatives(words((v) => v.conjunctions));
 
 /** The words that refer to a goal by number ("mål", "goal"). */
 export const GOAL_REFERENCE_WORDS = words((v) => v.goalReference);

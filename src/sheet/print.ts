@@ -1,4 +1,5 @@
 import { PrintFooter, PrintMargins } from "./spec";
+import { columnWidthPoints } from "./units";
 
 /**
  * Printing a SheetSpec, as plain arithmetic both hosts agree on: the scale that fits a sheet's columns on an A4 page,
@@ -15,12 +16,6 @@ export const DEFAULT_ROW_HEIGHT = 15;
 /** Margins that leave room for a one-line footer. */
 export const PRINT_MARGINS: PrintMargins = { top: 0.6, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 };
 
-/** A column width in characters (the SheetSpec's unit) as points, as Excel converts it for Calibri 11 (7 px a digit). */
-export function columnPoints(characters: number): number {
-  const pixels = Math.trunc(((256 * characters + Math.trunc(128 / 7)) / 256) * 7);
-  return pixels * 0.75;
-}
-
 function printable(orientation: "landscape" | "portrait", margins: PrintMargins): { width: number; height: number } {
   const [width, height] = orientation === "landscape" ? [A4.long, A4.short] : [A4.short, A4.long];
   return {
@@ -35,7 +30,7 @@ function printable(orientation: "landscape" | "portrait", margins: PrintMargins)
  * character, and a column that does not fit prints on a page of its own.
  */
 export function printScale(widths: number[], orientation: "landscape" | "portrait", margins: PrintMargins): number {
-  const total = widths.reduce((sum, w) => sum + columnPoints(w), 0);
+  const total = widths.reduce((sum, w) => sum + columnWidthPoints(w), 0);
   const fit = (printable(orientation, margins).width / total) * 0.92;
   return Math.max(10, Math.min(100, Math.floor(fit * 100)));
 }

@@ -17,7 +17,7 @@ import { readWorkbook, readWorkbookWithStats } from "../../src/hosts/excel/read"
 import { ExcelHostError } from "../../src/hosts/excel/problems";
 import { syncWithWatchdog } from "../../src/hosts/excel/sync";
 import { excelProblemMessage } from "../../src/i18n/errors";
-import { columnWidthPoints } from "../../src/hosts/excel/units";
+import { columnWidthPoints } from "../../src/sheet/units";
 import { writeSheets, type WriteResult } from "../../src/hosts/excel/write";
 import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
 import { workbookBuffer } from "../../src/hosts/xlsx/write";

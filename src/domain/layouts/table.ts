@@ -145,7 +145,7 @@ export function readTable(
   // A responsibility matrix: a column per nämnd ("KS | BUN | SN"), marked on the uppdrag's rows, instead of a nämnd
   // column.
   const namesCommittee = [...fields.values()].includes("committee");
-  const matrix = kind === "assignment" && !namesCommittee ? committeeColumns(grid, headerRow) : [];
+  const matrix = kind === "assignment" && !namesCommittee ? committeeColumns(grid, headerRow, ignored) : [];
   // A sheet named for a nämnd ("Kommunstyrelsen", "BUN") holds that nämnd's rows, when they name none.
   const sheetCommittee = !namesCommittee && !matrix.length && !byName && isCommitteeName(grid.sheet);
   // A block per nämnd: its title, just above the header, names the nämnd ("Kommunstyrelse – … (tkr)").
@@ -188,7 +188,9 @@ export function readTable(
       continue;
     }
     // Totals ("Summa", "varav …") and notes under the table are never items.
-    if (isTotals(values[first - grid.left]) || isTotals(values.find(isFilled))) continue;
+    const lead = values.find(isFilled);
+    const mapped = values[first - grid.left];
+    if (isTotals(mapped) || (lead !== mapped && isTotals(lead))) continue;
     // Beside the nämnder of a table of ramar stand other lines ("Budgeterat resultat"): only a nämnd is one
     // (a line that is no nämnd's name, once a blank row has ended the table), and a nämnd merged down its rows is one.
     if (ramLevels) {
@@ -197,7 +199,7 @@ export function readTable(
       seen.add(name);
     }
     // A ram level in a block of changes ("Ram föregående år", "Ram 2025") is a budget figure, not a change.
-    if (years.length && isLevelRow(values.find(isFilled))) continue;
+    if (years.length && isLevelRow(lead)) continue;
     if (blankAbove && filled === 1 && isNote(values[first - grid.left], kind)) continue;
     if (years.length) {
       for (const adjustment of yearAdjustments(grid, row, years, columns.main, blockCommittee)) rows.add(adjustment);
@@ -338,10 +340,11 @@ function rowFields(grid: Grid, row: number, columns: TableColumns): CellRow["fie
 }
 
 /** Header cells naming a nämnd ("KS", "Tekniska nämnden") where no header Måltavlan knows stands: two or more. */
-function committeeColumns(grid: Grid, headerRow: number): { col: number; name: string }[] {
+function committeeColumns(grid: Grid, headerRow: number, ignored: Set<number>): { col: number; name: string }[] {
   const columns = (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
     const text = cellText(value).trim();
-    return headerRole(text) === null && isCommitteeName(text) ? [{ col: grid.left + i, name: text }] : [];
+    const col = grid.left + i;
+    return !ignored.has(col) && headerRole(text) === null && isCommitteeName(text) ? [{ col, name: text }] : [];
   });
   return columns.length >= 2 ? columns : [];
 }
