@@ -25,7 +25,8 @@ import { workbookBuffer } from "../src/hosts/xlsx/write";
 import { readWorkbookBuffer, readWorkbookFile } from "../src/hosts/xlsx/read";
 import { colorDistance, contrastRatio } from "../src/sheet/colors";
 import { CellValue, Grid, cellName } from "../src/sheet/grid";
-import { DEFAULT_ROW_HEIGHT, PRINT_MARGINS, pageHeight } from "../src/sheet/print";
+import { DEFAULT_ROW_HEIGHT } from "../src/sheet/layout";
+import { PRINT_MARGINS, pageHeight } from "../src/sheet/print";
 import { PROMPT_TEXT_MAX, PROMPT_TITLE_MAX, SheetSpec, SpecCell } from "../src/sheet/spec";
 import { EXAMPLES, rowBreaksInFile } from "./support/workbooks";
 

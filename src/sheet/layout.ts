@@ -1,11 +1,28 @@
 import { SpecCell } from "./spec";
 
-const LINE_HEIGHT = 15;
+/** Excel's default row height for Calibri 11, in points: one line of text. */
+export const DEFAULT_ROW_HEIGHT = 15;
 
 /**
- * Hosts do not auto-fit rows when writing, so each row with wrapped text gets the height its longest cell needs,
- * estimated from the column widths in characters (a little generous, since proportional fonts vary).
- * `rows[r][c]` stands in column `c + firstCol`.
+ * The height one row needs, in points: as many lines as its longest wrapped cell takes in its column's width in
+ * characters (a little generous, since proportional fonts vary). `cells[i]` stands in column `i + firstCol`.
+ */
+export function rowHeight(cells: SpecCell[], widths: number[], firstCol = 0): number {
+  let lines = 1;
+  cells.forEach((cell, i) => {
+    if (!cell.wrap || typeof cell.value !== "string") return;
+    const width = widths[i + firstCol] ?? 10;
+    const needed = cell.value
+      .split("\n")
+      .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.05) / width)), 0);
+    lines = Math.max(lines, needed);
+  });
+  return lines * DEFAULT_ROW_HEIGHT;
+}
+
+/**
+ * Hosts do not auto-fit rows when writing, so each row with wrapped text gets the height it needs (rowHeight);
+ * rows of one line keep the default. `rows[r][c]` stands in column `c + firstCol`.
  */
 export function estimateRowHeights(
   rows: SpecCell[][],
@@ -13,18 +30,8 @@ export function estimateRowHeights(
   top = 0,
   firstCol = 0,
 ): { row: number; height: number }[] {
-  const heights: { row: number; height: number }[] = [];
-  rows.forEach((cells, r) => {
-    let lines = 1;
-    cells.forEach((cell, i) => {
-      if (!cell.wrap || typeof cell.value !== "string") return;
-      const width = widths[i + firstCol] ?? 10;
-      const needed = cell.value
-        .split("\n")
-        .reduce((n, line) => n + Math.max(1, Math.ceil((line.length * 1.05) / width)), 0);
-      lines = Math.max(lines, needed);
-    });
-    if (lines > 1) heights.push({ row: top + r, height: lines * LINE_HEIGHT });
+  return rows.flatMap((cells, r) => {
+    const height = rowHeight(cells, widths, firstCol);
+    return height > DEFAULT_ROW_HEIGHT ? [{ row: top + r, height }] : [];
   });
-  return heights;
 }

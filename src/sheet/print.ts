@@ -10,8 +10,6 @@ import { columnWidthPoints } from "./units";
 const A4 = { short: 595.28, long: 841.89 };
 /** Points per inch. */
 const INCH = 72;
-/** Excel's default row height for Calibri 11, in points. */
-export const DEFAULT_ROW_HEIGHT = 15;
 
 /** Margins that leave room for a one-line footer. */
 export const PRINT_MARGINS: PrintMargins = { top: 0.6, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 };

@@ -1,7 +1,7 @@
 import { cellName } from "../../sheet/grid";
 import { colorDistance } from "../../sheet/colors";
-import { estimateRowHeights } from "../../sheet/layout";
-import { DEFAULT_ROW_HEIGHT, PRINT_MARGINS, PageFlow, pageHeight, printScale } from "../../sheet/print";
+import { DEFAULT_ROW_HEIGHT, rowHeight } from "../../sheet/layout";
+import { PRINT_MARGINS, PageFlow, pageHeight, printScale } from "../../sheet/print";
 import {
   ConditionalFill,
   InputMessage,
@@ -328,7 +328,7 @@ class SheetBuilder {
 
   /** A text across columns from `col` to H, merged, as tall as its lines need. */
   private infoText(value: string, col: number, width: number): void {
-    const lines = estimateRowHeights([[{ value, wrap: true }]], [width])[0]?.height ?? DEFAULT_ROW_HEIGHT;
+    const lines = rowHeight([{ value, wrap: true }], [width]);
     const cells: SpecCell[] = Array.from({ length: col - COL.title }, (): SpecCell => ({ value: null }));
     const r = this.infoRow([...cells, { value, wrap: true }], lines);
     if (col < LAST_COL) this.merges.push(`${cellName(r, col)}:${cellName(r, LAST_COL)}`);
@@ -336,7 +336,7 @@ class SheetBuilder {
 
   private legendRow(sample: SpecCell, definition: string): void {
     const width = COLUMN_WIDTHS.slice(COL.detail).reduce((sum, w) => sum + w, 0);
-    const needed = estimateRowHeights([[{ value: definition, wrap: true }]], [width])[0]?.height ?? DEFAULT_ROW_HEIGHT;
+    const needed = rowHeight([{ value: definition, wrap: true }], [width]);
     const r = this.infoRow(
       [
         { ...sample, wrap: true },
@@ -358,7 +358,7 @@ class SheetBuilder {
   private row(key: string, cells: SpecCell[], height?: number): number {
     const r = this.out.length;
     this.out.push([{ value: key }, ...cells]);
-    const needed = height ?? estimateRowHeights([this.out[r]], COLUMN_WIDTHS)[0]?.height ?? DEFAULT_ROW_HEIGHT;
+    const needed = height ?? rowHeight(this.out[r], COLUMN_WIDTHS);
     this.heights.push(needed);
     if (height !== undefined) this.fixedHeights.set(r, height);
     this.flow?.add(needed);
@@ -367,7 +367,7 @@ class SheetBuilder {
 
   /** The height a row of these cells (column B on) will take, before it is written. */
   private heightOf(cells: SpecCell[]): number {
-    return estimateRowHeights([[{ value: null }, ...cells]], COLUMN_WIDTHS)[0]?.height ?? DEFAULT_ROW_HEIGHT;
+    return rowHeight([{ value: null }, ...cells], COLUMN_WIDTHS);
   }
 
   private sections(): Section[] {
