@@ -54,7 +54,12 @@ describe("maltavlan validate", () => {
   test("a valid plan exits 0 and prints the summary per nämnd in tkr", async () => {
     const { code, out } = await run("validate", example("ostersund-2024-klistrad"));
     expect(code).toBe(EXIT_OK);
-    expect(out).toContain("0 fel, 0 varningar.");
+    expect(out).toContain("0 fel, 0 varningar, 1 upplysning.");
+    // The example's sheet about itself is said to be not read, under "Ej läst" as well.
+    expect(out).toMatch(/INFO\s+Om exemplet!A1\s+Bladet läses inte/);
+    expect(out).toMatch(
+      /Ej läst: 14 ifyllda celler \(beskrivande text 8, avsnitt som inte läses \(nyckeltal\) 2, blad som inte läses 4\)/,
+    );
     expect(out).toMatch(/KS Kommunstyrelsen\s+3\s+250\stkr\s+0\stkr\s+250\stkr/);
     expect(out).toMatch(/SAN Social- och arbetsmarknadsnämnden\s+2\s+1\s200\stkr\s+1\s200\stkr\s+0\stkr/);
   });

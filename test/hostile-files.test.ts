@@ -396,6 +396,7 @@ describe("hidden rows and hidden sheets", () => {
     const json = JSON.parse(result.out) as {
       findings: { severity: string; rule: string; sheet: string; cell: string; message: string }[];
       plan: { assignments: { id: string }[]; adjustments: { id: string }[] };
+      unread: { sheet: string; cell: string; text: string; reason: string; cells: number }[];
     };
     return { code: result.code, ...json };
   }
@@ -458,7 +459,7 @@ describe("hidden rows and hidden sheets", () => {
     );
   });
 
-  test("a hidden sheet that gives the plan nothing is no finding; a very hidden one is not read at all", async () => {
+  test("a hidden sheet that gives the plan nothing is no warning; a very hidden one is not read, and both say so", async () => {
     const file = await planWith((w) => {
       const notes = w.addWorksheet("Anteckningar");
       notes.addRows([["Att göra"], ["Ringa ekonomen"]]);
@@ -470,8 +471,16 @@ describe("hidden rows and hidden sheets", () => {
       ]);
       secret.state = "veryHidden";
     });
-    const { findings, plan } = await validate(file);
-    expect(findings).toEqual([]);
+    const { findings, plan, unread } = await validate(file);
+    expect(findings.map(({ severity, rule, sheet }) => [severity, rule, sheet])).toEqual([
+      ["info", "sheet-not-read", "Anteckningar"],
+      ["info", "sheet-not-read", "Gamla uppdrag"],
+    ]);
+    expect(findings[1].message).toContain("helt dolt");
+    expect(unread).toEqual([
+      { sheet: "Anteckningar", cell: "A1:A2", text: "Att göra", reason: "sheet", cells: 2 },
+      { sheet: "Gamla uppdrag", cell: "A1:D2", text: "ID", reason: "sheet", cells: 8 },
+    ]);
     expect(plan.assignments.map((a) => a.id)).toEqual(["U1", "U2", "U3"]);
   });
 

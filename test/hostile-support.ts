@@ -533,7 +533,7 @@ export function expectSoundFindings(
         throw new Error(`${where}: outside the sheet's content (${grid.values.length} rows from ${grid.top})`);
     }
     if (!rules.includes(f.rule)) throw new Error(`${where}: not a rule of this reader`);
-    if (f.severity !== "error" && f.severity !== "warning") throw new Error(`${where}: severity ${f.severity}`);
+    if (!["error", "warning", "info"].includes(f.severity)) throw new Error(`${where}: severity ${f.severity}`);
     for (const lang of ["sv", "en"] as const) {
       // Params are user text and may say anything; the message around them must not say "undefined".
       const message = findingMessage(f, lang);
@@ -569,6 +569,7 @@ export const PLAN_RULES: readonly RuleId[] = [
   "origin-invalid",
   "committee-kind-invalid",
   "hidden-content",
+  "sheet-not-read",
 ];
 
 export const FOLLOW_UP_RULES: readonly RuleId[] = [

@@ -363,7 +363,7 @@ describe("readPastedDocument: two-column paste (uppdrag | förtydligande)", () =
         originHint: "namnd",
       },
     ];
-    expect(readPastedDocument(sheet)).toEqual(expected);
+    expect(readPastedDocument(sheet)?.rows).toEqual(expected);
   });
 });
 
@@ -419,7 +419,7 @@ describe("readPastedDocument: one-column paste (one paragraph per row)", () => {
     null,
     ...TAIL,
   ]);
-  const rows = readPastedDocument(sheet) ?? [];
+  const rows = readPastedDocument(sheet)?.rows ?? [];
 
   it("produces the same rows as the two-column paste", () => {
     expect(kinds(rows)).toEqual([
@@ -491,7 +491,7 @@ describe("readPastedDocument: (Kommunstyrelsen) in a row of its own, no Mål hea
     [null, "Arbetet redovisas i delårsrapporten."], // 6
     ...TAIL,
   ]);
-  const rows = readPastedDocument(sheet) ?? [];
+  const rows = readPastedDocument(sheet)?.rows ?? [];
 
   it("takes the committee from the row below and the parent goal from the intro line", () => {
     const u4 = cell(U4, 3, 0);
@@ -543,7 +543,7 @@ describe("readPastedDocument: a sheet starting at C4 with two Mål sections", ()
     top,
     left,
   );
-  const rows = readPastedDocument(sheet) ?? [];
+  const rows = readPastedDocument(sheet)?.rows ?? [];
 
   it("uses sheet coordinates from the grid's corner", () => {
     expect(rows[0]).toEqual({
@@ -581,19 +581,25 @@ describe("readPastedDocument: headings written other ways", () => {
     ["Nämndens egna uppdrag", "namnd", null],
     ["Nämndernas uppdrag 2025", "namnd", 2025],
   ])("%j opens an uppdrag section", (heading, origin, year) => {
-    const rows = readPastedDocument(grid([GOAL, heading, [U1, F1]])) ?? [];
+    const rows = readPastedDocument(grid([GOAL, heading, [U1, F1]]))?.rows ?? [];
     expect(kinds(rows)).toEqual(["goal", "assignment"]);
     expect(rows[1].originHint).toBe(origin);
     expect(rows[1].fields.year?.value ?? null).toBe(year);
   });
 
-  it("ignores a Nyckeltal section up to the next heading", () => {
-    const rows =
-      readPastedDocument(
-        grid([GOAL, "Nyckeltal 2024", ["Andel kvinnor som driver företag", "32 %"], [U1, F1], KF_HEADING, [U3, F3]]),
-      ) ?? [];
+  it("passes over a Nyckeltal section up to the next heading, and lists its cells as not read", () => {
+    const document = readPastedDocument(
+      grid([GOAL, "Nyckeltal 2024", ["Andel kvinnor som driver företag", "32 %"], [U1, F1], KF_HEADING, [U3, F3]]),
+    );
+    const rows = document?.rows ?? [];
     expect(kinds(rows)).toEqual(["goal", "assignment"]);
     expect(rows[1].fields.name?.value).toBe(U3_TITLE);
+    expect(document?.unread.map(({ cell, reason }) => [cell, reason])).toEqual([
+      ["A3", "section"],
+      ["B3", "section"],
+      ["A4", "section"],
+      ["B4", "section"],
+    ]);
   });
 });
 
@@ -628,9 +634,15 @@ describe("looksLikePastedDocument: sheets that are not pasted pages", () => {
 describe("readPastedDocument: forced reading and stray ramjusteringar", () => {
   it("reads a sheet the user mapped as pasted even without headings", () => {
     expect(readPastedDocument(grid([GOAL_TEXT, GOAL_TEXT_2]))).toBeNull();
-    expect(readPastedDocument(grid([GOAL_TEXT, GOAL_TEXT_2]), { force: true })).toEqual([]);
+    // Prose alone gives no rows, and every paragraph is listed as not read.
+    const prose = readPastedDocument(grid([GOAL_TEXT, GOAL_TEXT_2]), { force: true });
+    expect(prose?.rows).toEqual([]);
+    expect(prose?.unread.map(({ cell, reason }) => [cell, reason])).toEqual([
+      ["A1", "prose"],
+      ["A2", "prose"],
+    ]);
     const sheet = grid([GOAL_TEXT, A1]);
-    expect(readPastedDocument(sheet, { force: true })).toEqual([
+    expect(readPastedDocument(sheet, { force: true })?.rows).toEqual([
       {
         kind: "adjustment",
         ref: { sheet: SHEET, row: 1, col: 0 },
@@ -642,12 +654,17 @@ describe("readPastedDocument: forced reading and stray ramjusteringar", () => {
         },
       },
     ]);
-    expect(readPastedDocument(grid([]), { force: true })).toEqual([]);
+    expect(readPastedDocument(grid([]), { force: true })).toEqual({ rows: [], unread: [] });
   });
 
   it("reads a list of ramjustering lines pasted alone, under a title, without a mapping", () => {
-    const rows = readPastedDocument(grid(["Ramjusteringar budget 2024", A1, "Varaktig ramjustering SAN: 1 200 tkr"]));
-    expect(rows?.map((row) => [row.kind, row.fields.committee?.value, row.fields.amount?.value])).toEqual([
+    const document = readPastedDocument(
+      grid(["Ramjusteringar budget 2024", A1, "Varaktig ramjustering SAN: 1 200 tkr"]),
+    );
+    expect(document?.unread).toEqual([
+      { sheet: SHEET, cell: "A1", text: "Ramjusteringar budget 2024", reason: "prose", cells: 1 },
+    ]);
+    expect(document?.rows.map((row) => [row.kind, row.fields.committee?.value, row.fields.amount?.value])).toEqual([
       ["adjustment", "KS", "250 tkr"],
       ["adjustment", "SAN", "1 200 tkr"],
     ]);
@@ -659,7 +676,7 @@ describe("readPastedDocument: one-column (Full name) uppdrag one after another",
   const U5 = "Ta fram en plan för laddinfrastruktur på landsbygden.";
   const F5 = "Planen tas fram tillsammans med näringslivet.";
   const sheet = grid([NAMND_HEADING, U4, "(Kommunstyrelsen)", F4, U5, "(Tekniska nämnden)", F5]);
-  const rows = readPastedDocument(sheet) ?? [];
+  const rows = readPastedDocument(sheet)?.rows ?? [];
 
   it("gives each uppdrag its own committee and förtydligande", () => {
     expect(kinds(rows)).toEqual(["assignment", "assignment"]);

@@ -65,9 +65,12 @@ export function findingLines(findings: Finding[], lang: Language, source?: strin
 }
 
 export function summaryLine(findings: Finding[], lang: Language): string {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  return lang === "sv" ? `${errors} fel, ${warnings} varningar.` : `${errors} errors, ${warnings} warnings.`;
+  const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
+  const [errors, warnings, infos] = [count("error"), count("warning"), count("info")];
+  if (lang === "en") {
+    return `${errors} errors, ${warnings} warnings${infos ? `, ${infos} ${infos === 1 ? "notice" : "notices"}` : ""}.`;
+  }
+  return `${errors} fel, ${warnings} varningar${infos ? `, ${infos} ${infos === 1 ? "upplysning" : "upplysningar"}` : ""}.`;
 }
 
 /** A plain table: first column left-aligned, the rest right-aligned. */

@@ -2,7 +2,8 @@ import * as path from "path";
 import { formatAmount } from "../domain/amounts";
 import { Plan } from "../domain/model";
 import { planToJson, summarizeByCommittee } from "../domain/summary";
-import { Language, findingMessage } from "../i18n/findings";
+import { UnreadCell, UnreadReason } from "../domain/unread";
+import { Language, UNREAD_REASON_LABELS, findingMessage } from "../i18n/findings";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -20,7 +21,7 @@ export async function validateCommand(args: string[], options: Options, io: Outp
   const [file] = args;
   if (!file) throw new UsageError("Ange planens arbetsbok: maltavlan validate <plan.xlsx>");
   const lang = language(options);
-  const { plan, findings } = await readPlanWorkbook(file, options);
+  const { plan, findings, unread } = await readPlanWorkbook(file, options);
   const hasErrors = findings.some((f) => f.severity === "error");
   if (options.flags.has("json")) {
     const json = {
@@ -32,6 +33,7 @@ export async function validateCommand(args: string[], options: Options, io: Outp
         message: findingMessage(f, lang),
       })),
       plan: planToJson(plan),
+      unread,
     };
     io.out(JSON.stringify(json));
     return hasErrors ? EXIT_FINDINGS : EXIT_OK;
@@ -39,9 +41,39 @@ export async function validateCommand(args: string[], options: Options, io: Outp
   for (const line of findingLines(findings, lang)) io.out(line);
   if (findings.length) io.out("");
   io.out(`${path.basename(file)}: ${summaryLine(findings, lang)}`);
+  const notRead = unreadLines(unread, lang);
+  if (notRead.length) io.out(["", ...notRead].join("\n"));
   const summary = committeeSummary(plan, lang);
   if (summary.length) io.out(["", ...summary].join("\n"));
   return hasErrors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Reasons whose cells are listed one by one: what a user may have meant as plan content. */
+const LISTED: ReadonlySet<UnreadReason> = new Set(["column", "notUnderstood", "sheet"]);
+const MOST_LISTED = 25;
+
+/**
+ * "Ej läst": how many filled cells were not read, by reason, then the entries a user should look at (columns and
+ * sheets not read, rows not understood); the full list is in --json.
+ */
+export function unreadLines(unread: UnreadCell[], lang: Language): string[] {
+  if (unread.length === 0) return [];
+  const labels = UNREAD_REASON_LABELS[lang];
+  const byReason = new Map<UnreadReason, number>();
+  for (const entry of unread) byReason.set(entry.reason, (byReason.get(entry.reason) ?? 0) + entry.cells);
+  const total = [...byReason.values()].reduce((a, b) => a + b, 0);
+  const counts = [...byReason].map(([reason, cells]) => `${labels[reason]} ${cells}`).join(", ");
+  const head =
+    lang === "sv"
+      ? `Ej läst: ${total} ${total === 1 ? "ifylld cell" : "ifyllda celler"} (${counts}).`
+      : `Not read: ${total} filled ${total === 1 ? "cell" : "cells"} (${counts}).`;
+  const listed = unread.filter((entry) => LISTED.has(entry.reason));
+  const lines = listed
+    .slice(0, MOST_LISTED)
+    .map((e) => `  ${`${e.sheet}!${e.cell}`.padEnd(28)} ${labels[e.reason].padEnd(22)} "${e.text}"`);
+  const more = listed.length - MOST_LISTED;
+  if (more > 0) lines.push(lang === "sv" ? `  … och ${more} till (se --json).` : `  … and ${more} more (see --json).`);
+  return [head, ...lines];
 }
 
 export function committeeSummary(plan: Plan, lang: Language): string[] {
@@ -52,7 +84,7 @@ export function committeeSummary(plan: Plan, lang: Language): string[] {
   return table(
     header,
     summarizeByCommittee(plan).map((s) => [
-      s.name ? `${s.code} ${s.name}` : s.code,
+      s.name && s.name !== s.code ? `${s.code} ${s.name}` : s.code,
       String(s.assignments),
       formatAmount(s.totalOre),
       formatAmount(s.lastingOre),

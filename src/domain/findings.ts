@@ -1,6 +1,7 @@
 import { CellRef, cellName } from "../sheet/grid";
 
-export type Severity = "error" | "warning";
+/** `info` tells what the tool passed over (a sheet not read); it never changes an exit code or blocks a job. */
+export type Severity = "error" | "warning" | "info";
 
 /**
  * Every validation rule, by id. The Swedish and English messages live in src/i18n, keyed by these ids,
@@ -52,7 +53,7 @@ export type FollowUpRuleId =
  * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which
  * write plan content, do not cover them; test/hostile-files.test.ts does).
  */
-export type WorkbookRuleId = "hidden-content";
+export type WorkbookRuleId = "hidden-content" | "sheet-not-read";
 
 export type RuleId = PlanRuleId | FollowUpRuleId | WorkbookRuleId;
 
@@ -71,7 +72,9 @@ export function finding(severity: Severity, rule: RuleId, at: CellRef, params: F
   return { severity, rule, sheet: at.sheet, cell: cellName(at.row, at.col), params };
 }
 
-/** Errors first, then by sheet (in workbook order when given), then by cell (row before column): stable output. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then info; then by sheet (in workbook order when given), then by cell (row before column): stable output. */
 export function sortFindings(findings: Finding[], sheetOrder: string[] = []): Finding[] {
   const sheetRank = (sheet: string) => {
     const index = sheetOrder.indexOf(sheet);
@@ -82,7 +85,7 @@ export function sortFindings(findings: Finding[], sheetOrder: string[] = []): Fi
     return m ? [Number(m[2]), m[1].padStart(3, " ")] : [0, cell];
   };
   return [...findings].sort((a, b) => {
-    if (a.severity !== b.severity) return a.severity === "error" ? -1 : 1;
+    if (a.severity !== b.severity) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
     if (a.sheet !== b.sheet) return sheetRank(a.sheet) - sheetRank(b.sheet) || a.sheet.localeCompare(b.sheet, "sv");
     const [ra, ca] = position(a.cell);
     const [rb, cb] = position(b.cell);

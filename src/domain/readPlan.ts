@@ -1,4 +1,4 @@
-import { Grid, cellText, columnName } from "../sheet/grid";
+import { Grid, cellText, columnName, isFilled } from "../sheet/grid";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { hasTableHeaders } from "./layouts/headers";
@@ -9,6 +9,7 @@ import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } 
 import { resolvePlan } from "./resolve";
 import { isOwnSheet } from "./ownSheets";
 import { normalizeName } from "./text";
+import { UnreadCell, sheetUnread, tableUnread, unreadCell } from "./unread";
 
 const SETTINGS_SHEET = /^(inställningar|settings)$/;
 const SETTING_KEYS: Record<string, keyof RawSettings> = {
@@ -21,17 +22,23 @@ const SETTING_KEYS: Record<string, keyof RawSettings> = {
   title: "title",
 };
 
-/** Key/value rows ("Budgetår | 2024") of the settings sheet. */
-function readSettings(grid: Grid): RawSettings {
+/** Key/value rows ("Budgetår | 2024") of the settings sheet; cells of other rows and columns are not read. */
+function readSettings(grid: Grid): { settings: RawSettings; unread: UnreadCell[] } {
   const settings: RawSettings = {};
+  const unread: UnreadCell[] = [];
   grid.values.forEach((cells, r) => {
+    const row = grid.top + r;
     const key = SETTING_KEYS[normalizeName(cellText(cells[0] ?? null))];
     const value = cells[1];
     if (key && value !== null && value !== undefined) {
-      settings[key] = { value, ref: { sheet: grid.sheet, row: grid.top + r, col: grid.left + 1 } };
+      settings[key] = { value, ref: { sheet: grid.sheet, row, col: grid.left + 1 } };
     }
+    cells.forEach((cell, c) => {
+      if (!isFilled(cell) || (key && c < 2)) return;
+      unread.push(unreadCell({ sheet: grid.sheet, row, col: grid.left + c }, cellText(cell), "notUnderstood"));
+    });
   });
-  return settings;
+  return { settings, unread };
 }
 
 export interface ReadResult {
@@ -49,6 +56,8 @@ export interface ReadResult {
     /** A table's header row: column letter, header text and the field it is read as (null: not read). */
     columns?: { column: string; header: string; field: FieldName | null }[];
   }[];
+  /** Every filled cell of the workbook that is not part of the plan, with why (Måltavlan's own sheets aside). */
+  unread: UnreadCell[];
 }
 
 /** Grid[] → Plan with findings: the whole reading side of the core. */
@@ -59,24 +68,51 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   let settings: RawSettings = {};
   let title: RawCell | undefined;
   const sheets: ReadResult["sheets"] = [];
+  const unread: UnreadCell[] = [];
+  const notRead: Finding[] = [];
+  /** A sheet passed over as a whole: an info finding, and one entry for its cells (none when it is empty). */
+  const passOver = (grid: Grid, why: "mapping" | "veryHidden" | "notRecognised") => {
+    sheets.push({ sheet: grid.sheet, layout: "ignored" });
+    const entry = sheetUnread(grid);
+    if (!entry) return;
+    unread.push(entry);
+    // At the top left of what the sheet holds (a sheet's content may start anywhere).
+    const cell = entry.cell.split(":")[0];
+    notRead.push({
+      severity: "info",
+      rule: "sheet-not-read",
+      sheet: grid.sheet,
+      cell,
+      params: { why, cells: entry.cells },
+    });
+  };
+  /** Table sheets' accounts, made once the plan's title is known (the title is read, not a title left over). */
+  const accounts: (() => UnreadCell[])[] = [];
   for (const grid of grids) {
     const sheetMapping = mapping.sheets?.[grid.sheet];
-    if (isOwnSheet(grid) || grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
+    if (isOwnSheet(grid)) {
       sheets.push({ sheet: grid.sheet, layout: "ignored" });
+    } else if (grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
+      passOver(grid, sheetMapping?.kind === "ignore" ? "mapping" : "veryHidden");
     } else if (SETTINGS_SHEET.test(normalizeName(grid.sheet))) {
-      settings = { ...settings, ...readSettings(grid) };
+      const read = readSettings(grid);
+      settings = { ...settings, ...read.settings };
+      unread.push(...read.unread);
       sheets.push({ sheet: grid.sheet, layout: "settings" });
     } else if (
       sheetMapping?.kind === "pasted" ||
       (!sheetMapping && looksLikePastedDocument(grid) && !hasTableHeaders(grid))
     ) {
-      for (const row of readPastedDocument(grid, { force: true }) ?? []) rows.add(row);
+      const document = readPastedDocument(grid, { force: true });
+      for (const row of document?.rows ?? []) rows.add(row);
+      unread.push(...(document?.unread ?? []));
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
       if (table) {
         if (table.treeGoals) treeGoals.push(...table.treeGoals);
         title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
+        accounts.push(() => tableUnread(grid, table.account, title?.ref));
         sheets.push({
           sheet: grid.sheet,
           layout: "table",
@@ -87,19 +123,21 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
           columns: table.columns.map(({ col, header, field }) => ({ column: columnName(col), header, field })),
         });
       } else {
-        sheets.push({ sheet: grid.sheet, layout: "ignored" });
+        passOver(grid, "notRecognised");
       }
     }
   }
+  for (const account of accounts) unread.push(...account());
   if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
   const { plan, findings } = resolvePlan({ rows, settings: { title, ...settings } }, { levels, years: mapping.years });
   return {
     plan,
     findings: sortFindings(
-      [...findings, ...hiddenContent(grids, rows)],
+      [...findings, ...hiddenContent(grids, rows), ...notRead],
       grids.map((grid) => grid.sheet),
     ),
     sheets,
+    unread,
   };
 }
 

@@ -1,4 +1,5 @@
 import { Finding, FindingParams, RuleId } from "../domain/findings";
+import { UnreadReason } from "../domain/unread";
 
 /** Messages for findings, Swedish first (the users' language), English second. Each says what is wrong and what to do. */
 
@@ -85,6 +86,14 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       p.what === "sheet"
         ? `Bladet är dolt men läses in i planen (${p.rows} ${p.rows === 1 ? "rad" : "rader"}). Visa bladet och kontrollera att innehållet ska vara med, eller ta bort det.`
         : `${p.rows} ${p.rows === 1 ? "dold rad" : "dolda rader"} på bladet läses in i planen, den första här. Visa raderna och kontrollera att de ska vara med, eller ta bort dem.`,
+    "sheet-not-read": (p) =>
+      `Bladet läses inte (${p.cells} ${p.cells === 1 ? "ifylld cell" : "ifyllda celler"}): ${
+        p.why === "mapping"
+          ? "kopplingen säger Läs inte."
+          : p.why === "veryHidden"
+            ? "det är helt dolt (bara synligt i VBA-redigeraren)."
+            : "Måltavlan känner inte igen det som mål, uppdrag, ramjusteringar, nyckeltal eller nämnder. Koppla bladet om det hör till planen."
+      }`,
     "followup-marker-missing": () =>
       `Måltavlans märkning i cell A1–A2 saknas eller har ändrats. Bladet lästes ändå, men generera det på nytt innan nästa utskick.`,
     "followup-unknown-row": (p) =>
@@ -155,6 +164,14 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       p.what === "sheet"
         ? `The sheet is hidden but is read into the plan (${p.rows} ${p.rows === 1 ? "row" : "rows"}). Unhide it and check that its content belongs there, or remove it.`
         : `${p.rows} hidden ${p.rows === 1 ? "row" : "rows"} on the sheet ${p.rows === 1 ? "is" : "are"} read into the plan, the first here. Unhide them and check that they belong there, or remove them.`,
+    "sheet-not-read": (p) =>
+      `The sheet is not read (${p.cells} filled ${p.cells === 1 ? "cell" : "cells"}): ${
+        p.why === "mapping"
+          ? "the mapping says Do not read."
+          : p.why === "veryHidden"
+            ? "it is very hidden (visible only in the VBA editor)."
+            : "Måltavlan does not recognise it as goals, assignments, frame adjustments, key figures or committees. Map the sheet if it belongs to the plan."
+      }`,
     "followup-marker-missing": () =>
       `Måltavlan's marker in A1–A2 is missing or was changed. The sheet was read anyway; regenerate it before the next round.`,
     "followup-unknown-row": (p) => `The row's key (${p.key}) is not in the plan. Its answer is left out of the report.`,
@@ -185,7 +202,33 @@ export function findingMessage(f: Finding, language: Language = "sv"): string {
   return MESSAGES[language][f.rule](f.params);
 }
 
+/** Why a cell was not read, as the CLI's "Ej läst" and the pane's Koppla step say it. */
+export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>> = {
+  sv: {
+    title: "rubrik ovanför tabellen",
+    total: "summarad",
+    budgetFigure: "ramnivå (budgetbelopp)",
+    note: "anteckning under tabellen",
+    column: "kolumn som inte läses",
+    prose: "beskrivande text",
+    section: "avsnitt som inte läses (nyckeltal)",
+    notUnderstood: "ej förstått",
+    sheet: "blad som inte läses",
+  },
+  en: {
+    title: "heading above the table",
+    total: "totals row",
+    budgetFigure: "ram level (budget figure)",
+    note: "note under the table",
+    column: "column not read",
+    prose: "descriptive text",
+    section: "section not read (key figures)",
+    notUnderstood: "not understood",
+    sheet: "sheet not read",
+  },
+};
+
 export const SEVERITY_LABELS: Record<Language, Record<Finding["severity"], string>> = {
-  sv: { error: "FEL", warning: "VARNING" },
-  en: { error: "ERROR", warning: "WARNING" },
+  sv: { error: "FEL", warning: "VARNING", info: "INFO" },
+  en: { error: "ERROR", warning: "WARNING", info: "INFO" },
 };

@@ -10,7 +10,7 @@ import type { ExcelProblem, WriteWarning } from "../hosts/excel/problems";
 import type { FileProblem } from "../hosts/xlsx/problems";
 import type { WorkerFailureKind } from "../taskpane/workerFailure";
 import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
-import type { Language } from "./findings";
+import { type Language, UNREAD_REASON_LABELS } from "./findings";
 
 export type { Language };
 
@@ -53,6 +53,13 @@ const sv = {
     "Stämmer något inte, välj vad bladet är och spara kopplingen.",
   reading: "Läser arbetsboken …",
   sheetsCaption: "Bladen i arbetsboken",
+  unreadHeading: (cells: number) => `Ej läst (${plural(cells, "cell", "celler")})`,
+  unreadIntro:
+    "Det här står i arbetsboken men blir inte en del av planen. Hör något till planen, välj vad bladet eller " +
+    "kolumnen är ovan och spara kopplingen.",
+  unreadSheet: (sheet: string, cells: number) => `${sheet}: ${plural(cells, "cell", "celler")}`,
+  unreadReasons: UNREAD_REASON_LABELS.sv,
+  unreadMore: (n: number) => `… och ${n.toLocaleString("sv-SE")} till (hela listan: maltavlan validate --json).`,
   colSheet: "Blad",
   colReadAs: "Läses som",
   colHeaderRow: "Rubrikrad",
@@ -137,7 +144,7 @@ const sv = {
     `${plural(errors, "fel", "fel")}, ${plural(warnings, "varning", "varningar")}`,
   noFindings: "Inga fel och inga varningar. Planen kan användas för uppföljning.",
   noErrors: "Inga fel; varningarna nedan hindrar inte uppföljningen.",
-  severity: { error: "Fel", warning: "Varning" },
+  severity: { error: "Fel", warning: "Varning", info: "Info" },
   markCells: "Markera cellerna i bladen",
   clearMarks: "Ta bort markeringarna",
   marking: "Markerar …",
@@ -260,6 +267,7 @@ const sv = {
     "followup-sheet-renamed": "Bladet har bytt namn",
     "followup-no-sheet": "Inget uppföljningsblad i filen",
     "hidden-content": "Dolt innehåll läses in",
+    "sheet-not-read": "Blad som inte läses",
   } satisfies Record<RuleId, string>,
 };
 
@@ -293,6 +301,13 @@ const en: PaneStrings = {
     "check. If something is wrong, choose what the sheet is and save the mapping.",
   reading: "Reading the workbook …",
   sheetsCaption: "Sheets in the workbook",
+  unreadHeading: (cells: number) => `Not read (${pluralEn(cells, "cell", "cells")})`,
+  unreadIntro:
+    "The workbook holds this, but it does not become part of the plan. If something belongs to the plan, choose " +
+    "what the sheet or column is above and save the mapping.",
+  unreadSheet: (sheet: string, cells: number) => `${sheet}: ${pluralEn(cells, "cell", "cells")}`,
+  unreadReasons: UNREAD_REASON_LABELS.en,
+  unreadMore: (n: number) => `… and ${n.toLocaleString("en-GB")} more (the full list: maltavlan validate --json).`,
   colSheet: "Sheet",
   colReadAs: "Read as",
   colHeaderRow: "Header row",
@@ -382,7 +397,7 @@ const en: PaneStrings = {
     `${pluralEn(errors, "error", "errors")}, ${pluralEn(warnings, "warning", "warnings")}`,
   noFindings: "No errors and no warnings. The plan can be used for follow-up.",
   noErrors: "No errors; the warnings below do not stop the follow-up.",
-  severity: { error: "Error", warning: "Warning" },
+  severity: { error: "Error", warning: "Warning", info: "Info" },
   markCells: "Mark the cells in the sheets",
   clearMarks: "Remove the marks",
   marking: "Marking …",
@@ -501,6 +516,7 @@ const en: PaneStrings = {
     "followup-sheet-renamed": "Sheet renamed",
     "followup-no-sheet": "No follow-up sheet in the file",
     "hidden-content": "Hidden content is read",
+    "sheet-not-read": "Sheets not read",
   },
 };
 

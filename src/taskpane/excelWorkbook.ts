@@ -9,6 +9,7 @@ import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
 import type { CoreSteps, PlanRead } from "../domain/jobs";
 import { LISTS_SHEET } from "../domain/lists";
 import { isOwnSheet } from "../domain/ownSheets";
+import type { Finding } from "../domain/findings";
 import type { Settings } from "../domain/settings";
 import type { Grid } from "../sheet/grid";
 import {
@@ -41,7 +42,7 @@ import {
 export { PLAN_NAME };
 
 export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
-  const errors = read.findings.filter((f) => f.severity === "error").length;
+  const count = (severity: Finding["severity"]) => read.findings.filter((f) => f.severity === severity).length;
   return {
     plan: read.plan,
     findings: read.findings,
@@ -50,8 +51,9 @@ export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
       .filter((grid) => isOwnSheet(grid) || grid.visibility === "veryHidden" || grid.sheet === LISTS_SHEET)
       .map((grid) => grid.sheet),
     settings: read.settings,
-    errors,
-    warnings: read.findings.length - errors,
+    unread: read.unread,
+    errors: count("error"),
+    warnings: count("warning"),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ColumnMapping, Mapping } from "../domain/mapping";
 import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
 import type { Period, Settings } from "../domain/settings";
+import type { UnreadCell } from "../domain/unread";
 import type { WriteWarning } from "../hosts/excel/problems";
 import type { FileProblem } from "../hosts/xlsx/problems";
 import type { Language } from "../i18n/findings";
@@ -26,6 +27,8 @@ export interface PaneValidation {
   /** Måltavlan's own sheets (follow-up, report, lists, state): not the user's to map. */
   ownSheets: string[];
   settings: Settings;
+  /** What the reader passed over, with why (the CLI's "Ej läst"): Koppla lists it per sheet. */
+  unread: UnreadCell[];
   errors: number;
   warnings: number;
 }

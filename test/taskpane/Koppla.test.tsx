@@ -108,7 +108,11 @@ describe("Koppla", () => {
     const tree = await screen.findByRole("tree", { name: "Mål och nyckeltal" });
     expect(screen.getByText(/^2 mål, 1 nyckeltal\./)).toBeVisible();
     // Only the top is shown until it is opened.
-    expect(within(tree).getAllByRole("treeitem").map((item) => item.textContent)).toEqual(["Vision Östersund 2040"]);
+    expect(
+      within(tree)
+        .getAllByRole("treeitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Vision Östersund 2040"]);
     await user.click(within(tree).getByRole("treeitem", { name: /Östersund 2040/ }));
     const goal = within(tree).getByText("Näringsliv och tillväxt").closest<HTMLElement>('[role="treeitem"]');
     if (!goal) throw new Error("no tree item for the goal");
@@ -207,6 +211,38 @@ describe("Koppla", () => {
     expect(await screen.findByText(/Mallbladen är skapade/)).toBeVisible();
     expect(workbook.createTemplate).toHaveBeenCalledTimes(1);
     expect(await screen.findByRole("table", { name: "Nämnder" })).toBeVisible();
+  });
+
+  test("Ej läst: per sheet, what the plan does not take and why; an entry goes to its cells", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    const section = await screen.findByRole("region", { name: "Ej läst (13 celler)" });
+    expect(
+      within(section)
+        .getAllByRole("heading", { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(["Uppdrag: 6 celler", "Ramjusteringar: 3 celler", "Anteckningar: 4 celler"]);
+    const column = within(section).getByRole("button", { name: /B3:B9/ });
+    expect(column).toHaveTextContent("kolumn som inte läses: Anteckning");
+    expect(within(section).getByRole("button", { name: /A1:A4/ })).toHaveTextContent(
+      "blad som inte läses: Ring ekonomen",
+    );
+    await user.click(column);
+    expect(workbook.goToCell).toHaveBeenCalledWith("Uppdrag", "B3:B9");
+  });
+
+  test("Ej läst shows ten entries per sheet and counts the rest", async () => {
+    const unread = Array.from({ length: 14 }, (_, i) => ({
+      sheet: "MRP",
+      cell: `A${i + 1}`,
+      text: `Rad ${i + 1}`,
+      reason: "prose" as const,
+      cells: 1,
+    }));
+    pane(fakeWorkbook(validation([], { unread })));
+    const section = await screen.findByRole("region", { name: "Ej läst (14 celler)" });
+    expect(within(section).getAllByRole("button")).toHaveLength(10);
+    expect(section).toHaveTextContent("… och 4 till");
   });
 
   test("reading fails: the error in Swedish", async () => {

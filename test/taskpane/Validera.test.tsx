@@ -54,6 +54,37 @@ describe("Validera", () => {
     expect(workbook.goToCell).toHaveBeenLastCalledWith("Ramjusteringar", "D2");
   });
 
+  test("a sheet not read is listed as Info: no error, no warning, and nothing to mark in a cell", async () => {
+    const user = userEvent.setup();
+    const info = {
+      severity: "info" as const,
+      rule: "sheet-not-read" as const,
+      sheet: "Anteckningar",
+      cell: "A1",
+      params: { why: "notRecognised", cells: 4 },
+    };
+    const workbook = pane(fakeWorkbook(validation([FINDINGS[2], info])));
+    expect(await screen.findByText("0 fel, 1 varning")).toBeVisible();
+    const notes = screen.getByRole("region", { name: "Anteckningar" });
+    expect(within(notes).getByRole("heading", { level: 3 })).toHaveTextContent("Info: Blad som inte läses (1)");
+    expect(within(notes).getByRole("button")).toHaveTextContent(/Bladet läses inte \(4 ifyllda celler\)/);
+    await user.click(screen.getByRole("button", { name: "Markera cellerna i bladen" }));
+    expect(workbook.markCells).toHaveBeenCalledWith([FINDINGS[2]]);
+  });
+
+  test("only info findings: Inga fel och inga varningar", async () => {
+    pane(
+      fakeWorkbook(
+        validation([
+          { severity: "info", rule: "sheet-not-read", sheet: "Om", cell: "A1", params: { why: "mapping", cells: 2 } },
+        ]),
+      ),
+    );
+    expect(await screen.findByText("0 fel, 0 varningar")).toBeVisible();
+    expect(screen.getByText(/Inga fel och inga varningar/)).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Markera cellerna i bladen" })).not.toBeInTheDocument();
+  });
+
   test("no findings: Inga fel", async () => {
     pane(fakeWorkbook(validation([])));
     expect(await screen.findByText("0 fel, 0 varningar")).toBeVisible();

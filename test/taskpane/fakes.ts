@@ -3,6 +3,7 @@ import { ExcelHostError, type ExcelProblem, type ExcelStep } from "../../src/hos
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
 import type { PaneFiles } from "../../src/taskpane/workerFiles";
 import type { Finding } from "../../src/domain/findings";
+import type { UnreadCell } from "../../src/domain/unread";
 import { DEFAULT_LEVELS, type Plan } from "../../src/domain/model";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import type {
@@ -64,6 +65,13 @@ export const FINDINGS: Finding[] = [
   { severity: "warning", rule: "duration-unspecified", sheet: "Ramjusteringar", cell: "D5", params: {} },
 ];
 
+/** What the reader passed over in the fake workbook: a column of the uppdrag sheet, a totals row, a sheet. */
+export const UNREAD: UnreadCell[] = [
+  { sheet: "Uppdrag", cell: "B3:B9", text: "Anteckning", reason: "column", cells: 6 },
+  { sheet: "Ramjusteringar", cell: "A9:D9", text: "Summa", reason: "total", cells: 3 },
+  { sheet: "Anteckningar", cell: "A1:A4", text: "Ring ekonomen", reason: "sheet", cells: 4 },
+];
+
 export function validation(findings: Finding[] = [], overrides: Partial<PaneValidation> = {}): PaneValidation {
   const errors = findings.filter((f) => f.severity === "error").length;
   return {
@@ -92,8 +100,9 @@ export function validation(findings: Finding[] = [], overrides: Partial<PaneVali
     ],
     ownSheets: ["KS T1 2024"],
     settings: DEFAULT_SETTINGS,
+    unread: UNREAD,
     errors,
-    warnings: findings.length - errors,
+    warnings: findings.filter((f) => f.severity === "warning").length,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { CellRef, Grid, cellText, isFilled } from "../../sheet/grid";
 import { AdjustmentLine, looksLikeCommitteeList, parseAdjustmentLine } from "../adjustmentLine";
 import { CellRow, RawCell } from "../raw";
+import { UnreadCell, UnreadReason, unreadCell } from "../unread";
 
 /**
  * Layout: a published budget page (MRP, Östersund style) pasted into Excel. Mostly one paragraph per row in the
@@ -175,8 +176,15 @@ interface PendingAssignment {
 type Previous =
   { kind: "paragraph"; text: string; ref: CellRef; attached: boolean } | { kind: "uppdrag" } | { kind: "other" };
 
+/** A pasted document as read: its rows, and the lines it holds that the plan does not take. */
+export interface PastedDocument {
+  rows: CellRow[];
+  unread: UnreadCell[];
+}
+
 class PastedReader {
   readonly rows: CellRow[] = [];
+  private readonly unread: UnreadCell[] = [];
   private section: "prose" | "uppdrag" | "ignored" = "prose";
   private goal: RawCell | null = null;
   private introGoal: RawCell | null = null;
@@ -194,18 +202,28 @@ class PastedReader {
       this.heading(heading, row.cells[0].ref);
       return;
     }
-    if (this.section === "ignored") return;
+    if (this.section === "ignored") {
+      this.passOver(row.cells, "section");
+      return;
+    }
     if (this.section === "prose") {
-      // Goal descriptions are ignored, but a ramjustering line is budget data and must not be lost.
-      for (const cell of row.cells) for (const text of cell.lines) this.adjustmentLine(text, cell.ref);
+      // Goal descriptions are not read, but a ramjustering line is budget data and must not be lost.
+      for (const cell of row.cells) {
+        for (const text of cell.lines) if (!this.adjustmentLine(text, cell.ref)) this.passOver([cell], "prose", text);
+      }
       return;
     }
     this.uppdragRow(row);
   }
 
-  finish(): CellRow[] {
+  finish(): PastedDocument {
     this.flush();
-    return this.rows;
+    return { rows: this.rows, unread: this.unread };
+  }
+
+  /** Cells (or one line of a cell) the document holds but the plan does not take. */
+  private passOver(cells: TextCell[], reason: UnreadReason, line?: string): void {
+    for (const cell of cells) this.unread.push(unreadCell(cell.ref, line ?? cell.lines.join(" "), reason));
   }
 
   private heading(heading: Heading, ref: CellRef): void {
@@ -289,7 +307,8 @@ class PastedReader {
   private clarificationCell(cell: TextCell): void {
     for (const text of cell.lines) {
       if (this.adjustmentLine(text, cell.ref)) continue;
-      this.pending?.clarification.push({ text, ref: cell.ref });
+      if (this.pending) this.pending.clarification.push({ text, ref: cell.ref });
+      else this.unread.push(unreadCell(cell.ref, text, "notUnderstood"));
     }
   }
 
@@ -306,13 +325,16 @@ class PastedReader {
     if (committees !== null) {
       const previous = this.previous;
       if (previous.kind === "paragraph") {
-        // The paragraph just read was an uppdrag, not förtydligande: take it back.
+        // The paragraph just read was an uppdrag, not förtydligande (or a line not understood): take it back.
         if (previous.attached) this.pending?.clarification.pop();
+        else this.unread.pop();
         this.startAssignment(previous.text, previous.ref);
         this.setCommittee(committees, ref);
         this.previous = { kind: "uppdrag" };
       } else if (this.pending && this.pending.row.fields.committee === undefined) {
         this.setCommittee(committees, ref);
+      } else {
+        this.unread.push(unreadCell(ref, text, "notUnderstood"));
       }
       return;
     }
@@ -322,7 +344,8 @@ class PastedReader {
       return;
     }
     const attached = this.pending !== null;
-    this.pending?.clarification.push({ text, ref });
+    if (this.pending) this.pending.clarification.push({ text, ref });
+    else this.unread.push(unreadCell(ref, text, "notUnderstood"));
     this.previous = { kind: "paragraph", text, ref, attached };
   }
 
@@ -403,10 +426,10 @@ function adjustmentRow(
  * the line names none; one outside any uppdrag (in a goal's prose) is kept without an assignment rather than
  * dropped, since a budget figure must not vanish silently.
  */
-export function readPastedDocument(grid: Grid, options: { force?: boolean } = {}): CellRow[] | null {
+export function readPastedDocument(grid: Grid, options: { force?: boolean } = {}): PastedDocument | null {
   if (!options.force && !looksLikePastedDocument(grid)) return null;
   const rows = readRows(grid);
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { rows: [], unread: [] };
   // The text column: where the leftmost text stands (the paste may start at any column).
   const firstColumn = rows.reduce((min, row) => Math.min(min, row.cells[0].ref.col), Infinity);
   const reader = new PastedReader(firstColumn);

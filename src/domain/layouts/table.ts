@@ -18,6 +18,7 @@ import {
 } from "./headers";
 import { fillMergesDown } from "./merges";
 import { readHeading, splitTrailingCommittees } from "./pasted";
+import { TableAccount, UnreadReason } from "../unread";
 import { LEVEL_ROW, NOTE_START, TOTALS_START } from "../vocabulary";
 
 /**
@@ -43,6 +44,8 @@ export interface TableSheet {
   headerRow: number;
   /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
   titles: RawCell[];
+  /** What the table read and passed over, for the list of cells not read. */
+  account: TableAccount;
   /**
    * The goals of a tree written beside uppdrag or nyckeltal (Kommunmål | Nämndmål | Uppdrag …): part of the plan
    * when the workbook gives no goals elsewhere, since a goal sheet of its own names the same goals with its own ids.
@@ -165,6 +168,7 @@ export function readTable(
   const textCommittees = kind === "assignment" && !namesCommittee && !matrix.length && !sheetCommittee;
   let holdsErrors = false;
   let blankAbove = false;
+  const skippedRows = new Map<number, UnreadReason>();
   /** The nämnder a table of ramar has given: one merged down its verksamheter gives itself once. */
   const seen = new Set<string>();
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
@@ -184,23 +188,40 @@ export function readTable(
       if (first < 0 || col < first) first = col;
     }
     if (first < 0) {
-      blankAbove ||= !values.some(isFilled);
+      // Nothing in the columns read; a note under the table may still stand in another column.
+      const only = soleFilled(values);
+      if (only === null) blankAbove ||= !values.some(isFilled);
+      else if (blankAbove && isNote(only, kind)) skippedRows.set(row, "note");
       continue;
     }
     // Totals ("Summa", "varav …") and notes under the table are never items.
     const lead = values.find(isFilled);
     const mapped = values[first - grid.left];
-    if (isTotals(mapped) || (lead !== mapped && isTotals(lead))) continue;
+    if (isTotals(mapped) || (lead !== mapped && isTotals(lead))) {
+      skippedRows.set(row, "total");
+      continue;
+    }
     // Beside the nämnder of a table of ramar stand other lines ("Budgeterat resultat"): only a nämnd is one
     // (a line that is no nämnd's name, once a blank row has ended the table), and a nämnd merged down its rows is one.
-    if (ramLevels) {
+    const note = blankAbove && filled === 1 && isNote(values[first - grid.left], kind);
+    if (ramLevels && !note) {
       const name = cellText(values[first - grid.left]);
-      if ((blankAbove && !isCommitteeName(name)) || seen.has(name)) continue;
+      if (blankAbove && !isCommitteeName(name)) {
+        skippedRows.set(row, "notUnderstood");
+        continue;
+      }
+      if (seen.has(name)) continue;
       seen.add(name);
     }
     // A ram level in a block of changes ("Ram föregående år", "Ram 2025") is a budget figure, not a change.
-    if (years.length && isLevelRow(lead)) continue;
-    if (blankAbove && filled === 1 && isNote(values[first - grid.left], kind)) continue;
+    if (years.length && isLevelRow(lead)) {
+      skippedRows.set(row, "budgetFigure");
+      continue;
+    }
+    if (note) {
+      skippedRows.set(row, "note");
+      continue;
+    }
     if (years.length) {
       for (const adjustment of yearAdjustments(grid, row, years, columns.main, blockCommittee)) rows.add(adjustment);
       continue;
@@ -260,6 +281,12 @@ export function readTable(
     columns: columnsRead(grid, headerRow, read),
     headerRow,
     titles,
+    account: {
+      headerRow,
+      readColumns: new Set(read.keys()),
+      skippedRows,
+      readTitles: blockCommittee ? [blockCommittee.ref] : [],
+    },
     treeGoals: chains ? goalTreeRows(grid, headerRow, tree, []) : undefined,
   };
 }
@@ -304,6 +331,7 @@ function readGoalTree(
     columns: columnsRead(grid, headerRow, fields),
     headerRow,
     titles: titlesAbove(grid, headerRow),
+    account: { headerRow, readColumns: new Set(fields.keys()), skippedRows: new Map(), readTitles: [] },
   };
 }
 
@@ -347,6 +375,17 @@ function committeeColumns(grid: Grid, headerRow: number, ignored: Set<number>): 
     return !ignored.has(col) && headerRole(text) === null && isCommitteeName(text) ? [{ col, name: text }] : [];
   });
   return columns.length >= 2 ? columns : [];
+}
+
+/** The value of a row's one filled cell; null when the row has none or several. */
+function soleFilled(values: CellValue[]): CellValue | null {
+  let only: CellValue | null = null;
+  for (const value of values) {
+    if (!isFilled(value)) continue;
+    if (only !== null) return null;
+    only = value;
+  }
+  return only;
 }
 
 /**

@@ -35,8 +35,8 @@ async function coreOf(options: JobOptions): Promise<CoreSteps> {
 }
 
 /** What the core read, without the grids: what goes back to the core (the pane's worker gets no grids twice). */
-export function planReadOf({ plan, findings, sheets, settings }: Validation): PlanRead {
-  return { plan, findings, sheets, settings };
+export function planReadOf({ plan, findings, sheets, settings, unread }: Validation): PlanRead {
+  return { plan, findings, sheets, settings, unread };
 }
 
 export interface Written {

@@ -23,6 +23,7 @@ import type { PaneStrings, SheetKind } from "../../i18n/pane";
 import { Busy, Clip, ErrorBar, FitDropdown, Note, ScrollRegion, TableHead, useStepStyles } from "../ui";
 import { useTask } from "../useTask";
 import { SheetColumns } from "./SheetColumns";
+import { Unread } from "./Unread";
 import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
 
 const KINDS: SheetKind[] = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"];
@@ -181,6 +182,8 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
       {save.status === "done" ? <Note intent="success">{t.mappingSaved}</Note> : null}
       {save.status === "error" ? <ErrorBar message={save.message} /> : null}
 
+      {validation ? <Unread strings={t} unread={validation.unread} goToCell={workbook.goToCell} /> : null}
+
       {validation && hasPlanSheets ? <PlanPreview strings={t} plan={validation.plan} /> : null}
     </div>
   );
@@ -305,9 +308,7 @@ function GoalTree({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
 
   return (
     <div>
-      <h3 className={step.subheading}>
-        {t.goalTreeCaption}
-      </h3>
+      <h3 className={step.subheading}>{t.goalTreeCaption}</h3>
       <Text size={200} className={step.muted}>
         {plan.goals.length + plan.keyFigures.length > 0
           ? t.goalTreeCounts(plan.goals.length, plan.keyFigures.length)

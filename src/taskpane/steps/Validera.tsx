@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   cell: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalS, whiteSpace: "nowrap" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground2 },
   items: { listStyleType: "none", margin: 0, padding: 0 },
 });
 
@@ -40,6 +41,8 @@ interface SheetGroup {
   rules: RuleGroup[];
 }
 
+const SEVERITY_ORDER: Finding["severity"][] = ["error", "warning", "info"];
+
 /** By sheet (sheets with errors first, as the sorted findings come), then rule, errors first within each sheet. */
 export function groupFindings(findings: Finding[]): SheetGroup[] {
   const sheets = new Map<string, Map<string, RuleGroup>>();
@@ -53,7 +56,7 @@ export function groupFindings(findings: Finding[]): SheetGroup[] {
   }
   return [...sheets].map(([sheet, rules]) => ({
     sheet,
-    rules: [...rules.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
+    rules: [...rules.values()].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
   }));
 }
 
@@ -112,13 +115,17 @@ export function Validera({
           <Text role="status" weight="semibold" size={400}>
             {t.summary(validation.errors, validation.warnings)}
           </Text>
-          {validation.findings.length === 0 ? <Note intent="success">{t.noFindings}</Note> : null}
-          {validation.findings.length > 0 && validation.errors === 0 ? <Text>{t.noErrors}</Text> : null}
+          {validation.errors + validation.warnings === 0 ? <Note intent="success">{t.noFindings}</Note> : null}
+          {validation.warnings > 0 && validation.errors === 0 ? <Text>{t.noErrors}</Text> : null}
           {validation.findings.length > 0 ? <Text className={styles.muted}>{t.goToHint}</Text> : null}
           {goError ? <ErrorBar message={goError} title={t.goToFailed} /> : null}
           <div className={styles.row}>
-            {validation.findings.length > 0 ? (
-              <Button disabled={markBusy} onClick={() => void mark(validation.findings)}>
+            {validation.errors + validation.warnings > 0 ? (
+              // Info findings say what was not read (a whole sheet): nothing in a cell to mark.
+              <Button
+                disabled={markBusy}
+                onClick={() => void mark(validation.findings.filter((f) => f.severity !== "info"))}
+              >
                 {t.markCells}
               </Button>
             ) : null}
@@ -147,9 +154,7 @@ export function Validera({
               {group.rules.map((rule) => (
                 <div key={`${rule.severity}|${rule.rule}`} className={own.group}>
                   <h3 className={styles.subheading}>
-                    <span className={rule.severity === "error" ? own.error : own.warning}>
-                      {t.severity[rule.severity]}
-                    </span>
+                    <span className={own[rule.severity]}>{t.severity[rule.severity]}</span>
                     {`: ${t.rules[rule.rule]} (${rule.findings.length})`}
                   </h3>
                   <ul className={own.items}>

@@ -1,0 +1,132 @@
+import { CellRef, Grid, cellName, cellText, isFilled } from "../sheet/grid";
+
+/**
+ * What the reader did not take from a sheet it read, and why: every filled cell of such a sheet is either part of the
+ * plan or listed here, so nothing a user wrote is dropped in silence (the CLI's "Ej läst", `--json`'s `unread`, the
+ * pane's Koppla step).
+ */
+export type UnreadReason =
+  /** Text above a table's header row (a title, a note about the table). */
+  | "title"
+  /** A totals row: "Summa", "Totalt", "varav …". */
+  | "total"
+  /** A ram level in a block of changes ("Ram föregående år", "Ram 2025"): a budget figure, not a change. */
+  | "budgetFigure"
+  /** A note under a table ("Källa: …", "* …"). */
+  | "note"
+  /** A column whose header names no field of the sheet's kind (or that the mapping says not to read). */
+  | "column"
+  /** Descriptive text of a pasted document (a goal's description). */
+  | "prose"
+  /** A part of a pasted document the reader does not take (its nyckeltal tables). */
+  | "section"
+  /** A row or line the reader could not place. */
+  | "notUnderstood"
+  /** A whole sheet that was not read. */
+  | "sheet";
+
+export interface UnreadCell {
+  sheet: string;
+  /** The cell, or the range of cells the entry stands for ("D2:D40" for a column, "A12:F12" for a totals row). */
+  cell: string;
+  /** The text of the entry's first cell (a column's header); at most LONGEST_TEXT characters. */
+  text: string;
+  reason: UnreadReason;
+  /** How many filled cells the entry stands for. */
+  cells: number;
+}
+
+const LONGEST_TEXT = 200;
+
+/** How the table reader took a sheet: the rows it passed over with why, the columns and title cells it read. */
+export interface TableAccount {
+  headerRow: number;
+  readColumns: Set<number>;
+  skippedRows: Map<number, UnreadReason>;
+  /** Cells above the header that the table does read (the block title naming the nämnd). */
+  readTitles: CellRef[];
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > LONGEST_TEXT ? `${flat.slice(0, LONGEST_TEXT - 1)}…` : flat;
+}
+
+function range(top: number, left: number, bottom: number, right: number): string {
+  const from = cellName(top, left);
+  const to = cellName(bottom, right);
+  return from === to ? from : `${from}:${to}`;
+}
+
+interface Span {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  cells: number;
+  text: string;
+}
+
+function span(row: number, col: number, text: string): Span {
+  return { top: row, bottom: row, left: col, right: col, cells: 1, text: clip(text) };
+}
+
+function extend(span: Span, row: number, col: number): void {
+  span.bottom = Math.max(span.bottom, row);
+  span.left = Math.min(span.left, col);
+  span.right = Math.max(span.right, col);
+  span.cells++;
+}
+
+function entry(sheet: string, s: Span, reason: UnreadReason): UnreadCell {
+  return { sheet, cell: range(s.top, s.left, s.bottom, s.right), text: s.text, reason, cells: s.cells };
+}
+
+/** The cells of a table sheet the reader did not take: an entry per passed-over row, one per unread column. */
+export function tableUnread(grid: Grid, account: TableAccount, planTitle?: CellRef): UnreadCell[] {
+  const { headerRow, readColumns, skippedRows } = account;
+  const readTitle = new Set(
+    [...account.readTitles, ...(planTitle ? [planTitle] : [])].map((ref) => cellName(ref.row, ref.col)),
+  );
+  const rows: UnreadCell[] = [];
+  const columns = new Map<number, Span>();
+  grid.values.forEach((values, i) => {
+    const row = grid.top + i;
+    // Above the header: titles; below it, a row the table passed over keeps its reason.
+    const rowReason = row < headerRow ? "title" : row > headerRow ? skippedRows.get(row) : undefined;
+    let whole: Span | undefined;
+    for (let j = 0; j < values.length; j++) {
+      if (!isFilled(values[j])) continue;
+      const col = grid.left + j;
+      if (rowReason) {
+        if (rowReason === "title" && readTitle.has(cellName(row, col))) continue;
+        if (whole) extend(whole, row, col);
+        else whole = span(row, col, cellText(values[j]));
+      } else if (!readColumns.has(col)) {
+        const column = columns.get(col);
+        if (column) extend(column, row, col);
+        else columns.set(col, span(row, col, cellText(values[j])));
+      }
+    }
+    if (whole && rowReason) rows.push(entry(grid.sheet, whole, rowReason));
+  });
+  return [...rows, ...[...columns.values()].map((column) => entry(grid.sheet, column, "column"))];
+}
+
+/** A single cell (or one line of it) that the reader did not take. */
+export function unreadCell(ref: CellRef, text: string, reason: UnreadReason): UnreadCell {
+  return { sheet: ref.sheet, cell: cellName(ref.row, ref.col), text: clip(text), reason, cells: 1 };
+}
+
+/** A sheet not read at all, as one entry over its filled cells; null when it holds nothing. */
+export function sheetUnread(grid: Grid): UnreadCell | null {
+  let whole: Span | undefined;
+  grid.values.forEach((values, i) => {
+    values.forEach((value, j) => {
+      if (!isFilled(value)) return;
+      if (whole) extend(whole, grid.top + i, grid.left + j);
+      else whole = span(grid.top + i, grid.left + j, cellText(value));
+    });
+  });
+  return whole ? entry(grid.sheet, whole, "sheet") : null;
+}
