@@ -295,6 +295,8 @@ describe("maltavlan template", () => {
         direction: "increase",
         duration: "tillfallig",
         assignmentId: "U1",
+        description: null,
+        isIndex: false,
       },
     ]);
   });

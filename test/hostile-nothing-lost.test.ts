@@ -140,6 +140,8 @@ function startPlan(): Plan {
       direction: "increase",
       duration: "tillfallig",
       assignmentId: "U1",
+      description: null,
+      isIndex: false,
     },
   ];
   const keyFigures: KeyFigure[] = [
@@ -321,6 +323,8 @@ function run(ops: Op[]): void {
           direction: o.tkr < 0 ? "decrease" : "increase",
           duration: "tillfallig",
           assignmentId: a?.id ?? null,
+          description: null,
+          isIndex: false,
         });
         break;
       }

@@ -49,7 +49,7 @@ describe("a table", () => {
   });
 });
 
-test("a ram block per nämnd: the nämnd in the block's title is read; ram levels and sums are not items", () => {
+test("a ram block per nämnd: the nämnd in the title and each line's label are read; ram levels and sums are not items", () => {
   const block = grid("Ramförändringar", [
     ["Kommunstyrelse – Kommunövergripande verksamhet (tkr)"],
     [null, "Varaktig/tillfällig", "2025", "2026"],
@@ -60,15 +60,15 @@ test("a ram block per nämnd: the nämnd in the block's title is read; ram level
     ["Ram", null, 71700, 72700],
   ]);
   const { plan, unread } = readPlan([block]);
-  expect(plan.adjustments.map((a) => [a.committee, a.year, a.amountOre / 100_000])).toEqual([
-    ["KS", 2025, 2400],
-    ["KS", 2026, 1000],
+  // The label column, without a header, says what each change is for; the index line is marked as one.
+  expect(plan.adjustments.map((a) => [a.committee, a.year, a.amountOre / 100_000, a.description, a.isIndex])).toEqual([
+    ["KS", 2025, 2400, "Pris- och löneuppräkning", true],
+    ["KS", 2026, 1000, "Färdtjänst, fler äldre", false],
   ]);
   expect(entries(unread)).toEqual([
     "Ramförändringar!A3:D3 budgetFigure 3",
     "Ramförändringar!A6:D6 total 3",
     "Ramförändringar!A7:D7 budgetFigure 3",
-    "Ramförändringar!A4:A5 column 2",
   ]);
 });
 

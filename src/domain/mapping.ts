@@ -56,7 +56,7 @@ export const FIELDS_BY_KIND: Record<RowKind, readonly FieldName[]> = {
   committee: ["id", "name", "kind", "comment"],
   goal: ["id", "level", "name", "parent", "committee", "target", "comment"],
   assignment: ["id", "name", "clarification", "parent", "committee", "origin", "year", "comment"],
-  adjustment: ["id", "committee", "year", "amount", "direction", "duration", "assignment", "comment"],
+  adjustment: ["id", "name", "committee", "year", "amount", "direction", "duration", "assignment", "comment"],
   keyFigure: ["id", "name", "kolada", "parent", "target", "unit", "comment"],
 };
 const UNITS = ["kr", "tkr", "mnkr", "mdkr"];

@@ -50,6 +50,10 @@ export interface Adjustment {
   direction: Direction;
   duration: Duration | null;
   assignmentId: string | null;
+  /** What the change is for, as the plan words it ("Färdtjänst, fler äldre"); null when it says nothing more. */
+  description: string | null;
+  /** A price and wage index line ("Pris- och löneuppräkning"): compensation for costs, not a change of its own. */
+  isIndex: boolean;
 }
 
 export interface KeyFigure {

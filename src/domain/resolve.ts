@@ -22,7 +22,7 @@ import {
 import { NameIndex } from "./nameIndex";
 import { FieldName, RawPlan, RawRow, RowList, TableRow, fieldNames, fieldRef, fieldValue } from "./raw";
 import { cleanParagraphs, cleanText, nearest, normalizeName, regExpAlternatives, slug } from "./text";
-import { ALL_COMMITTEES, GOAL_REFERENCE_WORDS } from "./vocabulary";
+import { ALL_COMMITTEES, GOAL_REFERENCE_WORDS, INDEX_LINE } from "./vocabulary";
 
 /**
  * Turns raw rows from any layout into one Plan: resolves names and ids, parses amounts and words, derives stable keys,
@@ -585,7 +585,19 @@ class Resolver {
       }
       if (id) ids.set(id, id);
       const amountOre = direction === "decrease" ? -Math.abs(amount.ore) : Math.abs(amount.ore);
-      const adjustment = { id, committee, year, amountOre, direction, duration, assignmentId: assignment?.id ?? null };
+      // A comment beside a ramjustering says what it is for, where no column names it ("Effektiviseringskrav").
+      const description = this.text(row, "name") || this.text(row, "comment") || null;
+      const adjustment: Adjustment = {
+        id,
+        committee,
+        year,
+        amountOre,
+        direction,
+        duration,
+        assignmentId: assignment?.id ?? null,
+        description,
+        isIndex: description !== null && INDEX_LINE.test(description),
+      };
       adjustments.push(adjustment);
       if (!id) derived.push(adjustment);
     }

@@ -22,6 +22,8 @@ export interface Vocabulary {
    * may follow.
    */
   ramLevels: string[];
+  /** Words that make a ramjustering an index line, anywhere in its text: "Pris- och löneuppräkning", "PKV". */
+  indexLines: string[];
 }
 
 export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
@@ -47,6 +49,21 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
       "kommunbidrag",
       "ram efter förändringar",
     ],
+    indexLines: [
+      "pris- och löneuppräkning",
+      "löne- och prisuppräkning",
+      "pris- och lönekompensation",
+      "löne- och priskompensation",
+      "prisuppräkning",
+      "löneuppräkning",
+      "priskompensation",
+      "lönekompensation",
+      "indexuppräkning",
+      "uppräkning för pris och lön",
+      "kompensation för pris och lön",
+      "pkv",
+      "prisindex",
+    ],
   },
   en: {
     totals: ["sum", "subtotal", "total", "net", "of which"],
@@ -55,6 +72,7 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
     noteMarkers: ["source", "note"],
     goalReference: ["goal"],
     ramLevels: ["frame", "budget"],
+    indexLines: ["price and wage", "wage and price", "indexation"],
   },
 };
 
@@ -78,6 +96,9 @@ export const LEVEL_ROW = new RegExp(
   `^(?:${regExpAlternatives(words((v) => v.ramLevels))})(?:\\s+(?:föregående år|previous year|år\\s+)?(?:(?:19|20)\\d\\d)?)?$`,
   "iu",
 );
+
+/** A ramjustering's text that makes it an index line: "Pris- och löneuppräkning inkl. kapitalkostnader", "PKV 2,9 %". */
+export const INDEX_LINE = new RegExp(`(?<![\\p{L}])(?:${regExpAlternatives(words((v) => v.indexLines))})(?![\\p{L}])`, "iu");
 
 /** The conjunctions as one pattern's alternatives ("och|samt|and"), for the list splitters. */
 export const CONJUNCTIONS = regExpAlternatives(words((v) => v.conjunctions));

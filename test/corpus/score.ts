@@ -4,7 +4,7 @@
  * - committees by name (or code where the document gives one), a definite and an indefinite form being the same name;
  * - goals by normalised name + level + the names of their parents;
  * - uppdrag by normalised title + the set of committees;
- * - ramjusteringar by committee + year + amount in tkr + duration (varaktig/tillfällig/null);
+ * - ramjusteringar by committee + year + amount in tkr + duration (varaktig/tillfällig/null) + whether an index line;
  * - nyckeltal by normalised name + the name of their goal.
  * Whatever the reader produced that no expected item took is an extra (silent garbage). Every corpus plan is a correct
  * plan, so every error finding is a false error.
@@ -165,7 +165,8 @@ export function scorePlan(expected: Expected, plan: PlanJson, findings: Finding[
         committeeMatches(expectedCommittee(e.committee), readCommittee(r.committee)) &&
         e.year === r.year &&
         e.amountTkr === r.amountTkr &&
-        e.duration === r.duration,
+        e.duration === r.duration &&
+        e.isIndex === r.isIndex,
     ),
     keyFigures: pair(
       expected.keyFigures,

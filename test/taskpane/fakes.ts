@@ -48,6 +48,8 @@ export const PLAN: Plan = {
       direction: "increase",
       duration: "tillfallig",
       assignmentId: "U1",
+      description: null,
+      isIndex: false,
     },
   ],
   keyFigures: [],

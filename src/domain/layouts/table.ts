@@ -133,6 +133,13 @@ export function readTable(
   for (const { col } of yearCols) if (fields.get(col) === "amount") fields.delete(col);
   const amountHeader = headers.find((h) => fields.get(h.col) === "amount");
   const years = amountHeader ? [] : yearCols.filter(({ col }) => !fields.has(col));
+  // What each change is for ("Färdtjänst, fler äldre") stands in a column without a header left of the amounts, as in a
+  // ram block per nämnd: the ramjustering's description.
+  if (kind === "adjustment" && ![...fields.values()].includes("name")) {
+    const amounts = [...(amountHeader ? [amountHeader.col] : []), ...years.map(({ col }) => col)];
+    const label = amounts.length ? unheadedTextColumn(grid, headerRow, Math.min(...amounts), fields) : undefined;
+    if (label !== undefined && !ignored.has(label)) fields.set(label, "name");
+  }
   const titles = titlesAbove(grid, headerRow);
   // Years have no unit of their own: the one a year header or the table's title gives ("Ramförändringar (mnkr)").
   const yearUnit = () =>
@@ -223,7 +230,10 @@ export function readTable(
       continue;
     }
     if (years.length) {
-      for (const adjustment of yearAdjustments(grid, row, years, columns.main, blockCommittee)) rows.add(adjustment);
+      const adjustments = yearAdjustments(grid, row, years, columns.main, blockCommittee);
+      for (const adjustment of adjustments) rows.add(adjustment);
+      // A line with no amount in any year column ("Förändringar att besluta:") gives no ramjustering.
+      if (adjustments.length === 0) skippedRows.set(row, "notUnderstood");
       continue;
     }
     // A heading is a row's only filled cell: a row with two is none, without looking further.
@@ -283,7 +293,7 @@ export function readTable(
     titles,
     account: {
       headerRow,
-      readColumns: new Set(read.keys()),
+      readColumns: keptColumns(read, kind),
       skippedRows,
       readTitles: blockCommittee ? [blockCommittee.ref] : [],
     },
@@ -331,8 +341,17 @@ function readGoalTree(
     columns: columnsRead(grid, headerRow, fields),
     headerRow,
     titles: titlesAbove(grid, headerRow),
-    account: { headerRow, readColumns: new Set(fields.keys()), skippedRows: new Map(), readTitles: [] },
+    account: { headerRow, readColumns: keptColumns(fields, "goal"), skippedRows: new Map(), readTitles: [] },
   };
+}
+
+/**
+ * The columns whose cells become part of the plan. A comment column is read as a ramjustering's description where
+ * the table has no other; beside any other row it is not kept, so it is listed as not read.
+ */
+function keptColumns(read: Map<number, FieldName>, kind: RowKind): Set<number> {
+  const describes = kind === "adjustment" && ![...read.values()].includes("name");
+  return new Set([...read].flatMap(([col, field]) => (field !== "comment" || describes ? [col] : [])));
 }
 
 /** Every filled cell of the header row, and every column read without one, with the field it is read as. */
@@ -433,6 +452,28 @@ function unheadedCommitteeColumn(grid: Grid, headerRow: number, headers: HeaderC
 }
 
 const COLUMN_LOOK = 200;
+
+/** Left of `before`, the first column with no header and no field whose values are text, not figures. */
+function unheadedTextColumn(
+  grid: Grid,
+  headerRow: number,
+  before: number,
+  fields: Map<number, FieldName>,
+): number | undefined {
+  for (let col = grid.left; col < before; col++) {
+    if (fields.has(col) || isFilled(valueAt(grid, headerRow, col))) continue;
+    let texts = 0;
+    let others = 0;
+    for (let row = headerRow + 1; row < grid.top + grid.values.length && texts + others < COLUMN_LOOK; row++) {
+      const value = valueAt(grid, row, col);
+      if (!isFilled(value)) continue;
+      if (typeof value === "string" && /\p{L}/u.test(value)) texts++;
+      else others++;
+    }
+    if (texts > 0 && texts >= others * 3) return col;
+  }
+  return undefined;
+}
 
 /** A row opened by a ram level ("Ram föregående år", "Ram"): a budget figure, not a change. */
 function isLevelRow(value: CellValue | undefined): boolean {
