@@ -101,11 +101,14 @@ describe("host messages in Swedish and English", () => {
 describe("what the CLI says about its output", () => {
   test("an interrupted run and a stopped run's leftovers, in both languages", () => {
     const removed = ["ut/.maltavlan-skrivs.json", "ut/KS-T1-2025.xlsx"];
-    expect(interruptedMessage("SIGINT", removed, "sv")).toBe(
+    expect(interruptedMessage("SIGINT", removed, [], "sv")).toBe(
       "Avbrutet (SIGINT). Det den här körningen hann skriva togs bort: ut/.maltavlan-skrivs.json, " +
         "ut/KS-T1-2025.xlsx. Inget av det finns kvar.",
     );
-    expect(interruptedMessage("SIGTERM", [], "en")).toBe("Interrupted (SIGTERM). Nothing had been written.");
+    expect(interruptedMessage("SIGTERM", [], [], "en")).toBe("Interrupted (SIGTERM). Nothing had been written.");
+    expect(interruptedMessage("SIGINT", [], ["ut/KS-T1-2025.xlsx"], "en")).toBe(
+      "Interrupted (SIGINT). What this run had written could not all be removed; remove ut/KS-T1-2025.xlsx.",
+    );
     for (const lang of ["sv", "en"] as const) expect(leftoverTemporariesMessage(["a.tmp"], lang)).toContain("a.tmp");
     expect(leftoverTemporariesMessage(["a.tmp"], "en")).not.toBe(leftoverTemporariesMessage(["a.tmp"], "sv"));
     expect(fileProblemMessage({ code: "exists", file: "ut.xlsx" }, "sv")).toBe(

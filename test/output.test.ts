@@ -30,6 +30,16 @@ function endedPid(): number {
   return spawnSync(process.execPath, ["-e", ""]).pid;
 }
 
+/** The codes the run exits with, the exit itself held back (it would end the test run). */
+function exitCodes(): (string | number | null | undefined)[] {
+  const codes: (string | number | null | undefined)[] = [];
+  jest.spyOn(process, "exit").mockImplementation((code) => {
+    codes.push(code);
+    return undefined as never;
+  });
+  return codes;
+}
+
 describe("writeFileExclusive", () => {
   test("of two writers to one path exactly one succeeds; the other is told, and nothing is replaced", async () => {
     const target = join(dir, "rapport.xlsx");
@@ -76,11 +86,7 @@ describe("writeFileExclusive", () => {
 
 describe("an interrupted run", () => {
   test("a signal in the middle of a write removes the temporary file, says so and exits 128 + the signal", async () => {
-    const exits: (string | number | null | undefined)[] = [];
-    jest.spyOn(process, "exit").mockImplementation((code) => {
-      exits.push(code);
-      return undefined as never;
-    });
+    const exits = exitCodes();
     const realOpen = fsPromises.open;
     // The signal arrives once the temporary file exists, before its bytes are written.
     jest.spyOn(fsPromises, "open").mockImplementation(async (...args: Parameters<typeof realOpen>) => {
@@ -104,12 +110,26 @@ describe("an interrupted run", () => {
     expect(process.listenerCount("SIGTERM")).toBe(0);
   });
 
-  test("a signal before anything was written says that nothing had been written", async () => {
-    const exits: (string | number | null | undefined)[] = [];
-    jest.spyOn(process, "exit").mockImplementation((code) => {
-      exits.push(code);
-      return undefined as never;
+  test("what cannot be removed (a file still open on Windows) is named, not claimed gone", async () => {
+    const exits = exitCodes();
+    jest.spyOn(fsSync, "rmSync").mockImplementation(() => {
+      throw Object.assign(new Error("resource busy or locked"), { code: "EBUSY" });
     });
+    const file = join(dir, "KS-T1-2025.xlsx");
+    await writeFile(file, "skrivs");
+    const err: string[] = [];
+    await removingOnInterrupt("sv", { out: () => undefined, err: (t) => err.push(t) }, async (unfinished) => {
+      unfinished.add(file);
+      process.emit("SIGINT");
+    });
+    expect(exits).toEqual([130]);
+    expect(err).toEqual([
+      `maltavlan: Avbrutet (SIGINT). Det den här körningen hann skriva kunde inte tas bort helt; ta bort ${file}.`,
+    ]);
+  });
+
+  test("a signal before anything was written says that nothing had been written", async () => {
+    const exits = exitCodes();
     const err: string[] = [];
     await removingOnInterrupt("sv", { out: () => undefined, err: (t) => err.push(t) }, async () => {
       process.emit("SIGINT");

@@ -28,8 +28,8 @@ export async function removingOnInterrupt<T>(
   const unfinished = new Set<string>();
   const handlers = SIGNALS.map((signal) => {
     const handler = () => {
-      const { removed } = removeSync(unfinished);
-      io.err(`maltavlan: ${interruptedMessage(signal, removed, lang)}`);
+      const removed = removeSync(unfinished);
+      io.err(`maltavlan: ${interruptedMessage(signal, removed, [...unfinished], lang)}`);
       process.exit(128 + constants.signals[signal]);
     };
     process.on(signal, handler);
@@ -42,8 +42,11 @@ export async function removingOnInterrupt<T>(
   }
 }
 
-/** Removes `paths`, the last begun first (a set's marker goes last); what could not be removed stays in the set. */
-function removeSync(paths: Set<string>): { removed: string[] } {
+/**
+ * Removes `paths`, the last begun first (a set's marker goes last), and returns those removed, in the order begun;
+ * what could not be removed stays in the set.
+ */
+function removeSync(paths: Set<string>): string[] {
   const removed: string[] = [];
   for (const file of [...paths].reverse()) {
     try {
@@ -53,10 +56,10 @@ function removeSync(paths: Set<string>): { removed: string[] } {
       }
       paths.delete(file);
     } catch {
-      // Left in the set (e.g. still open on Windows): the next run finds it by its name.
+      // Left in the set (e.g. still open on Windows), and named.
     }
   }
-  return { removed: removed.reverse() };
+  return removed.reverse();
 }
 
 /** The marker of a set being written: hidden, one per folder, so two sets are never written into one folder at once. */

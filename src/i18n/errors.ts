@@ -150,11 +150,14 @@ const sv = {
   notWorkbook: (file: string, hint: string | null) =>
     `Filen är inte en Excel-arbetsbok (.xlsx): ${file}${hint ? ` (${hint})` : ""}`,
   unwritable: (file: string, reason: string) => `Filen kan inte skrivas (${reason}): ${file}`,
-  /** The run was stopped by `signal` (SIGINT …) and has removed `removed`, all it had written. */
-  interrupted: (signal: string, removed: string[]) =>
-    removed.length
-      ? `Avbrutet (${signal}). Det den här körningen hann skriva togs bort: ${listed(removed)}. Inget av det finns kvar.`
-      : `Avbrutet (${signal}). Inget hade skrivits.`,
+  /** The run was stopped by `signal` (SIGINT …): it removed `removed`, and could not remove `left`. */
+  interrupted: (signal: string, removed: string[], left: string[]) =>
+    left.length
+      ? `Avbrutet (${signal}). Det den här körningen hann skriva kunde inte tas bort helt; ta bort ${listed(left)}.`
+      : removed.length
+        ? `Avbrutet (${signal}). Det den här körningen hann skriva togs bort: ${listed(removed)}. Inget av det finns ` +
+          `kvar.`
+        : `Avbrutet (${signal}). Inget hade skrivits.`,
   /** Half-written temporary files an earlier, stopped run left beside the output. */
   leftoverTemporaries: (paths: string[]) =>
     `En tidigare körning stoppades mitt i en skrivning och lämnade halvskrivna filer; ta bort dem: ${listed(paths)}.`,
@@ -279,10 +282,12 @@ const en: HostStrings = {
   unreadable: (file, detail) => `The file cannot be read (${detail}): ${file}`,
   notWorkbook: (file, hint) => `The file is not an Excel workbook (.xlsx): ${file}${hint ? ` (${hint})` : ""}`,
   unwritable: (file, reason) => `The file cannot be written (${reason}): ${file}`,
-  interrupted: (signal, removed) =>
-    removed.length
-      ? `Interrupted (${signal}). What this run had written was removed: ${listed(removed)}. None of it is left.`
-      : `Interrupted (${signal}). Nothing had been written.`,
+  interrupted: (signal, removed, left) =>
+    left.length
+      ? `Interrupted (${signal}). What this run had written could not all be removed; remove ${listed(left)}.`
+      : removed.length
+        ? `Interrupted (${signal}). What this run had written was removed: ${listed(removed)}. None of it is left.`
+        : `Interrupted (${signal}). Nothing had been written.`,
   leftoverTemporaries: (paths) =>
     `An earlier run was stopped in the middle of a write and left half-written files; remove them: ${listed(paths)}.`,
 };
@@ -334,8 +339,8 @@ export function writeWarningMessage(warning: WriteWarning, language: Language): 
   return HOST_STRINGS[language].warnings[warning];
 }
 
-export function interruptedMessage(signal: string, removed: string[], language: Language): string {
-  return HOST_STRINGS[language].interrupted(signal, removed);
+export function interruptedMessage(signal: string, removed: string[], left: string[], language: Language): string {
+  return HOST_STRINGS[language].interrupted(signal, removed, left);
 }
 
 export function leftoverTemporariesMessage(paths: string[], language: Language): string {
