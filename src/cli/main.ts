@@ -29,7 +29,8 @@ Kommandon:
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 
-Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda.`;
+Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda (eller filen
+finns redan), 130 avbruten med Ctrl-C (143 med SIGTERM): det som hann skrivas togs bort.`;
 
 const VALUE_FLAGS = new Set(["mapping", "lang", "period", "year", "due", "out", "split", "password-file"]);
 const LIST_FLAGS = new Set(["answers"]);
