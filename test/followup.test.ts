@@ -251,6 +251,55 @@ describe("Måltavlan's state travels with the workbook", () => {
   });
 });
 
+describe("a sheet of the user's with the name of one of Måltavlan's", () => {
+  test("is never touched: Måltavlan's sheets take other names, recorded in the state, and keep them", async () => {
+    const plan = path.join(dir, "plan-med-egna-blad.xlsx");
+    const workbook = await open(PLAN);
+    workbook.addWorksheet("Måltavlan").addRows([["Mina anteckningar om målen"], ["KS svarar i maj"]]);
+    workbook.addWorksheet("måltavlan listor", { state: "hidden" }).addRows([["Egen lista"], ["Ja"], ["Nej"]]);
+    await workbook.xlsx.writeFile(plan);
+    const userSheets = async (file: string) =>
+      (await readWorkbookFile(file)).grids
+        .filter((g) => g.sheet === "Måltavlan" || g.sheet === "måltavlan listor")
+        .map(({ sheet, values, visibility }) => ({ sheet, values, visibility }));
+    const before = await userSheets(plan);
+    expect(before).toHaveLength(2);
+
+    const first = path.join(dir, "master.xlsx");
+    expect((await cli("generate", plan, "--period", "T1", "--year", "2024", "--out", first)).code).toBe(0);
+    expect(await userSheets(first)).toEqual(before);
+    const written = await open(first);
+    const ownSheets = (book: ExcelJS.Workbook) =>
+      book.worksheets.filter((w) => String(w.getCell("A1").value).startsWith("#maltavlan ") && !/T1/.test(w.name));
+    expect(ownSheets(written).map((w) => [w.name, w.state])).toEqual([
+      ["Måltavlan listor (2)", "hidden"],
+      ["Måltavlan (2)", "veryHidden"],
+    ]);
+    const state = JSON.parse(String(written.getWorksheet("Måltavlan (2)")!.getCell("A2").value));
+    expect(state.sheets).toEqual({ lists: "Måltavlan listor (2)", state: "Måltavlan (2)" });
+    // The dropdowns point at Måltavlan's lists, not at the user's.
+    const ks = written.getWorksheet("KS T1 2024")!;
+    const dropdowns: { key: string; source: string }[] = [];
+    ks.eachRow((row) => {
+      const validation = row.getCell(COL.input + 1).dataValidation;
+      if (validation?.type === "list")
+        dropdowns.push({ key: String(row.getCell(1).value), source: validation.formulae[0] });
+    });
+    expect(dropdowns.length).toBeGreaterThan(3);
+    for (const { source } of dropdowns) expect(source).toMatch(/^'Måltavlan listor \(2\)'!\$[A-Z]\$3:/);
+    const goalKey = dropdowns.find(({ key }) => key.startsWith("goal|"))!.key;
+
+    // The next run finds Måltavlan's sheets under those names, and the user's are still untouched.
+    await editWorkbook(first, (book) => typeAnswer(book.getWorksheet("KS T1 2024")!, goalKey, "Uppfyllt", null));
+    const second = path.join(dir, "master-2.xlsx");
+    expect((await cli("generate", first, "--period", "T1", "--year", "2024", "--out", second)).code).toBe(0);
+    expect(await userSheets(second)).toEqual(before);
+    const again = await open(second);
+    expect(ownSheets(again).map((w) => w.name)).toEqual(["Måltavlan listor (2)", "Måltavlan (2)"]);
+    expect(rowByKey(again.getWorksheet("KS T1 2024")!, goalKey)!.getCell(COL.input + 1).value).toBe("Uppfyllt");
+  });
+});
+
 describe("the state sheet", () => {
   test("settings of any length survive the round trip through cells, spaces at chunk edges included", () => {
     // Long level names with spaces everywhere, so that some 30 000-character chunk ends or starts with a space.

@@ -1,7 +1,14 @@
 /** What the hosts report, said in both languages: every code has a sentence in each, and they are not the same. */
 import type { ExcelProblem, ExcelStep, WriteWarning } from "../src/hosts/excel/problems";
 import type { FileProblem } from "../src/hosts/xlsx/problems";
-import { HOST_STRINGS, excelProblemMessage, fileProblemMessage, writeWarningMessage } from "../src/i18n/errors";
+import {
+  HOST_STRINGS,
+  excelProblemMessage,
+  fileProblemMessage,
+  interruptedMessage,
+  leftoverTemporariesMessage,
+  writeWarningMessage,
+} from "../src/i18n/errors";
 import { PANE_STRINGS } from "../src/i18n/pane";
 
 /** One of each problem; the mapped types make a code left out here fail the type check. */
@@ -17,6 +24,9 @@ const FILE_PROBLEMS: { [C in FileProblem["code"]]: Extract<FileProblem, { code: 
   legacyFormat: { code: "legacyFormat", file: "plan.xlsx" },
   encryptedOrLegacy: { code: "encryptedOrLegacy", file: "plan.xlsx" },
   unwritable: { code: "unwritable", file: "ut.xlsx", errno: "ENOSPC" },
+  exists: { code: "exists", file: "ut.xlsx", meanwhile: true },
+  setInProgress: { code: "setInProgress", file: "ut", pid: 4242, host: "ekonomi-pc", remove: ["ut/KS-T1-2025.xlsx"] },
+  setIncomplete: { code: "setIncomplete", file: "ut", pid: 4242, remove: ["ut/KS-T1-2025.xlsx"] },
 };
 
 const SYNC_FAILED: ExcelProblem = { code: "syncFailed", officeCode: "AccessDenied", step: "writeSheets" };
@@ -84,6 +94,26 @@ describe("host messages in Swedish and English", () => {
     );
     expect(fileProblemMessage({ code: "unwritable", file: "ut.xlsx", errno: null }, "sv")).toBe(
       "Filen kan inte skrivas (okänt fel): ut.xlsx",
+    );
+  });
+});
+
+describe("what the CLI says about its output", () => {
+  test("an interrupted run and a stopped run's leftovers, in both languages", () => {
+    const removed = ["ut/.maltavlan-skrivs.json", "ut/KS-T1-2025.xlsx"];
+    expect(interruptedMessage("SIGINT", removed, [], "sv")).toBe(
+      "Avbrutet (SIGINT). Det den här körningen hann skriva togs bort: ut/.maltavlan-skrivs.json, " +
+        "ut/KS-T1-2025.xlsx. Inget av det finns kvar.",
+    );
+    expect(interruptedMessage("SIGTERM", [], [], "en")).toBe("Interrupted (SIGTERM). Nothing had been written.");
+    expect(interruptedMessage("SIGINT", [], ["ut/KS-T1-2025.xlsx"], "en")).toBe(
+      "Interrupted (SIGINT). What this run had written could not all be removed; remove ut/KS-T1-2025.xlsx.",
+    );
+    for (const lang of ["sv", "en"] as const) expect(leftoverTemporariesMessage(["a.tmp"], lang)).toContain("a.tmp");
+    expect(leftoverTemporariesMessage(["a.tmp"], "en")).not.toBe(leftoverTemporariesMessage(["a.tmp"], "sv"));
+    expect(fileProblemMessage({ code: "exists", file: "ut.xlsx" }, "sv")).toBe(
+      "Filen finns redan och skrivs inte över: ut.xlsx. Ta med den som indata om den har svar, och spara under ett " +
+        "nytt namn.",
     );
   });
 });

@@ -2,7 +2,7 @@
  * The xlsx host against real files: workbooks built with ExcelJS (and zips rewritten with JSZip, a zip library
  * independent of the reader's own central-directory parser), written to a temp dir and read back.
  */
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -523,15 +523,12 @@ describe("writing SheetSpecs", () => {
     expect(ks.getCell("C3").protection?.locked).not.toBe(false);
   });
 
-  test("writing replaces an existing file and leaves no temporary files", async () => {
-    const target = join(dir, "skrivs-over.xlsx");
+  test("writing never replaces an existing file, and leaves no temporary files", async () => {
+    const target = join(dir, "finns-redan.xlsx");
     await writeFile(target, "gammalt innehåll");
-    await writeWorkbookFile(
-      { sheets: [{ name: "Ny", blocks: [{ top: 2, left: 3, rows: [[{ value: "x" }]] }] }] },
-      target,
-    );
-    const { grids } = await readWorkbookFile(target);
-    expect(grids).toEqual([expect.objectContaining({ sheet: "Ny", top: 2, left: 3, values: [["x"]] })]);
+    const write = writeWorkbookFile({ sheets: [{ name: "Ny", blocks: [] }] }, target);
+    await expect(write).rejects.toMatchObject({ problem: { code: "exists", file: target, meanwhile: true } });
+    expect(await readFile(target, "utf8")).toBe("gammalt innehåll");
     expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import * as path from "path";
 import { Finding } from "../domain/findings";
 import { readPlanWithSettings } from "../domain/jobs";
 import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
+import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { Mapping, mappingProblems } from "../domain/mapping";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
 
@@ -82,7 +83,10 @@ export function table(header: string[], rows: string[][]): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-/** Never writes over an input, nor over a file that exists (it may hold answers someone typed). */
+/**
+ * Never writes over an input, nor over a file that exists (it may hold answers someone typed). Checked before any
+ * work, so that nobody waits for a refusal; the write itself checks again (src/cli/output.ts).
+ */
 export async function refuseOverwrite(targets: string[], inputs: string[]): Promise<void> {
   const inputPaths = new Set(inputs.map((input) => path.resolve(input)));
   for (const target of targets) {
@@ -91,11 +95,7 @@ export async function refuseOverwrite(targets: string[], inputs: string[]): Prom
     }
   }
   const existing = targets.filter((t) => existsSync(t));
-  if (existing.length) {
-    throw new UsageError(
-      `Filen finns redan och skrivs inte över: ${existing.join(", ")}. Ta med den som indata om den har svar, och spara under ett nytt namn.`,
-    );
-  }
+  if (existing.length) throw new UnwritableOutputError({ code: "exists", file: existing.join(", ") });
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   stopOnPlanErrors,
   table,
 } from "./common";
+import { warnLeftoverTemporaries } from "./output";
 
 /** `maltavlan consolidate`: the nämnder's answers, checked, into the finance office's report. */
 /** What `consolidate --json` prints (docs/schemas/consolidate-output.schema.json). */
@@ -35,7 +36,12 @@ export interface ConsolidateOutput {
   findings: { file: string; severity: Severity; rule: string; sheet: string; cell: string; message: string }[];
 }
 
-export async function consolidateCommand(args: string[], options: Options, io: Output): Promise<number> {
+export async function consolidateCommand(
+  args: string[],
+  options: Options,
+  io: Output,
+  unfinished: Set<string>,
+): Promise<number> {
   const [masterFile, ...returnedFiles] = args;
   if (!masterFile)
     throw new UsageError(
@@ -45,6 +51,7 @@ export async function consolidateCommand(args: string[], options: Options, io: O
   if (!out) throw new UsageError("Ange var rapporten ska sparas med --out <rapport.xlsx>.");
   const lang = language(options);
   await refuseOverwrite([out], [masterFile, ...returnedFiles]);
+  await warnLeftoverTemporaries(out, lang, io);
 
   const read = await readPlanWorkbook(masterFile, options);
   const { workbook: master, settings, findings } = read;
@@ -60,7 +67,8 @@ export async function consolidateCommand(args: string[], options: Options, io: O
     )),
   ];
   const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, language: lang });
-  await writeWorkbookFile(report, out);
+  await writeWorkbookFile(report, out, unfinished);
+  unfinished.delete(out);
   const hasErrors = result.findings.some((f) => f.severity === "error");
 
   if (options.flags.has("json")) {

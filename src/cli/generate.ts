@@ -22,9 +22,15 @@ import {
   stopOnPlanErrors,
   table,
 } from "./common";
+import { checkSetFolder, warnLeftoverTemporaries, writeSet } from "./output";
 
 /** `maltavlan generate`: validate, then write one follow-up sheet per nämnd, keeping every earlier answer. */
-export async function generateCommand(args: string[], options: Options, io: Output): Promise<number> {
+export async function generateCommand(
+  args: string[],
+  options: Options,
+  io: Output,
+  unfinished: Set<string>,
+): Promise<number> {
   const [file] = args;
   if (!file)
     throw new UsageError(
@@ -37,6 +43,7 @@ export async function generateCommand(args: string[], options: Options, io: Outp
   if ((out === undefined) === (split === undefined))
     throw new UsageError("Ange antingen --out <fil.xlsx> eller --split <mapp>.");
   const password = await readPassword(options);
+  if (split !== undefined) await checkSetFolder(split);
 
   const read = await readPlanWorkbook(file, options);
   const { workbook, settings, findings } = read;
@@ -76,14 +83,17 @@ export async function generateCommand(args: string[], options: Options, io: Outp
       return EXIT_UNUSABLE;
     }
     await refuseOverwrite([out], [file]);
+    await warnLeftoverTemporaries(out, lang, io);
     await writeWorkbookCopy(
       file,
       { remove: prepared.replace, add: [...sheets.map((s) => s.spec), ...prepared.support] },
       out,
+      unfinished,
     );
+    unfinished.delete(out);
     report(io, sheets, answers, `Sparat i ${out} (planen med ett uppföljningsblad per nämnd).`);
   } else {
-    await writeSplit(prepared, split as string, file, period.name, year, io);
+    await writeSplit(prepared, { dir: split as string, input: file, period: period.name, year }, io, unfinished);
   }
   return EXIT_OK;
 }
@@ -116,30 +126,22 @@ async function readPassword(options: Options): Promise<string | undefined> {
 
 async function writeSplit(
   followUp: FollowUpWrite,
-  dir: string,
-  input: string,
-  period: string,
-  year: number,
+  { dir, input, period, year }: { dir: string; input: string; period: string; year: number },
   io: Output,
+  unfinished: Set<string>,
 ): Promise<void> {
   await fs.mkdir(dir, { recursive: true }).catch(() => {
     throw new UsageError(`Mappen kan inte skapas: ${dir}`);
   });
   const workbooks = committeeWorkbooks(followUp, period, year);
-  const files = workbooks.map((w) => path.join(dir, w.fileName));
-  await refuseOverwrite(files, [input]);
-  const written: string[] = [];
-  try {
-    for (const [i, { workbook }] of workbooks.entries()) {
-      await writeWorkbookFile(workbook, files[i]);
-      written.push(files[i]);
-    }
-  } catch (error) {
-    // All or nothing: a half-written set would be mailed out incomplete.
-    await Promise.all(written.map((f) => fs.rm(f, { force: true })));
-    throw error;
-  }
-  report(io, followUp.sheets, followUp.answers, `Sparat i ${dir}: ${files.map((f) => path.basename(f)).join(", ")}`);
+  const names = workbooks.map((w) => w.fileName);
+  await refuseOverwrite(
+    names.map((name) => path.join(dir, name)),
+    [input],
+  );
+  // All or nothing: a half-written set would be mailed out incomplete.
+  await writeSet(dir, names, unfinished, (target, i) => writeWorkbookFile(workbooks[i].workbook, target, unfinished));
+  report(io, followUp.sheets, followUp.answers, `Sparat i ${dir}: ${names.join(", ")}`);
 }
 
 function report(io: Output, sheets: FollowUpSheet[], answers: Map<string, Map<string, Answer>>, where: string): void {

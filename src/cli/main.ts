@@ -5,6 +5,7 @@ import type { Language } from "../i18n/findings";
 import { EXIT_OK, EXIT_UNUSABLE, Options, Output, UsageError } from "./common";
 import { consolidateCommand } from "./consolidate";
 import { generateCommand } from "./generate";
+import { removingOnInterrupt } from "./output";
 import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
 
@@ -28,7 +29,8 @@ Kommandon:
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 
-Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda.`;
+Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda (eller filen
+finns redan), 130 avbruten med Ctrl-C (143 med SIGTERM): det som hann skrivas togs bort.`;
 
 const VALUE_FLAGS = new Set(["mapping", "lang", "period", "year", "due", "out", "split", "password-file"]);
 const LIST_FLAGS = new Set(["answers"]);
@@ -65,7 +67,10 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
-const COMMANDS: Record<string, (args: string[], options: Options, io: Output) => Promise<number>> = {
+/** `unfinished`: what the command has begun writing and not finished, removed if it is interrupted (output.ts). */
+type Command = (args: string[], options: Options, io: Output, unfinished: Set<string>) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   generate: generateCommand,
   consolidate: consolidateCommand,
@@ -90,7 +95,7 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
     }
     const run = COMMANDS[command];
     if (!run) throw new UsageError(`Okänt kommando: ${command}. Se maltavlan --help.`);
-    return await run(rest, options, io);
+    return await removingOnInterrupt(lang, io, (unfinished) => run(rest, options, io, unfinished));
   } catch (error) {
     if (error instanceof UnusableInputError || error instanceof UnwritableOutputError) {
       io.err(`maltavlan: ${fileProblemMessage(error.problem, lang)}`);

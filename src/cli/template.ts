@@ -1,12 +1,20 @@
 import { templateWorkbook } from "../domain/template";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
-import { EXIT_OK, Options, Output, UsageError, refuseOverwrite } from "./common";
+import { EXIT_OK, Options, Output, UsageError, language, refuseOverwrite } from "./common";
+import { warnLeftoverTemporaries } from "./output";
 
-export async function templateCommand(args: string[], _options: Options, io: Output): Promise<number> {
+export async function templateCommand(
+  args: string[],
+  options: Options,
+  io: Output,
+  unfinished: Set<string>,
+): Promise<number> {
   const [file] = args;
   if (!file) throw new UsageError("Ange var mallen ska sparas: maltavlan template <ut.xlsx>");
   await refuseOverwrite([file], []);
-  await writeWorkbookFile(templateWorkbook(), file);
+  await warnLeftoverTemporaries(file, language(options), io);
+  await writeWorkbookFile(templateWorkbook(), file, unfinished);
+  unfinished.delete(file);
   io.out(`Planmallen är sparad: ${file}`);
   return EXIT_OK;
 }

@@ -10,11 +10,11 @@ import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidat
 import { CommitteeFigures, reportFigures, reportWorkbook } from "./followup/report";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
-import { LISTS_SHEET } from "./lists";
 import { Mapping } from "./mapping";
 import { ReadResult, readPlan } from "./readPlan";
 import { Period, Settings } from "./settings";
-import { STATE_SHEET, readSettings } from "./state";
+import { placeOwnSheets, sheetHeads } from "./ownSheetNames";
+import { readOwnSheetNames, readSettings } from "./state";
 
 export interface PlanRead extends ReadResult {
   settings: Settings;
@@ -38,7 +38,8 @@ export interface FollowUpRequest {
   returned?: AnswerSource[];
   /**
    * Whether the sheets go into the plan workbook itself (Excel, `generate --out`): then the plan's own sheet names
-   * are taken, and this period's follow-up sheets, the lists and the state sheet are replaced.
+   * are taken, and this period's follow-up sheets, the lists and the state sheet are replaced – Måltavlan's, never a
+   * sheet of the user's that has one of their names (src/domain/ownSheetNames.ts).
    */
   intoPlanWorkbook: boolean;
 }
@@ -55,12 +56,15 @@ export interface FollowUpWrite {
 
 /** What a follow-up writes, keeping every earlier answer (from the plan workbook's sheets and the returned ones). */
 export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): FollowUpWrite {
-  const own = { source: request.planName, grids };
-  const collected = collectAnswers([own, ...(request.returned ?? [])], request.period.name, request.year);
-  const replace = request.intoPlanWorkbook
-    ? [...collected.sheets.filter((s) => s.source === own.source).map((s) => s.sheet), LISTS_SHEET, STATE_SHEET]
-    : [];
+  const planSource = { source: request.planName, grids };
+  const collected = collectAnswers([planSource, ...(request.returned ?? [])], request.period.name, request.year);
+  // The sheets of the workbook the follow-up goes into: the plan workbook's, or none (a workbook of its own).
+  const into = request.intoPlanWorkbook ? grids : [];
+  const own = placeOwnSheets(sheetHeads(into), readOwnSheetNames(into));
+  const earlier = collected.sheets.filter((s) => request.intoPlanWorkbook && s.source === planSource.source);
+  const replace = [...earlier.map((s) => s.sheet), ...own.replace];
   const replaced = new Set(replace.map((name) => name.toLocaleLowerCase("sv")));
+  const kept = into.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")));
   const sheets = followUpSheets(read.plan, {
     period: request.period,
     year: request.year,
@@ -70,11 +74,10 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     settings: read.settings,
     answers: collected.byCommittee,
     password: request.password,
-    takenNames: request.intoPlanWorkbook
-      ? grids.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")))
-      : [],
+    takenNames: [...kept, own.names.lists, own.names.state],
+    listsSheet: own.names.lists,
   });
-  return { sheets, support: supportSheets(read.settings), replace, answers: collected.byCommittee };
+  return { sheets, support: supportSheets(read.settings, own.names), replace, answers: collected.byCommittee };
 }
 
 export interface ReportRequest {

@@ -29,11 +29,12 @@ function listValues(settings: Settings): Record<ListName, string[]> {
   };
 }
 
-export function listsSheet(settings: Settings): SheetSpec {
+/** `name`: the sheet's name in its workbook, another than LISTS_SHEET when a sheet of the user's has that one. */
+export function listsSheet(settings: Settings, name = LISTS_SHEET): SheetSpec {
   const lists = Object.entries(listValues(settings));
   const height = Math.max(...lists.map(([, values]) => values.length));
   return {
-    name: LISTS_SHEET,
+    name,
     visibility: "hidden",
     blocks: [
       { top: 0, left: 0, rows: [[{ value: LISTS_MARKER }]] },
@@ -48,10 +49,10 @@ export function listsSheet(settings: Settings): SheetSpec {
   };
 }
 
-/** The absolute, sheet-qualified range a dropdown takes its values from. */
-export function listSource(settings: Settings, name: ListName): string {
+/** The absolute, sheet-qualified range a dropdown takes its values from, on the lists sheet named `sheet`. */
+export function listSource(settings: Settings, name: ListName, sheet = LISTS_SHEET): string {
   const lists = listValues(settings);
   const letter = String.fromCharCode(65 + Object.keys(lists).indexOf(name));
   const last = FIRST_VALUE_ROW + lists[name].length - 1;
-  return `'${LISTS_SHEET}'!$${letter}$${FIRST_VALUE_ROW}:$${letter}$${last}`;
+  return `'${sheet.replace(/'/g, "''")}'!$${letter}$${FIRST_VALUE_ROW}:$${letter}$${last}`;
 }

@@ -8,12 +8,24 @@ import { DEFAULT_SETTINGS, Period, ScaleValue, Scales, Settings } from "./settin
 export const STATE_SHEET = "Måltavlan";
 export const STATE_MARKER = `${OWN_SHEET_MARKER} state`;
 
-/** Måltavlan's state, very hidden: the settings both hosts read (JSON, split to stay under Excel's cell limit). */
-export function stateSheet(settings: Settings): SheetSpec {
-  const json = JSON.stringify({ format: STATE_FORMAT, ...settings });
+/**
+ * The names Måltavlan's lists and state sheets have in a workbook: their own, unless a sheet of the user's had one
+ * first (src/domain/ownSheetNames.ts). Recorded in the state, so that later runs take the same sheets.
+ */
+export interface OwnSheetNames {
+  lists: string;
+  state: string;
+}
+
+/**
+ * Måltavlan's state, very hidden: the settings both hosts read (JSON, split to stay under Excel's cell limit), and
+ * the names of its own sheets in this workbook.
+ */
+export function stateSheet(settings: Settings, names?: OwnSheetNames): SheetSpec {
+  const json = JSON.stringify({ format: STATE_FORMAT, ...settings, ...(names ? { sheets: names } : {}) });
   const chunks = json.match(/[\s\S]{1,30000}/g) ?? [];
   return {
-    name: STATE_SHEET,
+    name: names?.state ?? STATE_SHEET,
     visibility: "veryHidden",
     blocks: [{ top: 0, left: 0, rows: [[{ value: STATE_MARKER }], ...chunks.map((c) => [{ value: c }])] }],
   };
@@ -27,26 +39,43 @@ const STATE_FORMAT = 1;
  * CLI and the add-in read the same levels, scales and periods. Missing or unreadable parts fall back to defaults.
  */
 export function readSettings(grids: Grid[]): Settings {
-  // The marker in A1 means the grid starts at A1; the JSON follows in A2, A3, … exactly as written (not trimmed:
-  // a chunk may end in a space).
-  const grid = grids.find((g) => valueAt(g, 0, 0) === STATE_MARKER);
-  if (!grid) return DEFAULT_SETTINGS;
-  const json = grid.values
-    .slice(1)
-    .map((row) => (typeof row[0] === "string" ? row[0] : ""))
-    .join("");
-  let state: Partial<Settings>;
-  try {
-    state = JSON.parse(json) as Partial<Settings>;
-  } catch {
-    return DEFAULT_SETTINGS; // a damaged state sheet must not stop the plan from being read
-  }
+  const state = readState(grids);
+  if (!state) return DEFAULT_SETTINGS; // none, or damaged: that must not stop the plan from being read
   return {
     levels: validLevels(state.levels) ?? DEFAULT_SETTINGS.levels,
     scales: validScales(state.scales) ?? DEFAULT_SETTINGS.scales,
     periods: validPeriods(state.periods) ?? DEFAULT_SETTINGS.periods,
     mapping: state.mapping !== undefined && mappingProblems(state.mapping).length === 0 ? state.mapping : {},
   };
+}
+
+/** The names the state records for Måltavlan's own sheets; what it does not record (older states) is undefined. */
+export function readOwnSheetNames(grids: Grid[]): Partial<OwnSheetNames> {
+  const sheets = readState(grids)?.sheets;
+  return {
+    lists: typeof sheets?.lists === "string" ? sheets.lists : undefined,
+    state: typeof sheets?.state === "string" ? sheets.state : undefined,
+  };
+}
+
+type SavedState = Partial<Settings> & { sheets?: { lists?: unknown; state?: unknown } };
+
+/** The state as saved, parsed; null when there is none or it cannot be read. */
+function readState(grids: Grid[]): SavedState | null {
+  // The marker in A1 means the grid starts at A1; the JSON follows in A2, A3, … exactly as written (not trimmed:
+  // a chunk may end in a space).
+  const grid = grids.find((g) => valueAt(g, 0, 0) === STATE_MARKER);
+  if (!grid) return null;
+  const json = grid.values
+    .slice(1)
+    .map((row) => (typeof row[0] === "string" ? row[0] : ""))
+    .join("");
+  try {
+    const state: unknown = JSON.parse(json);
+    return typeof state === "object" && state !== null ? (state as SavedState) : null;
+  } catch {
+    return null;
+  }
 }
 
 function validLevels(levels: unknown): GoalLevel[] | null {

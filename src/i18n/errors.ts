@@ -29,6 +29,7 @@ type PlainFileCode = Exclude<FileProblem["code"], "unreadable" | "notWorkbook" |
 type FileSentences = { [C in PlainFileCode]: (p: Extract<FileProblem, { code: C }>) => string };
 
 const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
+const listed = (paths: string[]) => paths.join(", ");
 
 const sv = {
   notWorkbookHints: {
@@ -131,12 +132,35 @@ const sv = {
       `Arbetsboken är i det gamla .xls-formatet och kan inte läsas; spara den som .xlsx i Excel: ${p.file}`,
     encryptedOrLegacy: (p) =>
       `Arbetsboken är lösenordsskyddad (krypterad) eller i det gamla .xls-formatet och kan inte läsas: ${p.file}`,
+    exists: (p) =>
+      p.meanwhile
+        ? `Filen skapades av något annat (en annan körning?) medan den här körningen pågick, och skrivs inte över: ` +
+          `${p.file}. Inget skrevs; kör igen och spara under ett nytt namn.`
+        : `Filen finns redan och skrivs inte över: ${p.file}. Ta med den som indata om den har svar, och spara ` +
+          `under ett nytt namn.`,
+    setInProgress: (p) =>
+      `En annan körning (process ${p.pid} på ${p.host}) skriver filer i mappen just nu: ${p.file}. Inget skrevs. ` +
+      `Vänta tills den är klar och kör igen. Om den har stoppats: ta bort ${listed(p.remove)} och kör igen.`,
+    setIncomplete: (p) =>
+      `En tidigare körning (process ${p.pid}) stoppades innan den hade skrivit klart i mappen ${p.file}, och det den ` +
+      `hann skriva är ofullständigt. Inget skrevs. Ta bort ${listed(p.remove)} och kör igen.`,
   } satisfies FileSentences as FileSentences,
   unreadable: (file: string, detail: string) => `Filen kan inte läsas (${detail}): ${file}`,
   /** `hint`: what the file is instead, when that can be told. */
   notWorkbook: (file: string, hint: string | null) =>
     `Filen är inte en Excel-arbetsbok (.xlsx): ${file}${hint ? ` (${hint})` : ""}`,
   unwritable: (file: string, reason: string) => `Filen kan inte skrivas (${reason}): ${file}`,
+  /** The run was stopped by `signal` (SIGINT …): it removed `removed`, and could not remove `left`. */
+  interrupted: (signal: string, removed: string[], left: string[]) =>
+    left.length
+      ? `Avbrutet (${signal}). Det den här körningen hann skriva kunde inte tas bort helt; ta bort ${listed(left)}.`
+      : removed.length
+        ? `Avbrutet (${signal}). Det den här körningen hann skriva togs bort: ${listed(removed)}. Inget av det finns ` +
+          `kvar.`
+        : `Avbrutet (${signal}). Inget hade skrivits.`,
+  /** Half-written temporary files an earlier, stopped run left beside the output. */
+  leftoverTemporaries: (paths: string[]) =>
+    `En tidigare körning stoppades mitt i en skrivning och lämnade halvskrivna filer; ta bort dem: ${listed(paths)}.`,
 };
 
 export type HostStrings = typeof sv;
@@ -241,10 +265,31 @@ const en: HostStrings = {
       `The workbook is in the old .xls format and cannot be read; save it as .xlsx in Excel: ${p.file}`,
     encryptedOrLegacy: (p) =>
       `The workbook is password-protected (encrypted) or in the old .xls format and cannot be read: ${p.file}`,
+    exists: (p) =>
+      p.meanwhile
+        ? `The file was created by something else (another run?) while this run was working, and is not written ` +
+          `over: ${p.file}. Nothing was written; run again and save under a new name.`
+        : `The file already exists and is not written over: ${p.file}. Include it as input if it holds answers, ` +
+          `and save under a new name.`,
+    setInProgress: (p) =>
+      `Another run (process ${p.pid} on ${p.host}) is writing files into the folder right now: ${p.file}. Nothing ` +
+      `was written. Wait until it has finished and run again. If it was stopped: remove ${listed(p.remove)} and run ` +
+      `again.`,
+    setIncomplete: (p) =>
+      `An earlier run (process ${p.pid}) was stopped before it had finished writing into the folder ${p.file}, and ` +
+      `what it wrote is incomplete. Nothing was written. Remove ${listed(p.remove)} and run again.`,
   },
   unreadable: (file, detail) => `The file cannot be read (${detail}): ${file}`,
   notWorkbook: (file, hint) => `The file is not an Excel workbook (.xlsx): ${file}${hint ? ` (${hint})` : ""}`,
   unwritable: (file, reason) => `The file cannot be written (${reason}): ${file}`,
+  interrupted: (signal, removed, left) =>
+    left.length
+      ? `Interrupted (${signal}). What this run had written could not all be removed; remove ${listed(left)}.`
+      : removed.length
+        ? `Interrupted (${signal}). What this run had written was removed: ${listed(removed)}. None of it is left.`
+        : `Interrupted (${signal}). Nothing had been written.`,
+  leftoverTemporaries: (paths) =>
+    `An earlier run was stopped in the middle of a write and left half-written files; remove them: ${listed(paths)}.`,
 };
 
 /** Both languages' tables, for tests that compare them. */
@@ -292,4 +337,12 @@ export function fileProblemMessage(problem: FileProblem, language: Language): st
 
 export function writeWarningMessage(warning: WriteWarning, language: Language): string {
   return HOST_STRINGS[language].warnings[warning];
+}
+
+export function interruptedMessage(signal: string, removed: string[], left: string[], language: Language): string {
+  return HOST_STRINGS[language].interrupted(signal, removed, left);
+}
+
+export function leftoverTemporariesMessage(paths: string[], language: Language): string {
+  return HOST_STRINGS[language].leftoverTemporaries(paths);
 }

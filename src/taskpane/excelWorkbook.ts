@@ -7,7 +7,6 @@ import type { Consolidation } from "../domain/followup/consolidate";
 import { OVERVIEW_SHEET } from "../domain/followup/report";
 import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
 import type { CoreSteps, PlanRead } from "../domain/jobs";
-import { LISTS_SHEET } from "../domain/lists";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";
 import type { Settings } from "../domain/settings";
@@ -48,7 +47,8 @@ export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
     findings: read.findings,
     sheets: read.sheets,
     ownSheets: grids
-      .filter((grid) => isOwnSheet(grid) || grid.visibility === "veryHidden" || grid.sheet === LISTS_SHEET)
+      // By marker, not name: a sheet of the user's called "Måltavlan listor" is theirs to map.
+      .filter((grid) => isOwnSheet(grid) || grid.visibility === "veryHidden")
       .map((grid) => grid.sheet),
     settings: read.settings,
     unread: read.unread,

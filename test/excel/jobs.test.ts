@@ -10,7 +10,7 @@ import { REPORT_MARKER, reportFigures } from "../../src/domain/followup/report";
 import { readPlanWithSettings } from "../../src/domain/jobs";
 import { LISTS_SHEET } from "../../src/domain/lists";
 import { DEFAULT_PERIODS, DEFAULT_SETTINGS } from "../../src/domain/settings";
-import { STATE_SHEET, readSettings } from "../../src/domain/state";
+import { STATE_SHEET, readOwnSheetNames, readSettings } from "../../src/domain/state";
 import {
   consolidateInWorkbook,
   createTemplate,
@@ -216,6 +216,78 @@ describe("consolidate: the report in the workbook in 3 syncs", () => {
     );
     expect(sheetNames(standIn)).toEqual(before);
     expect(standIn.workbook.sheet("Översikt").cell(0, 0)?.value).toBe("mina egna anteckningar");
+  });
+});
+
+describe("a sheet of the user's with the name of one of Måltavlan's", () => {
+  /** The plan open in Excel, with sheets of the user's named "Måltavlan" and "Måltavlan listor". */
+  async function withUserSheets(): Promise<StandIn> {
+    const standIn = standInFromGrids(await example("ostersund-2024-mall.xlsx"));
+    standIn.workbook.addSheet(STATE_SHEET).put("A1", "Mina anteckningar om målen");
+    standIn.workbook.addSheet(LISTS_SHEET, "Hidden").put("A1", "Egen lista").put("A2", "Ja");
+    return standIn;
+  }
+  const userCells = (standIn: StandIn) =>
+    [STATE_SHEET, LISTS_SHEET].map((name) => {
+      const sheet = standIn.workbook.sheet(name);
+      return [sheet.name, sheet.visibility, [...sheet.cells.values()].map((cell) => cell.value)];
+    });
+  const generate = (standIn: StandIn) =>
+    measured(standIn, (context) =>
+      generateFollowUp(
+        context,
+        { period: T1, year: 2024, due: null, planName: "plan.xlsx" },
+        { supports: standIn.supports },
+      ),
+    );
+
+  test("generate never touches it: Måltavlan's sheets take other names, recorded in the state, and keep them", async () => {
+    const standIn = await withUserSheets();
+    const before = userCells(standIn);
+    const { result, syncs } = await generate(standIn);
+    if (!result.written) throw new Error("not written");
+    expect(syncs).toBe(3);
+    expect(userCells(standIn)).toEqual(before);
+    expect(standIn.workbook.sheet("Måltavlan listor (2)").visibility).toBe("Hidden");
+    expect(standIn.workbook.sheet("Måltavlan (2)").visibility).toBe("VeryHidden");
+    // Every dropdown points at Måltavlan's lists (the stand-in refuses a source on a sheet that does not exist).
+    const sources = standIn.workbook.sheets.flatMap((sheet) =>
+      sheet.validations.flatMap((v) => v.rule?.list.source ?? []),
+    );
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(source).toMatch(/^='Måltavlan listor \(2\)'!/);
+    const grids = await standIn.run((context) => readWorkbook(context));
+    expect(readOwnSheetNames(grids)).toEqual({ lists: "Måltavlan listor (2)", state: "Måltavlan (2)" });
+
+    const again = await generate(standIn);
+    expect(again.result.written).toBe(true);
+    expect(again.syncs).toBe(3);
+    expect(userCells(standIn)).toEqual(before);
+    expect(sheetNames(standIn).filter((name) => name.startsWith("Måltavlan"))).toEqual([
+      STATE_SHEET,
+      LISTS_SHEET,
+      "Måltavlan listor (2)",
+      "Måltavlan (2)",
+    ]);
+  });
+
+  test("saving the settings never touches it either: 3 syncs, and the state is found again by its marker", async () => {
+    const standIn = await withUserSheets();
+    const before = userCells(standIn);
+    const settings = { ...DEFAULT_SETTINGS, mapping: { sheets: { Uppdrag: { kind: "assignment" as const } } } };
+    const saved = await measured(standIn, (context) => saveSettings(context, settings));
+    expect(saved.syncs).toBe(3);
+    expect(saved.result.syncs).toBe(3);
+    await standIn.run((context) => saveSettings(context, settings));
+    expect(userCells(standIn)).toEqual(before);
+    expect(standIn.workbook.sheet("Måltavlan (2)").visibility).toBe("VeryHidden");
+    expect(sheetNames(standIn).filter((name) => name.startsWith("Måltavlan"))).toHaveLength(3);
+    const grids = await standIn.run((context) => readWorkbook(context));
+    expect(readSettings(grids)).toEqual(settings);
+    // A follow-up after it takes the same state sheet.
+    await generate(standIn);
+    expect(userCells(standIn)).toEqual(before);
+    expect(sheetNames(standIn).filter((name) => /^Måltavlan \(/.test(name))).toEqual(["Måltavlan (2)"]);
   });
 });
 

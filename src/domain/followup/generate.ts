@@ -17,7 +17,7 @@ import { ListName, listSource, listsSheet } from "../lists";
 import { Committee, Plan } from "../model";
 import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
-import { stateSheet } from "../state";
+import { OwnSheetNames, stateSheet } from "../state";
 import { CommitteeContent, committeeContent, isEmpty } from "./content";
 import {
   Answer,
@@ -55,6 +55,8 @@ export interface FollowUpOptions {
   password?: string;
   /** Sheet names already in the workbook that the new sheets must not take. */
   takenNames?: string[];
+  /** The name of the lists sheet the dropdowns point at, when not LISTS_SHEET (ownSheetNames.ts). */
+  listsSheet?: string;
 }
 
 export interface FollowUpSheet {
@@ -122,9 +124,9 @@ export function followUpSheets(plan: Plan, options: FollowUpOptions): FollowUpSh
   return sheets;
 }
 
-/** The sheets a follow-up adds besides the nämnd sheets: the dropdown lists and the state. */
-export function supportSheets(settings: Settings): SheetSpec[] {
-  return [listsSheet(settings), stateSheet(settings)];
+/** The sheets a follow-up adds besides the nämnd sheets: the dropdown lists and the state, under `names`. */
+export function supportSheets(settings: Settings, names?: OwnSheetNames): SheetSpec[] {
+  return [listsSheet(settings, names?.lists), stateSheet(settings, names)];
 }
 
 type InputKind = "goalScale" | "assignmentScale" | "amount" | "number" | "none";
@@ -614,7 +616,11 @@ class SheetBuilder {
       const scale = this.scaleOf(input);
       if (scale) {
         const [list, values, prompt] = scale;
-        this.validations.push({ range, source: listSource(this.options.settings, list), prompt });
+        this.validations.push({
+          range,
+          source: listSource(this.options.settings, list, this.options.listsSheet),
+          prompt,
+        });
         for (const value of values) this.fills.push({ range, when: { equals: value.label }, fill: value.color });
       } else {
         const prompt = this.promptOf(input);

@@ -10,13 +10,15 @@ import type { CoreSteps, FollowUpWrite, PlanRead, ReportWrite } from "../../doma
 import { Mapping } from "../../domain/mapping";
 import { isOwnSheet } from "../../domain/ownSheets";
 import { Period, Settings } from "../../domain/settings";
-import { STATE_SHEET, stateSheet } from "../../domain/state";
+import type { CellValue } from "../../sheet/grid";
+import { placeOwnSheets } from "../../domain/ownSheetNames";
+import { stateSheet } from "../../domain/state";
 import { templateWorkbook } from "../../domain/template";
 import type { Language } from "../../i18n/findings";
 import { ReadOptions, SheetShape, WorkbookReadResult, readWorkbookWithStats } from "./read";
 import { ExcelHostError, type ExcelStep, type WriteWarning } from "./problems";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
-import { writeSheets } from "./write";
+import { listSheets, writeSheets } from "./write";
 
 export interface JobOptions extends ReadOptions {
   writeBudgetBytes?: number;
@@ -190,17 +192,29 @@ function shapeAfter(read: SheetShape[], written: SheetShape[], replaced: string[
   return [...read.filter((sheet) => !gone.has(sheet.name.toLowerCase())), ...written];
 }
 
-/** Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 2 syncs. */
+/**
+ * Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 3 syncs (list the
+ * sheets, read their A1, write). The state sheet is found by its marker in A1: a sheet of the user's named
+ * "Måltavlan" is never replaced, and a new state sheet takes the next free name (src/domain/ownSheetNames.ts).
+ */
 export async function saveSettings(
   context: Excel.RequestContext,
   settings: Settings,
   options: JobOptions = {},
 ): Promise<Written> {
-  return writeSheets(context, [stateSheet(settings)], {
-    replace: [STATE_SHEET],
+  const sync = (step: ExcelStep) => syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
+  const existing = await listSheets(context, sync);
+  const a1s = existing.map(({ name }) => context.workbook.worksheets.getItem(name).getRange("A1").load("values"));
+  await sync("readSheets");
+  const own = placeOwnSheets(existing.map(({ name }, i) => ({ name, a1: a1s[i].values[0][0] as CellValue })));
+  const written = await writeSheets(context, [stateSheet(settings, own.names)], {
+    // An own sheet keeps its name: the state's is among those replaced when there is one (the lists stay).
+    replace: own.replace.filter((name) => name === own.names.state),
+    existing,
     supports: options.supports,
     timeoutMs: options.timeoutMs,
   });
+  return { ...written, syncs: 2 + written.syncs };
 }
 
 /** Adds the template's sheets (Nämnder, Mål, Uppdrag, Ramjusteringar, Nyckeltal, lists) to the workbook: 2 syncs. */

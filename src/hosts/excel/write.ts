@@ -230,7 +230,8 @@ const OFFICE_TO_VISIBILITY: Record<string, SheetVisibility> = {
   VeryHidden: "veryHidden",
 };
 
-async function listSheets(
+/** Every sheet of the workbook, with its visibility and id: one sync. */
+export async function listSheets(
   context: Excel.RequestContext,
   sync: (step: ExcelStep) => Promise<void>,
 ): Promise<ExistingSheet[]> {

@@ -21,7 +21,19 @@ export type FileProblem =
   /** An OLE compound file that is neither recognisably encrypted nor an .xls workbook. */
   | { code: "encryptedOrLegacy"; file: string }
   /** The output cannot be written: the system's error code (ENOSPC …) or null. */
-  | { code: "unwritable"; file: string; errno: string | null };
+  | { code: "unwritable"; file: string; errno: string | null }
+  /** The output exists and is not written over; `meanwhile`: it appeared while this run was working. */
+  | { code: "exists"; file: string; meanwhile?: true }
+  /**
+   * `file` is a folder into which another run is writing a set of files now (process `pid` on computer `host`), or
+   * was when it stopped: `remove` is what that run has left there so far.
+   */
+  | { code: "setInProgress"; file: string; pid: number; host: string; remove: string[] }
+  /** A run on this computer (process `pid`, no longer running) stopped before its set in `file` was complete. */
+  | { code: "setIncomplete"; file: string; pid: number; remove: string[] };
+
+/** Why an output cannot be written. */
+export type OutputProblem = Extract<FileProblem, { code: "unwritable" | "exists" | "setInProgress" | "setIncomplete" }>;
 
 export type UnusableInputKind =
   | "missing" // no such file
@@ -31,7 +43,7 @@ export type UnusableInputKind =
   | "encrypted" // OLE compound file: password-to-open workbook (or an OLE file we cannot tell apart)
   | "legacyFormat"; // OLE compound file holding an old binary .xls workbook
 
-type InputProblem = Exclude<FileProblem, { code: "unwritable" }>;
+type InputProblem = Exclude<FileProblem, OutputProblem>;
 
 const KIND_OF: Record<InputProblem["code"], UnusableInputKind> = {
   missing: "missing",
@@ -57,9 +69,9 @@ export class UnusableInputError extends Error {
   }
 }
 
-/** The output cannot be written (no such folder, no permission, disk full …). */
+/** The output cannot be written (no such folder, no permission, disk full, it exists …). */
 export class UnwritableOutputError extends Error {
-  constructor(readonly problem: Extract<FileProblem, { code: "unwritable" }>) {
+  constructor(readonly problem: OutputProblem) {
     super(JSON.stringify(problem));
     this.name = "UnwritableOutputError";
   }

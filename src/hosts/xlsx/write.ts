@@ -1,9 +1,11 @@
 /**
- * The xlsx host's write verb on files: writeBytes.ts's workbooks written atomically, and copies of an existing
- * workbook with Måltavlan's sheets replaced; an UnwritableOutputError says why an output cannot be written.
+ * The xlsx host's write verb on files: writeBytes.ts's workbooks, and copies of an existing workbook with Måltavlan's
+ * sheets replaced, each written atomically to a path nothing occupies yet; an UnwritableOutputError says why an
+ * output cannot be written.
  */
 import { randomBytes } from "node:crypto";
-import { rename, unlink, writeFile } from "node:fs/promises";
+import { closeSync, linkSync, openSync, renameSync, rmSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
@@ -27,6 +29,7 @@ export async function writeWorkbookCopy(
   source: string,
   change: { remove: string[]; add: SheetSpec[] },
   path: string,
+  unfinished?: Set<string>,
 ): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(source);
@@ -34,32 +37,80 @@ export async function writeWorkbookCopy(
   for (const sheet of [...workbook.worksheets])
     if (remove.has(sheet.name.toLowerCase())) workbook.removeWorksheet(sheet.id);
   addSheets(workbook, change.add);
-  await writeAtomically(Buffer.from(await workbook.xlsx.writeBuffer()), path);
+  await writeFileExclusive(Buffer.from(await workbook.xlsx.writeBuffer()), path, unfinished);
+}
+
+export async function writeWorkbookFile(spec: WorkbookSpec, path: string, unfinished?: Set<string>): Promise<void> {
+  await writeFileExclusive(await workbookBuffer(spec), path, unfinished);
+}
+
+/** "rapport.xlsx" → ".rapport.xlsx.maltavlan-<pid>-<random>.tmp": hidden, beside its target, named by its process. */
+const TEMPORARY = /^\.(.+)\.maltavlan-(\d+)-[0-9a-f]{8}\.tmp$/;
+
+function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.maltavlan-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/** A temporary file's target and the process that wrote it; null when `name` is no temporary file of Måltavlan's. */
+export function temporaryOf(name: string): { target: string; pid: number } | null {
+  const match = TEMPORARY.exec(name);
+  return match ? { target: match[1], pid: Number(match[2]) } : null;
 }
 
 /**
- * Writes atomically: to a temporary file beside `path`, then renamed over it, so a failed write never leaves a
- * half-written file. Whether overwriting is allowed is the caller's decision.
+ * Writes `data` to `path` only if nothing is there, and never half-written: the bytes go to a temporary file beside
+ * it, which is then linked into place — an operation that fails if `path` exists, so of two writers to one path
+ * exactly one succeeds and the other gets an UnwritableOutputError "exists".
+ *
+ * `unfinished` holds at every moment what would have to be removed if the run stopped now: the temporary file while
+ * it exists, then `path` itself, from the instant it exists (the caller takes it out once the file is to stay).
  */
-export async function writeWorkbookFile(spec: WorkbookSpec, path: string): Promise<void> {
-  await writeAtomically(await workbookBuffer(spec), path);
+export async function writeFileExclusive(data: Uint8Array, path: string, unfinished = new Set<string>()) {
+  const temp = temporaryName(path);
+  unfinished.add(temp);
+  try {
+    const handle = await open(temp, "wx");
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    placeSync(temp, path, unfinished);
+  } catch (error) {
+    throw writeError(error, path);
+  } finally {
+    rmSync(temp, { force: true });
+    unfinished.delete(temp);
+  }
 }
 
-async function writeAtomically(data: Buffer, path: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+/** What file systems without hard links (FAT, some network shares) answer to `link`. */
+const NO_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+/** Synchronous: nothing (a signal handler included) runs between `path` appearing and its entry in `unfinished`. */
+function placeSync(temp: string, path: string, unfinished: Set<string>): void {
   try {
-    await writeFile(temp, data, { flag: "wx" });
-    await rename(temp, path);
+    linkSync(temp, path);
+    unfinished.add(path);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw writeError(error, path);
+    if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+    // Without links: claim the name with an exclusive create, then move the complete file over the claim.
+    closeSync(openSync(path, "wx"));
+    unfinished.add(path);
+    try {
+      renameSync(temp, path);
+    } catch (renameError) {
+      rmSync(path, { force: true });
+      unfinished.delete(path);
+      throw renameError;
+    }
   }
 }
 
 function writeError(error: unknown, path: string): UnwritableOutputError {
-  return new UnwritableOutputError({
-    code: "unwritable",
-    file: path,
-    errno: (error as NodeJS.ErrnoException | undefined)?.code ?? null,
-  });
+  const errno = (error as NodeJS.ErrnoException | undefined)?.code ?? null;
+  return new UnwritableOutputError(
+    errno === "EEXIST" ? { code: "exists", file: path, meanwhile: true } : { code: "unwritable", file: path, errno },
+  );
 }
