@@ -98,7 +98,10 @@ export const LEVEL_ROW = new RegExp(
 );
 
 /** A ramjustering's text that makes it an index line: "Pris- och löneuppräkning inkl. kapitalkostnader", "PKV 2,9 %". */
-export const INDEX_LINE = new RegExp(`(?<![\\p{L}])(?:${regExpAlternatives(words((v) => v.indexLines))})(?![\\p{L}])`, "iu");
+export const INDEX_LINE = new RegExp(
+  `(?<![\\p{L}])(?:${regExpAlternatives(words((v) => v.indexLines))})(?![\\p{L}])`,
+  "iu",
+);
 
 /** The conjunctions as one pattern's alternatives ("och|samt|and"), for the list splitters. */
 export const CONJUNCTIONS = regExpAlternatives(words((v) => v.conjunctions));
