@@ -10,8 +10,11 @@ import { FieldName, RowKind } from "./raw";
 export type ColumnMapping = FieldName | "ignore";
 
 export interface SheetMapping {
-  /** "ignore" skips the sheet; "pasted" reads it as the pasted budget document. */
-  kind: RowKind | "ignore" | "pasted";
+  /**
+   * "ignore" skips the sheet; "pasted" reads it as the pasted budget document; "export" as a goal-management system's
+   * export, whose type column says what each row is.
+   */
+  kind: RowKind | "ignore" | "pasted" | "export";
   /** 1-based row number of the header row, as Excel shows it. */
   headerRow?: number;
   /** Column letter → field, or "ignore" to leave it unread. Columns not listed are detected from their headers. */
@@ -28,7 +31,7 @@ export interface Mapping {
 }
 
 /** What a mapping may name: the kinds of sheet and the fields of a column. */
-export const KINDS = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"];
+export const KINDS = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "export", "ignore"];
 export const FIELDS = [
   "id",
   "level",

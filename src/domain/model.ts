@@ -111,6 +111,7 @@ export const DEFAULT_LEVELS: GoalLevel[] = [
       "kf-mål",
       "kf mål",
       "inriktningsmål",
+      "fokusmål",
       "prioriterat mål",
       "prioriterade mål",
       "finansiellt mål",

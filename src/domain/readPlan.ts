@@ -3,6 +3,7 @@ import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { hasTableHeaders } from "./layouts/headers";
 import { Certainty, readTable } from "./layouts/table";
+import { readExport } from "./layouts/export";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
@@ -47,7 +48,7 @@ export interface ReadResult {
   /** Which layout each sheet was read as, for the CLI's and the pane's report. */
   sheets: {
     sheet: string;
-    layout: "table" | "pasted" | "settings" | "ignored";
+    layout: "table" | "pasted" | "export" | "settings" | "ignored";
     kind?: string;
     headerRow?: number;
     /** How sure the reading is (tables and pasted pages), and how many columns a table's headers gave. */
@@ -90,6 +91,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   const accounts: (() => UnreadCell[])[] = [];
   for (const grid of grids) {
     const sheetMapping = mapping.sheets?.[grid.sheet];
+    let exported: ReturnType<typeof readExport>;
     if (isOwnSheet(grid)) {
       sheets.push({ sheet: grid.sheet, layout: "ignored" });
     } else if (grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
@@ -99,6 +101,21 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       settings = { ...settings, ...read.settings };
       unread.push(...read.unread);
       sheets.push({ sheet: grid.sheet, layout: "settings" });
+    } else if (
+      (sheetMapping === undefined || sheetMapping.kind === "export") &&
+      (exported = readExport(grid, levels))
+    ) {
+      for (const row of exported.rows) rows.add(row);
+      const account = exported.account;
+      accounts.push(() => tableUnread(grid, account));
+      sheets.push({
+        sheet: grid.sheet,
+        layout: "export",
+        headerRow: exported.headerRow + 1,
+        certainty: sheetMapping ? "mapped" : "likely",
+      });
+    } else if (sheetMapping?.kind === "export") {
+      passOver(grid, "notRecognised");
     } else if (
       sheetMapping?.kind === "pasted" ||
       (!sheetMapping && looksLikePastedDocument(grid) && !hasTableHeaders(grid))

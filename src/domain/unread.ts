@@ -20,6 +20,8 @@ export type UnreadReason =
   | "prose"
   /** A part of a pasted document the reader does not take (its nyckeltal tables). */
   | "section"
+  /** A row of a kind the plan does not hold, in an export that says what each row is ("Målbeskrivning"). */
+  | "otherKind"
   /** A row or line the reader could not place. */
   | "notUnderstood"
   /** A whole sheet that was not read. */

@@ -103,6 +103,9 @@ export const INDEX_LINE = new RegExp(
   "iu",
 );
 
+/** The council, which gives goals and uppdrag to the nämnder but is none of them: "KF", "Kommunfullmäktige". */
+export const COUNCIL = /^(?:kf|kommunfullmäktige|regionfullmäktige|fullmäktige|municipal council)$/iu;
+
 /** The conjunctions as one pattern's alternatives ("och|samt|and"), for the list splitters. */
 export const CONJUNCTIONS = regExpAlternatives(words((v) => v.conjunctions));
 

@@ -15,7 +15,8 @@ import { type Language, UNREAD_REASON_LABELS } from "./findings";
 export type { Language };
 
 /** The kinds a sheet can be read as, as the Koppla step offers them. */
-export type SheetKind = "committee" | "goal" | "assignment" | "adjustment" | "keyFigure" | "pasted" | "ignore";
+export type SheetKind =
+  "committee" | "goal" | "assignment" | "adjustment" | "keyFigure" | "pasted" | "export" | "ignore";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("sv-SE")} ${n === 1 ? one : many}`;
 const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
@@ -76,6 +77,7 @@ const sv = {
     adjustment: "Ramjusteringar",
     keyFigure: "Nyckeltal",
     pasted: "Inklistrat budgetdokument",
+    export: "Export från målsystem",
     ignore: "Läses inte",
   } satisfies Record<SheetKind, string>,
   columnsCaption: "Rubrikrad och kolumner per blad",
@@ -324,6 +326,7 @@ const en: PaneStrings = {
     adjustment: "Frame adjustments",
     keyFigure: "Key figures",
     pasted: "Pasted budget document",
+    export: "Goal system export",
     ignore: "Not read",
   },
   columnsCaption: "Header row and columns per sheet",

@@ -71,7 +71,7 @@ export const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
   amount: ["belopp", "budget", "ram", "ramjustering", "tkr", "mnkr", "mkr", "kr", "amount", "frame adjustment"],
   year: ["år", "budgetår", "avser år", "year", "budget year"],
   duration: ["varaktighet", "varaktig", "engångs", "tillfällig", "duration", "permanent"],
-  typ: ["typ", "type", "kind"],
+  typ: ["typ", "type", "kind", "objekttyp", "object type"],
   origin: ["beslutad av", "uppdragsgivare", "ursprung", "origin", "decided by"],
   target: ["målvärde", "target", "target value"],
   unit: ["enhet", "unit"],

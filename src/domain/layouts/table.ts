@@ -19,7 +19,7 @@ import {
 import { fillMergesDown } from "./merges";
 import { readHeading, splitTrailingCommittees } from "./pasted";
 import { TableAccount, UnreadReason } from "../unread";
-import { LEVEL_ROW, NOTE_START, TOTALS_START } from "../vocabulary";
+import { COUNCIL, LEVEL_ROW, NOTE_START, TOTALS_START } from "../vocabulary";
 
 /**
  * Reads a sheet laid out as a table: its header row, each column read as a field (headers.ts), then one plan object per
@@ -72,7 +72,10 @@ export function readTable(
     headers.push({ col: unnamed, role: "committee", hint: "", unit: null });
     headers.sort((a, b) => a.col - b.col);
   }
-  const mappedKind = mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" ? mapping.kind : null;
+  const mappedKind =
+    mapping && mapping.kind !== "ignore" && mapping.kind !== "pasted" && mapping.kind !== "export"
+      ? mapping.kind
+      : null;
   // A goal tree, unless the sheet also holds uppdrag, nyckeltal or amounts (then read beside them, below).
   const ignored = new Set(
     Object.entries(mapping?.columns ?? {}).flatMap(([letter, field]) =>
@@ -519,7 +522,7 @@ const UNMARKED = /^(nej|no|0|-|–|—)$/iu;
 /** A nämnd's or bolag's name or code ("Kommunstyrelsen", "BUN"); not fullmäktige, which gives uppdrag. */
 function isCommitteeName(text: string): boolean {
   const name = text.trim();
-  return !/^(kf|kommunfullmäktige|fullmäktige)$/iu.test(name) && isSingleName(name) && looksLikeCommitteeList(name);
+  return !COUNCIL.test(name) && isSingleName(name) && looksLikeCommitteeList(name);
 }
 
 /** One name: no separator ("och" only inside a name, as in "Barn- och utbildningsnämnden"). */

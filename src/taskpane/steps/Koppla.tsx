@@ -26,7 +26,7 @@ import { SheetColumns } from "./SheetColumns";
 import { Unread } from "./Unread";
 import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
 
-const KINDS: SheetKind[] = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "ignore"];
+const KINDS: SheetKind[] = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "export", "ignore"];
 
 /** How many rows of each part of the plan the preview shows (the plan may have 20 000). */
 export const PREVIEW_ROWS = 5;
@@ -43,7 +43,7 @@ interface KopplaProps {
 
 function readAs(entry: PaneValidation["sheets"][number]): SheetKind | "settings" {
   if (entry.layout === "settings") return "settings";
-  if (entry.layout === "pasted") return "pasted";
+  if (entry.layout === "pasted" || entry.layout === "export") return entry.layout;
   if (entry.layout === "table" && entry.kind && (KINDS as string[]).includes(entry.kind))
     return entry.kind as SheetKind;
   return "ignore";
@@ -61,8 +61,8 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
     for (const [sheet, { headerRow, columns }] of Object.entries(corrections)) {
       const entry = validation.sheets.find((s) => s.sheet === sheet);
       const kind = sheets[sheet]?.kind ?? entry?.kind;
-      // Only tables have a header row and columns (a sheet re-kinded as ignored or pasted keeps that).
-      if (!kind || kind === "ignore" || kind === "pasted") continue;
+      // Only tables have a header row and columns (a sheet re-kinded as ignored, pasted or export keeps that).
+      if (!kind || kind === "ignore" || kind === "pasted" || kind === "export") continue;
       sheets[sheet] = {
         ...sheets[sheet],
         kind,
@@ -82,7 +82,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
 
   const own = useMemo(() => new Set(validation?.ownSheets ?? []), [validation]);
   const rows = (validation?.sheets ?? []).filter((entry) => !own.has(entry.sheet));
-  const hasPlanSheets = rows.some((entry) => entry.layout === "table" || entry.layout === "pasted");
+  const hasPlanSheets = rows.some((entry) => ["table", "pasted", "export"].includes(entry.layout));
   const busy = save.status === "running" || template.status === "running";
 
   return (

@@ -30,7 +30,7 @@ function columnChoices(t: PaneStrings, kind: RowKind) {
 }
 
 const isRowKind = (kind: SheetKind | undefined): kind is RowKind =>
-  kind !== undefined && kind !== "ignore" && kind !== "pasted";
+  kind !== undefined && kind !== "ignore" && kind !== "pasted" && kind !== "export";
 
 interface SheetColumnsProps {
   strings: PaneStrings;
