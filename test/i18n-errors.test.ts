@@ -16,6 +16,7 @@ const FILE_PROBLEMS: { [C in FileProblem["code"]]: Extract<FileProblem, { code: 
   encrypted: { code: "encrypted", file: "plan.xlsx" },
   legacyFormat: { code: "legacyFormat", file: "plan.xlsx" },
   encryptedOrLegacy: { code: "encryptedOrLegacy", file: "plan.xlsx" },
+  overLimit: { code: "overLimit", file: "plan.xlsx", limit: "ratio", max: 100, where: "xl/worksheets/sheet1.xml" },
   unwritable: { code: "unwritable", file: "ut.xlsx", errno: "ENOSPC" },
 };
 
