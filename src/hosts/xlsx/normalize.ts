@@ -3,10 +3,11 @@
  * sheets, shared strings, styles and document properties only under their usual names (`xl/worksheets/sheet1.xml`,
  * `xl/sharedStrings.xml` …), and makes an object of every cell of a merged range. Here the relationships are followed
  * from `_rels/.rels` (part names compared without case, as OPC says), each part ExcelJS needs is renamed to the name
- * it expects with the relationships rewritten to match, and each merged range is clipped to the cells its sheet
- * uses. The result is a zip of stored parts (ExcelJS then inflates nothing). Node-free, like readBytes.ts.
+ * it expects with the relationships rewritten to match, elements in a sheet's cell data that ExcelJS cannot read
+ * are taken out, and each merged range is clipped to the cells its sheet uses. The result is a zip of stored parts (ExcelJS then inflates nothing). Node-free, like readBytes.ts.
  */
-import { LIMITS, type Parts, overLimit } from "./packageParts";
+import { LIMITS, type Parts, isXml, overLimit } from "./packageParts";
+import { attribute, clipMerges, nestedDeeperThan, unescapeXml, withoutStrayElements } from "./sheetXml";
 import { storedZip } from "./zip";
 
 interface Relationship {
@@ -34,13 +35,13 @@ const WORKBOOK = "xl/workbook.xml";
 
 /**
  * The package as ExcelJS should load it, or null when it has no workbook part. Throws overLimit when the merged
- * ranges, clipped, still cover too many cells.
+ * ranges, clipped, still cover too many cells, or a part other than a worksheet nests too deep.
  */
 export function normalizedPackage(parts: Parts, file: string): Uint8Array | null {
   const byLowerName = new Map([...parts.keys()].map((name) => [name.toLowerCase(), name]));
   const find = (path: string) => byLowerName.get(path.toLowerCase());
   const renames = new Map<string, string>(); // actual part name → the name ExcelJS expects
-  const texts = new Map<string, string>(); // rewritten parts, by their new name
+  const rewritten = new Map<string, string | Uint8Array>(); // rewritten parts, by their new name
 
   const rootRels = relationships(parts, find("_rels/.rels"));
   let workbook = find(WORKBOOK);
@@ -71,7 +72,7 @@ export function normalizedPackage(parts: Parts, file: string): Uint8Array | null
   const rewrite = (relsPart: string | undefined, rels: Relationship[], from: string, to: string, as: string) => {
     if (!relsPart) return;
     replaced.add(relsPart);
-    texts.set(as, retarget(text(parts, relsPart), rels, { from, to }, find, renames));
+    rewritten.set(as, retarget(text(parts, relsPart), rels, { from, to }, find, renames));
   };
   rewrite(find("_rels/.rels"), rootRels, "", "", "_rels/.rels");
   rewrite(workbookRelsName, workbookRels, folder(workbook), "xl/", "xl/_rels/workbook.xml.rels");
@@ -81,11 +82,20 @@ export function normalizedPackage(parts: Parts, file: string): Uint8Array | null
     const sheetRels = find(relsName(part));
     const canonical = renames.get(part)!;
     rewrite(sheetRels, relationships(parts, sheetRels), folder(part), folder(canonical), relsName(canonical));
-    const clipped = clipMerges(parts.get(part)!);
+    const original = parts.get(part)!;
+    const readable = withoutStrayElements(original);
+    const clipped = clipMerges(readable);
     if (clipped) {
       mergedCells += clipped.cells;
       if (mergedCells > LIMITS.mergedCells) throw overLimit(file, "mergedCells", names.get(id) ?? part);
-      texts.set(canonical, clipped.xml);
+    }
+    if (clipped || readable !== original) rewritten.set(canonical, clipped?.xml ?? readable);
+  }
+  // Worksheets were read tag by tag above, whatever their depth; any other part nested absurdly deep is refused.
+  const sheetParts = new Set(sheets.map((sheet) => sheet.part));
+  for (const [name, data] of parts) {
+    if (isXml(name) && !sheetParts.has(name) && nestedDeeperThan(data, LIMITS.depth)) {
+      throw overLimit(file, "depth", name);
     }
   }
 
@@ -99,7 +109,7 @@ export function normalizedPackage(parts: Parts, file: string): Uint8Array | null
   }
   for (const [name, canonical] of renames) out.set(canonical, parts.get(name)!);
   const encoder = new TextEncoder();
-  for (const [name, xml] of texts) out.set(name, encoder.encode(xml));
+  for (const [name, data] of rewritten) out.set(name, typeof data === "string" ? encoder.encode(data) : data);
   return storedZip([...out].map(([name, data]) => ({ name, data })));
 }
 
@@ -112,20 +122,6 @@ function text(parts: Parts, name: string | undefined): string {
 }
 
 const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
-
-function attribute(element: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(element);
-  return match ? unescapeXml(match[1] ?? match[2]) : null;
-}
-
-function unescapeXml(value: string): string {
-  return value.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (entity, name: string) => {
-    const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-    if (named[name.toLowerCase()]) return named[name.toLowerCase()];
-    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
-}
 
 function relationships(parts: Parts, name: string | undefined): Relationship[] {
   return [...text(parts, name).matchAll(RELATIONSHIP)].map(([element]) => ({
@@ -206,94 +202,4 @@ function sheetNamesById(workbookXml: string): Map<string, string> {
     if (id) names.set(unescapeXml(id[1] ?? id[2]), attribute(element, "name") ?? "");
   }
   return names;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Merged ranges
-
-const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\b(?:[^>"']|"[^"]*"|'[^']*')*?\/>/g;
-
-/**
- * The sheet with each merged range clipped to the rows and columns that hold cells, and the cells they still cover;
- * null when the sheet has no merged range. A range is the value of its top-left cell spread over the rows it covers,
- * and rows past the last one are not there to receive it. A range that shrinks to one cell is dropped.
- */
-function clipMerges(data: Uint8Array): { xml: string; cells: number } | null {
-  if (!includes(data, "mergeCell")) return null;
-  const xml = new TextDecoder().decode(data);
-  const used = usedExtent(xml);
-  let cells = 0;
-  const clipped = xml.replace(MERGE_CELL, (element) => {
-    const range = parseRange(attribute(element, "ref") ?? "");
-    if (!range) return element;
-    const bottom = Math.min(range.bottom, Math.max(range.top, used.rows));
-    const right = Math.min(range.right, Math.max(range.left, used.cols));
-    if (bottom === range.top && right === range.left) return "";
-    cells += (bottom - range.top + 1) * (right - range.left + 1);
-    const ref = `${columnName(range.left)}${range.top}:${columnName(right)}${bottom}`;
-    return element.replace(/(\sref\s*=\s*)(["'])[^"']*\2/, `$1"${ref}"`);
-  });
-  return { xml: clipped, cells };
-}
-
-function includes(data: Uint8Array, ascii: string): boolean {
-  const first = ascii.charCodeAt(0);
-  for (let i = data.indexOf(first); i >= 0; i = data.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < ascii.length && data[i + j] === ascii.charCodeAt(j)) j++;
-    if (j === ascii.length) return true;
-  }
-  return false;
-}
-
-const ROW_OR_CELL = /<(?:[\w.-]+:)?(row|c)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
-
-/**
- * The last row and column (1-based) with a cell that has content (not self-closing), as ExcelJS places them: by
- * their `r` attribute, or else after the row or cell before.
- */
-function usedExtent(xml: string): { rows: number; cols: number } {
-  const start = xml.search(/<(?:[\w.-]+:)?sheetData\b/);
-  const end = xml.search(/<\/(?:[\w.-]+:)?sheetData>/);
-  let row = 0;
-  let col = 0;
-  let rows = 0;
-  let cols = 0;
-  for (const match of xml.slice(Math.max(start, 0), end < 0 ? xml.length : end).matchAll(ROW_OR_CELL)) {
-    const [, tag, attributes, selfClosing] = match;
-    const ref = attribute(attributes, "r");
-    if (tag === "row") {
-      row = ref && /^\d+$/.test(ref) ? Number(ref) : row + 1;
-      col = 0;
-      continue;
-    }
-    const cell = ref ? /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref) : null;
-    col = cell ? columnNumber(cell[1]) : col + 1;
-    if (cell) row = Number(cell[2]);
-    if (selfClosing) continue;
-    rows = Math.max(rows, row);
-    cols = Math.max(cols, col);
-  }
-  return { rows, cols };
-}
-
-function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const match = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref.trim());
-  if (!match) return null;
-  const [a, b] = [columnNumber(match[1]), columnNumber(match[3] ?? match[1])];
-  const [r1, r2] = [Number(match[2]), Number(match[4] ?? match[2])];
-  return { top: Math.min(r1, r2), left: Math.min(a, b), bottom: Math.max(r1, r2), right: Math.max(a, b) };
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const letter of letters.toUpperCase()) n = n * 26 + letter.charCodeAt(0) - 64;
-  return n;
-}
-
-function columnName(n: number): string {
-  let name = "";
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26))
-    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
-  return name;
 }

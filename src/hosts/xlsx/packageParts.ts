@@ -1,6 +1,6 @@
 /**
  * Every part of an .xlsx package, inflated within limits before anything parses it, so that a compressed bomb, a
- * huge part or absurdly nested XML ends as one clear line (problems.ts: overLimit) instead of gigabytes of memory.
+ * huge part or a package of countless parts ends as one clear line (problems.ts: overLimit) instead of gigabytes of memory.
  * XML parts in UTF-16 are converted to UTF-8, which is all ExcelJS reads. Node-free, like readBytes.ts.
  */
 import { type PackageLimit, UnusableInputError } from "./problems";
@@ -67,10 +67,7 @@ export function readParts(buffer: Uint8Array, entries: ZipEntry[], file: string)
       if (error instanceof ZipCorrupt) throw new UnusableInputError({ code: "corrupt", file });
       throw error;
     }
-    if (/\.(xml|rels|vml)$/i.test(name)) {
-      data = utf8(data);
-      if (nestedDeeperThan(data, LIMITS.depth)) throw overLimit(file, "depth", name);
-    }
+    if (isXml(name)) data = utf8(data);
     parts.set(name, data);
   }
   return parts;
@@ -78,6 +75,10 @@ export function readParts(buffer: Uint8Array, entries: ZipEntry[], file: string)
 
 // ---------------------------------------------------------------------------------------------------------------
 // XML bytes
+
+export function isXml(part: string): boolean {
+  return /\.(xml|rels|vml)$/i.test(part);
+}
 
 /**
  * The XML part in UTF-8. OOXML allows UTF-16 (with a byte-order mark, or told by the first bytes `<?`); the
@@ -94,61 +95,4 @@ function utf8(data: Uint8Array): Uint8Array {
   if (!encoding) return data;
   const text = new TextDecoder(encoding).decode(data); // drops the byte-order mark
   return new TextEncoder().encode(text.replace(/^(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2/, '$1"UTF-8"'));
-}
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUESTION = 0x3f;
-const BANG = 0x21;
-
-/** Where `pattern` (ASCII) next occurs from `from`, or the end of `data`. */
-function skipPast(data: Uint8Array, pattern: string, from: number): number {
-  const first = pattern.charCodeAt(0);
-  for (let i = data.indexOf(first, from); i >= 0; i = data.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < pattern.length && data[i + j] === pattern.charCodeAt(j)) j++;
-    if (j === pattern.length) return i + pattern.length;
-  }
-  return data.length;
-}
-
-/**
- * Whether elements nest deeper than `limit`, told by walking the tags: comments, CDATA, declarations and processing
- * instructions are skipped, and a `>` inside a quoted attribute value does not end a tag.
- */
-export function nestedDeeperThan(data: Uint8Array, limit: number): boolean {
-  let depth = 0;
-  let i = data.indexOf(LT);
-  while (i >= 0 && i < data.length) {
-    const next = data[i + 1];
-    if (next === SLASH) {
-      depth--;
-      i = data.indexOf(GT, i);
-    } else if (next === QUESTION) {
-      i = skipPast(data, "?>", i);
-    } else if (next === BANG) {
-      i =
-        data[i + 2] === 0x2d
-          ? skipPast(data, "-->", i)
-          : data[i + 2] === 0x5b
-            ? skipPast(data, "]]>", i)
-            : data.indexOf(GT, i);
-    } else {
-      let quote = 0;
-      let j = i + 1;
-      for (; j < data.length; j++) {
-        const byte = data[j];
-        if (quote) {
-          if (byte === quote) quote = 0;
-        } else if (byte === 0x22 || byte === 0x27) quote = byte;
-        else if (byte === GT) break;
-      }
-      if (data[j - 1] !== SLASH && ++depth > limit) return true;
-      i = j;
-    }
-    if (i < 0) break;
-    i = data.indexOf(LT, i);
-  }
-  return false;
 }
