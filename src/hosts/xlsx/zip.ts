@@ -15,7 +15,7 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-/** Why inflating an entry stopped early: the budget's `onOutput` threw this (or its own error). */
+/** An entry that cannot be read: outside the file, encrypted, compressed by an unknown method, or bad deflate. */
 export class ZipCorrupt extends Error {}
 
 /**
