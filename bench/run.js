@@ -17,6 +17,10 @@
  *   validate-peak-rss-mb    Peak resident memory of the CLI validate run (GNU time's "Maximum resident set size").
  *   exceljs-load-peak-rss-mb  The same for the ExcelJS-only load, for comparison.
  *
+ *   bomb-<file>-peak-rss-mb, bomb-<file>-s
+ *                           Peak memory and wall time of `maltavlan validate` on each file of the bomb corpus
+ *                           (bench/bombs.js, whose header lists the files): read or refused within 600 MB and 60 s.
+ *
  *   excel-<job>-syncs-N…    Round trips of the Excel host's jobs on the strict stand-in (bench/excel-syncs.js).
  *
  *   taskpane-initial-js-gzip-kb, pane-usable-ms, pane-js-before-usable-gzip-kb, pane-longest-task-ms
@@ -25,7 +29,7 @@
  *                           main-thread task while validating the 20 000-uppdrag
  *                           plan (bench/pane.js, whose header says how; about 3 minutes of the run).
  *
- * Whole run: 9–10 minutes on 2 cores.
+ * Whole run: 11–12 minutes on 2 cores.
  *
  * Usage: node bench/run.js [--keep]   (--keep leaves the generated workbooks in the temp dir)
  * Requires lib/ (npm run build:cli; `npm run bench` does it).
@@ -34,6 +38,7 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { bombBenchmarks } = require("./bombs");
 const { CLI, ROOT, fail, median, round, runNode } = require("./common");
 const { excelSyncBenchmarks } = require("./excel-syncs");
 const { followUpBenchmarks } = require("./followup");
@@ -153,6 +158,8 @@ async function main() {
     const loadRss = peakRssMb([path.join(__dirname, "load-exceljs.js"), plan]);
     const core = coreValidate();
     const followUp = await followUpBenchmarks({ plan, dir, planSheets: data.sheets.map((s) => s.name) });
+    process.stderr.write("the bomb corpus…\n");
+    const bombs = await bombBenchmarks();
     process.stderr.write("Excel host syncs on the stand-in…\n");
     const excelSyncs = await excelSyncBenchmarks();
     const pane = await paneBenchmarks();
@@ -165,6 +172,7 @@ async function main() {
       { name: "validate-peak-rss-mb", value: round(validateRss, 0), unit: "MB", target: null },
       { name: "exceljs-load-peak-rss-mb", value: round(loadRss, 0), unit: "MB", target: null },
       ...followUp,
+      ...bombs,
       ...excelSyncs,
       ...pane,
     ];

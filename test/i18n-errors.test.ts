@@ -23,6 +23,7 @@ const FILE_PROBLEMS: { [C in FileProblem["code"]]: Extract<FileProblem, { code: 
   encrypted: { code: "encrypted", file: "plan.xlsx" },
   legacyFormat: { code: "legacyFormat", file: "plan.xlsx" },
   encryptedOrLegacy: { code: "encryptedOrLegacy", file: "plan.xlsx" },
+  overLimit: { code: "overLimit", file: "plan.xlsx", limit: "ratio", max: 100, where: "xl/worksheets/sheet1.xml" },
   unwritable: { code: "unwritable", file: "ut.xlsx", errno: "ENOSPC" },
   exists: { code: "exists", file: "ut.xlsx", meanwhile: true },
   setInProgress: { code: "setInProgress", file: "ut", pid: 4242, host: "ekonomi-pc", remove: ["ut/KS-T1-2025.xlsx"] },

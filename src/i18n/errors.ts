@@ -5,7 +5,7 @@
  * check. Only types come from the hosts.
  */
 import type { ExcelProblem, ExcelStep, SyncPart, TIMEOUT, WriteWarning } from "../hosts/excel/problems";
-import type { FileProblem, NotWorkbookHint } from "../hosts/xlsx/problems";
+import type { FileProblem, NotWorkbookHint, PackageLimit } from "../hosts/xlsx/problems";
 import type { Language } from "./findings";
 
 /** The Office.js error codes with a sentence of their own; any other code gets a general one that names it. */
@@ -25,7 +25,10 @@ type KnownOfficeCode =
 type OfficeSentence = (what: string) => string;
 
 /** Sentences for the file problems whose parameters are the file (and a detail) alone. */
-type PlainFileCode = Exclude<FileProblem["code"], "unreadable" | "notWorkbook" | "unwritable">;
+type PlainFileCode = Exclude<FileProblem["code"], "unreadable" | "notWorkbook" | "unwritable" | "overLimit">;
+
+/** What passed a package limit: `max` the limit (formatted), `where` the part or sheet. */
+type LimitReasons = Record<PackageLimit, (max: string, where: string) => string>;
 type FileSentences = { [C in PlainFileCode]: (p: Extract<FileProblem, { code: C }>) => string };
 
 const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
@@ -161,6 +164,17 @@ const sv = {
   /** Half-written temporary files an earlier, stopped run left beside the output. */
   leftoverTemporaries: (paths: string[]) =>
     `En tidigare körning stoppades mitt i en skrivning och lämnade halvskrivna filer; ta bort dem: ${listed(paths)}.`,
+  limits: {
+    partBytes: (max, where) => `delen ${where} är större än ${max} MB uppackad`,
+    totalBytes: (max) => `innehållet är större än ${max} MB uppackat`,
+    ratio: (max, where) => `delen ${where} packas upp till mer än ${max} gånger sin storlek i filen`,
+    entries: (max) => `den har fler än ${max} delar`,
+    depth: (max, where) => `delen ${where} har element inuti varandra i mer än ${max} nivåer`,
+    mergedCells: (max, where) => `sammanfogade celler på bladet ${where} täcker mer än ${max} celler`,
+  } satisfies LimitReasons as LimitReasons,
+  overLimit: (file: string, reason: string) =>
+    `Filen läses inte eftersom ${reason} (en gräns mot skadliga filer, långt över vad en plan behöver): ${file}`,
+  numberLocale: "sv-SE",
 };
 
 export type HostStrings = typeof sv;
@@ -290,6 +304,17 @@ const en: HostStrings = {
         : `Interrupted (${signal}). Nothing had been written.`,
   leftoverTemporaries: (paths) =>
     `An earlier run was stopped in the middle of a write and left half-written files; remove them: ${listed(paths)}.`,
+  limits: {
+    partBytes: (max, where) => `the part ${where} is larger than ${max} MB unpacked`,
+    totalBytes: (max) => `its content is larger than ${max} MB unpacked`,
+    ratio: (max, where) => `the part ${where} unpacks to more than ${max} times its size in the file`,
+    entries: (max) => `it has more than ${max} parts`,
+    depth: (max, where) => `the part ${where} nests elements more than ${max} levels deep`,
+    mergedCells: (max, where) => `merged cells on the sheet ${where} cover more than ${max} cells`,
+  },
+  overLimit: (file, reason) =>
+    `The file is not read because ${reason} (a limit against harmful files, far above what a plan needs): ${file}`,
+  numberLocale: "en-GB",
 };
 
 /** Both languages' tables, for tests that compare them. */
@@ -326,6 +351,10 @@ export function fileProblemMessage(problem: FileProblem, language: Language): st
       return t.unreadable(problem.file, problem.detail ?? t.unknownError);
     case "notWorkbook":
       return t.notWorkbook(problem.file, problem.hint ? t.notWorkbookHints[problem.hint] : null);
+    case "overLimit": {
+      const max = problem.max.toLocaleString(t.numberLocale);
+      return t.overLimit(problem.file, t.limits[problem.limit](max, `"${problem.where ?? ""}"`));
+    }
     case "unwritable": {
       const errno = problem.errno ?? "";
       return t.unwritable(problem.file, t.writeReasons[errno] ?? (errno || t.unknownError));

@@ -6,6 +6,12 @@
 /** What a file that is not an .xlsx turned out to be, when that can be told. */
 export type NotWorkbookHint = "empty" | "text" | "xlsb" | "word" | "powerpoint" | "openDocument";
 
+/**
+ * The limits a package must keep to before it is parsed (packageParts.ts says what each is and why): one part's or
+ * all parts' unpacked size, the compression ratio, the number of parts, XML nesting, cells in merged ranges.
+ */
+export type PackageLimit = "partBytes" | "totalBytes" | "ratio" | "entries" | "depth" | "mergedCells";
+
 /** `file` is the name or path as the user knows it. */
 export type FileProblem =
   | { code: "missing"; file: string }
@@ -20,6 +26,8 @@ export type FileProblem =
   | { code: "legacyFormat"; file: string }
   /** An OLE compound file that is neither recognisably encrypted nor an .xls workbook. */
   | { code: "encryptedOrLegacy"; file: string }
+  /** A limit of the package passed: `max` is the limit (sizes in MB), `where` the part or sheet, when there is one. */
+  | { code: "overLimit"; file: string; limit: PackageLimit; max: number; where: string | null }
   /** The output cannot be written: the system's error code (ENOSPC …) or null. */
   | { code: "unwritable"; file: string; errno: string | null }
   /** The output exists and is not written over; `meanwhile`: it appeared while this run was working. */
@@ -41,7 +49,8 @@ export type UnusableInputKind =
   | "notWorkbook" // not an .xlsx at all (empty, text, another zip-based format, …)
   | "corrupt" // looks like an .xlsx but is truncated or damaged
   | "encrypted" // OLE compound file: password-to-open workbook (or an OLE file we cannot tell apart)
-  | "legacyFormat"; // OLE compound file holding an old binary .xls workbook
+  | "legacyFormat" // OLE compound file holding an old binary .xls workbook
+  | "overLimit"; // an .xlsx past the limits set against compressed bombs and absurd content
 
 type InputProblem = Exclude<FileProblem, OutputProblem>;
 
@@ -56,6 +65,7 @@ const KIND_OF: Record<InputProblem["code"], UnusableInputKind> = {
   encrypted: "encrypted",
   legacyFormat: "legacyFormat",
   encryptedOrLegacy: "encrypted",
+  overLimit: "overLimit",
 };
 
 /** The input cannot be used at all. The message is for logs; the user reads `problem` in their language. */

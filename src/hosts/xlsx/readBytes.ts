@@ -2,12 +2,16 @@
  * The xlsx host's read verb on bytes: an .xlsx workbook (through ExcelJS) → one Grid per worksheet. Node-free (no fs,
  * no Buffer), so the CLI (read.ts adds the file system) and the task pane's file worker read workbooks the same way.
  *
- * Before ExcelJS sees the bytes, the file is sniffed (empty, OLE compound file, zip, workbook part present) so every
+ * Before ExcelJS sees the bytes, the file is sniffed (empty, OLE compound file, zip, another format) and every part
+ * is inflated within limits (packageParts.ts), then rewritten into the shape ExcelJS reads (normalize.ts), so every
  * unusable input ends as an UnusableInputError saying why (problems.ts); ExcelJS's own errors never escape.
  */
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedRange, SheetVisibility } from "../../sheet/grid";
+import { normalizedPackage } from "./normalize";
+import { readParts } from "./packageParts";
 import { type NotWorkbookHint, UnusableInputError } from "./problems";
+import { type ZipEntry, zipEntries } from "./zip";
 
 export { UnusableInputError } from "./problems";
 export type { UnusableInputKind } from "./problems";
@@ -23,17 +27,31 @@ export interface WorkbookRead {
 
 /** `name` is only used in messages (the file name or path as the user knows it). */
 export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: string): Promise<WorkbookRead> {
+  const { workbook, entries } = await loadWorkbook(data, name);
+  const modified = workbook.modified instanceof Date && !isNaN(workbook.modified.getTime()) ? workbook.modified : null;
+  return { grids: workbook.worksheets.map(sheetGrid), unsupportedParts: unsupportedParts(entries), modified };
+}
+
+/**
+ * The workbook loaded into ExcelJS from its normalised package, for reading and for writing a copy of it
+ * (write.ts). Throws UnusableInputError for every input that cannot be used.
+ */
+export async function loadWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  name: string,
+): Promise<{ workbook: ExcelJS.Workbook; entries: string[] }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const entries = checkContainer(bytes, name);
+  const normalized = normalizedPackage(readParts(bytes, entries, name), name);
+  if (!normalized) throw notWorkbook(name);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS hands the bytes to JSZip, which takes a Uint8Array in Node and in the browser alike.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
+    await workbook.xlsx.load(normalized as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   } catch {
     throw new UnusableInputError({ code: "corrupt", file: name });
   }
-  const modified = workbook.modified instanceof Date && !isNaN(workbook.modified.getTime()) ? workbook.modified : null;
-  return { grids: workbook.worksheets.map(sheetGrid), unsupportedParts: unsupportedParts(entries), modified };
+  return { workbook, entries: entries.map((entry) => entry.name) };
 }
 
 /**
@@ -51,28 +69,24 @@ function notWorkbook(name: string, hint?: NotWorkbookHint): UnusableInputError {
   return new UnusableInputError(hint ? { code: "notWorkbook", file: name, hint } : { code: "notWorkbook", file: name });
 }
 
-/** Rejects anything that is not an intact xlsx zip; returns the zip's entry names. */
-function checkContainer(buffer: Uint8Array, name: string): string[] {
+/** Rejects anything that is not an intact zip, or is another zip-based format; returns the zip's entries. */
+function checkContainer(buffer: Uint8Array, name: string): ZipEntry[] {
   if (buffer.length === 0) throw notWorkbook(name, "empty");
   if (OLE_MAGIC.every((byte, i) => buffer[i] === byte)) throw oleError(buffer, name);
   if (buffer[0] !== 0x50 || buffer[1] !== 0x4b) {
     throw notWorkbook(name, looksLikeText(buffer) ? "text" : undefined);
   }
-  const entries = zipEntryNames(buffer);
+  const entries = zipEntries(buffer);
   if (entries === null) {
     throw new UnusableInputError({ code: "corrupt", file: name });
   }
-  const lower = new Set(entries.map((entry) => entry.toLowerCase()));
+  // A workbook may live under another name (normalize.ts follows the relationships); these are other formats.
+  const lower = new Set(entries.map((entry) => entry.name.toLowerCase()));
   if (!lower.has("xl/workbook.xml")) {
-    if (lower.has("xl/workbook.bin")) {
-      throw notWorkbook(name, "xlsb");
-    }
+    if (lower.has("xl/workbook.bin")) throw notWorkbook(name, "xlsb");
     if (lower.has("word/document.xml")) throw notWorkbook(name, "word");
     if (lower.has("ppt/presentation.xml")) throw notWorkbook(name, "powerpoint");
-    if (lower.has("content.xml") && lower.has("mimetype")) {
-      throw notWorkbook(name, "openDocument");
-    }
-    throw notWorkbook(name);
+    if (lower.has("content.xml") && lower.has("mimetype")) throw notWorkbook(name, "openDocument");
   }
   return entries;
 }
@@ -114,46 +128,6 @@ function looksLikeText(buffer: Uint8Array): boolean {
     !head.some((byte) => byte < 0x09 || (byte > 0x0d && byte < 0x20)) &&
     !new TextDecoder().decode(head).includes("\uFFFD")
   );
-}
-
-/**
- * Entry names from a zip's central directory, or null when the central directory is missing or inconsistent
- * (a truncated or damaged file). Handles zip64.
- */
-function zipEntryNames(buffer: Uint8Array): string[] | null {
-  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const u32 = (pos: number) => view.getUint32(pos, true);
-  const u16 = (pos: number) => view.getUint16(pos, true);
-  const u64 = (pos: number) => Number(view.getBigUint64(pos, true));
-  const EOCD = 0x06054b50;
-  let eocd = -1;
-  for (let pos = buffer.length - 22; pos >= 0 && pos >= buffer.length - 22 - 0xffff; pos--) {
-    if (u32(pos) === EOCD) {
-      eocd = pos;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  let count = u16(eocd + 10);
-  let offset = u32(eocd + 16);
-  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const zip64 = u64(eocd - 20 + 8);
-    if (zip64 + 56 > buffer.length || u32(zip64) !== 0x06064b50) return null;
-    count = u64(zip64 + 32);
-    offset = u64(zip64 + 48);
-  }
-  const decoder = new TextDecoder("utf-8");
-  const names: string[] = [];
-  let pos = offset;
-  for (let i = 0; i < count; i++) {
-    if (pos + 46 > buffer.length || u32(pos) !== 0x02014b50) return null;
-    const nameLength = u16(pos + 28);
-    const next = pos + 46 + nameLength + u16(pos + 30) + u16(pos + 32);
-    if (next > buffer.length) return null;
-    names.push(decoder.decode(buffer.subarray(pos + 46, pos + 46 + nameLength)));
-    pos = next;
-  }
-  return names;
 }
 
 /** Parts ExcelJS does not model and would drop on rewrite, by (lower-case) entry name prefix. */

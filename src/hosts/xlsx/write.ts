@@ -5,11 +5,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { closeSync, linkSync, openSync, renameSync, rmSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import ExcelJS from "exceljs";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
 import { UnwritableOutputError } from "./problems";
+import { loadWorkbook } from "./readBytes";
 import { addSheets, workbookBytes } from "./writeBytes";
 
 export { UnwritableOutputError } from "./problems";
@@ -23,7 +23,8 @@ export async function workbookBuffer(spec: WorkbookSpec): Promise<Buffer> {
 /**
  * A copy of an existing workbook with some sheets replaced or added: the economist's master, where the plan sheets
  * stay as they are and Måltavlan's sheets are (re)written. The caller checks first that the workbook holds nothing
- * ExcelJS would drop (read.ts: unsupportedParts), and never passes the source as `path`.
+ * ExcelJS would drop (read.ts: unsupportedParts), and never passes the source as `path`. The source is loaded as it
+ * is read (readBytes.ts: within limits, its parts where ExcelJS looks for them, merged ranges clipped).
  */
 export async function writeWorkbookCopy(
   source: string,
@@ -31,8 +32,7 @@ export async function writeWorkbookCopy(
   path: string,
   unfinished?: Set<string>,
 ): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(source);
+  const { workbook } = await loadWorkbook(await readFile(source), source);
   const remove = new Set(change.remove.map((name) => name.toLowerCase()));
   for (const sheet of [...workbook.worksheets])
     if (remove.has(sheet.name.toLowerCase())) workbook.removeWorksheet(sheet.id);
