@@ -20,6 +20,8 @@ import { EXAMPLES, tempDir } from "./support/workbooks";
 
 const LO_TIMEOUT = 180_000;
 let dir: string;
+/** Each print gets a file of its own: outputs are never written over. */
+let printedFiles = 0;
 let plan: Plan;
 
 beforeAll(async () => {
@@ -52,7 +54,7 @@ async function printed(code: string, p: Plan): Promise<{ spec: SheetSpec; pages:
     planName: "plan.xlsx",
     settings: DEFAULT_SETTINGS,
   }).find((s) => s.committee.code === code)!;
-  const file = path.join(dir, `${code}-${p.assignments.length}.xlsx`);
+  const file = path.join(dir, `${code}-${p.assignments.length}-${++printedFiles}.xlsx`);
   await writeWorkbookFile({ sheets: [sheet.spec, ...supportSheets(DEFAULT_SETTINGS)] }, file);
   const [pdf] = await convertWithLibreOffice(file, "pdf", dir);
   const text = tool("pdftotext", ["-layout", pdf, "-"]);

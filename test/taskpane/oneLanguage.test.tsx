@@ -26,8 +26,13 @@ import {
  */
 
 const MARK = "\u0001";
-/** Stands in for any parameter of a sentence: as text, number, list or count it reads as MARK. */
-const ANY_PARAMETER = Object.assign([MARK], { toLocaleString: () => MARK });
+/**
+ * Stands in for any parameter of a sentence: as text, number, list or count it reads as MARK, and so does any field
+ * of it (a problem object's `file`, its list of paths).
+ */
+const ANY_PARAMETER: unknown = new Proxy(Object.assign([MARK], { toLocaleString: () => MARK }), {
+  get: (target, key) => (typeof key === "symbol" || key in target ? Reflect.get(target, key) : ANY_PARAMETER),
+});
 /** Sentences that hand their parameter to another table (walked on its own) or format a number (no words). */
 const DELEGATING = new Set(["amount", "excelError", "fileError", "writeWarning", "levelName"]);
 
