@@ -15,6 +15,7 @@ import {
   LAST_COL,
   META_ROW,
   parseRowKey,
+  rowKey,
 } from "./model";
 
 /**
@@ -23,6 +24,7 @@ import {
  */
 
 export interface FollowUpRow {
+  /** As rowKey writes it now, also when the sheet was written in an earlier format. */
   key: string;
   kind: FollowUpKind;
   id: string;
@@ -82,10 +84,11 @@ export function readFollowUpSheet(grid: Grid): FollowUpRead {
   for (let row = Math.max(grid.top, META_ROW + 1); row < grid.top + grid.values.length; row++) {
     const keyText = cellText(valueAt(grid, row, COL.key));
     const cells = Array.from({ length: LAST_COL }, (_, i) => valueAt(grid, row, COL.title + i));
-    const key = parseRowKey(keyText);
+    const key = parseRowKey(keyText, meta?.format);
     if (key) {
       rows.push({
-        key: keyText,
+        // The key as this version writes it, whatever format the sheet was written in.
+        key: rowKey(key.kind, key.id),
         ...key,
         removed,
         row,

@@ -8,7 +8,7 @@ import { cleanText } from "../text";
 import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { committeeContent } from "./content";
 import { FollowUpSheet, followUpSheets } from "./generate";
-import { Answer, COL, FollowUpKind, hasContent, rowKey } from "./model";
+import { Answer, COL, FollowUpKind, hasContent, parseRowKey, rowKey } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -204,7 +204,8 @@ function expectedRows(rows: { value: string | number | boolean | null }[][]): Ma
   const expected = new Map<string, CellValue[]>();
   for (const row of rows) {
     const key = row[COL.key]?.value;
-    if (typeof key === "string" && key.includes("|")) {
+    // Only a key: the metadata above the rows is JSON, and may hold a "|" of a nämnd's name.
+    if (typeof key === "string" && parseRowKey(key)) {
       expected.set(
         key,
         row.slice(COL.title, COL.value + 1).map((c) => (typeof c.value === "boolean" ? String(c.value) : c.value)),

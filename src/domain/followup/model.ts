@@ -6,7 +6,11 @@ import { PeriodKind } from "../settings";
  * where the key, marker and answers stand. Changing it means a new FORMAT_VERSION.
  */
 
-export const FORMAT_VERSION = 1;
+/**
+ * 1: keys "<kind>|<id>" with the id as it stood. 2: the id in a key is escaped (see rowKey). Sheets of every format
+ * are read.
+ */
+export const FORMAT_VERSION = 2;
 export const FOLLOW_UP_MARKER = `${OWN_SHEET_MARKER} uppföljning`;
 
 export const REMOVED_SECTION = "Utgår ur planen";
@@ -39,17 +43,47 @@ export interface FollowUpMeta {
   generatedAt: string;
 }
 
-/** A row's stable key: its kind and its plan id (the sheet's id or the derived key). */
+/**
+ * A row's stable key, "<kind>|<id>" with the plan id (the sheet's id or the derived key) escaped: "|", "%", control
+ * characters, lone surrogates and white space at either end are written %XX (%uXXXX above U+00FF). So no id reads as
+ * two parts or as anything but a key, and none loses a character when a host trims the cell.
+ */
 export function rowKey(kind: FollowUpKind, id: string): string {
-  return `${kind}|${id}`;
+  return `${kind}|${id.replace(ESCAPED, (chars) => [...chars].map(escapeChar).join(""))}`;
+}
+
+const ESCAPED =
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
+  /[%|\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|^\s+|\s+$/g;
+const ESCAPE = /%(?:u([0-9A-F]{4})|([0-9A-F]{2}))/g;
+/** An escaped id: nothing but escapes where "%" stands, and no "|". */
+const ESCAPED_ID = /^(?:[^%|]|%u[0-9A-F]{4}|%[0-9A-F]{2})+$/;
+
+function escapeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x100
+    ? `%${code.toString(16).toUpperCase().padStart(2, "0")}`
+    : `%u${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 const KINDS: FollowUpKind[] = ["goal", "assignment", "adjustment", "keyFigure"];
 
-export function parseRowKey(text: string): { kind: FollowUpKind; id: string } | null {
+/**
+ * The kind and plan id of a key as a sheet of `format` wrote it. Format 1 wrote ids as they stood; when the format
+ * is not known (the metadata is gone), a key that is no escaped id is read as format 1 wrote it.
+ */
+export function parseRowKey(text: string, format?: number): { kind: FollowUpKind; id: string } | null {
   const bar = text.indexOf("|");
   const kind = text.slice(0, bar) as FollowUpKind;
-  return bar > 0 && KINDS.includes(kind) && bar < text.length - 1 ? { kind, id: text.slice(bar + 1) } : null;
+  if (bar <= 0 || !KINDS.includes(kind) || bar === text.length - 1) return null;
+  const id = text.slice(bar + 1);
+  if (format === 1 || !ESCAPED_ID.test(id)) return { kind, id };
+  return {
+    kind,
+    id: id.replace(ESCAPE, (_, wide: string | undefined, narrow: string | undefined) =>
+      String.fromCharCode(parseInt(wide ?? narrow!, 16)),
+    ),
+  };
 }
 
 /** What a nämnd typed on one row: the answer column (status, bedömning, prognos or utfall) and the comment. */
