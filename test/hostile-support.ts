@@ -569,6 +569,7 @@ export const PLAN_RULES: readonly RuleId[] = [
   "origin-invalid",
   "committee-kind-invalid",
   "hidden-content",
+  "text-too-long",
 ];
 
 export const FOLLOW_UP_RULES: readonly RuleId[] = [
@@ -584,6 +585,8 @@ export const FOLLOW_UP_RULES: readonly RuleId[] = [
   "followup-duplicate-return",
   "followup-sheet-renamed",
   "followup-no-sheet",
+  "followup-text-too-long",
+  "followup-formula-uncomputed",
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

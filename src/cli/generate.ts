@@ -66,6 +66,8 @@ export async function generateCommand(args: string[], options: Options, io: Outp
     intoPlanWorkbook: out !== undefined,
   });
   const { sheets, answers } = prepared;
+  // What the earlier sheets hold that could not be carried as it stands, at its file and cell.
+  for (const f of prepared.findings) io.out(findingLines([f], lang, path.basename(f.file))[0]);
 
   if (out !== undefined) {
     if (workbook.unsupportedParts.length) {
@@ -85,7 +87,7 @@ export async function generateCommand(args: string[], options: Options, io: Outp
   } else {
     await writeSplit(prepared, split as string, file, period.name, year, io);
   }
-  return EXIT_OK;
+  return prepared.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function periodArguments(options: Options): { year: number; due: string | null } {

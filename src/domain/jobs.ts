@@ -4,6 +4,7 @@
  */
 import { Language, findingMessage } from "../i18n/findings";
 import { Grid } from "../sheet/grid";
+import { FileFinding } from "./findings";
 import { SheetSpec, WorkbookSpec } from "../sheet/spec";
 import { AnswerSource, collectAnswers } from "./followup/collect";
 import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidate";
@@ -51,6 +52,8 @@ export interface FollowUpWrite {
   replace: string[];
   /** Answers carried over, by committee code, then row key. */
   answers: Map<string, Map<string, Answer>>;
+  /** What reading the earlier sheets found, at their files and cells. */
+  findings: FileFinding[];
 }
 
 /** What a follow-up writes, keeping every earlier answer (from the plan workbook's sheets and the returned ones). */
@@ -74,7 +77,13 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
       ? grids.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")))
       : [],
   });
-  return { sheets, support: supportSheets(read.settings), replace, answers: collected.byCommittee };
+  return {
+    sheets,
+    support: supportSheets(read.settings),
+    replace,
+    answers: collected.byCommittee,
+    findings: collected.findings,
+  };
 }
 
 export interface ReportRequest {

@@ -259,7 +259,10 @@ const sv = {
     "followup-duplicate-return": "Flera svar från samma nämnd",
     "followup-sheet-renamed": "Bladet har bytt namn",
     "followup-no-sheet": "Inget uppföljningsblad i filen",
+    "followup-text-too-long": "Svaret är för långt för en cell",
+    "followup-formula-uncomputed": "Formel utan uträknat värde",
     "hidden-content": "Dolt innehåll läses in",
+    "text-too-long": "Texten är för lång för en cell",
   } satisfies Record<RuleId, string>,
 };
 
@@ -500,7 +503,10 @@ const en: PaneStrings = {
     "followup-duplicate-return": "Several answers from one committee",
     "followup-sheet-renamed": "Sheet renamed",
     "followup-no-sheet": "No follow-up sheet in the file",
+    "followup-text-too-long": "The answer is too long for a cell",
+    "followup-formula-uncomputed": "Formula without a calculated value",
     "hidden-content": "Hidden content is read",
+    "text-too-long": "The text is too long for a cell",
   },
 };
 

@@ -8,7 +8,14 @@ import ExcelJS from "exceljs";
 export interface PlanTables {
   committees: { code: string; name: string }[];
   goals?: { id: string; level: string; name: string; parent?: string; committee?: string }[];
-  assignments?: { id: string | null; title: string; goals?: string[]; committees: string[]; year?: number }[];
+  assignments?: {
+    id: string | null;
+    title: string;
+    clarification?: string;
+    goals?: string[];
+    committees: string[];
+    year?: number;
+  }[];
   adjustments?: { id: string | null; committee: string; tkr: number; assignment?: string }[];
   keyFigures?: { id: string; name: string; goal: string }[];
 }
@@ -27,10 +34,11 @@ export async function writePlanFile(file: string, tables: PlanTables): Promise<v
     ...(tables.goals ?? []).map((g) => [g.id, g.level, g.name, g.parent ?? null, g.committee ?? null]),
   ]);
   sheet("Uppdrag", [
-    ["ID", "Uppdrag", "Mål", "Ansvarig nämnd", "Typ", "År"],
+    ["ID", "Uppdrag", "Förtydligande", "Mål", "Ansvarig nämnd", "Typ", "År"],
     ...(tables.assignments ?? []).map((a) => [
       a.id,
       a.title,
+      a.clarification ?? null,
       a.goals?.join("; ") || null,
       a.committees.join("; "),
       "Fullmäktige",

@@ -1,4 +1,5 @@
 import { Grid } from "../../sheet/grid";
+import { FileFinding, finding } from "../findings";
 import { answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { Answer, hasContent } from "./model";
 
@@ -14,6 +15,8 @@ export interface CollectedAnswers {
   byCommittee: Map<string, Map<string, Answer>>;
   /** Names of the sheets, per source, that belong to this period and year (the ones a regeneration replaces). */
   sheets: { source: string; sheet: string; committee: string }[];
+  /** What reading the sheets found: rows inserted by hand, answers too long for a cell, formulas without a result. */
+  findings: FileFinding[];
 }
 
 /**
@@ -24,11 +27,14 @@ export interface CollectedAnswers {
 export function collectAnswers(sources: AnswerSource[], period: string, year: number): CollectedAnswers {
   const byCommittee = new Map<string, Map<string, Answer>>();
   const sheets: CollectedAnswers["sheets"] = [];
+  const findings: FileFinding[] = [];
   for (const { source, grids } of sources) {
     for (const grid of grids.filter(isFollowUpSheet)) {
       const read = readFollowUpSheet(grid);
       if (!read.meta || read.meta.period !== period || read.meta.year !== year) continue;
       sheets.push({ source, sheet: grid.sheet, committee: read.meta.committee });
+      for (const { severity, rule, row, col, params } of read.issues)
+        findings.push({ ...finding(severity, rule, { sheet: grid.sheet, row, col }, params), file: source });
       const answers = byCommittee.get(read.meta.committee) ?? new Map<string, Answer>();
       byCommittee.set(read.meta.committee, answers);
       for (const row of read.rows) {
@@ -44,5 +50,5 @@ export function collectAnswers(sources: AnswerSource[], period: string, year: nu
       }
     }
   }
-  return { byCommittee, sheets };
+  return { byCommittee, sheets, findings };
 }

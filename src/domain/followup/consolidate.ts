@@ -1,6 +1,6 @@
 import { CellRef, CellValue, Grid, cellText } from "../../sheet/grid";
 import { parseAmount } from "../amounts";
-import { Finding, FindingParams, FollowUpRuleId, Severity, finding } from "../findings";
+import { FileFinding, FindingParams, FollowUpRuleId, Severity, finding } from "../findings";
 import { Committee, Plan } from "../model";
 import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
@@ -25,9 +25,7 @@ export interface WorkbookInput {
   master: boolean;
 }
 
-export interface ConsolidationFinding extends Finding {
-  file: string;
-}
+export type ConsolidationFinding = FileFinding;
 
 export interface ResultRow {
   kind: FollowUpKind;
@@ -275,7 +273,7 @@ function checkSheet(
       report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(cells[0]), key });
     }
   }
-  for (const row of read.unkeyedRows) report(file, "error", "followup-row-inserted", at(row, COL.title));
+  for (const issue of read.issues) report(file, issue.severity, issue.rule, at(issue.row, issue.col), issue.params);
   return answers;
 }
 

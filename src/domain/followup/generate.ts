@@ -7,8 +7,10 @@ import {
   InputMessage,
   InputPrompt,
   ListValidation,
+  CELL_TEXT_MAX,
   PROMPT_TEXT_MAX,
   SheetSpec,
+  fitCells,
   SpecCell,
   TEXT_FORMAT,
 } from "../../sheet/spec";
@@ -30,6 +32,9 @@ import {
   INFO_KEY,
   LAST_COL,
   REMOVED_SECTION,
+  SECTION_KEY,
+  SectionId,
+  TOTAL_KEY,
   TOTAL_LABEL,
   hasContent,
   rowKey,
@@ -138,6 +143,7 @@ interface Row {
 }
 
 interface Section {
+  id: SectionId;
   title: string;
   headers: string[];
   rows: Row[];
@@ -229,9 +235,10 @@ class SheetBuilder {
     };
   }
 
-  private meta(): FollowUpMeta {
+  /** The metadata as written in A2. The names in it only inform: a text too long for the cell goes without them. */
+  private metaText(): string {
     const { period, year, due, generatedAt, planName } = this.options;
-    return {
+    const meta: FollowUpMeta = {
       format: FORMAT_VERSION,
       plan: planName,
       committee: this.committee.code,
@@ -242,6 +249,8 @@ class SheetBuilder {
       due,
       generatedAt,
     };
+    const text = JSON.stringify(meta);
+    return text.length <= CELL_TEXT_MAX ? text : JSON.stringify({ ...meta, plan: "", committeeName: null });
   }
 
   private who(): string {
@@ -258,7 +267,7 @@ class SheetBuilder {
       22,
     );
     this.row(
-      JSON.stringify(this.meta()),
+      this.metaText(),
       [{ value: `${what}${answerBy} · Fyll i de ljusblå cellerna (se Så fyller du i nedan).`, italic: true }],
       DEFAULT_ROW_HEIGHT,
     );
@@ -357,7 +366,8 @@ class SheetBuilder {
    */
   private row(key: string, cells: SpecCell[], height?: number): number {
     const r = this.out.length;
-    this.out.push([{ value: key }, ...cells]);
+    // A text longer than a cell holds is cut (the plan's reading or the answers' says so where it stands).
+    this.out.push([{ value: key }, ...fitCells(cells)]);
     const needed = height ?? rowHeight(this.out[r], COLUMN_WIDTHS);
     this.heights.push(needed);
     if (height !== undefined) this.fixedHeights.set(r, height);
@@ -385,6 +395,7 @@ class SheetBuilder {
     };
     return [
       {
+        id: "goal",
         title: "Mål",
         headers: [
           "Mål",
@@ -406,6 +417,7 @@ class SheetBuilder {
         ),
       },
       {
+        id: "assignment",
         title: "Uppdrag",
         headers: ["Uppdrag", "Förtydligande", "Mål", "Från", "Status", "", "Kommentar / analys"],
         rows: this.content.assignments.map((a) =>
@@ -426,6 +438,7 @@ class SheetBuilder {
         ),
       },
       {
+        id: "adjustment",
         title: "Ramjusteringar",
         headers: [
           "Ramjustering",
@@ -455,6 +468,7 @@ class SheetBuilder {
         ),
       },
       {
+        id: "keyFigure",
         title: "Nyckeltal",
         headers: ["Nyckeltal", "Kolada-ID", "Mål", "Målvärde", "Utfall", "Enhet", "Kommentar"],
         rows: this.content.keyFigures.map((k) =>
@@ -486,6 +500,7 @@ class SheetBuilder {
         answer,
       }));
     return {
+      id: "removed",
       title: REMOVED_SECTION,
       headers: ["Rubrik", "Typ", "", "", "Svar", "", "Kommentar"],
       rows,
@@ -507,8 +522,8 @@ class SheetBuilder {
     const whole = [band, headers(section.headers[0]), ...rows].reduce((sum, cells) => sum + this.heightOf(cells), 0);
     const total = section.total ? DEFAULT_ROW_HEIGHT : 0;
     if (whole + total > flow.left) flow.breakBefore(this.out.length);
-    this.row("", band);
-    this.row("", headers(section.headers[0]));
+    this.row(`${SECTION_KEY} ${section.id}`, band);
+    this.row(INFO_KEY, headers(section.headers[0]));
     const placed: Placed[] = [];
     const makeRoom = (height: number) => {
       if (height <= flow.left || flow.fresh) return;
@@ -587,7 +602,7 @@ class SheetBuilder {
       numberFormat: this.amountFormat,
       bold: true,
     });
-    this.row("", [
+    this.row(TOTAL_KEY, [
       { value: TOTAL_LABEL, bold: true },
       { value: null },
       { value: null },

@@ -20,6 +20,13 @@ export const REMOVED_SECTION = "Utgår ur planen";
  */
 export const INFO_KEY = `${OWN_SHEET_MARKER} info`;
 export const TOTAL_LABEL = "Summa";
+/**
+ * Column A of a section's band, then the section ("#maltavlan avsnitt removed"), and of the Summa row. From format 2 on
+ * every row the generator writes has a key or one of these in column A: a row without is one someone inserted.
+ */
+export const SECTION_KEY = `${OWN_SHEET_MARKER} avsnitt`;
+export const TOTAL_KEY = `${OWN_SHEET_MARKER} summa`;
+export type SectionId = FollowUpKind | "removed";
 
 export type FollowUpKind = "goal" | "assignment" | "adjustment" | "keyFigure";
 
@@ -49,7 +56,33 @@ export interface FollowUpMeta {
  * two parts or as anything but a key, and none loses a character when a host trims the cell.
  */
 export function rowKey(kind: FollowUpKind, id: string): string {
-  return `${kind}|${id.replace(ESCAPED, (chars) => [...chars].map(escapeChar).join(""))}`;
+  const escaped = id.replace(ESCAPED, (chars) => [...chars].map(escapeChar).join(""));
+  return `${kind}|${escaped.length <= KEY_ID_MAX ? escaped : shortened(escaped)}`;
+}
+
+/**
+ * Ids longer than this (a derived key of a title thousands of characters long) are cut and end in a hash of the
+ * whole, so that every key fits a cell. A key read back gives the same key again (readFollowUpSheet relies on it).
+ */
+const KEY_ID_MAX = 1000;
+
+function shortened(escaped: string): string {
+  // Cut where no escape is split: an escape is at most six characters ("%u00A0").
+  let end = KEY_ID_MAX - 20;
+  const escape = escaped.lastIndexOf("%", end);
+  if (escape > end - 6) end = escape;
+  else if (/[\ud800-\udbff]/.test(escaped[end - 1])) end--;
+  return `${escaped.slice(0, end)}…#${fnv1a64(escaped)}`;
+}
+
+/** FNV-1a over the UTF-16 code units, 64 bits, as 16 hex digits. */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
 }
 
 const ESCAPED =

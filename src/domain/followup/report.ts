@@ -1,6 +1,6 @@
 import { cellName } from "../../sheet/grid";
 import { estimateRowHeights } from "../../sheet/layout";
-import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
+import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec, fitCells } from "../../sheet/spec";
 import { oreToTkr, tkrToOre } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
@@ -88,7 +88,8 @@ export const REPORT_MARKER = `${OWN_SHEET_MARKER} rapport`;
 const marker: SpecCell = { value: REPORT_MARKER, fontSize: 8, fontColor: "A6A6A6" };
 
 function sheet(name: string, heading: string, headers: string[], rows: SpecCell[][], widths: number[]): SheetSpec {
-  const all = [[title(heading)], [marker], headers.map(header), ...rows];
+  // An answer longer than a cell holds shows its beginning; consolidation said so where it was typed.
+  const all = [[title(heading)], [marker], headers.map(header), ...rows.map(fitCells)];
   return {
     name,
     blocks: [{ top: 0, left: 0, rows: all }],
