@@ -587,6 +587,9 @@ export const FOLLOW_UP_RULES: readonly RuleId[] = [
   "followup-no-sheet",
   "followup-text-too-long",
   "followup-formula-uncomputed",
+  "followup-committee-recoded",
+  "followup-committee-unknown",
+  "followup-answer-moved",
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -48,7 +48,10 @@ export type FollowUpRuleId =
   | "followup-sheet-renamed"
   | "followup-no-sheet"
   | "followup-text-too-long"
-  | "followup-formula-uncomputed";
+  | "followup-formula-uncomputed"
+  | "followup-committee-recoded"
+  | "followup-committee-unknown"
+  | "followup-answer-moved";
 
 /**
  * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which

@@ -59,7 +59,13 @@ export interface FollowUpWrite {
 /** What a follow-up writes, keeping every earlier answer (from the plan workbook's sheets and the returned ones). */
 export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): FollowUpWrite {
   const own = { source: request.planName, grids };
-  const collected = collectAnswers([own, ...(request.returned ?? [])], request.period.name, request.year);
+  const collected = collectAnswers(
+    read.plan,
+    [own, ...(request.returned ?? [])],
+    request.period,
+    request.year,
+    read.settings,
+  );
   const replace = request.intoPlanWorkbook
     ? [...collected.sheets.filter((s) => s.source === own.source).map((s) => s.sheet), LISTS_SHEET, STATE_SHEET]
     : [];
@@ -72,6 +78,7 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     planName: request.planName,
     settings: read.settings,
     answers: collected.byCommittee,
+    earlier: collected.earlier,
     password: request.password,
     takenNames: request.intoPlanWorkbook
       ? grids.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")))

@@ -121,6 +121,12 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `Texten har ${count(p.length, "sv")} tecken; Excel rymmer högst ${count(p.max, "sv")} i en cell. Rapporten och nya uppföljningsblad visar början av den; hela texten finns kvar i den här filen. Korta texten.`,
     "followup-formula-uncomputed": () =>
       `Cellen innehåller en formel men filen saknar dess uträknade värde (den sparades av ett program som inte räknar), så svaret kan inte läsas. Öppna filen i Excel och spara den igen, eller skriv in värdet.`,
+    "followup-committee-recoded": (p) =>
+      `Bladet gäller nämnden ${p.from}, som inte finns i planen längre. Det lästes som ${p.to}, ${p.how === "name" ? "som har samma namn" : "vars rader bladet har"}. Kontrollera att det är rätt nämnd.`,
+    "followup-committee-unknown": (p) =>
+      `Bladet går inte att knyta till någon nämnd i planen${p.committee ? ` (det gäller ${p.committee})` : ""}, så dess ${p.rows} rader kom inte med. Lägg till nämnden i planen eller kontrollera att det är rätt fil.`,
+    "followup-answer-moved": (p) =>
+      `"${p.title}" har flyttats från nämnden ${p.from} till ${p.to} i planen. Svaret står kvar under Utgår ur planen på bladet för ${p.from} och visas låst på bladet för ${p.to}, som svarar för sig.`,
   },
   en: {
     "required-field": (p) => {
@@ -199,6 +205,12 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `The text has ${count(p.length, "en")} characters; Excel holds at most ${count(p.max, "en")} in a cell. The report and new follow-up sheets show its beginning; the whole text stays in this file. Shorten it.`,
     "followup-formula-uncomputed": () =>
       `The cell holds a formula but the file lacks its calculated value (it was saved by a program that does not calculate), so the answer cannot be read. Open the file in Excel and save it again, or type the value.`,
+    "followup-committee-recoded": (p) =>
+      `The sheet is for committee ${p.from}, which is no longer in the plan. It was read as ${p.to}, ${p.how === "name" ? "which has the same name" : "whose rows the sheet holds"}. Check that this is the right committee.`,
+    "followup-committee-unknown": (p) =>
+      `The sheet belongs to no committee in the plan${p.committee ? ` (it is for ${p.committee})` : ""}, so its ${p.rows} rows were left out. Add the committee to the plan or check that this is the right file.`,
+    "followup-answer-moved": (p) =>
+      `"${p.title}" moved from committee ${p.from} to ${p.to} in the plan. The answer stays under Utgår ur planen on the sheet for ${p.from} and is shown, locked, on the sheet for ${p.to}, which answers for itself.`,
   },
 };
 

@@ -137,7 +137,9 @@ export function readFollowUpSheet(grid: Grid): FollowUpRead {
     if (text === INFO_KEY || !filled(cells)) continue;
     const title = cellText(cells[0]);
     const titleOnly = cells.slice(1).every((v) => cellText(v) === "");
-    const headerFollows = row + 1 < last && !parseRowKey(keyText(row + 1)) && filled(cellsOf(row + 1));
+    // A band is followed by its column headers: an unkeyed row of several texts, never a key or another band.
+    const headerFollows =
+      row + 1 < last && !parseRowKey(keyText(row + 1)) && cellsOf(row + 1).filter((v) => cellText(v) !== "").length > 1;
     if (titleOnly && SECTION_TITLES.includes(title) && headerFollows) {
       removed = title === REMOVED_SECTION;
       headerNext = true;

@@ -36,7 +36,9 @@ import {
   SectionId,
   TOTAL_KEY,
   TOTAL_LABEL,
+  EarlierAnswer,
   hasContent,
+  parseRowKey,
   rowKey,
 } from "./model";
 import { uniqueSheetName } from "./sheetNames";
@@ -57,6 +59,8 @@ export interface FollowUpOptions {
   settings: Settings;
   /** Earlier answers by committee code, then by row key. */
   answers?: Map<string, Map<string, Answer>>;
+  /** Answers other nämnder gave on rows the plan has moved: by the committee that has the row now, then row key. */
+  earlier?: Map<string, Map<string, EarlierAnswer>>;
   password?: string;
   /** Sheet names already in the workbook that the new sheets must not take. */
   takenNames?: string[];
@@ -388,9 +392,15 @@ class SheetBuilder {
     const goalName = (id: string) => index.goals.get(id)?.name ?? id;
     const assignmentTitle = (id: string | null) => (id ? (index.assignments.get(id)?.title ?? id) : null);
     const topLevel = this.plan.levels[0]?.id;
+    const earlier = this.options.earlier?.get(this.committee.code) ?? new Map<string, EarlierAnswer>();
+    // Column G of goals and uppdrag shows, locked, what another nämnd answered before the plan moved the row here.
+    const earlierHeader = (kind: FollowUpKind) =>
+      [...earlier.keys()].some((key) => parseRowKey(key)?.kind === kind) ? "Tidigare svar (annan nämnd)" : "";
     const row = (kind: FollowUpKind, id: string, cells: Row["cells"], input: InputKind): Row => {
       const key = rowKey(kind, id);
       this.used.add(key);
+      const before = kind === "goal" || kind === "assignment" ? earlier.get(key) : undefined;
+      if (before) cells[COL.extra - 1] = earlierText(before);
       return { key, cells, input, answer: this.answers.get(key) };
     };
     return [
@@ -403,7 +413,7 @@ class SheetBuilder {
           "Bidrar till",
           "Målvärde",
           prognos ? "Bedömning (prognos)" : "Bedömning",
-          "",
+          earlierHeader("goal"),
           "Kommentar / analys",
         ],
         rows: this.content.goals.map((g) =>
@@ -419,7 +429,15 @@ class SheetBuilder {
       {
         id: "assignment",
         title: "Uppdrag",
-        headers: ["Uppdrag", "Förtydligande", "Mål", "Från", "Status", "", "Kommentar / analys"],
+        headers: [
+          "Uppdrag",
+          "Förtydligande",
+          "Mål",
+          "Från",
+          "Status",
+          earlierHeader("assignment"),
+          "Kommentar / analys",
+        ],
         rows: this.content.assignments.map((a) =>
           row(
             "assignment",
@@ -667,6 +685,12 @@ class SheetBuilder {
     }
     return null;
   }
+}
+
+/** "KS: Påbörjat – Upphandling pågår." */
+function earlierText({ committee, answer }: EarlierAnswer): string {
+  const parts = [answer.input === null ? "" : String(answer.input), answer.comment ?? ""].filter((p) => p !== "");
+  return `${committee}: ${parts.join(" – ")}`;
 }
 
 /**

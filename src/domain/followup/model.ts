@@ -132,3 +132,9 @@ export interface Answer {
 export function hasContent(answer: Pick<Answer, "input" | "comment">): boolean {
   return (answer.input !== null && answer.input !== "") || (answer.comment !== null && answer.comment !== "");
 }
+
+/** An answer a nämnd gave on a row the plan now gives another nämnd: shown there, locked, for reference. */
+export interface EarlierAnswer {
+  committee: string;
+  answer: Answer;
+}
