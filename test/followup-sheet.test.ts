@@ -16,7 +16,7 @@ import {
   inputFill,
   supportSheets,
 } from "../src/domain/followup/generate";
-import { COL, INFO_KEY, parseRowKey } from "../src/domain/followup/model";
+import { COL, INFO_KEY, SECTION_KEY, TOTAL_KEY, parseRowKey } from "../src/domain/followup/model";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
@@ -123,7 +123,7 @@ describe("instructions and legend", () => {
   test("the rows the legend adds are never read as answers or as rows inserted by hand", () => {
     const spec = sheetOf("KS");
     const read = readFollowUpSheet(gridOf(spec));
-    expect(read.unkeyedRows).toEqual([]);
+    expect(read.issues).toEqual([]);
     const keys = rowsOf(spec)
       .map(keyOf)
       .filter((key) => parseRowKey(key));
@@ -320,7 +320,7 @@ describe("printing on A4", () => {
       }
     }
     const read = readFollowUpSheet(gridOf(spec));
-    expect(read.unkeyedRows).toEqual([]);
+    expect(read.issues).toEqual([]);
     expect(read.rows.filter((r) => r.kind === "assignment")).toHaveLength(
       longPlan(30).assignments.filter((a) => a.committees.includes("KS")).length,
     );
@@ -390,7 +390,15 @@ describe("returned sheets from before the legend", () => {
    * away, no instructions, no legend, no repeated headers. Made from today's spec by taking those rows out.
    */
   function oldLayout(spec: SheetSpec): SpecCell[][] {
-    const rows = rowsOf(spec).filter((row) => keyOf(row) !== INFO_KEY);
+    // Then, a section's band and its column headers, and the Summa row, had nothing in column A.
+    const all = rowsOf(spec);
+    const unmarked = (row: SpecCell[]) => [{ value: "" }, ...row.slice(1)];
+    const rows = all.flatMap((row, r) => {
+      const key = keyOf(row);
+      if (key.startsWith(SECTION_KEY) || key === TOTAL_KEY) return [unmarked(row)];
+      if (key === INFO_KEY) return keyOf(all[r - 1] ?? []).startsWith(SECTION_KEY) ? [unmarked(row)] : [];
+      return [row];
+    });
     return [...rows.slice(0, 2), [{ value: "" }], ...rows.slice(2)].map((row) =>
       row.map((cell) => ({ ...cell, formula: undefined })),
     );
@@ -409,7 +417,7 @@ describe("returned sheets from before the legend", () => {
     );
     const grid = gridOf(spec, rows);
     const read = readFollowUpSheet(grid);
-    expect(read.unkeyedRows).toEqual([]);
+    expect(read.issues).toEqual([]);
     expect(read.rows.map((r) => r.key)).toEqual(
       rowsOf(spec)
         .map(keyOf)

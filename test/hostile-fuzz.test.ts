@@ -474,9 +474,11 @@ describe("follow-up answers and consolidation on tampered sheets", () => {
         const planBefore = clone(plan);
 
         const collected = collectAnswers(
+          plan,
           inputs.map((i) => ({ source: i.file, grids: i.grids })),
-          period.name,
+          period,
           2024,
+          DEFAULT_SETTINGS,
         );
         for (const answers of collected.byCommittee.values()) {
           for (const [key, answer] of answers) {

@@ -186,7 +186,7 @@ function run(ops: Op[]): void {
   let grids: Grid[] = [];
 
   const regenerate = () => {
-    const collected = collectAnswers([{ source: "huvudfil.xlsx", grids }], PERIOD.name, YEAR);
+    const collected = collectAnswers(plan, [{ source: "huvudfil.xlsx", grids }], PERIOD, YEAR, DEFAULT_SETTINGS);
     const sheets = followUpSheets(plan, {
       period: PERIOD,
       year: YEAR,
@@ -195,6 +195,7 @@ function run(ops: Op[]): void {
       planName: "plan.xlsx",
       settings: DEFAULT_SETTINGS,
       answers: collected.byCommittee,
+      earlier: collected.earlier,
     });
     specs = sheets.map((s) => ({ committee: s.committee.code, spec: s.spec }));
     grids = specs.map((s) => specToGrid(s.spec));

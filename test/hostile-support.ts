@@ -570,6 +570,7 @@ export const PLAN_RULES: readonly RuleId[] = [
   "committee-kind-invalid",
   "hidden-content",
   "sheet-not-read",
+  "text-too-long",
 ];
 
 export const FOLLOW_UP_RULES: readonly RuleId[] = [
@@ -585,6 +586,11 @@ export const FOLLOW_UP_RULES: readonly RuleId[] = [
   "followup-duplicate-return",
   "followup-sheet-renamed",
   "followup-no-sheet",
+  "followup-text-too-long",
+  "followup-formula-uncomputed",
+  "followup-committee-recoded",
+  "followup-committee-unknown",
+  "followup-answer-moved",
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

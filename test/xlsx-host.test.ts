@@ -150,6 +150,10 @@ describe("readWorkbookFile: worksheets to Grids", () => {
     expect(plan.formats).toHaveLength(plan.values.length);
   });
 
+  test("a formula saved without its result reads as empty and is listed as such; one with a result is not", () => {
+    expect(sheetByName(grids, "Plan").uncomputed).toEqual([{ row: 5, col: 3 }]);
+  });
+
   test("hidden, very hidden and blank sheets", () => {
     expect(sheetByName(grids, "Dold")).toMatchObject({ top: 0, left: 0, values: [["dold"]] });
     expect(sheetByName(grids, "Måltavlan")).toMatchObject({ top: 0, left: 0, values: [["state", 1]] });
@@ -162,6 +166,7 @@ describe("readWorkbookFile: worksheets to Grids", () => {
       visibility: "visible",
       merges: [],
       hiddenRows: [],
+      uncomputed: [],
     });
   });
 

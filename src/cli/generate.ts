@@ -73,6 +73,8 @@ export async function generateCommand(
     intoPlanWorkbook: out !== undefined,
   });
   const { sheets, answers } = prepared;
+  // What the earlier sheets hold that could not be carried as it stands, at its file and cell.
+  for (const f of prepared.findings) io.out(findingLines([f], lang, path.basename(f.file))[0]);
 
   if (out !== undefined) {
     if (workbook.unsupportedParts.length) {
@@ -95,7 +97,7 @@ export async function generateCommand(
   } else {
     await writeSplit(prepared, { dir: split as string, input: file, period: period.name, year }, io, unfinished);
   }
-  return EXIT_OK;
+  return prepared.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function periodArguments(options: Options): { year: number; due: string | null } {

@@ -47,17 +47,27 @@ export type FollowUpRuleId =
   | "followup-amount-sign"
   | "followup-duplicate-return"
   | "followup-sheet-renamed"
-  | "followup-no-sheet";
+  | "followup-no-sheet"
+  | "followup-text-too-long"
+  | "followup-formula-uncomputed"
+  | "followup-committee-recoded"
+  | "followup-committee-unknown"
+  | "followup-answer-moved";
 
 /**
  * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which
  * write plan content, do not cover them; test/hostile-files.test.ts does).
  */
-export type WorkbookRuleId = "hidden-content" | "sheet-not-read";
+export type WorkbookRuleId = "hidden-content" | "sheet-not-read" | "text-too-long";
 
 export type RuleId = PlanRuleId | FollowUpRuleId | WorkbookRuleId;
 
 export type FindingParams = Record<string, string | number>;
+
+/** A finding in one of several files: consolidation's and a regeneration's, which read the returned files. */
+export interface FileFinding extends Finding {
+  file: string;
+}
 
 export interface Finding {
   severity: Severity;

@@ -4,6 +4,7 @@
  */
 import { Language, findingMessage } from "../i18n/findings";
 import { Grid } from "../sheet/grid";
+import { FileFinding } from "./findings";
 import { SheetSpec, WorkbookSpec } from "../sheet/spec";
 import { AnswerSource, collectAnswers } from "./followup/collect";
 import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidate";
@@ -52,12 +53,20 @@ export interface FollowUpWrite {
   replace: string[];
   /** Answers carried over, by committee code, then row key. */
   answers: Map<string, Map<string, Answer>>;
+  /** What reading the earlier sheets found, at their files and cells. */
+  findings: FileFinding[];
 }
 
 /** What a follow-up writes, keeping every earlier answer (from the plan workbook's sheets and the returned ones). */
 export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): FollowUpWrite {
   const planSource = { source: request.planName, grids };
-  const collected = collectAnswers([planSource, ...(request.returned ?? [])], request.period.name, request.year);
+  const collected = collectAnswers(
+    read.plan,
+    [planSource, ...(request.returned ?? [])],
+    request.period,
+    request.year,
+    read.settings,
+  );
   // The sheets of the workbook the follow-up goes into: the plan workbook's, or none (a workbook of its own).
   const into = request.intoPlanWorkbook ? grids : [];
   const own = placeOwnSheets(sheetHeads(into), readOwnSheetNames(into));
@@ -73,11 +82,18 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     planName: request.planName,
     settings: read.settings,
     answers: collected.byCommittee,
+    earlier: collected.earlier,
     password: request.password,
     takenNames: [...kept, own.names.lists, own.names.state],
     listsSheet: own.names.lists,
   });
-  return { sheets, support: supportSheets(read.settings, own.names), replace, answers: collected.byCommittee };
+  return {
+    sheets,
+    support: supportSheets(read.settings, own.names),
+    replace,
+    answers: collected.byCommittee,
+    findings: collected.findings,
+  };
 }
 
 export interface ReportRequest {

@@ -1,4 +1,5 @@
 import { Grid, cellText, columnName, isFilled } from "../sheet/grid";
+import { CELL_TEXT_MAX } from "../sheet/spec";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { hasTableHeaders } from "./layouts/headers";
@@ -150,12 +151,36 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   return {
     plan,
     findings: sortFindings(
-      [...findings, ...hiddenContent(grids, rows), ...notRead],
+      [
+        ...findings,
+        ...hiddenContent(grids, rows),
+        ...overlongTexts(grids.filter((_, i) => sheets[i].layout !== "ignored")),
+        ...notRead,
+      ],
       grids.map((grid) => grid.sheet),
     ),
     sheets,
     unread,
   };
+}
+
+/**
+ * Texts longer than a cell holds (a file written by another program can have them): Excel would refuse or cut them,
+ * so the follow-up sheets show only their beginning, and the plan says so at each cell.
+ */
+function overlongTexts(grids: Grid[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const grid of grids) {
+    grid.values.forEach((cells, r) =>
+      cells.forEach((value, c) => {
+        if (typeof value === "string" && value.length > CELL_TEXT_MAX) {
+          const at = { sheet: grid.sheet, row: grid.top + r, col: grid.left + c };
+          findings.push(finding("warning", "text-too-long", at, { length: value.length, max: CELL_TEXT_MAX }));
+        }
+      }),
+    );
+  }
+  return findings;
 }
 
 /**

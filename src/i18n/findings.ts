@@ -14,6 +14,11 @@ function tkr(value: string | number, language: Language): string {
   return n.toLocaleString(language === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 3 });
 }
 
+/** A count as each language groups it: "32 767", "32,767". */
+function count(value: string | number, language: Language): string {
+  return Number(value).toLocaleString(language === "sv" ? "sv-SE" : "en-GB");
+}
+
 const FIELD_LABELS: Record<Language, Record<string, string>> = {
   sv: {
     id: "ID",
@@ -94,6 +99,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
             ? "det är helt dolt (bara synligt i VBA-redigeraren)."
             : "Måltavlan känner inte igen det som mål, uppdrag, ramjusteringar, nyckeltal eller nämnder. Koppla bladet om det hör till planen."
       }`,
+    "text-too-long": (p) =>
+      `Texten har ${count(p.length, "sv")} tecken; Excel rymmer högst ${count(p.max, "sv")} i en cell. I uppföljningsbladen står bara början av den. Korta texten.`,
     "followup-marker-missing": () =>
       `Måltavlans märkning i cell A1–A2 saknas eller har ändrats. Bladet lästes ändå, men generera det på nytt innan nästa utskick.`,
     "followup-unknown-row": (p) =>
@@ -103,8 +110,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-duplicate-row": (p) => `Nyckeln ${p.key} finns på flera rader. Bara den första raden tas med.`,
     "followup-locked-changed": (p) =>
       `Låst innehåll har ändrats: planen säger "${p.expected}". Ändringen påverkar inte planen; rätta i planen om den är fel.`,
-    "followup-row-inserted": () =>
-      `Raden har lagts till för hand och saknar nyckel. Innehållet tas inte med; flytta svaret till rätt rad.`,
+    "followup-row-inserted": (p) =>
+      p.empty
+        ? `En tom rad har lagts till för hand. Den påverkar inget, men lägg inte till rader: ta bort den.`
+        : `Raden har lagts till för hand och saknar nyckel. Innehållet tas inte med; flytta svaret till rätt rad.`,
     "followup-not-in-list": (p) => `"${p.value}" finns inte i listan (${p.allowed}). Välj ett värde i listan.`,
     "followup-comment-missing": (p) => `Kommentar saknas: när status är "${p.value}" ska nämnden förklara varför.`,
     "followup-amount-invalid": (p) => `"${p.value}" går inte att läsa som ett belopp i tkr. Skriv ett tal, t.ex. 180.`,
@@ -117,6 +126,16 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-sheet-renamed": (p) => `Bladet har bytt namn (var "${p.expected}"). Det lästes ändå via sin märkning.`,
     "followup-no-sheet": (p) =>
       `Filen har inget uppföljningsblad för ${p.period}${p.found ? ` (bladen gäller ${p.found})` : ""}, så inget ur den kom med i sammanställningen. Kontrollera att nämnden skickat rätt fil.`,
+    "followup-text-too-long": (p) =>
+      `Texten har ${count(p.length, "sv")} tecken; Excel rymmer högst ${count(p.max, "sv")} i en cell. Rapporten och nya uppföljningsblad visar början av den; hela texten finns kvar i den här filen. Korta texten.`,
+    "followup-formula-uncomputed": () =>
+      `Cellen innehåller en formel men filen saknar dess uträknade värde (den sparades av ett program som inte räknar), så svaret kan inte läsas. Öppna filen i Excel och spara den igen, eller skriv in värdet.`,
+    "followup-committee-recoded": (p) =>
+      `Bladet gäller nämnden ${p.from}, som inte finns i planen längre. Det lästes som ${p.to}, ${p.how === "name" ? "som har samma namn" : "vars rader bladet har"}. Kontrollera att det är rätt nämnd.`,
+    "followup-committee-unknown": (p) =>
+      `Bladet går inte att knyta till någon nämnd i planen${p.committee ? ` (det gäller ${p.committee})` : ""}, så dess ${p.rows} rader kom inte med. Lägg till nämnden i planen eller kontrollera att det är rätt fil.`,
+    "followup-answer-moved": (p) =>
+      `"${p.title}" har flyttats från nämnden ${p.from} till ${p.to} i planen. Svaret står kvar under Utgår ur planen på bladet för ${p.from} och visas låst på bladet för ${p.to}, som svarar för sig.`,
   },
   en: {
     "required-field": (p) => {
@@ -172,6 +191,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
             ? "it is very hidden (visible only in the VBA editor)."
             : "Måltavlan does not recognise it as goals, assignments, frame adjustments, key figures or committees. Map the sheet if it belongs to the plan."
       }`,
+    "text-too-long": (p) =>
+      `The text has ${count(p.length, "en")} characters; Excel holds at most ${count(p.max, "en")} in a cell. Follow-up sheets show only its beginning. Shorten it.`,
     "followup-marker-missing": () =>
       `Måltavlan's marker in A1–A2 is missing or was changed. The sheet was read anyway; regenerate it before the next round.`,
     "followup-unknown-row": (p) => `The row's key (${p.key}) is not in the plan. Its answer is left out of the report.`,
@@ -180,8 +201,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-duplicate-row": (p) => `The key ${p.key} is on several rows. Only the first is used.`,
     "followup-locked-changed": (p) =>
       `Locked content was changed: the plan says "${p.expected}". The change does not affect the plan.`,
-    "followup-row-inserted": () =>
-      `The row was added by hand and has no key. It is left out; move the answer to its row.`,
+    "followup-row-inserted": (p) =>
+      p.empty
+        ? `An empty row was added by hand. It changes nothing, but rows must not be added: delete it.`
+        : `The row was added by hand and has no key. It is left out; move the answer to its row.`,
     "followup-not-in-list": (p) => `"${p.value}" is not in the list (${p.allowed}). Pick a value from the list.`,
     "followup-comment-missing": (p) =>
       `A comment is missing: with status "${p.value}" the committee should explain why.`,
@@ -195,6 +218,16 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-sheet-renamed": (p) => `The sheet was renamed (was "${p.expected}"). It was read through its marker.`,
     "followup-no-sheet": (p) =>
       `The file has no follow-up sheet for ${p.period}${p.found ? ` (its sheets are for ${p.found})` : ""}, so nothing in it is in the report. Check that the committee sent the right file.`,
+    "followup-text-too-long": (p) =>
+      `The text has ${count(p.length, "en")} characters; Excel holds at most ${count(p.max, "en")} in a cell. The report and new follow-up sheets show its beginning; the whole text stays in this file. Shorten it.`,
+    "followup-formula-uncomputed": () =>
+      `The cell holds a formula but the file lacks its calculated value (it was saved by a program that does not calculate), so the answer cannot be read. Open the file in Excel and save it again, or type the value.`,
+    "followup-committee-recoded": (p) =>
+      `The sheet is for committee ${p.from}, which is no longer in the plan. It was read as ${p.to}, ${p.how === "name" ? "which has the same name" : "whose rows the sheet holds"}. Check that this is the right committee.`,
+    "followup-committee-unknown": (p) =>
+      `The sheet belongs to no committee in the plan${p.committee ? ` (it is for ${p.committee})` : ""}, so its ${p.rows} rows were left out. Add the committee to the plan or check that this is the right file.`,
+    "followup-answer-moved": (p) =>
+      `"${p.title}" moved from committee ${p.from} to ${p.to} in the plan. The answer stays under Utgår ur planen on the sheet for ${p.from} and is shown, locked, on the sheet for ${p.to}, which answers for itself.`,
   },
 };
 

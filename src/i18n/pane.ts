@@ -268,8 +268,14 @@ const sv = {
     "followup-duplicate-return": "Flera svar från samma nämnd",
     "followup-sheet-renamed": "Bladet har bytt namn",
     "followup-no-sheet": "Inget uppföljningsblad i filen",
+    "followup-text-too-long": "Svaret är för långt för en cell",
+    "followup-formula-uncomputed": "Formel utan uträknat värde",
+    "followup-committee-recoded": "Nämnden har ny förkortning",
+    "followup-committee-unknown": "Bladets nämnd finns inte i planen",
+    "followup-answer-moved": "Uppdraget har flyttats till en annan nämnd",
     "hidden-content": "Dolt innehåll läses in",
     "sheet-not-read": "Blad som inte läses",
+    "text-too-long": "Texten är för lång för en cell",
   } satisfies Record<RuleId, string>,
 };
 
@@ -518,8 +524,14 @@ const en: PaneStrings = {
     "followup-duplicate-return": "Several answers from one committee",
     "followup-sheet-renamed": "Sheet renamed",
     "followup-no-sheet": "No follow-up sheet in the file",
+    "followup-text-too-long": "The answer is too long for a cell",
+    "followup-formula-uncomputed": "Formula without a calculated value",
+    "followup-committee-recoded": "The committee has a new code",
+    "followup-committee-unknown": "The sheet's committee is not in the plan",
+    "followup-answer-moved": "The row moved to another committee",
     "hidden-content": "Hidden content is read",
     "sheet-not-read": "Sheets not read",
+    "text-too-long": "The text is too long for a cell",
   },
 };
 

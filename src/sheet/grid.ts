@@ -29,6 +29,11 @@ export interface Grid {
   visibility?: SheetVisibility;
   merges?: MergedRange[];
   hiddenRows?: number[];
+  /**
+   * Cells holding a formula whose result the file does not carry (saved by a program that does not calculate): they
+   * read as empty here, and whoever reads an answer from one must say so. Sheet coordinates.
+   */
+  uncomputed?: { row: number; col: number }[];
 }
 
 export interface CellRef {

@@ -50,6 +50,26 @@ export interface InputPrompt {
   text: string;
 }
 
+/** Excel holds at most this many characters in a cell; a file with more is one it must repair. */
+export const CELL_TEXT_MAX = 32_767;
+
+/** `text` cut to fit a cell, ending in "…" so that whoever reads it sees it was cut; never half a surrogate pair. */
+export function fitCell(text: string): string {
+  if (text.length <= CELL_TEXT_MAX) return text;
+  let end = CELL_TEXT_MAX - 1;
+  if (/[\ud800-\udbff]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** The cells with every text fitted to its cell (fitCell). */
+export function fitCells(cells: SpecCell[]): SpecCell[] {
+  return cells.map((cell) =>
+    typeof cell.value === "string" && cell.value.length > CELL_TEXT_MAX
+      ? { ...cell, value: fitCell(cell.value) }
+      : cell,
+  );
+}
+
 export const PROMPT_TITLE_MAX = 32;
 export const PROMPT_TEXT_MAX = 255;
 

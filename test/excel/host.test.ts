@@ -1061,10 +1061,10 @@ describe("regenerating: replaced sheets, answers carried over", () => {
 
     const before = standIn.syncCount;
     const { grids, sheets } = await standIn.run((context) => readWorkbookWithStats(context));
-    const collected = collectAnswers([{ source: "this", grids }], "T1", 2024);
-    const replace = [...collected.sheets.map((s) => s.sheet), LISTS_SHEET, STATE_SHEET];
     const settings = readSettings(grids);
     const { plan } = readPlan(grids, settings.mapping, settings.levels);
+    const collected = collectAnswers(plan, [{ source: "this", grids }], DEFAULT_PERIODS[0], 2024, settings);
+    const replace = [...collected.sheets.map((s) => s.sheet), LISTS_SHEET, STATE_SHEET];
     const again = followUpSheets(plan, {
       period: DEFAULT_PERIODS[0],
       year: 2024,

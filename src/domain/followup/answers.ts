@@ -1,4 +1,6 @@
 import { CellRef, CellValue, Grid, cellText, isErrorValue, valueAt } from "../../sheet/grid";
+import { CELL_TEXT_MAX } from "../../sheet/spec";
+import { FindingParams, FollowUpRuleId, Severity } from "../findings";
 import { LISTS_MARKER } from "../lists";
 import { ROW_KEY_PATTERN } from "../ownSheets";
 import { STATE_MARKER } from "../state";
@@ -9,12 +11,15 @@ import {
   FOLLOW_UP_MARKER,
   INFO_KEY,
   REMOVED_SECTION,
+  SECTION_KEY,
+  TOTAL_KEY,
   TOTAL_LABEL,
   FollowUpKind,
   FollowUpMeta,
   LAST_COL,
   META_ROW,
   parseRowKey,
+  rowKey,
 } from "./model";
 
 /**
@@ -23,6 +28,7 @@ import {
  */
 
 export interface FollowUpRow {
+  /** As rowKey writes it now, also when the sheet was written in an earlier format. */
   key: string;
   kind: FollowUpKind;
   id: string;
@@ -35,14 +41,23 @@ export interface FollowUpRow {
   comment: CellValue;
 }
 
+/** A problem of the sheet itself, found by reading it: the same for consolidation and for a regeneration. */
+export interface SheetIssue {
+  severity: Severity;
+  rule: FollowUpRuleId;
+  row: number;
+  col: number;
+  params: FindingParams;
+}
+
 export interface FollowUpRead {
   sheet: string;
   /** null when the marker or the metadata was removed or broken. */
   meta: FollowUpMeta | null;
   markerIntact: boolean;
   rows: FollowUpRow[];
-  /** Rows with content in the data area but no key: inserted by hand. */
-  unkeyedRows: number[];
+  /** Rows inserted by hand, answers longer than a cell holds, answers that are formulas without a result. */
+  issues: SheetIssue[];
 }
 
 /**
@@ -72,44 +87,109 @@ function parseMeta(value: CellValue): FollowUpMeta | null {
   }
 }
 
+/** Titles of the sections in format 1, whose bands had nothing in column A. */
+const SECTION_TITLES = ["Mål", "Uppdrag", "Ramjusteringar", "Nyckeltal", REMOVED_SECTION];
+
 export function readFollowUpSheet(grid: Grid): FollowUpRead {
   const markerIntact = valueAt(grid, 0, 0) === FOLLOW_UP_MARKER;
   const meta = parseMeta(valueAt(grid, META_ROW, COL.key));
   const rows: FollowUpRow[] = [];
-  const unkeyedRows: number[] = [];
+  const issues: SheetIssue[] = [];
+  const uncomputed = new Set((grid.uncomputed ?? []).map(({ row, col }) => `${row},${col}`));
+  const first = Math.max(grid.top, META_ROW + 1);
+  const last = grid.top + grid.values.length;
+  const keyText = (row: number) => cellText(valueAt(grid, row, COL.key));
+  const cellsOf = (row: number) => Array.from({ length: LAST_COL }, (_, i) => valueAt(grid, row, COL.title + i));
+  const filled = (cells: CellValue[]) => cells.some((v) => cellText(v) !== "");
+  // From format 2 on, every row written has something in column A, and the sections say which they are there.
+  const marked = Array.from({ length: last - first }, (_, i) => keyText(first + i)).some((k) =>
+    k.startsWith(SECTION_KEY),
+  );
+  const emptyInserted: number[] = [];
+  let lastWritten = META_ROW;
   let removed = false;
   let headerNext = false;
-  for (let row = Math.max(grid.top, META_ROW + 1); row < grid.top + grid.values.length; row++) {
-    const keyText = cellText(valueAt(grid, row, COL.key));
-    const cells = Array.from({ length: LAST_COL }, (_, i) => valueAt(grid, row, COL.title + i));
-    const key = parseRowKey(keyText);
+  let totalSeen = false;
+  for (let row = first; row < last; row++) {
+    const text = keyText(row);
+    const cells = cellsOf(row);
+    const key = parseRowKey(text, meta?.format);
     if (key) {
-      rows.push({
-        key: keyText,
-        ...key,
-        removed,
-        row,
-        cells,
-        input: cells[COL.input - 1],
-        comment: cells[COL.comment - 1],
-      });
+      const input = cells[COL.input - 1];
+      const comment = cells[COL.comment - 1];
+      // The key as this version writes it, whatever format the sheet was written in.
+      rows.push({ key: rowKey(key.kind, key.id), ...key, removed, row, cells, input, comment });
+      checkAnswerCells(row, [COL.input, COL.comment], cells, uncomputed, issues);
+      lastWritten = row;
       continue;
     }
-    // The instructions, the legend and repeated column headers (sheets before them had none: nothing depends on it).
-    if (keyText === INFO_KEY) continue;
+    if (marked) {
+      if (text.startsWith(SECTION_KEY)) removed = text === `${SECTION_KEY} removed`;
+      if (text === INFO_KEY || text === TOTAL_KEY || text.startsWith(SECTION_KEY)) {
+        lastWritten = row;
+        continue;
+      }
+      if (text !== "" || filled(cells)) issues.push(inserted(row, false));
+      else emptyInserted.push(row);
+      continue;
+    }
+    // Format 1: the instructions, the legend and repeated column headers are marked; sections and sums are not.
+    if (text === INFO_KEY || !filled(cells)) continue;
     const title = cellText(cells[0]);
-    if (!cells.some((v) => cellText(v) !== "")) continue;
-    if (cells.slice(1).every((v) => cellText(v) === "")) {
-      // A section title: its header row follows.
+    const titleOnly = cells.slice(1).every((v) => cellText(v) === "");
+    // A band is followed by its column headers: an unkeyed row of several texts, never a key or another band.
+    const headerFollows =
+      row + 1 < last && !parseRowKey(keyText(row + 1)) && cellsOf(row + 1).filter((v) => cellText(v) !== "").length > 1;
+    if (titleOnly && SECTION_TITLES.includes(title) && headerFollows) {
       removed = title === REMOVED_SECTION;
       headerNext = true;
     } else if (headerNext) {
       headerNext = false;
-    } else if (title !== TOTAL_LABEL) {
-      unkeyedRows.push(row);
+    } else if (title === TOTAL_LABEL && !totalSeen) {
+      totalSeen = true;
+    } else {
+      issues.push(inserted(row, false));
     }
   }
-  return { sheet: grid.sheet, meta, markerIntact, rows, unkeyedRows };
+  // An empty row counts between written rows; below the last one it is only the sheet's end.
+  for (const row of emptyInserted) if (row < lastWritten) issues.push(inserted(row, true));
+  issues.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { sheet: grid.sheet, meta, markerIntact, rows, issues };
+}
+
+function inserted(row: number, empty: boolean): SheetIssue {
+  return {
+    severity: empty ? "warning" : "error",
+    rule: "followup-row-inserted",
+    row,
+    col: COL.title,
+    params: { empty: empty ? 1 : 0 },
+  };
+}
+
+/** An answer longer than a cell holds, or a formula whose result the file does not carry, at its cell. */
+function checkAnswerCells(
+  row: number,
+  cols: number[],
+  cells: CellValue[],
+  uncomputed: Set<string>,
+  issues: SheetIssue[],
+): void {
+  for (const col of cols) {
+    const value = cells[col - COL.title];
+    if (typeof value === "string" && value.length > CELL_TEXT_MAX) {
+      issues.push({
+        severity: "warning",
+        rule: "followup-text-too-long",
+        row,
+        col,
+        params: { length: value.length, max: CELL_TEXT_MAX },
+      });
+    }
+    if (uncomputed.has(`${row},${col}`)) {
+      issues.push({ severity: "error", rule: "followup-formula-uncomputed", row, col, params: {} });
+    }
+  }
 }
 
 /** What the nämnd typed on a row, as an Answer: trimmed text, numbers as numbers, empty as null. */

@@ -1,14 +1,15 @@
 import { CellRef, CellValue, Grid, cellText } from "../../sheet/grid";
 import { parseAmount } from "../amounts";
-import { Finding, FindingParams, FollowUpRuleId, Severity, finding } from "../findings";
+import { FileFinding, FindingParams, FollowUpRuleId, Severity, finding } from "../findings";
 import { Committee, Plan } from "../model";
 import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
 import { cleanText } from "../text";
-import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
+import { answerOf } from "./answers";
+import { RecognisedSheet, recogniseSheets } from "./recognise";
 import { committeeContent } from "./content";
-import { FollowUpSheet, followUpSheets } from "./generate";
-import { Answer, COL, FollowUpKind, hasContent, rowKey } from "./model";
+import { followUpSheets } from "./generate";
+import { Answer, COL, FollowUpKind, hasContent, parseRowKey, rowKey } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -25,9 +26,7 @@ export interface WorkbookInput {
   master: boolean;
 }
 
-export interface ConsolidationFinding extends Finding {
-  file: string;
-}
+export type ConsolidationFinding = FileFinding;
 
 export interface ResultRow {
   kind: FollowUpKind;
@@ -57,19 +56,7 @@ export interface Consolidation {
   findings: ConsolidationFinding[];
 }
 
-interface Candidate {
-  input: WorkbookInput;
-  read: FollowUpRead;
-  committee: string;
-  period: string;
-  year: number;
-}
-
-/** "KS T1 2025": what a sheet name says when the marker is gone. */
-function fromSheetName(name: string): { committee: string; period: string; year: number } | null {
-  const m = /^(.+?)(?: \(\d+\))? (\S+) (\d{4})$/.exec(name);
-  return m ? { committee: m[1], period: m[2], year: Number(m[3]) } : null;
-}
+type Candidate = RecognisedSheet<WorkbookInput>;
 
 export function consolidate(
   plan: Plan,
@@ -77,59 +64,15 @@ export function consolidate(
   settings: Settings,
   wanted?: { period: Period; year: number },
 ): Consolidation {
-  const findings: ConsolidationFinding[] = [];
+  const recognised = recogniseSheets(plan, inputs, settings, wanted);
+  const { period, year, sheets: candidates } = recognised;
+  const findings: ConsolidationFinding[] = [...recognised.findings];
   const report = (file: string, severity: Severity, rule: FollowUpRuleId, at: CellRef, params: FindingParams = {}) =>
     findings.push({ ...finding(severity, rule, at, params), file });
-
-  const candidates: Candidate[] = [];
-  const unidentified: { input: WorkbookInput; read: FollowUpRead }[] = [];
-  for (const input of inputs) {
-    for (const grid of input.grids.filter(isFollowUpSheet)) {
-      const read = readFollowUpSheet(grid);
-      if (!read.meta || !read.markerIntact)
-        report(input.file, "warning", "followup-marker-missing", { sheet: grid.sheet, row: 0, col: 0 });
-      const identity = read.meta ?? fromSheetName(grid.sheet);
-      if (identity)
-        candidates.push({ input, read, committee: identity.committee, period: identity.period, year: identity.year });
-      else unidentified.push({ input, read });
-    }
-  }
-  const newest = [...candidates].sort((a, b) => generatedAt(b).localeCompare(generatedAt(a)))[0];
-  const period = wanted?.period ??
-    settings.periods.find((p) => p.name === newest?.period) ?? { name: newest?.period ?? "", kind: "prognos" };
-  const year = wanted?.year ?? newest?.year ?? new Date().getFullYear();
   const expectedSheets = followUpSheets(plan, { period, year, due: null, generatedAt: "", planName: "", settings });
-  // A sheet that lost both its marker and its name is still known by its keys: it belongs to the nämnd whose rows
-  // it shares most of (goals above a nämnd's own are on several sheets), for the period being consolidated.
-  for (const { input, read } of unidentified) {
-    const keys = new Set(read.rows.map((r) => r.key));
-    const overlap = (sheet: FollowUpSheet) =>
-      sheet.spec.blocks[0].rows.filter((row) => keys.has(String(row[COL.key]?.value))).length;
-    const best = [...expectedSheets].sort((a, b) => overlap(b) - overlap(a))[0];
-    if (best && overlap(best) > 0)
-      candidates.push({ input, read, committee: best.committee.code, period: period.name, year });
-  }
-  // A returned file that gives nothing for this period (the plan sent back, or the sheet of another period) says so:
-  // whatever was typed in it would otherwise be left out without a word.
-  for (const input of inputs.filter((i) => !i.master && i.grids.length > 0)) {
-    const own = candidates.filter((c) => c.input === input);
-    if (own.some((c) => c.period === period.name && c.year === year)) continue;
-    const others = [...new Set(own.map((c) => `${c.period} ${c.year}`))];
-    const sheet = own[0]?.read.sheet ?? input.grids[0].sheet;
-    report(
-      input.file,
-      "warning",
-      "followup-no-sheet",
-      { sheet, row: 0, col: 0 },
-      {
-        period: `${period.name} ${year}`,
-        found: others.join(", "),
-      },
-    );
-  }
   const expectedByCommittee = new Map(expectedSheets.map((s) => [s.committee.code, s]));
   const committees = plan.committees.map((committee): CommitteeResult => {
-    const own = candidates.filter((c) => c.committee === committee.code && c.period === period.name && c.year === year);
+    const own = candidates.filter((c) => c.committee === committee.code);
     const chosen = choose(own, committee, report);
     const content = committeeContent(plan, committee.code);
     const expected = expectedRows(expectedByCommittee.get(committee.code)?.spec.blocks[0].rows ?? []);
@@ -141,7 +84,7 @@ export function consolidate(
     return {
       committee,
       source: chosen
-        ? { file: chosen.input.file, sheet: chosen.read.sheet, generatedAt: chosen.read.meta?.generatedAt ?? null }
+        ? { file: chosen.source.file, sheet: chosen.read.sheet, generatedAt: chosen.read.meta?.generatedAt ?? null }
         : null,
       answered: [...answers.values()].some(hasContent),
       rows: [
@@ -175,24 +118,24 @@ type Report = (file: string, severity: Severity, rule: FollowUpRuleId, at: CellR
  * generation first, then the later save.
  */
 function choose(own: Candidate[], committee: Committee, report: Report): Candidate | null {
-  const returned = own.filter((c) => !c.input.master);
+  const returned = own.filter((c) => !c.source.master);
   const pool = returned.length ? returned : own;
   const sorted = [...pool].sort(
     (a, b) =>
       generatedAt(a).localeCompare(generatedAt(b)) ||
-      (a.input.modified?.getTime() ?? 0) - (b.input.modified?.getTime() ?? 0),
+      (a.source.modified?.getTime() ?? 0) - (b.source.modified?.getTime() ?? 0),
   );
   const chosen = sorted[sorted.length - 1] ?? null;
   if (chosen && sorted.length > 1) {
     report(
-      chosen.input.file,
+      chosen.source.file,
       "warning",
       "followup-duplicate-return",
       { sheet: chosen.read.sheet, row: 0, col: 1 },
       {
         committee: committee.code,
-        files: sorted.map((c) => `${c.input.file} (${c.read.sheet})`).join(", "),
-        used: `${chosen.input.file} (${chosen.read.sheet})`,
+        files: sorted.map((c) => `${c.source.file} (${c.read.sheet})`).join(", "),
+        used: `${chosen.source.file} (${chosen.read.sheet})`,
       },
     );
   }
@@ -204,7 +147,8 @@ function expectedRows(rows: { value: string | number | boolean | null }[][]): Ma
   const expected = new Map<string, CellValue[]>();
   for (const row of rows) {
     const key = row[COL.key]?.value;
-    if (typeof key === "string" && key.includes("|")) {
+    // Only a key: the metadata above the rows is JSON, and may hold a "|" of a nämnd's name.
+    if (typeof key === "string" && parseRowKey(key)) {
       expected.set(
         key,
         row.slice(COL.title, COL.value + 1).map((c) => (typeof c.value === "boolean" ? String(c.value) : c.value)),
@@ -226,7 +170,7 @@ function checkSheet(
   settings: Settings,
   report: Report,
 ): Map<string, Answer> {
-  const { input, read } = candidate;
+  const { source: input, read } = candidate;
   const at = (row: number, col: number): CellRef => ({ sheet: read.sheet, row, col });
   const file = input.file;
   if (!read.sheet.endsWith(` ${candidate.period} ${candidate.year}`)) {
@@ -274,7 +218,7 @@ function checkSheet(
       report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(cells[0]), key });
     }
   }
-  for (const row of read.unkeyedRows) report(file, "error", "followup-row-inserted", at(row, COL.title));
+  for (const issue of read.issues) report(file, issue.severity, issue.rule, at(issue.row, issue.col), issue.params);
   return answers;
 }
 

@@ -1,4 +1,5 @@
 import { Adjustment, Assignment, Goal, KeyFigure, Plan } from "../model";
+import { rowKey } from "./model";
 
 /** What one nämnd answers for in a follow-up. */
 export interface CommitteeContent {
@@ -52,4 +53,15 @@ export function isEmpty(content: CommitteeContent): boolean {
   return (
     !content.goals.length && !content.assignments.length && !content.adjustments.length && !content.keyFigures.length
   );
+}
+
+/** The keys of the rows a nämnd's follow-up sheet holds. */
+export function committeeKeys(plan: Plan, code: string): Set<string> {
+  const content = committeeContent(plan, code);
+  return new Set([
+    ...content.goals.map((g) => rowKey("goal", g.id)),
+    ...content.assignments.map((a) => rowKey("assignment", a.id)),
+    ...content.adjustments.map((a) => rowKey("adjustment", a.id)),
+    ...content.keyFigures.map((k) => rowKey("keyFigure", k.id)),
+  ]);
 }

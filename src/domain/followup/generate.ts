@@ -7,8 +7,10 @@ import {
   InputMessage,
   InputPrompt,
   ListValidation,
+  CELL_TEXT_MAX,
   PROMPT_TEXT_MAX,
   SheetSpec,
+  fitCells,
   SpecCell,
   TEXT_FORMAT,
 } from "../../sheet/spec";
@@ -30,8 +32,13 @@ import {
   INFO_KEY,
   LAST_COL,
   REMOVED_SECTION,
+  SECTION_KEY,
+  SectionId,
+  TOTAL_KEY,
   TOTAL_LABEL,
+  EarlierAnswer,
   hasContent,
+  parseRowKey,
   rowKey,
 } from "./model";
 import { uniqueSheetName } from "./sheetNames";
@@ -52,6 +59,8 @@ export interface FollowUpOptions {
   settings: Settings;
   /** Earlier answers by committee code, then by row key. */
   answers?: Map<string, Map<string, Answer>>;
+  /** Answers other nämnder gave on rows the plan has moved: by the committee that has the row now, then row key. */
+  earlier?: Map<string, Map<string, EarlierAnswer>>;
   password?: string;
   /** Sheet names already in the workbook that the new sheets must not take. */
   takenNames?: string[];
@@ -140,6 +149,7 @@ interface Row {
 }
 
 interface Section {
+  id: SectionId;
   title: string;
   headers: string[];
   rows: Row[];
@@ -231,9 +241,10 @@ class SheetBuilder {
     };
   }
 
-  private meta(): FollowUpMeta {
+  /** The metadata as written in A2. The names in it only inform: a text too long for the cell goes without them. */
+  private metaText(): string {
     const { period, year, due, generatedAt, planName } = this.options;
-    return {
+    const meta: FollowUpMeta = {
       format: FORMAT_VERSION,
       plan: planName,
       committee: this.committee.code,
@@ -244,6 +255,8 @@ class SheetBuilder {
       due,
       generatedAt,
     };
+    const text = JSON.stringify(meta);
+    return text.length <= CELL_TEXT_MAX ? text : JSON.stringify({ ...meta, plan: "", committeeName: null });
   }
 
   private who(): string {
@@ -260,7 +273,7 @@ class SheetBuilder {
       22,
     );
     this.row(
-      JSON.stringify(this.meta()),
+      this.metaText(),
       [{ value: `${what}${answerBy} · Fyll i de ljusblå cellerna (se Så fyller du i nedan).`, italic: true }],
       DEFAULT_ROW_HEIGHT,
     );
@@ -359,7 +372,8 @@ class SheetBuilder {
    */
   private row(key: string, cells: SpecCell[], height?: number): number {
     const r = this.out.length;
-    this.out.push([{ value: key }, ...cells]);
+    // A text longer than a cell holds is cut (the plan's reading or the answers' says so where it stands).
+    this.out.push([{ value: key }, ...fitCells(cells)]);
     const needed = height ?? rowHeight(this.out[r], COLUMN_WIDTHS);
     this.heights.push(needed);
     if (height !== undefined) this.fixedHeights.set(r, height);
@@ -380,13 +394,20 @@ class SheetBuilder {
     const goalName = (id: string) => index.goals.get(id)?.name ?? id;
     const assignmentTitle = (id: string | null) => (id ? (index.assignments.get(id)?.title ?? id) : null);
     const topLevel = this.plan.levels[0]?.id;
+    const earlier = this.options.earlier?.get(this.committee.code) ?? new Map<string, EarlierAnswer>();
+    // Column G of goals and uppdrag shows, locked, what another nämnd answered before the plan moved the row here.
+    const earlierHeader = (kind: FollowUpKind) =>
+      [...earlier.keys()].some((key) => parseRowKey(key)?.kind === kind) ? "Tidigare svar (annan nämnd)" : "";
     const row = (kind: FollowUpKind, id: string, cells: Row["cells"], input: InputKind): Row => {
       const key = rowKey(kind, id);
       this.used.add(key);
+      const before = kind === "goal" || kind === "assignment" ? earlier.get(key) : undefined;
+      if (before) cells[COL.extra - 1] = earlierText(before);
       return { key, cells, input, answer: this.answers.get(key) };
     };
     return [
       {
+        id: "goal",
         title: "Mål",
         headers: [
           "Mål",
@@ -394,7 +415,7 @@ class SheetBuilder {
           "Bidrar till",
           "Målvärde",
           prognos ? "Bedömning (prognos)" : "Bedömning",
-          "",
+          earlierHeader("goal"),
           "Kommentar / analys",
         ],
         rows: this.content.goals.map((g) =>
@@ -408,8 +429,17 @@ class SheetBuilder {
         ),
       },
       {
+        id: "assignment",
         title: "Uppdrag",
-        headers: ["Uppdrag", "Förtydligande", "Mål", "Från", "Status", "", "Kommentar / analys"],
+        headers: [
+          "Uppdrag",
+          "Förtydligande",
+          "Mål",
+          "Från",
+          "Status",
+          earlierHeader("assignment"),
+          "Kommentar / analys",
+        ],
         rows: this.content.assignments.map((a) =>
           row(
             "assignment",
@@ -428,6 +458,7 @@ class SheetBuilder {
         ),
       },
       {
+        id: "adjustment",
         title: "Ramjusteringar",
         headers: [
           "Ramjustering",
@@ -457,6 +488,7 @@ class SheetBuilder {
         ),
       },
       {
+        id: "keyFigure",
         title: "Nyckeltal",
         headers: ["Nyckeltal", "Kolada-ID", "Mål", "Målvärde", "Utfall", "Enhet", "Kommentar"],
         rows: this.content.keyFigures.map((k) =>
@@ -488,6 +520,7 @@ class SheetBuilder {
         answer,
       }));
     return {
+      id: "removed",
       title: REMOVED_SECTION,
       headers: ["Rubrik", "Typ", "", "", "Svar", "", "Kommentar"],
       rows,
@@ -509,8 +542,8 @@ class SheetBuilder {
     const whole = [band, headers(section.headers[0]), ...rows].reduce((sum, cells) => sum + this.heightOf(cells), 0);
     const total = section.total ? DEFAULT_ROW_HEIGHT : 0;
     if (whole + total > flow.left) flow.breakBefore(this.out.length);
-    this.row("", band);
-    this.row("", headers(section.headers[0]));
+    this.row(`${SECTION_KEY} ${section.id}`, band);
+    this.row(INFO_KEY, headers(section.headers[0]));
     const placed: Placed[] = [];
     const makeRoom = (height: number) => {
       if (height <= flow.left || flow.fresh) return;
@@ -589,7 +622,7 @@ class SheetBuilder {
       numberFormat: this.amountFormat,
       bold: true,
     });
-    this.row("", [
+    this.row(TOTAL_KEY, [
       { value: TOTAL_LABEL, bold: true },
       { value: null },
       { value: null },
@@ -658,6 +691,12 @@ class SheetBuilder {
     }
     return null;
   }
+}
+
+/** "KS: Påbörjat – Upphandling pågår." */
+function earlierText({ committee, answer }: EarlierAnswer): string {
+  const parts = [answer.input === null ? "" : String(answer.input), answer.comment ?? ""].filter((p) => p !== "");
+  return `${committee}: ${parts.join(" – ")}`;
 }
 
 /**

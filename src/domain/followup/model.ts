@@ -6,7 +6,11 @@ import { PeriodKind } from "../settings";
  * where the key, marker and answers stand. Changing it means a new FORMAT_VERSION.
  */
 
-export const FORMAT_VERSION = 1;
+/**
+ * 1: keys "<kind>|<id>" with the id as it stood. 2: the id in a key is escaped (see rowKey). Sheets of every format
+ * are read.
+ */
+export const FORMAT_VERSION = 2;
 export const FOLLOW_UP_MARKER = `${OWN_SHEET_MARKER} uppföljning`;
 
 export const REMOVED_SECTION = "Utgår ur planen";
@@ -16,6 +20,13 @@ export const REMOVED_SECTION = "Utgår ur planen";
  */
 export const INFO_KEY = `${OWN_SHEET_MARKER} info`;
 export const TOTAL_LABEL = "Summa";
+/**
+ * Column A of a section's band, then the section ("#maltavlan avsnitt removed"), and of the Summa row. From format 2 on
+ * every row the generator writes has a key or one of these in column A: a row without is one someone inserted.
+ */
+export const SECTION_KEY = `${OWN_SHEET_MARKER} avsnitt`;
+export const TOTAL_KEY = `${OWN_SHEET_MARKER} summa`;
+export type SectionId = FollowUpKind | "removed";
 
 export type FollowUpKind = "goal" | "assignment" | "adjustment" | "keyFigure";
 
@@ -39,17 +50,73 @@ export interface FollowUpMeta {
   generatedAt: string;
 }
 
-/** A row's stable key: its kind and its plan id (the sheet's id or the derived key). */
+/**
+ * A row's stable key, "<kind>|<id>" with the plan id (the sheet's id or the derived key) escaped: "|", "%", control
+ * characters, lone surrogates and white space at either end are written %XX (%uXXXX above U+00FF). So no id reads as
+ * two parts or as anything but a key, and none loses a character when a host trims the cell.
+ */
 export function rowKey(kind: FollowUpKind, id: string): string {
-  return `${kind}|${id}`;
+  const escaped = id.replace(ESCAPED, (chars) => [...chars].map(escapeChar).join(""));
+  return `${kind}|${escaped.length <= KEY_ID_MAX ? escaped : shortened(escaped)}`;
+}
+
+/**
+ * Ids longer than this (a derived key of a title thousands of characters long) are cut and end in a hash of the
+ * whole, so that every key fits a cell. A key read back gives the same key again (readFollowUpSheet relies on it).
+ */
+const KEY_ID_MAX = 1000;
+
+function shortened(escaped: string): string {
+  // Cut where no escape is split: an escape is at most six characters ("%u00A0").
+  let end = KEY_ID_MAX - 20;
+  const escape = escaped.lastIndexOf("%", end);
+  if (escape > end - 6) end = escape;
+  else if (/[\ud800-\udbff]/.test(escaped[end - 1])) end--;
+  return `${escaped.slice(0, end)}…#${fnv1a64(escaped)}`;
+}
+
+/** FNV-1a over the UTF-16 code units, 64 bits, as 16 hex digits. */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+const ESCAPED =
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
+  /[%|\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|^\s+|\s+$/g;
+const ESCAPE = /%(?:u([0-9A-F]{4})|([0-9A-F]{2}))/g;
+/** An escaped id: nothing but escapes where "%" stands, and no "|". */
+const ESCAPED_ID = /^(?:[^%|]|%u[0-9A-F]{4}|%[0-9A-F]{2})+$/;
+
+function escapeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x100
+    ? `%${code.toString(16).toUpperCase().padStart(2, "0")}`
+    : `%u${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 const KINDS: FollowUpKind[] = ["goal", "assignment", "adjustment", "keyFigure"];
 
-export function parseRowKey(text: string): { kind: FollowUpKind; id: string } | null {
+/**
+ * The kind and plan id of a key as a sheet of `format` wrote it. Format 1 wrote ids as they stood; when the format
+ * is not known (the metadata is gone), a key that is no escaped id is read as format 1 wrote it.
+ */
+export function parseRowKey(text: string, format?: number): { kind: FollowUpKind; id: string } | null {
   const bar = text.indexOf("|");
   const kind = text.slice(0, bar) as FollowUpKind;
-  return bar > 0 && KINDS.includes(kind) && bar < text.length - 1 ? { kind, id: text.slice(bar + 1) } : null;
+  if (bar <= 0 || !KINDS.includes(kind) || bar === text.length - 1) return null;
+  const id = text.slice(bar + 1);
+  if (format === 1 || !ESCAPED_ID.test(id)) return { kind, id };
+  return {
+    kind,
+    id: id.replace(ESCAPE, (_, wide: string | undefined, narrow: string | undefined) =>
+      String.fromCharCode(parseInt(wide ?? narrow!, 16)),
+    ),
+  };
 }
 
 /** What a nämnd typed on one row: the answer column (status, bedömning, prognos or utfall) and the comment. */
@@ -64,4 +131,10 @@ export interface Answer {
 
 export function hasContent(answer: Pick<Answer, "input" | "comment">): boolean {
   return (answer.input !== null && answer.input !== "") || (answer.comment !== null && answer.comment !== "");
+}
+
+/** An answer a nämnd gave on a row the plan now gives another nämnd: shown there, locked, for reference. */
+export interface EarlierAnswer {
+  committee: string;
+  answer: Answer;
 }

@@ -1,6 +1,6 @@
 import { cellName } from "../../sheet/grid";
 import { estimateRowHeights } from "../../sheet/layout";
-import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
+import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec, fitCells } from "../../sheet/spec";
 import { oreToTkr, tkrToOre } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
@@ -88,7 +88,8 @@ export const REPORT_MARKER = `${OWN_SHEET_MARKER} rapport`;
 const marker: SpecCell = { value: REPORT_MARKER, fontSize: 8, fontColor: "A6A6A6" };
 
 function sheet(name: string, heading: string, headers: string[], rows: SpecCell[][], widths: number[]): SheetSpec {
-  const all = [[title(heading)], [marker], headers.map(header), ...rows];
+  // An answer longer than a cell holds shows its beginning; consolidation said so where it was typed.
+  const all = [[title(heading)], [marker], headers.map(header), ...rows.map(fitCells)];
   return {
     name,
     blocks: [{ top: 0, left: 0, rows: all }],
@@ -99,9 +100,9 @@ function sheet(name: string, heading: string, headers: string[], rows: SpecCell[
   };
 }
 
-/** A COUNTIFS/SUMIFS criterion that matches `text` exactly: * ? ~ are wildcards there, and quotes are doubled. */
-function criterion(text: string): string {
-  return `"${text.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
+/** "$H$3" */
+function absolute(row: number, col: number): string {
+  return cellName(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 }
 
 export const ANSWERS_SHEET = "Svar";
@@ -175,28 +176,37 @@ export function reportWorkbook(
   const committees = consolidation.committees;
   // Wide enough for the longest code, so that two long codes never look alike.
   const codeWidth = Math.min(40, Math.max(8, ...committees.map((c) => c.committee.code.length + 2)));
-  const count = (code: string, kind: string, extra = "") =>
-    `COUNTIFS(${column("A")},${code},${column("B")},"${kind}"${extra})`;
-  const sumOf = (letter: string, code: string) => `SUMIFS(${column(letter)},${column("A")},${code})`;
-  const overviewRows: SpecCell[][] = committees.map((c) => {
-    const code = criterion(c.committee.code);
+  // Counts and sums match text exactly (EXACT) against the nämnd's code and the status in this sheet's own cells:
+  // no code or status is ever part of a formula, where COUNTIFS would read "<>KS", ">A" or "K*" as a comparison.
+  const where = (r: number, ...conditions: string[]) =>
+    `SUMPRODUCT(--EXACT(${column("A")},$A$${r + 1})${conditions.map((c) => `,${c}`).join("")})`;
+  const kindIs = (...kinds: string[]) => kinds.map((kind) => `EXACT(${column("B")},"${kind}")`).join("+");
+  const labelColumn = (i: number) => 7 + i; // column H on: one per status
+  const overviewRows: SpecCell[][] = committees.map((c, i) => {
+    const r = FIRST_DATA_ROW + i;
+    const formula = (...conditions: string[]): SpecCell => ({ value: null, formula: where(r, ...conditions) });
+    const sum = (letter: string): SpecCell => ({ ...formula(column(letter)), numberFormat: tkrFormat });
     return [
       { value: c.committee.code, bold: true },
       { value: c.committee.name },
       { value: c.answered && c.source ? `${c.source.file} (${c.source.sheet})` : "Inget svar", wrap: true },
-      { value: null, formula: count(code, "Mål", `,${column("E")},"<>"`) },
-      { value: null, formula: count(code, "Mål") },
-      { value: null, formula: count(code, "Uppdrag", `,${column("E")},"<>"`) },
-      { value: null, formula: count(code, "Uppdrag") },
-      ...labels.map((v): SpecCell => ({
-        value: null,
-        formula: `COUNTIFS(${column("A")},${code},${column("E")},${criterion(v.label)})`,
-      })),
-      { value: null, formula: sumOf("G", code), numberFormat: tkrFormat },
-      { value: null, formula: sumOf("H", code), numberFormat: tkrFormat },
-      { value: null, formula: sumOf("I", code), numberFormat: tkrFormat },
+      formula(`--(${kindIs("Mål")})`, `--(${column("E")}<>"")`),
+      formula(`--(${kindIs("Mål")})`),
+      formula(`--(${kindIs("Uppdrag")})`, `--(${column("E")}<>"")`),
+      formula(`--(${kindIs("Uppdrag")})`),
+      // A status counts on goals and uppdrag: a nyckeltal's utfall may be any text.
+      ...labels.map((_, l) =>
+        formula(
+          `--EXACT(${column("E")},${absolute(FIRST_DATA_ROW - 1, labelColumn(l))})`,
+          `--(${kindIs("Mål", "Uppdrag")})`,
+        ),
+      ),
+      // SUMPRODUCT takes the empty cells and the "" of an avvikelse without a prognos as 0.
+      sum("G"),
+      sum("H"),
+      sum("I"),
       // Unanswered: no status and no prognos.
-      { value: null, formula: `COUNTIFS(${column("A")},${code},${column("E")},"",${column("H")},"")` },
+      formula(`--(${column("E")}="")`, `--(${column("H")}="")`),
     ];
   });
   const firstCount = 3; // column D: the first formula column
@@ -213,7 +223,7 @@ export function reportWorkbook(
     })),
   ];
   const statusColumns = (index: number) => {
-    const col = 7 + index;
+    const col = labelColumn(index);
     return `${cellName(FIRST_DATA_ROW, col)}:${cellName(totalRow, col)}`;
   };
   const overview: SheetSpec = {

@@ -166,6 +166,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
   const cells: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
   const slaves = new Map<string, { row: number; col: number }[]>(); // master address → its other cells (0-based)
+  const uncomputed: { row: number; col: number }[] = [];
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -190,6 +191,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
       }
       const value = cellValue(cell.value);
       if (value === null && type !== ExcelJS.ValueType.Formula) return;
+      if (type === ExcelJS.ValueType.Formula && !hasResult(cell.value)) uncomputed.push({ row: r, col: c });
       (cells[r] ??= [])[c] = value;
       // Only a number's format says what it holds (a date); the Excel host reads no other.
       const format = typeof value === "number" || value instanceof Date ? cell.numFmt : undefined;
@@ -230,6 +232,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
     visibility: VISIBILITY[sheet.state] ?? "visible",
     merges: [],
     hiddenRows: [],
+    uncomputed,
   };
   if (bottom < 0) return grid;
 
@@ -272,6 +275,11 @@ function textOf(value: unknown): string | undefined {
       .join("");
   }
   return undefined;
+}
+
+/** Whether a formula's value carries its result: a file saved without calculating has none (`<f>` and no `<v>`). */
+function hasResult(value: unknown): boolean {
+  return isObject(value) && value.result !== undefined;
 }
 
 /** An ExcelJS cell value as a Grid value; formulas give their cached result. */
