@@ -3,6 +3,7 @@ import {
   AmountParse,
   AmountUnit,
   ORE_PER_UNIT,
+  amountConvention,
   formatAmount,
   oreToTkr,
   parseAmount,
@@ -152,6 +153,34 @@ describe("parseAmount: specific text", () => {
   });
 });
 
+describe("a column's convention: the evidence of its texts", () => {
+  test.each([
+    [["1 500 tkr", "1,200 tkr"], "swedish"],
+    [["2,5 mnkr", "1,200"], "swedish"],
+    [["\u2212250", "1,200"], "swedish"],
+    [["1\u00A0200", "3,500"], "swedish"],
+    // No Swedish evidence, or English evidence anywhere: nothing is assumed.
+    [["1,200", "3,500"], null],
+    [["1 500", "1,200.50"], null],
+    [["1 500", "2.5"], null],
+    [["1 500", "1,200,000"], null],
+    [[], null],
+  ])("%j → %s", (texts, convention) => {
+    expect(amountConvention(texts)).toBe(convention);
+  });
+
+  test("in a Swedish column a comma and three digits is a decimal comma; elsewhere it stays a finding", () => {
+    expect(parseAmount("1,200 tkr", null, "swedish")).toEqual({ ok: true, ore: 120_000, unit: "tkr", sign: null });
+    expect(parseAmount("\u221212,500", "mnkr", "swedish")).toEqual({
+      ok: true,
+      ore: -1_250_000_000,
+      unit: "mnkr",
+      sign: "-",
+    });
+    expect(parseAmount("1,200 tkr")).toMatchObject({ ok: false, problem: "ambiguous" });
+  });
+});
+
 describe("parseAmount: ambiguous, unparseable and too precise text", () => {
   test.each([
     // A dot between digits: a thousands separator to some writers, a decimal point to others.
@@ -161,11 +190,6 @@ describe("parseAmount: ambiguous, unparseable and too precise text", () => {
     "1.200,50",
     "-1.200",
     "1.200.000",
-    // A comma and exactly three digits after 1–3 ungrouped digits: "1,200" is 1 200 in English.
-    "1,200 tkr",
-    "12,500",
-    "\u2212999,999 kr",
-    "1,200 mnkr",
     // Accounting parentheses: negative, or merely a note.
     "(1 861,5)",
     "(1 861,5 tkr)",
@@ -174,7 +198,31 @@ describe("parseAmount: ambiguous, unparseable and too precise text", () => {
     "-(250)",
     "(tvåhundra)",
   ])("%j is ambiguous", (text) => {
-    expect(parseAmount(text)).toEqual({ ok: false, problem: "ambiguous", text });
+    expect(parseAmount(text)).toMatchObject({ ok: false, problem: "ambiguous", text });
+    // No convention of a column settles these either.
+    expect(parseAmount(text, null, "swedish")).toMatchObject({ ok: false, problem: "ambiguous", text });
+  });
+
+  // A comma and exactly three digits after 1–3 ungrouped digits: "1,200" is 1 200 in English, 1,2 in Swedish; only a
+  // column that writes Swedish settles it.
+  test.each(["1,200 tkr", "12,500", "\u2212999,999 tkr", "1,200 mnkr"])(
+    "%j is ambiguous in a column of no convention",
+    (text) => {
+      expect(parseAmount(text)).toMatchObject({ ok: false, problem: "ambiguous", text });
+      expect(parseAmount(text, null, "swedish")).toMatchObject({ ok: true });
+    },
+  );
+
+  test.each([
+    ["1.200", 120_000_000, 120_000, "tkr"],
+    ["1,200 tkr", 120_000_000, 120_000, "tkr"],
+    ["\u2212999,999 tkr", -99_999_900_000, -99_999_900, "tkr"],
+    ["(1 861,5)", -186_150_000, 186_150_000, "tkr"],
+    ["(1 861,5) mnkr", -186_150_000_000, 186_150_000_000, "mnkr"],
+  ])("%j names the two readings it leaves open", (text, first, second, unit) => {
+    const parsed = parseAmount(text);
+    if (parsed?.ok !== false || !parsed.readings) throw new Error(`no readings for ${text}`);
+    expect(parsed.readings).toEqual({ first, second, unit });
   });
 
   test.each([
@@ -377,7 +425,7 @@ describe("properties", () => {
         const text = formatAmount(amount, amountUnit);
         const parsed = parseAmount(text, headerUnit);
         if (/^\u2212?[1-9]\d{0,2},\d{3}\u00A0/.test(text)) {
-          expect(parsed).toEqual({ ok: false, problem: "ambiguous", text });
+          expect(parsed).toMatchObject({ ok: false, problem: "ambiguous", text });
         } else {
           expect(parsed).toEqual(ok(amount, amountUnit, amount < 0 ? "-" : null));
         }
@@ -457,7 +505,7 @@ describe("properties", () => {
       .map(([s, head, group3, u]) => `${s}${head},${group3}${u}`);
     fc.assert(
       fc.property(fc.oneof(dotted, parenthesised, commaGroup), (text) => {
-        expect(parseAmount(text)).toEqual({ ok: false, problem: "ambiguous", text });
+        expect(parseAmount(text)).toMatchObject({ ok: false, problem: "ambiguous", text });
       }),
       runs,
     );

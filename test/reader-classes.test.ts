@@ -328,3 +328,30 @@ describe("ram tables and ram blocks", () => {
     ]);
   });
 });
+
+describe("amount conventions per column", () => {
+  const sheet = (amounts: string[]) =>
+    grid("Ramjusteringar", [
+      ["Nämnd", "År", "Belopp", "Varaktighet"],
+      ...amounts.map((a) => ["KS", 2025, a, "Varaktig"]),
+    ]);
+
+  test("a column that writes Swedish reads a comma and three digits as a decimal comma", () => {
+    const { plan, errors } = read(sheet(["1 500 tkr", "1,200 tkr"]));
+    expect(errors).toEqual([]);
+    expect(plan.adjustments.map((a) => a.amountTkr)).toEqual([1500, 1.2]);
+  });
+
+  test("a column with no Swedish evidence, or with English evidence, leaves it open and names both readings", () => {
+    const cases: [string[], string][] = [
+      [["1,200 tkr", "3,500 tkr"], "C2"],
+      [["1 500 tkr", "1,200 tkr", "2.5 tkr"], "C3"],
+    ];
+    for (const [amounts, cell] of cases) {
+      const { plan, findings } = readPlan([sheet(amounts)]);
+      const open = findings.filter((f) => f.rule === "amount-ambiguous");
+      expect(open.map((f) => [f.cell, f.params.first, f.params.second])).toContainEqual([cell, 1200, 1.2]);
+      expect(plan.adjustments.map((a) => a.amountOre)).not.toContain(120_000);
+    }
+  });
+});

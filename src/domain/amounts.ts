@@ -15,7 +15,34 @@ export type AmountProblem =
 
 export type AmountParse =
   | { ok: true; ore: number; unit: AmountUnit; sign: "+" | "-" | null /* the explicit sign written, if any */ }
-  | { ok: false; problem: AmountProblem; text: string /* the cell text as given */ };
+  | {
+      ok: false;
+      problem: AmountProblem;
+      text: string /* the cell text as given */;
+      /** For an ambiguous amount, the two readings left open, in öre, and the unit they are in. */
+      readings?: { first: number; second: number; unit: AmountUnit };
+    };
+
+/**
+ * How a column writes its amounts, from the evidence of its text cells: "swedish" when some write Swedish (space
+ * grouping, a decimal comma, U+2212 minus) and none English; then "1,200" is 1,2. Otherwise nothing is assumed.
+ */
+export type AmountConvention = "swedish" | null;
+
+/** Swedish: grouped by a space of any kind, a decimal comma not followed by exactly three digits, or U+2212 minus. */
+const SWEDISH_EVIDENCE = /\d[ \u00A0\u202F\u2009]\d{3}(?!\d)|\d,(?:\d{1,2}|\d{4,})(?!\d)|\u2212\s?\d/;
+/** English: a comma group then a decimal point, several comma groups, or a decimal point with one or two digits. */
+const ENGLISH_EVIDENCE = /\d,\d{3}\.\d|\d,\d{3},\d{3}|\d\.\d{1,2}(?!\d)/;
+
+/** The convention that the texts of one column show (numbers typed as numbers show none). */
+export function amountConvention(texts: Iterable<string>): AmountConvention {
+  let swedish = false;
+  for (const text of texts) {
+    if (ENGLISH_EVIDENCE.test(text)) return null;
+    swedish ||= SWEDISH_EVIDENCE.test(text);
+  }
+  return swedish ? "swedish" : null;
+}
 
 export const ORE_PER_UNIT: Record<AmountUnit, number> = {
   kr: 100,
@@ -95,9 +122,13 @@ interface Decimal {
  * unit anywhere, tkr (the working unit). Numbers use headerUnit ?? "tkr". Booleans, dates and error values are
  * unparseable.
  */
-export function parseAmount(value: CellValue, headerUnit?: AmountUnit | null): AmountParse | null {
+export function parseAmount(
+  value: CellValue,
+  headerUnit?: AmountUnit | null,
+  convention: AmountConvention = null,
+): AmountParse | null {
   if (value === null) return null;
-  if (typeof value === "string") return value.trim() === "" ? null : parseText(value, headerUnit ?? "tkr");
+  if (typeof value === "string") return value.trim() === "" ? null : parseText(value, headerUnit ?? "tkr", convention);
   if (typeof value === "number") {
     const unit = headerUnit ?? "tkr";
     const ore = numberToOre(value, unit);
@@ -108,24 +139,51 @@ export function parseAmount(value: CellValue, headerUnit?: AmountUnit | null): A
   return { ok: false, problem: "unparseable", text: cellText(value) };
 }
 
-function parseText(text: string, defaultUnit: AmountUnit): AmountParse {
+function parseText(text: string, defaultUnit: AmountUnit, convention: AmountConvention): AmountParse {
   const fail = (problem: AmountProblem): AmountParse => ({ ok: false, problem, text });
+  const open = (first: number | AmountProblem, second: number | AmountProblem, unit: AmountUnit): AmountParse =>
+    typeof first === "number" && typeof second === "number"
+      ? { ok: false, problem: "ambiguous", text, readings: { first, second, unit } }
+      : fail("ambiguous");
   const normalised = text.trim().replace(SPACES, " ");
-  if (PARENTHESISED.test(normalised)) return fail("ambiguous");
+  if (PARENTHESISED.test(normalised)) {
+    // Negative in accounting, or a plain amount in brackets ("(1 861,5 tkr)").
+    const inner = parseText(normalised.replace(/^[-−–+] ?/, "").replace(/[()]/g, ""), defaultUnit, convention);
+    return inner.ok ? open(-inner.ore, inner.ore, inner.unit) : fail("ambiguous");
+  }
 
   const split = NUMBER_AND_UNIT.exec(normalised);
   if (!split) return fail("unparseable");
   const [, numberPart, unitPart] = split;
   const unit = unitPart === undefined ? defaultUnit : UNIT_NAMES.get(unitKey(unitPart));
   if (!unit) return fail("unparseable");
-  if (PARENTHESISED.test(numberPart)) return fail("ambiguous");
+  if (PARENTHESISED.test(numberPart)) {
+    const inner = parseText(numberPart.replace(/^[-−–+] ?/, "").replace(/[()]/g, ""), unit, convention);
+    return inner.ok ? open(-inner.ore, inner.ore, unit) : fail("ambiguous");
+  }
   // Text never uses the dot as decimal separator, yet "1.200" is 1 200 to some writers and 1,2 to others.
-  if (NUMBER_LIKE.test(numberPart) && DOT_BETWEEN_DIGITS.test(numberPart)) return fail("ambiguous");
+  if (NUMBER_LIKE.test(numberPart) && DOT_BETWEEN_DIGITS.test(numberPart)) {
+    const simple = /^(\d{1,3})\.(\d{3})$/.exec(numberPart);
+    if (!simple) return fail("ambiguous");
+    const [whole, part] = [BigInt(simple[1]), simple[2]];
+    const grouped = toOre({ negative: false, digits: whole * 1000n + BigInt(part), exponent: 0 }, unit, false);
+    const decimal = toOre({ negative: false, digits: whole * 1000n + BigInt(part), exponent: -3 }, unit, false);
+    return open(grouped, decimal, unit);
+  }
 
   const number = NUMBER.exec(numberPart);
   if (!number) return fail("unparseable");
   const [, signChar, integer, fraction = ""] = number;
-  if (fraction.length === 3 && COMMA_GROUP_INTEGER.test(integer)) return fail("ambiguous");
+  // "1,200": a thousands group in English, a decimal comma in Swedish; a column that writes Swedish settles it.
+  if (fraction.length === 3 && COMMA_GROUP_INTEGER.test(integer) && convention !== "swedish") {
+    const negative = signChar !== undefined && signChar !== "+";
+    const digits = BigInt(integer + fraction);
+    return open(
+      toOre({ negative, digits, exponent: 0 }, unit, false),
+      toOre({ negative, digits, exponent: -3 }, unit, false),
+      unit,
+    );
+  }
 
   const sign = signChar === undefined ? null : signChar === "+" ? "+" : "-";
   const digits = BigInt(integer.replace(/ /g, "") + fraction);

@@ -1,6 +1,6 @@
 import { CellRef, CellValue, cellText, isErrorValue, isFilled, refName } from "../sheet/grid";
 import { directionOfWord, durationOfWord, isRamWord } from "./adjustmentLine";
-import { oreToTkr, parseAmount } from "./amounts";
+import { AmountConvention, ORE_PER_UNIT, amountConvention, oreToTkr, parseAmount } from "./amounts";
 import { CommitteeDirectory, splitList, splitListParts } from "./committees";
 import { Finding, RuleId, Severity, finding } from "./findings";
 import {
@@ -569,10 +569,11 @@ class Resolver {
     /** Those without an id of their own, keyed once all are read. */
     const derived: Adjustment[] = [];
     const ids = new NameIndex<string>((id) => id, rows.length);
+    const conventions = this.amountConventions(rows);
     for (let i = 0; i < rows.length; i++) {
       const row = this.rowAt(rows, i);
       const committee = this.adjustmentCommittee(row);
-      const amount = this.amount(row);
+      const amount = this.amount(row, conventions.get(this.amountColumn(row)) ?? null);
       const assignment = this.linkedAssignment(row, committee, assignments);
       const year = this.year(row);
       const direction = amount === null ? null : this.direction(row, amount);
@@ -645,15 +646,42 @@ class Resolver {
   }
 
   /** The amount read, with its sign as written (a negative number cell was typed with its minus). */
-  private amount(row: RawRow): { ore: number; sign: "+" | "-" | null } | null {
-    const parsed = parseAmount(this.value(row, "amount"), row.amountUnit);
+  /** Where a row's amount stands: the convention of its column ("Budget 2025" on one sheet) reads it. */
+  private amountColumn(row: RawRow): string {
+    const at = this.at(row, "amount");
+    return `${at.sheet}|${at.col}`;
+  }
+
+  /** Per amount column, how its texts write amounts (amounts.ts `amountConvention`). */
+  private amountConventions(rows: RowList): Map<string, AmountConvention> {
+    const texts = new Map<string, string[]>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = this.rowAt(rows, i);
+      const value = this.value(row, "amount");
+      if (typeof value !== "string") continue;
+      const column = this.amountColumn(row);
+      const list = texts.get(column);
+      if (list) list.push(value);
+      else texts.set(column, [value]);
+    }
+    return new Map([...texts].map(([column, list]) => [column, amountConvention(list)]));
+  }
+
+  private amount(row: RawRow, convention: AmountConvention): { ore: number; sign: "+" | "-" | null } | null {
+    const parsed = parseAmount(this.value(row, "amount"), row.amountUnit, convention);
     if (!parsed) {
       this.missing(row, "amount");
       return null;
     }
     if (!parsed.ok) {
       const rule = parsed.problem === "ambiguous" ? "amount-ambiguous" : "amount-unparseable";
-      this.report("error", rule, this.at(row, "amount"), { value: parsed.text, problem: parsed.problem });
+      // The two readings the evidence left open, in the amount's unit, for the message to name.
+      const readings = parsed.readings && {
+        first: parsed.readings.first / ORE_PER_UNIT[parsed.readings.unit],
+        second: parsed.readings.second / ORE_PER_UNIT[parsed.readings.unit],
+        unit: parsed.readings.unit,
+      };
+      this.report("error", rule, this.at(row, "amount"), { value: parsed.text, problem: parsed.problem, ...readings });
       return null;
     }
     return parsed;

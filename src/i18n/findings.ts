@@ -71,7 +71,9 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
         ? `Beloppet "${p.value}" har fler decimaler än ett öre. Avrunda beloppet.`
         : `"${p.value}" går inte att läsa som ett belopp. Skriv t.ex. 1 200 tkr eller 1,2 mnkr.`,
     "amount-ambiguous": (p) =>
-      `Beloppet "${p.value}" kan läsas på två sätt. Skriv det med decimalkomma och mellanslag som tusentalsavgränsare, t.ex. 1 200 tkr eller 1,2 tkr, och minus med minustecken.`,
+      `Beloppet "${p.value}" kan läsas på två sätt${
+        p.first === undefined ? "" : `: som ${tkr(p.first, "sv")} ${p.unit} eller som ${tkr(p.second, "sv")} ${p.unit}`
+      }. Skriv det med decimalkomma och mellanslag som tusentalsavgränsare, t.ex. 1 200 tkr eller 1,2 tkr, och minus med minustecken.`,
     "amount-sign": (p) => `Typen "${p.word}" och tecknet i beloppet "${p.value}" säger olika riktning. Rätta det ena.`,
     "direction-invalid": (p) => `"${p.value}" är ingen känd typ av ramjustering. Skriv Ramökning eller Ramminskning.`,
     "adjustment-unknown-assignment": (p) =>
@@ -161,7 +163,9 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
         ? `The amount "${p.value}" is more precise than one öre. Round it.`
         : `"${p.value}" cannot be read as an amount. Write e.g. 1 200 tkr or 1,2 mnkr.`,
     "amount-ambiguous": (p) =>
-      `The amount "${p.value}" can be read two ways. Write it with a decimal comma and spaces between thousands, e.g. 1 200 tkr or 1,2 tkr.`,
+      `The amount "${p.value}" can be read two ways${
+        p.first === undefined ? "" : `: as ${tkr(p.first, "en")} ${p.unit} or as ${tkr(p.second, "en")} ${p.unit}`
+      }. Write it with a decimal comma and spaces between thousands, e.g. 1 200 tkr or 1,2 tkr.`,
     "amount-sign": (p) =>
       `The type "${p.word}" and the sign of "${p.value}" point in different directions. Correct one.`,
     "direction-invalid": (p) =>
