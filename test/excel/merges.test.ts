@@ -156,6 +156,33 @@ describe("more merged areas on a sheet than Excel gives (512)", () => {
     expect(read.grids[0].merges).toBeUndefined();
     expect(read.grids[0].values[1198]).toEqual(["Mål 599"]);
   });
+
+  test("in a workbook read in blocks too: the block that measures is read again without them", async () => {
+    const standIn = createStandIn({ sheets: [] });
+    const sheet = standIn.workbook.addSheet("Stor");
+    for (let r = 0; r < 30_000; r++) sheet.put(`B${r + 1}`, `${"lång text ".repeat(30)}${r}`);
+    for (let r = 0; r < 600; r++) {
+      sheet.put(`A${2 * r + 1}`, `Mål ${r}`);
+      sheet.merges.push(`A${2 * r + 1}:A${2 * r + 2}`);
+    }
+    const cold = await standIn.run((context) => readWorkbookWithStats(context, { supports: standIn.supports }));
+    expect(standIn.log.slice(1, 3).map((s) => s.error)).toEqual([
+      "GeneralException",
+      "ResponsePayloadSizeLimitExceeded",
+    ]);
+    expect(cold.mergesRead).toBe(false);
+    // With the shape: the first block carries the merged areas and is refused for them, then read without.
+    const from = standIn.log.length;
+    const warm = await standIn.run((context) =>
+      readWorkbookWithStats(context, { supports: standIn.supports, shape: cold.shape }),
+    );
+    expect(standIn.log.slice(from).map((s) => s.error)).toContain("GeneralException");
+    expect(standIn.log.slice(from).filter((s) => s.error)).toHaveLength(1);
+    expect(warm.mergesRead).toBe(false);
+    expect(warm.grids).toEqual(cold.grids);
+    expect(warm.grids[0].values).toHaveLength(30_000);
+    expect(standIn.log.filter((s) => !s.error).every((s) => s.responseBytes < PAYLOAD_LIMIT)).toBe(true);
+  });
 });
 
 describe("a workbook read in row blocks still gets its merged ranges", () => {
