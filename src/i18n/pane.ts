@@ -114,6 +114,8 @@ const sv = {
   saveMapping: "Spara kopplingen",
   savingMapping: "Sparar kopplingen …",
   mappingSaved: "Kopplingen är sparad i arbetsboken och planen är inläst på nytt.",
+  mergesNotRead:
+    "Excel gav inte tillägget de sammanfogade cellerna (Excel före 2021, eller fler än 512 sammanfogade områden på ett blad): en nämnd eller ett mål i sammanfogade celler gäller då bara den första raden. Fyll i cellerna eller koppla bladet.",
   noPlanSheets:
     "Arbetsboken har inga blad med en plan ännu. Skapa mallbladen och fyll i planen, eller klistra in budgetdokumentet på ett eget blad.",
   createTemplate: "Skapa mallbladen",
@@ -369,6 +371,8 @@ const en: PaneStrings = {
   saveMapping: "Save the mapping",
   savingMapping: "Saving the mapping …",
   mappingSaved: "The mapping is saved in the workbook and the plan was read again.",
+  mergesNotRead:
+    "Excel did not give the add-in the merged cells (Excel before 2021, or more than 512 merged areas on a sheet): a committee or goal in merged cells then belongs only to its first row. Fill in the cells or map the sheet.",
   noPlanSheets:
     "The workbook has no sheets with a plan yet. Create the template sheets and fill in the plan, or paste the budget document on a sheet of its own.",
   createTemplate: "Create the template sheets",

@@ -10,7 +10,6 @@ import type { CoreSteps, PlanRead } from "../domain/jobs";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";
 import type { Settings } from "../domain/settings";
-import type { Grid } from "../sheet/grid";
 import {
   consolidateInWorkbook,
   createTemplate,
@@ -21,7 +20,7 @@ import {
   type Validation,
   validateOpenWorkbook,
 } from "../hosts/excel/jobs";
-import type { SheetShape } from "../hosts/excel/read";
+import type { SheetShape, WorkbookReadResult } from "../hosts/excel/read";
 import { clearMarks, markCells } from "../hosts/excel/marks";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
 import type { PaneFiles } from "./workerFiles";
@@ -40,7 +39,10 @@ import {
 
 export { PLAN_NAME };
 
-export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
+export function paneValidation(
+  read: PlanRead,
+  { grids, mergesRead }: Pick<WorkbookReadResult, "grids" | "mergesRead">,
+): PaneValidation {
   const count = (severity: Finding["severity"]) => read.findings.filter((f) => f.severity === severity).length;
   return {
     plan: read.plan,
@@ -52,6 +54,7 @@ export function paneValidation(read: PlanRead, grids: Grid[]): PaneValidation {
       .map((grid) => grid.sheet),
     settings: read.settings,
     unread: read.unread,
+    mergesRead,
     errors: count("error"),
     warnings: count("warning"),
   };
@@ -91,14 +94,14 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
   async function readPlan(context: Excel.RequestContext) {
     const validation = validated(await validateOpenWorkbook(context, undefined, options()));
     const read = planReadOf(validation);
-    return { workbook: validation.workbook, read, validation: paneValidation(read, validation.workbook.grids) };
+    return { workbook: validation.workbook, read, validation: paneValidation(read, validation.workbook) };
   }
 
   return {
     validate: (mapping) =>
       Excel.run(async (context) => {
         const validation = validated(await validateOpenWorkbook(context, mapping, options()));
-        return paneValidation(validation, validation.workbook.grids);
+        return paneValidation(validation, validation.workbook);
       }),
 
     previewFollowUp: (choice: FollowUpChoice): Promise<FollowUpPreview> =>
@@ -122,7 +125,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
       Excel.run(async (context) => {
         const result = await generateFollowUp(context, { ...choice, planName: PLAN_NAME }, options());
         shape = result.written ? result.shape : result.validation.workbook.shape;
-        const validation = paneValidation(result.validation, result.validation.workbook.grids);
+        const validation = paneValidation(result.validation, result.validation.workbook);
         if (!result.written) return { written: false, validation };
         return {
           written: true,
@@ -177,7 +180,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         );
         shape = result.written ? result.shape : result.validation.workbook.shape;
         if (!result.written)
-          return { written: false, validation: paneValidation(result.validation, result.validation.workbook.grids) };
+          return { written: false, validation: paneValidation(result.validation, result.validation.workbook) };
         return {
           written: true,
           sheets: result.sheets,

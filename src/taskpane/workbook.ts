@@ -29,6 +29,11 @@ export interface PaneValidation {
   settings: Settings;
   /** What the reader passed over, with why (the CLI's "Ej läst"): Koppla lists it per sheet. */
   unread: UnreadCell[];
+  /**
+   * Whether Excel gave the merged cells (ExcelApi 1.13): without them a nämnd or goal merged down over several rows
+   * belongs only to its first row, and Koppla says so.
+   */
+  mergesRead: boolean;
   errors: number;
   warnings: number;
 }

@@ -19,7 +19,9 @@
  *   Range: values, numberFormat, formulas (load, set; 2-D arrays or one value for all cells), valueTypes, rowIndex,
  *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2], select(),
  *     format, dataValidation [1.8], conditionalFormats [1.6],
- *     getSpecialCellsOrNullObject("Constants" | "Formulas", "All" | "Errors" | "Logical" | "Numbers" | "Text") [1.9]
+ *     getSpecialCellsOrNullObject("Constants" | "Formulas", "All" | "Errors" | "Logical" | "Numbers" | "Text") [1.9],
+ *     getMergedAreasOrNullObject() [1.13] (the merged areas whose top-left cell is in the range, as Excel gives them;
+ *     more than 512 fail the sync with GeneralException: Excel documents the limit, not its error code)
  *   RangeAreas [1.9]: isNullObject, load("areas/items/…") with Range's properties above, areas.items
  *   RangeFormat: columnWidth, rowHeight, autofitRows(), wrapText, verticalAlignment, font {bold, italic, size,
  *     color}, fill {color}, protection {locked} [1.2]
@@ -1311,6 +1313,19 @@ class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    const pathId = this.context.path("GetMergedAreasOrNullObject", this.pathId, []);
+    return new RangeAreasProxy(this.context, pathId, () => {
+      this.context.requires(13, "Range.getMergedAreasOrNullObject");
+      const { sheet, area } = this.live();
+      const areas = sheet.merges
+        .map(parseArea)
+        .filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);
+      if (areas.length > MAX_MERGED_AREAS) fail("GeneralException", "There was an internal error (merged areas).");
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+
   select(): void {
     this.context.action(this.pathId, "Select", [], () => {
       const { sheet, area } = this.live();
@@ -1411,7 +1426,10 @@ interface AreasTarget {
   areas: Area[];
 }
 
-/** Range.getSpecialCellsOrNullObject's result [1.9]: only its `areas` are modelled. */
+/** Range.getMergedAreasOrNullObject fails for a range with more merged areas (Office.js's reference says so). */
+const MAX_MERGED_AREAS = 512;
+
+/** Range.getSpecialCellsOrNullObject's [1.9] and getMergedAreasOrNullObject's [1.13] result: only `areas`. */
 class RangeAreasProxy extends ClientObject<AreasTarget> {
   get areas(): RangeCollectionProxy {
     // Loading "areas/items/…" on a null RangeAreas loads nothing; reading it afterwards is the caller's error.

@@ -46,6 +46,7 @@ export function standInFromExcelJs(workbook: ExcelJS.Workbook, apiVersion?: numb
         if (cell.numFmt) target.numberFormat = cell.numFmt;
       });
     });
+    sheet.merges.push(...((worksheet.model as { merges?: string[] }).merges ?? []));
   }
   return standIn;
 }

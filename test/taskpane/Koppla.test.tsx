@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./setup";
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { PaneValidation } from "../../src/taskpane/workbook";
@@ -243,6 +243,30 @@ describe("Koppla", () => {
     const section = await screen.findByRole("region", { name: "Ej läst (14 celler)" });
     expect(within(section).getAllByRole("button")).toHaveLength(10);
     expect(section).toHaveTextContent("… och 4 till");
+  });
+
+  test("merged cells Excel did not give: a note that they must be filled in or the sheet mapped", async () => {
+    pane(fakeWorkbook(validation([], { mergesRead: false })));
+    expect(await screen.findByText(/Excel gav inte tillägget de sammanfogade cellerna/)).toHaveTextContent(
+      "gäller då bara den första raden. Fyll i cellerna eller koppla bladet.",
+    );
+  });
+
+  test("merged cells Excel did not give, in English", async () => {
+    render(<App inExcel workbook={fakeWorkbook(validation([], { mergesRead: false }))} language="en" />);
+    expect(await screen.findByText(/Excel did not give the add-in the merged cells/)).toHaveTextContent(
+      "Fill in the cells or map the sheet.",
+    );
+  });
+
+  test("no note about merged cells when Excel gave them, nor in a workbook without plan sheets", async () => {
+    pane();
+    await screen.findByRole("table", { name: "Bladen i arbetsboken" });
+    expect(screen.queryByText(/sammanfogade celler/)).not.toBeInTheDocument();
+    cleanup();
+    pane(fakeWorkbook({ ...EMPTY_WORKBOOK, mergesRead: false }));
+    await screen.findByText(/Arbetsboken har inga blad med en plan ännu/);
+    expect(screen.queryByText(/sammanfogade celler/)).not.toBeInTheDocument();
   });
 
   test("reading fails: the error in Swedish", async () => {

@@ -204,6 +204,22 @@ test("export: one workbook per nämnd, each with its follow-up sheet, and the op
   expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(before);
 });
 
+test.each([
+  [12, true],
+  [13, false],
+])("ExcelApi 1.%i: Koppla notes merged cells Excel did not give: %s", async (apiVersion, noted) => {
+  uninstall();
+  standIn = standInFromGrids(grids, apiVersion);
+  uninstall = standIn.install();
+  pane();
+  await screen.findByRole("table", { name: "Bladen i arbetsboken" });
+  const note = screen.queryByText(/Excel gav inte tillägget de sammanfogade cellerna/);
+  if (noted) expect(note).toBeVisible();
+  else expect(note).not.toBeInTheDocument();
+  // Two syncs either way: the merged areas come with the sheets.
+  expect(standIn.log.map((s) => s.error)).toEqual([undefined, undefined]);
+});
+
 test("the pane remembers the workbook's size: after one job, a workbook over 5 MB is read without a refused sync", async () => {
   uninstall();
   standIn = standInFromGrids(benchPlanGrids({ assignments: 8_000, adjustments: 8_000 }));

@@ -103,6 +103,7 @@ export function validation(findings: Finding[] = [], overrides: Partial<PaneVali
     ownSheets: ["KS T1 2024"],
     settings: DEFAULT_SETTINGS,
     unread: UNREAD,
+    mergesRead: true,
     errors,
     warnings: findings.filter((f) => f.severity === "warning").length,
     ...overrides,

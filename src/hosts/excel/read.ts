@@ -24,12 +24,16 @@
  *   format. `cellValue` converts here with ExcelJS's own rule (`isDateFormat`, 1900 date system), so both hosts give
  *   the same Date.
  * - Number formats: those of the cells holding numbers (dates included); "General" and every other cell are null.
- * - Merged ranges and hidden rows are not read (the core does not use them, and reading them needs ExcelApi 1.13
- *   and 1.9 and more payload): `merges` and `hiddenRows` are absent from these Grids.
+ * - Merged ranges: on ExcelApi 1.13 (Office 2021 and later, the web, Mac) `merges` holds those whose top-left cell is
+ *   in the used range, loaded in the sync that reads the sheets (or measures them, when read in blocks), so no sync
+ *   is added (merges.ts). Below 1.13, or when Excel refuses them (more than 512 on a sheet; the read is then tried
+ *   once more without them), `merges` is absent and `WorkbookReadResult.mergesRead` is false: the pane says so.
+ * - Hidden rows are not read (the core does not use them): `hiddenRows` is absent.
  * - The used range is Office.js's `getUsedRangeOrNullObject(true)` (cells with values or formulas). The xlsx host
  *   also widens it to cover a merged range whose top-left cell has a value; that only adds empty cells.
  */
-import type { CellValue, Grid, SheetVisibility } from "../../sheet/grid";
+import type { CellValue, Grid, MergedRange, SheetVisibility } from "../../sheet/grid";
+import { type MergesLoad, loadMerges, mayBeRefusedMerges, mergesInUsedRange } from "./merges";
 import { Supports, officeSupports } from "./requirements";
 import { ExcelHostError, type ExcelStep } from "./problems";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
@@ -69,6 +73,8 @@ export interface WorkbookReadResult {
   syncs: number;
   /** Each sheet's shape, for the next read's `ReadOptions.shape`. */
   shape: SheetShape[];
+  /** Whether the Grids carry their merged ranges (ExcelApi 1.13, and Excel did not refuse them). */
+  mergesRead: boolean;
 }
 
 export const READ_BUDGET_BYTES = 4_000_000;
@@ -105,6 +111,8 @@ interface SheetRead extends Dims {
   errors: Set<number>;
   /** Response bytes reading it took. */
   bytes: number;
+  /** Merged ranges on the sheet; null when not read. */
+  merges: MergedRange[] | null;
 }
 
 /** A cell's key within its sheet's used range (Excel has 16 384 columns). */
@@ -124,6 +132,7 @@ function emptyRead(sheet: Excel.Worksheet): SheetRead {
     formats: new Map(),
     errors: new Set(),
     bytes: 0,
+    merges: null,
   };
 }
 
@@ -141,7 +150,9 @@ export async function readWorkbookWithStats(
     syncs++;
     await syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   };
-  const lean = readsLean(options.supports);
+  const supports = options.supports ?? officeSupports;
+  const lean = readsLean(supports);
+  let merges = supports("1.13");
   const budget = options.budgetBytes ?? READ_BUDGET_BYTES;
 
   const worksheets = context.workbook.worksheets;
@@ -155,14 +166,20 @@ export async function readWorkbookWithStats(
   // In one response, unless an earlier read of these sheets took more than an eighth over the block budget (4.5 MB
   // of Excel's 5): then the workbook may well have grown past the limit since.
   if (guess.reduce((sum, shape) => sum + (shape?.bytes ?? 0), 0) > budget * 1.125) {
-    await readInBlocks(reads, sheets, sync, { lean, budget, guess });
+    merges = await readInBlocks(reads, sheets, sync, { lean, merges, budget, guess });
   } else {
     try {
-      await readAtOnce(reads, sheets, sync, lean);
+      try {
+        await readAtOnce(reads, sheets, sync, lean, merges);
+      } catch (error) {
+        if (!merges || !mayBeRefusedMerges(error, TOO_LARGE)) throw error;
+        merges = false;
+        await readAtOnce(reads, sheets, sync, lean, false);
+      }
     } catch (error) {
       if (!(error instanceof ExcelHostError && TOO_LARGE.has(error.code))) throw error;
       const refused = error.code === "RangeExceedsLimit" ? 0 : REFUSED_BYTES;
-      await readInBlocks(reads, sheets, sync, { lean, budget, refused });
+      merges = await readInBlocks(reads, sheets, sync, { lean, merges, budget, refused });
     }
   }
 
@@ -172,6 +189,7 @@ export async function readWorkbookWithStats(
     protectedSheets: sheets.filter((sheet) => sheet.protection.protected).map((sheet) => sheet.name),
     syncs,
     shape: reads.map(({ name, top, left, rows, columns, bytes }) => ({ name, top, left, rows, columns, bytes })),
+    mergesRead: merges,
   };
 }
 
@@ -180,22 +198,24 @@ export function readsLean(supports: Supports = officeSupports): boolean {
   return supports("1.9");
 }
 
-/** Every sheet's used range in one sync. */
+/** Every sheet's used range (and, with `merges`, its merged ranges) in one sync. */
 async function readAtOnce(
   reads: SheetRead[],
   sheets: Excel.Worksheet[],
   sync: (step: ExcelStep) => Promise<void>,
   lean: boolean,
+  merges: boolean,
 ): Promise<void> {
   const loads = sheets.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(["values", "rowIndex", "columnIndex"]);
     sheet.protection.load("protected");
     // The whole sheet, not `used`: methods of what may be a null object are not called.
-    return { used, cells: loadCells(used, sheet.getRange(), lean) };
+    return { used, cells: loadCells(used, sheet.getRange(), lean), merged: merges ? loadMerges(sheet) : null };
   });
   await sync("readSheets");
-  loads.forEach(({ used, cells }, i) => {
+  loads.forEach(({ used, cells, merged }, i) => {
+    if (merged) takeMerges(reads[i], merged);
     if (used.isNullObject) return;
     const values = used.values;
     place(reads[i], { top: used.rowIndex, left: used.columnIndex, rows: values.length, columns: values[0].length });
@@ -203,6 +223,11 @@ async function readAtOnce(
     cells.into(reads[i], 0, values.length);
     reads[i].bytes = cellsJsonBytes(values) + cells.bytes();
   });
+}
+
+/** Records a sheet's loaded merged ranges in its read (`place` keeps them). */
+function takeMerges(read: SheetRead, load: MergesLoad): void {
+  read.merges = load.ranges();
 }
 
 /** What one sync loads about the cells of a range besides their values, and how it lands in a SheetRead. */
@@ -291,7 +316,8 @@ interface Block {
  * Where the used ranges are: with `guess` (an earlier read's shape), the first sync measures them and already reads
  * blocks where the guess says; a sheet that has changed since is read again from its first row. Without it (after a
  * read refused as too large), one sync measures first; `refused` is what that response at least took, so the cells
- * are at least that large on average.
+ * are at least that large on average. With `merges`, the sync that measures also loads the merged ranges (at most 512
+ * areas a sheet, some 40 kB at most, outside the budget); returns whether they were read.
  */
 async function readInBlocks(
   reads: SheetRead[],
@@ -299,11 +325,12 @@ async function readInBlocks(
   sync: (step: ExcelStep) => Promise<void>,
   {
     lean,
+    merges,
     budget,
     guess,
     refused = 0,
-  }: { lean: boolean; budget: number; guess?: (SheetShape | null)[]; refused?: number },
-): Promise<void> {
+  }: { lean: boolean; merges: boolean; budget: number; guess?: (SheetShape | null)[]; refused?: number },
+): Promise<boolean> {
   const dims: (Dims | null)[] = sheets.map((_, i) => guess?.[i] ?? null);
   dims.forEach((d, i) => d && place(reads[i], d));
   // Bytes per cell: a sheet's own once enough of it has been read, else what the earlier read found for it, else
@@ -329,19 +356,27 @@ async function readInBlocks(
     return base * caution;
   };
 
-  let measuring: Excel.Range[] | null = null;
+  let measuring: { used: Excel.Range; merged: MergesLoad | null }[] | null = null;
   const measure = () => {
     measuring = sheets.map((sheet) => {
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
       sheet.protection.load("protected");
-      return used;
+      return { used, merged: merges ? loadMerges(sheet) : null };
     });
   };
+  /** A sync that measured failed: whether to measure again without the merged ranges, which Excel may have refused. */
+  const dropMerges = (error: unknown): boolean => {
+    if (!measuring || !merges || !mayBeRefusedMerges(error, TOO_LARGE)) return false;
+    merges = false;
+    measure();
+    return true;
+  };
   /** The measured used ranges; the sheets whose range is not where it was taken to be start again. */
-  const measured = (used: Excel.Range[]): Set<number> => {
+  const measured = (measures: NonNullable<typeof measuring>): Set<number> => {
     const moved = new Set<number>();
-    used.forEach((range, i) => {
+    measures.forEach(({ used: range, merged }, i) => {
+      if (merged) takeMerges(reads[i], merged);
       const now = range.isNullObject
         ? { top: 0, left: 0, rows: 0, columns: 0 }
         : { top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
@@ -358,13 +393,18 @@ async function readInBlocks(
   const next = reads.map(() => 0); // per sheet: the first row not read yet
   measure();
   if (!guess) {
-    await sync("measureSheets");
+    try {
+      await sync("measureSheets");
+    } catch (error) {
+      if (!dropMerges(error)) throw error;
+      await sync("measureSheets");
+    }
     measured(measuring!);
     measuring = null;
   }
   for (;;) {
     const batch = nextBatch(dims, next, estimate, budget);
-    if (batch.length === 0 && !measuring) return;
+    if (batch.length === 0 && !measuring) return merges;
     const loads = batch.map((block) => {
       const { top, left, columns } = dims[block.sheet]!;
       const range = sheets[block.sheet].getRangeByIndexes(top + block.top, left, block.rows, columns);
@@ -375,9 +415,10 @@ async function readInBlocks(
       await sync("readSheetsInParts");
     } catch (error) {
       const tooLarge = error instanceof ExcelHostError && TOO_LARGE.has(error.code);
+      for (const block of batch) next[block.sheet] = Math.min(next[block.sheet], block.top);
+      if (dropMerges(error)) continue;
       if (!tooLarge || batch.every((block) => block.rows === 1)) throw error;
       // Refused: the texts are longer than estimated. Read these rows again with larger estimates.
-      for (const block of batch) next[block.sheet] = Math.min(next[block.sheet], block.top);
       caution *= 2;
       if (measuring) measure();
       continue;
@@ -453,7 +494,9 @@ function toGrid(read: SheetRead): Grid {
     formats.push(formatRow);
     values.push(row.map((value, c) => cellValue(value, read.errors.has(cellKey(r, c)), formatRow[c])));
   });
-  return { sheet: read.name, top: read.top, left: read.left, values, formats, visibility: read.visibility };
+  const grid: Grid = { sheet: read.name, top: read.top, left: read.left, values, formats, visibility: read.visibility };
+  if (read.merges) grid.merges = mergesInUsedRange(read.merges, read);
+  return grid;
 }
 
 function formatOf(format: unknown): string | null {

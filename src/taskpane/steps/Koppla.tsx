@@ -102,6 +102,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
         </>
       ) : null}
       {template.status === "done" ? <Note intent="success">{t.templateCreated}</Note> : null}
+      {validation && hasPlanSheets && !validation.mergesRead ? <Note intent="warning">{t.mergesNotRead}</Note> : null}
       {template.status === "error" ? <ErrorBar message={template.message} /> : null}
 
       {validation && rows.length > 0 ? (
