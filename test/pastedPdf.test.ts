@@ -98,6 +98,33 @@ describe("a PDF pasted one line per cell", () => {
     );
   });
 
+  it("reads every uppdrag of a paragraph, and keeps its other sentences as their förtydligande", () => {
+    const document = readPastedDocument(
+      pages(
+        [
+          "Nämndernas ramar för 2025 ligger fast. Kommunledningskontoret får i uppdrag att göra erforderliga",
+          "justeringar utifrån detta. Tekniska nämnden får i uppdrag att se över taxan. Taxan ska redovisas i juni.",
+        ],
+        [],
+      ),
+    );
+    expect(
+      document?.rows.map((row) => [
+        row.fields.name?.value,
+        row.fields.committee?.value,
+        row.fields.clarification?.value,
+      ]),
+    ).toEqual([
+      [
+        "Göra erforderliga justeringar utifrån detta",
+        "Kommunledningskontoret",
+        "Nämndernas ramar för 2025 ligger fast.",
+      ],
+      ["Se över taxan", "Tekniska nämnden", "Taxan ska redovisas i juni."],
+    ]);
+    expect(document?.unread.filter((entry) => entry.reason !== "pageHeader")).toEqual([]);
+  });
+
   it("says a sum given to a nämnd in prose was not understood, instead of dropping it", () => {
     const document = readPastedDocument(
       pages(

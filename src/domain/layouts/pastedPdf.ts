@@ -118,7 +118,9 @@ export function looksLikePastedPdf(grid: Grid): boolean {
   const { lines, wide } = pastedLines(grid);
   if (lines.length < 8 || wide * 10 > lines.length) return false;
   const hasFurniture = lines.some((line) => PAGE_NUMBER.test(line.text) || CONTACT_LINE.test(line.text));
-  return hasFurniture && paragraphs(lines, furniture(lines)).some((paragraph) => readUppdrag(paragraph.text) !== null);
+  return (
+    hasFurniture && paragraphs(lines, furniture(lines)).some((paragraph) => paragraphAssignments(paragraph).length > 0)
+  );
 }
 
 function startsParagraph(previous: string, next: string): boolean {
@@ -158,20 +160,60 @@ export interface UppdragSentence {
   goal: string | null;
 }
 
+/** A paragraph's sentences; an att-sats after a sentence end starts one of its own. */
+function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[.!?])\s+(?=\p{Lu}|att\s)/u);
+}
+
 /** The uppdrag a sentence gives, with its committees, title and goal reference; null when it gives none. */
-export function readUppdrag(paragraph: string): UppdragSentence | null {
-  for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=\p{Lu}|att\s)/u)) {
-    const match = ADDRESSEE_FIRST.exec(sentence) ?? UPPDRA_TILL.exec(sentence) ?? GE_I_UPPDRAG.exec(sentence);
-    if (!match) continue;
-    const committees = match[1].replace(/^att\s+/iu, "").trim();
-    if (!looksLikeCommitteeList(committees)) continue;
-    let task = match[2].trim();
-    const goal = GOAL_IN_PARENTHESES.exec(task);
-    if (goal) task = task.slice(0, goal.index);
-    task = task.replace(/[\s.,;]+$/u, "");
-    return { committees, title: task.charAt(0).toUpperCase() + task.slice(1), goal: goal ? goal[1].trim() : null };
+export function readUppdrag(sentence: string): UppdragSentence | null {
+  const match = ADDRESSEE_FIRST.exec(sentence) ?? UPPDRA_TILL.exec(sentence) ?? GE_I_UPPDRAG.exec(sentence);
+  if (!match) return null;
+  const committees = match[1].replace(/^att\s+/iu, "").trim();
+  if (!looksLikeCommitteeList(committees)) return null;
+  let task = match[2].trim();
+  const goal = GOAL_IN_PARENTHESES.exec(task);
+  if (goal) task = task.slice(0, goal.index);
+  task = task.replace(/[\s.,;]+$/u, "");
+  return { committees, title: task.charAt(0).toUpperCase() + task.slice(1), goal: goal ? goal[1].trim() : null };
+}
+
+function assignmentRow(uppdrag: UppdragSentence, ref: CellRef): CellRow {
+  const row: CellRow = {
+    kind: "assignment",
+    ref,
+    fields: { name: { value: uppdrag.title, ref }, committee: { value: uppdrag.committees, ref } },
+    originHint: "fullmaktige",
+  };
+  if (uppdrag.goal !== null) row.fields.parent = { value: uppdrag.goal, ref };
+  return row;
+}
+
+/**
+ * The uppdrag of a paragraph, each its own row; the paragraph's other sentences are their förtydligande (the
+ * sentences before the first uppdrag explain it: "Nämndernas ramar ligger fast … X får i uppdrag att göra
+ * erforderliga justeringar utifrån detta"). Empty when the paragraph gives no uppdrag.
+ */
+function paragraphAssignments(paragraph: Paragraph): CellRow[] {
+  const rows: CellRow[] = [];
+  const context: string[] = [];
+  for (const sentence of sentences(paragraph.text)) {
+    const uppdrag = readUppdrag(sentence);
+    if (uppdrag) {
+      rows.push(assignmentRow(uppdrag, paragraph.ref));
+      if (rows.length === 1 && context.length > 0) clarify(rows[0], context.splice(0).join(" "), paragraph.ref);
+    } else if (rows.length > 0) {
+      clarify(rows[rows.length - 1], sentence, paragraph.ref);
+    } else {
+      context.push(sentence);
+    }
   }
-  return null;
+  return rows;
+}
+
+function clarify(row: CellRow, text: string, ref: CellRef): void {
+  const before = row.fields.clarification;
+  row.fields.clarification = { value: before ? `${cellText(before.value)} ${text}` : text, ref };
 }
 
 export interface PastedPdf {
@@ -189,22 +231,14 @@ export function readPastedPdf(grid: Grid): PastedPdf {
     if (skip.has(i)) unread.push(unreadCell(line.ref, line.text, "pageHeader"));
   });
   for (const paragraph of paragraphs(lines, skip)) {
-    const uppdrag = readUppdrag(paragraph.text);
-    if (!uppdrag) {
-      // A sum of money given to a nämnd in prose is budget data the reader could not place: say so.
-      const reason = AMOUNT_FOR_COMMITTEE.test(paragraph.text) ? "notUnderstood" : "prose";
-      unread.push(unreadLines(paragraph.refs, paragraph.text, reason));
+    const assignments = paragraphAssignments(paragraph);
+    if (assignments.length > 0) {
+      rows.push(...assignments);
       continue;
     }
-    const ref = paragraph.ref;
-    const row: CellRow = {
-      kind: "assignment",
-      ref,
-      fields: { name: { value: uppdrag.title, ref }, committee: { value: uppdrag.committees, ref } },
-      originHint: "fullmaktige",
-    };
-    if (uppdrag.goal !== null) row.fields.parent = { value: uppdrag.goal, ref };
-    rows.push(row);
+    // A sum of money given to a nämnd in prose is budget data the reader could not place: say so.
+    const reason = AMOUNT_FOR_COMMITTEE.test(paragraph.text) ? "notUnderstood" : "prose";
+    unread.push(unreadLines(paragraph.refs, paragraph.text, reason));
   }
   return { rows, unread };
 }
