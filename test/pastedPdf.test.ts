@@ -187,4 +187,23 @@ describe("readPlan on a pasted PDF", () => {
       ["warning", "pasted-committee-unknown", "A4", "gatu- och samhällsmiljönämnden"],
     ]);
   });
+
+  it("takes the years from a title printed once that names them, and never from the repeated page header", () => {
+    const sheet = pages(
+      [
+        "Verksamhetsplan med budget 2016 och ekonomisk planering 2017-2018",
+        "Socialnämnden får i uppdrag att utreda hemtjänsten.",
+      ],
+      [],
+    );
+    const { plan, unread } = readPlan([sheet]);
+    expect(plan.years).toEqual([2016, 2017, 2018]);
+    expect(unread.map((entry) => entry.text)).not.toContain(
+      "Verksamhetsplan med budget 2016 och ekonomisk planering 2017-2018",
+    );
+    // The header "Budget 2025 med plan 2026–2027" stands on every page: furniture, not the plan's title.
+    expect(unread).toContainEqual(
+      expect.objectContaining({ text: "Budget 2025 med plan 2026–2027", reason: "pageHeader" }),
+    );
+  });
 });

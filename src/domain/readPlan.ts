@@ -127,6 +127,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       const document = readPastedDocument(grid, { force: true });
       for (const row of document?.rows ?? []) rows.add(row);
       pastedRows.push(...(document?.rows ?? []));
+      title ??= document?.title;
       unread.push(...(document?.unread ?? []));
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else {

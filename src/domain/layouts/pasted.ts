@@ -184,6 +184,8 @@ type Previous =
 export interface PastedDocument {
   rows: CellRow[];
   unread: UnreadCell[];
+  /** The plan's title, when the document prints one that names its years. */
+  title?: RawCell;
 }
 
 class PastedReader {

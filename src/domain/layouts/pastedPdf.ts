@@ -1,6 +1,6 @@
 import { CellRef, Grid, cellText, isFilled } from "../../sheet/grid";
 import { looksLikeCommitteeList } from "../adjustmentLine";
-import { CellRow } from "../raw";
+import { CellRow, RawCell } from "../raw";
 import { UnreadCell, unreadCell, unreadLines } from "../unread";
 
 /**
@@ -219,7 +219,12 @@ function clarify(row: CellRow, text: string, ref: CellRef): void {
 export interface PastedPdf {
   rows: CellRow[];
   unread: UnreadCell[];
+  /** The document's title when it names its years ("… budget 2016 och ekonomisk planering 2017-2018"). */
+  title?: RawCell;
 }
+
+/** A title line: short, no sentence, a span of years in it. */
+const TITLE_WITH_YEARS = /^(?=.*\b20\d\d\s*[-–—]\s*20\d\d\b)[^.!?]{10,150}$/u;
 
 /** Reads a PDF pasted one line per cell: its uppdrag as raw rows, its other lines as not read, with why. */
 export function readPastedPdf(grid: Grid): PastedPdf {
@@ -230,15 +235,20 @@ export function readPastedPdf(grid: Grid): PastedPdf {
   lines.forEach((line, i) => {
     if (skip.has(i)) unread.push(unreadCell(line.ref, line.text, "pageHeader"));
   });
+  let title: RawCell | undefined;
   for (const paragraph of paragraphs(lines, skip)) {
     const assignments = paragraphAssignments(paragraph);
     if (assignments.length > 0) {
       rows.push(...assignments);
       continue;
     }
+    if (!title && rows.length === 0 && TITLE_WITH_YEARS.test(paragraph.text)) {
+      title = { value: paragraph.text, ref: paragraph.ref };
+      continue;
+    }
     // A sum of money given to a nämnd in prose is budget data the reader could not place: say so.
     const reason = AMOUNT_FOR_COMMITTEE.test(paragraph.text) ? "notUnderstood" : "prose";
     unread.push(unreadLines(paragraph.refs, paragraph.text, reason));
   }
-  return { rows, unread };
+  return title ? { rows, unread, title } : { rows, unread };
 }
