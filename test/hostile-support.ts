@@ -571,6 +571,7 @@ export const PLAN_RULES: readonly RuleId[] = [
   "hidden-content",
   "sheet-not-read",
   "text-too-long",
+  "pasted-committee-unknown",
 ];
 
 export const FOLLOW_UP_RULES: readonly RuleId[] = [

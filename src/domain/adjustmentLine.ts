@@ -132,12 +132,12 @@ export function isRamWord(word: string): boolean {
 const COMMITTEE_CODE = /^\p{Lu}\p{L}{0,4}\p{Lu}$/u;
 
 /**
- * A committee's full name: "Kommunstyrelsen", "Tekniska nämnden", "Östersundshem AB",
+ * A committee's full name: "Kommunstyrelsen", "Tekniska nämnden", "Östersundshem AB", "Kommunledningskontoret",
  * "Överförmyndarnämnden i Västra Gästrikland". The name must *end* in the committee word, so that
  * "Tekniska nämnden ansvarar" is not taken for a name.
  */
 const COMMITTEE_NAME =
-  /^\p{L}[\p{L}\s-]*?(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|förvaltning|förvaltningen|bolag|bolaget|\sAB)(?:\s+i\s+\p{L}[\p{L}\s-]*)?$/iu;
+  /^\p{L}[\p{L}\s-]*?(?:nämnd|nämnden|styrelse|styrelsen|fullmäktige|utskott|utskottet|förvaltning|förvaltningen|kontor|kontoret|bolag|bolaget|\sAB)(?:\s+i\s+\p{L}[\p{L}\s-]*)?$/iu;
 
 /** "Barn-" of "Barn- och utbildningsnämnden", left over when the list is split on "och". */
 const NAME_FRAGMENT = /^\p{L}+-$/u;

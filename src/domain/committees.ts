@@ -136,7 +136,7 @@ export function looksLikeCode(text: string): boolean {
 }
 
 function looksLikeCommitteeName(text: string): boolean {
-  return /(nämnd(en)?|styrelse(n)?|\bAB|bolag(et)?|förbund(et)?)$/i.test(cleanText(text));
+  return /(nämnd(en)?|styrelse(n)?|\bAB|bolag(et)?|förbund(et)?|kontor(et)?|förvaltning(en)?)$/i.test(cleanText(text));
 }
 
 // "och" and "samt" separate names, but not in "Barn- och utbildningsnämnden" (a compound with a hyphen).

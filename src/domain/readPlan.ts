@@ -10,6 +10,7 @@ import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
 import { isOwnSheet } from "./ownSheets";
+import { knownCodeForName, knownNameForCode } from "./committees";
 import { normalizeName } from "./text";
 import { UnreadCell, sheetUnread, tableUnread, unreadCell } from "./unread";
 
@@ -72,6 +73,8 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   const sheets: ReadResult["sheets"] = [];
   const unread: UnreadCell[] = [];
   const notRead: Finding[] = [];
+  /** What pasted sheets gave: the nämnder they name are checked against what the plan could know. */
+  const pastedRows: CellRow[] = [];
   /** A sheet passed over as a whole: an info finding, and one entry for its cells (none when it is empty). */
   const passOver = (grid: Grid, why: "mapping" | "veryHidden" | "notRecognised") => {
     sheets.push({ sheet: grid.sheet, layout: "ignored" });
@@ -123,6 +126,8 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     ) {
       const document = readPastedDocument(grid, { force: true });
       for (const row of document?.rows ?? []) rows.add(row);
+      pastedRows.push(...(document?.rows ?? []));
+      title ??= document?.title;
       unread.push(...(document?.unread ?? []));
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else {
@@ -156,12 +161,31 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
         ...hiddenContent(grids, rows),
         ...overlongTexts(grids.filter((_, i) => sheets[i].layout !== "ignored")),
         ...notRead,
+        ...(rows.committee.length === 0 ? unknownPastedCommittees(plan, pastedRows) : []),
       ],
       grids.map((grid) => grid.sheet),
     ),
     sheets,
     unread,
   };
+}
+
+/**
+ * Nämnder learned from pasted text that neither a register nor the common names know: a warning at the first line
+ * naming each, so that a page of prose never reads as a plan with "0 fel" on names nobody checked.
+ */
+function unknownPastedCommittees(plan: Plan, pastedRows: CellRow[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const committee of plan.committees) {
+    const name = committee.name ?? committee.code;
+    if (knownCodeForName(name) !== null || knownNameForCode(committee.code) !== null) continue;
+    const key = normalizeName(name);
+    const cell = pastedRows
+      .map((row) => row.fields.committee)
+      .find((field) => field !== undefined && normalizeName(cellText(field.value)).includes(key));
+    if (cell) findings.push(finding("warning", "pasted-committee-unknown", cell.ref, { name }));
+  }
+  return findings;
 }
 
 /**

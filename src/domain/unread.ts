@@ -20,6 +20,8 @@ export type UnreadReason =
   | "prose"
   /** A part of a pasted document the reader does not take (its nyckeltal tables). */
   | "section"
+  /** Page furniture a pasted PDF brings along: headers and footers repeated on every page, page numbers. */
+  | "pageHeader"
   /** A row of a kind the plan does not hold, in an export that says what each row is ("Målbeskrivning"). */
   | "otherKind"
   /** A row or line the reader could not place. */
@@ -118,6 +120,15 @@ export function tableUnread(grid: Grid, account: TableAccount, planTitle?: CellR
 /** A single cell (or one line of it) that the reader did not take. */
 export function unreadCell(ref: CellRef, text: string, reason: UnreadReason): UnreadCell {
   return { sheet: ref.sheet, cell: cellName(ref.row, ref.col), text: clip(text), reason, cells: 1 };
+}
+
+/** A paragraph joined from several printed lines (a pasted PDF), as one entry over the cells it spans. */
+export function unreadLines(refs: CellRef[], text: string, reason: UnreadReason): UnreadCell {
+  const rows = refs.map((ref) => ref.row);
+  const cols = refs.map((ref) => ref.col);
+  const cells = new Set(refs.map((ref) => cellName(ref.row, ref.col))).size;
+  const where = range(Math.min(...rows), Math.min(...cols), Math.max(...rows), Math.max(...cols));
+  return { sheet: refs[0].sheet, cell: where, text: clip(text), reason, cells };
 }
 
 /** A sheet not read at all, as one entry over its filled cells; null when it holds nothing. */

@@ -93,6 +93,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       p.what === "sheet"
         ? `Bladet är dolt men läses in i planen (${p.rows} ${p.rows === 1 ? "rad" : "rader"}). Visa bladet och kontrollera att innehållet ska vara med, eller ta bort det.`
         : `${p.rows} ${p.rows === 1 ? "dold rad" : "dolda rader"} på bladet läses in i planen, den första här. Visa raderna och kontrollera att de ska vara med, eller ta bort dem.`,
+    "pasted-committee-unknown": (p) =>
+      `"${p.name}" står som mottagare av ett uppdrag i den inklistrade texten men finns varken i ett nämndregister eller bland de vanliga nämnderna. Kontrollera namnet, eller lägg till ett blad med planens nämnder.`,
     "sheet-not-read": (p) =>
       `Bladet läses inte (${p.cells} ${p.cells === 1 ? "ifylld cell" : "ifyllda celler"}): ${
         p.why === "mapping"
@@ -187,6 +189,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       p.what === "sheet"
         ? `The sheet is hidden but is read into the plan (${p.rows} ${p.rows === 1 ? "row" : "rows"}). Unhide it and check that its content belongs there, or remove it.`
         : `${p.rows} hidden ${p.rows === 1 ? "row" : "rows"} on the sheet ${p.rows === 1 ? "is" : "are"} read into the plan, the first here. Unhide them and check that they belong there, or remove them.`,
+    "pasted-committee-unknown": (p) =>
+      `"${p.name}" is named as the receiver of an assignment in the pasted text but is neither in a register of committees nor among the common committees. Check the name, or add a sheet with the plan's committees.`,
     "sheet-not-read": (p) =>
       `The sheet is not read (${p.cells} filled ${p.cells === 1 ? "cell" : "cells"}): ${
         p.why === "mapping"
@@ -249,6 +253,7 @@ export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>
     column: "kolumn som inte läses",
     prose: "beskrivande text",
     section: "avsnitt som inte läses (nyckeltal)",
+    pageHeader: "sidhuvud, sidfot eller sidnummer",
     otherKind: "rad av ett slag som planen inte har",
     notUnderstood: "ej förstått",
     sheet: "blad som inte läses",
@@ -261,6 +266,7 @@ export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>
     column: "column not read",
     prose: "descriptive text",
     section: "section not read (key figures)",
+    pageHeader: "page header, footer or page number",
     otherKind: "row of a kind the plan does not hold",
     notUnderstood: "not understood",
     sheet: "sheet not read",

@@ -277,6 +277,7 @@ const sv = {
     "followup-answer-moved": "Uppdraget har flyttats till en annan nämnd",
     "hidden-content": "Dolt innehåll läses in",
     "sheet-not-read": "Blad som inte läses",
+    "pasted-committee-unknown": "Okänd nämnd i inklistrad text",
     "text-too-long": "Texten är för lång för en cell",
   } satisfies Record<RuleId, string>,
 };
@@ -535,6 +536,7 @@ const en: PaneStrings = {
     "followup-answer-moved": "The row moved to another committee",
     "hidden-content": "Hidden content is read",
     "sheet-not-read": "Sheets not read",
+    "pasted-committee-unknown": "Unknown committee in pasted text",
     "text-too-long": "The text is too long for a cell",
   },
 };

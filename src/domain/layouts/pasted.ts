@@ -2,9 +2,10 @@ import { CellRef, Grid, cellText, isFilled } from "../../sheet/grid";
 import { AdjustmentLine, looksLikeCommitteeList, parseAdjustmentLine } from "../adjustmentLine";
 import { CellRow, RawCell } from "../raw";
 import { UnreadCell, UnreadReason, unreadCell } from "../unread";
+import { looksLikePastedPdf, readPastedPdf } from "./pastedPdf";
 
 /**
- * Layout: a published budget page (MRP, Östersund style) pasted into Excel. Mostly one paragraph per row in the
+ * Layout: a published budget page (MRP, Östersund style) pasted into Excel (a PDF pasted line by line: pastedPdf.ts). Mostly one paragraph per row in the
  * first text column; the uppdrag tables arrive either as two columns (uppdrag | förtydligande) or, when pasted as
  * plain text, as one paragraph per row.
  *
@@ -130,7 +131,10 @@ export function looksLikePastedDocument(grid: Grid): boolean {
     if (count >= 3) wide++;
   }
   if (wide >= filled - wide) return false;
-  const rows = readRows(grid);
+  return hasDocumentHeading(readRows(grid)) || looksLikePastedPdf(grid);
+}
+
+function hasDocumentHeading(rows: SheetRow[]): boolean {
   return rows.some((row) => {
     const line = soleLine(row);
     return line !== null && (isDocumentHeading(line) || parseAdjustmentLine(line) !== null);
@@ -180,6 +184,8 @@ type Previous =
 export interface PastedDocument {
   rows: CellRow[];
   unread: UnreadCell[];
+  /** The plan's title, when the document prints one that names its years. */
+  title?: RawCell;
 }
 
 class PastedReader {
@@ -430,6 +436,8 @@ export function readPastedDocument(grid: Grid, options: { force?: boolean } = {}
   if (!options.force && !looksLikePastedDocument(grid)) return null;
   const rows = readRows(grid);
   if (rows.length === 0) return { rows: [], unread: [] };
+  // Without the headings of a budget web page, the text is a PDF pasted line by line.
+  if (!hasDocumentHeading(rows) && looksLikePastedPdf(grid)) return readPastedPdf(grid);
   // The text column: where the leftmost text stands (the paste may start at any column).
   const firstColumn = rows.reduce((min, row) => Math.min(min, row.cells[0].ref.col), Infinity);
   const reader = new PastedReader(firstColumn);
