@@ -48,6 +48,20 @@ export const useStepStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
+/** A list of cells to go to (findings, cells not read): a subtle button per entry, its cell first. */
+export const useCellListStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  items: { listStyleType: "none", margin: 0, padding: 0 },
+  entry: {
+    justifyContent: "flex-start",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    width: "100%",
+    minWidth: 0,
+  },
+  cell: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalS, whiteSpace: "nowrap" },
+});
+
 /** A long operation under way: a spinner with what it is doing, announced politely. */
 export function Busy({ label }: { label: string }) {
   return <Spinner size="tiny" labelPosition="after" label={label} aria-live="polite" />;
@@ -97,7 +111,15 @@ export function Note({
  * A region that scrolls (a wide table, a long tree): focusable, so that a keyboard user can scroll it too, and named
  * for a screen reader (axe: scrollable-region-focusable).
  */
-export function ScrollRegion({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
+export function ScrollRegion({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const styles = useStepStyles();
   return (
     <div role="region" aria-label={label} tabIndex={0} className={mergeClasses(styles.scroll, className)}>

@@ -2,11 +2,11 @@
  * "Ej läst" in Koppla: per sheet, what the workbook holds that is not part of the plan, and why (a column no field
  * takes, a totals row, a sheet not read …). Each entry goes to its cells, so a user can map what was meant as plan.
  */
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import type { UnreadCell } from "../../domain/unread";
 import type { PaneStrings } from "../../i18n/pane";
-import { ErrorBar, useStepStyles } from "../ui";
+import { ErrorBar, useCellListStyles, useStepStyles } from "../ui";
 import { errorMessage } from "../useTask";
 import type { PaneWorkbook } from "../workbook";
 
@@ -14,16 +14,6 @@ import type { PaneWorkbook } from "../workbook";
 export const UNREAD_PER_SHEET = 10;
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  items: { listStyleType: "none", margin: 0, padding: 0 },
-  entry: {
-    justifyContent: "flex-start",
-    textAlign: "start",
-    fontWeight: tokens.fontWeightRegular,
-    width: "100%",
-    minWidth: 0,
-  },
-  cell: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalS, whiteSpace: "nowrap" },
   text: { overflowWrap: "anywhere" },
 });
 
@@ -36,6 +26,7 @@ interface UnreadProps {
 export function Unread({ strings: t, unread, goToCell }: UnreadProps) {
   const styles = useStepStyles();
   const own = useStyles();
+  const list = useCellListStyles();
   const [goError, setGoError] = useState<string | null>(null);
   if (unread.length === 0) return null;
   const bySheet = new Map<string, UnreadCell[]>();
@@ -46,21 +37,21 @@ export function Unread({ strings: t, unread, goToCell }: UnreadProps) {
     goToCell(entry.sheet, entry.cell).catch((e: unknown) => setGoError(errorMessage(e, t)));
   };
   return (
-    <section className={own.group} aria-labelledby="unread-heading">
+    <section className={list.group} aria-labelledby="unread-heading">
       <h2 id="unread-heading" className={styles.heading}>
         {t.unreadHeading(cells(unread))}
       </h2>
       <span className={styles.muted}>{t.unreadIntro}</span>
       {goError ? <ErrorBar message={goError} title={t.goToFailed} /> : null}
       {[...bySheet].map(([sheet, entries]) => (
-        <div key={sheet} className={own.group}>
+        <div key={sheet} className={list.group}>
           <h3 className={styles.subheading}>{t.unreadSheet(sheet, cells(entries))}</h3>
-          <ul className={own.items}>
+          <ul className={list.items}>
             {entries.slice(0, UNREAD_PER_SHEET).map((entry) => (
               <li key={entry.cell}>
-                <Button appearance="subtle" className={own.entry} onClick={() => go(entry)}>
+                <Button appearance="subtle" className={list.entry} onClick={() => go(entry)}>
                   <span className={own.text}>
-                    <span className={own.cell}>{entry.cell}</span>
+                    <span className={list.cell}>{entry.cell}</span>
                     {`${t.unreadReasons[entry.reason]}: ${entry.text}`}
                   </span>
                 </Button>

@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 import type { Finding } from "../../domain/findings";
 import { findingMessage, type Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
-import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
+import { Busy, ErrorBar, Note, useCellListStyles, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
 import type { PaneValidation, PaneWorkbook } from "../workbook";
 
@@ -15,19 +15,9 @@ import type { PaneValidation, PaneWorkbook } from "../workbook";
 export const FINDINGS_PER_GROUP = 50;
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  finding: {
-    justifyContent: "flex-start",
-    textAlign: "start",
-    fontWeight: tokens.fontWeightRegular,
-    width: "100%",
-    minWidth: 0,
-  },
-  cell: { fontWeight: tokens.fontWeightSemibold, marginInlineEnd: tokens.spacingHorizontalS, whiteSpace: "nowrap" },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
-  items: { listStyleType: "none", margin: 0, padding: 0 },
 });
 
 interface RuleGroup {
@@ -83,6 +73,7 @@ export function Validera({
 }: ValideraProps) {
   const styles = useStepStyles();
   const own = useStyles();
+  const list = useCellListStyles();
   const [goError, setGoError] = useState<string | null>(null);
   const [marking, mark] = useTask(
     async (findings: Finding[]) => ({ kind: "marked" as const, ...(await marks.markCells(findings)) }),
@@ -149,20 +140,20 @@ export function Validera({
           ) : null}
           {clearing.status === "done" ? <Note intent="info">{t.cleared(clearing.result.count)}</Note> : null}
           {groups.map((group) => (
-            <section key={group.sheet} className={own.group} aria-label={group.sheet}>
+            <section key={group.sheet} className={list.group} aria-label={group.sheet}>
               <h2 className={styles.heading}>{group.sheet}</h2>
               {group.rules.map((rule) => (
-                <div key={`${rule.severity}|${rule.rule}`} className={own.group}>
+                <div key={`${rule.severity}|${rule.rule}`} className={list.group}>
                   <h3 className={styles.subheading}>
                     <span className={own[rule.severity]}>{t.severity[rule.severity]}</span>
                     {`: ${t.rules[rule.rule]} (${rule.findings.length})`}
                   </h3>
-                  <ul className={own.items}>
+                  <ul className={list.items}>
                     {rule.findings.slice(0, FINDINGS_PER_GROUP).map((f) => (
                       <li key={`${f.sheet}!${f.cell}|${f.rule}|${JSON.stringify(f.params)}`}>
-                        <Button appearance="subtle" className={own.finding} onClick={() => go(f)}>
+                        <Button appearance="subtle" className={list.entry} onClick={() => go(f)}>
                           <span>
-                            <span className={own.cell}>{`${f.sheet}!${f.cell}`}</span> {findingMessage(f, language)}
+                            <span className={list.cell}>{`${f.sheet}!${f.cell}`}</span> {findingMessage(f, language)}
                           </span>
                         </Button>
                       </li>
