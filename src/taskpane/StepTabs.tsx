@@ -2,23 +2,8 @@
  * The row of step tabs. It stays one row at any pane width: tabs that do not fit move into a "more" menu at the end
  * of the row, as Office's own panes do, and the selected tab is the last to move.
  */
-import {
-  Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Overflow,
-  OverflowItem,
-  Tab,
-  TabList,
-  makeStyles,
-  tokens,
-  useIsOverflowItemVisible,
-  useOverflowMenu,
-} from "@fluentui/react-components";
-import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { Overflow, OverflowItem, Tab, TabList, makeStyles, tokens, useOverflowMenu } from "@fluentui/react-components";
+import { Suspense, lazy } from "react";
 import type { PaneStrings } from "../i18n/pane";
 import { STEPS, type Step } from "./launch";
 
@@ -30,6 +15,8 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflow: "hidden",
   },
+  // The size of Fluent's icon-only button (medium).
+  menu: { display: "inline-flex", flexShrink: 0, minWidth: "32px", minHeight: "32px" },
 });
 
 interface StepTabsProps {
@@ -64,33 +51,21 @@ export function StepTabs({ strings, step, show }: StepTabsProps) {
   );
 }
 
+const MoreStepsMenu = lazy(() =>
+  import(/* webpackChunkName: "more-steps" */ "./MoreSteps").then((m) => ({ default: m.MoreStepsMenu })),
+);
+
 /** The menu of the tabs that did not fit; nothing while all fit. */
 function MoreSteps({ strings, show }: Omit<StepTabsProps, "step">) {
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  const styles = useStyles();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLSpanElement>();
   if (!isOverflowing) return null;
+  // The overflow measures this wrapper, which holds the button's place while the menu's chunk loads.
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button
-          ref={ref}
-          appearance="transparent"
-          icon={<MoreHorizontalRegular />}
-          aria-label={strings.moreSteps(overflowCount)}
-          title={strings.moreSteps(overflowCount)}
-        />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {STEPS.map((s) => (
-            <HiddenStep key={s} step={s} label={strings.tabs[s]} show={show} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <span ref={ref} className={styles.menu}>
+      <Suspense fallback={null}>
+        <MoreStepsMenu strings={strings} show={show} overflowCount={overflowCount} />
+      </Suspense>
+    </span>
   );
-}
-
-function HiddenStep({ step, label, show }: { step: Step; label: string; show: (step: Step) => void }) {
-  if (useIsOverflowItemVisible(step)) return null;
-  return <MenuItem onClick={() => show(step)}>{label}</MenuItem>;
 }
