@@ -1,9 +1,10 @@
 /**
- * The menu of the step tabs that did not fit (StepTabs). Its own chunk: Fluent's Menu is loaded only when a tab
- * overflows, after the pane can be used.
+ * The menu of the step tabs that did not fit (StepTabs). Its own chunk: Fluent's Menu is loaded when the "more steps"
+ * button is first used, not when the pane starts.
  */
 import {
   Button,
+  type ButtonProps,
   Menu,
   MenuItem,
   MenuList,
@@ -11,26 +12,23 @@ import {
   MenuTrigger,
   useIsOverflowItemVisible,
 } from "@fluentui/react-components";
-import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import type { PaneStrings } from "../i18n/pane";
 import { STEPS, type Step } from "./launch";
 
 export interface MoreStepsMenuProps {
   strings: PaneStrings;
   show: (step: Step) => void;
-  overflowCount: number;
+  /** The "more steps" button as StepTabs draws it before the menu is loaded. */
+  button: ButtonProps;
+  open: boolean;
+  setOpen: (open: boolean) => void;
 }
 
-export function MoreStepsMenu({ strings, show, overflowCount }: MoreStepsMenuProps) {
+export function MoreStepsMenu({ strings, show, button, open, setOpen }: MoreStepsMenuProps) {
   return (
-    <Menu>
+    <Menu open={open} onOpenChange={(_, data) => setOpen(data.open)}>
       <MenuTrigger disableButtonEnhancement>
-        <Button
-          appearance="transparent"
-          icon={<MoreHorizontalRegular />}
-          aria-label={strings.moreSteps(overflowCount)}
-          title={strings.moreSteps(overflowCount)}
-        />
+        <Button {...button} />
       </MenuTrigger>
       <MenuPopover>
         <MenuList>

@@ -2,8 +2,19 @@
  * The row of step tabs. It stays one row at any pane width: tabs that do not fit move into a "more" menu at the end
  * of the row, as Office's own panes do, and the selected tab is the last to move.
  */
-import { Overflow, OverflowItem, Tab, TabList, makeStyles, tokens, useOverflowMenu } from "@fluentui/react-components";
-import { Suspense, lazy } from "react";
+import {
+  Button,
+  type ButtonProps,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  useOverflowMenu,
+} from "@fluentui/react-components";
+import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { Suspense, lazy, useState } from "react";
 import type { PaneStrings } from "../i18n/pane";
 import { STEPS, type Step } from "./launch";
 
@@ -15,8 +26,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflow: "hidden",
   },
-  // The size of Fluent's icon-only button (medium).
-  menu: { display: "inline-flex", flexShrink: 0, minWidth: "32px", minHeight: "32px" },
+  menu: { display: "inline-flex", flexShrink: 0 },
 });
 
 interface StepTabsProps {
@@ -55,17 +65,43 @@ const MoreStepsMenu = lazy(() =>
   import(/* webpackChunkName: "more-steps" */ "./MoreSteps").then((m) => ({ default: m.MoreStepsMenu })),
 );
 
-/** The menu of the tabs that did not fit; nothing while all fit. */
+/**
+ * The "more steps" button, with the tabs that did not fit in its menu; nothing while all fit. Until first used it is
+ * a plain button, and Fluent's Menu loads with the first click (or Enter), opening at once.
+ */
 function MoreSteps({ strings, show }: Omit<StepTabsProps, "step">) {
   const styles = useStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLSpanElement>();
+  const [used, setUsed] = useState(false);
+  const [open, setOpen] = useState(false);
   if (!isOverflowing) return null;
-  // The overflow measures this wrapper, which holds the button's place while the menu's chunk loads.
+  const button: ButtonProps = {
+    appearance: "transparent",
+    icon: <MoreHorizontalRegular />,
+    "aria-label": strings.moreSteps(overflowCount),
+    title: strings.moreSteps(overflowCount),
+    "aria-haspopup": "menu",
+  };
+  const first = (
+    <Button
+      {...button}
+      aria-expanded={false}
+      onClick={() => {
+        setUsed(true);
+        setOpen(true);
+      }}
+    />
+  );
+  // The overflow measures this wrapper, which is as wide as the button whichever of the two is in it.
   return (
     <span ref={ref} className={styles.menu}>
-      <Suspense fallback={null}>
-        <MoreStepsMenu strings={strings} show={show} overflowCount={overflowCount} />
-      </Suspense>
+      {used ? (
+        <Suspense fallback={first}>
+          <MoreStepsMenu strings={strings} show={show} button={button} open={open} setOpen={setOpen} />
+        </Suspense>
+      ) : (
+        first
+      )}
     </span>
   );
 }
