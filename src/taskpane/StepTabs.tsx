@@ -4,21 +4,17 @@
  */
 import {
   Button,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
+  type ButtonProps,
   Overflow,
   OverflowItem,
   Tab,
   TabList,
   makeStyles,
   tokens,
-  useIsOverflowItemVisible,
   useOverflowMenu,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { Suspense, lazy, useState } from "react";
 import type { PaneStrings } from "../i18n/pane";
 import { STEPS, type Step } from "./launch";
 
@@ -30,6 +26,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     overflow: "hidden",
   },
+  menu: { display: "inline-flex", flexShrink: 0 },
 });
 
 interface StepTabsProps {
@@ -64,33 +61,47 @@ export function StepTabs({ strings, step, show }: StepTabsProps) {
   );
 }
 
-/** The menu of the tabs that did not fit; nothing while all fit. */
-function MoreSteps({ strings, show }: Omit<StepTabsProps, "step">) {
-  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
-  if (!isOverflowing) return null;
-  return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button
-          ref={ref}
-          appearance="transparent"
-          icon={<MoreHorizontalRegular />}
-          aria-label={strings.moreSteps(overflowCount)}
-          title={strings.moreSteps(overflowCount)}
-        />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {STEPS.map((s) => (
-            <HiddenStep key={s} step={s} label={strings.tabs[s]} show={show} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
-}
+const MoreStepsMenu = lazy(() =>
+  import(/* webpackChunkName: "more-steps" */ "./MoreSteps").then((m) => ({ default: m.MoreStepsMenu })),
+);
 
-function HiddenStep({ step, label, show }: { step: Step; label: string; show: (step: Step) => void }) {
-  if (useIsOverflowItemVisible(step)) return null;
-  return <MenuItem onClick={() => show(step)}>{label}</MenuItem>;
+/**
+ * The "more steps" button, with the tabs that did not fit in its menu; nothing while all fit. Until first used it is
+ * a plain button, and Fluent's Menu loads with the first click (or Enter), opening at once.
+ */
+function MoreSteps({ strings, show }: Omit<StepTabsProps, "step">) {
+  const styles = useStyles();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLSpanElement>();
+  const [used, setUsed] = useState(false);
+  const [open, setOpen] = useState(false);
+  if (!isOverflowing) return null;
+  const button: ButtonProps = {
+    appearance: "transparent",
+    icon: <MoreHorizontalRegular />,
+    "aria-label": strings.moreSteps(overflowCount),
+    title: strings.moreSteps(overflowCount),
+    "aria-haspopup": "menu",
+  };
+  const first = (
+    <Button
+      {...button}
+      aria-expanded={false}
+      onClick={() => {
+        setUsed(true);
+        setOpen(true);
+      }}
+    />
+  );
+  // The overflow measures this wrapper, which is as wide as the button whichever of the two is in it.
+  return (
+    <span ref={ref} className={styles.menu}>
+      {used ? (
+        <Suspense fallback={first}>
+          <MoreStepsMenu strings={strings} show={show} button={button} open={open} setOpen={setOpen} />
+        </Suspense>
+      ) : (
+        first
+      )}
+    </span>
+  );
 }

@@ -2,27 +2,16 @@
  * The pane's PaneWorkbook in Excel: each method is one `Excel.run` around the Excel host's jobs
  * (src/hosts/excel/jobs.ts), with the core passed in (the pane's Web Worker; in tests the in-thread core).
  * Returned workbooks are read by `readFiles`, also passed in, so the file library loads only when files are picked.
+ * Only reading is in this module's chunk; what writes comes with its first use (excelWrite.ts).
  */
 import type { Consolidation } from "../domain/followup/consolidate";
-import { OVERVIEW_SHEET } from "../domain/followup/report";
-import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
 import type { CoreSteps, PlanRead } from "../domain/jobs";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";
 import type { Settings } from "../domain/settings";
-import {
-  consolidateInWorkbook,
-  createTemplate,
-  generateFollowUp,
-  goToCell,
-  planReadOf,
-  saveSettings,
-  type Validation,
-  validateOpenWorkbook,
-} from "../hosts/excel/jobs";
 import type { SheetShape, WorkbookReadResult } from "../hosts/excel/read";
-import { clearMarks, markCells } from "../hosts/excel/marks";
-import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
+import { type Validation, planReadOf, validateOpenWorkbook } from "../hosts/excel/validate";
+import type { PaneCore } from "./followUpPreview";
 import type { PaneFiles } from "./workerFiles";
 import {
   PLAN_NAME,
@@ -36,6 +25,9 @@ import {
 } from "./workbook";
 
 /* global Excel */
+
+/** The writing jobs, loaded when first used (the pane's first step only reads). */
+const writing = () => import(/* webpackChunkName: "excel-write" */ "./excelWrite");
 
 export { PLAN_NAME };
 
@@ -104,8 +96,9 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         return paneValidation(validation, validation.workbook);
       }),
 
-    previewFollowUp: (choice: FollowUpChoice): Promise<FollowUpPreview> =>
-      Excel.run(async (context) => {
+    previewFollowUp: async (choice: FollowUpChoice): Promise<FollowUpPreview> => {
+      const { followUpPreviewRows } = await writing();
+      return Excel.run(async (context) => {
         const { workbook, read, validation } = await readPlan(context);
         if (validation.errors > 0) return { ok: false, validation };
         const request = {
@@ -119,10 +112,12 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
             ? await core.previewFollowUp(workbook.grids, read, request)
             : followUpPreviewRows(await core.prepareFollowUp(workbook.grids, read, request));
         return { ok: true, validation, rows };
-      }),
+      });
+    },
 
-    generate: (choice) =>
-      Excel.run(async (context) => {
+    generate: async (choice) => {
+      const { generateFollowUp, followUpPreviewRows } = await writing();
+      return Excel.run(async (context) => {
         const result = await generateFollowUp(context, { ...choice, planName: PLAN_NAME }, options());
         shape = result.written ? result.shape : result.validation.workbook.shape;
         const validation = paneValidation(result.validation, result.validation.workbook);
@@ -134,10 +129,12 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
           carried: followUpPreviewRows(result.followUp).map(({ sheet, answers }) => ({ sheet, answers })),
           warnings: result.warnings,
         };
-      }),
+      });
+    },
 
-    exportFollowUp: (choice) =>
-      Excel.run(async (context) => {
+    exportFollowUp: async (choice) => {
+      const { committeeWorkbooks } = await writing();
+      return Excel.run(async (context) => {
         const { workbook, read, validation } = await readPlan(context);
         if (validation.errors > 0) return { ok: false, validation };
         const followUp = await core.prepareFollowUp(workbook.grids, read, {
@@ -149,7 +146,8 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         const workbooks = committeeWorkbooks(followUp, choice.period.name, choice.year);
         const written = await files.writeWorkbooks(workbooks, `Uppföljning ${choice.period.name} ${choice.year}.zip`);
         return { ok: true, ...written };
-      }),
+      });
+    },
 
     previewConsolidation: (request: ConsolidationRequest): Promise<ConsolidationPreview> =>
       Excel.run(async (context) => {
@@ -171,8 +169,9 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         };
       }),
 
-    consolidate: (request) =>
-      Excel.run(async (context) => {
+    consolidate: async (request) => {
+      const { consolidateInWorkbook, OVERVIEW_SHEET } = await writing();
+      return Excel.run(async (context) => {
         const result = await consolidateInWorkbook(
           context,
           { planName: PLAN_NAME, returned: request.returned, language: request.language },
@@ -189,23 +188,37 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
           findings: result.consolidation.findings,
           warnings: result.warnings,
         };
-      }),
+      });
+    },
 
-    saveSettings: (settings: Settings) =>
-      Excel.run(async (context) => {
+    saveSettings: async (settings: Settings) => {
+      const { saveSettings } = await writing();
+      return Excel.run(async (context) => {
         await saveSettings(context, settings, options());
-      }),
+      });
+    },
 
-    createTemplate: () =>
-      Excel.run(async (context) => {
+    createTemplate: async () => {
+      const { createTemplate } = await writing();
+      return Excel.run(async (context) => {
         await createTemplate(context, options());
-      }),
+      });
+    },
 
-    markCells: (cells) => Excel.run((context) => markCells(context, cells, { timeoutMs })),
+    markCells: async (cells) => {
+      const { markCells } = await writing();
+      return Excel.run((context) => markCells(context, cells, { timeoutMs }));
+    },
 
-    clearMarks: (sheets) => Excel.run((context) => clearMarks(context, sheets, { timeoutMs })),
+    clearMarks: async (sheets) => {
+      const { clearMarks } = await writing();
+      return Excel.run((context) => clearMarks(context, sheets, { timeoutMs }));
+    },
 
-    goToCell: (sheet, cell) => Excel.run((context) => goToCell(context, sheet, cell, { timeoutMs })),
+    goToCell: async (sheet, cell) => {
+      const { goToCell } = await writing();
+      return Excel.run((context) => goToCell(context, sheet, cell, { timeoutMs }));
+    },
 
     readFiles: (picked) => files.readFiles(picked),
   };

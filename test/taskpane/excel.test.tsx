@@ -74,7 +74,7 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   // Koppla: the sheets as read, and the plan's first rows.
   const sheets = await screen.findByRole("table", { name: "Bladen i arbetsboken" });
   expect(within(sheets).getByRole("combobox", { name: "Läs bladet Uppdrag som" })).toHaveTextContent("Uppdrag");
-  expect(screen.getByRole("table", { name: "Nämnder" })).toHaveTextContent("KS");
+  expect(await screen.findByRole("table", { name: "Nämnder" })).toHaveTextContent("KS");
   expect(screen.getByRole("table", { name: "Ramjusteringar" })).toHaveTextContent(/tkr/);
   expect(calls).toEqual(["readPlan"]);
 

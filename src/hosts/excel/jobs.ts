@@ -6,7 +6,7 @@
  */
 import { AnswerSource } from "../../domain/followup/collect";
 import { WorkbookInput } from "../../domain/followup/consolidate";
-import type { CoreSteps, FollowUpWrite, PlanRead, ReportWrite } from "../../domain/jobs";
+import type { FollowUpWrite, ReportWrite } from "../../domain/jobs";
 import { Mapping } from "../../domain/mapping";
 import { isOwnSheet } from "../../domain/ownSheets";
 import { Period, Settings } from "../../domain/settings";
@@ -15,49 +15,19 @@ import { placeOwnSheets } from "../../domain/ownSheetNames";
 import { stateSheet } from "../../domain/state";
 import { templateWorkbook } from "../../domain/template";
 import type { Language } from "../../i18n/findings";
-import { ReadOptions, SheetShape, WorkbookReadResult, readWorkbookWithStats } from "./read";
+import type { SheetShape } from "./read";
 import { ExcelHostError, type ExcelStep, type WriteWarning } from "./problems";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 import { listSheets, writeSheets } from "./write";
+import { type JobOptions, type Validation, coreOf, planReadOf, validateOpenWorkbook } from "./validate";
 
-export interface JobOptions extends ReadOptions {
-  writeBudgetBytes?: number;
-  /** Where the core runs: in this thread by default; the pane passes its Web Worker. */
-  core?: CoreSteps;
-}
-
-export interface Validation extends PlanRead {
-  workbook: WorkbookReadResult;
-  hasErrors: boolean;
-}
-
-/** The core the job runs on; the in-thread one is loaded only when asked for, so the pane never downloads it twice. */
-async function coreOf(options: JobOptions): Promise<CoreSteps> {
-  return options.core ?? (await import("../../domain/jobs")).inThreadCore;
-}
-
-/** What the core read, without the grids: what goes back to the core (the pane's worker gets no grids twice). */
-export function planReadOf({ plan, findings, sheets, settings, unread }: Validation): PlanRead {
-  return { plan, findings, sheets, settings, unread };
-}
+export { type JobOptions, type Validation, planReadOf, validateOpenWorkbook };
 
 export interface Written {
   /** Syncs of the whole job, read included. */
   syncs: number;
   /** What this Excel could not render. */
   warnings: WriteWarning[];
-}
-
-/** Reads the open workbook and validates the plan in it: 2 syncs. */
-export async function validateOpenWorkbook(
-  context: Excel.RequestContext,
-  mapping?: Mapping,
-  options: JobOptions = {},
-): Promise<Validation> {
-  const workbook = await readWorkbookWithStats(context, options);
-  const core = await coreOf(options);
-  const read = await core.readPlan(workbook.grids, mapping);
-  return { ...read, workbook, hasErrors: read.findings.some((f) => f.severity === "error") };
 }
 
 export interface GenerateRequest {
