@@ -13,8 +13,9 @@
  *                                (cold cache). It includes fetching the example's JSON before the fake Office.onReady
  *                                resolves, about what Excel's own start-up would add.
  *   pane-js-before-usable-gzip-kb  All the JavaScript the pane fetched until it could be used, in the same runs
- *                                (its entry, the chunks and workers it loaded on demand; not the preview's own
- *                                preview.*.js, which holds the stand-in), each file gzipped (level 9), in KB.
+ *                                (its entry, the chunks and workers it loaded on demand, each requested before the
+ *                                moment it became usable, by the browser's clock; not the preview's own preview.*.js,
+ *                                which holds the stand-in), each file gzipped (level 9), in KB.
  *   pane-longest-task-ms         The longest main-thread task of the pane's own (PerformanceObserver 'longtask', so
  *                                0 means none of 50 ms or more) from clicking "Validera" to the findings' summary
  *                                line, on the preview with ?plan=large: bench/generate-plan.js's plan of 20 000
@@ -95,12 +96,11 @@ function recordInPage() {
   }).observe({ type: "longtask", buffered: true });
 }
 
-/** A fresh context on the preview; `scripts` gets the path of every JavaScript file fetched, workers' included. */
+/** A fresh context on the preview; `scripts` gets every JavaScript request, workers' included. */
 async function openPreview(browser, url, { scripts = [], timeout = 60_000 } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: "sv-SE" });
   context.on("request", (request) => {
-    const { pathname } = new URL(request.url());
-    if (pathname.endsWith(".js")) scripts.push(pathname.slice(1));
+    if (new URL(request.url()).pathname.endsWith(".js")) scripts.push(request);
   });
   await context.addInitScript(recordInPage);
   const page = await context.newPage();
@@ -116,8 +116,17 @@ async function usableFigures(browser, url, dir) {
   for (let i = 0; i < RUNS; i++) {
     const scripts = [];
     const { context, page } = await openPreview(browser, url, { scripts });
-    times.push(await page.evaluate(() => window.__bench.usableAt));
-    const own = [...new Set(scripts)].filter((file) => !/^preview\./.test(file));
+    const { usableAt, usableEpoch } = await page.evaluate(() => ({
+      usableAt: window.__bench.usableAt,
+      usableEpoch: performance.timeOrigin + window.__bench.usableAt,
+    }));
+    times.push(usableAt);
+    // Requests the page made after it became usable (before this evaluation came back) are not counted; a
+    // request's start time is known once its response has come.
+    await Promise.all(scripts.map((request) => request.response()));
+    const before = scripts.filter((request) => request.timing().startTime <= usableEpoch);
+    const files = before.map((request) => new URL(request.url()).pathname.slice(1));
+    const own = [...new Set(files)].filter((file) => !/^preview\./.test(file));
     const runKb = own.reduce((sum, file) => sum + gzipKb(path.join(dir, file)), 0);
     log(`usable run ${i + 1}: ${times[i].toFixed(0)} ms, ${runKb.toFixed(1)} KB gzipped JS (${own.join(", ")})`);
     kb = Math.max(kb, runKb);

@@ -1,6 +1,7 @@
 /**
  * The core's steps as the pane calls them: each call is posted to the core's Web Worker (core.worker.ts) under a
- * request id and resolves when the worker answers that id. The worker is started on first use. (The Worker itself
+ * request id and resolves when the worker answers that id. The worker is started on first use, or at once when asked
+ * (the pane reads the plan as soon as it opens, so its worker can load meanwhile). (The Worker itself
  * is created in workerCore.ts: `import.meta` is for webpack only, and this part is tested in Jest.)
  */
 import type { CoreRequest, CoreResponse, CoreStep } from "./core.worker";
@@ -15,7 +16,7 @@ export interface CoreEndpoint {
 }
 
 /** CoreSteps over an endpoint: request id → promise. */
-export function coreOverEndpoint(connect: () => CoreEndpoint): PaneCore {
+export function coreOverEndpoint(connect: () => CoreEndpoint, { startNow = false } = {}): PaneCore {
   let endpoint: CoreEndpoint | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
@@ -41,6 +42,8 @@ export function coreOverEndpoint(connect: () => CoreEndpoint): PaneCore {
     endpoint = opened;
     return opened;
   };
+
+  if (startNow) open();
 
   const call =
     <K extends CoreStep>(step: K) =>

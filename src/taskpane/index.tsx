@@ -3,17 +3,28 @@ import { paneLanguage } from "../i18n/pane";
 import { App } from "./App";
 import { lazyWorkbook } from "./lazyWorkbook";
 import { stepFromUrl } from "./launch";
+import type { PaneWorkbook } from "./workbook";
 import { paneTheme } from "./theme";
 import { workerCore } from "./workerCore";
 import { workerFiles } from "./workerFiles";
 
 /* global Office, document, window */
 
-/** The Excel host's jobs, with the core in its Web Worker and the file reader in another (both started on use). */
-const loadWorkbook = () =>
-  import(/* webpackChunkName: "excel-jobs" */ "./excelWorkbook").then(({ excelWorkbook }) =>
-    excelWorkbook({ core: workerCore(), files: workerFiles() }),
-  );
+/**
+ * The Excel host's jobs, with the core in its Web Worker and the file reader in another. The pane reads the plan as
+ * soon as it opens, so the jobs' chunk and the core's worker start loading now, while React renders the first step;
+ * the file reader (ExcelJS) starts on use.
+ */
+function loadWorkbook(): () => Promise<PaneWorkbook> {
+  const importJobs = () => import(/* webpackChunkName: "excel-jobs" */ "./excelWorkbook");
+  let started: ReturnType<typeof importJobs> | null = importJobs();
+  const core = workerCore({ startNow: true });
+  return () => {
+    const jobs = started ?? importJobs(); // lazyWorkbook asks again after a failed download: fetch anew
+    started = null;
+    return jobs.then(({ excelWorkbook }) => excelWorkbook({ core, files: workerFiles() }));
+  };
+}
 
 // Office.onReady also resolves outside Office (host null), so the pane can say where it runs instead of failing.
 Office.onReady((info) => {
@@ -31,7 +42,7 @@ Office.onReady((info) => {
   createRoot(root).render(
     <App
       inExcel={inExcel}
-      workbook={inExcel ? lazyWorkbook(loadWorkbook) : null}
+      workbook={inExcel ? lazyWorkbook(loadWorkbook()) : null}
       language={paneLanguage(read(() => Office.context?.displayLanguage))}
       theme={paneTheme(read(() => Office.context?.officeTheme))}
       initialStep={stepFromUrl(window.location.search)}

@@ -7,12 +7,13 @@ import { Suspense, lazy, useMemo, useState } from "react";
 import type { SheetMapping } from "../../domain/mapping";
 import type { PaneStrings, SheetKind } from "../../i18n/pane";
 import { Busy, ErrorBar, FitDropdown, Note, ScrollRegion, TableHead, useStepStyles } from "../ui";
+import { useAfterPaint } from "../afterPaint";
 import { useTask } from "../useTask";
 import { Unread } from "./Unread";
 import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
 
 // What the user reads below the sheets' dropdowns and the save button comes in chunks of its own (the tree, the
-// accordion, inputs), so the step can be used as soon as its first part is in.
+// accordion, inputs), fetched once the dropdowns and the button are painted, so the step can be used before.
 const SheetColumns = lazy(() =>
   import(/* webpackChunkName: "koppla-columns" */ "./SheetColumns").then((m) => ({ default: m.SheetColumns })),
 );
@@ -75,6 +76,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
   const rows = (validation?.sheets ?? []).filter((entry) => !own.has(entry.sheet));
   const hasPlanSheets = rows.some((entry) => ["table", "pasted", "export"].includes(entry.layout));
   const busy = save.status === "running" || template.status === "running";
+  const showDetails = useAfterPaint(validation !== null);
 
   return (
     <div className={styles.step}>
@@ -147,7 +149,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
         </ScrollRegion>
       ) : null}
 
-      {validation ? (
+      {validation && showDetails ? (
         <Suspense fallback={null}>
           <SheetColumns
             strings={t}
@@ -178,7 +180,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
 
       {validation ? <Unread strings={t} unread={validation.unread} goToCell={workbook.goToCell} /> : null}
 
-      {validation && hasPlanSheets ? (
+      {validation && hasPlanSheets && showDetails ? (
         <Suspense fallback={null}>
           <PlanPreview strings={t} plan={validation.plan} />
         </Suspense>
