@@ -1,10 +1,11 @@
-import { Grid, cellText, columnName, isFilled } from "../sheet/grid";
+import { Grid, cellText, columnName, isFilled, refName, valueAt } from "../sheet/grid";
 import { CELL_TEXT_MAX } from "../sheet/spec";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { hasTableHeaders } from "./layouts/headers";
-import { Certainty, readTable } from "./layouts/table";
+import { Certainty, TableSheet, readTable } from "./layouts/table";
 import { readExport } from "./layouts/export";
+import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
@@ -42,6 +43,32 @@ function readSettings(grid: Grid): { settings: RawSettings; unread: UnreadCell[]
     });
   });
   return { settings, unread };
+}
+
+/** A plan title's years: "Mål- och resursplan 2025–2027". */
+const YEAR_SPAN = /\b20\d\d\s*[-–—]\s*20\d\d\b/;
+
+/** The first cell above `beforeRow` naming the plan's years, as a plan title. */
+function yearTitle(grid: Grid, beforeRow: number): RawCell | undefined {
+  for (let row = grid.top; row < beforeRow; row++) {
+    const values = grid.values[row - grid.top] ?? [];
+    const i = values.findIndex((value) => typeof value === "string" && YEAR_SPAN.test(value));
+    if (i >= 0) return { value: values[i], ref: { sheet: grid.sheet, row, col: grid.left + i } };
+  }
+  return undefined;
+}
+
+/** What the report says of a sheet read as a table. */
+function tableEntry(sheet: string, table: TableSheet): ReadResult["sheets"][number] {
+  return {
+    sheet,
+    layout: "table",
+    kind: table.kind,
+    headerRow: table.headerRow + 1,
+    certainty: table.certainty,
+    recognisedColumns: table.recognisedColumns,
+    columns: table.columns.map(({ col, header, field }) => ({ column: columnName(col), header, field })),
+  };
 }
 
 export interface ReadResult {
@@ -96,6 +123,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   for (const grid of grids) {
     const sheetMapping = mapping.sheets?.[grid.sheet];
     let exported: ReturnType<typeof readExport>;
+    let lists: TitledList[] = [];
     if (isOwnSheet(grid)) {
       sheets.push({ sheet: grid.sheet, layout: "ignored" });
     } else if (grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
@@ -130,21 +158,50 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       title ??= document?.title;
       unread.push(...(document?.unread ?? []));
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
+    } else if (!sheetMapping && (lists = titledLists(grid, levels)).length > 0) {
+      // Goals listed under a title naming their level; above the first list there may be a table of its own (a
+      // register of nämnder), read as one.
+      for (const list of lists) for (const row of list.rows) rows.add(row);
+      for (const list of lists) unread.push(...list.unread);
+      const first = lists[0];
+      const above = { ...grid, values: grid.values.slice(0, Math.max(0, first.titleRow - grid.top)) };
+      const table = above.values.length ? readTable(above, rows, undefined, levels) : null;
+      if (table) {
+        title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
+        accounts.push(() => tableUnread(above, table.account, title?.ref));
+      } else {
+        title ??= yearTitle(grid, first.titleRow);
+      }
+      const leftOver = outsideLists(grid, lists, table ? first.titleRow : grid.top);
+      accounts.push(() =>
+        leftOver.filter((cell) => !title || cell.sheet !== title.ref.sheet || cell.cell !== refName(title.ref)),
+      );
+      sheets.push(
+        table
+          ? tableEntry(grid.sheet, table)
+          : {
+              sheet: grid.sheet,
+              layout: "table",
+              kind: "goal",
+              headerRow: first.titleRow + 1,
+              certainty: "likely",
+              recognisedColumns: 1,
+              columns: [
+                {
+                  column: columnName(first.titleCol),
+                  header: cellText(valueAt(grid, first.titleRow, first.titleCol)),
+                  field: "name",
+                },
+              ],
+            },
+      );
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
       if (table) {
         if (table.treeGoals) treeGoals.push(...table.treeGoals);
-        title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
+        title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
         accounts.push(() => tableUnread(grid, table.account, title?.ref));
-        sheets.push({
-          sheet: grid.sheet,
-          layout: "table",
-          kind: table.kind,
-          headerRow: table.headerRow + 1,
-          certainty: table.certainty,
-          recognisedColumns: table.recognisedColumns,
-          columns: table.columns.map(({ col, header, field }) => ({ column: columnName(col), header, field })),
-        });
+        sheets.push(tableEntry(grid.sheet, table));
       } else {
         passOver(grid, "notRecognised");
       }

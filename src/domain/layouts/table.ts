@@ -123,8 +123,11 @@ export function readTable(
   if (linksByLevel) fields.set(hangsOn.col, "parent");
   // Several such columns are a goal tree beside the rows: each row hangs on the lowest goal of its chain, a row whose
   // level cells are all empty continues the chain above, and a row with nothing but goals is the tree's, not an uppdrag.
+  // Beside nyckeltal one such column is one too: a goal's indicators stand under it with its cell left empty or merged.
   const chains =
-    linksByLevel && tree.length >= 2 ? new Map(treeChains(grid, headerRow, tree).map((c) => [c.row, c])) : null;
+    linksByLevel && (tree.length >= 2 || kind === "keyFigure")
+      ? new Map(treeChains(grid, headerRow, tree).map((c) => [c.row, c]))
+      : null;
   let chainAbove: TreeChain | undefined;
   for (const [letter, field] of Object.entries(mapping?.columns ?? {})) {
     if (field === "ignore") fields.delete(columnIndex(letter));
