@@ -157,12 +157,13 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       pastedRows.push(...(document?.rows ?? []));
       title ??= document?.title;
       unread.push(...(document?.unread ?? []));
+      const mostly = mostlyNotUnderstood(grid, document?.unread ?? []);
+      if (mostly) notRead.push(mostly);
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
     } else if (!sheetMapping && (lists = titledLists(grid, levels)).length > 0) {
       // Goals listed under a title naming their level; above the first list there may be a table of its own (a
       // register of nämnder), read as one.
       for (const list of lists) for (const row of list.rows) rows.add(row);
-      for (const list of lists) unread.push(...list.unread);
       const first = lists[0];
       const above = { ...grid, values: grid.values.slice(0, Math.max(0, first.titleRow - grid.top)) };
       const table = above.values.length ? readTable(above, rows, undefined, levels) : null;
@@ -224,6 +225,28 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     ),
     sheets,
     unread,
+  };
+}
+
+/**
+ * A pasted sheet most of whose lines the reader could not place (page furniture aside): a warning at the first such
+ * line, so that "0 fel, 0 varningar" never stands for a page that was mostly not understood.
+ */
+function mostlyNotUnderstood(grid: Grid, unread: UnreadCell[]): Finding | null {
+  let lines = 0;
+  for (const values of grid.values) for (const value of values) if (isFilled(value)) lines++;
+  const furniture = unread.filter((cell) => cell.reason === "pageHeader").reduce((n, cell) => n + cell.cells, 0);
+  // Prose counts: a pasted PDF's table rows and sentences without an uppdrag are its prose.
+  const notUnderstood = unread.filter((cell) => cell.reason === "notUnderstood" || cell.reason === "prose");
+  const count = notUnderstood.reduce((n, cell) => n + cell.cells, 0);
+  if (notUnderstood.length === 0 || count * 2 <= lines - furniture) return null;
+  const cell = notUnderstood[0].cell.split(":")[0];
+  return {
+    severity: "warning",
+    rule: "pasted-mostly-unread",
+    sheet: grid.sheet,
+    cell,
+    params: { unread: count, lines: lines - furniture },
   };
 }
 

@@ -51,7 +51,10 @@ function filledCells(values: CellValue[], left: number): { col: number; value: C
 
 /** The level a one-cell title names: "Fokusområden", "Strategiska utvecklingsområden:", "Målområden 2024–2027". */
 function titleLevel(text: string, levels: GoalLevel[]): GoalLevel | null {
-  const bare = text.replace(YEAR_RANGE, " ").replace(/[:.]\s*$/u, "").trim();
+  const bare = text
+    .replace(YEAR_RANGE, " ")
+    .replace(/[:.]\s*$/u, "")
+    .trim();
   return bare.length <= 60 ? levelByName(levels, bare) : null;
 }
 
@@ -128,11 +131,12 @@ export function titledLists(grid: Grid, levels: GoalLevel[]): TitledList[] {
 }
 
 /**
- * What a sheet's lists leave over, outside them: above the first list a title or a paragraph, between and below them
- * whatever the lists did not take (a table above the first list is read as a table, by the caller).
+ * The sheet's cells the lists do not read, in order: the lists' own (descriptions, paragraphs between names), above the
+ * first list a title or a paragraph, and below a list whatever ended it (a table above the first list is read as a
+ * table, by the caller).
  */
 export function outsideLists(grid: Grid, lists: TitledList[], fromRow: number): UnreadCell[] {
-  const unread: UnreadCell[] = [];
+  const unread: UnreadCell[] = lists.flatMap((list) => list.unread);
   grid.values.forEach((values, i) => {
     const row = grid.top + i;
     if (row < fromRow || lists.some((list) => row >= list.titleRow && row <= list.lastRow)) return;
@@ -144,5 +148,11 @@ export function outsideLists(grid: Grid, lists: TitledList[], fromRow: number): 
       unread.push(unreadCell({ sheet: grid.sheet, row, col: grid.left + j }, text, reason));
     });
   });
-  return unread;
+  return unread.sort((a, b) => cellOrder(a.cell) - cellOrder(b.cell));
+}
+
+/** Row before column, for an A1 address. */
+function cellOrder(cell: string): number {
+  const [, letters, digits] = /^([A-Z]+)(\d+)/.exec(cell) ?? ["", "", "0"];
+  return Number(digits) * 20_000 + [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }

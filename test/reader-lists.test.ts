@@ -1,0 +1,237 @@
+/**
+ * More classes of real layouts (test/corpus/README.md), each on a small generated grid and one through a real .xlsx:
+ * goals listed under a title naming their level, indicators beside the goal they measure, a pasted page mostly not
+ * understood, and "samtliga nämnder" in a plan without a register of nämnder.
+ */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { readPlan } from "../src/domain/readPlan";
+import { planToJson } from "../src/domain/summary";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import { CellValue, Grid, MergedRange } from "../src/sheet/grid";
+
+function grid(sheet: string, values: CellValue[][], merges?: MergedRange[]): Grid {
+  return { sheet, top: 0, left: 0, values, ...(merges ? { merges } : {}) };
+}
+
+function read(...grids: Grid[]) {
+  const result = readPlan(grids);
+  const plan = planToJson(result.plan);
+  const where = (severity: string) =>
+    result.findings.filter((f) => f.severity === severity).map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+  return { plan, errors: where("error"), warnings: where("warning"), unread: result.unread, result };
+}
+
+const goalNames = (plan: ReturnType<typeof planToJson>) => plan.goals.map((g) => [g.level, g.name]);
+
+describe("goals listed under a title naming their level", () => {
+  test("a plain list, one name per row, with prose above and below", () => {
+    const { plan, errors, unread } = read(
+      grid("Plan", [
+        ["Strategisk plan 2025-2027"],
+        ["Den strategiska planen är ett av kommunens viktigaste styrdokument och revideras årligen av fullmäktige."],
+        [],
+        ["Strategiska utvecklingsområden"],
+        ["Social hållbarhet"],
+        ["Samhällsbyggande"],
+        ["Klimat, miljö och energi"],
+        [],
+        ["Till varje område finns mål som beskriver en framtidsbild och ett önskvärt slutläge för kommunen."],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(goalNames(plan)).toEqual([
+      ["omrade", "Social hållbarhet"],
+      ["omrade", "Samhällsbyggande"],
+      ["omrade", "Klimat, miljö och energi"],
+    ]);
+    // The title above gives the plan's years; the paragraphs are listed as not read, none dropped in silence.
+    expect(plan.years).toEqual([2025, 2026, 2027]);
+    expect(unread.map((u) => [u.cell, u.reason])).toEqual([
+      ["A2", "prose"],
+      ["A9", "prose"],
+    ]);
+  });
+
+  test("numbered names with a description beside them, and a paragraph between two names", () => {
+    const { plan, errors, unread } = read(
+      grid("Mål", [
+        ["Målområden:"],
+        [1, "Människa och miljö", "Genom ökad delaktighet skapas en hållbar utveckling."],
+        ["Här beskrivs hur kommunen ska arbeta med området under hela planperioden och varför det behövs."],
+        [2, "Utbildning och kunskap", "Invånarnas tillgång till utbildning ska öka."],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(goalNames(plan)).toEqual([
+      ["omrade", "Människa och miljö"],
+      ["omrade", "Utbildning och kunskap"],
+    ]);
+    expect(unread.map((u) => [u.cell, u.reason])).toEqual([
+      ["C2", "prose"],
+      ["A3", "prose"],
+      ["C4", "prose"],
+    ]);
+  });
+
+  test("a list below a register of nämnder: the register is read as a table, the list as goals", () => {
+    const { plan, errors } = read(
+      grid("Organisation", [
+        ["Förkortning", "Nämnd"],
+        ["KS", "Kommunstyrelsen"],
+        ["BUN", "Barn- och utbildningsnämnden"],
+        [],
+        ["Fokusområden"],
+        ["Trygghet"],
+        ["Livslångt lärande"],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(plan.committees.map((c) => c.code)).toEqual(["KS", "BUN"]);
+    expect(goalNames(plan)).toEqual([
+      ["omrade", "Trygghet"],
+      ["omrade", "Livslångt lärande"],
+    ]);
+  });
+
+  test("a level's name over a single sentence is a heading, not a list", () => {
+    const { plan } = read(
+      grid("Text", [
+        ["Fokusområden"],
+        ["Kommunen har fyra fokusområden som beskrivs närmare i den strategiska planens andra del."],
+      ]),
+    );
+    expect(plan.goals).toEqual([]);
+  });
+
+  test("through a real .xlsx, with the names merged across two columns", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Strategisk plan");
+    sheet.getCell("A1").value = "Fokusområden";
+    sheet.getCell("A2").value = "Social hållbarhet";
+    sheet.getCell("A3").value = "Samhällsbyggande";
+    sheet.mergeCells("A2:B2");
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), "lists-")), "plan.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const { grids } = await readWorkbookFile(file);
+    const { plan, errors } = read(...grids);
+    expect(errors).toEqual([]);
+    expect(goalNames(plan)).toEqual([
+      ["omrade", "Social hållbarhet"],
+      ["omrade", "Samhällsbyggande"],
+    ]);
+  });
+});
+
+describe("indicators beside the goal they measure", () => {
+  const header = ["Övergripande mål", "Indikator", "Målvärde 2024", "Utfall 2023"];
+
+  test("several indicators under one goal, its cell merged down or left empty", () => {
+    const { plan, errors, unread } = read(
+      grid(
+        "Indikatorer",
+        [
+          header,
+          ["Verksamhet med god kvalitet", "Andel elever som klarar kartläggningen", "Minst 90 %", 87],
+          [null, "Medelvärde trygghet åk 5", 8, 7.6],
+          [null, "Medelvärde studiero åk 8", 7, null],
+          ["Hållbar miljö", "Andel fossilfria fordon", "100 %", null],
+        ],
+        [{ top: 1, left: 0, bottom: 2, right: 0 }],
+      ),
+    );
+    expect(errors).toEqual([]);
+    expect(goalNames(plan)).toEqual([
+      ["kommunmal", "Verksamhet med god kvalitet"],
+      ["kommunmal", "Hållbar miljö"],
+    ]);
+    const goalOf = new Map(plan.goals.map((g) => [g.id, g.name]));
+    expect(plan.keyFigures.map((k) => [k.name, k.goalId && goalOf.get(k.goalId)])).toEqual([
+      ["Andel elever som klarar kartläggningen", "Verksamhet med god kvalitet"],
+      ["Medelvärde trygghet åk 5", "Verksamhet med god kvalitet"],
+      ["Medelvärde studiero åk 8", "Verksamhet med god kvalitet"],
+      ["Andel fossilfria fordon", "Hållbar miljö"],
+    ]);
+    // The outcome column is no part of the plan: listed, not dropped.
+    expect(unread.find((u) => u.cell.startsWith("D"))?.reason).toBe("column");
+  });
+});
+
+describe("honest reading of pasted text and of 'samtliga nämnder'", () => {
+  test("a pasted page mostly not understood is a warning, not '0 fel, 0 varningar'", () => {
+    const lines = [
+      "Kommunstyrelsen",
+      "Förslag till beslut",
+      "Kommunstyrelsen får i uppdrag att se över lokalförsörjningen.",
+      "Tabell 3 Driftbudget per verksamhet",
+      "Verksamhet Budget 2024 Plan 2025",
+      "Grundskola 412 300 420 100",
+      "Gymnasieskola 180 200 183 900",
+      "Äldreomsorg 512 000 530 400",
+      "Summa 1 104 500 1 134 400",
+      "Budgeten bygger på prognosen från april.",
+      "Sida 2 (3)",
+    ];
+    const { plan, warnings, result } = read(
+      grid(
+        "Klistrat",
+        lines.map((line) => [line]),
+      ),
+    );
+    expect(result.sheets[0].layout).toBe("pasted");
+    expect(plan.assignments.map((a) => a.title)).toEqual(["Se över lokalförsörjningen"]);
+    expect(warnings).toEqual(["pasted-mostly-unread Klistrat!A1"]);
+    const finding = result.findings.find((f) => f.rule === "pasted-mostly-unread");
+    // Nine of the ten lines (the page number aside) are not read.
+    expect(finding?.params).toEqual({ unread: 9, lines: 10 });
+  });
+
+  test("a pasted page that is understood gets no such warning", () => {
+    const { warnings } = read(
+      grid("Klistrat", [
+        ["Mål: Näringsliv och tillväxt"],
+        ["Uppdrag från fullmäktige 2024"],
+        ["Förbättra kvinnors förutsättningar för företagande i kommunen. KS"],
+        ["Se över spridningen av kommunal verksamhet på landsbygden. TN"],
+      ]),
+    );
+    expect(warnings.filter((w) => w.startsWith("pasted-mostly-unread"))).toEqual([]);
+  });
+
+  test("'samtliga nämnder' without a register: one warning for the plan, no error per line", () => {
+    const { plan, errors, warnings } = read(
+      grid("Uppdrag", [
+        ["Nr", "Uppdrag", "Ansvarig nämnd", "År"],
+        [1, "Minska sjukfrånvaron bland medarbetarna", "Samtliga nämnder", 2024],
+        [2, "Minska resorna i tjänsten", "Samtliga nämnder", 2024],
+        [3, "Se över lokalerna", "Kommunstyrelsen", 2024],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual(["all-committees-no-register Uppdrag!C2"]);
+    expect(plan.assignments.map((a) => a.title)).toEqual([
+      "Minska sjukfrånvaron bland medarbetarna",
+      "Minska resorna i tjänsten",
+      "Se över lokalerna",
+    ]);
+  });
+
+  test("'samtliga nämnder' with a register is every nämnd of it, with no warning", () => {
+    const { plan, errors, warnings } = read(
+      grid("Nämnder", [
+        ["Förkortning", "Namn"],
+        ["KS", "Kommunstyrelsen"],
+        ["SN", "Socialnämnden"],
+      ]),
+      grid("Uppdrag", [
+        ["Uppdrag", "Ansvarig nämnd", "År"],
+        ["Minska sjukfrånvaron bland medarbetarna", "Samtliga nämnder", 2024],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(plan.assignments[0].committees).toEqual(["KS", "SN"]);
+  });
+});
