@@ -235,3 +235,73 @@ describe("honest reading of pasted text and of 'samtliga nämnder'", () => {
     expect(plan.assignments[0].committees).toEqual(["KS", "SN"]);
   });
 });
+
+describe("amounts in running prose of a pasted document", () => {
+  // A tjänsteskrivelse as pasted: its letterhead first, one printed line per cell.
+  const letterhead = ["KOMMUNLEDNINGSKONTORET", "Handläggare", "Datum", "2024-05-14", "Kommunstyrelsen"];
+  const page = (lines: string[]) =>
+    grid(
+      "Skrivelse",
+      [...letterhead, ...lines].map((line) => [line]),
+    );
+  const adjustments = (plan: ReturnType<typeof planToJson>) =>
+    plan.adjustments.map((a) => [a.committee, a.year, a.amountTkr, a.duration]);
+
+  test("a sentence naming the nämnd, the amount, the direction and the year is a ramjustering", () => {
+    const { plan, errors, unread } = read(
+      page([
+        "Förslag till beslut",
+        "Kommunstyrelsen får i uppdrag att se över lokalförsörjningen.",
+        "Socialnämndens ram utökas med 2,5 mnkr 2025 för att möta fler äldre",
+        "i hemtjänsten. Tekniska nämnden tillförs varaktigt 250 tkr från 2026.",
+        "Kultur- och fritidsnämndens ram minskas med 1,2 miljoner kronor 2025.",
+        "Sida 2 (3)",
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(adjustments(plan)).toEqual([
+      ["SN", 2025, 2500, "tillfallig"],
+      [expect.any(String), 2026, 250, "varaktig"],
+      [expect.any(String), 2025, -1200, "tillfallig"],
+    ]);
+    const names = new Map(plan.committees.map((c) => [c.code, c.name]));
+    expect(plan.adjustments.map((a) => names.get(a.committee))).toEqual([
+      "Socialnämnden",
+      "Tekniska nämnden",
+      "Kultur- och fritidsnämnden",
+    ]);
+    expect(unread.map((u) => u.reason)).not.toContain("amountOpen");
+  });
+
+  test("the year may come from the document's title", () => {
+    const { plan } = read(
+      page([
+        "Budget 2025 med plan för 2026–2027",
+        "Förslag till beslut",
+        "Kommunstyrelsen får i uppdrag att se över lokalförsörjningen.",
+        "Socialnämndens ram utökas med 2,5 mnkr för att möta fler äldre.",
+        "Sida 1 (3)",
+      ]),
+    );
+    expect(adjustments(plan)).toEqual([["SN", 2025, 2500, "tillfallig"]]);
+  });
+
+  test("an amount whose year, nämnd or direction is open is listed as not read, with that reason", () => {
+    const { plan, unread } = read(
+      page([
+        "Förslag till beslut",
+        "Kommunstyrelsen får i uppdrag att se över lokalförsörjningen.",
+        "att öka räddningsnämndens kommunbidrag med 3,1 miljoner kronor enligt föredragningen.",
+        "Nämnden tillförs 2 mnkr 2025.",
+        "Barn- och utbildningsnämnden och socialnämnden får 2 mnkr vardera 2025.",
+        "Sida 2 (3)",
+      ]),
+    );
+    expect(plan.adjustments).toEqual([]);
+    expect(unread.filter((u) => u.reason === "amountOpen").map((u) => u.text)).toEqual([
+      "att öka räddningsnämndens kommunbidrag med 3,1 miljoner kronor enligt föredragningen.",
+      "Nämnden tillförs 2 mnkr 2025.",
+      "Barn- och utbildningsnämnden och socialnämnden får 2 mnkr vardera 2025.",
+    ]);
+  });
+});

@@ -237,7 +237,9 @@ function mostlyNotUnderstood(grid: Grid, unread: UnreadCell[]): Finding | null {
   for (const values of grid.values) for (const value of values) if (isFilled(value)) lines++;
   const furniture = unread.filter((cell) => cell.reason === "pageHeader").reduce((n, cell) => n + cell.cells, 0);
   // Prose counts: a pasted PDF's table rows and sentences without an uppdrag are its prose.
-  const notUnderstood = unread.filter((cell) => cell.reason === "notUnderstood" || cell.reason === "prose");
+  const notUnderstood = unread.filter(
+    (cell) => cell.reason === "notUnderstood" || cell.reason === "prose" || cell.reason === "amountOpen",
+  );
   const count = notUnderstood.reduce((n, cell) => n + cell.cells, 0);
   if (notUnderstood.length === 0 || count * 2 <= lines - furniture) return null;
   const cell = notUnderstood[0].cell.split(":")[0];
