@@ -305,3 +305,60 @@ describe("amounts in running prose of a pasted document", () => {
     ]);
   });
 });
+
+describe("several ram blocks on one sheet", () => {
+  const adjustments = (plan: ReturnType<typeof planToJson>) =>
+    plan.adjustments.map((a) => [a.committee, a.year, a.amountTkr, a.isIndex]);
+
+  test("one block per nämnd, one under another: each line is its nämnd's, totals and ram levels are not items", () => {
+    const { plan, errors, unread } = read(
+      grid("Ramar", [
+        ["Budget 2025, plan 2026–2027"],
+        ["Socialnämnden (tkr)"],
+        [null, "2025", "2026", "2027"],
+        ["Ram föregående år", 500000, 512000, 520000],
+        ["Pris- och löneuppräkning", 12000, 9000, 9500],
+        ["Ramökning hemtjänst", 3000, null, null],
+        ["Summa ramförändringar", 15000, 9000, 9500],
+        ["Ram", 515000, 521000, 529500],
+        [],
+        ["Tekniska nämnden – gata och park (tkr)"],
+        [null, "2025", "2026", "2027"],
+        ["Ram föregående år", 80000, 81000, 82000],
+        ["Effektivisering", -1000, -500, null],
+        ["Summa ramförändringar", -1000, -500, 0],
+        ["Ram", 79000, 80500, 82000],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    const tn = plan.committees.find((c) => c.name === "Tekniska nämnden")?.code;
+    expect(adjustments(plan)).toEqual([
+      ["SN", 2025, 12000, true],
+      ["SN", 2026, 9000, true],
+      ["SN", 2027, 9500, true],
+      ["SN", 2025, 3000, false],
+      [tn, 2025, -1000, false],
+      [tn, 2026, -500, false],
+    ]);
+    expect(new Set(unread.map((u) => u.reason))).toEqual(new Set(["budgetFigure", "total"]));
+  });
+
+  test("blocks side by side", () => {
+    const { plan, errors } = read(
+      grid("Ramar", [
+        ["Socialnämnden (tkr)", null, null, null, "Tekniska nämnden (tkr)", null, null],
+        [null, "2025", "2026", null, null, "2025", "2026"],
+        ["Ram föregående år", 500000, 512000, null, "Ram föregående år", 80000, 81000],
+        ["Ramökning hemtjänst", 3000, null, null, "Effektivisering", -1000, -500],
+        ["Ram", 503000, 512000, null, "Ram", 79000, 80500],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    const tn = plan.committees.find((c) => c.name === "Tekniska nämnden")?.code;
+    expect(adjustments(plan)).toEqual([
+      ["SN", 2025, 3000, false],
+      [tn, 2025, -1000, false],
+      [tn, 2026, -500, false],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { hasTableHeaders } from "./layouts/headers";
 import { Certainty, TableSheet, readTable } from "./layouts/table";
 import { readExport } from "./layouts/export";
 import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
+import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
@@ -56,6 +57,11 @@ function yearTitle(grid: Grid, beforeRow: number): RawCell | undefined {
     if (i >= 0) return { value: values[i], ref: { sheet: grid.sheet, row, col: grid.left + i } };
   }
   return undefined;
+}
+
+/** Whether a cell not read is the plan's title, which is read. */
+function isTitleCell(cell: UnreadCell, title: RawCell | undefined): boolean {
+  return !!title && cell.sheet === title.ref.sheet && cell.cell === refName(title.ref);
 }
 
 /** What the report says of a sheet read as a table. */
@@ -124,6 +130,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     const sheetMapping = mapping.sheets?.[grid.sheet];
     let exported: ReturnType<typeof readExport>;
     let lists: TitledList[] = [];
+    let blocks: RamBlock[] = [];
     if (isOwnSheet(grid)) {
       sheets.push({ sheet: grid.sheet, layout: "ignored" });
     } else if (grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
@@ -174,9 +181,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
         title ??= yearTitle(grid, first.titleRow);
       }
       const leftOver = outsideLists(grid, lists, table ? first.titleRow : grid.top);
-      accounts.push(() =>
-        leftOver.filter((cell) => !title || cell.sheet !== title.ref.sheet || cell.cell !== refName(title.ref)),
-      );
+      accounts.push(() => leftOver.filter((cell) => !isTitleCell(cell, title)));
       sheets.push(
         table
           ? tableEntry(grid.sheet, table)
@@ -196,6 +201,19 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
               ],
             },
       );
+    } else if (!sheetMapping && (blocks = ramBlocks(grid)).length > 0) {
+      // A ram block per nämnd on one sheet: each read as a table of its own, its header the years below its title.
+      const tables = blocks.flatMap((block) => {
+        const table = readTable(block.grid, rows, { kind: "adjustment", headerRow: block.headerRow + 1 }, levels);
+        return table ? [{ block, table }] : [];
+      });
+      const read = tables.map(({ block }) => block);
+      for (const { block, table } of tables) accounts.push(() => tableUnread(block.grid, table.account));
+      title ??= yearTitle(grid, Math.min(...read.map(({ grid: b }) => b.top)));
+      const leftOver = read.length ? outsideBlocks(grid, read) : [];
+      accounts.push(() => leftOver.filter((cell) => !isTitleCell(cell, title)));
+      if (tables.length) sheets.push({ ...tableEntry(grid.sheet, tables[0].table), certainty: "likely" });
+      else passOver(grid, "notRecognised");
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
       if (table) {
