@@ -343,6 +343,23 @@ describe("several ram blocks on one sheet", () => {
     expect(new Set(unread.map((u) => u.reason))).toEqual(new Set(["budgetFigure", "total"]));
   });
 
+  test("a table whose rows name a nämnd above figures that look like years is no set of blocks", () => {
+    const { plan, errors } = read(
+      grid("Ramjusteringar", [
+        ["Nämnd", "År", "Belopp (tkr)", "Typ", "Varaktighet"],
+        ["KS", 2025, 1999, "Ramökning", "Varaktig"],
+        ["SN", 2026, 2026, "Ramökning", "Varaktig"],
+        ["KS", 2027, 2050, "Ramökning", "Tillfällig"],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(adjustments(plan)).toEqual([
+      ["KS", 2025, 1999, false],
+      ["SN", 2026, 2026, false],
+      ["KS", 2027, 2050, false],
+    ]);
+  });
+
   test("blocks side by side", () => {
     const { plan, errors } = read(
       grid("Ramar", [

@@ -26,8 +26,9 @@ const YEAR_START = /^\s*[\dbpåBPÅ]/;
 /** A year heading its column: 2025, "2025", "Plan 2026 (tkr)". */
 function isYearHeader(value: CellValue): boolean {
   if (typeof value === "number") return Number.isInteger(value) && value >= 1900 && value < 2100;
+  if (typeof value !== "string" || value.length > 30) return false;
   // Most text is ruled out by its first letter, before the pattern: a year or "Budget", "Plan", "Prognos", "År".
-  return typeof value === "string" && value.length <= 30 && YEAR_START.test(value) && YEAR_HEADER.test(value.trim());
+  return YEAR_START.test(value) && YEAR_HEADER.test(value.trim());
 }
 
 /** Years in a header row: two or more make one ("2025 | Plan 2026 | 2027"). Checked on every row of a table sheet. */
@@ -37,16 +38,26 @@ function yearCells(values: CellValue[], from: number, to: number): number {
   return years;
 }
 
+const FIRST_BLOCK_WITHIN = 30;
+
 /** The ram blocks of a sheet; none when it holds fewer than two (a single block reads as the sheet's table). */
 export function ramBlocks(grid: Grid): RamBlock[] {
   const starts: { row: number; col: number }[] = [];
   for (let i = 0; i + 1 < grid.values.length; i++) {
+    // The first block stands near the top, as a header would: a sheet without one there is not looked through.
+    if (i === FIRST_BLOCK_WITHIN && starts.length === 0) return [];
     const below = grid.values[i + 1];
     if (yearCells(below, 0, below.length) < 2) continue;
-    grid.values[i].forEach((value, j) => {
-      if (isFilled(value) && blockTitleCommittee(value) !== null)
-        starts.push({ row: grid.top + i, col: grid.left + j });
+    // A title row holds nothing but the blocks' titles: a row of data that happens to name a nämnd above a row with
+    // two year-like figures is no block.
+    const titles: { row: number; col: number }[] = [];
+    const allTitles = grid.values[i].every((value, j) => {
+      if (!isFilled(value)) return true;
+      if (blockTitleCommittee(value) === null) return false;
+      titles.push({ row: grid.top + i, col: grid.left + j });
+      return true;
     });
+    if (allTitles) starts.push(...titles);
   }
   if (starts.length < 2) return [];
   const width = grid.values.reduce((widest, values) => Math.max(widest, values.length), 0);
