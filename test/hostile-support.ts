@@ -572,6 +572,8 @@ export const PLAN_RULES: readonly RuleId[] = [
   "sheet-not-read",
   "text-too-long",
   "pasted-committee-unknown",
+  "pasted-mostly-unread",
+  "all-committees-no-register",
 ];
 
 export const FOLLOW_UP_RULES: readonly RuleId[] = [

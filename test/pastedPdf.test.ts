@@ -125,7 +125,7 @@ describe("a PDF pasted one line per cell", () => {
     expect(document?.unread.filter((entry) => entry.reason !== "pageHeader")).toEqual([]);
   });
 
-  it("says a sum given to a nämnd in prose was not understood, instead of dropping it", () => {
+  it("says a sum given to a nämnd in prose whose year is not given was not read, and why, instead of dropping it", () => {
     const document = readPastedDocument(
       pages(
         [
@@ -140,7 +140,7 @@ describe("a PDF pasted one line per cell", () => {
       expect.objectContaining({
         cell: "A3:A4",
         text: "att öka räddningsnämndens kommunbidrag med 3,1 miljoner kronor enligt föredragning i ärendet.",
-        reason: "notUnderstood",
+        reason: "amountOpen",
         cells: 2,
       }),
     );

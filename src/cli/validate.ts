@@ -49,7 +49,7 @@ export async function validateCommand(args: string[], options: Options, io: Outp
 }
 
 /** Reasons whose cells are listed one by one: what a user may have meant as plan content. */
-const LISTED: ReadonlySet<UnreadReason> = new Set(["column", "notUnderstood", "sheet"]);
+const LISTED: ReadonlySet<UnreadReason> = new Set(["column", "amountOpen", "notUnderstood", "sheet"]);
 const MOST_LISTED = 25;
 
 /**

@@ -58,7 +58,13 @@ export type FollowUpRuleId =
  * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which
  * write plan content, do not cover them; test/hostile-files.test.ts does).
  */
-export type WorkbookRuleId = "hidden-content" | "sheet-not-read" | "text-too-long" | "pasted-committee-unknown";
+export type WorkbookRuleId =
+  | "hidden-content"
+  | "sheet-not-read"
+  | "text-too-long"
+  | "pasted-committee-unknown"
+  | "pasted-mostly-unread"
+  | "all-committees-no-register";
 
 export type RuleId = PlanRuleId | FollowUpRuleId | WorkbookRuleId;
 

@@ -1,10 +1,12 @@
-import { Grid, cellText, columnName, isFilled } from "../sheet/grid";
+import { Grid, cellText, columnName, isFilled, refName, valueAt } from "../sheet/grid";
 import { CELL_TEXT_MAX } from "../sheet/spec";
 import { Finding, finding, sortFindings } from "./findings";
 import { looksLikePastedDocument, readPastedDocument } from "./layouts/pasted";
 import { hasTableHeaders } from "./layouts/headers";
-import { Certainty, readTable } from "./layouts/table";
+import { Certainty, TableSheet, readTable } from "./layouts/table";
 import { readExport } from "./layouts/export";
+import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
+import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
@@ -42,6 +44,37 @@ function readSettings(grid: Grid): { settings: RawSettings; unread: UnreadCell[]
     });
   });
   return { settings, unread };
+}
+
+/** A plan title's years: "Mål- och resursplan 2025–2027". */
+const YEAR_SPAN = /\b20\d\d\s*[-–—]\s*20\d\d\b/;
+
+/** The first cell above `beforeRow` naming the plan's years, as a plan title. */
+function yearTitle(grid: Grid, beforeRow: number): RawCell | undefined {
+  for (let row = grid.top; row < beforeRow; row++) {
+    const values = grid.values[row - grid.top] ?? [];
+    const i = values.findIndex((value) => typeof value === "string" && YEAR_SPAN.test(value));
+    if (i >= 0) return { value: values[i], ref: { sheet: grid.sheet, row, col: grid.left + i } };
+  }
+  return undefined;
+}
+
+/** Whether a cell not read is the plan's title, which is read. */
+function isTitleCell(cell: UnreadCell, title: RawCell | undefined): boolean {
+  return !!title && cell.sheet === title.ref.sheet && cell.cell === refName(title.ref);
+}
+
+/** What the report says of a sheet read as a table. */
+function tableEntry(sheet: string, table: TableSheet): ReadResult["sheets"][number] {
+  return {
+    sheet,
+    layout: "table",
+    kind: table.kind,
+    headerRow: table.headerRow + 1,
+    certainty: table.certainty,
+    recognisedColumns: table.recognisedColumns,
+    columns: table.columns.map(({ col, header, field }) => ({ column: columnName(col), header, field })),
+  };
 }
 
 export interface ReadResult {
@@ -96,6 +129,8 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   for (const grid of grids) {
     const sheetMapping = mapping.sheets?.[grid.sheet];
     let exported: ReturnType<typeof readExport>;
+    let lists: TitledList[] = [];
+    let blocks: RamBlock[] = [];
     if (isOwnSheet(grid)) {
       sheets.push({ sheet: grid.sheet, layout: "ignored" });
     } else if (grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
@@ -129,22 +164,63 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       pastedRows.push(...(document?.rows ?? []));
       title ??= document?.title;
       unread.push(...(document?.unread ?? []));
+      const mostly = mostlyNotUnderstood(grid, document?.unread ?? []);
+      if (mostly) notRead.push(mostly);
       sheets.push({ sheet: grid.sheet, layout: "pasted", certainty: sheetMapping ? "mapped" : "likely" });
+    } else if (!sheetMapping && (lists = titledLists(grid, levels)).length > 0) {
+      // Goals listed under a title naming their level; above the first list there may be a table of its own (a
+      // register of nämnder), read as one.
+      for (const list of lists) for (const row of list.rows) rows.add(row);
+      const first = lists[0];
+      const above = { ...grid, values: grid.values.slice(0, Math.max(0, first.titleRow - grid.top)) };
+      const table = above.values.length ? readTable(above, rows, undefined, levels) : null;
+      if (table) {
+        title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
+        accounts.push(() => tableUnread(above, table.account, title?.ref));
+      } else {
+        title ??= yearTitle(grid, first.titleRow);
+      }
+      const leftOver = outsideLists(grid, lists, table ? first.titleRow : grid.top);
+      accounts.push(() => leftOver.filter((cell) => !isTitleCell(cell, title)));
+      sheets.push(
+        table
+          ? tableEntry(grid.sheet, table)
+          : {
+              sheet: grid.sheet,
+              layout: "table",
+              kind: "goal",
+              headerRow: first.titleRow + 1,
+              certainty: "likely",
+              recognisedColumns: 1,
+              columns: [
+                {
+                  column: columnName(first.titleCol),
+                  header: cellText(valueAt(grid, first.titleRow, first.titleCol)),
+                  field: "name",
+                },
+              ],
+            },
+      );
+    } else if (!sheetMapping && (blocks = ramBlocks(grid)).length > 0) {
+      // A ram block per nämnd on one sheet: each read as a table of its own, its header the years below its title.
+      const tables = blocks.flatMap((block) => {
+        const table = readTable(block.grid, rows, { kind: "adjustment", headerRow: block.headerRow + 1 }, levels);
+        return table ? [{ block, table }] : [];
+      });
+      const read = tables.map(({ block }) => block);
+      for (const { block, table } of tables) accounts.push(() => tableUnread(block.grid, table.account));
+      title ??= yearTitle(grid, Math.min(...read.map(({ grid: b }) => b.top)));
+      const leftOver = read.length ? outsideBlocks(grid, read) : [];
+      accounts.push(() => leftOver.filter((cell) => !isTitleCell(cell, title)));
+      if (tables.length) sheets.push({ ...tableEntry(grid.sheet, tables[0].table), certainty: "likely" });
+      else passOver(grid, "notRecognised");
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
       if (table) {
         if (table.treeGoals) treeGoals.push(...table.treeGoals);
-        title ??= table.titles.find((cell) => /\b20\d\d\s*[-–—]\s*20\d\d\b/.test(cellText(cell.value)));
+        title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
         accounts.push(() => tableUnread(grid, table.account, title?.ref));
-        sheets.push({
-          sheet: grid.sheet,
-          layout: "table",
-          kind: table.kind,
-          headerRow: table.headerRow + 1,
-          certainty: table.certainty,
-          recognisedColumns: table.recognisedColumns,
-          columns: table.columns.map(({ col, header, field }) => ({ column: columnName(col), header, field })),
-        });
+        sheets.push(tableEntry(grid.sheet, table));
       } else {
         passOver(grid, "notRecognised");
       }
@@ -167,6 +243,30 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     ),
     sheets,
     unread,
+  };
+}
+
+/**
+ * A pasted sheet most of whose lines the reader could not place (page furniture aside): a warning at the first such
+ * line, so that "0 fel, 0 varningar" never stands for a page that was mostly not understood.
+ */
+function mostlyNotUnderstood(grid: Grid, unread: UnreadCell[]): Finding | null {
+  let lines = 0;
+  for (const values of grid.values) for (const value of values) if (isFilled(value)) lines++;
+  const furniture = unread.filter((cell) => cell.reason === "pageHeader").reduce((n, cell) => n + cell.cells, 0);
+  // Prose counts: a pasted PDF's table rows and sentences without an uppdrag are its prose.
+  const notUnderstood = unread.filter(
+    (cell) => cell.reason === "notUnderstood" || cell.reason === "prose" || cell.reason === "amountOpen",
+  );
+  const count = notUnderstood.reduce((n, cell) => n + cell.cells, 0);
+  if (notUnderstood.length === 0 || count * 2 <= lines - furniture) return null;
+  const cell = notUnderstood[0].cell.split(":")[0];
+  return {
+    severity: "warning",
+    rule: "pasted-mostly-unread",
+    sheet: grid.sheet,
+    cell,
+    params: { unread: count, lines: lines - furniture },
   };
 }
 

@@ -78,6 +78,8 @@ interface AssignmentsRead {
 
 class Resolver {
   private readonly findings: Finding[] = [];
+  /** Cells naming every nämnd ("Samtliga nämnder") in a plan without a register of them. */
+  private readonly everyCommitteeCells: CellRef[] = [];
   private directory = new CommitteeDirectory([]);
   /** Nämnd cells already resolved, by their text. */
   private readonly committeeCells = new Map<string, CommitteeCell>();
@@ -114,6 +116,9 @@ class Resolver {
     const keyFigures = this.readKeyFigures(rows.keyFigure, goals);
     const years = mappedYears?.length ? mappedYears : this.planYears(assignments.all, adjustments);
     this.checkYears(years, rows.assignment, rows.adjustment);
+    // "Samtliga nämnder" where the plan has no register: one warning for the plan, at the first such cell.
+    const [first] = this.everyCommitteeCells;
+    if (first) this.report("warning", "all-committees-no-register", first, { rows: this.everyCommitteeCells.length });
     const plan: Plan = {
       years,
       levels: this.levels,
@@ -259,11 +264,14 @@ class Resolver {
     if (!resolved) {
       const codes: string[] = [];
       const unknown: string[] = [];
+      let everyCommittee = false;
       const whole = ALL_COMMITTEES.test(text.trim()) ? [text] : splitList(text, this.directory.knownNames());
       for (const part of whole) {
-        // "Samtliga nämnder" is every nämnd of the register; without one it names none the reader could know.
-        if (this.directory.hasRegister && ALL_COMMITTEES.test(part.trim())) {
-          for (const { code, kind } of this.directory.all())
+        // "Samtliga nämnder" is every nämnd of the register; without one the plan does not say which they are, which
+        // is one finding for the plan (run), not an unknown nämnd on every line.
+        if (ALL_COMMITTEES.test(part.trim())) {
+          everyCommittee = true;
+          for (const { code, kind } of this.directory.hasRegister ? this.directory.all() : [])
             if (kind === "namnd" && !codes.includes(code)) codes.push(code);
           continue;
         }
@@ -271,9 +279,11 @@ class Resolver {
         if (!committee) unknown.push(part);
         else if (!codes.includes(committee.code)) codes.push(committee.code);
       }
-      resolved = { codes, unknown };
+      resolved = { codes, unknown, everyCommittee };
       this.committeeCells.set(text, resolved);
     }
+    if (resolved.everyCommittee && !this.directory.hasRegister)
+      this.everyCommitteeCells.push(this.at(row, "committee"));
     for (const name of resolved.unknown) {
       const suggestion = nearest(name, this.directory.knownNames()) ?? "";
       this.report("error", "unknown-committee", this.at(row, "committee"), { name, suggestion });
@@ -485,8 +495,8 @@ class Resolver {
       const row = this.rowAt(rows, i);
       const title = this.required(row, "name");
       if (!title) continue;
-      const { codes: committees, unknown } = this.committees(row);
-      if (committees.length === 0 && unknown.length === 0) {
+      const { codes: committees, unknown, everyCommittee } = this.committees(row);
+      if (committees.length === 0 && unknown.length === 0 && !everyCommittee) {
         // At the nämnd column's cell; a layout without one (the pasted page) points at the uppdrag.
         const at = fieldRef(row, "committee") ? "committee" : "name";
         this.missing(row, at, "assignment-no-committee");
@@ -626,8 +636,8 @@ class Resolver {
   }
 
   private adjustmentCommittee(row: RawRow): string | null {
-    const { codes, unknown } = this.committees(row);
-    if (codes.length === 0 && unknown.length === 0) {
+    const { codes, unknown, everyCommittee } = this.committees(row);
+    if (codes.length === 0 && unknown.length === 0 && !everyCommittee) {
       this.missing(row, "committee");
       return null;
     }
@@ -844,9 +854,11 @@ function committeeKey(codes: readonly string[]): string {
 interface CommitteeCell {
   readonly codes: readonly string[];
   readonly unknown: readonly string[];
+  /** The cell says "Samtliga nämnder". */
+  readonly everyCommittee: boolean;
 }
 
-const NO_COMMITTEES: CommitteeCell = { codes: [], unknown: [] };
+const NO_COMMITTEES: CommitteeCell = { codes: [], unknown: [], everyCommittee: false };
 
 function refKey(ref: CellRef): string {
   return `${ref.sheet}!${refName(ref)}`;

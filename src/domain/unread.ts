@@ -24,6 +24,8 @@ export type UnreadReason =
   | "pageHeader"
   /** A row of a kind the plan does not hold, in an export that says what each row is ("Målbeskrivning"). */
   | "otherKind"
+  /** An amount for a nämnd in running prose that leaves its year, its direction or which nämnd open. */
+  | "amountOpen"
   /** A row or line the reader could not place. */
   | "notUnderstood"
   /** A whole sheet that was not read. */

@@ -24,6 +24,10 @@ export interface Vocabulary {
   ramLevels: string[];
   /** Words that make a ramjustering an index line, anywhere in its text: "Pris- och löneuppräkning", "PKV". */
   indexLines: string[];
+  /** Beginnings of words that raise a ram in running prose: "Socialnämndens ram utökas med 2,5 mnkr 2025". */
+  proseIncrease: string[];
+  /** Beginnings of words that lower a ram in running prose: "… minskas med 1,2 miljoner kronor". */
+  proseDecrease: string[];
 }
 
 export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
@@ -64,6 +68,30 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
       "pkv",
       "prisindex",
     ],
+    proseIncrease: [
+      "utökas",
+      "ökas",
+      "höjs",
+      "tillförs",
+      "förstärks",
+      "ramökning",
+      "ramutökning",
+      "ramförstärkning",
+      "utökning",
+      "förstärkning",
+      "tillskott",
+    ],
+    proseDecrease: [
+      "minskas",
+      "sänks",
+      "reduceras",
+      "ramminskning",
+      "ramsänkning",
+      "minskning",
+      "effektiviseringskrav",
+      "besparingskrav",
+      "sparkrav",
+    ],
   },
   en: {
     totals: ["sum", "subtotal", "total", "net", "of which"],
@@ -73,6 +101,8 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
     goalReference: ["goal"],
     ramLevels: ["frame", "budget"],
     indexLines: ["price and wage", "wage and price", "indexation"],
+    proseIncrease: ["increased", "raised"],
+    proseDecrease: ["decreased", "reduced", "cut"],
   },
 };
 
@@ -111,3 +141,9 @@ export const CONJUNCTIONS = regExpAlternatives(words((v) => v.conjunctions));
 
 /** The words that refer to a goal by number ("mål", "goal"). */
 export const GOAL_REFERENCE_WORDS = words((v) => v.goalReference);
+
+/** Beginnings of the words that raise a ram in running prose, all languages. */
+export const PROSE_INCREASE = words((v) => v.proseIncrease);
+
+/** Beginnings of the words that lower a ram in running prose, all languages. */
+export const PROSE_DECREASE = words((v) => v.proseDecrease);

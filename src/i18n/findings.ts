@@ -95,6 +95,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
         : `${p.rows} ${p.rows === 1 ? "dold rad" : "dolda rader"} på bladet läses in i planen, den första här. Visa raderna och kontrollera att de ska vara med, eller ta bort dem.`,
     "pasted-committee-unknown": (p) =>
       `"${p.name}" står som mottagare av ett uppdrag i den inklistrade texten men finns varken i ett nämndregister eller bland de vanliga nämnderna. Kontrollera namnet, eller lägg till ett blad med planens nämnder.`,
+    "pasted-mostly-unread": (p) =>
+      `Det mesta av den inklistrade texten förstods inte: ${p.unread} av ${p.lines} rader läses inte in i planen (se Ej läst). Kontrollera att planen fick med allt, eller koppla bladet.`,
+    "all-committees-no-register": (p) =>
+      `"Samtliga nämnder" står på ${p.rows} ${p.rows === 1 ? "rad" : "rader"}, den första här, men planen har inget register över nämnderna, så Måltavlan vet inte vilka de är. Lägg till ett blad med planens nämnder.`,
     "sheet-not-read": (p) =>
       `Bladet läses inte (${p.cells} ${p.cells === 1 ? "ifylld cell" : "ifyllda celler"}): ${
         p.why === "mapping"
@@ -191,6 +195,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
         : `${p.rows} hidden ${p.rows === 1 ? "row" : "rows"} on the sheet ${p.rows === 1 ? "is" : "are"} read into the plan, the first here. Unhide them and check that they belong there, or remove them.`,
     "pasted-committee-unknown": (p) =>
       `"${p.name}" is named as the receiver of an assignment in the pasted text but is neither in a register of committees nor among the common committees. Check the name, or add a sheet with the plan's committees.`,
+    "pasted-mostly-unread": (p) =>
+      `Most of the pasted text was not understood: ${p.unread} of ${p.lines} lines are not read into the plan (see Not read). Check that the plan got everything, or map the sheet.`,
+    "all-committees-no-register": (p) =>
+      `"Samtliga nämnder" (all committees) stands on ${p.rows} ${p.rows === 1 ? "row" : "rows"}, the first here, but the plan has no register of its committees, so Måltavlan cannot tell which they are. Add a sheet with the plan's committees.`,
     "sheet-not-read": (p) =>
       `The sheet is not read (${p.cells} filled ${p.cells === 1 ? "cell" : "cells"}): ${
         p.why === "mapping"
@@ -255,6 +263,7 @@ export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>
     section: "avsnitt som inte läses (nyckeltal)",
     pageHeader: "sidhuvud, sidfot eller sidnummer",
     otherKind: "rad av ett slag som planen inte har",
+    amountOpen: "belopp i löptext där år, nämnd eller riktning inte framgår",
     notUnderstood: "ej förstått",
     sheet: "blad som inte läses",
   },
@@ -268,6 +277,7 @@ export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>
     section: "section not read (key figures)",
     pageHeader: "page header, footer or page number",
     otherKind: "row of a kind the plan does not hold",
+    amountOpen: "amount in running text whose year, committee or direction is not given",
     notUnderstood: "not understood",
     sheet: "sheet not read",
   },

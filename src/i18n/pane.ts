@@ -278,6 +278,8 @@ const sv = {
     "hidden-content": "Dolt innehåll läses in",
     "sheet-not-read": "Blad som inte läses",
     "pasted-committee-unknown": "Okänd nämnd i inklistrad text",
+    "pasted-mostly-unread": "Inklistrad text som inte förstods",
+    "all-committees-no-register": "Samtliga nämnder utan nämndregister",
     "text-too-long": "Texten är för lång för en cell",
   } satisfies Record<RuleId, string>,
 };
@@ -537,6 +539,8 @@ const en: PaneStrings = {
     "hidden-content": "Hidden content is read",
     "sheet-not-read": "Sheets not read",
     "pasted-committee-unknown": "Unknown committee in pasted text",
+    "pasted-mostly-unread": "Pasted text not understood",
+    "all-committees-no-register": "All committees without a register",
     "text-too-long": "The text is too long for a cell",
   },
 };

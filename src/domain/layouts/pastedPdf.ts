@@ -2,6 +2,7 @@ import { CellRef, Grid, cellText, isFilled } from "../../sheet/grid";
 import { looksLikeCommitteeList } from "../adjustmentLine";
 import { CellRow, RawCell } from "../raw";
 import { UnreadCell, unreadCell, unreadLines } from "../unread";
+import { readProseAdjustment } from "./proseAdjustment";
 
 /**
  * Layout: a PDF (a tjänsteskrivelse, a budget document) copied and pasted into Excel, one printed line per cell in
@@ -246,9 +247,21 @@ export function readPastedPdf(grid: Grid): PastedPdf {
       title = { value: paragraph.text, ref: paragraph.ref };
       continue;
     }
-    // A sum of money given to a nämnd in prose is budget data the reader could not place: say so.
-    const reason = AMOUNT_FOR_COMMITTEE.test(paragraph.text) ? "notUnderstood" : "prose";
-    unread.push(unreadLines(paragraph.refs, paragraph.text, reason));
+    // A sum of money given to a nämnd in prose is a ramjustering where the sentence says all of it; else budget data
+    // the reader could not place, and says so.
+    const titleYear = title ? Number(/\b20\d\d\b/.exec(cellText(title.value))?.[0]) : null;
+    const left: string[] = [];
+    let open = false;
+    for (const sentence of sentences(paragraph.text)) {
+      const reading = readProseAdjustment(sentence, paragraph.ref, titleYear);
+      if (reading && "row" in reading) rows.push(reading.row);
+      else left.push(sentence);
+      open ||= reading !== null && "gap" in reading;
+    }
+    if (left.length === 0) continue;
+    const text = left.join(" ");
+    const reason = open ? "amountOpen" : AMOUNT_FOR_COMMITTEE.test(text) ? "notUnderstood" : "prose";
+    unread.push(unreadLines(paragraph.refs, text, reason));
   }
   return title ? { rows, unread, title } : { rows, unread };
 }

@@ -123,8 +123,11 @@ export function readTable(
   if (linksByLevel) fields.set(hangsOn.col, "parent");
   // Several such columns are a goal tree beside the rows: each row hangs on the lowest goal of its chain, a row whose
   // level cells are all empty continues the chain above, and a row with nothing but goals is the tree's, not an uppdrag.
+  // Beside nyckeltal one such column is one too: a goal's indicators stand under it with its cell left empty or merged.
   const chains =
-    linksByLevel && tree.length >= 2 ? new Map(treeChains(grid, headerRow, tree).map((c) => [c.row, c])) : null;
+    linksByLevel && (tree.length >= 2 || kind === "keyFigure")
+      ? new Map(treeChains(grid, headerRow, tree).map((c) => [c.row, c]))
+      : null;
   let chainAbove: TreeChain | undefined;
   for (const [letter, field] of Object.entries(mapping?.columns ?? {})) {
     if (field === "ignore") fields.delete(columnIndex(letter));
@@ -368,7 +371,7 @@ function columnsRead(grid: Grid, headerRow: number, read: Map<number, FieldName>
 }
 
 /** A year header: 2025, "2025", "Budget 2025", "Plan 2026 (tkr)". */
-const YEAR_HEADER = /^(?:(?:budget|plan|prognos|år)\s*)?((?:19|20)\d\d)(?:\s*\(?[\p{L} ]+\)?)?$/iu;
+export const YEAR_HEADER = /^(?:(?:budget|plan|prognos|år)\s*)?((?:19|20)\d\d)(?:\s*\(?[\p{L} ]+\)?)?$/iu;
 
 /** The header columns that name a year, with the unit a header may add. */
 function yearColumns(grid: Grid, headerRow: number) {
@@ -486,11 +489,18 @@ function isLevelRow(value: CellValue | undefined): boolean {
 /** The nämnd a block's title names first ("Kommunstyrelse – Kommunövergripande verksamhet (tkr)"), just above the header. */
 function titleCommittee(headerRow: number, titles: RawCell[]): RawCell | undefined {
   for (const title of titles) {
-    if (title.ref.row !== headerRow - 1 || typeof title.value !== "string") continue;
-    const name = title.value.split(/\s+[–—-]\s+|\s*\(|:/u)[0].trim();
-    if (isCommitteeName(name)) return { value: name, ref: title.ref };
+    if (title.ref.row !== headerRow - 1) continue;
+    const name = blockTitleCommittee(title.value);
+    if (name) return { value: name, ref: title.ref };
   }
   return undefined;
+}
+
+/** The nämnd a ram block's title names first: "Kommunstyrelse – Kommunövergripande verksamhet (tkr)"; else null. */
+export function blockTitleCommittee(value: CellValue): string | null {
+  if (typeof value !== "string") return null;
+  const name = value.split(/\s+[–—-]\s+|\s*\(|:/u)[0].trim();
+  return isCommitteeName(name) ? name : null;
 }
 
 /**
@@ -520,7 +530,7 @@ function trailingCommittees(grid: Grid, row: number, col: number): CellRow["fiel
 const UNMARKED = /^(nej|no|0|-|–|—)$/iu;
 
 /** A nämnd's or bolag's name or code ("Kommunstyrelsen", "BUN"); not fullmäktige, which gives uppdrag. */
-function isCommitteeName(text: string): boolean {
+export function isCommitteeName(text: string): boolean {
   const name = text.trim();
   return !COUNCIL.test(name) && isSingleName(name) && looksLikeCommitteeList(name);
 }
