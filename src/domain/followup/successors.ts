@@ -17,12 +17,12 @@ const LETTER_PART = /^(.*\d)\p{L}$/u;
 /** Between the IDs of uppdrag merged into one. */
 const MERGE_SEPARATOR = /\s*(?:[+/,;&]|\soch\s)\s*/;
 
-/** The IDs an uppdrag's ID builds on: the one it was split from, or those it merged. */
+/** The IDs an uppdrag's ID may build on: the one it was split from, or those it merged ("U3+U4a": also "U3+U4"). */
 function predecessorIds(id: string): string[] {
   if (id.startsWith(DERIVED)) return [];
   const parts = id.split(MERGE_SEPARATOR).filter((part) => part !== "");
-  if (parts.length > 1) return parts;
-  return [SEPARATED_PART.exec(id)?.[1], LETTER_PART.exec(id)?.[1]].filter((base): base is string => Boolean(base));
+  const bases = [SEPARATED_PART.exec(id)?.[1], LETTER_PART.exec(id)?.[1]];
+  return [...(parts.length > 1 ? parts : []), ...bases.filter((base): base is string => Boolean(base))];
 }
 
 /**
