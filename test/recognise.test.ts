@@ -313,3 +313,33 @@ test("two uppdrag merged into one (U6 + U8): the merged row shows both answers, 
   const { sheet } = await firstSheet(path.join(run.dir, "TN-T1-2024.xlsx"));
   expect(rowByKey(sheet, "assignment|U8")!.getCell(COL.input + 1).value).toBe("Försenat");
 });
+
+test("a ramjustering moved to another nämnd: kept under the old nämnd's Utgår, and said; the new row is the new nämnd's", async () => {
+  let row = 0;
+  await editWorkbook(file("KS"), (w) => {
+    const sheet = w.getWorksheet("KS T1 2024")!;
+    typeAnswer(sheet, "adjustment|R1", 250, "Enligt plan.");
+    row = rowByKey(sheet, "adjustment|R1")!.number;
+  });
+  // R1 goes from KS to TN.
+  const plan = await editedPlan("plan-ram-flyttad.xlsx", (w) =>
+    w.getWorksheet("Ramjusteringar")!.eachRow((r) => {
+      if (r.getCell(1).value === "R1") r.getCell(2).value = "TN";
+    }),
+  );
+  const run = await regenerate(plan, file("KS"));
+  expect(run.code).toBe(0);
+  expect(run.out).toContain(
+    `VARNING  KS-T1-2024.xlsx: KS T1 2024!B${row} "Ramökning 2024" har flyttats från nämnden KS till TN i planen. ` +
+      "Svaret står kvar under Utgår ur planen på bladet för KS; TN svarar för sig på sin rad.",
+  );
+  const { sheet, removedBand } = await firstSheet(path.join(run.dir, "KS-T1-2024.xlsx"));
+  const kept = rowByKey(sheet, "adjustment|R1")!;
+  expect(kept.number).toBeGreaterThan(removedBand);
+  expect([kept.getCell(COL.input + 1).value, kept.getCell(COL.comment + 1).value]).toEqual([250, "Enligt plan."]);
+  // TN's row has no place for KS's prognos: column G is its own avvikelse, and the Summa adds column F.
+  const tn = await firstSheet(path.join(run.dir, "TN-T1-2024.xlsx"));
+  const tnRow = rowByKey(tn.sheet, "adjustment|R1")!;
+  expect(tnRow.getCell(COL.input + 1).value).toBeNull();
+  expect(tnRow.getCell(COL.extra + 1).formula).toMatch(/^IF\(/);
+});
