@@ -26,6 +26,7 @@ import {
   rowKey,
 } from "../src/domain/followup/model";
 import { FileFinding } from "../src/domain/findings";
+import { findingMessage } from "../src/i18n/findings";
 import { DEFAULT_LEVELS, Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { CellValue, Grid, cellText } from "../src/sheet/grid";
@@ -494,4 +495,41 @@ test("a forgotten sheet whose rows fit two nämnder alike (a moved uppdrag) is t
       { op: "tamper", sheet: 1, tamper: "forget", at: 0 },
     ]),
   ).not.toThrow();
+});
+
+test("a forgotten sheet whose rows fit two nämnder alike, alone in its file, is not guessed: an error names both", () => {
+  const plan = startPlan();
+  const [, tn] = followUpSheets(plan, {
+    period: PERIOD,
+    year: YEAR,
+    due: null,
+    generatedAt: "2025-04-01T00:00:00Z",
+    planName: "plan.xlsx",
+    settings: DEFAULT_SETTINGS,
+  }).map((s) => specToGrid(s.spec));
+  tamper(tn, "forget", 0, 1);
+  // U1 goes from TN to KS: TN's old rows (V1, M1, NM1, U1, U9, R1) now fit KS and TN five each.
+  plan.assignments = plan.assignments.map((a) => (a.id === "U1" ? { ...a, committees: ["KS"] } : a));
+  const collected = collectAnswers(
+    plan,
+    [
+      { source: FILE, grids: [] },
+      { source: "svar.xlsx", grids: [tn] },
+    ],
+    PERIOD,
+    YEAR,
+    DEFAULT_SETTINGS,
+  );
+  expect(collected.sheets).toEqual([]);
+  expect(collected.findings).toContainEqual(
+    expect.objectContaining({
+      file: "svar.xlsx",
+      severity: "error",
+      rule: "followup-committee-unknown",
+      params: expect.objectContaining({ tied: "KS, TN" }),
+    }),
+  );
+  const error = collected.findings.find((f) => f.rule === "followup-committee-unknown")!;
+  expect(findingMessage(error, "sv")).toContain("dess rader passar lika bra på flera nämnder (KS, TN)");
+  expect(findingMessage(error, "en")).toContain("its rows fit several committees equally well (KS, TN)");
 });

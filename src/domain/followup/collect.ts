@@ -90,19 +90,20 @@ export function collectAnswers(
     const { committee: from, answer } = shown;
     said(answer, "followup-answer-moved", { title: answer.title, from, to, kind: answer.kind });
   }
-  const replaced = new Map<Answer, { shown: EarlierAnswer; keys: Set<string>; committees: Set<string> }>();
+  // One finding per answer replaced, naming every row that took its place and every nämnd shown it.
+  const replaced = new Map<Answer, { shown: EarlierAnswer; ids: Set<string>; committees: Set<string> }>();
   for (const { to, key, shown } of changed.filter((c) => c.shown.replaced !== null)) {
-    const entry = replaced.get(shown.answer) ?? { shown, keys: new Set<string>(), committees: new Set<string>() };
+    const entry = replaced.get(shown.answer) ?? { shown, ids: new Set<string>(), committees: new Set<string>() };
     replaced.set(shown.answer, entry);
-    entry.keys.add(parseRowKey(key)!.id);
+    entry.ids.add(parseRowKey(key)!.id);
     entry.committees.add(to);
   }
-  for (const { shown, keys, committees } of replaced.values()) {
+  for (const { shown, ids, committees } of replaced.values()) {
     said(shown.answer, "followup-answer-replaced", {
       title: shown.answer.title,
       id: shown.replaced!,
       from: shown.committee,
-      to: [...keys].join(", "),
+      to: [...ids].join(", "),
       committees: [...committees].join(", "),
     });
   }

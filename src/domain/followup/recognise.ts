@@ -10,8 +10,9 @@ import { META_ROW } from "./model";
 /**
  * The one way a follow-up sheet someone returned is recognised, for consolidation and for a regeneration alike: which
  * nämnd of today's plan it answers for, and for which period. By its metadata first, then by its name ("KS T1 2025"),
- * then by its rows (the nämnd whose rows it shares most of). A nämnd whose code changed in the plan is found by its
- * name, or by its rows, and a finding says so; a sheet that belongs to no nämnd of the plan is a finding too.
+ * then by its rows (the nämnd whose rows it shares most of; of two alike, the one its file has no other sheet for). A
+ * nämnd whose code changed in the plan is found by its name, or by its rows, and a finding says so; a sheet that
+ * belongs to no nämnd of the plan, or to two alike, is a finding too.
  */
 
 export interface SheetSource {
