@@ -485,6 +485,17 @@ test("a hand-made sequence: answered, the nämnd recoded, its sheet forgotten an
     ]),
   ).not.toThrow();
 });
+test("a merged uppdrag merged again (U1+U9, then U1+U9+U0): its answer is shown on the new row", () => {
+  expect(() =>
+    run([
+      { op: "mergeAssignments", index: 1, other: 3 },
+      { op: "regenerate" },
+      { op: "mergeAssignments", index: 1, other: 0 },
+      { op: "type", sheet: 0, row: 472, input: 0, comment: false },
+    ]),
+  ).not.toThrow();
+});
+
 test("a forgotten sheet whose rows fit two nämnder alike (a moved uppdrag) is the one the file has no sheet for", () => {
   // KS and TN answer U9; U1 moves from TN to KS; TN's sheet loses marker, metadata and name: its rows fit KS and TN alike.
   expect(() =>

@@ -36,6 +36,8 @@ test.each([
   ["merged with +", ["U3+U4", "U5"], "U4", ["U3+U4"]],
   ["merged with / , & och", ["U1/U2", "U3, U4", "U5 & U6", "U7 och U8"], "U7", ["U7 och U8"]],
   ["a merged uppdrag split", ["U3+U4a", "U3+U4b"], "U3+U4", ["U3+U4a", "U3+U4b"]],
+  ["a merged uppdrag merged again", ["U1+U9+U0", "U5, U6 och U7"], "U1+U9", ["U1+U9+U0"]],
+  ["merged again, written with other separators", ["U1+U9+U0", "U5, U6 och U7"], "U6 och U7", ["U5, U6 och U7"]],
 ])("%s", (_, ids, gone, expected) => {
   expect(successorsOf(ids, gone)).toEqual(expected);
 });

@@ -14,15 +14,26 @@ const DERIVED = "uppdrag:";
 const SEPARATED_PART = /^(.+?)[.\-_ ](?:\d{1,3}|\p{L})$/u;
 /** "U3a": a letter straight after a number. */
 const LETTER_PART = /^(.*\d)\p{L}$/u;
-/** Between the IDs of uppdrag merged into one. */
-const MERGE_SEPARATOR = /\s*(?:[+/,;&]|\soch\s)\s*/;
+/** Between the IDs of uppdrag merged into one (kept by split, so that a run of parts reads as it was written). */
+const MERGE_SEPARATOR = /(\s*(?:[+/,;&]|\soch\s)\s*)/;
+/** Runs of merged IDs are looked at up to this many parts; beyond it only the single IDs. */
+const MERGE_RUNS_MAX = 12;
 
-/** The IDs an uppdrag's ID may build on: the one it was split from, or those it merged ("U3+U4a": also "U3+U4"). */
+/**
+ * The IDs an uppdrag's ID may build on: the one it was split from ("U3a": "U3"), or those it merged ("U3+U4": "U3"
+ * and "U4"), also an uppdrag merged before ("U3+U4+U5": "U3+U4" and "U4+U5") or split after ("U3+U4a": "U3+U4").
+ */
 function predecessorIds(id: string): string[] {
   if (id.startsWith(DERIVED)) return [];
-  const parts = id.split(MERGE_SEPARATOR).filter((part) => part !== "");
+  const pieces = id.split(MERGE_SEPARATOR); // parts at even places, separators between
+  const parts = Math.ceil(pieces.length / 2);
+  const merged: string[] = [];
+  for (let first = 0; parts > 1 && first < parts; first++) {
+    const longest = parts <= MERGE_RUNS_MAX ? parts - (first === 0 ? 1 : 0) : first + 1;
+    for (let last = first; last < longest; last++) merged.push(pieces.slice(2 * first, 2 * last + 1).join(""));
+  }
   const bases = [SEPARATED_PART.exec(id)?.[1], LETTER_PART.exec(id)?.[1]];
-  return [...(parts.length > 1 ? parts : []), ...bases.filter((base): base is string => Boolean(base))];
+  return [...merged.filter((part) => part.trim() !== ""), ...bases.filter((base): base is string => Boolean(base))];
 }
 
 /**
