@@ -594,6 +594,7 @@ export const FOLLOW_UP_RULES: readonly RuleId[] = [
   "followup-committee-recoded",
   "followup-committee-unknown",
   "followup-answer-moved",
+  "followup-answer-replaced",
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 /**
  * Nothing lost without a finding (issue #16), a model-based property test with a fixed seed: random plan edits
- * (uppdrag renamed, moved to other nämnder or deleted; nämnder given new codes, with or without a new name; nämndmål
- * and ramjusteringar deleted), answers typed, the returned sheets tampered with (marker or metadata cleared or broken,
- * sheet renamed, rows inserted, the sheet rewritten in format 1), and regenerations. After every regeneration each
- * answer typed stands on a row of the sheet of the nämnd that typed it (under its code now) — or, misplaced, on some
- * sheet, with a finding on the sheet it was typed in — or a finding names its row or its sheet.
+ * (uppdrag renamed, moved to other nämnder, split in two, merged or deleted; nämnder given new codes, with or without
+ * a new name; nämndmål and ramjusteringar deleted), answers typed, the returned sheets tampered with (marker or
+ * metadata cleared or broken, sheet renamed, rows inserted, the sheet rewritten in format 1), and regenerations. After
+ * every regeneration each answer typed stands on a row of the sheet of the nämnd that typed it (under its code now) —
+ * or, misplaced, on some sheet, with a finding on the sheet it was typed in — or a finding names its row or its sheet.
+ * An answer on an uppdrag split or merged (its ID built on as a plan numbers them: "U0a", "U0b"; "U1+U2") is shown,
+ * locked, on each row that took its place, on the sheet of each nämnd that row is given, and a finding names it.
  *
  * The sheets go the way they go in the add-in and the CLI: SheetSpec → what a host reads back (Grid) → typed into and
  * tampered with → collectAnswers → followUpSheets.
@@ -24,6 +26,7 @@ import {
   rowKey,
 } from "../src/domain/followup/model";
 import { FileFinding } from "../src/domain/findings";
+import { findingMessage } from "../src/i18n/findings";
 import { DEFAULT_LEVELS, Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { CellValue, Grid, cellText } from "../src/sheet/grid";
@@ -48,6 +51,8 @@ type Tamper =
 type Op =
   | { op: "renameAssignment"; index: number }
   | { op: "moveAssignment"; index: number; committees: number[] }
+  | { op: "splitAssignment"; index: number; committees: number[] }
+  | { op: "mergeAssignments"; index: number; other: number }
   | { op: "deleteAssignment"; index: number }
   | { op: "deleteGoal"; index: number }
   | { op: "deleteAdjustment"; index: number }
@@ -67,6 +72,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       committees: fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 3 }),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("splitAssignment" as const),
+      index,
+      committees: fc.uniqueArray(fc.nat(2), { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("mergeAssignments" as const), index, other: index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("deleteAssignment" as const), index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("deleteGoal" as const), index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("deleteAdjustment" as const), index }) },
@@ -234,6 +248,8 @@ function run(ops: Op[]): void {
   const plan = startPlan();
   let counter = 0;
   let typed = new Map<string, Typed>(); // committee + key → the latest answer typed on that row
+  /** Uppdrag ID split or merged → the IDs that took its place then. */
+  const successors = new Map<string, string[]>();
   let specs: { committee: string; spec: SheetSpec }[] = [];
   let grids: Grid[] = [];
   /** For each grid: the nämnd it was generated for, under its code now. */
@@ -270,6 +286,7 @@ function run(ops: Op[]): void {
       const own = specs.findIndex((s) => s.committee === answer.committee);
       if (own >= 0 && onSheet(grids[own], answer)) {
         kept.set(id, answer);
+        shownOnSuccessors(answer, old, oldOwners, findings);
         continue;
       }
       // Where it was typed: its sheet and row as returned.
@@ -295,6 +312,40 @@ function run(ops: Op[]): void {
     return kept;
   };
 
+  /**
+   * An answer on an uppdrag the plan split or merged stands, locked, in column G of each row that took its place, on
+   * the sheet of each nämnd that row is given; said by a finding at the regeneration that found it on a live row.
+   */
+  const shownOnSuccessors = (answer: Typed, old: Grid[], oldOwners: string[], findings: FileFinding[]) => {
+    const key = parseRowKey(answer.key)!;
+    const ids = plan.assignments.map((a) => a.id);
+    if (key.kind !== "assignment" || ids.includes(key.id)) return;
+    const text = `${answer.committee} om ${key.id}: ${[answer.input, answer.comment].filter((p) => p !== null).join(" – ")}`;
+    const shownOn = (successor: string, committee: string) => {
+      const grid = grids[specs.findIndex((s) => s.committee === committee)];
+      const row = grid?.values.find((_, r) => keyIn(grid, r) === rowKey("assignment", successor));
+      return cellText(row?.[COL.extra] ?? null)
+        .split("\n")
+        .includes(text);
+    };
+    const expected = (successors.get(key.id) ?? []).filter((id) => ids.includes(id));
+    for (const successor of expected) {
+      for (const committee of plan.assignments.find((a) => a.id === successor)!.committees) {
+        if (!shownOn(successor, committee))
+          throw new Error(`${text}: not shown on ${successor} for ${committee}; successors ${expected.join(", ")}`);
+      }
+    }
+    const live = old.some(
+      (grid, i) =>
+        oldOwners[i] === answer.committee &&
+        readFollowUpSheet(grid).rows.some((r) => r.key === answer.key && !r.removed),
+    );
+    const said = findings.some(
+      (f) => f.rule === "followup-answer-replaced" && f.params.id === key.id && f.params.from === answer.committee,
+    );
+    if (expected.length && live && !said) throw new Error(`${text}: shown on ${expected.join(", ")}, but not said`);
+  };
+
   const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
 
   regenerate();
@@ -308,6 +359,35 @@ function run(ops: Op[]): void {
       case "moveAssignment": {
         const a = pick(plan.assignments, o.index);
         if (a) a.committees = o.committees.map((i) => plan.committees[i].code);
+        break;
+      }
+      case "splitAssignment": {
+        const a = pick(plan.assignments, o.index);
+        if (!a) break;
+        // As a plan numbers the parts: "U0" → "U0a", "U0b"; "U0a" → "U0a.1", "U0a.2".
+        const ids = /\d$/.test(a.id) ? [`${a.id}a`, `${a.id}b`] : [`${a.id}.1`, `${a.id}.2`];
+        if (plan.assignments.some((x) => ids.includes(x.id))) break;
+        const parts = [
+          { ...a, id: ids[0], title: `${a.title} del 1` },
+          { ...a, id: ids[1], title: `${a.title} del 2`, committees: o.committees.map((i) => plan.committees[i].code) },
+        ];
+        plan.assignments = plan.assignments.flatMap((x) => (x === a ? parts : [x]));
+        successors.set(a.id, ids);
+        break;
+      }
+      case "mergeAssignments": {
+        const [a, b] = [pick(plan.assignments, o.index), pick(plan.assignments, o.other)];
+        if (!a || !b || a === b || plan.assignments.some((x) => x.id === `${a.id}+${b.id}`)) break;
+        const merged = {
+          ...a,
+          id: `${a.id}+${b.id}`,
+          title: `${a.title} och ${b.title}`,
+          goalIds: [...new Set([...a.goalIds, ...b.goalIds])],
+          committees: [...new Set([...a.committees, ...b.committees])],
+        };
+        plan.assignments = plan.assignments.flatMap((x) => (x === a ? [merged] : x === b ? [] : [x]));
+        successors.set(a.id, [merged.id]);
+        successors.set(b.id, [merged.id]);
         break;
       }
       case "deleteAssignment": {
@@ -404,4 +484,63 @@ test("a hand-made sequence: answered, the nämnd recoded, its sheet forgotten an
       { op: "regenerate" },
     ]),
   ).not.toThrow();
+});
+test("a merged uppdrag merged again (U1+U9, then U1+U9+U0): its answer is shown on the new row", () => {
+  expect(() =>
+    run([
+      { op: "mergeAssignments", index: 1, other: 3 },
+      { op: "regenerate" },
+      { op: "mergeAssignments", index: 1, other: 0 },
+      { op: "type", sheet: 0, row: 472, input: 0, comment: false },
+    ]),
+  ).not.toThrow();
+});
+
+test("a forgotten sheet whose rows fit two nämnder alike (a moved uppdrag) is the one the file has no sheet for", () => {
+  // KS and TN answer U9; U1 moves from TN to KS; TN's sheet loses marker, metadata and name: its rows fit KS and TN alike.
+  expect(() =>
+    run([
+      { op: "type", sheet: 0, row: 3, input: 0, comment: false },
+      { op: "type", sheet: 1, row: 3, input: 1, comment: false },
+      { op: "moveAssignment", index: 1, committees: [0] },
+      { op: "tamper", sheet: 1, tamper: "forget", at: 0 },
+    ]),
+  ).not.toThrow();
+});
+
+test("a forgotten sheet whose rows fit two nämnder alike, alone in its file, is not guessed: an error names both", () => {
+  const plan = startPlan();
+  const [, tn] = followUpSheets(plan, {
+    period: PERIOD,
+    year: YEAR,
+    due: null,
+    generatedAt: "2025-04-01T00:00:00Z",
+    planName: "plan.xlsx",
+    settings: DEFAULT_SETTINGS,
+  }).map((s) => specToGrid(s.spec));
+  tamper(tn, "forget", 0, 1);
+  // U1 goes from TN to KS: TN's old rows (V1, M1, NM1, U1, U9, R1) now fit KS and TN five each.
+  plan.assignments = plan.assignments.map((a) => (a.id === "U1" ? { ...a, committees: ["KS"] } : a));
+  const collected = collectAnswers(
+    plan,
+    [
+      { source: FILE, grids: [] },
+      { source: "svar.xlsx", grids: [tn] },
+    ],
+    PERIOD,
+    YEAR,
+    DEFAULT_SETTINGS,
+  );
+  expect(collected.sheets).toEqual([]);
+  expect(collected.findings).toContainEqual(
+    expect.objectContaining({
+      file: "svar.xlsx",
+      severity: "error",
+      rule: "followup-committee-unknown",
+      params: expect.objectContaining({ tied: "KS, TN" }),
+    }),
+  );
+  const error = collected.findings.find((f) => f.rule === "followup-committee-unknown")!;
+  expect(findingMessage(error, "sv")).toContain("dess rader passar lika bra på flera nämnder (KS, TN)");
+  expect(findingMessage(error, "en")).toContain("its rows fit several committees equally well (KS, TN)");
 });

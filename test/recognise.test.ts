@@ -2,7 +2,8 @@
  * One way to recognise a returned sheet (issue #16): a regeneration and consolidation read returned files by the same
  * rules (metadata, sheet name, rows), so a sheet whose metadata was cleared or edited keeps its answers at both; a
  * nämnd whose code changed in the plan keeps its answers, with a finding; an uppdrag moved to another nämnd keeps its
- * answer under the old nämnd's "Utgår ur planen" and shows it, locked, on the new nämnd's sheet.
+ * answer under the old nämnd's "Utgår ur planen" and shows it, locked, on the new nämnd's sheet; an uppdrag split in two
+ * (U1 → U1a, U1b) shows its answer, locked, on both parts, and two merged into one (U6+U8) show both answers there.
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
@@ -204,4 +205,141 @@ test("an uppdrag moved to another nämnd: kept under the old nämnd's Utgår, sh
   const tnRow = rowByKey(workbook.worksheets[0], "assignment|U1")!;
   expect(tnRow.getCell(COL.extra + 1).protection?.locked).not.toBe(false);
   expect(tnRow.getCell(COL.input + 1).protection?.locked).toBe(false);
+});
+
+/** The plan's Uppdrag sheet: row of uppdrag `id`, and a function that adds a row after the last. */
+function uppdragSheet(workbook: ExcelJS.Workbook): {
+  row: (id: string) => ExcelJS.Row;
+  add: (values: unknown[]) => void;
+} {
+  const sheet = workbook.getWorksheet("Uppdrag")!;
+  const row = (id: string) => {
+    let found: ExcelJS.Row | null = null;
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === id) found = r;
+    });
+    if (!found) throw new Error(`No uppdrag ${id}`);
+    return found;
+  };
+  return { row, add: (values) => sheet.addRow(values) };
+}
+
+/** Where the "Utgår ur planen" band stands on the only sheet of a workbook, and the workbook's first sheet. */
+async function firstSheet(workbookFile: string): Promise<{ sheet: ExcelJS.Worksheet; removedBand: number }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(workbookFile);
+  const sheet = workbook.worksheets[0];
+  let removedBand = 0;
+  sheet.eachRow((r) => {
+    if (r.getCell(COL.title + 1).value === "Utgår ur planen") removedBand = r.number;
+  });
+  return { sheet, removedBand };
+}
+
+test("an uppdrag split in two (U1 → U1a, U1b): its answer shown locked on both parts, kept under Utgår, said", async () => {
+  let row = 0;
+  await editWorkbook(file("KS"), (w) => {
+    const sheet = w.getWorksheet("KS T1 2024")!;
+    typeAnswer(sheet, "assignment|U1", "Påbörjat", "Vi har börjat.");
+    row = rowByKey(sheet, "assignment|U1")!.number;
+  });
+  const plan = await editedPlan("plan-delat.xlsx", (w) => {
+    const uppdrag = uppdragSheet(w);
+    const u1 = uppdrag.row("U1");
+    const values = (u1.values as unknown[]).slice(1);
+    u1.getCell(1).value = "U1a";
+    u1.getCell(2).value = "Kartlägg hinder för kvinnliga företagare.";
+    uppdrag.add(["U1b", "Genomför insatser för kvinnliga företagare.", null, values[3], "KS, TN", ...values.slice(5)]);
+    // The ramjustering for U1 goes with its first part.
+    replaceIn(w, "Ramjusteringar", 7, "U1", "U1a");
+  });
+  const run = await regenerate(plan, file("KS"));
+  expect(run.code).toBe(0);
+  expect(run.out).toContain(
+    `VARNING  KS-T1-2024.xlsx: KS T1 2024!B${row} Uppdraget "Förbättra kvinnors förutsättningar för företagande i ` +
+      'kommunen." (U1) finns inte i planen längre, och planens U1a, U1b bygger på dess ID: det lästes som uppdelat ' +
+      "eller sammanslaget. Svaret från KS står kvar under Utgår ur planen och visas låst på U1a, U1b (bladen för " +
+      "KS, TN), som besvaras för sig. Kontrollera att det är rätt uppdrag.",
+  );
+  const shown = { input: null, earlier: "KS om U1: Påbörjat – Vi har börjat.", comment: null };
+  const ks = path.join(run.dir, "KS-T1-2024.xlsx");
+  expect(await rowOf(ks, "assignment|U1a")).toEqual(shown);
+  expect(await rowOf(ks, "assignment|U1b")).toEqual(shown);
+  expect(await rowOf(path.join(run.dir, "TN-T1-2024.xlsx"), "assignment|U1b")).toEqual(shown);
+  // Locked where it is shown; the part's own status is KS's to give.
+  const { sheet, removedBand } = await firstSheet(ks);
+  const part = rowByKey(sheet, "assignment|U1a")!;
+  expect(part.getCell(COL.extra + 1).protection?.locked).not.toBe(false);
+  expect(part.getCell(COL.input + 1).protection?.locked).toBe(false);
+  // The answer itself stays on KS's sheet, under "Utgår ur planen".
+  const kept = rowByKey(sheet, "assignment|U1")!;
+  expect(removedBand).toBeGreaterThan(0);
+  expect(kept.number).toBeGreaterThan(removedBand);
+  expect(kept.getCell(COL.input + 1).value).toBe("Påbörjat");
+
+  // Regenerated once more from the new sheets, it is still shown, and said no more.
+  const again = await regenerate(plan, ks, path.join(run.dir, "TN-T1-2024.xlsx"));
+  expect(again.out).not.toContain("bygger på dess ID");
+  expect(await rowOf(path.join(again.dir, "KS-T1-2024.xlsx"), "assignment|U1b")).toEqual(shown);
+});
+
+test("two uppdrag merged into one (U6 + U8): the merged row shows both answers, each kept under its Utgår", async () => {
+  await editWorkbook(file("BUN"), (w) =>
+    typeAnswer(w.getWorksheet("BUN T1 2024")!, "assignment|U6", "Genomfört", null),
+  );
+  await editWorkbook(file("TN"), (w) =>
+    typeAnswer(w.getWorksheet("TN T1 2024")!, "assignment|U8", "Försenat", "Leveranser dröjer."),
+  );
+  const plan = await editedPlan("plan-sammanslaget.xlsx", (w) => {
+    const uppdrag = uppdragSheet(w);
+    const u6 = uppdrag.row("U6");
+    u6.getCell(1).value = "U6+U8";
+    u6.getCell(2).value = "Se över skolskjutsar och fordonsflottan.";
+    u6.getCell(5).value = "BUN, TN";
+    uppdrag.row("U8").values = [];
+  });
+  const run = await regenerate(plan, file("BUN"), file("TN"));
+  expect(run.code).toBe(0);
+  expect(run.out).toContain("(U6) finns inte i planen längre, och planens U6+U8 bygger på dess ID");
+  expect(run.out).toContain("(U8) finns inte i planen längre, och planens U6+U8 bygger på dess ID");
+  const both = "BUN om U6: Genomfört\nTN om U8: Försenat – Leveranser dröjer.";
+  for (const code of ["BUN", "TN"]) {
+    expect(await rowOf(path.join(run.dir, `${code}-T1-2024.xlsx`), "assignment|U6+U8")).toEqual({
+      input: null,
+      earlier: both,
+      comment: null,
+    });
+  }
+  const { sheet } = await firstSheet(path.join(run.dir, "TN-T1-2024.xlsx"));
+  expect(rowByKey(sheet, "assignment|U8")!.getCell(COL.input + 1).value).toBe("Försenat");
+});
+
+test("a ramjustering moved to another nämnd: kept under the old nämnd's Utgår, and said; the new row is the new nämnd's", async () => {
+  let row = 0;
+  await editWorkbook(file("KS"), (w) => {
+    const sheet = w.getWorksheet("KS T1 2024")!;
+    typeAnswer(sheet, "adjustment|R1", 250, "Enligt plan.");
+    row = rowByKey(sheet, "adjustment|R1")!.number;
+  });
+  // R1 goes from KS to TN.
+  const plan = await editedPlan("plan-ram-flyttad.xlsx", (w) =>
+    w.getWorksheet("Ramjusteringar")!.eachRow((r) => {
+      if (r.getCell(1).value === "R1") r.getCell(2).value = "TN";
+    }),
+  );
+  const run = await regenerate(plan, file("KS"));
+  expect(run.code).toBe(0);
+  expect(run.out).toContain(
+    `VARNING  KS-T1-2024.xlsx: KS T1 2024!B${row} "Ramökning 2024" har flyttats från nämnden KS till TN i planen. ` +
+      "Svaret står kvar under Utgår ur planen på bladet för KS; TN svarar för sig på sin rad.",
+  );
+  const { sheet, removedBand } = await firstSheet(path.join(run.dir, "KS-T1-2024.xlsx"));
+  const kept = rowByKey(sheet, "adjustment|R1")!;
+  expect(kept.number).toBeGreaterThan(removedBand);
+  expect([kept.getCell(COL.input + 1).value, kept.getCell(COL.comment + 1).value]).toEqual([250, "Enligt plan."]);
+  // TN's row has no place for KS's prognos: column G is its own avvikelse, and the Summa adds column F.
+  const tn = await firstSheet(path.join(run.dir, "TN-T1-2024.xlsx"));
+  const tnRow = rowByKey(tn.sheet, "adjustment|R1")!;
+  expect(tnRow.getCell(COL.input + 1).value).toBeNull();
+  expect(tnRow.getCell(COL.extra + 1).formula).toMatch(/^IF\(/);
 });

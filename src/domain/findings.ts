@@ -52,7 +52,8 @@ export type FollowUpRuleId =
   | "followup-formula-uncomputed"
   | "followup-committee-recoded"
   | "followup-committee-unknown"
-  | "followup-answer-moved";
+  | "followup-answer-moved"
+  | "followup-answer-replaced";
 
 /**
  * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which

@@ -141,9 +141,13 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-committee-recoded": (p) =>
       `Bladet gäller nämnden ${p.from}, som inte finns i planen längre. Det lästes som ${p.to}, ${p.how === "name" ? "som har samma namn" : "vars rader bladet har"}. Kontrollera att det är rätt nämnd.`,
     "followup-committee-unknown": (p) =>
-      `Bladet går inte att knyta till någon nämnd i planen${p.committee ? ` (det gäller ${p.committee})` : ""}, så dess ${p.rows} rader kom inte med. Lägg till nämnden i planen eller kontrollera att det är rätt fil.`,
+      p.tied
+        ? `Bladet saknar märkning och namn, och dess rader passar lika bra på flera nämnder (${p.tied}), så dess ${p.rows} rader kom inte med. Ge bladet nämndens namn, t.ex. "${String(p.tied).split(", ")[0]} …", och läs in det igen.`
+        : `Bladet går inte att knyta till någon nämnd i planen${p.committee ? ` (det gäller ${p.committee})` : ""}, så dess ${p.rows} rader kom inte med. Lägg till nämnden i planen eller kontrollera att det är rätt fil.`,
     "followup-answer-moved": (p) =>
-      `"${p.title}" har flyttats från nämnden ${p.from} till ${p.to} i planen. Svaret står kvar under Utgår ur planen på bladet för ${p.from} och visas låst på bladet för ${p.to}, som svarar för sig.`,
+      `"${p.title}" har flyttats från nämnden ${p.from} till ${p.to} i planen. Svaret står kvar under Utgår ur planen på bladet för ${p.from}${shownMoved(p) ? ` och visas låst på bladet för ${p.to}, som svarar för sig` : `; ${p.to} svarar för sig på sin rad`}.`,
+    "followup-answer-replaced": (p) =>
+      `Uppdraget "${p.title}" (${p.id}) finns inte i planen längre, och planens ${p.to} bygger på dess ID: det lästes som uppdelat eller sammanslaget. Svaret från ${p.from} står kvar under Utgår ur planen och visas låst på ${p.to} (bladen för ${p.committees}), som besvaras för sig. Kontrollera att det är rätt uppdrag.`,
   },
   en: {
     "required-field": (p) => {
@@ -241,11 +245,23 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-committee-recoded": (p) =>
       `The sheet is for committee ${p.from}, which is no longer in the plan. It was read as ${p.to}, ${p.how === "name" ? "which has the same name" : "whose rows the sheet holds"}. Check that this is the right committee.`,
     "followup-committee-unknown": (p) =>
-      `The sheet belongs to no committee in the plan${p.committee ? ` (it is for ${p.committee})` : ""}, so its ${p.rows} rows were left out. Add the committee to the plan or check that this is the right file.`,
+      p.tied
+        ? `The sheet has lost its marker and name, and its rows fit several committees equally well (${p.tied}), so its ${p.rows} rows were left out. Name the sheet after its committee, e.g. "${String(p.tied).split(", ")[0]} …", and read it again.`
+        : `The sheet belongs to no committee in the plan${p.committee ? ` (it is for ${p.committee})` : ""}, so its ${p.rows} rows were left out. Add the committee to the plan or check that this is the right file.`,
     "followup-answer-moved": (p) =>
-      `"${p.title}" moved from committee ${p.from} to ${p.to} in the plan. The answer stays under Utgår ur planen on the sheet for ${p.from} and is shown, locked, on the sheet for ${p.to}, which answers for itself.`,
+      `"${p.title}" moved from committee ${p.from} to ${p.to} in the plan. The answer stays under Utgår ur planen on the sheet for ${p.from}${shownMoved(p) ? ` and is shown, locked, on the sheet for ${p.to}, which answers for itself` : `; ${p.to} answers for itself on its row`}.`,
+    "followup-answer-replaced": (p) =>
+      `The assignment "${p.title}" (${p.id}) is no longer in the plan, and the plan's ${p.to} builds on its ID: it was read as split or merged. The answer from ${p.from} stays under Utgår ur planen and is shown, locked, on ${p.to} (the sheets for ${p.committees}), which are answered for themselves. Check that this is the right assignment.`,
   },
 };
+
+/**
+ * Whether a moved row's sheet shows the earlier answer: goals and uppdrag have a column for it; a ramjustering's row
+ * (prognos, avvikelse, summa) and a nyckeltal's have none. Findings saved without the kind were about uppdrag.
+ */
+function shownMoved(p: FindingParams): boolean {
+  return p.kind === undefined || p.kind === "goal" || p.kind === "assignment";
+}
 
 export function findingMessage(f: Finding, language: Language = "sv"): string {
   return MESSAGES[language][f.rule](f.params);

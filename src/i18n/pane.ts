@@ -187,6 +187,8 @@ const sv = {
   answersCarried: (answers: number, sheets: { sheet: string; answers: number }[]) =>
     `${plural(answers, "ifyllt svar", "ifyllda svar")} följde med: ${sheets.map((s) => `${s.answers} till ${s.sheet}`).join(", ")}.`,
   noAnswersCarried: "Inga ifyllda svar fanns att föra över.",
+  regenerationFindings: (count: number) => `Fynd i de tidigare bladen (${count})`,
+  regenerationFindingsMore: (count: number) => `… och ${count} till.`,
   generatedNext: "Skicka bladen till nämnderna eller låt dem fylla i direkt i arbetsboken.",
   dateFormat: "åååå-mm-dd",
   dueInvalid: "Skriv datumet som åååå-mm-dd, t.ex. 2025-05-15.",
@@ -275,6 +277,7 @@ const sv = {
     "followup-committee-recoded": "Nämnden har ny förkortning",
     "followup-committee-unknown": "Bladets nämnd finns inte i planen",
     "followup-answer-moved": "Uppdraget har flyttats till en annan nämnd",
+    "followup-answer-replaced": "Uppdraget har delats upp eller slagits ihop",
     "hidden-content": "Dolt innehåll läses in",
     "sheet-not-read": "Blad som inte läses",
     "pasted-committee-unknown": "Okänd nämnd i inklistrad text",
@@ -452,6 +455,8 @@ const en: PaneStrings = {
   answersCarried: (answers: number, sheets: { sheet: string; answers: number }[]) =>
     `${pluralEn(answers, "answer", "answers")} already given carried over: ${sheets.map((s) => `${s.answers} to ${s.sheet}`).join(", ")}.`,
   noAnswersCarried: "There were no answers to carry over.",
+  regenerationFindings: (count: number) => `Findings in the earlier sheets (${count})`,
+  regenerationFindingsMore: (count: number) => `… and ${count} more.`,
   generatedNext: "Send the sheets to the committees or let them fill in the workbook.",
   dateFormat: "yyyy-mm-dd",
   dueInvalid: "Write the date as yyyy-mm-dd, e.g. 2025-05-15.",
@@ -536,6 +541,7 @@ const en: PaneStrings = {
     "followup-committee-recoded": "The committee has a new code",
     "followup-committee-unknown": "The sheet's committee is not in the plan",
     "followup-answer-moved": "The row moved to another committee",
+    "followup-answer-replaced": "The assignment was split or merged",
     "hidden-content": "Hidden content is read",
     "sheet-not-read": "Sheets not read",
     "pasted-committee-unknown": "Unknown committee in pasted text",

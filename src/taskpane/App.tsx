@@ -137,6 +137,7 @@ function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; la
       skapa: () => (
         <Skapa
           strings={t}
+          language={language}
           workbook={workbook}
           validation={validation}
           onValidation={setValidation}

@@ -127,6 +127,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
           validation,
           sheets: result.followUp.sheets.map((s) => s.spec.name),
           carried: followUpPreviewRows(result.followUp).map(({ sheet, answers }) => ({ sheet, answers })),
+          findings: result.followUp.findings,
           warnings: result.warnings,
         };
       });

@@ -3,7 +3,7 @@
  * `Excel.run` and the Excel host's jobs with the core in a Web Worker; tests pass a fake. Everything returned is
  * plain data the steps render; nothing here touches Office.
  */
-import type { Finding } from "../domain/findings";
+import type { FileFinding, Finding } from "../domain/findings";
 import type { ConsolidationFinding } from "../domain/followup/consolidate";
 import type { FollowUpKind } from "../domain/followup/model";
 import type { ColumnMapping, Mapping } from "../domain/mapping";
@@ -68,6 +68,11 @@ export type GenerateOutcome =
       sheets: string[];
       /** Per sheet written, how many answers given before were carried into it. */
       carried: { sheet: string; answers: number }[];
+      /**
+       * What reading the earlier sheets found (a nämnd recoded, a row moved, split or merged, a cell that could not
+       * be carried as it stood), at their cells as they stood before this write replaced them.
+       */
+      findings: FileFinding[];
       warnings: WriteWarning[];
       validation: PaneValidation;
     }

@@ -4,7 +4,10 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { FollowUpPreview, GenerateOutcome } from "../../src/taskpane/workbook";
-import { FINDINGS, PREVIEW, deferred, fakeWorkbook, syncError, validation } from "./fakes";
+import { FINDINGS, PREVIEW, REGENERATION_FINDINGS, deferred, fakeWorkbook, syncError, validation } from "./fakes";
+import { FILE_FINDINGS_SHOWN } from "../../src/taskpane/steps/FileFindings";
+import type { FileFinding } from "../../src/domain/findings";
+import { PANE_STRINGS } from "../../src/i18n/pane";
 
 function pane(workbook = fakeWorkbook(validation())) {
   render(<App inExcel workbook={workbook} initialStep="skapa" />);
@@ -81,6 +84,7 @@ describe("Skapa uppföljning", () => {
         { sheet: "KS T1 2024", answers: 0 },
         { sheet: "SAN T1 2024", answers: 0 },
       ],
+      findings: [],
       warnings: [],
       validation: validation(),
     });
@@ -118,6 +122,66 @@ describe("Skapa uppföljning", () => {
     expect(screen.queryByText(/inga ifyllda svar/i)).not.toBeInTheDocument();
   });
 
+  /** Generates once with `findings` from reading the earlier sheets; the list under its heading, as shown. */
+  async function generateWith(findings: FileFinding[], language: "sv" | "en" = "sv") {
+    const user = userEvent.setup();
+    const workbook = fakeWorkbook(validation());
+    const written = await workbook.generate({ period: { name: "T1", kind: "prognos" }, year: 2024, due: null });
+    workbook.generate.mockResolvedValueOnce({ ...written, findings } as GenerateOutcome);
+    render(<App inExcel workbook={workbook} initialStep="skapa" language={language} />);
+    await screen.findByRole("table");
+    await user.click(screen.getByRole("button", { name: PANE_STRINGS[language].generate }));
+    await screen.findByText(PANE_STRINGS[language].generated(2));
+    return workbook;
+  }
+
+  test("after writing: what reading the earlier sheets found, errors first, each at its cell with its message", async () => {
+    const workbook = await generateWith(REGENERATION_FINDINGS);
+    const list = screen.getByRole("region", { name: "Fynd i de tidigare bladen (3)" });
+    const items = within(list)
+      .getAllByRole("listitem")
+      .map((item) => item.textContent);
+    expect(items).toEqual([
+      "SAN T1 2024!F40: Fel: Cellen innehåller en formel men filen saknar dess uträknade värde (den sparades av ett " +
+        "program som inte räknar), så svaret kan inte läsas. Öppna filen i Excel och spara den igen, eller skriv in " +
+        "värdet.",
+      'KS T1 2024!B31: Varning: Uppdraget "Förbättra kvinnors förutsättningar" (U1) finns inte i planen längre, och ' +
+        "planens U1a, U1b bygger på dess ID: det lästes som uppdelat eller sammanslaget. Svaret från KS står kvar " +
+        "under Utgår ur planen och visas låst på U1a, U1b (bladen för KS, TN), som besvaras för sig. Kontrollera att " +
+        "det är rätt uppdrag.",
+      "KFN T1 2024!A2: Varning: Bladet gäller nämnden KFN, som inte finns i planen längre. Det lästes som KUF, som " +
+        "har samma namn. Kontrollera att det är rätt nämnd.",
+    ]);
+    // The cells named are in the sheets as they were before this write replaced them: nothing to go to.
+    expect(within(list).queryByRole("button")).not.toBeInTheDocument();
+    expect(workbook.goToCell).not.toHaveBeenCalled();
+  });
+
+  test("after writing: the findings in English in an English pane", async () => {
+    await generateWith(REGENERATION_FINDINGS.slice(0, 1), "en");
+    const list = screen.getByRole("region", { name: "Findings in the earlier sheets (1)" });
+    expect(within(list).getByRole("listitem")).toHaveTextContent(
+      'KS T1 2024!B31: Warning: The assignment "Förbättra kvinnors förutsättningar" (U1) is no longer in the plan, ' +
+        "and the plan's U1a, U1b builds on its ID: it was read as split or merged.",
+    );
+  });
+
+  test("after writing with nothing found: no list", async () => {
+    await generateWith([]);
+    expect(screen.queryByRole("region", { name: /Fynd i de tidigare bladen/ })).not.toBeInTheDocument();
+  });
+
+  test("after writing: many findings, the first shown and the rest counted", async () => {
+    const many = Array.from({ length: FILE_FINDINGS_SHOWN + 3 }, (_, i) => ({
+      ...REGENERATION_FINDINGS[1],
+      cell: `A${i + 2}`,
+    }));
+    await generateWith(many);
+    const list = screen.getByRole("region", { name: `Fynd i de tidigare bladen (${FILE_FINDINGS_SHOWN + 3})` });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(FILE_FINDINGS_SHOWN);
+    expect(within(list).getByText("… och 3 till.")).toBeVisible();
+  });
+
   test("after writing where nothing was filled in: it says no answers were there, not that they went over", async () => {
     const user = userEvent.setup();
     const workbook = pane();
@@ -125,6 +189,7 @@ describe("Skapa uppföljning", () => {
       written: true,
       sheets: ["KS T1 2024"],
       carried: [{ sheet: "KS T1 2024", answers: 0 }],
+      findings: [],
       warnings: [],
       validation: validation(),
     });

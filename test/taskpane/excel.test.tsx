@@ -115,6 +115,31 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   expect(new Set(calls)).toEqual(new Set(["readPlan", "previewFollowUp", "prepareFollowUp", "prepareReport"]));
 });
 
+test("created again after the plan moved an answered uppdrag: the step lists what reading the earlier sheets found", async () => {
+  const user = userEvent.setup();
+  pane("skapa");
+  await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+  const create = () => user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+  await create();
+  await screen.findByText(/^Skapade \d+ uppföljningsblad/);
+  expect(screen.queryByRole("region", { name: /Fynd i de tidigare bladen/ })).not.toBeInTheDocument();
+
+  // KS answers U1; the economist then gives U1 to TN.
+  const ks = standIn.workbook.find("KS T1 2024")!;
+  const row = Array.from({ length: 200 }, (_, r) => r).find((r) => ks.cell(r, 0)?.value === "assignment|U1")!;
+  ks.at(row, 5).value = "Påbörjat";
+  const uppdrag = standIn.workbook.find("Uppdrag")!;
+  const u1 = Array.from({ length: 20 }, (_, r) => r).find((r) => uppdrag.cell(r, 0)?.value === "U1")!;
+  uppdrag.at(u1, 4).value = "TN";
+  await waitFor(() => expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeEnabled());
+  await create();
+  const found = await screen.findByRole("region", { name: "Fynd i de tidigare bladen (1)" });
+  expect(within(found).getByRole("listitem")).toHaveTextContent(
+    `KS T1 2024!B${row + 1}: Varning: "Förbättra kvinnors förutsättningar för företagande i kommunen." har flyttats ` +
+      "från nämnden KS till TN i planen.",
+  );
+});
+
 test("an error in the plan: shown at its cell, and a click selects that cell in Excel", async () => {
   const user = userEvent.setup();
   standIn.workbook.sheet("Uppdrag").put("E3", "Nämnden som inte finns");

@@ -2,7 +2,7 @@
 import { ExcelHostError, type ExcelProblem, type ExcelStep } from "../../src/hosts/excel/problems";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
 import type { PaneFiles } from "../../src/taskpane/workerFiles";
-import type { Finding } from "../../src/domain/findings";
+import type { FileFinding, Finding } from "../../src/domain/findings";
 import type { UnreadCell } from "../../src/domain/unread";
 import { DEFAULT_LEVELS, type Plan } from "../../src/domain/model";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
@@ -140,6 +140,37 @@ export const PREVIEW: FollowUpPreview = {
   ],
 };
 
+/**
+ * What a regeneration found in the earlier sheets: an uppdrag split (U1 → U1a, U1b), a sheet of a nämnd since given
+ * a new code, and an answer that could not be carried as it stood.
+ */
+export const REGENERATION_FINDINGS: FileFinding[] = [
+  {
+    file: "denna arbetsbok",
+    sheet: "KS T1 2024",
+    cell: "B31",
+    severity: "warning",
+    rule: "followup-answer-replaced",
+    params: { title: "Förbättra kvinnors förutsättningar", id: "U1", from: "KS", to: "U1a, U1b", committees: "KS, TN" },
+  },
+  {
+    file: "denna arbetsbok",
+    sheet: "KFN T1 2024",
+    cell: "A2",
+    severity: "warning",
+    rule: "followup-committee-recoded",
+    params: { from: "KFN", to: "KUF", how: "name" },
+  },
+  {
+    file: "denna arbetsbok",
+    sheet: "SAN T1 2024",
+    cell: "F40",
+    severity: "error",
+    rule: "followup-formula-uncomputed",
+    params: {},
+  },
+];
+
 export const CONSOLIDATION: ConsolidationPreview = {
   ok: true,
   followUp: { period: DEFAULT_SETTINGS.periods[0], year: 2024 },
@@ -190,6 +221,7 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
             { sheet: "KS T1 2024", answers: 2 },
             { sheet: "SAN T1 2024", answers: 0 },
           ],
+          findings: [],
           warnings: [],
           validation: result,
         };

@@ -12,6 +12,7 @@ import {
   FINDINGS,
   PLAN,
   PREVIEW,
+  REGENERATION_FINDINGS,
   fakeWorkbook,
   hostError,
   inThreadFiles,
@@ -133,6 +134,7 @@ async function walk(language: Language): Promise<string[]> {
         { sheet: "KS T1 2024", answers: 2 },
         { sheet: "SAN T1 2024", answers: 0 },
       ],
+      findings: REGENERATION_FINDINGS,
       warnings: ["noDropdowns", "noInputMessages", "noConditionalFills", "noPrintSetup"],
       validation: PLAN_WITH_AMOUNTS,
     })

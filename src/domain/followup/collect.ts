@@ -1,11 +1,12 @@
 import { Grid } from "../../sheet/grid";
-import { FileFinding, finding } from "../findings";
+import { FileFinding, FindingParams, FollowUpRuleId, finding } from "../findings";
 import { Plan } from "../model";
 import { Period, Settings } from "../settings";
 import { answerOf } from "./answers";
 import { committeeKeys } from "./content";
-import { Answer, COL, EarlierAnswer, hasContent, rowKey } from "./model";
+import { Answer, COL, EarlierAnswer, FollowUpKind, hasContent, parseRowKey, rowKey } from "./model";
 import { recogniseSheets } from "./recognise";
+import { successorIndex } from "./successors";
 
 /** A workbook's follow-up sheets, as read by a host, with where they came from. */
 export interface AnswerSource {
@@ -17,8 +18,11 @@ export interface AnswerSource {
 export interface CollectedAnswers {
   /** Committee code → row key → the latest answer given. */
   byCommittee: Map<string, Map<string, Answer>>;
-  /** Committee code → row key → what another nämnd answered on that row before the plan moved it here. */
-  earlier: Map<string, Map<string, EarlierAnswer>>;
+  /**
+   * Committee code → row key → what was answered before on the row the plan moved here (from another nämnd), or on
+   * the uppdrag it split or merged into this row.
+   */
+  earlier: Map<string, Map<string, EarlierAnswer[]>>;
   /** Names of the sheets, per source, that belong to this period and year (the ones a regeneration replaces). */
   sheets: { source: string; sheet: string; committee: string }[];
   /** What reading the sheets found: how each was recognised, and what in it cannot be carried as it stands. */
@@ -66,43 +70,89 @@ export function collectAnswers(
       where.set(merged, { file: source.file, sheet: read.sheet, row: row.row, live: !row.removed });
     }
   }
-  const earlier = movedAnswers(plan, byCommittee);
-  for (const [to, moved] of earlier) {
-    for (const { committee: from, answer } of moved.values()) {
-      const at = where.get(answer);
-      // Said once: where the row still stood as the nämnd's own, before a regeneration put it under "Utgår".
-      if (!at?.live) continue;
-      const ref = { sheet: at.sheet, row: at.row, col: COL.title };
-      findings.push({
-        ...finding("warning", "followup-answer-moved", ref, { title: answer.title, from, to }),
-        file: at.file,
-      });
-    }
+  const changed = [...movedAnswers(plan, byCommittee), ...replacedAnswers(plan, byCommittee)];
+  const earlier = new Map<string, Map<string, EarlierAnswer[]>>();
+  for (const { to, key, shown } of changed) {
+    // Goals and uppdrag have a column for it; a ramjustering's or nyckeltal's row has none (see the finding).
+    if (!SHOWN_KINDS.includes(shown.answer.kind)) continue;
+    const rows = earlier.get(to) ?? new Map<string, EarlierAnswer[]>();
+    earlier.set(to, rows);
+    rows.set(key, [...(rows.get(key) ?? []), shown]);
+  }
+  // Said once: where the row still stood as the nämnd's own, before a regeneration put it under "Utgår".
+  const said = (answer: Answer, rule: FollowUpRuleId, params: FindingParams) => {
+    const at = where.get(answer);
+    if (!at?.live) return;
+    const ref = { sheet: at.sheet, row: at.row, col: COL.title };
+    findings.push({ ...finding("warning", rule, ref, params), file: at.file });
+  };
+  for (const { to, shown } of changed.filter((c) => c.shown.replaced === null)) {
+    const { committee: from, answer } = shown;
+    said(answer, "followup-answer-moved", { title: answer.title, from, to, kind: answer.kind });
+  }
+  // One finding per answer replaced, naming every row that took its place and every nämnd shown it.
+  const replaced = new Map<Answer, { shown: EarlierAnswer; ids: Set<string>; committees: Set<string> }>();
+  for (const { to, key, shown } of changed.filter((c) => c.shown.replaced !== null)) {
+    const entry = replaced.get(shown.answer) ?? { shown, ids: new Set<string>(), committees: new Set<string>() };
+    replaced.set(shown.answer, entry);
+    entry.ids.add(parseRowKey(key)!.id);
+    entry.committees.add(to);
+  }
+  for (const { shown, ids, committees } of replaced.values()) {
+    said(shown.answer, "followup-answer-replaced", {
+      title: shown.answer.title,
+      id: shown.replaced!,
+      from: shown.committee,
+      to: [...ids].join(", "),
+      committees: [...committees].join(", "),
+    });
   }
   const sheets = recognised.sheets.map((s) => ({ source: s.source.file, sheet: s.read.sheet, committee: s.committee }));
   return { byCommittee, earlier, sheets, findings };
 }
 
+/** Rows whose sheet shows, locked, what was answered on them before the plan changed them. */
+const SHOWN_KINDS: FollowUpKind[] = ["goal", "assignment"];
+
+/** An answer given on a row the plan has changed, and the row of nämnd `to` that now stands for it. */
+interface ChangedRow {
+  to: string;
+  key: string;
+  shown: EarlierAnswer;
+}
+
 /** Answers on rows that left their nämnd's part of the plan and now are another nämnd's, by the nämnd that has them. */
-function movedAnswers(
-  plan: Plan,
-  byCommittee: Map<string, Map<string, Answer>>,
-): Map<string, Map<string, EarlierAnswer>> {
+function movedAnswers(plan: Plan, byCommittee: Map<string, Map<string, Answer>>): ChangedRow[] {
   const keys = new Map(plan.committees.map((c) => [c.code, committeeKeys(plan, c.code)]));
   // A goal above several nämnders' own is no row that moved: only a nämndmål given to another nämnd is.
   const goalOf = new Map(plan.goals.map((g) => [rowKey("goal", g.id), g.committee]));
-  const earlier = new Map<string, Map<string, EarlierAnswer>>();
+  const moved: ChangedRow[] = [];
   for (const [from, answers] of byCommittee) {
     for (const [key, answer] of answers) {
       if (keys.get(from)?.has(key)) continue;
       for (const [to, own] of keys) {
         if (to === from || !own.has(key)) continue;
         if (answer.kind === "goal" && goalOf.get(key) !== to) continue;
-        const shown = earlier.get(to) ?? new Map<string, EarlierAnswer>();
-        earlier.set(to, shown);
-        shown.set(key, { committee: from, answer });
+        moved.push({ to, key, shown: { committee: from, answer, replaced: null } });
       }
     }
   }
-  return earlier;
+  return moved;
+}
+
+/** Answers on uppdrag the plan split or merged, on each row built on them, for each nämnd that row is given. */
+function replacedAnswers(plan: Plan, byCommittee: Map<string, Map<string, Answer>>): ChangedRow[] {
+  const successors = successorIndex(plan);
+  const replaced: ChangedRow[] = [];
+  for (const [from, answers] of byCommittee) {
+    for (const [key, answer] of answers) {
+      const parsed = parseRowKey(key);
+      if (parsed?.kind !== "assignment") continue;
+      for (const successor of successors(parsed.id)) {
+        const shown = { committee: from, answer, replaced: parsed.id };
+        for (const to of successor.committees) replaced.push({ to, key: rowKey("assignment", successor.id), shown });
+      }
+    }
+  }
+  return replaced;
 }

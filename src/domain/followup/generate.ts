@@ -21,6 +21,7 @@ import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
 import { OwnSheetNames, stateSheet } from "../state";
 import { CommitteeContent, committeeContent, isEmpty } from "./content";
+import { earlierHeader, earlierText } from "./earlierAnswers";
 import {
   Answer,
   COL,
@@ -59,8 +60,8 @@ export interface FollowUpOptions {
   settings: Settings;
   /** Earlier answers by committee code, then by row key. */
   answers?: Map<string, Map<string, Answer>>;
-  /** Answers other nämnder gave on rows the plan has moved: by the committee that has the row now, then row key. */
-  earlier?: Map<string, Map<string, EarlierAnswer>>;
+  /** Answers given on rows the plan has moved, split or merged: by the committee that has the row now, then row key. */
+  earlier?: Map<string, Map<string, EarlierAnswer[]>>;
   password?: string;
   /** Sheet names already in the workbook that the new sheets must not take. */
   takenNames?: string[];
@@ -394,15 +395,15 @@ class SheetBuilder {
     const goalName = (id: string) => index.goals.get(id)?.name ?? id;
     const assignmentTitle = (id: string | null) => (id ? (index.assignments.get(id)?.title ?? id) : null);
     const topLevel = this.plan.levels[0]?.id;
-    const earlier = this.options.earlier?.get(this.committee.code) ?? new Map<string, EarlierAnswer>();
-    // Column G of goals and uppdrag shows, locked, what another nämnd answered before the plan moved the row here.
-    const earlierHeader = (kind: FollowUpKind) =>
-      [...earlier.keys()].some((key) => parseRowKey(key)?.kind === kind) ? "Tidigare svar (annan nämnd)" : "";
+    const earlier = this.options.earlier?.get(this.committee.code) ?? new Map<string, EarlierAnswer[]>();
+    // Column G of goals and uppdrag shows, locked, what was answered before the plan moved, split or merged the row.
+    const header = (kind: FollowUpKind) =>
+      earlierHeader([...earlier].filter(([key]) => parseRowKey(key)?.kind === kind).map(([, answers]) => answers));
     const row = (kind: FollowUpKind, id: string, cells: Row["cells"], input: InputKind): Row => {
       const key = rowKey(kind, id);
       this.used.add(key);
       const before = kind === "goal" || kind === "assignment" ? earlier.get(key) : undefined;
-      if (before) cells[COL.extra - 1] = earlierText(before);
+      if (before?.length) cells[COL.extra - 1] = earlierText(before);
       return { key, cells, input, answer: this.answers.get(key) };
     };
     return [
@@ -415,7 +416,7 @@ class SheetBuilder {
           "Bidrar till",
           "Målvärde",
           prognos ? "Bedömning (prognos)" : "Bedömning",
-          earlierHeader("goal"),
+          header("goal"),
           "Kommentar / analys",
         ],
         rows: this.content.goals.map((g) =>
@@ -431,15 +432,7 @@ class SheetBuilder {
       {
         id: "assignment",
         title: "Uppdrag",
-        headers: [
-          "Uppdrag",
-          "Förtydligande",
-          "Mål",
-          "Från",
-          "Status",
-          earlierHeader("assignment"),
-          "Kommentar / analys",
-        ],
+        headers: ["Uppdrag", "Förtydligande", "Mål", "Från", "Status", header("assignment"), "Kommentar / analys"],
         rows: this.content.assignments.map((a) =>
           row(
             "assignment",
@@ -691,12 +684,6 @@ class SheetBuilder {
     }
     return null;
   }
-}
-
-/** "KS: Påbörjat – Upphandling pågår." */
-function earlierText({ committee, answer }: EarlierAnswer): string {
-  const parts = [answer.input === null ? "" : String(answer.input), answer.comment ?? ""].filter((p) => p !== "");
-  return `${committee}: ${parts.join(" – ")}`;
 }
 
 /**

@@ -133,8 +133,14 @@ export function hasContent(answer: Pick<Answer, "input" | "comment">): boolean {
   return (answer.input !== null && answer.input !== "") || (answer.comment !== null && answer.comment !== "");
 }
 
-/** An answer a nämnd gave on a row the plan now gives another nämnd: shown there, locked, for reference. */
+/**
+ * An answer given before on a row the plan has changed: on a row it now gives another nämnd, or on an uppdrag it
+ * split or merged (successors.ts). Shown on the new row, locked, for reference; the new row is answered for itself.
+ */
 export interface EarlierAnswer {
+  /** The nämnd that gave it (its code in today's plan). */
   committee: string;
   answer: Answer;
+  /** The plan ID of the uppdrag it was given on, when the new row is a split or merge of it; null for a moved row. */
+  replaced: string | null;
 }

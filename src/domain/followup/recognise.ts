@@ -10,8 +10,9 @@ import { META_ROW } from "./model";
 /**
  * The one way a follow-up sheet someone returned is recognised, for consolidation and for a regeneration alike: which
  * nämnd of today's plan it answers for, and for which period. By its metadata first, then by its name ("KS T1 2025"),
- * then by its rows (the nämnd whose rows it shares most of). A nämnd whose code changed in the plan is found by its
- * name, or by its rows, and a finding says so; a sheet that belongs to no nämnd of the plan is a finding too.
+ * then by its rows (the nämnd whose rows it shares most of; of two alike, the one its file has no other sheet for). A
+ * nämnd whose code changed in the plan is found by its name, or by its rows, and a finding says so; a sheet that
+ * belongs to no nämnd of the plan, or to two alike, is a finding too.
  */
 
 export interface SheetSource {
@@ -83,12 +84,25 @@ export function recogniseSheets<S extends SheetSource>(
 
   const keys = new Map(plan.committees.map((c) => [c.code, committeeKeys(plan, c.code)]));
   const overlap = (sheet: FollowUpRead, code: string) => sheet.rows.filter((r) => keys.get(code)!.has(r.key)).length;
-  /** The nämnd whose rows the sheet shares most of (goals above a nämnd's own are on several sheets). */
-  const byRows = (sheet: FollowUpRead): string | null => {
-    const best = plan.committees
-      .map((c) => ({ code: c.code, shared: overlap(sheet, c.code) }))
-      .sort((a, b) => b.shared - a.shared)[0];
-    return best && best.shared > 0 ? best.code : null;
+  // The nämnder each file's other sheets say they are (metadata or name): a sheet known by its rows alone is rather
+  // a nämnd whose sheet the file lacks.
+  const claimed = new Map<S, Set<string>>();
+  for (const { source, claim } of read) {
+    if (claim && keys.has(claim.committee))
+      claimed.set(source, (claimed.get(source) ?? new Set()).add(claim.committee));
+  }
+  /**
+   * The nämnd whose rows the sheet shares most of (goals above a nämnd's own are on several sheets). Two that share
+   * as many (a row moved from one to the other) are told apart only by the file's other sheets; else it is not
+   * guessed: `tied` names them.
+   */
+  const byRows = (sheet: FollowUpRead, source: S): { code: string | null; tied: string[] } => {
+    const shared = plan.committees.map((c) => ({ code: c.code, shared: overlap(sheet, c.code) }));
+    const most = Math.max(0, ...shared.map((c) => c.shared));
+    const best = shared.filter((c) => c.shared === most && most > 0).map((c) => c.code);
+    const unclaimed = best.filter((code) => !claimed.get(source)?.has(code));
+    const left = best.length > 1 && unclaimed.length > 0 ? unclaimed : best;
+    return left.length === 1 ? { code: left[0], tied: [] } : { code: null, tied: left };
   };
   const byName = (name: string | null): string | null => {
     const matches = name ? plan.committees.filter((c) => c.name && normalizeName(c.name) === normalizeName(name)) : [];
@@ -107,13 +121,19 @@ export function recogniseSheets<S extends SheetSource>(
     forPeriod.add(source);
     const at = { sheet: sheet.sheet, row: claim?.from === "metadata" ? META_ROW : 0, col: claim ? 0 : 1 };
     let committee: string | null = null;
+    let tied: string[] = [];
+    const rowsSay = () => {
+      const found = byRows(sheet, source);
+      tied = found.tied;
+      return found.code;
+    };
     if (claim && keys.has(claim.committee)) {
       // The metadata is the sheet's word; a name could be another nämnd's cleaned code ("S?N" is "S-N" in a name).
       const named = claim.committee;
-      committee = claim.from === "metadata" || overlap(sheet, named) > 0 || !sheet.rows.length ? named : byRows(sheet);
+      committee = claim.from === "metadata" || overlap(sheet, named) > 0 || !sheet.rows.length ? named : rowsSay();
     } else {
       const found = byName(claim?.committeeName ?? null);
-      committee = found ?? byRows(sheet);
+      committee = found ?? rowsSay();
       if (committee && claim) {
         report(source.file, "warning", "followup-committee-recoded", at, {
           from: claim.committee,
@@ -127,6 +147,7 @@ export function recogniseSheets<S extends SheetSource>(
       report(source.file, "error", "followup-committee-unknown", at, {
         committee: claim?.committee ?? "",
         rows: sheet.rows.length,
+        tied: tied.join(", "),
       });
     }
   }

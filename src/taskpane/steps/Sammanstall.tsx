@@ -4,19 +4,18 @@
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
-import type { ConsolidationFinding } from "../../domain/followup/consolidate";
-import { type Language, findingMessage } from "../../i18n/findings";
+import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
 import {
-  PLAN_NAME,
   type ConsolidationPreview,
   type UnusableFile,
   type MissingPerCommittee,
   type PaneWorkbook,
   type ReturnedWorkbook,
 } from "../workbook";
+import { FileFindings } from "./FileFindings";
 
 /** Missing rows listed per nämnd; the rest are counted. */
 export const MISSING_SHOWN = 5;
@@ -154,10 +153,13 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
         <Missing strings={t} committees={written?.committees ?? result.committees} />
       ) : null}
       {result?.ok && result.followUp !== null ? (
-        <AnswerFindings
+        // All of them are on the report's Fynd sheet too.
+        <FileFindings
           strings={t}
           language={language}
           findings={written?.findings ?? result.findings}
+          heading={t.answerFindings}
+          more={t.answerFindingsMore}
           goToCell={workbook.goToCell}
         />
       ) : null}
@@ -238,64 +240,6 @@ function Missing({ strings: t, committees }: { strings: PaneStrings; committees:
             </li>
           ))}
         </ul>
-      ) : null}
-    </section>
-  );
-}
-
-/** Findings shown in the pane; all of them are on the report's Fynd sheet. */
-export const ANSWER_FINDINGS_SHOWN = 20;
-
-/**
- * What the consolidation found in the answers, errors first: one in this workbook is a button to its cell, one in a
- * returned file names the file.
- */
-function AnswerFindings({
-  strings: t,
-  language,
-  findings,
-  goToCell,
-}: {
-  strings: PaneStrings;
-  language: Language;
-  findings: ConsolidationFinding[];
-  goToCell: PaneWorkbook["goToCell"];
-}) {
-  const styles = useStepStyles();
-  const [error, setError] = useState<string | null>(null);
-  if (findings.length === 0) return null;
-  const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-  return (
-    <section aria-labelledby="answer-findings" className={styles.step}>
-      <h2 id="answer-findings" className={styles.heading}>
-        {t.answerFindings(findings.length)}
-      </h2>
-      {error ? <ErrorBar message={error} title={t.goToFailed} /> : null}
-      <ul className={styles.list}>
-        {sorted.slice(0, ANSWER_FINDINGS_SHOWN).map((f, i) => {
-          const text = `${t.severity[f.severity]}: ${findingMessage(f, language)}`;
-          return (
-            <li key={i}>
-              {f.file === PLAN_NAME ? (
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  onClick={() => {
-                    setError(null);
-                    goToCell(f.sheet, f.cell).catch((e: unknown) => setError(errorMessage(e, t)));
-                  }}
-                >
-                  {`${f.sheet}!${f.cell} ${text}`}
-                </Button>
-              ) : (
-                <Text>{`${f.sheet}!${f.cell} ${t.inFile(f.file)}: ${text}`}</Text>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {findings.length > ANSWER_FINDINGS_SHOWN ? (
-        <Text className={styles.muted}>{t.answerFindingsMore(findings.length - ANSWER_FINDINGS_SHOWN)}</Text>
       ) : null}
     </section>
   );

@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
+import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, Note, TableHead, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
@@ -29,12 +30,14 @@ import type {
   PaneWorkbook,
   ValidationListener,
 } from "../workbook";
+import { FileFindings } from "./FileFindings";
 
 /** The preview waits this long after the last change of period or year before reading the workbook. */
 export const PREVIEW_DELAY_MS = 300;
 
 interface SkapaProps {
   strings: PaneStrings;
+  language: Language;
   workbook: PaneWorkbook;
   validation: PaneValidation | null;
   /** A fresher validation came with a preview or a write. */
@@ -57,7 +60,7 @@ export function parseDate(text: string): string | null {
     : null;
 }
 
-export function Skapa({ strings: t, workbook, validation, onValidation, showErrors }: SkapaProps) {
+export function Skapa({ strings: t, language, workbook, validation, onValidation, showErrors }: SkapaProps) {
   const styles = useStepStyles();
   const blockedId = useId();
   const periods: Period[] = validation?.settings.periods.length ? validation.settings.periods : DEFAULT_PERIODS;
@@ -245,7 +248,17 @@ export function Skapa({ strings: t, workbook, validation, onValidation, showErro
       </div>
       {generation.status === "error" ? <ErrorBar message={generation.message} /> : null}
       {generation.status === "done" && generation.result.written ? (
-        <Generated strings={t} outcome={generation.result} />
+        <>
+          <Generated strings={t} outcome={generation.result} />
+          {/* Text, not buttons to cells: the sheets they name were read before this write replaced them. */}
+          <FileFindings
+            strings={t}
+            language={language}
+            findings={generation.result.findings}
+            heading={t.regenerationFindings}
+            more={t.regenerationFindingsMore}
+          />
+        </>
       ) : null}
 
       <div className={styles.row}>
