@@ -2,7 +2,7 @@
  * What the workbook reader needs of styles.xml: the number format of each cell style (`<cellXfs>`, by the index a
  * cell's `s` names), and whether it shows a date, which turns the cell's number into a Date. Node-free.
  */
-import { Tag, attributeAt, isElement, walkTags } from "./xmlBytes";
+import { Tag, attributeAt, isElement, walkElements } from "./xmlBytes";
 
 export interface CellStyles {
   /** The number format of cell style `s`; null for General and for a style or format the file does not have. */
@@ -54,7 +54,7 @@ export function readCellStyles(data: Uint8Array | undefined): CellStyles {
   const styleFormats: number[] = [];
   let inCellXfs = false;
   let xfDepth = 0; // elements open inside an <xf> of cellXfs (its alignment, protection …)
-  walkTags(data, (start, end, tag) => {
+  walkElements(data, (start, end, tag) => {
     if (xfDepth > 0) {
       xfDepth += tag === Tag.Open ? 1 : tag === Tag.Close ? -1 : 0;
       return;

@@ -18,6 +18,7 @@ import { UnusableInputError } from "./problems";
 import { OverlappingMerges, clippedMerges, sheetGrid } from "./sheetGrid";
 import { MissingSharedString, scanSheet } from "./sheetScan";
 import { readModified, readSharedStrings, readWorkbookXml } from "./workbookXml";
+import { MalformedXml } from "./xmlBytes";
 
 export { UnusableInputError } from "./problems";
 export type { UnusableInputKind } from "./problems";
@@ -41,16 +42,17 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
   refuseDeepNesting(parts, located.sheets, name);
   const role = new Map([...located.renames].map(([part, canonical]) => [canonical, parts.get(part)]));
 
-  const { sheets, date1904 } = readWorkbookXml(parts.get(located.workbook));
-  const context = {
-    strings: readSharedStrings(role.get("xl/sharedStrings.xml")),
-    styles: readCellStyles(role.get("xl/styles.xml")),
-    date1904,
-  };
-  const partById = new Map(located.sheets.map((sheet) => [sheet.id, sheet.part]));
   const grids: Grid[] = [];
-  let mergedCells = 0;
+  let modified: Date | null;
   try {
+    const { sheets, date1904 } = readWorkbookXml(parts.get(located.workbook));
+    const context = {
+      strings: readSharedStrings(role.get("xl/sharedStrings.xml")),
+      styles: readCellStyles(role.get("xl/styles.xml")),
+      date1904,
+    };
+    const partById = new Map(located.sheets.map((sheet) => [sheet.id, sheet.part]));
+    let mergedCells = 0;
     for (const entry of sheets) {
       const part = partById.get(entry.id);
       if (part === undefined) continue; // a chart sheet, or a sheet whose part is missing
@@ -60,8 +62,9 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
       if (mergedCells > LIMITS.mergedCells) throw overLimit(name, "mergedCells", entry.name);
       grids.push(sheetGrid(scanned, merges, entry.name, entry.visibility));
     }
+    modified = readModified(role.get("docProps/core.xml"));
   } catch (error) {
-    if (error instanceof MissingSharedString || error instanceof OverlappingMerges) {
+    if (error instanceof MalformedXml || error instanceof MissingSharedString || error instanceof OverlappingMerges) {
       throw new UnusableInputError({ code: "corrupt", file: name });
     }
     throw error;
@@ -69,6 +72,6 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
   return {
     grids,
     unsupportedParts: unsupportedParts(entries.map((entry) => entry.name)),
-    modified: readModified(role.get("docProps/core.xml")),
+    modified,
   };
 }

@@ -12,7 +12,7 @@ import type { CellValue } from "../../sheet/grid";
 import type { CellStyles } from "./cellStyles";
 import { serialDate } from "./cellStyles";
 import { type CellRange, parseRange } from "./sheetXml";
-import { Tag, attributeAt, isElement, text, unescapeXstring, walkTags } from "./xmlBytes";
+import { Tag, attributeAt, isElement, text, unescapeXstring, walkElements } from "./xmlBytes";
 
 export interface ScannedSheet {
   /**
@@ -202,7 +202,7 @@ export function scanSheet(data: Uint8Array, context: SheetContext): ScannedSheet
     }
   };
 
-  walkTags(data, (start, end, tag) => {
+  walkElements(data, (start, end, tag) => {
     if (open.length === 0) {
       if (tag === Tag.Close) return;
       if (tag === Tag.Open && isElement(data, start, "sheetData")) open.push(Open.SheetData);

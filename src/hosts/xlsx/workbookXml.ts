@@ -4,7 +4,7 @@
  * Node-free, read from UTF-8 bytes (packageParts.ts converted any UTF-16 part).
  */
 import type { SheetVisibility } from "../../sheet/grid";
-import { Tag, attributeAt, isElement, text, unescapeXstring, walkTags } from "./xmlBytes";
+import { Tag, attributeAt, isElement, text, unescapeXstring, walkElements } from "./xmlBytes";
 
 export interface SheetEntry {
   name: string;
@@ -23,7 +23,7 @@ export function readWorkbookXml(data: Uint8Array | undefined): { sheets: SheetEn
   const sheets: SheetEntry[] = [];
   let date1904 = false;
   if (!data) return { sheets, date1904 };
-  walkTags(data, (start, end, tag) => {
+  walkElements(data, (start, end, tag) => {
     if (tag === Tag.Close) return;
     if (isElement(data, start, "sheet")) {
       sheets.push({
@@ -49,7 +49,7 @@ export function readSharedStrings(data: Uint8Array | undefined): (string | null)
   let inItem = false;
   let phonetic = 0; // depth inside <rPh>
   let textFrom = -1; // where the open <t>'s text starts
-  walkTags(data, (start, end, tag) => {
+  walkElements(data, (start, end, tag) => {
     if (phonetic > 0) {
       phonetic += tag === Tag.Open ? 1 : tag === Tag.Close ? -1 : 0;
       return;
@@ -80,7 +80,7 @@ export function readModified(data: Uint8Array | undefined): Date | null {
   if (!data) return null;
   let modified: Date | null = null;
   let from = -1;
-  walkTags(data, (start, end, tag) => {
+  walkElements(data, (start, end, tag) => {
     if (!isElement(data, start, "modified")) return;
     if (tag === Tag.Open) from = end + 1;
     else if (tag === Tag.Close && from >= 0) {

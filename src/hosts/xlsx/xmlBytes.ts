@@ -39,7 +39,8 @@ export function indexOfAscii(data: Uint8Array, ascii: string, from = 0): number 
 /**
  * Calls `visit` with each start, end and empty tag (from its `<` to its `>`), from `from` on; comments, CDATA,
  * declarations and processing instructions are skipped, and a `>` inside a quoted attribute value does not end a tag.
- * `visit` returns true to stop. Returns where it stopped (after the tag that stopped it), or the end of `data`.
+ * `visit` returns true to stop. Returns where it stopped (after the tag that stopped it), the end of `data`, or -1
+ * when `data` ends inside a tag.
  */
 export function walkTags(
   data: Uint8Array,
@@ -50,7 +51,7 @@ export function walkTags(
     const next = data[i + 1];
     if (next === SLASH) {
       const end = data.indexOf(GT, i);
-      if (end < 0) return data.length;
+      if (end < 0) return -1;
       if (visit(i, end, Tag.Close)) return end + 1;
       i = end;
     } else if (next === QUESTION) {
@@ -69,12 +70,41 @@ export function walkTags(
         } else if (byte === 0x22 || byte === 0x27) quote = byte;
         else if (byte === GT) break;
       }
-      if (end >= data.length) return data.length;
+      if (end >= data.length) return -1;
       if (visit(i, end, data[end - 1] === SLASH ? Tag.Empty : Tag.Open)) return end + 1;
       i = end;
     }
   }
   return data.length;
+}
+
+/** Thrown for XML that is not well-formed: the part is damaged. */
+export class MalformedXml extends Error {}
+
+/**
+ * walkTags over a part that must be well-formed as far as elements go: each end tag closes the element last opened,
+ * and none is left open or cut off (unless `visit` stops early). Throws MalformedXml otherwise.
+ */
+export function walkElements(data: Uint8Array, visit: (start: number, end: number, tag: Tag) => boolean | void): void {
+  const open: number[] = []; // where the name of each open element starts
+  let stopped = false;
+  const at = walkTags(data, (start, end, tag) => {
+    if (tag === Tag.Open) open.push(start + 1);
+    else if (tag === Tag.Close) {
+      const from = open.pop();
+      if (from === undefined || !sameName(data, from, start + 2)) throw new MalformedXml();
+    }
+    stopped = visit(start, end, tag) === true;
+    return stopped;
+  });
+  if (!stopped && (at < 0 || open.length > 0)) throw new MalformedXml();
+}
+
+function sameName(data: Uint8Array, a: number, b: number): boolean {
+  const end = nameEnd(data, a);
+  if (nameEnd(data, b) - b !== end - a) return false;
+  for (let i = 0; i < end - a; i++) if (data[a + i] !== data[b + i]) return false;
+  return true;
 }
 
 /** Where the element name of the tag at `start` ends (at white space, `/` or `>`). */
