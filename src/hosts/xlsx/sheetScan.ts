@@ -12,7 +12,7 @@ import type { CellValue } from "../../sheet/grid";
 import type { CellStyles } from "./cellStyles";
 import { serialDate } from "./cellStyles";
 import { type CellRange, parseRange } from "./sheetXml";
-import { Tag, attributeAt, isElement, text, unescapeXstring, walkElements } from "./xmlBytes";
+import { Tag, attributeAt, forEachAttribute, isElement, text, unescapeXstring, walkElements } from "./xmlBytes";
 
 export interface ScannedSheet {
   /**
@@ -92,18 +92,30 @@ export function scanSheet(data: Uint8Array, context: SheetContext): ScannedSheet
   // The cell being read.
   let type: string | null = null;
   let style = 0;
-  let value: string | null = null;
+  let valueFrom = -1; // where the cell's <v> text is; -1 when it has none
+  let valueTo = -1;
   let inline: string | null = null;
   let formula = false;
   let textFrom = 0;
 
+  // A cell's attributes, read in one pass without a string for its reference or style (a sheet has millions).
+  let refCol = -1;
+  const cellAttribute = (nameFrom: number, nameTo: number, valueFrom: number, valueTo: number) => {
+    if (nameTo - nameFrom !== 1) return;
+    const name = data[nameFrom];
+    if (name === 0x72) refCol = columnOf(data, valueFrom, valueTo);
+    else if (name === 0x74) type = cellType(data, valueFrom, valueTo);
+    else if (name === 0x73) style = digits(data, valueFrom, valueTo);
+  };
+
   const startCell = (start: number, end: number, empty: boolean) => {
-    const ref = attributeAt(data, start, end, "r");
-    const refCol = ref === null ? -1 : columnOf(ref);
+    refCol = -1;
+    type = null;
+    style = 0;
+    forEachAttribute(data, start, end, cellAttribute);
     col = refCol >= 0 ? refCol : col + 1;
-    type = attributeAt(data, start, end, "t");
-    style = Number.parseInt(attributeAt(data, start, end, "s") ?? "0", 10) || 0;
-    value = null;
+    valueFrom = -1;
+    valueTo = -1;
     inline = null;
     formula = false;
     if (!empty) {
@@ -117,11 +129,11 @@ export function scanSheet(data: Uint8Array, context: SheetContext): ScannedSheet
     let cell: CellValue;
     if (formula) {
       // A formula's text result may be empty (`<v></v>`): it is still a result. Any other empty one is none.
-      const result = value !== null && (value !== "" || type === "str") ? value : null;
-      cell = result === null ? null : typed(result);
-      if (result === null) sheet.uncomputed.push({ row, col });
-    } else if (value !== null && value !== "") {
-      cell = typed(value);
+      const result = valueFrom >= 0 && (valueTo > valueFrom || type === "str");
+      cell = result ? typed() : null;
+      if (!result) sheet.uncomputed.push({ row, col });
+    } else if (valueTo > valueFrom) {
+      cell = typed();
       if (cell === null) return;
     } else if (inline !== null) {
       cell = inline;
@@ -133,7 +145,13 @@ export function scanSheet(data: Uint8Array, context: SheetContext): ScannedSheet
     if (format !== null) (sheet.formats[row] ??= [])[col] = format;
   };
 
-  const typed = (raw: string): CellValue => {
+  /** The cell's <v> as its type says. */
+  const typed = (): CellValue => {
+    if (type === null || type === "n") {
+      const whole = wholeNumber(data, valueFrom, valueTo);
+      if (!Number.isNaN(whole)) return context.styles.isDate(style) ? serialDate(whole, context.date1904) : whole;
+    }
+    const raw = text(data, valueFrom, valueTo);
     switch (type) {
       case "s": {
         const index = Number(raw.trim());
@@ -191,7 +209,8 @@ export function scanSheet(data: Uint8Array, context: SheetContext): ScannedSheet
         endCell();
         break;
       case Open.Value:
-        value = start > textFrom ? text(data, textFrom, start) : "";
+        valueFrom = textFrom;
+        valueTo = Math.max(start, textFrom);
         break;
       case Open.Formula:
         if (start > textFrom) formula = true;
@@ -235,15 +254,56 @@ export function scanSheet(data: Uint8Array, context: SheetContext): ScannedSheet
   return sheet;
 }
 
-/** The column (0-based) of a cell reference such as "B12" or "$B$12"; -1 when it names none. */
-function columnOf(ref: string): number {
+/** The column (0-based) of a cell reference such as "B12" or "$B$12" in `data`; -1 when it names none. */
+function columnOf(data: Uint8Array, from: number, to: number): number {
   let col = 0;
-  let i = ref.charCodeAt(0) === 0x24 ? 1 : 0;
-  const from = i;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) | 0x20; // lower case
+  let i = data[from] === 0x24 ? from + 1 : from;
+  const letters = i;
+  for (; i < to; i++) {
+    const code = data[i] | 0x20; // lower case
     if (code < 0x61 || code > 0x7a) break;
     col = col * 26 + (code - 0x60);
   }
-  return i === from || i - from > 3 || col > MAX_COLS ? -1 : col - 1;
+  return i === letters || i - letters > 3 || col > MAX_COLS ? -1 : col - 1;
+}
+
+/**
+ * A whole number of at most 15 digits, as most cells hold, read without a string; NaN for anything else (which
+ * parseFloat then reads).
+ */
+function wholeNumber(data: Uint8Array, from: number, to: number): number {
+  const negative = data[from] === 0x2d;
+  const first = negative ? from + 1 : from;
+  if (to <= first || to - first > 15) return NaN;
+  let n = 0;
+  for (let i = first; i < to; i++) {
+    const digit = data[i] - 0x30;
+    if (digit < 0 || digit > 9) return NaN;
+    n = n * 10 + digit;
+  }
+  return negative ? -n : n;
+}
+
+/** A whole number written in ASCII digits (a style index); 0 for anything else. */
+function digits(data: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = data[i] - 0x30;
+    if (digit < 0 || digit > 9 || n > 1e9) return 0;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+const CELL_TYPES = ["s", "str", "inlineStr", "b", "e", "n", "d"];
+
+/** A cell's `t`, as one of the shared strings of CELL_TYPES when it is one. */
+function cellType(data: Uint8Array, from: number, to: number): string {
+  for (const known of CELL_TYPES) {
+    if (known.length !== to - from) continue;
+    let i = 0;
+    while (i < known.length && data[from + i] === known.charCodeAt(i)) i++;
+    if (i === known.length) return known;
+  }
+  return text(data, from, to);
 }

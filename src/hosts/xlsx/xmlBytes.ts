@@ -124,20 +124,23 @@ export function tagName(data: Uint8Array, start: number): string {
 export function isElement(data: Uint8Array, start: number, name: string): boolean {
   const from = data[start + 1] === SLASH ? start + 2 : start + 1;
   const end = nameEnd(data, from);
-  const colon = data.lastIndexOf(COLON, end - 1);
-  const local = colon >= from ? colon + 1 : from;
+  let local = end;
+  while (local > from && data[local - 1] !== COLON) local--;
   if (end - local !== name.length) return false;
   for (let i = 0; i < name.length; i++) if (data[local + i] !== name.charCodeAt(i)) return false;
   return true;
 }
 
 /**
- * The value of the attribute `name` in the tag from `start` to `end`, entities resolved; null when it is not there.
- * `name` may be `*:local` for an attribute of that local name under any prefix (such as `r:id`).
+ * Calls `visit` with where the name and the (still escaped) value of each attribute of the tag from `start` to `end`
+ * are; the name as written, prefix included.
  */
-export function attributeAt(data: Uint8Array, start: number, end: number, name: string): string | null {
-  const anyPrefix = name.startsWith("*:");
-  const wanted = anyPrefix ? name.slice(2) : name;
+export function forEachAttribute(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  visit: (nameFrom: number, nameTo: number, valueFrom: number, valueTo: number) => void,
+): void {
   let i = nameEnd(data, data[start + 1] === SLASH ? start + 2 : start + 1);
   while (i < end) {
     while (i < end && data[i] <= 0x20) i++;
@@ -152,22 +155,32 @@ export function attributeAt(data: Uint8Array, start: number, end: number, name: 
     i++;
     while (i < end && data[i] <= 0x20) i++;
     const quote = data[i];
-    if (quote !== 0x22 && quote !== 0x27) return null;
+    if (quote !== 0x22 && quote !== 0x27) return;
     const valueEnd = data.indexOf(quote, i + 1);
-    if (valueEnd < 0 || valueEnd > end) return null;
-    let nameFrom = from;
-    if (anyPrefix) {
-      const colon = data.indexOf(COLON, from);
-      if (colon < 0 || colon >= to) {
-        i = valueEnd + 1;
-        continue;
-      }
-      nameFrom = colon + 1;
-    }
-    if (to - nameFrom === wanted.length && matches(data, nameFrom, wanted)) return text(data, i + 1, valueEnd);
+    if (valueEnd < 0 || valueEnd > end) return;
+    visit(from, to, i + 1, valueEnd);
     i = valueEnd + 1;
   }
-  return null;
+}
+
+/**
+ * The value of the attribute `name` in the tag from `start` to `end`, entities resolved; null when it is not there.
+ * `name` may be `*:local` for an attribute of that local name under any prefix (such as `r:id`).
+ */
+export function attributeAt(data: Uint8Array, start: number, end: number, name: string): string | null {
+  const anyPrefix = name.startsWith("*:");
+  const wanted = anyPrefix ? name.slice(2) : name;
+  let value: string | null = null;
+  forEachAttribute(data, start, end, (from, to, valueFrom, valueTo) => {
+    if (value !== null) return;
+    let nameFrom = from;
+    if (anyPrefix) {
+      while (nameFrom < to && data[nameFrom] !== COLON) nameFrom++;
+      if (nameFrom++ >= to) return;
+    }
+    if (to - nameFrom === wanted.length && matches(data, nameFrom, wanted)) value = text(data, valueFrom, valueTo);
+  });
+  return value;
 }
 
 function matches(data: Uint8Array, at: number, ascii: string): boolean {
