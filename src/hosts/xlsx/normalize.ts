@@ -4,7 +4,9 @@
  * `xl/sharedStrings.xml` …), and makes an object of every cell of a merged range. Here the relationships are followed
  * from `_rels/.rels` (part names compared without case, as OPC says), each part ExcelJS needs is renamed to the name
  * it expects with the relationships rewritten to match, elements in a sheet's cell data that ExcelJS cannot read
- * are taken out, and each merged range is clipped to the cells its sheet uses. The result is a zip of stored parts (ExcelJS then inflates nothing). Node-free, like readBytes.ts.
+ * are taken out, and each merged range is clipped to the cells its sheet uses. The result is a zip of stored parts
+ * (ExcelJS then inflates nothing). Only copies are loaded into ExcelJS (loadWorkbook.ts); the reader (readBytes.ts)
+ * shares the first step, locateParts, and the depth check. Node-free.
  */
 import { LIMITS, type Parts, isXml, overLimit } from "./packageParts";
 import { attribute, clipMerges, withoutStrayElements } from "./sheetXml";

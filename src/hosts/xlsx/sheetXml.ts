@@ -1,7 +1,8 @@
 /**
  * Worksheet and other XML parts at the level of bytes and tags, for what must be settled before ExcelJS parses them:
  * how deep elements nest, elements inside the cell data that ExcelJS cannot read (it then reads the whole sheet as
- * empty, without a word), and merged ranges past the cells a sheet uses. Node-free, like readBytes.ts.
+ * empty, without a word), and merged ranges past the cells a sheet uses (clipRange, which the reader shares).
+ * Node-free.
  */
 
 import { Tag, indexOfAscii, tagName, unescapeXml, walkTags } from "./xmlBytes";
