@@ -12,7 +12,8 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { readWorkbookBuffer } from "../src/hosts/xlsx/readBytes";
+import { isDateFormat } from "../src/hosts/xlsx/cellStyles";
+import { UnusableInputError, readWorkbookBuffer } from "../src/hosts/xlsx/readBytes";
 import { type CellValue, type Grid, cellName } from "../src/sheet/grid";
 import { BASES, CLEAN_FIXTURES, RULE_FIXTURES, applyEdits, writeWorkbook } from "./fixtures/build-fixtures";
 import { readWithExcelJs } from "./support/excelJsGrid";
@@ -262,5 +263,49 @@ describe("where the reader follows the standard rather than ExcelJS", () => {
         ["tre", null, null],
       ],
     });
+  });
+
+  test("a number format shows a date by its codes, not by letters it quotes or escapes (ECMA-376 Part 1 §18.8.31)", () => {
+    for (const code of ["yyyy-mm-dd", "YYYY\\-MM\\-DD", "[$-41D]d mmmm yyyy", "[h]:mm:ss", "mm:ss", "h:mm AM/PM"]) {
+      expect([code, isDateFormat(code)]).toEqual([code, true]);
+    }
+    for (const code of [
+      "General",
+      "0.00",
+      '#,##0 "tkr"',
+      "0\\ \\d\\a\\g",
+      "[Red]#,##0",
+      "_-* #,##0_-",
+      "0.00E+00",
+      "@",
+    ]) {
+      expect([code, isDateFormat(code)]).toEqual([code, false]);
+    }
+  });
+
+  test("overlapping merged ranges and a shared string the file does not have: the file is damaged", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const blad = workbook.addWorksheet("Blad");
+    blad.getCell("A1").value = "text";
+    blad.getCell("C3").value = 1; // so that the ranges are not clipped away
+    const parts = await unzipEntries(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const sheet = parts.get("xl/worksheets/sheet1.xml")!.toString("utf8");
+    const damaged = [
+      sheet.replace(
+        /<mergeCells[^]*<\/mergeCells>|(?=<pageMargins)/,
+        '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>',
+      ),
+      sheet.replace(/<v>0<\/v>/, "<v>7</v>"),
+    ];
+    expect(damaged.every((xml) => xml !== sheet)).toBe(true);
+    for (const xml of damaged) {
+      parts.set("xl/worksheets/sheet1.xml", Buffer.from(xml));
+      const error = await readWorkbookBuffer(rawZip([...parts].map(([name, data]) => ({ name, data }))), "x").then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(UnusableInputError);
+      expect((error as UnusableInputError).problem.code).toBe("corrupt");
+    }
   });
 });
