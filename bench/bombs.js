@@ -10,8 +10,8 @@
  *   sheet-1gb               a sheet of 1 GB unpacked, ratio about 1 000 (was: refused after 1.2 GB)
  *   cells-300mb, cells-450mb  numbers in every cell, 300 and 450 MB unpacked (was: 1.9–3.3 GB, up to 127 s)
  *   string-300mb            one shared string of 300 MB (was: read, 2.3 GB)
- *   at-the-limits           the largest sheet the limits let through (60 MB of numbers, packed 10–20 times):
- *                           what ExcelJS costs a file that passes, for comparison; no target
+ *   at-the-limits           the largest sheet the limits let through (60 MB of numbers, packed 10–20 times): read
+ *                           in full (was: 1 GB and 44 s through ExcelJS, before the xlsx host read sheets itself)
  *
  * Usage: node bench/bombs.js   (prints a table; bench/run.js adds the figures to its own)
  * Requires lib/ (npm run build:cli).
@@ -114,7 +114,6 @@ const CORPUS = {
     [UPPDRAG]: streamOf(`${SHEET_START}<sheetData>`, numberRows, 60 * MB, "</sheetData></worksheet>"),
   }),
 };
-const NO_TARGET = new Set(["at-the-limits"]);
 
 /** Builds each file, validates it in a child process, and returns bench/run.js's rows plus what happened. */
 async function bombBenchmarks() {
@@ -131,10 +130,9 @@ async function bombBenchmarks() {
       const kb = Math.round(fs.statSync(file).size / 1024);
       process.stderr.write(`  ${name} (${kb} kB): ${outcome}; ${rssMb.toFixed(0)} MB, ${(ms / 1000).toFixed(1)} s\n`);
       if (status !== 0 && status !== 1 && status !== 2) fail(`${name}: the CLI crashed (exit ${status}):\n${stderr}`);
-      const target = (t) => (NO_TARGET.has(name) ? null : t);
       results.push(
-        { name: `bomb-${name}-peak-rss-mb`, value: round(rssMb, 0), unit: "MB", target: target("≤ 600") },
-        { name: `bomb-${name}-s`, value: round(ms / 1000, 1), unit: "s", target: target("≤ 60") },
+        { name: `bomb-${name}-peak-rss-mb`, value: round(rssMb, 0), unit: "MB", target: "≤ 600" },
+        { name: `bomb-${name}-s`, value: round(ms / 1000, 1), unit: "s", target: "≤ 60" },
       );
       fs.rmSync(file);
     }

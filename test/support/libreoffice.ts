@@ -191,13 +191,13 @@ export async function inspectManyWithLibreOffice(
 }
 
 /**
- * Converts with `soffice --headless --convert-to` in a fresh profile that recalculates on load. "pdf" gives one
- * file; "csv" gives one file per sheet, `<name>-<sheet>.csv` (UTF-8, comma-separated, cells as shown). Returns the
+ * Converts with `soffice --headless --convert-to` in a fresh profile that recalculates on load. "pdf" and "xlsx"
+ * (saved again by LibreOffice; `outDir` must not be the input's folder) give one file; "csv" gives one file per sheet, `<name>-<sheet>.csv` (UTF-8, comma-separated, cells as shown). Returns the
  * paths written, sorted. `pdftoppm -png -r 60 file.pdf prefix` (poppler-utils) turns the PDF into pictures.
  */
 export async function convertWithLibreOffice(
   xlsxPath: string,
-  format: "pdf" | "csv",
+  format: "pdf" | "csv" | "xlsx",
   outDir: string,
   timeoutMs = 120_000,
 ): Promise<string[]> {
@@ -210,17 +210,20 @@ export async function convertWithLibreOffice(
     await writeFile(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS_PROFILE);
     // csv: separator ",", quote '"', UTF-8, line 1, -, en-US, quote all text, detect numbers, save as shown,
     // results not formulas, keep spaces, every sheet (-1) to its own file.
-    const target =
-      format === "pdf" ? "pdf" : "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,true,false,false,-1";
+    const target = {
+      pdf: "pdf",
+      xlsx: "xlsx:Calc MS Excel 2007 XML",
+      csv: "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,true,false,false,-1",
+    }[format];
     const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${pathToFileURL(profile).href}`];
     args.push("--convert-to", target, "--outdir", resolve(outDir), resolve(xlsxPath));
     const { code, stderr } = await run(soffice, args, timeoutMs);
     const stem = basename(xlsxPath, extname(xlsxPath));
     const written = (await readdir(outDir))
       .filter((name) =>
-        format === "pdf"
-          ? name === `${stem}.pdf`
-          : name === `${stem}.csv` || (name.startsWith(`${stem}-`) && name.endsWith(".csv")),
+        format === "csv"
+          ? name === `${stem}.csv` || (name.startsWith(`${stem}-`) && name.endsWith(".csv"))
+          : name === `${stem}.${format}`,
       )
       .sort()
       .map((name) => join(outDir, name));

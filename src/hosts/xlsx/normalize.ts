@@ -4,13 +4,16 @@
  * `xl/sharedStrings.xml` …), and makes an object of every cell of a merged range. Here the relationships are followed
  * from `_rels/.rels` (part names compared without case, as OPC says), each part ExcelJS needs is renamed to the name
  * it expects with the relationships rewritten to match, elements in a sheet's cell data that ExcelJS cannot read
- * are taken out, and each merged range is clipped to the cells its sheet uses. The result is a zip of stored parts (ExcelJS then inflates nothing). Node-free, like readBytes.ts.
+ * are taken out, and each merged range is clipped to the cells its sheet uses. The result is a zip of stored parts
+ * (ExcelJS then inflates nothing). Only copies are loaded into ExcelJS (loadWorkbook.ts); the reader (readBytes.ts)
+ * shares the first step, locateParts, and the depth check. Node-free.
  */
 import { LIMITS, type Parts, isXml, overLimit } from "./packageParts";
-import { attribute, clipMerges, nestedDeeperThan, unescapeXml, withoutStrayElements } from "./sheetXml";
+import { attribute, clipMerges, withoutStrayElements } from "./sheetXml";
+import { nestedDeeperThan, unescapeXml } from "./xmlBytes";
 import { storedZip } from "./zip";
 
-interface Relationship {
+export interface Relationship {
   /** The whole element, to rewrite its target in place. */
   element: string;
   id: string;
@@ -38,10 +41,68 @@ const WORKBOOK = "xl/workbook.xml";
  * ranges, clipped, still cover too many cells, or a part other than a worksheet nests too deep.
  */
 export function normalizedPackage(parts: Parts, file: string): Uint8Array | null {
+  const located = locateParts(parts);
+  if (!located) return null;
+  const { find, renames, rootRels, workbook, workbookRelsName, workbookRels, sheets } = located;
+  const rewritten = new Map<string, string | Uint8Array>(); // rewritten parts, by their new name
+  const replaced = new Set<string>(); // relationships parts rewritten into `texts`, by their old name
+  const rewrite = (relsPart: string | undefined, rels: Relationship[], from: string, to: string, as: string) => {
+    if (!relsPart) return;
+    replaced.add(relsPart);
+    rewritten.set(as, retarget(text(parts, relsPart), rels, { from, to }, find, renames));
+  };
+  rewrite(find("_rels/.rels"), rootRels, "", "", "_rels/.rels");
+  rewrite(workbookRelsName, workbookRels, folder(workbook), "xl/", "xl/_rels/workbook.xml.rels");
+  const names = sheetNamesById(text(parts, workbook));
+  let mergedCells = 0;
+  for (const { part, id } of sheets) {
+    const sheetRels = find(relsName(part));
+    const canonical = renames.get(part)!;
+    rewrite(sheetRels, relationships(parts, sheetRels), folder(part), folder(canonical), relsName(canonical));
+    const original = parts.get(part)!;
+    const readable = withoutStrayElements(original);
+    const clipped = clipMerges(readable);
+    if (clipped) {
+      mergedCells += clipped.cells;
+      if (mergedCells > LIMITS.mergedCells) throw overLimit(file, "mergedCells", names.get(id) ?? part);
+    }
+    if (clipped || readable !== original) rewritten.set(canonical, clipped?.xml ?? readable);
+  }
+  refuseDeepNesting(parts, sheets, file);
+
+  // Parts ExcelJS reads go under their new names; a part already there that the relationships do not name (and
+  // ExcelJS would take for one of them) gives way. Everything else keeps its name.
+  const out = new Map<string, Uint8Array>();
+  const taken = new Set(renames.values());
+  for (const [name, data] of parts) {
+    if (renames.has(name) || taken.has(name) || replaced.has(name)) continue;
+    out.set(name, data);
+  }
+  for (const [name, canonical] of renames) out.set(canonical, parts.get(name)!);
+  const encoder = new TextEncoder();
+  for (const [name, data] of rewritten) out.set(name, typeof data === "string" ? encoder.encode(data) : data);
+  return storedZip([...out].map(([name, data]) => ({ name, data })));
+}
+
+/** Where the package's parts are, found through its relationships (normalizedPackage's first step). */
+export interface LocatedParts {
+  /** The actual name of a part, looked up without case. */
+  find: (path: string) => string | undefined;
+  /** Actual part name → the name ExcelJS expects, for every part ExcelJS reads. */
+  renames: Map<string, string>;
+  rootRels: Relationship[];
+  workbook: string;
+  workbookRelsName: string | undefined;
+  workbookRels: Relationship[];
+  /** The worksheets (actual part names) with their relationship ids, in the relationships' order. */
+  sheets: { part: string; id: string }[];
+}
+
+/** The package's parts found through its relationships; null when it has no workbook part. */
+export function locateParts(parts: Parts): LocatedParts | null {
   const byLowerName = new Map([...parts.keys()].map((name) => [name.toLowerCase(), name]));
   const find = (path: string) => byLowerName.get(path.toLowerCase());
   const renames = new Map<string, string>(); // actual part name → the name ExcelJS expects
-  const rewritten = new Map<string, string | Uint8Array>(); // rewritten parts, by their new name
 
   const rootRels = relationships(parts, find("_rels/.rels"));
   let workbook = find(WORKBOOK);
@@ -68,49 +129,20 @@ export function normalizedPackage(parts: Parts, file: string): Uint8Array | null
     renames.set(part, WORKBOOK_PARTS[kind](index));
     if (kind === "worksheet") sheets.push({ part, id: rel.id });
   }
-  const replaced = new Set<string>(); // relationships parts rewritten into `texts`, by their old name
-  const rewrite = (relsPart: string | undefined, rels: Relationship[], from: string, to: string, as: string) => {
-    if (!relsPart) return;
-    replaced.add(relsPart);
-    rewritten.set(as, retarget(text(parts, relsPart), rels, { from, to }, find, renames));
-  };
-  rewrite(find("_rels/.rels"), rootRels, "", "", "_rels/.rels");
-  rewrite(workbookRelsName, workbookRels, folder(workbook), "xl/", "xl/_rels/workbook.xml.rels");
-  const names = sheetNamesById(text(parts, workbook));
-  let mergedCells = 0;
-  for (const { part, id } of sheets) {
-    const sheetRels = find(relsName(part));
-    const canonical = renames.get(part)!;
-    rewrite(sheetRels, relationships(parts, sheetRels), folder(part), folder(canonical), relsName(canonical));
-    const original = parts.get(part)!;
-    const readable = withoutStrayElements(original);
-    const clipped = clipMerges(readable);
-    if (clipped) {
-      mergedCells += clipped.cells;
-      if (mergedCells > LIMITS.mergedCells) throw overLimit(file, "mergedCells", names.get(id) ?? part);
-    }
-    if (clipped || readable !== original) rewritten.set(canonical, clipped?.xml ?? readable);
-  }
-  // Worksheets were read tag by tag above, whatever their depth; any other part nested absurdly deep is refused.
+  return { find, renames, rootRels, workbook, workbookRelsName, workbookRels, sheets };
+}
+
+/**
+ * Worksheets are read tag by tag, whatever their depth; any other XML part nested absurdly deep is refused
+ * (overLimit "depth").
+ */
+export function refuseDeepNesting(parts: Parts, sheets: { part: string }[], file: string): void {
   const sheetParts = new Set(sheets.map((sheet) => sheet.part));
   for (const [name, data] of parts) {
     if (isXml(name) && !sheetParts.has(name) && nestedDeeperThan(data, LIMITS.depth)) {
       throw overLimit(file, "depth", name);
     }
   }
-
-  // Parts ExcelJS reads go under their new names; a part already there that the relationships do not name (and
-  // ExcelJS would take for one of them) gives way. Everything else keeps its name.
-  const out = new Map<string, Uint8Array>();
-  const taken = new Set(renames.values());
-  for (const [name, data] of parts) {
-    if (renames.has(name) || taken.has(name) || replaced.has(name)) continue;
-    out.set(name, data);
-  }
-  for (const [name, canonical] of renames) out.set(canonical, parts.get(name)!);
-  const encoder = new TextEncoder();
-  for (const [name, data] of rewritten) out.set(name, typeof data === "string" ? encoder.encode(data) : data);
-  return storedZip([...out].map(([name, data]) => ({ name, data })));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

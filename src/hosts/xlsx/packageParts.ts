@@ -1,7 +1,7 @@
 /**
  * Every part of an .xlsx package, inflated within limits before anything parses it, so that a compressed bomb, a
  * huge part or a package of countless parts ends as one clear line (problems.ts: overLimit) instead of gigabytes of memory.
- * XML parts in UTF-16 are converted to UTF-8, which is all ExcelJS reads. Node-free, like readBytes.ts.
+ * XML parts in UTF-16 are converted to UTF-8, which is all the reader (and ExcelJS, for copies) reads. Node-free.
  */
 import { type PackageLimit, UnusableInputError } from "./problems";
 import { type ZipEntry, ZipCorrupt, inflateEntry } from "./zip";
@@ -10,9 +10,10 @@ import { type ZipEntry, ZipCorrupt, inflateEntry } from "./zip";
  * The limits, set far above any real plan (well under 1 MB unpacked) and above the largest workbooks Måltavlan is
  * measured on: bench/generate-plan.js's plan of 20 000 uppdrag (largest part 5.9 MB, all parts 14 MB), the follow-up
  * master file written from it (38 MB in 37 parts), and the 200 000-row plan of test/hostile-files.test.ts (one sheet
- * of 47 MB, 62 MB in all). ExcelJS needs 15–25 times a sheet's XML in memory, so the totals also keep a file that
- * passes every limit within V8's heap (about 2 GB at 96 MB); every compressed bomb stops at a limit after inflating
- * at most 96 MB, most at 1 MB.
+ * of 47 MB, 62 MB in all). The reader (readBytes.ts) needs a few times a sheet's XML in memory, so a file that
+ * passes every limit is read within 600 MB (bench/bombs.js: at-the-limits); ExcelJS, which write.ts still loads a
+ * workbook into to copy it, needs 15–25 times, within V8's heap at 96 MB. Every compressed bomb stops at a limit
+ * after inflating at most 96 MB, most at 1 MB.
  */
 export const LIMITS = {
   /** Unpacked size of one part. */
@@ -30,8 +31,9 @@ export const LIMITS = {
   /** Element nesting in an XML part: a sheet nests 7 deep, the deepest drawing about 25. */
   depth: 100,
   /**
-   * Cells covered by merged ranges in a workbook, after each is clipped to its sheet's used range (normalize.ts):
-   * ExcelJS makes an object of every merged cell. Real plans merge titles and groups of rows, a few thousand cells.
+   * Cells covered by merged ranges in a workbook, after each is clipped to its sheet's used range (normalize.ts,
+   * sheetGrid.ts): ExcelJS, which copies a workbook, makes an object of every merged cell, and the reader refuses the
+   * same files. Real plans merge titles and groups of rows, a few thousand cells.
    */
   mergedCells: 1_000_000,
 } as const;

@@ -1,92 +1,11 @@
 /**
  * Worksheet and other XML parts at the level of bytes and tags, for what must be settled before ExcelJS parses them:
  * how deep elements nest, elements inside the cell data that ExcelJS cannot read (it then reads the whole sheet as
- * empty, without a word), and merged ranges past the cells a sheet uses. Node-free, like readBytes.ts.
+ * empty, without a word), and merged ranges past the cells a sheet uses (clipRange, which the reader shares).
+ * Node-free.
  */
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const QUESTION = 0x3f;
-const BANG = 0x21;
-
-const enum Tag {
-  Open,
-  Close,
-  Empty,
-}
-
-/** Where `ascii` next ends from `from`, or the end of `data`. */
-function skipPast(data: Uint8Array, ascii: string, from: number): number {
-  const at = indexOfAscii(data, ascii, from);
-  return at < 0 ? data.length : at + ascii.length;
-}
-
-function indexOfAscii(data: Uint8Array, ascii: string, from = 0): number {
-  const first = ascii.charCodeAt(0);
-  for (let i = data.indexOf(first, from); i >= 0; i = data.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < ascii.length && data[i + j] === ascii.charCodeAt(j)) j++;
-    if (j === ascii.length) return i;
-  }
-  return -1;
-}
-
-/**
- * Calls `visit` with each start, end and empty tag (from its `<` to its `>`); comments, CDATA, declarations and
- * processing instructions are skipped, and a `>` inside a quoted attribute value does not end a tag. `visit` returns
- * true to stop.
- */
-function walkTags(data: Uint8Array, visit: (start: number, end: number, tag: Tag) => boolean | void): void {
-  for (let i = data.indexOf(LT); i >= 0 && i < data.length; i = data.indexOf(LT, i)) {
-    const next = data[i + 1];
-    if (next === SLASH) {
-      const end = data.indexOf(GT, i);
-      if (end < 0 || visit(i, end, Tag.Close)) return;
-      i = end;
-    } else if (next === QUESTION) {
-      i = skipPast(data, "?>", i);
-    } else if (next === BANG) {
-      const third = data[i + 2];
-      i = third === 0x2d ? skipPast(data, "-->", i) : third === 0x5b ? skipPast(data, "]]>", i) : data.indexOf(GT, i);
-      if (i < 0) return;
-    } else {
-      let quote = 0;
-      let end = i + 1;
-      for (; end < data.length; end++) {
-        const byte = data[end];
-        if (quote) {
-          if (byte === quote) quote = 0;
-        } else if (byte === 0x22 || byte === 0x27) quote = byte;
-        else if (byte === GT) break;
-      }
-      if (end >= data.length || visit(i, end, data[end - 1] === SLASH ? Tag.Empty : Tag.Open)) return;
-      i = end;
-    }
-  }
-}
-
-/** Whether elements nest deeper than `limit`. */
-export function nestedDeeperThan(data: Uint8Array, limit: number): boolean {
-  let depth = 0;
-  let deeper = false;
-  walkTags(data, (_start, _end, tag) => {
-    if (tag === Tag.Close) depth--;
-    else if (tag === Tag.Open && ++depth > limit) deeper = true;
-    return deeper;
-  });
-  return deeper;
-}
-
-/** The element name of the tag at `start` (after `<` or `</`). */
-function tagName(data: Uint8Array, start: number): string {
-  let i = data[start + 1] === SLASH ? start + 2 : start + 1;
-  let name = "";
-  for (let byte = data[i]; byte > 0x20 && byte !== SLASH && byte !== GT; byte = data[++i]) {
-    name += String.fromCharCode(byte);
-  }
-  return name;
-}
+import { Tag, indexOfAscii, tagName, unescapeXml, walkTags } from "./xmlBytes";
 
 /**
  * What ExcelJS reads inside `<sheetData>`, by parent: rows of cells, a cell's value, formula and inline string, and
@@ -163,15 +82,6 @@ export function attribute(element: string, name: string): string | null {
   return match ? unescapeXml(match[1] ?? match[2]) : null;
 }
 
-export function unescapeXml(value: string): string {
-  return value.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (entity, name: string) => {
-    const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-    if (named[name.toLowerCase()]) return named[name.toLowerCase()];
-    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Merged ranges
 
@@ -190,9 +100,9 @@ export function clipMerges(data: Uint8Array): { xml: string; cells: number } | n
   const clipped = xml.replace(MERGE_CELL, (element) => {
     const range = parseRange(attribute(element, "ref") ?? "");
     if (!range) return element;
-    const bottom = Math.min(range.bottom, Math.max(range.top, used.rows));
-    const right = Math.min(range.right, Math.max(range.left, used.cols));
-    if (bottom === range.top && right === range.left) return "";
+    const clippedRange = clipRange(range, used);
+    if (!clippedRange) return "";
+    const { bottom, right } = clippedRange;
     cells += (bottom - range.top + 1) * (right - range.left + 1);
     const ref = `${columnName(range.left)}${range.top}:${columnName(right)}${bottom}`;
     return element.replace(/(\sref\s*=\s*)(["'])[^"']*\2/, `$1"${ref}"`);
@@ -231,7 +141,23 @@ function usedExtent(xml: string): { rows: number; cols: number } {
   return { rows, cols };
 }
 
-function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+/** A range (1-based) clipped to the rows and columns a sheet uses; null when only its top-left cell is left. */
+export function clipRange(range: CellRange, used: { rows: number; cols: number }): CellRange | null {
+  const bottom = Math.min(range.bottom, Math.max(range.top, used.rows));
+  const right = Math.min(range.right, Math.max(range.left, used.cols));
+  if (bottom === range.top && right === range.left) return null;
+  return { top: range.top, left: range.left, bottom, right };
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** "B2:D4" (or one cell, `$` allowed) as a range of 1-based rows and columns; null when it is none. */
+export function parseRange(ref: string): CellRange | null {
   const match = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref.trim());
   if (!match) return null;
   const [a, b] = [columnNumber(match[1]), columnNumber(match[3] ?? match[1])];

@@ -9,7 +9,7 @@ import { open, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
 import { UnwritableOutputError } from "./problems";
-import { loadWorkbook } from "./readBytes";
+import { loadWorkbook } from "./loadWorkbook";
 import { addSheets, workbookBytes } from "./writeBytes";
 
 export { UnwritableOutputError } from "./problems";
