@@ -3,7 +3,8 @@ import { formatAmount } from "../domain/amounts";
 import { Plan } from "../domain/model";
 import { planToJson, summarizeByCommittee } from "../domain/summary";
 import { UnreadCell, UnreadReason } from "../domain/unread";
-import { Language, UNREAD_REASON_LABELS, findingMessage } from "../i18n/findings";
+import { Language, findingMessage } from "../i18n/findings";
+import { UNREAD_REASON_LABELS } from "../i18n/unreadReasons";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

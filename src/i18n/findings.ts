@@ -1,5 +1,4 @@
 import { Finding, FindingParams, RuleId } from "../domain/findings";
-import { UnreadReason } from "../domain/unread";
 
 /** Messages for findings, Swedish first (the users' language), English second. Each says what is wrong and what to do. */
 
@@ -266,38 +265,6 @@ function shownMoved(p: FindingParams): boolean {
 export function findingMessage(f: Finding, language: Language = "sv"): string {
   return MESSAGES[language][f.rule](f.params);
 }
-
-/** Why a cell was not read, as the CLI's "Ej läst" and the pane's Koppla step say it. */
-export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>> = {
-  sv: {
-    title: "rubrik ovanför tabellen",
-    total: "summarad",
-    budgetFigure: "ramnivå (budgetbelopp)",
-    note: "anteckning under tabellen",
-    column: "kolumn som inte läses",
-    prose: "beskrivande text",
-    section: "avsnitt som inte läses (nyckeltal)",
-    pageHeader: "sidhuvud, sidfot eller sidnummer",
-    otherKind: "rad av ett slag som planen inte har",
-    amountOpen: "belopp i löptext där år, nämnd eller riktning inte framgår",
-    notUnderstood: "ej förstått",
-    sheet: "blad som inte läses",
-  },
-  en: {
-    title: "heading above the table",
-    total: "totals row",
-    budgetFigure: "ram level (budget figure)",
-    note: "note under the table",
-    column: "column not read",
-    prose: "descriptive text",
-    section: "section not read (key figures)",
-    pageHeader: "page header, footer or page number",
-    otherKind: "row of a kind the plan does not hold",
-    amountOpen: "amount in running text whose year, committee or direction is not given",
-    notUnderstood: "not understood",
-    sheet: "sheet not read",
-  },
-};
 
 export const SEVERITY_LABELS: Record<Language, Record<Finding["severity"], string>> = {
   sv: { error: "FEL", warning: "VARNING", info: "INFO" },

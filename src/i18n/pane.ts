@@ -10,7 +10,8 @@ import type { ExcelProblem, WriteWarning } from "../hosts/excel/problems";
 import type { FileProblem } from "../hosts/xlsx/problems";
 import type { WorkerFailureKind } from "../taskpane/workerFailure";
 import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
-import { type Language, UNREAD_REASON_LABELS } from "./findings";
+import type { Language } from "./findings";
+import { UNREAD_REASON_LABELS } from "./unreadReasons";
 
 export type { Language };
 
