@@ -16,7 +16,11 @@ function pane(workbook = fakeWorkbook(validation())) {
 
 describe("Skapa uppföljning", () => {
   test("period, year and answer-by date; the preview per nämnd says created or updated and that answers are kept", async () => {
-    const workbook = pane();
+    const workbook = fakeWorkbook(validation());
+    // The preview is held back until the spinner has been seen, so the test never races the fake's answer.
+    const computed = deferred<FollowUpPreview>();
+    workbook.previewFollowUp.mockReturnValueOnce(computed.promise);
+    pane(workbook);
     expect(await screen.findByRole("combobox", { name: "Period" })).toHaveTextContent("T1");
     // The plan's budget year once the plan is read.
     await waitFor(() => expect(screen.getByRole("spinbutton", { name: "År" })).toHaveValue(2024));
@@ -24,6 +28,7 @@ describe("Skapa uppföljning", () => {
     expect(screen.getByLabelText("Svara senast")).not.toHaveAttribute("type", "date");
     expect(screen.getByLabelText("Svara senast")).toHaveAttribute("placeholder", "åååå-mm-dd");
     expect(await screen.findByText("Räknar fram bladen …")).toBeVisible();
+    computed.resolve(PREVIEW);
     const table = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     const [ks, san] = within(table).getAllByRole("row").slice(1);
     expect(ks).toHaveTextContent(

@@ -156,7 +156,8 @@ async function walk(language: Language): Promise<string[]> {
   await user.click(screen.getByRole("tab", { name: t.tabs.koppla }));
   expect(await screen.findByRole("table", { name: t.sheetsCaption })).toBeVisible();
   // As the language writes it; Testing Library reads the non-breaking spaces as plain ones.
-  expect(screen.getByText(t.amount(-120_050_000).replace(/\s/g, " "))).toBeVisible();
+  // The preview of the plan comes once the step's controls are painted.
+  expect(await screen.findByText(t.amount(-120_050_000).replace(/\s/g, " "))).toBeVisible();
   expect(screen.getAllByText(t.durations.varaktig).length).toBeGreaterThan(0);
   check();
   await user.click(screen.getByRole("combobox", { name: t.readAsLabel("Anteckningar") }));
