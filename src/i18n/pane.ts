@@ -6,13 +6,14 @@ import { type NumberStyle, formatAmount } from "../domain/amounts";
 import type { RuleId } from "../domain/findings";
 import type { FollowUpKind } from "../domain/followup/model";
 import type { FieldName } from "../domain/raw";
-import type { ExcelProblem, WriteWarning } from "../hosts/excel/problems";
-import type { FileProblem } from "../hosts/xlsx/problems";
-import type { WorkerFailureKind } from "../taskpane/workerFailure";
+import type { ExcelProblem, FileProblem, WriteWarning } from "../sheet/hostProblems";
 import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
 import { type Language, UNREAD_REASON_LABELS } from "./findings";
 
 export type { Language };
+
+/** Which of the pane's Web Workers failed, and how (src/taskpane/workerFailure.ts). */
+export type WorkerFailureKind = "coreNotRunning" | "filesNotLoaded" | "filesUnexpectedAnswer" | "workbooksNotBuilt";
 
 /** The kinds a sheet can be read as, as the Koppla step offers them. */
 export type SheetKind =

@@ -10,7 +10,8 @@ import ExcelJS from "exceljs";
 import type { CellValue, Grid, MergedRange, SheetVisibility } from "../../sheet/grid";
 import { normalizedPackage } from "./normalize";
 import { readParts } from "./packageParts";
-import { type NotWorkbookHint, UnusableInputError } from "./problems";
+import type { NotWorkbookHint } from "../../sheet/hostProblems";
+import { UnusableInputError } from "./problems";
 import { type ZipEntry, zipEntries } from "./zip";
 
 export { UnusableInputError } from "./problems";
