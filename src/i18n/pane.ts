@@ -5,6 +5,7 @@
 import { type NumberStyle, formatAmount } from "../domain/amounts";
 import type { RuleId } from "../domain/findings";
 import type { FollowUpKind } from "../domain/followup/model";
+import type { SheetKind } from "../domain/mapping";
 import type { FieldName } from "../domain/raw";
 import type { ExcelProblem, FileProblem, WriteWarning } from "../sheet/hostProblems";
 import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
@@ -14,10 +15,6 @@ export type { Language };
 
 /** Which of the pane's Web Workers failed, and how (src/taskpane/workerFailure.ts). */
 export type WorkerFailureKind = "coreNotRunning" | "filesNotLoaded" | "filesUnexpectedAnswer" | "workbooksNotBuilt";
-
-/** The kinds a sheet can be read as, as the Koppla step offers them. */
-export type SheetKind =
-  "committee" | "goal" | "assignment" | "adjustment" | "keyFigure" | "pasted" | "export" | "ignore";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("sv-SE")} ${n === 1 ? one : many}`;
 const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
