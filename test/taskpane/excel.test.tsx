@@ -19,7 +19,7 @@ import { App } from "../../src/taskpane/App";
 import { excelWorkbook } from "../../src/taskpane/excelWorkbook";
 import { inThreadPaneCore } from "../../src/taskpane/core.worker";
 import type { PaneCore } from "../../src/taskpane/followUpPreview";
-import type { StandIn } from "../excel/standin";
+import type { StandIn } from "../../src/hosts/standin";
 import { standInFromGrids } from "../excel/support";
 import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
