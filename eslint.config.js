@@ -9,7 +9,7 @@ const typescriptPlugin = officeAddins.configs.recommended.find((c) => c.plugins?
 
 /**
  * The floors of src/, lowest first: a file imports from its own floor and the ones below, never from above. The CLI
- * and the pane stand side by side and never import each other. The core (the first three floors) imports no package
+ * and the pane stand side by side and never import each other, and no floor imports from test/. The core (the first three floors) imports no package
  * either: it runs unchanged in Node, the browser and a Web Worker (tsconfig.core.json keeps out Node's and the DOM's
  * names). Imports are matched as written, relative to the file: `../` as often as needed, then the floor's folder.
  */
@@ -30,6 +30,7 @@ const floorRules = FLOORS.map((floor) => {
   const above = FLOORS.filter((other) => other !== floor && other.level >= floor.level).flatMap((other) => other.dirs);
   const patterns = [
     { regex: climbingInto(above), message: `A floor imports only from itself and the floors below: ${ORDER}.` },
+    { regex: "^(\\.\\./)+test/", message: "Nothing in src/ imports from test/: what ships is in src/." },
   ];
   if (floor.core) patterns.push({ regex: "^[^.]", message: "The core imports no package: only the core." });
   return {

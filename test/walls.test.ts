@@ -106,6 +106,9 @@ describe("the import rules", () => {
     ["src/domain/probe.ts", "fs"],
     ["src/sheet/probe.ts", "exceljs"],
     ["src/i18n/probe.ts", "react"],
+    ["src/preview/probe.ts", "../../test/excel/support"],
+    ["src/hosts/probe.ts", "../../test/support/workbooks"],
+    ["src/domain/followup/probe.ts", "../../../test/support/workbooks"],
   ])("refuse in %s an import of %s", async (file, from) => {
     const errors = await importErrors(file, `import * as probe from "${from}";\nexport default probe;\n`);
     expect(errors).toHaveLength(1);
@@ -121,6 +124,7 @@ describe("the import rules", () => {
     ["src/cli/probe.ts", "../hosts/xlsx/read"],
     ["src/taskpane/steps/probe.ts", "../../hosts/excel/read"],
     ["src/preview/probe.ts", "../taskpane/workbook"],
+    ["src/preview/probe.ts", "../hosts/standin"],
   ])("allow in %s an import of %s", async (file, from) => {
     const errors = await importErrors(file, `import * as probe from "${from}";\nexport default probe;\n`);
     expect(errors).toEqual([]);

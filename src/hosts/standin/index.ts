@@ -1,6 +1,7 @@
 /**
  * A STRICT in-memory stand-in for the part of the Excel JavaScript API (Office.js) that src/hosts/excel uses, so the
- * Excel host is tested without Excel and a host that breaks an Office.js rule fails its tests.
+ * Excel host is tested without Excel and a host that breaks an Office.js rule fails its tests. The preview
+ * (src/preview) and the bench run on it too, so it lives in src/: one file per part of the API.
  *
  * The subset (ExcelApi requirement set in brackets; anything above the stand-in's `apiVersion` fails at sync with
  * ApiNotFound, so degrading below 1.8/1.9 is testable):
