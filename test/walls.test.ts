@@ -75,6 +75,7 @@ describe("the core's compiler settings", () => {
 
   test.each([
     ["Node's modules", 'import { readFileSync } from "fs";\nexport const read = readFileSync;\n', /'fs'/],
+    ["a Node module for its side effects", 'import "fs";\nexport const nothing = null;\n', /'fs'/],
     ["Node's globals", "export const cwd = process.cwd();\n", /'process'/],
     ["the DOM", "export const title = document.title;\n", /'document'/],
     ["a browser timer", "export const later = setTimeout;\n", /'setTimeout'/],
