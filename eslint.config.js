@@ -7,6 +7,38 @@ const typescriptPlugin = officeAddins.configs.recommended.find((c) => c.plugins?
   "@typescript-eslint"
 ];
 
+/**
+ * The floors of src/, lowest first: a file imports from its own floor and the ones below, never from above. The CLI
+ * and the pane stand side by side and never import each other, and no floor imports from test/. The core (the first three floors) imports no package
+ * either: it runs unchanged in Node, the browser and a Web Worker (tsconfig.core.json keeps out Node's and the DOM's
+ * names). Imports are matched as written, relative to the file: `../` as often as needed, then the floor's folder.
+ */
+const FLOORS = [
+  { level: 0, dirs: ["sheet"], core: true },
+  { level: 1, dirs: ["domain"], core: true },
+  { level: 2, dirs: ["i18n"], core: true },
+  { level: 3, dirs: ["hosts"] },
+  { level: 4, dirs: ["cli"] },
+  { level: 4, dirs: ["taskpane", "preview"] },
+];
+
+const climbingInto = (dirs) => `^(\\.\\./)+(${dirs.join("|")})(/|$)`;
+
+const ORDER = "sheet < domain < i18n < hosts < cli | taskpane, preview";
+
+const floorRules = FLOORS.map((floor) => {
+  const above = FLOORS.filter((other) => other !== floor && other.level >= floor.level).flatMap((other) => other.dirs);
+  const patterns = [
+    { regex: climbingInto(above), message: `A floor imports only from itself and the floors below: ${ORDER}.` },
+    { regex: "^(\\.\\./)+test/", message: "Nothing in src/ imports from test/: what ships is in src/." },
+  ];
+  if (floor.core) patterns.push({ regex: "^[^.]", message: "The core imports no package: only the core." });
+  return {
+    files: floor.dirs.map((dir) => `src/${dir}/**/*.{ts,tsx}`),
+    rules: { "no-restricted-imports": ["error", { patterns }] },
+  };
+});
+
 module.exports = [
   { ignores: ["node_modules/", "lib/", "dist/", "out/", "coverage/", "test-output/"] },
   ...officeAddins.configs.react,
@@ -43,4 +75,5 @@ module.exports = [
       globals: require("globals").node,
     },
   },
+  ...floorRules,
 ];

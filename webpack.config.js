@@ -103,7 +103,7 @@ const stylePlugins = () => [
 /**
  * The preview (`--env preview` or PREVIEW=1; `npm run build:preview`, `npm run preview`): the real task pane in a
  * plain browser, without Excel and without office.js. src/preview/preview.ts runs first and puts the Excel stand-in
- * of the host's tests (test/excel/standin.ts) behind a fake `Office` and `Excel.run`, holding the Östersund example
+ * of the host's tests (src/hosts/standin/) behind a fake `Office` and `Excel.run`, holding the Östersund example
  * (or, with ?plan=large, the benchmark's 20 000-uppdrag plan); then src/taskpane/index.tsx starts the pane as in
  * Excel. Output: dist-preview/, served by scripts/serve.js.
  */

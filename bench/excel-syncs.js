@@ -1,6 +1,6 @@
 "use strict";
 /**
- * Round trips of the Excel host's jobs (src/hosts/excel/jobs.ts) on the strict Excel stand-in (test/excel/standin.ts),
+ * Round trips of the Excel host's jobs (src/hosts/excel/jobs.ts) on the strict Excel stand-in (src/hosts/standin/),
  * which counts syncs and measures each request and response as Office.js sends them (JSON). Excel itself cannot run
  * here; the stand-in refuses what Excel refuses (5 MB payloads, unloaded reads), so these counts are what Excel does.
  *
@@ -37,7 +37,7 @@ function compile() {
   fs.mkdirSync(cache, { recursive: true });
   const out = fs.mkdtempSync(path.join(cache, "maltavlan-bench-excel-"));
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const sources = ["test/excel/standin.ts", "test/excel/support.ts", "src/hosts/excel/jobs.ts"];
+  const sources = ["src/hosts/standin/index.ts", "test/excel/support.ts", "src/hosts/excel/jobs.ts"];
   const options = ["--outDir", out, "--rootDir", ".", "--module", "commonjs", "--target", "es2022"];
   const flags = ["--esModuleInterop", "--skipLibCheck", "--strict", "--types", "office-js,node", "--jsx", "react-jsx"];
   execFileSync(process.execPath, [tsc, ...options, ...flags, ...sources], { cwd: ROOT, stdio: "inherit" });

@@ -11,7 +11,8 @@ import { collectAnswers } from "../src/domain/followup/collect";
 import { WorkbookInput, consolidate } from "../src/domain/followup/consolidate";
 import { COL } from "../src/domain/followup/model";
 import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
-import { FIELDS, KINDS, Mapping, mappingProblems } from "../src/domain/mapping";
+import { Mapping, SHEET_KINDS, mappingProblems } from "../src/domain/mapping";
+import { FIELD_NAMES } from "../src/domain/raw";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
@@ -74,10 +75,10 @@ describe("readPlan on random grids", () => {
   });
 
   test("with a random (valid) mapping naming the sheets", () => {
-    const field = fc.constantFrom(...FIELDS);
+    const field = fc.constantFrom(...FIELD_NAMES);
     const sheetMapping = fc.record(
       {
-        kind: fc.constantFrom(...KINDS),
+        kind: fc.constantFrom(...SHEET_KINDS),
         headerRow: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constant(1_048_576)),
         columns: fc.dictionary(fc.constantFrom("A", "B", "C", "D", "E", "F", "Z", "XFD"), field, { maxKeys: 4 }),
         level: fc.constantFrom("vision", "omrade", "kommunmal", "namndmal", "okänd"),

@@ -1,6 +1,5 @@
 /** What the hosts report, said in both languages: every code has a sentence in each, and they are not the same. */
-import type { ExcelProblem, ExcelStep, WriteWarning } from "../src/hosts/excel/problems";
-import type { FileProblem } from "../src/hosts/xlsx/problems";
+import type { ExcelProblem, ExcelStep, FileProblem, WriteWarning } from "../src/sheet/hostProblems";
 import {
   HOST_STRINGS,
   excelProblemMessage,

@@ -2,7 +2,7 @@ import * as path from "path";
 import { WorkbookInput } from "../domain/followup/consolidate";
 import { prepareReport } from "../domain/jobs";
 import { formatAmount, tkrToOre } from "../domain/amounts";
-import type { Severity } from "../domain/findings";
+import type { Finding, Severity } from "../domain/findings";
 import type { CommitteeFigures } from "../domain/followup/report";
 import { Period, Settings, findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
@@ -66,7 +66,8 @@ export async function consolidateCommand(
       }),
     )),
   ];
-  const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, language: lang });
+  const describe = (finding: Finding) => findingMessage(finding, lang);
+  const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, describe });
   await writeWorkbookFile(report, out, unfinished);
   unfinished.delete(out);
   const hasErrors = result.findings.some((f) => f.severity === "error");

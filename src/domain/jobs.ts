@@ -2,9 +2,8 @@
  * The steps every host takes the same way, from the grids it read: the plan with its settings, and what a
  * follow-up writes. The CLI (files) and the Excel host (the open workbook) only read and write around these.
  */
-import { Language, findingMessage } from "../i18n/findings";
 import { Grid } from "../sheet/grid";
-import { FileFinding } from "./findings";
+import { FileFinding, Finding } from "./findings";
 import { SheetSpec, WorkbookSpec } from "../sheet/spec";
 import { AnswerSource, collectAnswers } from "./followup/collect";
 import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidate";
@@ -100,7 +99,8 @@ export interface ReportRequest {
   /** The plan workbook first (master), then the returned ones. */
   inputs: WorkbookInput[];
   wanted?: { period: Period; year: number };
-  language: Language;
+  /** A finding in the user's language, for the report's findings sheet: said by the shell (src/i18n), not the core. */
+  describe: (finding: Finding) => string;
 }
 
 export interface ReportWrite {
@@ -115,22 +115,6 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   return {
     consolidation,
     figures: reportFigures(read.plan, consolidation, read.settings),
-    report: reportWorkbook(read.plan, consolidation, read.settings, (f) => findingMessage(f, request.language)),
+    report: reportWorkbook(read.plan, consolidation, read.settings, request.describe),
   };
 }
-
-/**
- * The core's steps as a host calls them: in-thread here; the task pane runs the same functions in a Web Worker
- * (src/taskpane/core.worker.ts), so that a large plan never blocks the pane. Everything passed is plain data.
- */
-export interface CoreSteps {
-  readPlan(grids: Grid[], mapping?: Mapping): Promise<PlanRead>;
-  prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpWrite>;
-  prepareReport(read: PlanRead, request: ReportRequest): Promise<ReportWrite>;
-}
-
-export const inThreadCore: CoreSteps = {
-  readPlan: async (grids, mapping) => readPlanWithSettings(grids, mapping),
-  prepareFollowUp: async (grids, read, request) => prepareFollowUp(grids, read, request),
-  prepareReport: async (read, request) => prepareReport(read, request),
-};

@@ -1,5 +1,5 @@
 import { AmountUnit } from "./amounts";
-import { FieldName, RowKind } from "./raw";
+import { FieldName, ROW_KINDS, RowKind, isFieldName } from "./raw";
 
 /**
  * A saved mapping: which sheet, header row and column is what. It overrides detection sheet by sheet;
@@ -10,11 +10,8 @@ import { FieldName, RowKind } from "./raw";
 export type ColumnMapping = FieldName | "ignore";
 
 export interface SheetMapping {
-  /**
-   * "ignore" skips the sheet; "pasted" reads it as the pasted budget document; "export" as a goal-management system's
-   * export, whose type column says what each row is.
-   */
-  kind: RowKind | "ignore" | "pasted" | "export";
+  /** What the sheet is read as (SHEET_KINDS). */
+  kind: SheetKind;
   /** 1-based row number of the header row, as Excel shows it. */
   headerRow?: number;
   /** Column letter → field, or "ignore" to leave it unread. Columns not listed are detected from their headers. */
@@ -30,27 +27,16 @@ export interface Mapping {
   years?: number[];
 }
 
-/** What a mapping may name: the kinds of sheet and the fields of a column. */
-export const KINDS = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "export", "ignore"];
-export const FIELDS = [
-  "id",
-  "level",
-  "name",
-  "parent",
-  "clarification",
-  "committee",
-  "kind",
-  "amount",
-  "year",
-  "direction",
-  "duration",
-  "origin",
-  "target",
-  "unit",
-  "kolada",
-  "assignment",
-  "comment",
-];
+/**
+ * What a mapping may call a sheet: a kind of row, or "pasted" (the pasted budget document), "export" (a goal-management
+ * system's export, whose type column says what each row is) or "ignore" (not read). The one list: the mapping's
+ * check and the Koppla step's choices use it.
+ */
+export const SHEET_KINDS = [...ROW_KINDS, "pasted", "export", "ignore"] as const;
+export type SheetKind = (typeof SHEET_KINDS)[number];
+
+export const isSheetKind = (value: unknown): value is SheetKind => (SHEET_KINDS as readonly unknown[]).includes(value);
+
 /**
  * The fields a row of each kind has: what the resolver (resolve.ts) reads of it, and "comment", which any table may
  * hold beside its rows. Koppla offers a sheet's columns these fields only.
@@ -95,7 +81,7 @@ export function mappingProblems(json: unknown): string[] {
       if (!["kind", "headerRow", "columns", "level", "amountUnit"].includes(key))
         problems.push(`${at}: okänd nyckel "${key}".`);
     }
-    if (!KINDS.includes(entry.kind as string)) problems.push(`${at}: "kind" ska vara en av ${KINDS.join(", ")}.`);
+    if (!isSheetKind(entry.kind)) problems.push(`${at}: "kind" ska vara en av ${SHEET_KINDS.join(", ")}.`);
     if (entry.headerRow !== undefined && (!Number.isInteger(entry.headerRow) || (entry.headerRow as number) < 1)) {
       problems.push(`${at}: "headerRow" ska vara ett radnummer (1 eller större).`);
     }
@@ -110,7 +96,7 @@ export function mappingProblems(json: unknown): string[] {
       }
       for (const [letter, field] of Object.entries(entry.columns)) {
         if (!/^[A-Z]{1,3}$/.test(letter)) problems.push(`${at}: "${letter}" är ingen kolumnbokstav.`);
-        if (!FIELDS.includes(field as string) && field !== "ignore")
+        if (!isFieldName(field) && field !== "ignore")
           problems.push(`${at}: kolumn ${letter}: okänt fält "${String(field)}".`);
       }
     }

@@ -7,26 +7,35 @@ import { AmountUnit } from "./amounts";
  * one resolver (resolve.ts) turns it into a Plan with findings, so all layouts give the same plan.
  */
 
-export type RowKind = "committee" | "goal" | "assignment" | "adjustment" | "keyFigure";
+/** The kinds of row a plan has. */
+export const ROW_KINDS = ["committee", "goal", "assignment", "adjustment", "keyFigure"] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
 
-export type FieldName =
-  | "id"
-  | "level"
-  | "name"
-  | "parent"
-  | "clarification"
-  | "committee"
-  | "kind"
-  | "amount"
-  | "year"
-  | "direction"
-  | "duration"
-  | "origin"
-  | "target"
-  | "unit"
-  | "kolada"
-  | "assignment"
-  | "comment";
+export const isRowKind = (value: unknown): value is RowKind => (ROW_KINDS as readonly unknown[]).includes(value);
+
+/** The fields a row's cells are read as (mapping.ts says which each kind of row has). */
+export const FIELD_NAMES = [
+  "id",
+  "level",
+  "name",
+  "parent",
+  "clarification",
+  "committee",
+  "kind",
+  "amount",
+  "year",
+  "direction",
+  "duration",
+  "origin",
+  "target",
+  "unit",
+  "kolada",
+  "assignment",
+  "comment",
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export const isFieldName = (value: unknown): value is FieldName => (FIELD_NAMES as readonly unknown[]).includes(value);
 
 export interface RawCell {
   value: CellValue;
@@ -237,8 +246,6 @@ export class RawRows {
     this[columns.kind].addTableRow(columns, row, first);
   }
 }
-
-export const ROW_KINDS: readonly RowKind[] = ["committee", "goal", "assignment", "adjustment", "keyFigure"];
 
 export interface RawPlan {
   rows: RawRows;

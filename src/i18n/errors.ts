@@ -2,10 +2,18 @@
  * What the hosts report, in words: Excel's errors and warnings (src/hosts/excel) and why a file cannot be read or
  * written (src/hosts/xlsx). The hosts give a code and its parameters; the CLI and the pane say it here, in their
  * language. Swedish first; the English table is typed by the Swedish one, so a key missing in either fails the type
- * check. Only types come from the hosts.
+ * check. Only the codes' types come in (src/sheet/hostProblems.ts), never a host.
  */
-import type { ExcelProblem, ExcelStep, SyncPart, TIMEOUT, WriteWarning } from "../hosts/excel/problems";
-import type { FileProblem, NotWorkbookHint, PackageLimit } from "../hosts/xlsx/problems";
+import type {
+  ExcelProblem,
+  ExcelStep,
+  FileProblem,
+  NotWorkbookHint,
+  PackageLimit,
+  SyncPart,
+  TIMEOUT,
+  WriteWarning,
+} from "../sheet/hostProblems";
 import type { Language } from "./findings";
 
 /** The Office.js error codes with a sentence of their own; any other code gets a general one that names it. */

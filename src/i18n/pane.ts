@@ -5,19 +5,17 @@
 import { type NumberStyle, formatAmount } from "../domain/amounts";
 import type { RuleId } from "../domain/findings";
 import type { FollowUpKind } from "../domain/followup/model";
+import type { SheetKind } from "../domain/mapping";
 import type { FieldName } from "../domain/raw";
-import type { ExcelProblem, WriteWarning } from "../hosts/excel/problems";
-import type { FileProblem } from "../hosts/xlsx/problems";
-import type { WorkerFailureKind } from "../taskpane/workerFailure";
+import type { ExcelProblem, FileProblem, WriteWarning } from "../sheet/hostProblems";
 import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
 import type { Language } from "./findings";
 import { UNREAD_REASON_LABELS } from "./unreadReasons";
 
 export type { Language };
 
-/** The kinds a sheet can be read as, as the Koppla step offers them. */
-export type SheetKind =
-  "committee" | "goal" | "assignment" | "adjustment" | "keyFigure" | "pasted" | "export" | "ignore";
+/** Which of the pane's Web Workers failed, and how (src/taskpane/workerFailure.ts). */
+export type WorkerFailureKind = "coreNotRunning" | "filesNotLoaded" | "filesUnexpectedAnswer" | "workbooksNotBuilt";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("sv-SE")} ${n === 1 ? one : many}`;
 const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;

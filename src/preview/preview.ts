@@ -2,7 +2,7 @@
  * The preview: the real task pane in a plain browser, without Excel. Runs before src/taskpane/index.tsx (the two are
  * one webpack entry, in that order; see webpack.config.js) and gives the pane what Excel would:
  *
- * - `Excel.run`: the strict in-memory stand-in of the Excel API from the Excel host's tests (test/excel/standin.ts),
+ * - `Excel.run`: the strict in-memory stand-in of the Excel API from the Excel host's tests (src/hosts/standin/),
  *   holding the Östersund example (plans/ostersund.json, read from examples/ostersund-2024-mall.xlsx at build time)
  *   or, with ?plan=large, the benchmark's plan of 20 000 uppdrag and 20 000 ramjusteringar (plans/large.json).
  * - `Office`: onReady resolving with host Excel once the plan is in the stand-in; context.displayLanguage from
@@ -13,7 +13,7 @@
  * This code is never part of the add-in's own build (entry `taskpane`).
  */
 import type { CellValue, Grid } from "../sheet/grid";
-import { StandIn, type Visibility } from "../../test/excel/standin";
+import { StandIn, type Visibility } from "../hosts/standin";
 
 /* global document, fetch, performance, setTimeout, window */
 

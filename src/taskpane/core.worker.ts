@@ -1,9 +1,10 @@
 /**
- * The core in a Web Worker: the pane posts a step and its arguments, the worker runs it with src/domain/jobs.ts
+ * The core in a Web Worker: the pane posts a step and its arguments, the worker runs it with src/hosts/coreSteps.ts
  * and posts the result (or a message) back under the request's id. All data is plain (structured clone: Maps and
  * Dates survive), so a 20 000-row plan is read and validated here while the pane stays responsive.
  */
-import { inThreadCore, prepareFollowUp } from "../domain/jobs";
+import { prepareFollowUp } from "../domain/jobs";
+import { inThreadCore } from "../hosts/coreSteps";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
 
 /** The core's steps where they run here, with the follow-up's preview computed beside the sheets it previews. */

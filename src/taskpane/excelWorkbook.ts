@@ -5,7 +5,8 @@
  * Only reading is in this module's chunk; what writes comes with its first use (excelWrite.ts).
  */
 import type { Consolidation } from "../domain/followup/consolidate";
-import type { CoreSteps, PlanRead } from "../domain/jobs";
+import type { PlanRead } from "../domain/jobs";
+import type { CoreSteps } from "../hosts/coreSteps";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";
 import type { Settings } from "../domain/settings";

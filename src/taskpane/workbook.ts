@@ -11,8 +11,7 @@ import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
 import type { Period, Settings } from "../domain/settings";
 import type { UnreadCell } from "../domain/unread";
-import type { WriteWarning } from "../hosts/excel/problems";
-import type { FileProblem } from "../hosts/xlsx/problems";
+import type { FileProblem, WriteWarning } from "../sheet/hostProblems";
 import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
 

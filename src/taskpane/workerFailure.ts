@@ -1,9 +1,9 @@
+import type { WorkerFailureKind } from "../i18n/pane";
+
 /**
  * One of the pane's Web Workers failed: the core's or the file library's script did not run, or the file library
  * answered something else than was asked. The pane says it in its language (PaneStrings.workerFailures).
  */
-export type WorkerFailureKind = "coreNotRunning" | "filesNotLoaded" | "filesUnexpectedAnswer" | "workbooksNotBuilt";
-
 export class WorkerFailure extends Error {
   constructor(
     readonly failure: WorkerFailureKind,

@@ -20,6 +20,7 @@ import { type Served, serve } from "../../scripts/serve";
 import { prepareFollowUp, prepareReport, readPlanWithSettings } from "../../src/domain/jobs";
 import { LISTS_SHEET } from "../../src/domain/lists";
 import { STATE_SHEET } from "../../src/domain/state";
+import { findingMessage } from "../../src/i18n/findings";
 import type { Grid } from "../../src/sheet/grid";
 import { seriousViolations } from "./axe";
 import { openStep } from "./steps";
@@ -67,7 +68,7 @@ function expectations() {
   });
   const report = prepareReport(read, {
     inputs: [{ file: "Östersund", grids, modified: null, master: true }],
-    language: "sv",
+    describe: (finding) => findingMessage(finding, "sv"),
   });
   return {
     planSheets: grids.map((g) => g.sheet),

@@ -24,7 +24,16 @@ import { workbookBuffer } from "../../src/hosts/xlsx/write";
 import type { Grid } from "../../src/sheet/grid";
 import type { SheetSpec } from "../../src/sheet/spec";
 import { EXAMPLES, rowBreaksInFile } from "../support/workbooks";
-import { PAYLOAD_LIMIT, StandIn, StandInError, areaAddress, cellAt, coerce, createStandIn, parseArea } from "./standin";
+import {
+  PAYLOAD_LIMIT,
+  StandIn,
+  StandInError,
+  areaAddress,
+  cellAt,
+  coerce,
+  createStandIn,
+  parseArea,
+} from "../../src/hosts/standin";
 import { excelJsCellView, standInCellView, standInFromExcelJs, standInFromGrids } from "./support";
 
 const MB = 1024 * 1024;

@@ -11,7 +11,7 @@ import { consolidateInWorkbook, generateFollowUp } from "../../src/hosts/excel/j
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";
 import { EXAMPLES } from "../support/workbooks";
-import type { SheetModel, StandIn } from "./standin";
+import type { SheetModel, StandIn } from "../../src/hosts/standin";
 import { standInFromGrids } from "./support";
 
 /** Each would be something else than its text if written into a General cell, or is a known injection. */

@@ -26,7 +26,7 @@ import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";
 import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
-import { type StandIn, createStandIn } from "./standin";
+import { type StandIn, createStandIn } from "../../src/hosts/standin";
 import { standInFromGrids } from "./support";
 
 const T1 = DEFAULT_PERIODS[0];

@@ -6,7 +6,7 @@ import * as path from "path";
 import { MARK_FORMULA, clearMarks, markCells } from "../../src/hosts/excel/marks";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { EXAMPLES } from "../support/workbooks";
-import type { StandIn } from "./standin";
+import type { StandIn } from "../../src/hosts/standin";
 import { standInFromGrids } from "./support";
 
 async function example(): Promise<StandIn> {

@@ -9,7 +9,7 @@ import { planToJson } from "../../src/domain/summary";
 import { readWorkbookWithStats } from "../../src/hosts/excel/read";
 import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";
-import { PAYLOAD_LIMIT, StandInError, createStandIn, type StandIn } from "./standin";
+import { PAYLOAD_LIMIT, StandInError, createStandIn, type StandIn } from "../../src/hosts/standin";
 import { standInFromExcelJs } from "./support";
 
 /** A plan whose nämnd KS is merged down over its three uppdrag (A2:A4), as an economist formats it. */

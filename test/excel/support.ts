@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { isErrorValue, type Grid } from "../../src/sheet/grid";
-import { type CellModel, type ModelValue, type SheetModel, StandIn, type Visibility } from "./standin";
+import { type CellModel, type ModelValue, type SheetModel, StandIn, type Visibility } from "../../src/hosts/standin";
 
 const VISIBILITY: Record<string, Visibility> = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" };
 

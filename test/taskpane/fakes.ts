@@ -1,5 +1,6 @@
 /** A fake PaneWorkbook for the pane's tests: every call is recorded, and a test can hold a call open. */
-import { ExcelHostError, type ExcelProblem, type ExcelStep } from "../../src/hosts/excel/problems";
+import { ExcelHostError } from "../../src/hosts/excel/problems";
+import type { ExcelProblem, ExcelStep } from "../../src/sheet/hostProblems";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
 import type { PaneFiles } from "../../src/taskpane/workerFiles";
 import type { FileFinding, Finding } from "../../src/domain/findings";

@@ -2,7 +2,7 @@ import { CellValue, Grid, cellText, columnIndex, valueAt } from "../../sheet/gri
 import { AmountUnit, unitFromHeader } from "../amounts";
 import type { ColumnMapping } from "../mapping";
 import { GoalLevel, levelByName } from "../model";
-import { FieldName, RowKind } from "../raw";
+import { FieldName, RowKind, isFieldName } from "../raw";
 import { normalizeName } from "../text";
 
 /**
@@ -333,24 +333,4 @@ export function fieldsFor(
     if (comment) fields.set(comment[0], "clarification");
   }
   return fields;
-}
-
-const FIELD_NAMES = new Set<string>(
-  Object.keys(HEADER_SYNONYMS).filter(
-    (role) =>
-      ![
-        "code",
-        "goalWord",
-        "assignmentWord",
-        "keyFigureWord",
-        "description",
-        "typ",
-        "levelOrTarget",
-        "assignmentLink",
-      ].includes(role),
-  ),
-);
-
-function isFieldName(role: HeaderRole): role is FieldName {
-  return FIELD_NAMES.has(role);
 }

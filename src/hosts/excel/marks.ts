@@ -6,7 +6,7 @@
  * so that no one else's rule is the same), which is how `clearMarks` tells Måltavlan's marks from the user's own
  * conditional formats and removes only those. Conditional formats need ExcelApi 1.6.
  */
-import type { ExcelStep } from "./problems";
+import type { ExcelStep } from "../../sheet/hostProblems";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 
 /** True for every cell; the text names Måltavlan so that the rule is recognisably its own. */

@@ -5,7 +5,8 @@
  * So they take at most some 40 kB of a response a sheet: they are left out of the sheets' shapes (bytes of cells).
  */
 import type { MergedRange } from "../../sheet/grid";
-import { ExcelHostError, TIMEOUT } from "./problems";
+import { TIMEOUT } from "../../sheet/hostProblems";
+import { ExcelHostError } from "./problems";
 
 export interface MergesLoad {
   /** The merged ranges, 0-based sheet coordinates; only after the sync. */

@@ -35,7 +35,8 @@
 import type { CellValue, Grid, MergedRange, SheetVisibility } from "../../sheet/grid";
 import { type MergesLoad, loadMerges, mayBeRefusedMerges, mergesInUsedRange } from "./merges";
 import { Supports, officeSupports } from "./requirements";
-import { ExcelHostError, type ExcelStep } from "./problems";
+import type { ExcelStep } from "../../sheet/hostProblems";
+import { ExcelHostError } from "./problems";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 import { cellsJsonBytes, jsonBytes } from "./units";
 

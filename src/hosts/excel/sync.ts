@@ -3,7 +3,8 @@
  * sync that hangs (Excel on the web can leave one pending for ever) or fails becomes an ExcelHostError carrying an
  * ExcelProblem (problems.ts).
  */
-import { ExcelHostError, type ExcelProblem, type ExcelStep, type SyncPart, TIMEOUT } from "./problems";
+import { type ExcelProblem, type ExcelStep, type SyncPart, TIMEOUT } from "../../sheet/hostProblems";
+import { ExcelHostError } from "./problems";
 
 /** Office.js's error code of anything thrown (OfficeExtension.Error has `code`); "" when there is none. */
 function errorCode(error: unknown): string {

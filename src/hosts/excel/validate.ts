@@ -2,7 +2,8 @@
  * Reading and validating the open workbook, apart from the jobs that write (jobs.ts): the pane needs only this to
  * show its first step, so its first chunks hold no writer.
  */
-import type { CoreSteps, PlanRead } from "../../domain/jobs";
+import type { PlanRead } from "../../domain/jobs";
+import type { CoreSteps } from "../coreSteps";
 import type { Mapping } from "../../domain/mapping";
 import { type ReadOptions, type WorkbookReadResult, readWorkbookWithStats } from "./read";
 
@@ -19,7 +20,7 @@ export interface Validation extends PlanRead {
 
 /** The core the job runs on; the in-thread one is loaded only when asked for, so the pane never downloads it twice. */
 export async function coreOf(options: JobOptions): Promise<CoreSteps> {
-  return options.core ?? (await import("../../domain/jobs")).inThreadCore;
+  return options.core ?? (await import("../coreSteps")).inThreadCore;
 }
 
 /** What the core read, without the grids: what goes back to the core (the pane's worker gets no grids twice). */

@@ -3,7 +3,8 @@
  * zip-based format, not a zip at all, or a workbook package whose entries are listed; and which of its parts ExcelJS
  * would drop on rewrite. Node-free, like readBytes.ts.
  */
-import { type NotWorkbookHint, UnusableInputError } from "./problems";
+import type { NotWorkbookHint } from "../../sheet/hostProblems";
+import { UnusableInputError } from "./problems";
 import { type ZipEntry, zipEntries } from "./zip";
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -3,7 +3,8 @@
  * huge part or a package of countless parts ends as one clear line (problems.ts: overLimit) instead of gigabytes of memory.
  * XML parts in UTF-16 are converted to UTF-8, which is all the reader (and ExcelJS, for copies) reads. Node-free.
  */
-import { type PackageLimit, UnusableInputError } from "./problems";
+import type { PackageLimit } from "../../sheet/hostProblems";
+import { UnusableInputError } from "./problems";
 import { type ZipEntry, ZipCorrupt, inflateEntry } from "./zip";
 
 /**

@@ -6,7 +6,7 @@ import { UnusableInputError, WorkbookRead, readWorkbookBuffer } from "./readByte
 
 export { UnusableInputError, readWorkbookBuffer } from "./readBytes";
 export type { UnusableInputKind, WorkbookRead } from "./readBytes";
-export type { FileProblem } from "./problems";
+export type { FileProblem } from "../../sheet/hostProblems";
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
   let data: Uint8Array;

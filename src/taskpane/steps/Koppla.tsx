@@ -4,8 +4,8 @@
  */
 import { Button, Table, TableBody, TableCell, TableRow, Text } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useState } from "react";
-import type { SheetMapping } from "../../domain/mapping";
-import type { PaneStrings, SheetKind } from "../../i18n/pane";
+import { SHEET_KINDS, type SheetKind, type SheetMapping, isSheetKind } from "../../domain/mapping";
+import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, FitDropdown, Note, ScrollRegion, TableHead, useStepStyles } from "../ui";
 import { useAfterPaint } from "../afterPaint";
 import { useTask } from "../useTask";
@@ -21,8 +21,6 @@ const PlanPreview = lazy(() =>
   import(/* webpackChunkName: "koppla-preview" */ "./PlanPreview").then((m) => ({ default: m.PlanPreview })),
 );
 
-const KINDS: SheetKind[] = ["committee", "goal", "assignment", "adjustment", "keyFigure", "pasted", "export", "ignore"];
-
 interface KopplaProps {
   strings: PaneStrings;
   workbook: PaneWorkbook;
@@ -36,8 +34,7 @@ interface KopplaProps {
 function readAs(entry: PaneValidation["sheets"][number]): SheetKind | "settings" {
   if (entry.layout === "settings") return "settings";
   if (entry.layout === "pasted" || entry.layout === "export") return entry.layout;
-  if (entry.layout === "table" && entry.kind && (KINDS as string[]).includes(entry.kind))
-    return entry.kind as SheetKind;
+  if (entry.layout === "table" && isSheetKind(entry.kind)) return entry.kind;
   return "ignore";
 }
 
@@ -118,7 +115,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
                           label={t.readAsLabel(entry.sheet)}
                           text={t.kinds[current as SheetKind]}
                           selected={current}
-                          options={KINDS.map((kind) => ({ value: kind, text: t.kinds[kind] }))}
+                          options={SHEET_KINDS.map((kind) => ({ value: kind, text: t.kinds[kind] }))}
                           disabled={busy}
                           onSelect={(value) => {
                             const kind = value as SheetKind;

@@ -15,9 +15,9 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { type ColumnMapping, FIELDS_BY_KIND } from "../../domain/mapping";
-import type { RowKind } from "../../domain/raw";
-import type { PaneStrings, SheetKind } from "../../i18n/pane";
+import { type ColumnMapping, FIELDS_BY_KIND, type SheetKind } from "../../domain/mapping";
+import { type RowKind, isRowKind } from "../../domain/raw";
+import type { PaneStrings } from "../../i18n/pane";
 import { FitDropdown, TableHead, useStepStyles } from "../ui";
 import type { CorrectionListener, PaneValidation, SheetCorrection } from "../workbook";
 
@@ -28,9 +28,6 @@ function columnChoices(t: PaneStrings, kind: RowKind) {
     ...FIELDS_BY_KIND[kind].map((field) => ({ value: field, text: t.fields[field] })),
   ];
 }
-
-const isRowKind = (kind: SheetKind | undefined): kind is RowKind =>
-  kind !== undefined && kind !== "ignore" && kind !== "pasted" && kind !== "export";
 
 interface SheetColumnsProps {
   strings: PaneStrings;

@@ -1,0 +1,36 @@
+/**
+ * The core's steps as a host calls them: in-thread here; the task pane runs the same functions in a Web Worker
+ * (src/taskpane/core.worker.ts), so that a large plan never blocks the pane. Everything passed is plain data, so a
+ * report is asked for in a language, and its findings are put into words here, above the core (src/i18n).
+ */
+import type { Grid } from "../sheet/grid";
+import {
+  type FollowUpRequest,
+  type FollowUpWrite,
+  type PlanRead,
+  type ReportRequest,
+  type ReportWrite,
+  prepareFollowUp,
+  prepareReport,
+  readPlanWithSettings,
+} from "../domain/jobs";
+import type { Mapping } from "../domain/mapping";
+import { type Language, findingMessage } from "../i18n/findings";
+
+/** A report's request as plain data: the language of the findings on its findings sheet instead of their words. */
+export interface ReportInLanguage extends Omit<ReportRequest, "describe"> {
+  language: Language;
+}
+
+export interface CoreSteps {
+  readPlan(grids: Grid[], mapping?: Mapping): Promise<PlanRead>;
+  prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpWrite>;
+  prepareReport(read: PlanRead, request: ReportInLanguage): Promise<ReportWrite>;
+}
+
+export const inThreadCore: CoreSteps = {
+  readPlan: async (grids, mapping) => readPlanWithSettings(grids, mapping),
+  prepareFollowUp: async (grids, read, request) => prepareFollowUp(grids, read, request),
+  prepareReport: async (read, { language, ...request }) =>
+    prepareReport(read, { ...request, describe: (finding) => findingMessage(finding, language) }),
+};

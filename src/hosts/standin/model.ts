@@ -1,0 +1,202 @@
+/**
+ * The workbook model behind the proxies: sheets, cells with their formats, validations, conditional formats,
+ * layout and protection, changed only when a sync applies its queue.
+ */
+import { cellAt } from "./addresses";
+import { fail } from "./errors";
+
+export type ModelValue = string | number | boolean | { error: string } | null;
+
+export interface CellModel {
+  value: ModelValue;
+  /** With a leading "=". */
+  formula?: string;
+  numberFormat: string;
+  locked: boolean;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** "#RRGGBB" */
+  color?: string;
+  /** "#RRGGBB" */
+  fill?: string;
+  wrap?: boolean;
+  verticalAlignment?: string;
+}
+
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export interface ValidationModel {
+  range: string;
+  /** Absent: the range has only an input message (any value is allowed). */
+  rule?: { list: { inCellDropDown: boolean; source: string } };
+  prompt?: { showPrompt: boolean; title: string; message: string };
+}
+
+export interface ConditionalFormatModel {
+  range: string;
+  type: "CellValue" | "Custom";
+  rule?: { formula1: string; formula2?: string; operator: string };
+  /** A Custom format's rule formula. */
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export class SheetModel {
+  readonly cells = new Map<number, CellModel>();
+  /** Points, by 0-based column. */
+  readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  /** Points, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
+  /** Rows whose height Excel fits to their content (RangeFormat.autofitRows); a height set later replaces it. */
+  readonly fittedRows = new Set<number>();
+  /** A1 addresses, e.g. "B1:H1". */
+  readonly merges: string[] = [];
+  frozenRows = 0;
+  readonly validations: ValidationModel[] = [];
+  readonly conditionalFormats: ConditionalFormatModel[] = [];
+  protection: { protected: boolean; password?: string; options?: unknown } = { protected: false };
+  readonly pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    printTitleRows?: string;
+    zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    /** Points. */
+    margins?: Partial<Record<"top" | "bottom" | "left" | "right" | "header" | "footer", number>>;
+    footer?: { left?: string; center?: string; right?: string };
+  } = {};
+  /** 0-based rows with a manual page break above them, in the order added. */
+  readonly rowBreaks: number[] = [];
+  deleted = false;
+
+  constructor(
+    public name: string,
+    public visibility: Visibility,
+    readonly id: string,
+  ) {}
+
+  static key(row: number, col: number): number {
+    return row * MAX_COLS + col;
+  }
+
+  cell(address: string): CellModel | undefined;
+  cell(row: number, col: number): CellModel | undefined;
+  cell(a: string | number, b?: number): CellModel | undefined {
+    const [row, col] = typeof a === "string" ? cellAt(a) : [a, b as number];
+    return this.cells.get(SheetModel.key(row, col));
+  }
+
+  /** The cell, created with Excel's defaults when absent. */
+  at(row: number, col: number): CellModel {
+    const key = SheetModel.key(row, col);
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: null, numberFormat: "General", locked: true };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Puts a value straight into the model (no coercion): for building a workbook a test then reads. */
+  put(address: string, value: ModelValue, extra: Partial<CellModel> = {}): this {
+    const [row, col] = cellAt(address);
+    Object.assign(this.at(row, col), { value }, extra);
+    return this;
+  }
+
+  /** The bounding box of cells with a value or formula (or, with `valuesOnly` false, any formatting); null if none. */
+  usedArea(valuesOnly: boolean): Area | null {
+    let area: Area | null = null;
+    for (const [key, cell] of this.cells) {
+      const hasContent = cell.value !== null || cell.formula !== undefined;
+      if (!hasContent && (valuesOnly || isDefaultCell(cell))) continue;
+      const row = Math.floor(key / MAX_COLS);
+      const col = key % MAX_COLS;
+      if (!area) area = { top: row, left: col, bottom: row, right: col };
+      else {
+        area.top = Math.min(area.top, row);
+        area.left = Math.min(area.left, col);
+        area.bottom = Math.max(area.bottom, row);
+        area.right = Math.max(area.right, col);
+      }
+    }
+    return area;
+  }
+}
+
+function isDefaultCell(cell: CellModel): boolean {
+  return (
+    cell.numberFormat === "General" &&
+    cell.locked &&
+    !cell.bold &&
+    !cell.italic &&
+    cell.size === undefined &&
+    cell.color === undefined &&
+    cell.fill === undefined &&
+    !cell.wrap
+  );
+}
+
+export class StandInWorkbook {
+  readonly sheets: SheetModel[] = [];
+  enableEvents = true;
+  /** The sheet shown (Worksheet.activate) and the range selected (Range.select) in the Excel UI. */
+  active: SheetModel | null = null;
+  selection: string | null = null;
+  private nextId = 1;
+
+  addSheet(name: string, visibility: Visibility = "Visible"): SheetModel {
+    checkSheetName(this, name);
+    const sheet = new SheetModel(name, visibility, `{stand-in-sheet-${this.nextId++}}`);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  find(name: string): SheetModel | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets.find((sheet) => sheet.name.toLowerCase() === wanted);
+  }
+
+  sheet(name: string): SheetModel {
+    const sheet = this.find(name);
+    if (!sheet) throw new Error(`stand-in: no sheet named ${name}`);
+    return sheet;
+  }
+
+  remove(sheet: SheetModel): void {
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    sheet.deleted = true;
+  }
+
+  /** A default name for `add()` without one, as Excel gives it ("Blad1" in Swedish Excel). */
+  defaultName(): string {
+    for (let n = this.sheets.length + 1; ; n++) if (!this.find(`Blad${n}`)) return `Blad${n}`;
+  }
+}
+
+export function checkSheetName(workbook: StandInWorkbook, name: unknown, self?: SheetModel): asserts name is string {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
+    fail("InvalidArgument", `The argument is invalid or missing or has an incorrect format (sheet name ${name}).`);
+  }
+  const other = workbook.find(name);
+  if (other && other !== self) fail("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
+}

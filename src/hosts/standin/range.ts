@@ -1,0 +1,379 @@
+/**
+ * Range: values, number formats and formulas in and out (checked against the range's shape), its navigation
+ * properties, special cells and merged areas (RangeAreas).
+ */
+import { areaAddress, parseArea } from "./addresses";
+import { ClientObject, CollectionProxy } from "./clientObject";
+import { coerce } from "./coerce";
+import { ConditionalFormatCollectionProxy } from "./conditionalFormats";
+import { Context } from "./context";
+import { DataValidationProxy } from "./dataValidation";
+import { fail } from "./errors";
+import { RangeFormatProxy } from "./formats";
+import { Area, CellModel, MAX_COLS, ModelValue, SheetModel } from "./model";
+import { checkUnprotected } from "./worksheet";
+
+export interface RangeTarget {
+  sheet: SheetModel;
+  area: Area;
+}
+
+function cellCount(area: Area): number {
+  return (area.bottom - area.top + 1) * (area.right - area.left + 1);
+}
+
+export function forEachCell(
+  target: RangeTarget,
+  visit: (row: number, col: number, r: number, c: number) => void,
+): void {
+  const { area } = target;
+  if (cellCount(area) > 2_000_000)
+    fail("InvalidArgument", "stand-in: formatting whole rows or columns of cells is not modelled.");
+  for (let row = area.top; row <= area.bottom; row++) {
+    for (let col = area.left; col <= area.right; col++) visit(row, col, row - area.top, col - area.left);
+  }
+}
+
+/** A 2-D input checked against the range's shape, or one value for every cell. */
+function shaped(target: RangeTarget, input: unknown, property: string): (r: number, c: number) => unknown {
+  const rows = target.area.bottom - target.area.top + 1;
+  const cols = target.area.right - target.area.left + 1;
+  if (!Array.isArray(input)) return () => input;
+  const fits = input.length === rows && input.every((row) => Array.isArray(row) && row.length === cols);
+  if (!fits) {
+    fail(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property}).`,
+    );
+  }
+  return (r, c) => (input as unknown[][])[r][c];
+}
+
+function writeValue(cell: CellModel, input: unknown, asFormula: boolean): void {
+  if (input === null || input === undefined) return;
+  if (input === "") {
+    cell.value = null;
+    delete cell.formula;
+    return;
+  }
+  if (typeof input === "number" || typeof input === "boolean") {
+    cell.value = input;
+    delete cell.formula;
+    return;
+  }
+  if (typeof input !== "string") fail("InvalidArgument", `Cell value ${JSON.stringify(input)}.`);
+  if (cell.numberFormat === "@") {
+    cell.value = input;
+    delete cell.formula;
+    return;
+  }
+  const typed = coerce(input);
+  if (asFormula && typed.formula === undefined && input.startsWith("=")) typed.formula = input;
+  cell.value = typed.value;
+  if (typed.formula !== undefined) cell.formula = typed.formula;
+  else delete cell.formula;
+  if (typed.numberFormat && cell.numberFormat === "General") cell.numberFormat = typed.numberFormat;
+}
+
+/** A cell as Office.js reads it: errors as their text, empty as "". */
+function readValue(cell: CellModel | undefined): string | number | boolean {
+  if (!cell || cell.value === null) return "";
+  if (typeof cell.value === "object") return cell.value.error;
+  return cell.value;
+}
+
+function valueType(cell: CellModel | undefined): string {
+  if (!cell || cell.value === null) return "Empty";
+  if (typeof cell.value === "object") return "Error";
+  if (typeof cell.value === "number") return "Double";
+  if (typeof cell.value === "boolean") return "Boolean";
+  return "String";
+}
+
+function grid<V>(target: RangeTarget, read: (cell: CellModel | undefined) => V): V[][] {
+  const { sheet, area } = target;
+  const rows: V[][] = [];
+  for (let row = area.top; row <= area.bottom; row++) {
+    const values: V[] = [];
+    for (let col = area.left; col <= area.right; col++) values.push(read(sheet.cell(row, col)));
+    rows.push(values);
+  }
+  return rows;
+}
+
+export class RangeProxy extends ClientObject<RangeTarget> {
+  static readonly getters: Record<string, (target: RangeTarget) => unknown> = {
+    values: (target) => grid(target, readValue),
+    numberFormat: (target) => grid(target, (cell) => cell?.numberFormat ?? "General"),
+    formulas: (target) => grid(target, (cell) => cell?.formula ?? readValue(cell)),
+    valueTypes: (target) => grid(target, valueType),
+    rowIndex: (target) => target.area.top,
+    columnIndex: (target) => target.area.left,
+    rowCount: (target) => target.area.bottom - target.area.top + 1,
+    columnCount: (target) => target.area.right - target.area.left + 1,
+    address: (target) => `${quoteSheet(target.sheet.name)}!${areaAddress(target.area)}`,
+  };
+
+  /** An item of a loaded RangeCollection (RangeAreas.areas), bound and with its properties loaded. */
+  static loadedFor(context: Context, target: RangeTarget, data: Record<string, unknown>): RangeProxy {
+    const proxy = new RangeProxy(context, context.pathId(), () => target, true);
+    for (const [name, value] of Object.entries(data)) proxy.loaded.set(name, value);
+    return proxy;
+  }
+
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+
+  set values(input: unknown[][]) {
+    this.writeCells("Values", input, false);
+  }
+
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+
+  set formulas(input: unknown[][]) {
+    this.writeCells("Formulas", input, true);
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+
+  set numberFormat(input: unknown[][]) {
+    this.assign("NumberFormat", input, (target) => {
+      checkUnprotected(target.sheet);
+      const at = shaped(target, input, "numberFormat");
+      forEachCell(target, (row, col, r, c) => {
+        const format = at(r, c);
+        if (format === null || format === undefined) return;
+        if (typeof format !== "string") fail("InvalidArgument", `Number format ${JSON.stringify(format)}.`);
+        target.sheet.at(row, col).numberFormat = format === "" ? "General" : format;
+      });
+    });
+  }
+
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+
+  set columnHidden(hidden: boolean) {
+    this.assign("ColumnHidden", hidden, (target) => {
+      checkUnprotected(target.sheet);
+      for (let col = target.area.left; col <= target.area.right; col++) {
+        if (hidden) target.sheet.hiddenColumns.add(col);
+        else target.sheet.hiddenColumns.delete(col);
+      }
+    });
+  }
+
+  get format(): RangeFormatProxy {
+    return this.child("Format", (id) => new RangeFormatProxy(this.context, id, () => this.live()));
+  }
+
+  get dataValidation(): DataValidationProxy {
+    return this.child("DataValidation", (id) => new DataValidationProxy(this.context, id, () => this.live()));
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return this.child(
+      "ConditionalFormats",
+      (id) => new ConditionalFormatCollectionProxy(this.context, id, () => this.live()),
+    );
+  }
+
+  getSpecialCellsOrNullObject(cellType: string, valueType = "All"): RangeAreasProxy {
+    const pathId = this.context.path("GetSpecialCellsOrNullObject", this.pathId, [cellType, valueType]);
+    return new RangeAreasProxy(this.context, pathId, () => {
+      this.context.requires(9, "Range.getSpecialCellsOrNullObject");
+      const target = this.live();
+      const areas = specialAreas(target, cellType, valueType);
+      return areas.length ? { sheet: target.sheet, areas } : null;
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    const pathId = this.context.path("GetMergedAreasOrNullObject", this.pathId, []);
+    return new RangeAreasProxy(this.context, pathId, () => {
+      this.context.requires(13, "Range.getMergedAreasOrNullObject");
+      const { sheet, area } = this.live();
+      const areas = sheet.merges
+        .map(parseArea)
+        .filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);
+      if (areas.length > MAX_MERGED_AREAS) fail("GeneralException", "There was an internal error (merged areas).");
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+
+  select(): void {
+    this.context.action(this.pathId, "Select", [], () => {
+      const { sheet, area } = this.live();
+      const workbook = this.context.standIn.workbook;
+      if (sheet.visibility !== "Visible") fail("InvalidOperation", "The range is on a hidden sheet.");
+      workbook.active = sheet;
+      workbook.selection = `${quoteSheet(sheet.name)}!${areaAddress(area)}`;
+    });
+  }
+
+  merge(across = false): void {
+    this.context.action(this.pathId, "Merge", [across], () => {
+      const target = this.live();
+      checkUnprotected(target.sheet);
+      if (across) fail("InvalidArgument", "stand-in: merge(across) is not modelled.");
+      target.sheet.merges.push(areaAddress(target.area));
+    });
+  }
+
+  protected loadable() {
+    return RangeProxy.getters;
+  }
+
+  protected override loadOwn(names: string[]): void {
+    // Excel refuses to read more than 5 million cells at once, before it reads any.
+    this.context.queue.push({
+      wire: null,
+      run: () => {
+        const cellsLoaded = names.some((n) => ["values", "numberFormat", "formulas", "valueTypes"].includes(n));
+        if (cellsLoaded && this.target !== null) this.context.countCellsRead(cellCount(this.live().area));
+      },
+    });
+    super.loadOwn(names);
+  }
+
+  private writeCells(name: string, input: unknown, asFormula: boolean): void {
+    this.assign(name, input, (target) => {
+      checkUnprotected(target.sheet);
+      const at = shaped(target, input, name);
+      forEachCell(target, (row, col, r, c) => {
+        const value = at(r, c);
+        if (value !== null && value !== undefined) writeValue(target.sheet.at(row, col), value, asFormula);
+      });
+    });
+  }
+}
+
+const SPECIAL_VALUE_TYPES: Record<string, (value: ModelValue) => boolean> = {
+  All: () => true,
+  Errors: (value) => typeof value === "object" && value !== null,
+  Logical: (value) => typeof value === "boolean",
+  Numbers: (value) => typeof value === "number",
+  Text: (value) => typeof value === "string",
+};
+
+/**
+ * The cells of `target` that hold a constant (or a formula) of `valueType`, as rectangles: runs of cells in a row,
+ * runs of the same columns in consecutive rows merged. Excel's own split into areas is unspecified; a host must
+ * not depend on it.
+ */
+function specialAreas({ sheet, area }: RangeTarget, cellType: string, valueType: string): Area[] {
+  const matches = SPECIAL_VALUE_TYPES[valueType];
+  if ((cellType !== "Constants" && cellType !== "Formulas") || !matches) {
+    fail("InvalidArgument", `stand-in: getSpecialCells(${cellType}, ${valueType}) is not modelled.`);
+  }
+  const cells: [number, number][] = [];
+  for (const [key, cell] of sheet.cells) {
+    if (cell.value === null && cell.formula === undefined) continue;
+    if ((cell.formula !== undefined) !== (cellType === "Formulas") || !matches(cell.value)) continue;
+    const row = Math.floor(key / MAX_COLS);
+    const col = key % MAX_COLS;
+    if (row >= area.top && row <= area.bottom && col >= area.left && col <= area.right) cells.push([row, col]);
+  }
+  cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const runs: Area[] = [];
+  for (const [row, col] of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.top === row && last.right === col - 1) last.right = col;
+    else runs.push({ top: row, bottom: row, left: col, right: col });
+  }
+  const areas: Area[] = [];
+  const open = new Map<string, Area>(); // by "left:right": the area that ended on the row before
+  for (const run of runs) {
+    const span = `${run.left}:${run.right}`;
+    const above = open.get(span);
+    if (above && above.bottom === run.top - 1) above.bottom = run.top;
+    else {
+      const fresh = { ...run };
+      areas.push(fresh);
+      open.set(span, fresh);
+    }
+  }
+  return areas;
+}
+
+interface AreasTarget {
+  sheet: SheetModel;
+  areas: Area[];
+}
+
+/** Range.getMergedAreasOrNullObject fails for a range with more merged areas (Office.js's reference says so). */
+const MAX_MERGED_AREAS = 512;
+
+/** Range.getSpecialCellsOrNullObject's [1.9] and getMergedAreasOrNullObject's [1.13] result: only `areas`. */
+class RangeAreasProxy extends ClientObject<AreasTarget> {
+  get areas(): RangeCollectionProxy {
+    // Loading "areas/items/…" on a null RangeAreas loads nothing; reading it afterwards is the caller's error.
+    return this.child("Areas", (id) => new RangeCollectionProxy(this.context, id, () => this.target ?? null));
+  }
+
+  protected loadable() {
+    return {};
+  }
+}
+
+/** RangeAreas.areas: load("items/…") with Range's properties. */
+class RangeCollectionProxy extends CollectionProxy<AreasTarget> {
+  get items(): RangeProxy[] {
+    return this.read("items");
+  }
+
+  protected loadable() {
+    return {};
+  }
+
+  protected override loadOwn(names: string[]): void {
+    const properties = names.map((name) => name.replace(/^items\//, ""));
+    for (const property of properties) {
+      if (!RangeProxy.getters[property])
+        fail("InvalidArgument", `The property '${property}' cannot be loaded on areas.`);
+    }
+    const cellsLoaded = properties.some((p) => ["values", "numberFormat", "formulas", "valueTypes"].includes(p));
+    this.context.action(this.pathId, "Load", [names.join(",")], () => {
+      if (this.target === null) return;
+      const { sheet, areas } = this.live();
+      const targets = areas.map((area) => ({ sheet, area }));
+      if (cellsLoaded) this.context.countCellsRead(targets.reduce((sum, t) => sum + cellCount(t.area), 0));
+      const data = targets.map((t) => Object.fromEntries(properties.map((p) => [p, RangeProxy.getters[p](t)])));
+      this.context.respond({ items: data }, () => {
+        this.loaded.set(
+          "items",
+          targets.map((t, i) => RangeProxy.loadedFor(this.context, t, data[i])),
+        );
+      });
+    });
+  }
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
