@@ -10,7 +10,8 @@
  *   Workbook: worksheets, application
  *   WorksheetCollection: items, load("items/…"), add(name), getItem(name), getItemOrNullObject(name)
  *   Worksheet: name, visibility, id (load, set name/visibility), activate(), delete(), getRange(address),
- *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4], protection,
+ *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4],
+ *     getUsedRange(valuesOnly) [1.1] (a blank sheet gives its top-left cell, as Excel documents), protection,
  *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9], horizontalPageBreaks.add(range) [1.9]
  *   WorksheetProtection: protected (load), protect(options, password) [1.2; password 1.7], unprotect(password)
  *   PageLayout [1.9]: orientation, paperSize, zoom (set), setPrintTitleRows(address), topMargin, bottomMargin,
@@ -20,6 +21,7 @@
  *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2], select(),
  *     format, dataValidation [1.8], conditionalFormats [1.6],
  *     getSpecialCellsOrNullObject("Constants" | "Formulas", "All" | "Errors" | "Logical" | "Numbers" | "Text") [1.9],
+ *     getIntersectionOrNullObject(range) [1.4] (a range of another sheet: InvalidArgument),
  *     getMergedAreasOrNullObject() [1.13] (the merged areas whose top-left cell is in the range, as Excel gives them;
  *     more than 512 fail the sync with GeneralException: Excel documents the limit, not its error code)
  *   RangeAreas [1.9]: isNullObject, load("areas/items/…") with Range's properties above, areas.items
@@ -909,6 +911,13 @@ class WorksheetProxy extends ClientObject<SheetModel> {
     );
   }
 
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.context, this.context.path("GetUsedRange", this.pathId, [valuesOnly]), () => {
+      const sheet = this.live();
+      return { sheet, area: sheet.usedArea(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
   protected loadable() {
     return WorksheetProxy.getters;
   }
@@ -1310,6 +1319,21 @@ class RangeProxy extends ClientObject<RangeTarget> {
       const target = this.live();
       const areas = specialAreas(target, cellType, valueType);
       return areas.length ? { sheet: target.sheet, areas } : null;
+    });
+  }
+
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    const pathId = this.context.path("GetIntersectionOrNullObject", this.pathId, [{ ObjectPathId: other.pathId }]);
+    return new RangeProxy(this.context, pathId, () => {
+      this.context.requires(4, "Range.getIntersectionOrNullObject");
+      const { sheet, area } = this.live();
+      const another = other.live();
+      if (another.sheet !== sheet) fail("InvalidArgument", "The ranges are on different sheets.");
+      const top = Math.max(area.top, another.area.top);
+      const left = Math.max(area.left, another.area.left);
+      const bottom = Math.min(area.bottom, another.area.bottom);
+      const right = Math.min(area.right, another.area.right);
+      return top <= bottom && left <= right ? { sheet, area: { top, left, bottom, right } } : null;
     });
   }
 
