@@ -13,7 +13,7 @@ import { LISTS_SHEET } from "../../src/domain/lists";
 import { readPlan } from "../../src/domain/readPlan";
 import { DEFAULT_PERIODS, type Settings } from "../../src/domain/settings";
 import { STATE_SHEET, readSettings } from "../../src/domain/state";
-import { READ_BUDGET_BYTES, readWorkbook, readWorkbookWithStats } from "../../src/hosts/excel/read";
+import { READ_BUDGET_BYTES, dateFromSerial, readWorkbook, readWorkbookWithStats } from "../../src/hosts/excel/read";
 import { ExcelHostError } from "../../src/hosts/excel/problems";
 import { syncWithWatchdog } from "../../src/hosts/excel/sync";
 import { excelProblemMessage } from "../../src/i18n/errors";
@@ -21,7 +21,7 @@ import { columnWidthPoints } from "../../src/sheet/units";
 import { writeSheets, type WriteResult } from "../../src/hosts/excel/write";
 import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
 import { workbookBuffer } from "../../src/hosts/xlsx/write";
-import type { Grid } from "../../src/sheet/grid";
+import { type CellValue, type Grid, isErrorValue } from "../../src/sheet/grid";
 import type { SheetSpec } from "../../src/sheet/spec";
 import { EXAMPLES, rowBreaksInFile } from "../support/workbooks";
 import {
@@ -355,6 +355,39 @@ describe.each([
       visibility: "visible",
       ...(apiVersion >= 13 ? { merges: [] } : {}),
     });
+  });
+
+  test("a wide, long sheet away from A1, read in many small syncs: every cell lands where it belongs", async () => {
+    const standIn = createStandIn({ apiVersion });
+    const sheet = standIn.workbook.addSheet("Bred");
+    // From C3, 70 columns (past both windows: I–BL has fewer rows, nothing is read of BM on blind) by 3 000 rows.
+    const [ROWS, COLUMNS] = [3_000, 70];
+    const values: CellValue[][] = [];
+    const formats: (string | null)[][] = [];
+    for (let r = 0; r < ROWS; r++) {
+      values.push([]);
+      formats.push([]);
+      for (let c = 0; c < COLUMNS; c++) {
+        const cell = sheet.at(2 + r, 2 + c);
+        const date = [1, 20, 66].includes(c) && r % 700 === 699;
+        if (date) [cell.value, cell.numberFormat] = [45_000 + r, "yyyy-mm-dd"];
+        else if (c === 40 && r % 500 === 499) cell.value = { error: "#N/A" };
+        else if (c % 10 === 3) [cell.value, cell.numberFormat] = [r * c, c > 50 ? "0.0" : "General"];
+        else cell.value = `r${r}c${c}`;
+        values[r].push(
+          date ? dateFromSerial(45_000 + r) : isErrorValue(cell.value) ? { error: "#N/A" } : (cell.value as CellValue),
+        );
+        formats[r].push(date ? "yyyy-mm-dd" : c % 10 === 3 && c > 50 ? "0.0" : null);
+      }
+    }
+    const budgetBytes = 200_000;
+    const read = await standIn.run((context) =>
+      readWorkbookWithStats(context, { supports: standIn.supports, budgetBytes }),
+    );
+    expect(sheetGrid(read.grids, "Bred")).toMatchObject({ top: 2, left: 2, values, formats });
+    expect(read.syncs).toBeGreaterThan(5);
+    expect(standIn.log.filter((s) => s.error)).toEqual([]);
+    expect(Math.max(...standIn.log.map((s) => s.responseBytes))).toBeLessThanOrEqual(budgetBytes);
   });
 
   test("a workbook too large for one response is read in row blocks, each response under 5 MB", async () => {
