@@ -357,6 +357,25 @@ describe.each([
     });
   });
 
+  test("with a shape that knew a sheet empty: nothing asked of it there, and its cells read where they are now", async () => {
+    const standIn = createStandIn({ apiVersion });
+    const sheet = standIn.workbook.sheet("Blad1");
+    const before = await standIn.run((context) => readWorkbookWithStats(context, { supports: standIn.supports }));
+    sheet.put("B2", "Nämnder").put("C3", 2025);
+    const after = await standIn.run((context) =>
+      readWorkbookWithStats(context, { supports: standIn.supports, shape: before.shape }),
+    );
+    expect(sheetGrid(after.grids, "Blad1")).toMatchObject({
+      top: 1,
+      left: 1,
+      values: [
+        ["Nämnder", null],
+        [null, 2025],
+      ],
+    });
+    expect(after.syncs).toBe(3); // the shape gone stale costs a sync, never a wrong read
+  });
+
   test("a wide, long sheet away from A1, read in many small syncs: every cell lands where it belongs", async () => {
     const standIn = createStandIn({ apiVersion });
     const sheet = standIn.workbook.addSheet("Bred");

@@ -284,7 +284,7 @@ async function readSheets(
 ): Promise<boolean> {
   const dims: (Dims | null)[] = guess.map((shape) => shape && { ...shape });
   dims.forEach((d, i) => d && place(reads[i], d));
-  const pending: Rect[][] = dims.map((d) => (d ? [whole(d)] : []));
+  const pending: Rect[][] = dims.map((d) => (d?.rows ? [whole(d)] : []));
   // Bytes per cell: a sheet's own once enough of it has been read, else what the earlier read found for it, else
   // the average of everything read so far; all of it doubled for every refusal.
   const hinted = guess.map((shape) =>
