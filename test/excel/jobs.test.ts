@@ -63,6 +63,30 @@ describe("validate: the open workbook gives what the file gives", () => {
     expect(result.hasErrors).toBe(false);
   });
 
+  test.each([
+    [1_000, 2],
+    [20_000, 3],
+  ])(
+    "the bench plan with %i uppdrag: %i syncs, no request or response over 4 000 kB, the same plan",
+    async (count, expected) => {
+      const grids = benchPlanGrids({ assignments: count, adjustments: count });
+      const standIn = standInFromGrids(grids);
+      // Excel on the web (the stand-in's requirement sets): where the 5 MB limit is.
+      const options = { supports: standIn.supports };
+      const { result, syncs } = await measured(standIn, (context) => validateOpenWorkbook(context, undefined, options));
+      expect(syncs).toBe(expected);
+      expect(result.workbook.syncs).toBe(expected);
+      const log = standIn.log.slice(-syncs);
+      expect(log.filter((s) => s.error)).toEqual([]);
+      expect(Math.max(...log.map((s) => Math.max(s.requestBytes, s.responseBytes)))).toBeLessThanOrEqual(4_000_000);
+      // The premise for 20 000: more than one response can carry (Excel on the web refuses 5 MB).
+      if (count === 20_000) expect(log.reduce((sum, s) => sum + s.responseBytes, 0)).toBeGreaterThan(5_000_000 * 0.99);
+      const fromGrids = readPlanWithSettings(grids);
+      expect(result.plan).toEqual(fromGrids.plan);
+      expect(result.findings).toEqual(fromGrids.findings);
+    },
+  );
+
   test("a plan with errors: the findings at their cells, hasErrors", async () => {
     const grids = await example("ostersund-2024-mall.xlsx");
     const standIn = standInFromGrids(grids);

@@ -2,19 +2,19 @@
  * The Excel host's read verb: the open workbook (Office.js) → one Grid per worksheet, the same Grids the xlsx host
  * reads from a file.
  *
- * Two syncs: the first lists the sheets, the second loads every sheet's used range and its protection at once.
+ * The first sync lists the sheets; the second measures every sheet's used range and, in the same response, reads
+ * the sheets' first rows (their windows, windows.ts): all of a workbook within the budget (about 4 MB), in two syncs.
  * What a cell holds takes two things besides its value: whether it is an error value (Office.js gives "#REF!" for
  * both an error and text reading "#REF!") and, for a number, its number format (a date is a number with a date
  * format). On ExcelApi 1.9 the read loads only `values` and asks Range.getSpecialCellsOrNullObject for the cells
  * holding numbers (with their formats) and errors: a third to a half fewer bytes than loading every cell's number
  * format and value type, which older Excel gets (`valueTypes`, `numberFormat`).
  *
- * Excel on the web refuses a response over 5 MB, and every platform a read of over 5 million cells. A workbook that
- * large is read in row blocks, as many per sync as fit in about 4 MB by an estimate of bytes per cell that follows
- * what was read so far (see `readInBlocks`). The size of the texts is unknown until they are read: with the shape an
- * earlier read in the session left (`ReadOptions.shape`), a large workbook goes to blocks at once, the first of them
- * in the sync that measures the sheets; without it, only Excel's refusal of the whole read tells, and one more sync
- * measures the sheets before the blocks.
+ * Excel on the web refuses a response over 5 MB, and every platform a read of over 5 million cells. What the windows
+ * leave of a larger workbook is read in blocks, as many per sync as fit in the budget by an estimate of bytes per cell
+ * from what the windows read (see `readSheets`): three syncs while the rest fits in one response (the bench's plan of
+ * 20 000 uppdrag, 5 MB, takes three), one more per further 3.5 MB. With the shape an earlier read in the session left
+ * (`ReadOptions.shape`), the sync that measures reads blocks where the shape says instead: one sync per 3.5 MB.
  *
  * How the Grids compare with the xlsx host's:
  * - Values: numbers, booleans and text as they are; an empty cell (Office.js gives "") is null; an error value is
@@ -25,7 +25,7 @@
  *   the same Date.
  * - Number formats: those of the cells holding numbers (dates included); "General" and every other cell are null.
  * - Merged ranges: on ExcelApi 1.13 (Office 2021 and later, the web, Mac) `merges` holds those whose top-left cell is
- *   in the used range, loaded in the sync that reads the sheets (or measures them, when read in blocks), so no sync
+ *   in the used range, loaded in the sync that measures the sheets, so no sync
  *   is added (merges.ts). Below 1.13, or when Excel refuses them (more than 512 on a sheet; the read is then tried
  *   once more without them), `merges` is absent and `WorkbookReadResult.mergesRead` is false: the pane says so.
  * - Hidden rows are not read (the core does not use them): `hiddenRows` is absent.
@@ -39,6 +39,7 @@ import type { ExcelStep } from "../../sheet/hostProblems";
 import { ExcelHostError } from "./problems";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 import { cellsJsonBytes, jsonBytes } from "./units";
+import { type Box, type Dims, type Rect, coverage, windowBoxes, windowRows } from "./windows";
 
 export interface ReadOptions {
   timeoutMs?: number;
@@ -70,7 +71,7 @@ export interface WorkbookReadResult {
   sheets: { name: string; visibility: SheetVisibility; id: string }[];
   /** Names of the sheets that are protected. */
   protectedSheets: string[];
-  /** context.sync() calls made: 2 unless a sheet was too large to read at once. */
+  /** context.sync() calls made: 2 while the windows hold every sheet (readSheets), one more per block sync. */
   syncs: number;
   /** Each sheet's shape, for the next read's `ReadOptions.shape`. */
   shape: SheetShape[];
@@ -92,13 +93,6 @@ const VISIBILITY: Record<string, SheetVisibility> = {
 /** The workbook's sheets as Grids, in two syncs for workbooks of normal size. */
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<Grid[]> {
   return (await readWorkbookWithStats(context, options)).grids;
-}
-
-interface Dims {
-  top: number;
-  left: number;
-  rows: number;
-  columns: number;
 }
 
 interface SheetRead extends Dims {
@@ -152,8 +146,6 @@ export async function readWorkbookWithStats(
     await syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   };
   const supports = options.supports ?? officeSupports;
-  const lean = readsLean(supports);
-  let merges = supports("1.13");
   const budget = options.budgetBytes ?? READ_BUDGET_BYTES;
 
   const worksheets = context.workbook.worksheets;
@@ -164,25 +156,12 @@ export async function readWorkbookWithStats(
 
   const known = new Map((options.shape ?? []).map((shape) => [shape.name.toLowerCase(), shape]));
   const guess = sheets.map((sheet) => known.get(sheet.name.toLowerCase()) ?? null);
-  // In one response, unless an earlier read of these sheets took more than an eighth over the block budget (4.5 MB
-  // of Excel's 5): then the workbook may well have grown past the limit since.
-  if (guess.reduce((sum, shape) => sum + (shape?.bytes ?? 0), 0) > budget * 1.125) {
-    merges = await readInBlocks(reads, sheets, sync, { lean, merges, budget, guess });
-  } else {
-    try {
-      try {
-        await readAtOnce(reads, sheets, sync, lean, merges);
-      } catch (error) {
-        if (!merges || !mayBeRefusedMerges(error, TOO_LARGE)) throw error;
-        merges = false;
-        await readAtOnce(reads, sheets, sync, lean, false);
-      }
-    } catch (error) {
-      if (!(error instanceof ExcelHostError && TOO_LARGE.has(error.code))) throw error;
-      const refused = error.code === "RangeExceedsLimit" ? 0 : REFUSED_BYTES;
-      merges = await readInBlocks(reads, sheets, sync, { lean, merges, budget, refused });
-    }
-  }
+  const merges = await readSheets(reads, sheets, sync, {
+    lean: readsLean(supports),
+    merges: supports("1.13"),
+    budget,
+    guess,
+  });
 
   return {
     grids: reads.map(toGrid),
@@ -199,33 +178,6 @@ export function readsLean(supports: Supports = officeSupports): boolean {
   return supports("1.9");
 }
 
-/** Every sheet's used range (and, with `merges`, its merged ranges) in one sync. */
-async function readAtOnce(
-  reads: SheetRead[],
-  sheets: Excel.Worksheet[],
-  sync: (step: ExcelStep) => Promise<void>,
-  lean: boolean,
-  merges: boolean,
-): Promise<void> {
-  const loads = sheets.map((sheet) => {
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load(["values", "rowIndex", "columnIndex"]);
-    sheet.protection.load("protected");
-    // The whole sheet, not `used`: methods of what may be a null object are not called.
-    return { used, cells: loadCells(used, sheet.getRange(), lean), merged: merges ? loadMerges(sheet) : null };
-  });
-  await sync("readSheets");
-  loads.forEach(({ used, cells, merged }, i) => {
-    if (merged) takeMerges(reads[i], merged);
-    if (used.isNullObject) return;
-    const values = used.values;
-    place(reads[i], { top: used.rowIndex, left: used.columnIndex, rows: values.length, columns: values[0].length });
-    reads[i].values = values;
-    cells.into(reads[i], 0, values.length);
-    reads[i].bytes = cellsJsonBytes(values) + cells.bytes();
-  });
-}
-
 /** Records a sheet's loaded merged ranges in its read (`place` keeps them). */
 function takeMerges(read: SheetRead, load: MergesLoad): void {
   read.merges = load.ranges();
@@ -233,11 +185,8 @@ function takeMerges(read: SheetRead, load: MergesLoad): void {
 
 /** What one sync loads about the cells of a range besides their values, and how it lands in a SheetRead. */
 interface CellsLoad {
-  /**
-   * Records the errors and number formats of rows `from`…`from + rows - 1` of `read` (relative to its used range),
-   * whose values are in place.
-   */
-  into(read: SheetRead, from: number, rows: number): void;
+  /** Records the errors and number formats of the cells of `rect` of `read`, whose values are in place. */
+  into(read: SheetRead, rect: Rect): void;
   /** Response bytes this load took. */
   bytes(): number;
 }
@@ -246,20 +195,21 @@ const SEARCHED: Excel.SpecialCellType[] = ["Constants" as Excel.SpecialCellType,
 
 /**
  * Queues what tells errors and numbers' formats apart for the cells of `range` (whose `values` the caller loads).
- * ExcelApi 1.9: the areas of numbers (with their formats) and of errors within `search`, which covers `range`.
- * Before: every cell's value type and number format.
+ * ExcelApi 1.9: the areas of numbers (with their formats) and of errors within `search`, which covers `range` and
+ * no other cell of the used range. Before: every cell's value type and number format.
  */
 function loadCells(range: Excel.Range, search: Excel.Range, lean: boolean): CellsLoad {
   if (!lean) {
     range.load(["numberFormat", "valueTypes"]);
     return {
-      into(read, from, rows) {
+      into(read, { top, left, rows, columns }) {
         for (let r = 0; r < rows; r++) {
-          read.values[from + r].forEach((value, c) => {
-            if (range.valueTypes[r][c] === "Error") read.errors.add(cellKey(from + r, c));
+          for (let c = 0; c < columns; c++) {
+            const key = cellKey(top + r, left + c);
+            if (range.valueTypes[r][c] === "Error") read.errors.add(key);
             const format = formatOf(range.numberFormat[r][c]);
-            if (typeof value === "number" && format) read.formats.set(cellKey(from + r, c), format);
-          });
+            if (typeof read.values[top + r][left + c] === "number" && format) read.formats.set(key, format);
+          }
         }
       },
       bytes: () => cellsJsonBytes(range.numberFormat) + cellsJsonBytes(range.valueTypes) + 3, // [a,b]
@@ -279,13 +229,16 @@ function loadCells(range: Excel.Range, search: Excel.Range, lean: boolean): Cell
   );
   const areas = (found: Excel.RangeAreas[]) => found.flatMap((f) => (f.isNullObject ? [] : f.areas.items));
   return {
-    into(read, from, rows) {
-      // Only the rows asked for: Excel may widen a search of a single cell to the whole used range.
+    into(read, rect) {
+      // Only the cells asked for: Excel may widen a search of a single cell to the whole used range.
       const visit = (area: Excel.Range, height: number, width: number, cell: (r: number, c: number) => void) => {
         for (let r = 0; r < height; r++) {
           const row = area.rowIndex - read.top + r;
-          if (row < from || row >= from + rows) continue;
-          for (let c = 0; c < width; c++) cell(row, area.columnIndex - read.left + c);
+          if (row < rect.top || row >= rect.top + rect.rows) continue;
+          for (let c = 0; c < width; c++) {
+            const column = area.columnIndex - read.left + c;
+            if (column >= rect.left && column < rect.left + rect.columns) cell(row, column);
+          }
         }
       };
       for (const area of areas(errors)) {
@@ -303,144 +256,173 @@ function loadCells(range: Excel.Range, search: Excel.Range, lean: boolean): Cell
   };
 }
 
-interface Block {
+interface Block extends Rect {
   sheet: number;
-  top: number;
-  rows: number;
+}
+
+/** A range loaded with its values and cells, to land in `rect` of its sheet's read once synced. */
+interface Loaded {
+  range: Excel.Range;
+  cells: CellsLoad;
 }
 
 /**
- * Reads the sheets in row blocks, as many per sync as fit in `budget` by an estimate of each sheet's bytes per cell,
- * which follows what was read so far (with a margin); a sync that is still refused is retried with the estimates
- * doubled.
- *
- * Where the used ranges are: with `guess` (an earlier read's shape), the first sync measures them and already reads
- * blocks where the guess says; a sheet that has changed since is read again from its first row. Without it (after a
- * read refused as too large), one sync measures first; `refused` is what that response at least took, so the cells
- * are at least that large on average. With `merges`, the sync that measures also loads the merged ranges (at most 512
- * areas a sheet, some 40 kB at most, outside the budget); returns whether they were read.
+ * Reads the sheets. The first sync measures every sheet's used range (with its protection and, with `merges`, its
+ * merged ranges: at most 512 areas a sheet, some 40 kB at most, outside the budget) and already reads cells: where
+ * an earlier read's shape (`guess`) says a sheet's cells are, blocks of them; of every other sheet, its windows
+ * (windows.ts), sized so that the windows of all sheets, full at WINDOW_CELL_BYTES a cell, would fill the budget.
+ * The rest follows in blocks, rectangles of whole rows of what is left, as many per sync as fit in `budget` by an
+ * estimate of each sheet's bytes per cell from what was read of it (with a margin). A sync that is refused as too
+ * large is read again with the estimates doubled; refused windows are not tried again (the cells they held then
+ * set the estimate); a sheet that has moved since its shape was taken is read again where it is. Returns whether
+ * the merged ranges were read.
  */
-async function readInBlocks(
+async function readSheets(
   reads: SheetRead[],
   sheets: Excel.Worksheet[],
   sync: (step: ExcelStep) => Promise<void>,
-  {
-    lean,
-    merges,
-    budget,
-    guess,
-    refused = 0,
-  }: { lean: boolean; merges: boolean; budget: number; guess?: (SheetShape | null)[]; refused?: number },
+  { lean, merges, budget, guess }: { lean: boolean; merges: boolean; budget: number; guess: (SheetShape | null)[] },
 ): Promise<boolean> {
-  const dims: (Dims | null)[] = sheets.map((_, i) => guess?.[i] ?? null);
+  const dims: (Dims | null)[] = guess.map((shape) => shape && { ...shape });
   dims.forEach((d, i) => d && place(reads[i], d));
+  const pending: Rect[][] = dims.map((d) => (d?.rows ? [whole(d)] : []));
   // Bytes per cell: a sheet's own once enough of it has been read, else what the earlier read found for it, else
   // the average of everything read so far; all of it doubled for every refusal.
-  const hinted = sheets.map((_, i) => {
-    const shape = guess?.[i];
-    return shape && shape.rows * shape.columns > 0 ? perCell(shape.bytes, shape.rows * shape.columns) : null;
-  });
+  const hinted = guess.map((shape) =>
+    shape && shape.rows * shape.columns > 0 ? perCell(shape.bytes, shape.rows * shape.columns) : null,
+  );
   const seen = sheets.map(() => ({ bytes: 0, cells: 0 }));
   const total = { bytes: 0, cells: 0 };
-  // Before anything is read: cautious, and no less than the refused read says (once the sheets are measured).
-  const initial = () => {
-    const cells = reads.reduce((sum, read) => sum + read.rows * read.columns, 0);
-    return Math.max(INITIAL_BYTES_PER_CELL, perCell(refused, cells));
-  };
   let caution = 1;
+  // Windows Excel refused as too large, and the cells they would have held: more than REFUSED_BYTES in all.
+  let refusedBoxes: Box[] | null = null;
+  let windowCells = 0;
   const estimate = (sheet: number) => {
     const own = seen[sheet];
     const base =
       own.cells >= SAMPLE_CELLS
         ? perCell(own.bytes, own.cells)
-        : (hinted[sheet] ?? (total.cells >= SAMPLE_CELLS ? perCell(total.bytes, total.cells) : initial()));
+        : (hinted[sheet] ??
+          (total.cells >= SAMPLE_CELLS
+            ? perCell(total.bytes, total.cells)
+            : Math.max(INITIAL_BYTES_PER_CELL, perCell(refusedBoxes ? REFUSED_BYTES : 0, windowCells))));
     return base * caution;
   };
+  const windowCellBytes = lean ? WINDOW_CELL_BYTES : WINDOW_CELL_BYTES + FULL_READ_CELL_BYTES;
 
-  let measuring: { used: Excel.Range; merged: MergesLoad | null }[] | null = null;
-  const measure = () => {
-    measuring = sheets.map((sheet) => {
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
-      sheet.protection.load("protected");
-      return { used, merged: merges ? loadMerges(sheet) : null };
-    });
-  };
-  /** A sync that measured failed: whether to measure again without the merged ranges, which Excel may have refused. */
-  const dropMerges = (error: unknown): boolean => {
-    if (!measuring || !merges || !mayBeRefusedMerges(error, TOO_LARGE)) return false;
-    merges = false;
-    measure();
-    return true;
-  };
-  /** The measured used ranges; the sheets whose range is not where it was taken to be start again. */
-  const measured = (measures: NonNullable<typeof measuring>): Set<number> => {
-    const moved = new Set<number>();
-    measures.forEach(({ used: range, merged }, i) => {
-      if (merged) takeMerges(reads[i], merged);
-      const now = range.isNullObject
-        ? { top: 0, left: 0, rows: 0, columns: 0 }
-        : { top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
-      const was = dims[i];
-      if (was && was.top === now.top && was.left === now.left && was.rows === now.rows && was.columns === now.columns)
-        return;
-      moved.add(i);
-      dims[i] = now;
-      place(reads[i], now);
-    });
-    return moved;
-  };
-
-  const next = reads.map(() => 0); // per sheet: the first row not read yet
-  measure();
-  if (!guess) {
-    try {
-      await sync("measureSheets");
-    } catch (error) {
-      if (!dropMerges(error)) throw error;
-      await sync("measureSheets");
-    }
-    measured(measuring!);
-    measuring = null;
-  }
+  let first = true;
   for (;;) {
-    const batch = nextBatch(dims, next, estimate, budget);
-    if (batch.length === 0 && !measuring) return merges;
-    const loads = batch.map((block) => {
-      const { top, left, columns } = dims[block.sheet]!;
-      const range = sheets[block.sheet].getRangeByIndexes(top + block.top, left, block.rows, columns);
+    // The first sync: measures, and reads a window of each sheet whose cells no shape placed.
+    const measures = first
+      ? sheets.map((sheet) => {
+          const used = sheet.getUsedRangeOrNullObject(true);
+          used.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
+          sheet.protection.load("protected");
+          return { used, merged: merges ? loadMerges(sheet) : null };
+        })
+      : null;
+    const boxes = windowBoxes(windowRows(budget, windowCellBytes * caution));
+    const windows: Loaded[][] = sheets.map((sheet, i) =>
+      !first || dims[i] || refusedBoxes
+        ? []
+        : boxes.map((box) => {
+            // A blank sheet's used range is its top-left cell: the window is then that cell, or nothing.
+            const area = sheet.getRangeByIndexes(0, box.left, box.rows, box.columns);
+            const range = area.getIntersectionOrNullObject(sheet.getUsedRange(true));
+            range.load("values");
+            return { range, cells: loadCells(range, area, lean) };
+          }),
+    );
+    // The sheets with a shape get the share of the budget their windows would have had.
+    const windowBytes = (budget * windows.filter((load) => load.length > 0).length) / sheets.length;
+    const batch = nextBatch(pending, estimate, budget - windowBytes, !first);
+    if (!first && batch.length === 0) return merges;
+    const loads: Loaded[] = batch.map((block) => {
+      const { top, left } = dims[block.sheet]!;
+      const range = sheets[block.sheet].getRangeByIndexes(
+        top + block.top,
+        left + block.left,
+        block.rows,
+        block.columns,
+      );
       range.load("values");
       return { range, cells: loadCells(range, range, lean) };
     });
     try {
-      await sync("readSheetsInParts");
+      await sync(first ? "readSheets" : "readSheetsInParts");
     } catch (error) {
       const tooLarge = error instanceof ExcelHostError && TOO_LARGE.has(error.code);
-      for (const block of batch) next[block.sheet] = Math.min(next[block.sheet], block.top);
-      if (dropMerges(error)) continue;
-      if (!tooLarge || batch.every((block) => block.rows === 1)) throw error;
-      // Refused: the texts are longer than estimated. Read these rows again with larger estimates.
-      caution *= 2;
-      if (measuring) measure();
+      batch
+        .slice()
+        .reverse()
+        .forEach(({ sheet, ...rect }) => pending[sheet].unshift(rect));
+      if (first && merges && mayBeRefusedMerges(error, TOO_LARGE)) {
+        merges = false; // Excel may refuse more than 512 merged areas on a sheet: measure again without them
+        continue;
+      }
+      if (!tooLarge) throw error;
+      // Refused: the texts are longer than estimated. Read these cells again with larger estimates; windows too
+      // large for a response are not tried again: measured, their cells tell how large the cells at least are.
+      if (windows.some((load) => load.length > 0)) refusedBoxes = boxes;
+      else if (batch.length === 0 || batch.every((block) => block.rows === 1)) throw error;
+      if (batch.length > 0) caution *= 2;
       continue;
     }
-    const moved = measuring ? measured(measuring) : new Set<number>();
-    measuring = null;
-    batch.forEach((block, b) => {
-      if (moved.has(block.sheet)) return; // read where the sheet was: read again where it is
-      const target = reads[block.sheet];
-      const { range, cells: load } = loads[b];
-      for (let r = 0; r < block.rows; r++) target.values[block.top + r] = range.values[r];
-      load.into(target, block.top, block.rows);
-      const bytes = cellsJsonBytes(range.values) + load.bytes();
-      target.bytes += bytes;
-      for (const tally of [seen[block.sheet], total]) {
-        tally.bytes += bytes;
-        tally.cells += block.rows * target.columns;
-      }
-    });
-    for (const sheet of moved) next[sheet] = 0;
+    const moved = new Set<number>();
+    if (measures) {
+      measures.forEach(({ used, merged }, i) => {
+        if (merged) takeMerges(reads[i], merged);
+        const now = used.isNullObject
+          ? { top: 0, left: 0, rows: 0, columns: 0 }
+          : { top: used.rowIndex, left: used.columnIndex, rows: used.rowCount, columns: used.columnCount };
+        const was = dims[i];
+        if (was && sameDims(was, now)) return;
+        if (was) moved.add(i); // read where the sheet was: read again where it is
+        dims[i] = now;
+        place(reads[i], now);
+        pending[i] = now.rows ? [whole(now)] : [];
+        if (refusedBoxes && !was) windowCells += cellsOf(coverage(now, refusedBoxes).read);
+        if (!now.rows || !windows[i].length) return;
+        const { read, rest } = coverage(now, boxes);
+        read.forEach((rect, w) => rect && land(i, windows[i][w], rect));
+        pending[i] = rest;
+      });
+      first = false;
+    }
+    batch.forEach(({ sheet, ...rect }, b) => moved.has(sheet) || land(sheet, loads[b], rect));
   }
+
+  /** Puts what `loaded` read into `rect` of sheet `i`, and counts its bytes into the estimates. */
+  function land(i: number, { range, cells }: Loaded, rect: Rect): void {
+    const target = reads[i];
+    const values = range.values;
+    for (let r = 0; r < rect.rows; r++) {
+      if (rect.left === 0 && rect.columns === target.columns) target.values[rect.top + r] = values[r];
+      else {
+        const row = (target.values[rect.top + r] ??= new Array<unknown>(target.columns).fill(""));
+        row.splice(rect.left, rect.columns, ...values[r]);
+      }
+    }
+    cells.into(target, rect);
+    const bytes = cellsJsonBytes(values) + cells.bytes();
+    target.bytes += bytes;
+    for (const tally of [seen[i], total]) {
+      tally.bytes += bytes;
+      tally.cells += rect.rows * rect.columns;
+    }
+  }
+}
+
+function cellsOf(rects: (Rect | null)[]): number {
+  return rects.reduce((sum, rect) => sum + (rect ? rect.rows * rect.columns : 0), 0);
+}
+
+function whole({ rows, columns }: Dims): Rect {
+  return { top: 0, left: 0, rows, columns };
+}
+
+function sameDims(a: Dims, b: Dims): boolean {
+  return a.top === b.top && a.left === b.left && a.rows === b.rows && a.columns === b.columns;
 }
 
 /** Bytes per cell, with the margin (later rows may hold longer texts). */
@@ -457,30 +439,33 @@ const MIN_BYTES_PER_CELL = 4;
 const SAMPLE_CELLS = 2_000;
 /** Safety margin over the bytes per cell seen so far. */
 const MARGIN = 1.15;
+/** Response bytes a cell of the first read's windows is assumed to take (a plan's table cell: some 16 bytes). */
+const WINDOW_CELL_BYTES = 16;
+/** What a cell's value type and number format add before ExcelApi 1.9 ("String", "General"). */
+const FULL_READ_CELL_BYTES = 20;
 
 /**
- * The next row blocks, in sheet order, that fit in `budget` at each sheet's estimated bytes per cell (at least one
- * row per sync). Sheets whose used range is not known yet are left for later.
+ * The next blocks, in sheet order, that fit in `budget` at each sheet's estimated bytes per cell, taking rows of each
+ * pending rectangle (`pending` keeps what is left). With `progress`, at least one row.
  */
-function nextBatch(
-  dims: (Dims | null)[],
-  next: number[],
-  estimate: (sheet: number) => number,
-  budget: number,
-): Block[] {
+function nextBatch(pending: Rect[][], estimate: (sheet: number) => number, budget: number, progress: boolean): Block[] {
   const batch: Block[] = [];
   let bytes = 0;
-  for (let sheet = 0; sheet < dims.length; sheet++) {
-    const remaining = (dims[sheet]?.rows ?? 0) - next[sheet];
-    if (remaining <= 0) continue;
-    const rowBytes = dims[sheet]!.columns * estimate(sheet);
-    const fit = Math.floor((budget - bytes) / rowBytes);
-    if (fit < 1 && batch.length) break;
-    const rows = Math.min(remaining, Math.max(1, fit));
-    batch.push({ sheet, top: next[sheet], rows });
-    next[sheet] += rows;
-    bytes += rows * rowBytes;
-    if (rows < remaining) break;
+  for (let sheet = 0; sheet < pending.length; sheet++) {
+    while (pending[sheet].length > 0) {
+      const rect = pending[sheet][0];
+      const rowBytes = rect.columns * estimate(sheet);
+      const fit = Math.floor((budget - bytes) / rowBytes);
+      if (fit < 1 && (batch.length || !progress)) return batch;
+      const rows = Math.min(rect.rows, Math.max(1, fit));
+      batch.push({ sheet, ...rect, rows });
+      bytes += rows * rowBytes;
+      if (rows < rect.rows) {
+        pending[sheet][0] = { ...rect, top: rect.top + rows, rows: rect.rows - rows };
+        return batch;
+      }
+      pending[sheet].shift();
+    }
   }
   return batch;
 }

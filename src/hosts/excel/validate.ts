@@ -28,7 +28,7 @@ export function planReadOf({ plan, findings, sheets, settings, unread }: Validat
   return { plan, findings, sheets, settings, unread };
 }
 
-/** Reads the open workbook and validates the plan in it: 2 syncs. */
+/** Reads the open workbook and validates the plan in it: 2 syncs, 3 for a plan of up to some 6 MB (read.ts). */
 export async function validateOpenWorkbook(
   context: Excel.RequestContext,
   mapping?: Mapping,

@@ -11,7 +11,8 @@
  *   Workbook: worksheets, application
  *   WorksheetCollection: items, load("items/…"), add(name), getItem(name), getItemOrNullObject(name)
  *   Worksheet: name, visibility, id (load, set name/visibility), activate(), delete(), getRange(address),
- *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4], protection,
+ *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4],
+ *     getUsedRange(valuesOnly) [1.1] (a blank sheet gives its top-left cell, as Excel documents), protection,
  *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9], horizontalPageBreaks.add(range) [1.9]
  *   WorksheetProtection: protected (load), protect(options, password) [1.2; password 1.7], unprotect(password)
  *   PageLayout [1.9]: orientation, paperSize, zoom (set), setPrintTitleRows(address), topMargin, bottomMargin,
@@ -21,6 +22,7 @@
  *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2], select(),
  *     format, dataValidation [1.8], conditionalFormats [1.6],
  *     getSpecialCellsOrNullObject("Constants" | "Formulas", "All" | "Errors" | "Logical" | "Numbers" | "Text") [1.9],
+ *     getIntersectionOrNullObject(range) [1.4] (a range of another sheet: InvalidArgument),
  *     getMergedAreasOrNullObject() [1.13] (the merged areas whose top-left cell is in the range, as Excel gives them;
  *     more than 512 fail the sync with GeneralException: Excel documents the limit, not its error code)
  *   RangeAreas [1.9]: isNullObject, load("areas/items/…") with Range's properties above, areas.items

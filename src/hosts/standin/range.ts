@@ -213,6 +213,21 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    const pathId = this.context.path("GetIntersectionOrNullObject", this.pathId, [{ ObjectPathId: other.pathId }]);
+    return new RangeProxy(this.context, pathId, () => {
+      this.context.requires(4, "Range.getIntersectionOrNullObject");
+      const { sheet, area } = this.live();
+      const another = other.live();
+      if (another.sheet !== sheet) fail("InvalidArgument", "The ranges are on different sheets.");
+      const top = Math.max(area.top, another.area.top);
+      const left = Math.max(area.left, another.area.left);
+      const bottom = Math.min(area.bottom, another.area.bottom);
+      const right = Math.min(area.right, another.area.right);
+      return top <= bottom && left <= right ? { sheet, area: { top, left, bottom, right } } : null;
+    });
+  }
+
   getMergedAreasOrNullObject(): RangeAreasProxy {
     const pathId = this.context.path("GetMergedAreasOrNullObject", this.pathId, []);
     return new RangeAreasProxy(this.context, pathId, () => {

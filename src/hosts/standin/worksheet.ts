@@ -126,6 +126,13 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     );
   }
 
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.context, this.context.path("GetUsedRange", this.pathId, [valuesOnly]), () => {
+      const sheet = this.live();
+      return { sheet, area: sheet.usedArea(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
   protected loadable() {
     return WorksheetProxy.getters;
   }
