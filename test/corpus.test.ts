@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { readPlanWithSettings } from "../src/domain/jobs";
+import { readPlanWithSettings } from "../src/domain/planRead";
 import { planToJson } from "../src/domain/summary";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { Expected, KINDS, Score, crashScore, scorePlan } from "./corpus/score";

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { Finding } from "../domain/findings";
-import { readPlanWithSettings } from "../domain/jobs";
+import { readPlanWithSettings } from "../domain/planRead";
 import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { Mapping, mappingProblems } from "../domain/mapping";

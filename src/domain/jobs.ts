@@ -10,22 +10,10 @@ import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidat
 import { CommitteeFigures, reportFigures, reportWorkbook } from "./followup/report";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
-import { Mapping } from "./mapping";
-import { ReadResult, readPlan } from "./readPlan";
-import { Period, Settings } from "./settings";
+import type { PlanRead } from "./planRead";
+import { Period } from "./settings";
 import { placeOwnSheets, sheetHeads } from "./ownSheetNames";
-import { readOwnSheetNames, readSettings } from "./state";
-
-export interface PlanRead extends ReadResult {
-  settings: Settings;
-}
-
-/** The plan in `grids`, read with `mapping` when given, else with the mapping saved in the workbook's state sheet. */
-export function readPlanWithSettings(grids: Grid[], mapping?: Mapping): PlanRead {
-  const saved = readSettings(grids);
-  const settings: Settings = { ...saved, mapping: mapping ?? saved.mapping };
-  return { settings, ...readPlan(grids, settings.mapping, settings.levels) };
-}
+import { readOwnSheetNames } from "./state";
 
 export interface FollowUpRequest {
   period: Period;

@@ -2,20 +2,18 @@
  * The core's steps as a host calls them: in-thread here; the task pane runs the same functions in a Web Worker
  * (src/taskpane/core.worker.ts), so that a large plan never blocks the pane. Everything passed is plain data, so a
  * report is asked for in a language, and its findings are put into words here, above the core (src/i18n).
+ *
+ * Reading the plan is loaded with this module; the follow-up's and the report's steps (and the findings' words) are
+ * loaded on first use, so the pane's worker can read the plan as soon as it starts.
  */
 import type { Grid } from "../sheet/grid";
-import {
-  type FollowUpRequest,
-  type FollowUpWrite,
-  type PlanRead,
-  type ReportRequest,
-  type ReportWrite,
-  prepareFollowUp,
-  prepareReport,
-  readPlanWithSettings,
-} from "../domain/jobs";
+import type { FollowUpRequest, FollowUpWrite, ReportRequest, ReportWrite } from "../domain/jobs";
 import type { Mapping } from "../domain/mapping";
-import { type Language, findingMessage } from "../i18n/findings";
+import { type PlanRead, readPlanWithSettings } from "../domain/planRead";
+import type { Language } from "../i18n/findings";
+
+const followUpSteps = () => import(/* webpackChunkName: "core-followup" */ "../domain/jobs");
+const findingWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/findings");
 
 /** A report's request as plain data: the language of the findings on its findings sheet instead of their words. */
 export interface ReportInLanguage extends Omit<ReportRequest, "describe"> {
@@ -30,7 +28,9 @@ export interface CoreSteps {
 
 export const inThreadCore: CoreSteps = {
   readPlan: async (grids, mapping) => readPlanWithSettings(grids, mapping),
-  prepareFollowUp: async (grids, read, request) => prepareFollowUp(grids, read, request),
-  prepareReport: async (read, { language, ...request }) =>
-    prepareReport(read, { ...request, describe: (finding) => findingMessage(finding, language) }),
+  prepareFollowUp: async (grids, read, request) => (await followUpSteps()).prepareFollowUp(grids, read, request),
+  prepareReport: async (read, { language, ...request }) => {
+    const [{ prepareReport }, { findingMessage }] = await Promise.all([followUpSteps(), findingWords()]);
+    return prepareReport(read, { ...request, describe: (finding) => findingMessage(finding, language) });
+  },
 };

@@ -3,14 +3,14 @@
  * and posts the result (or a message) back under the request's id. All data is plain (structured clone: Maps and
  * Dates survive), so a 20 000-row plan is read and validated here while the pane stays responsive.
  */
-import { prepareFollowUp } from "../domain/jobs";
 import { inThreadCore } from "../hosts/coreSteps";
 import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
 
 /** The core's steps where they run here, with the follow-up's preview computed beside the sheets it previews. */
 export const inThreadPaneCore: PaneCore = {
   ...inThreadCore,
-  previewFollowUp: async (grids, read, request) => followUpPreviewRows(prepareFollowUp(grids, read, request)),
+  previewFollowUp: async (grids, read, request) =>
+    followUpPreviewRows(await inThreadCore.prepareFollowUp(grids, read, request)),
 };
 
 export type CoreStep = keyof PaneCore;

@@ -5,7 +5,7 @@
  * Only reading is in this module's chunk; what writes comes with its first use (excelWrite.ts).
  */
 import type { Consolidation } from "../domain/followup/consolidate";
-import type { PlanRead } from "../domain/jobs";
+import type { PlanRead } from "../domain/planRead";
 import type { CoreSteps } from "../hosts/coreSteps";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";

@@ -3,7 +3,8 @@
  * answers carried over. Computed where the core runs (the worker), so the sheets themselves never cross to the pane.
  */
 import { hasContent } from "../domain/followup/model";
-import type { FollowUpRequest, FollowUpWrite, PlanRead } from "../domain/jobs";
+import type { FollowUpRequest, FollowUpWrite } from "../domain/jobs";
+import type { PlanRead } from "../domain/planRead";
 import type { CoreSteps } from "../hosts/coreSteps";
 import type { Grid } from "../sheet/grid";
 import type { FollowUpPreviewRow } from "./workbook";

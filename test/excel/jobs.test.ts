@@ -7,7 +7,7 @@ import * as path from "path";
 import { consolidate } from "../../src/domain/followup/consolidate";
 import { COL } from "../../src/domain/followup/model";
 import { REPORT_MARKER, reportFigures } from "../../src/domain/followup/report";
-import { readPlanWithSettings } from "../../src/domain/jobs";
+import { readPlanWithSettings } from "../../src/domain/planRead";
 import { LISTS_SHEET } from "../../src/domain/lists";
 import { DEFAULT_PERIODS, DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { STATE_SHEET, readOwnSheetNames, readSettings } from "../../src/domain/state";

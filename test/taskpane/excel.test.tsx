@@ -10,7 +10,7 @@ import "./setup";
 import * as path from "path";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { PlanRead } from "../../src/domain/jobs";
+import type { PlanRead } from "../../src/domain/planRead";
 import { inThreadCore } from "../../src/hosts/coreSteps";
 import JSZip from "jszip";
 import { readWorkbookBuffer, readWorkbookFile } from "../../src/hosts/xlsx/read";

@@ -4,7 +4,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { prepareFollowUp, readPlanWithSettings } from "../../src/domain/jobs";
+import { prepareFollowUp } from "../../src/domain/jobs";
+import { readPlanWithSettings } from "../../src/domain/planRead";
 import { followUpPreviewRows } from "../../src/taskpane/followUpPreview";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { type CoreRequest, type CoreResponse, handleCoreRequest } from "../../src/taskpane/core.worker";

@@ -2,7 +2,7 @@
  * Reading and validating the open workbook, apart from the jobs that write (jobs.ts): the pane needs only this to
  * show its first step, so its first chunks hold no writer.
  */
-import type { PlanRead } from "../../domain/jobs";
+import type { PlanRead } from "../../domain/planRead";
 import type { CoreSteps } from "../coreSteps";
 import type { Mapping } from "../../domain/mapping";
 import { type ReadOptions, type WorkbookReadResult, readWorkbookWithStats } from "./read";
