@@ -82,7 +82,8 @@ function recordInPage() {
     const panel = document.querySelector('[role="tabpanel"]:not([hidden])');
     if (!panel) return false;
     const save = [...panel.querySelectorAll("button")].find((b) => b.textContent.trim() === "Spara kopplingen");
-    return shown(panel.querySelector('[role="combobox"]')) && shown(save);
+    // The first sheet's "read as" choice (a select; a dropdown's role where it is one) and the save button.
+    return shown(panel.querySelector('select, [role="combobox"]')) && shown(save);
   };
   const observer = new MutationObserver(() => {
     if (window.__bench.usableAt === null && usable()) {

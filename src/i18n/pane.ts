@@ -12,8 +12,3 @@ export type { Language, PaneStrings };
 export type WorkerFailureKind = "coreNotRunning" | "filesNotLoaded" | "filesUnexpectedAnswer" | "workbooksNotBuilt";
 
 export const PANE_STRINGS: Record<Language, PaneStrings> = { sv, en };
-
-/** Office's display language ("sv-SE", "en-US", …): English for en-*, Swedish otherwise. */
-export function paneLanguage(displayLanguage: string | undefined | null): Language {
-  return /^en(-|$)/i.test(displayLanguage ?? "") ? "en" : "sv";
-}

@@ -1,8 +1,6 @@
 /** Everything the task pane says, in English: the Swedish table's keys (paneSv.ts), in English words and numbers. */
 import { type NumberStyle, formatAmount } from "../domain/amounts";
 import type { FollowUpKind } from "../domain/followup/model";
-import type { ExcelProblem, FileProblem, WriteWarning } from "../sheet/hostProblems";
-import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
 import { UNREAD_REASON_LABELS } from "./unreadReasons";
 import type { PaneStrings } from "./paneSv";
 
@@ -12,6 +10,7 @@ const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("
 const ENGLISH_NUMBERS: NumberStyle = { group: ",", decimal: ".", minus: "-" };
 
 export const en: PaneStrings = {
+  language: "en",
   appTitle: "Måltavlan",
   steps: "Steps",
   moreSteps: (hidden: number) => (hidden === 1 ? "One more step" : `${hidden} more steps`),
@@ -30,9 +29,6 @@ export const en: PaneStrings = {
   },
   unknownError: "unknown error",
   amount: (ore: number) => formatAmount(ore, "tkr", ENGLISH_NUMBERS),
-  excelError: (problem: ExcelProblem) => excelProblemMessage(problem, "en"),
-  fileError: (problem: FileProblem) => fileProblemMessage(problem, "en"),
-  writeWarning: (warning: WriteWarning) => writeWarningMessage(warning, "en"),
 
   kopplaIntro:
     "This is how Måltavlan reads the workbook's sheets. Sure: the sheet's name and headers agree; likely: please " +

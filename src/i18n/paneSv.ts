@@ -7,14 +7,15 @@ import type { RuleId } from "../domain/findings";
 import type { FollowUpKind } from "../domain/followup/model";
 import type { SheetKind } from "../domain/mapping";
 import type { FieldName } from "../domain/raw";
-import type { ExcelProblem, FileProblem, WriteWarning } from "../sheet/hostProblems";
-import { excelProblemMessage, fileProblemMessage, writeWarningMessage } from "./errors";
+import type { Language } from "./findings";
 import type { WorkerFailureKind } from "./pane";
 import { UNREAD_REASON_LABELS } from "./unreadReasons";
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("sv-SE")} ${n === 1 ? one : many}`;
 
 export const sv = {
+  /** The language this table speaks; what Excel and files report is said in it too (i18n/errors.ts). */
+  language: "sv" as Language,
   appTitle: "Måltavlan",
   steps: "Steg",
   moreSteps: (hidden: number) => (hidden === 1 ? "Ett steg till" : `${hidden} steg till`),
@@ -34,9 +35,6 @@ export const sv = {
   unknownError: "okänt fel",
   /** An amount in öre, in tkr. */
   amount: (ore: number) => formatAmount(ore, "tkr"),
-  excelError: (problem: ExcelProblem) => excelProblemMessage(problem, "sv"),
-  fileError: (problem: FileProblem) => fileProblemMessage(problem, "sv"),
-  writeWarning: (warning: WriteWarning) => writeWarningMessage(warning, "sv"),
 
   // Koppla
   kopplaIntro:

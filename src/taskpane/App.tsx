@@ -5,7 +5,8 @@
 import { FluentProvider, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Mapping } from "../domain/mapping";
-import { PANE_STRINGS, type Language } from "../i18n/pane";
+import type { Language, PaneStrings } from "../i18n/pane";
+import { sv } from "../i18n/paneSv";
 import { STEPS, type Step } from "./launch";
 import { StepTabs } from "./StepTabs";
 import { type PaneTheme, fluentTheme } from "./theme";
@@ -33,7 +34,8 @@ export interface AppProps {
   inExcel: boolean;
   /** The open workbook; null outside Excel. */
   workbook: PaneWorkbook | null;
-  language?: Language;
+  /** The pane's words, in Office's language (i18n/paneLanguage.ts); Swedish unless given. */
+  strings?: PaneStrings;
   theme?: PaneTheme;
   /** The step a ribbon button opened the pane at. */
   initialStep?: Step;
@@ -56,17 +58,16 @@ const useStyles = makeStyles({
   header: { margin: 0 },
 });
 
-export function App({ inExcel, workbook, language = "sv", theme = "light", initialStep = "koppla" }: AppProps) {
+export function App({ inExcel, workbook, strings: t = sv, theme = "light", initialStep = "koppla" }: AppProps) {
   const styles = useStyles();
-  const t = PANE_STRINGS[language];
   return (
-    <FluentProvider theme={fluentTheme(theme)} lang={language}>
+    <FluentProvider theme={fluentTheme(theme)} lang={t.language}>
       <main className={styles.root}>
         <Title3 as="h1" className={styles.header}>
           {t.appTitle}
         </Title3>
         {inExcel && workbook ? (
-          <Steps workbook={workbook} language={language} initialStep={initialStep} />
+          <Steps workbook={workbook} strings={t} initialStep={initialStep} />
         ) : (
           <ErrorBar title={t.outsideExcelTitle} message={t.outsideExcel} />
         )}
@@ -75,8 +76,16 @@ export function App({ inExcel, workbook, language = "sv", theme = "light", initi
   );
 }
 
-function Steps({ workbook, language, initialStep }: { workbook: PaneWorkbook; language: Language; initialStep: Step }) {
-  const t = PANE_STRINGS[language];
+function Steps({
+  workbook,
+  strings: t,
+  initialStep,
+}: {
+  workbook: PaneWorkbook;
+  strings: PaneStrings;
+  initialStep: Step;
+}) {
+  const language: Language = t.language;
   const [step, setStep] = useState<Step>(initialStep);
   // A step is mounted when first shown and then kept (hidden), so what the user chose survives switching tabs.
   const [visited, setVisited] = useState<Set<Step>>(() => new Set([initialStep]));

@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { paneLanguage } from "../i18n/pane";
+import { loadPaneStrings, paneLanguage } from "../i18n/paneLanguage";
 import { App } from "./App";
 import { lazyWorkbook } from "./lazyWorkbook";
 import { stepFromUrl } from "./launch";
@@ -27,7 +27,7 @@ function loadWorkbook(): () => Promise<PaneWorkbook> {
 }
 
 // Office.onReady also resolves outside Office (host null), so the pane can say where it runs instead of failing.
-Office.onReady((info) => {
+Office.onReady(async (info) => {
   const root = document.getElementById("root");
   if (!root) return;
   const inExcel = info.host === Office.HostType.Excel;
@@ -39,11 +39,13 @@ Office.onReady((info) => {
       return undefined;
     }
   };
+  const workbook = inExcel ? lazyWorkbook(loadWorkbook()) : null;
+  const strings = await loadPaneStrings(paneLanguage(read(() => Office.context?.displayLanguage)));
   createRoot(root).render(
     <App
       inExcel={inExcel}
-      workbook={inExcel ? lazyWorkbook(loadWorkbook()) : null}
-      language={paneLanguage(read(() => Office.context?.displayLanguage))}
+      workbook={workbook}
+      strings={strings}
       theme={paneTheme(read(() => Office.context?.officeTheme))}
       initialStep={stepFromUrl(window.location.search)}
     />,

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from "react";
 import { ExcelHostError } from "../hosts/excel/problems";
 import type { PaneStrings } from "../i18n/pane";
+import { excelProblemText, unexpectedText } from "./hostMessages";
 import { WorkerFailure } from "./workerFailure";
 
 export type TaskState<R> =
@@ -28,7 +29,7 @@ export function useTask<A extends unknown[], R>(
         setState({ status: "done", result });
         return result;
       } catch (error) {
-        setState({ status: "error", message: errorMessage(error, strings) });
+        setState({ status: "error", message: await errorMessage(error, strings) });
         return undefined;
       } finally {
         running.current = false;
@@ -44,11 +45,14 @@ export function useTask<A extends unknown[], R>(
  * What the user reads when something fails: what the Excel host reports, said in the pane's language (it says what
  * to do); anything else is wrapped in a sentence that does.
  */
-export function errorMessage(error: unknown, strings: PaneStrings): string {
-  if (error instanceof ExcelHostError) return strings.excelError(error.problem);
+export async function errorMessage(error: unknown, strings: PaneStrings): Promise<string> {
+  if (error instanceof ExcelHostError) {
+    return excelProblemText(error.problem, strings.language).catch((failure: unknown) =>
+      unexpectedText(failure, strings),
+    );
+  }
   if (error instanceof WorkerFailure) {
     return strings.unexpected(strings.workerFailures[error.failure](error.detail ?? strings.unknownError));
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return strings.unexpected(/[.!?]$/.test(message) ? message : `${message}.`);
+  return unexpectedText(error, strings);
 }

@@ -1,5 +1,5 @@
 /**
- * End to end, with the mouse: every dropdown, field and button of every step, clicked in headless Chromium, in Swedish
+ * End to end, with the mouse: every dropdown, select, field and button of every step, clicked in headless Chromium, in Swedish
  * and English, in light, dark and forced colours, at 320 and 350 px (the preview build, dist-preview/, holding the
  * Östersund example in the Excel stand-in).
  *
@@ -48,7 +48,7 @@ const SETTINGS: Setting[] = (["sv", "en"] as const).flatMap((language) =>
 interface Control {
   id: string;
   key: string;
-  kind: "combobox" | "button" | "input";
+  kind: "combobox" | "select" | "button" | "input";
 }
 
 let served: Served;
@@ -88,16 +88,18 @@ function controlsShown(page: Page): Promise<Control[]> {
     if (!panel) return [];
     const seen = new Map<string, number>();
     const firstInGroup = new Set<Element>();
-    const found: { id: string; key: string; kind: "combobox" | "button" | "input" }[] = [];
+    const found: { id: string; key: string; kind: "combobox" | "select" | "button" | "input" }[] = [];
     let next = document.querySelectorAll("[data-walk]").length;
-    for (const element of panel.querySelectorAll<HTMLElement>('button, [role="combobox"], input')) {
+    for (const element of panel.querySelectorAll<HTMLElement>('button, [role="combobox"], select, input')) {
       if (element.getClientRects().length === 0 || element.matches(":disabled, [aria-disabled='true']")) continue;
       const kind =
         element.getAttribute("role") === "combobox"
           ? "combobox"
-          : element instanceof HTMLInputElement
-            ? "input"
-            : "button";
+          : element instanceof HTMLSelectElement
+            ? "select"
+            : element instanceof HTMLInputElement
+              ? "input"
+              : "button";
       // Buttons repeated down a table or list (one per finding, per file): the first stands for them all.
       const group = kind === "button" ? element.closest("tbody, ul, ol, [role='list'], [role='tree']") : null;
       if (group) {
@@ -164,6 +166,11 @@ async function exercise(page: Page, control: Control): Promise<void> {
     if ((await chosen.count()) > 0) await chosen.first().click({ timeout: CLICK_MS });
     else await page.locator("h1").click({ timeout: CLICK_MS });
     await list.waitFor({ state: "hidden", timeout: CLICK_MS });
+  } else if (control.kind === "select") {
+    // The browser's own list: opened by a click, closed by Escape, and the choice made again so nothing changes.
+    await element.click({ timeout: CLICK_MS });
+    await page.keyboard.press("Escape");
+    await element.selectOption(await element.inputValue(), { timeout: CLICK_MS });
   } else {
     await element.click({ timeout: CLICK_MS });
     if (control.kind === "button") await closePopup(page);

@@ -174,9 +174,10 @@ describe("the pane in a browser, on the Östersund example", () => {
 
   test("Koppla shows the recognised sheets", async () => {
     await openTab("Koppla");
-    const panel = page.getByRole("tabpanel");
+    // Each sheet's name in the table of sheets (a kind called the same, such as Mål, is also a choice of each row's).
+    const sheetsTable = page.getByRole("tabpanel").getByRole("table", { name: "Bladen i arbetsboken" });
     for (const sheet of expected.recognised) {
-      await panel.getByText(sheet, { exact: true }).first().waitFor({ timeout: STEP_MS });
+      await sheetsTable.getByRole("cell", { name: sheet, exact: true }).first().waitFor({ timeout: STEP_MS });
     }
     await page.getByRole("button", { name: "Spara kopplingen" }).waitFor({ timeout: STEP_MS });
     await stepDone(page, "koppla");

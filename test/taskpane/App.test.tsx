@@ -4,6 +4,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { FINDINGS, fakeWorkbook, validation } from "./fakes";
+import { PANE_STRINGS } from "../../src/i18n/pane";
 
 describe("the pane's frame", () => {
   test("outside Excel it says, in Swedish, that Måltavlan must be opened in Excel", () => {
@@ -32,7 +33,7 @@ describe("the pane's frame", () => {
   });
 
   test("English when Office's language is English", async () => {
-    render(<App inExcel workbook={fakeWorkbook()} language="en" initialStep="validera" />);
+    render(<App inExcel workbook={fakeWorkbook()} strings={PANE_STRINGS.en} initialStep="validera" />);
     expect(screen.getAllByRole("tab")).toEqual(
       ["Map", "Validate", "Create follow-up", "Consolidate"].map((name) => screen.getByRole("tab", { name })),
     );
@@ -41,7 +42,7 @@ describe("the pane's frame", () => {
   });
 
   test("English outside Excel too", () => {
-    render(<App inExcel={false} workbook={null} language="en" />);
+    render(<App inExcel={false} workbook={null} strings={PANE_STRINGS.en} />);
     expect(screen.getByRole("alert")).toHaveTextContent(/must be opened in Excel/);
   });
 

@@ -5,6 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { PaneValidation } from "../../src/taskpane/workbook";
 import { EMPTY_WORKBOOK, deferred, fakeWorkbook, syncError, validation } from "./fakes";
+import { PANE_STRINGS } from "../../src/i18n/pane";
 
 function pane(workbook = fakeWorkbook(validation())) {
   render(<App inExcel workbook={workbook} />);
@@ -36,11 +37,11 @@ describe("Koppla", () => {
       "Anteckningar",
       "Inställningar",
     ]);
-    expect(screen.getByRole("combobox", { name: "Läs bladet Uppdrag som" })).toHaveTextContent("Uppdrag");
+    expect(screen.getByRole("combobox", { name: "Läs bladet Uppdrag som" })).toHaveDisplayValue("Uppdrag");
     // How sure each reading is, and how many columns the headers gave.
     expect(rows[0]).toHaveTextContent("säker · 3 kolumner igenkända");
     expect(rows[2]).toHaveTextContent("trolig, kontrollera · 5 kolumner igenkända");
-    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Läses inte");
+    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveDisplayValue("Läses inte");
     expect(within(rows[2]).getAllByRole("cell")[2]).toHaveTextContent("2");
     expect(screen.queryByRole("combobox", { name: "Läs bladet Inställningar som" })).not.toBeInTheDocument();
   });
@@ -67,9 +68,8 @@ describe("Koppla", () => {
   test("a corrected kind is saved in the workbook's settings, and the plan is read again", async () => {
     const user = userEvent.setup();
     const workbook = pane();
-    await user.click(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }));
-    await user.click(screen.getByRole("option", { name: "Nyckeltal" }));
-    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Nyckeltal");
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }), "Nyckeltal");
+    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveDisplayValue("Nyckeltal");
     await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
     expect(await screen.findByText(/Kopplingen är sparad/)).toBeVisible();
     expect(workbook.saveSettings).toHaveBeenCalledTimes(1);
@@ -81,11 +81,10 @@ describe("Koppla", () => {
     const user = userEvent.setup();
     const workbook = pane();
     workbook.saveSettings.mockRejectedValueOnce(syncError("AccessDenied", "writeSheets"));
-    await user.click(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }));
-    await user.click(screen.getByRole("option", { name: "Uppdrag" }));
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" }), "Uppdrag");
     await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(/skyddad, eller så saknas behörighet\. Ta bort skyddet/);
-    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveTextContent("Uppdrag");
+    expect(screen.getByRole("combobox", { name: "Läs bladet Anteckningar som" })).toHaveDisplayValue("Uppdrag");
     expect(screen.getByRole("button", { name: "Spara kopplingen" })).toBeEnabled();
   });
 
@@ -132,7 +131,10 @@ describe("Koppla", () => {
     pane();
     await user.click(await screen.findByRole("button", { name: "Rubrikrad och kolumner: Uppdrag" }));
     await user.click(screen.getByRole("combobox", { name: "Läs kolumn B på bladet Uppdrag som" }));
-    const offered = () => screen.getAllByRole("option").map((option) => option.textContent);
+    const offered = () =>
+      within(screen.getByRole("listbox"))
+        .getAllByRole("option")
+        .map((option) => option.textContent);
     expect(offered()).toEqual([
       "Läs inte",
       "ID",
@@ -146,8 +148,7 @@ describe("Koppla", () => {
     ]);
     await user.keyboard("{Escape}");
     // Read as a register of nämnder, the same sheet's columns are offered a register's fields.
-    await user.click(screen.getByRole("combobox", { name: "Läs bladet Uppdrag som" }));
-    await user.click(screen.getByRole("option", { name: "Nämnder" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Läs bladet Uppdrag som" }), "Nämnder");
     await user.click(screen.getByRole("combobox", { name: "Läs kolumn B på bladet Uppdrag som" }));
     expect(offered()).toEqual(["Läs inte", "ID", "Namn eller rubrik", "Typ", "Kommentar"]);
     expect(offered()).not.toContain("Belopp");
@@ -179,9 +180,14 @@ describe("Koppla", () => {
 
   test("a long choice is cut to fit the pane and shown whole on hover", async () => {
     pane();
+    const user = userEvent.setup();
     const kind = await screen.findByRole("combobox", { name: "Läs bladet Anteckningar som" });
     expect(kind).toHaveAttribute("title", "Läses inte");
-    expect(kind.closest(".fui-Dropdown")).toHaveStyle({ minWidth: "0", width: "100%" });
+    expect(kind.closest(".fui-Select")).toHaveStyle({ minWidth: "0", width: "100%" });
+    await user.click(await screen.findByRole("button", { name: "Rubrikrad och kolumner: Uppdrag" }));
+    const column = screen.getByRole("combobox", { name: "Läs kolumn B på bladet Uppdrag som" });
+    expect(column).toHaveAttribute("title", "Läses inte");
+    expect(column.closest(".fui-Dropdown")).toHaveStyle({ minWidth: "0", width: "100%" });
   });
 
   test("a 20 000-row plan: the preview shows the first rows only", async () => {
@@ -253,7 +259,7 @@ describe("Koppla", () => {
   });
 
   test("merged cells Excel did not give, in English", async () => {
-    render(<App inExcel workbook={fakeWorkbook(validation([], { mergesRead: false }))} language="en" />);
+    render(<App inExcel workbook={fakeWorkbook(validation([], { mergesRead: false }))} strings={PANE_STRINGS.en} />);
     expect(await screen.findByText(/Excel did not give the add-in the merged cells/)).toHaveTextContent(
       "Fill in the cells or map the sheet.",
     );

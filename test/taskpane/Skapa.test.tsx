@@ -133,7 +133,7 @@ describe("Skapa uppföljning", () => {
     const workbook = fakeWorkbook(validation());
     const written = await workbook.generate({ period: { name: "T1", kind: "prognos" }, year: 2024, due: null });
     workbook.generate.mockResolvedValueOnce({ ...written, findings } as GenerateOutcome);
-    render(<App inExcel workbook={workbook} initialStep="skapa" language={language} />);
+    render(<App inExcel workbook={workbook} initialStep="skapa" strings={PANE_STRINGS[language]} />);
     await screen.findByRole("table");
     await user.click(screen.getByRole("button", { name: PANE_STRINGS[language].generate }));
     await screen.findByText(PANE_STRINGS[language].generated(2));
@@ -223,7 +223,7 @@ describe("Skapa uppföljning", () => {
   });
 
   test("in English the date field asks for yyyy-mm-dd", async () => {
-    render(<App inExcel workbook={fakeWorkbook(validation())} initialStep="skapa" language="en" />);
+    render(<App inExcel workbook={fakeWorkbook(validation())} initialStep="skapa" strings={PANE_STRINGS.en} />);
     expect(await screen.findByLabelText("Answer by")).toHaveAttribute("placeholder", "yyyy-mm-dd");
   });
 

@@ -6,6 +6,7 @@ import axe from "axe-core";
 import { App } from "../../src/taskpane/App";
 import type { Step } from "../../src/taskpane/launch";
 import { EMPTY_WORKBOOK, FINDINGS, fakeWorkbook, syncError, validation } from "./fakes";
+import { PANE_STRINGS } from "../../src/i18n/pane";
 
 /** Serious and critical violations, as "rule: target" lines (empty when there are none). */
 async function serious(container: HTMLElement): Promise<string[]> {
@@ -37,7 +38,7 @@ describe("axe-core finds no serious or critical violation", () => {
 
   test.each(["en", "sv"] as const)("every step in %s, dark theme", async (language) => {
     const { container } = render(
-      <App inExcel workbook={fakeWorkbook(validation(FINDINGS))} language={language} theme="dark" />,
+      <App inExcel workbook={fakeWorkbook(validation(FINDINGS))} strings={PANE_STRINGS[language]} theme="dark" />,
     );
     await screen.findByRole("table", { name: language === "sv" ? "Nämnder" : "Committees" });
     expect(await serious(container)).toEqual([]);
@@ -46,7 +47,9 @@ describe("axe-core finds no serious or critical violation", () => {
   test("Koppla's goal tree, opened down to a nyckeltal", async () => {
     const user = userEvent.setup();
     const read = validation();
-    const keyFigures = [{ id: "N1", name: "Nystartade företag", koladaId: null, goalId: "M1", target: null, unit: null }];
+    const keyFigures = [
+      { id: "N1", name: "Nystartade företag", koladaId: null, goalId: "M1", target: null, unit: null },
+    ];
     const { container } = render(
       <App inExcel workbook={fakeWorkbook({ ...read, plan: { ...read.plan, keyFigures } })} />,
     );

@@ -1,5 +1,5 @@
 /** What the pane reads from Office: its display language and theme; and the lazily loaded workbook. */
-import { paneLanguage } from "../../src/i18n/pane";
+import { paneLanguage } from "../../src/i18n/paneLanguage";
 import { lazyWorkbook } from "../../src/taskpane/lazyWorkbook";
 import { paneTheme } from "../../src/taskpane/theme";
 import { fakeWorkbook } from "./fakes";

@@ -108,7 +108,7 @@ describe("the core worker's protocol", () => {
       (error: unknown) => error,
     );
     expect(failure).toEqual(new WorkerFailure("coreNotRunning", "Script error"));
-    expect(errorMessage(failure, PANE_STRINGS.sv)).toMatch(
+    expect(await errorMessage(failure, PANE_STRINGS.sv)).toMatch(
       /^Något gick fel: Måltavlans beräkningsdel kunde inte köras \(Script error\)\. Försök igen/,
     );
     void core.readPlan([]);

@@ -49,7 +49,7 @@ export function FileFindings({ strings: t, language, findings, heading, more, go
                   size="small"
                   onClick={() => {
                     setError(null);
-                    goToCell(f.sheet, f.cell).catch((e: unknown) => setError(errorMessage(e, t)));
+                    goToCell(f.sheet, f.cell).catch((e: unknown) => errorMessage(e, t).then(setError));
                   }}
                 >
                   {`${f.sheet}!${f.cell} ${text}`}

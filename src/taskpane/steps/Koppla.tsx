@@ -6,9 +6,10 @@ import { Button, Table, TableBody, TableCell, TableRow, Text } from "@fluentui/r
 import { Suspense, lazy, useMemo, useState } from "react";
 import { SHEET_KINDS, type SheetKind, type SheetMapping, isSheetKind } from "../../domain/mapping";
 import type { PaneStrings } from "../../i18n/pane";
-import { Busy, ErrorBar, FitDropdown, Note, ScrollRegion, TableHead, useStepStyles } from "../ui";
+import { Busy, ErrorBar, Note, ScrollRegion, TableHead, useStepStyles } from "../ui";
 import { useAfterPaint } from "../afterPaint";
 import { useTask } from "../useTask";
+import { FitSelect } from "./FitSelect";
 import { Unread } from "./Unread";
 import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
 
@@ -73,7 +74,8 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
   const rows = (validation?.sheets ?? []).filter((entry) => !own.has(entry.sheet));
   const hasPlanSheets = rows.some((entry) => ["table", "pasted", "export"].includes(entry.layout));
   const busy = save.status === "running" || template.status === "running";
-  const showDetails = useAfterPaint(validation !== null);
+  // Once the dropdowns and the save button can be used: the button waits for the read to end, not only for its result.
+  const showDetails = useAfterPaint(validation !== null && !reading);
 
   return (
     <div className={styles.step}>
@@ -111,9 +113,8 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
                       {detected === "settings" ? (
                         t.settingsSheet
                       ) : (
-                        <FitDropdown
+                        <FitSelect
                           label={t.readAsLabel(entry.sheet)}
-                          text={t.kinds[current as SheetKind]}
                           selected={current}
                           options={SHEET_KINDS.map((kind) => ({ value: kind, text: t.kinds[kind] }))}
                           disabled={busy}

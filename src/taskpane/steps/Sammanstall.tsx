@@ -6,11 +6,11 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
+import { WriteWarnings, fileProblemText } from "../hostMessages";
 import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
 import {
   type ConsolidationPreview,
-  type UnusableFile,
   type MissingPerCommittee,
   type PaneWorkbook,
   type ReturnedWorkbook,
@@ -39,7 +39,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
   const input = useRef<HTMLInputElement>(null);
   const hintId = useId();
   const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
-  const [problems, setProblems] = useState<UnusableFile[]>([]);
+  const [problems, setProblems] = useState<{ file: string; message: string }[]>([]);
   const [preview, setPreview] = useState<{
     loading: boolean;
     result: ConsolidationPreview | null;
@@ -55,13 +55,20 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
     workbook.previewConsolidation({ returned, language }).then(
       (result) => id === sequence.current && setPreview({ loading: false, result, error: null }),
       (error: unknown) =>
-        id === sequence.current && setPreview({ loading: false, result: null, error: errorMessage(error, t) }),
+        errorMessage(error, t).then(
+          (message) => id === sequence.current && setPreview({ loading: false, result: null, error: message }),
+        ),
     );
   }, [workbook, returned, language, refresh, t]);
 
   const [reading, readFiles] = useTask(async (files: File[]) => {
     const read = await workbook.readFiles(files);
-    setProblems(read.problems);
+    // Said now, in the pane's language: the words for file problems load on first need (hostMessages.tsx).
+    setProblems(
+      await Promise.all(
+        read.problems.map(async (p) => ({ file: p.file, message: await fileProblemText(p.problem, language) })),
+      ),
+    );
     setReturned((before) => [
       ...before.filter((w) => !read.workbooks.some((r) => r.file === w.file)),
       ...read.workbooks,
@@ -114,7 +121,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
       {reading.status === "running" ? <Busy label={t.readingFiles} /> : null}
       {reading.status === "error" ? <ErrorBar message={reading.message} /> : null}
       {problems.map((p) => (
-        <ErrorBar key={p.file} message={t.fileError(p.problem)} />
+        <ErrorBar key={p.file} message={p.message} />
       ))}
       {returned.length > 0 ? (
         <div>
@@ -174,16 +181,14 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
       {written ? (
         <Note intent="success" title={t.consolidated(written.sheets)}>
           {t.consolidatedFindings(written.findings.length)}
-          {written.warnings.map((warning) => (
-            <div key={warning}>{t.writeWarning(warning)}</div>
-          ))}
+          <WriteWarnings warnings={written.warnings} strings={t} />
           <div>
             <Button
               size="small"
               appearance="transparent"
               onClick={() => {
                 setGoToError(null);
-                workbook.goToCell(written.overview, "A1").catch((e: unknown) => setGoToError(errorMessage(e, t)));
+                workbook.goToCell(written.overview, "A1").catch((e: unknown) => errorMessage(e, t).then(setGoToError));
               }}
             >
               {t.goToOverview(written.overview)}

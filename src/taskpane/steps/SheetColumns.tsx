@@ -18,7 +18,8 @@ import { useState } from "react";
 import { type ColumnMapping, FIELDS_BY_KIND, type SheetKind } from "../../domain/mapping";
 import { type RowKind, isRowKind } from "../../domain/raw";
 import type { PaneStrings } from "../../i18n/pane";
-import { FitDropdown, TableHead, useStepStyles } from "../ui";
+import { TableHead, useStepStyles } from "../ui";
+import { FitDropdown } from "./FitDropdown";
 import type { CorrectionListener, PaneValidation, SheetCorrection } from "../workbook";
 
 /** What a column can be read as: nothing, or one of the fields its sheet's kind has. */

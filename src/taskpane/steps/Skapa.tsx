@@ -19,6 +19,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
 import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
+import { WriteWarnings } from "../hostMessages";
 import { Busy, ErrorBar, Note, TableHead, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
 import type {
@@ -102,10 +103,10 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
           setPreview({ loading: false, result, error: null });
           latestOnValidation.current(result.validation);
         },
-        (error: unknown) => {
-          if (id !== sequence.current) return;
-          setPreview({ loading: false, result: null, error: errorMessage(error, t) });
-        },
+        (error: unknown) =>
+          errorMessage(error, t).then((message) => {
+            if (id === sequence.current) setPreview({ loading: false, result: null, error: message });
+          }),
       );
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
@@ -290,9 +291,7 @@ function Generated({ strings: t, outcome }: { strings: PaneStrings; outcome: Gen
     <Note intent="success" title={t.generated(outcome.sheets.length)}>
       {answers > 0 ? t.answersCarried(answers, carried) : t.noAnswersCarried}
       <div>{t.generatedNext}</div>
-      {outcome.warnings.map((warning) => (
-        <div key={warning}>{t.writeWarning(warning)}</div>
-      ))}
+      <WriteWarnings warnings={outcome.warnings} strings={t} />
     </Note>
   );
 }

@@ -34,7 +34,7 @@ export function Unread({ strings: t, unread, goToCell }: UnreadProps) {
   const cells = (entries: UnreadCell[]) => entries.reduce((sum, entry) => sum + entry.cells, 0);
   const go = (entry: UnreadCell) => {
     setGoError(null);
-    goToCell(entry.sheet, entry.cell).catch((e: unknown) => setGoError(errorMessage(e, t)));
+    goToCell(entry.sheet, entry.cell).catch((e: unknown) => errorMessage(e, t).then(setGoError));
   };
   return (
     <section className={list.group} aria-labelledby="unread-heading">

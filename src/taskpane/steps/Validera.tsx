@@ -88,7 +88,7 @@ export function Validera({
 
   const go = (f: Finding) => {
     setGoError(null);
-    goToCell(f.sheet, f.cell).catch((e: unknown) => setGoError(errorMessage(e, t)));
+    goToCell(f.sheet, f.cell).catch((e: unknown) => errorMessage(e, t).then(setGoError));
   };
 
   return (
