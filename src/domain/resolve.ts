@@ -16,10 +16,12 @@ import {
   KeyFigure,
   Origin,
   Plan,
+  isRelativeLevelWord,
   levelByName,
   levelRank,
 } from "./model";
 import { NameIndex } from "./nameIndex";
+import { LevelRow, relativeLevels } from "./relativeLevels";
 import { FieldName, RawPlan, RawRow, RowList, TableRow, fieldNames, fieldRef, fieldValue } from "./raw";
 import { cleanParagraphs, cleanText, nearest, normalizeName, regExpAlternatives, slug } from "./text";
 import { ALL_COMMITTEES, GOAL_REFERENCE_WORDS, INDEX_LINE } from "./vocabulary";
@@ -296,6 +298,7 @@ class Resolver {
   private readGoals(rows: RowList): Goal[] {
     const pending: PendingGoal[] = [];
     const byId = new Map<string, PendingGoal>();
+    const relative = relativeLevels(this.levelRows(rows), this.levels);
     for (let i = 0; i < rows.length; i++) {
       const row = this.rowAt(rows, i);
       const written = this.required(row, "name");
@@ -303,7 +306,7 @@ class Resolver {
       // "Mål 3: God hälsa", "1.2 Fler jobb": the number is how the plan refers to the goal, not part of its name.
       const reference = this.referencePattern.exec(written);
       const name = reference ? reference[3] : written;
-      const level = this.goalLevel(row);
+      const level = relative.get(i) ?? this.goalLevel(row);
       if (!level) continue;
       const explicitId = this.text(row, "id");
       const id = explicitId || `mal:${level}:${slug(name)}`;
@@ -325,6 +328,26 @@ class Resolver {
     this.goalNames = pending.map((p) => p.goal.name);
     this.linkGoals(pending, byId);
     return pending.map((p) => p.goal);
+  }
+
+  /** What each goal row says about its level, read without reporting (goalLevel reports). */
+  private levelRows(rows: RowList): LevelRow[] {
+    const result: LevelRow[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows.current(i);
+      const written = this.text(row, "name");
+      const reference = this.referencePattern.exec(written);
+      const word = this.written(row, "level");
+      const level = word ? (levelByName(this.levels, word)?.id ?? null) : (row.levelHint ?? null);
+      result.push({
+        name: reference ? reference[3] : written,
+        id: this.text(row, "id"),
+        level,
+        relative: word !== "" && level !== null && isRelativeLevelWord(word),
+        parent: this.text(row, "parent"),
+      });
+    }
+    return result;
   }
 
   private goalLevel(row: RawRow): string | null {

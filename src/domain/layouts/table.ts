@@ -4,7 +4,7 @@ import { AmountUnit, unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin } from "../model";
 import { CellRow, FieldName, RawCell, RawRows, RowKind, TableColumns, filledCell } from "../raw";
-import { TreeChain, goalTreeRows, levelColumns, treeChains } from "./goalTree";
+import { LevelColumn, TreeChain, goalTreeRows, levelColumns, treeChains } from "./goalTree";
 import {
   HeaderCell,
   HeaderRole,
@@ -91,6 +91,7 @@ export function readTable(
       headerRow,
       headers,
       tree,
+      levels,
       mappedKind ? "mapped" : byName?.kind === "goal" ? "sure" : "likely",
     );
   }
@@ -303,7 +304,7 @@ export function readTable(
       skippedRows,
       readTitles: blockCommittee ? [blockCommittee.ref] : [],
     },
-    treeGoals: chains ? goalTreeRows(grid, headerRow, tree, []) : undefined,
+    treeGoals: chains ? goalTreeRows(grid, headerRow, tree, [], levels) : undefined,
   };
 }
 
@@ -319,7 +320,8 @@ function readGoalTree(
   rows: RawRows,
   headerRow: number,
   headers: HeaderCell[],
-  tree: { col: number; level: GoalLevel }[],
+  tree: LevelColumn[],
+  levels: GoalLevel[],
   certainty: Certainty,
 ): TableSheet {
   const levelCols = new Set(tree.map(({ col }) => col));
@@ -335,7 +337,7 @@ function readGoalTree(
     return field ? [{ col: h.col, field }] : [];
   });
 
-  for (const row of goalTreeRows(grid, headerRow, tree, extra)) rows.add(row);
+  for (const row of goalTreeRows(grid, headerRow, tree, extra, levels)) rows.add(row);
   const fields = new Map<number, FieldName>([
     ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
     ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
