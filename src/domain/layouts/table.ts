@@ -10,6 +10,7 @@ import {
   HeaderRole,
   fieldsFor,
   findHeaderRow,
+  headerContinuation,
   headerRole,
   headersFit,
   kindFromHeaders,
@@ -185,8 +186,12 @@ export function readTable(
   const skippedRows = new Map<number, UnreadReason>();
   /** The nämnder a table of ramar has given: one merged down its verksamheter gives itself once. */
   const seen = new Set<string>();
+  // The years under a header written over two rows are the header's, not a row of data.
+  const continuation = headerContinuation(grid, headerRow);
+  if (continuation !== null) skippedRows.set(continuation, "header");
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
+    if (row === continuation) continue;
     const values = grid.values[row - grid.top];
     chainAbove = chains?.get(row) ?? chainAbove;
     // The first filled cell of a mapped column: a row with none carries no data.
@@ -338,6 +343,7 @@ function readGoalTree(
   });
 
   for (const row of goalTreeRows(grid, headerRow, tree, extra, levels)) rows.add(row);
+  const continuation = headerContinuation(grid, headerRow);
   const fields = new Map<number, FieldName>([
     ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
     ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
@@ -349,7 +355,12 @@ function readGoalTree(
     columns: columnsRead(grid, headerRow, fields),
     headerRow,
     titles: titlesAbove(grid, headerRow),
-    account: { headerRow, readColumns: keptColumns(fields, "goal"), skippedRows: new Map(), readTitles: [] },
+    account: {
+      headerRow,
+      readColumns: keptColumns(fields, "goal"),
+      skippedRows: new Map(continuation === null ? [] : [[continuation, "header"]]),
+      readTitles: [],
+    },
   };
 }
 
