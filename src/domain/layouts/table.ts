@@ -16,7 +16,7 @@ import {
   readHeaders,
 } from "./headers";
 import { fillMergesDown } from "./merges";
-import { splitTrailingCommittees } from "./pasted";
+import { splitTrailingCommittees } from "./trailingCommittees";
 import { ColumnRead, columnsRead, keptColumns, rowFields, tableColumns } from "./tableColumns";
 import {
   committeeColumns,

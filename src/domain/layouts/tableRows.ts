@@ -1,7 +1,7 @@
 import { CellValue, Grid, isFilled } from "../../sheet/grid";
 import { Origin } from "../model";
 import { RawCell, RowKind } from "../raw";
-import { readHeading } from "./pasted";
+import { readHeading } from "./pastedHeadings";
 import { LEVEL_ROW, NOTE_START, TOTALS_START } from "../vocabulary";
 
 /**
