@@ -231,22 +231,8 @@ const TITLE_WITH_YEARS = /^(?=.*\b20\d\d\s*[-–—]\s*20\d\d\b)[^.!?]{10,150}$/
 const DOCUMENT_DATE = /^(?:datum:?\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/iu;
 /** A title that follows up a period: "Ekonomisk uppföljning per mars", "Delårsrapport per 31 augusti". */
 const FOLLOW_UP_TITLE = /^(?=[^.!?]{10,150}$)(?=.*(?:uppföljning|delårs|tertial|prognos|bokslut|månadsrapport))/iu;
-const PERIOD_MONTH =
-  /\bper\s+(?:\d{1,2}\s+)?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/giu;
-const MONTHS = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
+const MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split(" ");
+const PERIOD_MONTH = new RegExp(String.raw`\bper\s+(?:\d{1,2}\s+)?(${MONTHS.join("|")})\b`, "giu");
 
 /**
  * The year an in-year follow-up is about: its title follows up a period ("per mars", "per april") that ended by the
