@@ -88,9 +88,17 @@ export class GoalReader extends RowReader {
     return pending.map((p) => p.goal);
   }
 
-  /** What each goal row says about its level, read without reporting (goalLevel reports). */
+  /**
+   * What each goal row says about its level, read without reporting (goalLevel reports); none when no row's level word
+   * is relative.
+   */
   private levelRows(rows: RowList): LevelRow[] {
     const result: LevelRow[] = [];
+    // Most plans write no relative level word: then nothing more is read.
+    let relative = false;
+    for (let i = 0; i < rows.length && !relative; i++)
+      relative = isRelativeLevelWord(this.written(rows.current(i), "level"));
+    if (!relative) return result;
     for (let i = 0; i < rows.length; i++) {
       const row = rows.current(i);
       const written = this.text(row, "name");
