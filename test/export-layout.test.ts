@@ -102,6 +102,27 @@ describe("a goal-system export", () => {
     expect(json.keyFigures.map((k) => k.name)).toEqual(["Anmälda brott per 1 000 invånare"]);
   });
 
+  test("a delmål stands one level below the goal it hangs under, whichever level that is", () => {
+    const delmal = grid("Export", [
+      ["ID", "Typ", "Rubrik", "Förälder-ID", "Ansvarig enhet"],
+      ["1", "Målområde", "Trygghet", null, "Kommunfullmäktige"],
+      ["2", "Delmål", "Färre brott i centrum", "1", "Kommunfullmäktige"],
+      ["3", "Inriktningsmål", "Fler trygga skolvägar", "1", "Kommunfullmäktige"],
+      ["4", "Delmål", "Belysta gång- och cykelvägar", "3", "Tekniska nämnden"],
+      ["5", "Delmål", "Fler vuxna i centrum på kvällen", "2", "Kommunstyrelsen"],
+    ]);
+    const { plan, findings, sheets } = readPlan([delmal]);
+    expect(sheets[0].layout).toBe("export");
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(planToJson(plan).goals.map((g) => [g.level, g.name])).toEqual([
+      ["omrade", "Trygghet"],
+      ["kommunmal", "Färre brott i centrum"],
+      ["kommunmal", "Fler trygga skolvägar"],
+      ["namndmal", "Belysta gång- och cykelvägar"],
+      ["namndmal", "Fler vuxna i centrum på kvällen"],
+    ]);
+  });
+
   test("a table with a Typ column of its own (Ramökning/Ramminskning) is no export", () => {
     const ram = grid("Ramjusteringar", [
       ["Nämnd", "År", "Belopp (tkr)", "Typ"],

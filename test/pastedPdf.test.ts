@@ -2,6 +2,7 @@ import { CellValue, Grid } from "../src/sheet/grid";
 import { CellRow } from "../src/domain/raw";
 import { looksLikePastedDocument, readPastedDocument } from "../src/domain/layouts/pasted";
 import { looksLikePastedPdf, readUppdrag } from "../src/domain/layouts/pastedPdf";
+import { readProseAdjustment } from "../src/domain/layouts/proseAdjustment";
 import { readPlan } from "../src/domain/readPlan";
 
 // A PDF pasted into Excel one printed line per cell (test/corpus has two real ones: Uppsala 2018, Kalmar 2016).
@@ -205,5 +206,78 @@ describe("readPlan on a pasted PDF", () => {
     expect(unread).toContainEqual(
       expect.objectContaining({ text: "Budget 2025 med plan 2026–2027", reason: "pageHeader" }),
     );
+  });
+});
+
+describe("a decision on an amount in an in-year follow-up", () => {
+  /** A tjänsteskrivelse: the letterhead's date, the title, the decisions (one of them an uppdrag). */
+  const followUp = (date: string, title: string, decision: string) =>
+    pages(
+      [
+        "Datum",
+        date,
+        title,
+        "Kommunstyrelsen föreslår kommunfullmäktige besluta",
+        decision,
+        "att uppdra till socialnämnden att vidta åtgärder för ekonomi i balans.",
+      ],
+      [],
+    );
+
+  it("is for the year the follow-up is about: its period ended by the document's date", () => {
+    const { plan, unread } = readPlan([
+      followUp(
+        "2018-05-14",
+        "Ekonomisk uppföljning per mars samt verksamhetsuppföljning per april",
+        "att öka räddningsnämndens kommunbidrag med 3,1 miljoner kronor enligt föredragningen.",
+      ),
+    ]);
+    expect(plan.adjustments.map((a) => [a.committee, a.year, a.amountOre / 100_000, a.direction, a.duration])).toEqual([
+      [expect.any(String), 2018, 3100, "increase", "tillfallig"],
+    ]);
+    expect(unread.map((u) => u.reason)).not.toContain("amountOpen");
+  });
+
+  it("stays open when the period ends later in the year than the date (a year-end report written after the year)", () => {
+    const document = readPastedDocument(
+      followUp(
+        "2019-02-11",
+        "Ekonomisk uppföljning per 31 december",
+        "att öka räddningsnämndens kommunbidrag med 3,1 miljoner kronor.",
+      ),
+    );
+    expect(document?.rows.filter((row) => row.kind === "adjustment")).toEqual([]);
+    expect(document?.unread.map((u) => u.reason)).toContain("amountOpen");
+  });
+
+  it("stays open in a dated document that follows up no period", () => {
+    const document = readPastedDocument(
+      followUp(
+        "2018-05-14",
+        "Justering av räddningsnämndens finansiering",
+        "att öka räddningsnämndens kommunbidrag med 3,1 miljoner kronor.",
+      ),
+    );
+    expect(document?.unread.map((u) => u.reason)).toContain("amountOpen");
+  });
+});
+
+describe("readProseAdjustment: a decision's verb", () => {
+  const ref = { sheet: SHEET, row: 0, col: 0 };
+  const direction = (sentence: string) => {
+    const reading = readProseAdjustment(sentence, ref, 2025);
+    return reading && "row" in reading ? reading.row.fields.direction?.value : reading;
+  };
+
+  it("raises or lowers the ram as the att-sats opens with it", () => {
+    expect(direction("att öka socialnämndens ram med 2 mnkr.")).toBe("Ramökning");
+    expect(direction("att minska tekniska nämndens ram med 500 tkr.")).toBe("Ramminskning");
+  });
+
+  it("decides nothing inside a sentence that reports what happened", () => {
+    expect(direction("Socialnämndens kostnader ökade med 2 mnkr jämfört med föregående år.")).toEqual({
+      gap: "direction",
+    });
+    expect(direction("Vi föreslår att öka socialnämndens ram med 2 mnkr.")).toEqual({ gap: "direction" });
   });
 });

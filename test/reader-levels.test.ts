@@ -56,3 +56,58 @@ describe.each(WORDS)("$above – $word", ({ word, above, levels }) => {
     ]);
   });
 });
+
+// "Delmål" and "effektmål" fix no level: each stands one level below the goal it hangs under.
+describe.each(["Delmål", "Effektmål"])("%s: one level below its parent", (word) => {
+  test("in a tree, under a målområde and under an inriktningsmål, also where a row skips a level", () => {
+    const twoLevels = read([
+      ["Målområde", word],
+      ["Ett gott liv för alla", "Fler ska ha ett arbete"],
+    ]);
+    expect(twoLevels.errors).toEqual([]);
+    expect(goals(twoLevels.plan)).toEqual([
+      ["omrade", "Ett gott liv för alla", null],
+      ["kommunmal", "Fler ska ha ett arbete", "Ett gott liv för alla"],
+    ]);
+    const { plan, errors } = read([
+      ["Målområde", "Inriktningsmål", word],
+      ["Ett gott liv för alla", "Fler ska ha ett arbete", "Fler unga ska få ett sommarjobb"],
+      ["Hållbar miljö", null, "Utsläppen ska minska"],
+    ]);
+    expect(errors).toEqual([]);
+    expect(goals(plan)).toEqual([
+      ["omrade", "Ett gott liv för alla", null],
+      ["omrade", "Hållbar miljö", null],
+      ["kommunmal", "Fler ska ha ett arbete", "Ett gott liv för alla"],
+      ["kommunmal", "Utsläppen ska minska", "Hållbar miljö"],
+      ["namndmal", "Fler unga ska få ett sommarjobb", "Fler ska ha ett arbete"],
+    ]);
+  });
+
+  test("in a level column, under a målområde, an inriktningsmål and another of its kind", () => {
+    const { plan, errors } = read([
+      ["Nivå", "Namn", "Överordnat"],
+      ["Målområde", "Ett gott liv för alla", null],
+      [word, "Fler ska ha ett arbete", "Ett gott liv för alla"],
+      ["Inriktningsmål", "Fler ska vara nöjda med sitt boende", "Ett gott liv för alla"],
+      [word, "Fler ska bo i eget hem", "Fler ska vara nöjda med sitt boende"],
+      [word, "Fler unga ska få ett sommarjobb", "Fler ska ha ett arbete"],
+    ]);
+    expect(errors).toEqual([]);
+    expect(goals(plan)).toEqual([
+      ["omrade", "Ett gott liv för alla", null],
+      ["kommunmal", "Fler ska ha ett arbete", "Ett gott liv för alla"],
+      ["kommunmal", "Fler ska vara nöjda med sitt boende", "Ett gott liv för alla"],
+      ["namndmal", "Fler ska bo i eget hem", "Fler ska vara nöjda med sitt boende"],
+      ["namndmal", "Fler unga ska få ett sommarjobb", "Fler ska ha ett arbete"],
+    ]);
+  });
+
+  test("with no parent, it keeps the level its word has", () => {
+    const { plan } = read([
+      ["Nivå", "Namn"],
+      [word, "Fler ska ha ett arbete"],
+    ]);
+    expect(goals(plan)).toEqual([["namndmal", "Fler ska ha ett arbete", null]]);
+  });
+});

@@ -157,6 +157,51 @@ describe("indicators beside the goal they measure", () => {
     // The outcome column is no part of the plan: listed, not dropped.
     expect(unread.find((u) => u.cell.startsWith("D"))?.reason).toBe("column");
   });
+
+  test("a measuring method column beside a tree, under a header over two rows with the years below it", () => {
+    const values: CellValue[][] = [
+      ["Mål och målvärden 2025"],
+      ["Målområde", "Inriktningsmål", "Delmål", "Mätmetod", "Utfall", null, "Målvärde"],
+      [null, null, null, null, 2023, 2024, 2025],
+      [
+        "Trygg uppväxt",
+        "Alla barn ska må bra",
+        "Skolan ska vara trygg",
+        "Elevenkät: andel elever som känner sig trygga",
+        88,
+        90,
+        95,
+      ],
+    ];
+    // The header cells merged down over the years' row, "Utfall" across its two years.
+    const merges = [0, 1, 2, 3, 6].map((col) => ({ top: 1, left: col, bottom: 2, right: col }));
+    const { plan, errors, unread } = read(
+      grid("Trygg uppväxt", values, [...merges, { top: 1, left: 4, bottom: 1, right: 5 }]),
+    );
+    expect(errors).toEqual([]);
+    expect(goalNames(plan)).toEqual([
+      ["omrade", "Trygg uppväxt"],
+      ["kommunmal", "Alla barn ska må bra"],
+      ["namndmal", "Skolan ska vara trygg"],
+    ]);
+    const goalOf = new Map(plan.goals.map((g) => [g.id, g.name]));
+    expect(plan.keyFigures.map((k) => [k.name, k.goalId && goalOf.get(k.goalId), k.target])).toEqual([
+      ["Elevenkät: andel elever som känner sig trygga", "Skolan ska vara trygg", "95"],
+    ]);
+    expect(unread).toContainEqual(expect.objectContaining({ cell: "E3:G3", reason: "header", cells: 3 }));
+  });
+
+  test("the years under a header over two rows of a goal tree are the header's", () => {
+    const { errors, unread } = read(
+      grid("Mål", [
+        ["Målområde", "Inriktningsmål", "Målvärde"],
+        [null, null, "2025"],
+        ["Trygg uppväxt", "Alla barn ska må bra", "95 %"],
+      ]),
+    );
+    expect(errors).toEqual([]);
+    expect(unread).toEqual([expect.objectContaining({ cell: "C2", reason: "header" })]);
+  });
 });
 
 describe("honest reading of pasted text and of 'samtliga nämnder'", () => {

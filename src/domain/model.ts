@@ -160,15 +160,36 @@ export function levelRank(levels: GoalLevel[], levelId: string): number {
   return levels.findIndex((level) => level.id === levelId);
 }
 
-/** A level whose names include the text ("Nämndmål", "Strategiska områden"), ignoring years and case. */
-export function levelByName(levels: GoalLevel[], text: string): GoalLevel | null {
-  const normal = normalizeName(text)
+/** A level word as written, ignoring years, spacing and case. */
+function levelWord(text: string): string {
+  return normalizeName(text)
     .replace(/\b\d{4}\b/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** A level whose names include the text ("Nämndmål", "Strategiska områden"), ignoring years and case. */
+export function levelByName(levels: GoalLevel[], text: string): GoalLevel | null {
+  const normal = levelWord(text);
   return (
     levels.find(
       (level) => level.id === normal || normalizeName(level.label) === normal || level.names.includes(normal),
     ) ?? null
   );
+}
+
+/**
+ * Level words that fix no level of their own: a "delmål" (part of a goal) or an "effektmål" stands one level below the
+ * goal it hangs under, whichever level that is. Their level in DEFAULT_LEVELS is the one they take with no parent.
+ */
+const RELATIVE_LEVEL_WORDS = ["delmål", "delmålen", "effektmål"];
+
+export function isRelativeLevelWord(text: string): boolean {
+  return RELATIVE_LEVEL_WORDS.includes(levelWord(text));
+}
+
+/** The level one below the given one; null when it is the lowest (or unknown). */
+export function levelBelow(levels: GoalLevel[], levelId: string): GoalLevel | null {
+  const rank = levelRank(levels, levelId);
+  return rank >= 0 ? (levels[rank + 1] ?? null) : null;
 }

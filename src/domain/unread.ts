@@ -8,6 +8,8 @@ import { CellRef, Grid, cellName, cellText, isFilled } from "../sheet/grid";
 export type UnreadReason =
   /** Text above a table's header row (a title, a note about the table). */
   | "title"
+  /** The second row of a header written over two rows: the years under a header cell merged across them. */
+  | "header"
   /** A totals row: "Summa", "Totalt", "varav …". */
   | "total"
   /** A ram level in a block of changes ("Ram föregående år", "Ram 2025"): a budget figure, not a change. */

@@ -28,6 +28,10 @@ export interface Vocabulary {
   proseIncrease: string[];
   /** Beginnings of words that lower a ram in running prose: "… minskas med 1,2 miljoner kronor". */
   proseDecrease: string[];
+  /** Verbs that raise a ram as a decision's att-sats opens with them: "att öka räddningsnämndens kommunbidrag med …". */
+  decisionIncrease: string[];
+  /** Verbs that lower a ram as a decision's att-sats opens with them: "att minska …". */
+  decisionDecrease: string[];
 }
 
 export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
@@ -92,6 +96,8 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
       "besparingskrav",
       "sparkrav",
     ],
+    decisionIncrease: ["öka", "utöka", "höja", "tillföra", "förstärka"],
+    decisionDecrease: ["minska", "sänka", "reducera"],
   },
   en: {
     totals: ["sum", "subtotal", "total", "net", "of which"],
@@ -103,6 +109,8 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
     indexLines: ["price and wage", "wage and price", "indexation"],
     proseIncrease: ["increased", "raised"],
     proseDecrease: ["decreased", "reduced", "cut"],
+    decisionIncrease: ["increase", "raise"],
+    decisionDecrease: ["decrease", "reduce", "cut"],
   },
 };
 
@@ -147,3 +155,9 @@ export const PROSE_INCREASE = words((v) => v.proseIncrease);
 
 /** Beginnings of the words that lower a ram in running prose, all languages. */
 export const PROSE_DECREASE = words((v) => v.proseDecrease);
+
+/** The verbs a decision's att-sats (or "to …") opens with that raise a ram, all languages. */
+export const DECISION_INCREASE = words((v) => v.decisionIncrease);
+
+/** The verbs a decision's att-sats opens with that lower a ram, all languages. */
+export const DECISION_DECREASE = words((v) => v.decisionDecrease);

@@ -8,6 +8,7 @@ import type { Language } from "./findings";
 export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>> = {
   sv: {
     title: "rubrik ovanför tabellen",
+    header: "rubrikens andra rad (år under en rubrik)",
     total: "summarad",
     budgetFigure: "ramnivå (budgetbelopp)",
     note: "anteckning under tabellen",
@@ -22,6 +23,7 @@ export const UNREAD_REASON_LABELS: Record<Language, Record<UnreadReason, string>
   },
   en: {
     title: "heading above the table",
+    header: "second header row (years under a header)",
     total: "totals row",
     budgetFigure: "ram level (budget figure)",
     note: "note under the table",

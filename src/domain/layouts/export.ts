@@ -1,6 +1,6 @@
 import { CellValue, Grid, cellText, isFilled } from "../../sheet/grid";
 import { looksLikeCommitteeList } from "../adjustmentLine";
-import { GoalLevel, levelByName } from "../model";
+import { GoalLevel, isRelativeLevelWord, levelByName, levelBelow as nextLevel } from "../model";
 import { CellRow, RawCell, RowKind } from "../raw";
 import { normalizeName } from "../text";
 import { COUNCIL } from "../vocabulary";
@@ -51,13 +51,15 @@ export interface ExportSheet {
   account: TableAccount;
 }
 
-type TypeReading = { kind: "goal"; level?: GoalLevel } | { kind: "assignment" | "keyFigure" } | null;
+/** A goal's level as its type names it; `relative` when the word names the level below its parent ("Delmål"). */
+type TypeReading =
+  { kind: "goal"; level?: GoalLevel; relative?: boolean } | { kind: "assignment" | "keyFigure" } | null;
 
 function readType(value: CellValue, levels: GoalLevel[]): TypeReading {
   const text = normalizeName(cellText(value));
   if (!text) return null;
   const level = levelByName(levels, text);
-  if (level) return { kind: "goal", level };
+  if (level) return { kind: "goal", level, relative: isRelativeLevelWord(text) };
   if (GOAL_TYPES.has(text)) return { kind: "goal" };
   if (ASSIGNMENT_TYPES.has(text)) return { kind: "assignment" };
   if (KEY_FIGURE_TYPES.has(text)) return { kind: "keyFigure" };
@@ -162,7 +164,13 @@ export function readExport(grid: Grid, levels: GoalLevel[]): ExportSheet | null 
     const fields: CellRow["fields"] = { name, id: cell(row, columns.id), parent };
     const committee = committeeCell(objectUnits);
     if (type.kind === "goal") {
-      const level = type.level ?? levelBelow(levels, parent && levelOfId.get(cellText(parent.value).trim()));
+      const parentLevel = parent && levelOfId.get(cellText(parent.value).trim());
+      const level =
+        (type.relative && parentLevel && nextLevel(levels, parentLevel.id)) ||
+        type.level ||
+        levelBelow(levels, parentLevel);
+      const id = fields.id && cellText(fields.id.value).trim();
+      if (id) levelOfId.set(id, level);
       // A goal of the council's levels is the kommun's, whichever units it is repeated for; a nämnd's goal is its own.
       if (level.id === levels[levels.length - 1].id) fields.committee = committee;
       rows.push({ kind: "goal", ref: name.ref, fields, levelHint: level.id });

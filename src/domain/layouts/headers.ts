@@ -31,7 +31,7 @@ export const HEADER_SYNONYMS: Record<HeaderRole, string[]> = {
   name: ["namn", "benämning", "rubrik", "titel", "name", "title"],
   goalWord: ["mål", "goal", "målformulering"],
   assignmentWord: ["uppdrag", "assignment"],
-  keyFigureWord: ["nyckeltal", "indikator", "mått", "mätetal", "key figure", "kpi name", "indicator"],
+  keyFigureWord: ["nyckeltal", "indikator", "mått", "mätetal", "mätmetod", "key figure", "kpi name", "indicator"],
   description: ["beskrivning", "description"],
   parent: [
     "överordnat",
@@ -148,6 +148,23 @@ export function findHeaderRow(grid: Grid, minHeaders = 2, levels: GoalLevel[] = 
     if (!best || count > best.count) best = { row, count };
   }
   return best?.row ?? null;
+}
+
+/** A year as a header writes it: 2023, "2023". */
+function isYear(value: CellValue): boolean {
+  const year = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  return Number.isInteger(year) && year >= 1900 && year < 2200;
+}
+
+/**
+ * The second row of a header written over two rows ("Utfall" merged over "2021 | 2022", "Målvärde" over "2023"): the
+ * row just below the header when all it holds is years. Null when there is none.
+ */
+export function headerContinuation(grid: Grid, headerRow: number): number | null {
+  const values = grid.values[headerRow + 1 - grid.top];
+  if (!values) return null;
+  const filled = values.filter((value) => value !== null && value !== undefined && cellText(value).trim() !== "");
+  return filled.length > 0 && filled.every(isYear) ? headerRow + 1 : null;
 }
 
 /**

@@ -1,8 +1,17 @@
 import { CellRef, Grid, cellText, isFilled } from "../../sheet/grid";
-import { AdjustmentLine, looksLikeCommitteeList, parseAdjustmentLine } from "../adjustmentLine";
+import { AdjustmentLine, parseAdjustmentLine } from "../adjustmentLine";
+import { Origin } from "../model";
 import { CellRow, RawCell } from "../raw";
 import { UnreadCell, UnreadReason, unreadCell } from "../unread";
+import {
+  Heading,
+  TABLE_HEADER_CLARIFICATION,
+  TABLE_HEADER_UPPDRAG,
+  isDocumentHeading,
+  readHeading,
+} from "./pastedHeadings";
 import { looksLikePastedPdf, readPastedPdf } from "./pastedPdf";
+import { committeeOnly, splitTrailingCommittees } from "./trailingCommittees";
 
 /**
  * Layout: a published budget page (MRP, Östersund style) pasted into Excel (a PDF pasted line by line: pastedPdf.ts). Mostly one paragraph per row in the
@@ -21,8 +30,6 @@ import { looksLikePastedPdf, readPastedPdf } from "./pastedPdf";
  *   "Förbättra kvinnors förutsättningar för företagande i kommunen. KS"
  *     → name "Förbättra kvinnors förutsättningar för företagande i kommunen.", committee "KS".
  */
-
-type Origin = "fullmaktige" | "namnd";
 
 interface TextCell {
   ref: CellRef;
@@ -56,64 +63,6 @@ function soleLine(row: SheetRow): string | null {
   return row.cells.length === 1 && row.cells[0].lines.length === 1 ? row.cells[0].lines[0] : null;
 }
 
-// --- Headings -------------------------------------------------------------------------------------------------
-
-/** "Mål: X", "Kommunövergripande mål: X". A long or sentence-like name is prose that happens to start so. */
-const GOAL_HEADING = /^(?:(?:kommun)?övergripande\s+)?mål\s*:\s*(\S.*)$/iu;
-
-const YEAR_SUFFIX = String.raw`(?:\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d{2}))?\s*:?`;
-const FULLMAKTIGE_HEADING = new RegExp(
-  String.raw`^(?:uppdrag\s+(?:från|av)\s+(?:kommun)?fullmäktige|(?:kommun)?fullmäktiges\s+(?:särskilda\s+)?uppdrag)${YEAR_SUFFIX}$`,
-  "iu",
-);
-const NAMND_HEADING = new RegExp(
-  String.raw`^(?:(?:nämndernas|nämndens)\s+(?:egna\s+)?uppdrag|egna\s+uppdrag|uppdrag\s+från\s+nämnden)${YEAR_SUFFIX}$`,
-  "iu",
-);
-
-/** "Fullmäktiges uppdrag för det kommunövergripande målet Näringsliv och tillväxt:" names the goal. */
-const INTRO_LINE =
-  /^((?:kommun)?fullmäktiges|nämndernas|nämndens)\s+(?:egna\s+)?uppdrag\s+för\s+(?:det\s+)?(?:(?:kommun)?övergripande\s+)?målet\s+(.+?)\s*:?$/iu;
-
-const KEY_FIGURES_HEADING = /^nyckeltal\b/iu;
-/** Lines that close a section and carry nothing: "Så här gör vi …", "För att nå målet …", "Sidan uppdaterad …". */
-const BOUNDARY_LINE = /^(?:så här gör vi\b|för att nå målet\b|sidan uppdaterad\b)/iu;
-const TABLE_HEADER_UPPDRAG = /^uppdrag$/iu;
-const TABLE_HEADER_CLARIFICATION = /^förtydligande(?:\s+av\s+uppdrag(?:et)?)?$/iu;
-
-export type Heading =
-  | { kind: "goal"; name: string }
-  | { kind: "uppdrag"; origin: Origin; year: number | null }
-  | { kind: "intro"; origin: Origin; goalName: string }
-  | { kind: "keyFigures" }
-  | { kind: "boundary" }
-  | { kind: "tableHeader" };
-
-/** What a line says when it is a heading of the budget document; also read inside tables (layouts/table.ts). */
-export function readHeading(line: string): Heading | null {
-  const goal = GOAL_HEADING.exec(line);
-  if (goal && goal[1].length <= 120 && !/[.!?]$/u.test(goal[1])) return { kind: "goal", name: goal[1].trim() };
-  const fullmaktige = FULLMAKTIGE_HEADING.exec(line);
-  if (fullmaktige)
-    return { kind: "uppdrag", origin: "fullmaktige", year: fullmaktige[1] ? Number(fullmaktige[1]) : null };
-  const namnd = NAMND_HEADING.exec(line);
-  if (namnd) return { kind: "uppdrag", origin: "namnd", year: namnd[1] ? Number(namnd[1]) : null };
-  const intro = INTRO_LINE.exec(line);
-  if (intro) {
-    const origin: Origin = /fullmäktige/iu.test(intro[1]) ? "fullmaktige" : "namnd";
-    return { kind: "intro", origin, goalName: intro[2] };
-  }
-  if (KEY_FIGURES_HEADING.test(line)) return { kind: "keyFigures" };
-  if (line.length <= 80 && BOUNDARY_LINE.test(line)) return { kind: "boundary" };
-  if (TABLE_HEADER_UPPDRAG.test(line) || TABLE_HEADER_CLARIFICATION.test(line)) return { kind: "tableHeader" };
-  return null;
-}
-
-function isDocumentHeading(line: string): boolean {
-  const heading = readHeading(line);
-  return heading !== null && (heading.kind === "goal" || heading.kind === "uppdrag" || heading.kind === "intro");
-}
-
 /**
  * True when the sheet reads as a pasted budget page: some row holds nothing but a heading such as "Mål: …",
  * "Uppdrag från fullmäktige 2024" or "Nämndernas egna uppdrag", or a ramjustering line ("Ramökning 2024 KS: 250 tkr",
@@ -139,32 +88,6 @@ function hasDocumentHeading(rows: SheetRow[]): boolean {
     const line = soleLine(row);
     return line !== null && (isDocumentHeading(line) || parseAdjustmentLine(line) !== null);
   });
-}
-
-// --- Uppdrag text ---------------------------------------------------------------------------------------------
-
-/** "(Kommunstyrelsen)", "(KS, TN)", or bare "KS" / "TN, VoN": a line that only names committees. */
-function committeeOnly(line: string): string | null {
-  const bracketed = /^\((.+)\)$/u.exec(line);
-  const inner = (bracketed ? bracketed[1] : line).trim();
-  return looksLikeCommitteeList(inner) ? inner : null;
-}
-
-/**
- * Splits the responsible committees off the end of an uppdrag sentence: "… i kommunen. KS",
- * "… bostadsinnehavet. TN, VoN, SAN, KS", "… störst. (Kommunstyrelsen)". Bare codes count only after a sentence
- * end, so a title ending in an abbreviation ("… enligt LSS") keeps it.
- */
-export function splitTrailingCommittees(text: string): { title: string; committees: string } | null {
-  const bracketed = /^(.*\S)\s*\(([^()]+)\)$/su.exec(text);
-  if (bracketed && looksLikeCommitteeList(bracketed[2])) {
-    return { title: bracketed[1].trim(), committees: bracketed[2].trim() };
-  }
-  const afterSentence = /^(.*[.!?…])\s+([^.!?…]+)\.?$/su.exec(text);
-  if (afterSentence && looksLikeCommitteeList(afterSentence[2])) {
-    return { title: afterSentence[1].trim(), committees: afterSentence[2].trim() };
-  }
-  return null;
 }
 
 // --- Reader ---------------------------------------------------------------------------------------------------

@@ -227,6 +227,26 @@ export interface PastedPdf {
 /** A title line: short, no sentence, a span of years in it. */
 const TITLE_WITH_YEARS = /^(?=.*\b20\d\d\s*[-–—]\s*20\d\d\b)[^.!?]{10,150}$/u;
 
+/** The document's date in its letterhead, alone on its line: "2018-05-14", "Datum: 2018-05-14". */
+const DOCUMENT_DATE = /^(?:datum:?\s*)?((?:19|20)\d\d)-(0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/iu;
+/** A title that follows up a period: "Ekonomisk uppföljning per mars", "Delårsrapport per 31 augusti". */
+const FOLLOW_UP_TITLE = /^(?=[^.!?]{10,150}$)(?=.*(?:uppföljning|delårs|tertial|prognos|bokslut|månadsrapport))/iu;
+const MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split(" ");
+const PERIOD_MONTH = new RegExp(String.raw`\bper\s+(?:\d{1,2}\s+)?(${MONTHS.join("|")})\b`, "giu");
+
+/**
+ * The year an in-year follow-up is about: its title follows up a period ("per mars", "per april") that ended by the
+ * document's date, so in the date's year. Decisions taken in it without a year of their own concern that year (a
+ * change of a nämnd's kommunbidrag then is a tilläggsanslag for the running year). Null when the title names no
+ * period or a period that ends later in the year than the date (a year-end report written after the year).
+ */
+function followUpYear(title: string, date: { year: number; month: number }): number | null {
+  if (!FOLLOW_UP_TITLE.test(title)) return null;
+  const months = [...title.matchAll(PERIOD_MONTH)].map((m) => MONTHS.indexOf(m[1].toLowerCase()) + 1);
+  if (months.length === 0 || Math.max(...months) > date.month) return null;
+  return date.year;
+}
+
 /** Reads a PDF pasted one line per cell: its uppdrag as raw rows, its other lines as not read, with why. */
 export function readPastedPdf(grid: Grid): PastedPdf {
   const { lines } = pastedLines(grid);
@@ -237,6 +257,8 @@ export function readPastedPdf(grid: Grid): PastedPdf {
     if (skip.has(i)) unread.push(unreadCell(line.ref, line.text, "pageHeader"));
   });
   let title: RawCell | undefined;
+  let date: { year: number; month: number } | undefined;
+  let periodYear: number | null = null;
   for (const paragraph of paragraphs(lines, skip)) {
     const assignments = paragraphAssignments(paragraph);
     if (assignments.length > 0) {
@@ -247,9 +269,13 @@ export function readPastedPdf(grid: Grid): PastedPdf {
       title = { value: paragraph.text, ref: paragraph.ref };
       continue;
     }
+    // The letterhead's date, then a follow-up's title: the year the document's decisions are about.
+    const dated = rows.length === 0 && !date ? DOCUMENT_DATE.exec(paragraph.text) : null;
+    if (dated) date = { year: Number(dated[1]), month: Number(dated[2]) };
+    if (date && periodYear === null && rows.length === 0) periodYear = followUpYear(paragraph.text, date);
     // A sum of money given to a nämnd in prose is a ramjustering where the sentence says all of it; else budget data
     // the reader could not place, and says so.
-    const titleYear = title ? Number(/\b20\d\d\b/.exec(cellText(title.value))?.[0]) : null;
+    const titleYear = title ? Number(/\b20\d\d\b/.exec(cellText(title.value))?.[0]) : periodYear;
     const left: string[] = [];
     let open = false;
     for (const sentence of sentences(paragraph.text)) {

@@ -1,7 +1,7 @@
 import { CellRef } from "../../sheet/grid";
 import { LASTING_WORDS, TEMPORARY_WORDS } from "../adjustmentLine";
 import { CellRow } from "../raw";
-import { PROSE_DECREASE, PROSE_INCREASE } from "../vocabulary";
+import { DECISION_DECREASE, DECISION_INCREASE, PROSE_DECREASE, PROSE_INCREASE } from "../vocabulary";
 
 /**
  * A ramjustering written in running prose, as a pasted budget document or tjänsteskrivelse has it:
@@ -9,6 +9,7 @@ import { PROSE_DECREASE, PROSE_INCREASE } from "../vocabulary";
  *   "Socialnämndens ram utökas med 2,5 mnkr 2025."                → Socialnämnden, 2025, +2 500 tkr
  *   "Tekniska nämnden tillförs tillfälligt 250 tkr under 2024."    → Tekniska nämnden, 2024, +250 tkr, tillfällig
  *   "Kultur- och fritidsnämndens ram minskas med 1,2 miljoner kronor." in "Budget 2026 …" → 2026 from the title
+ *   "att öka räddningsnämndens kommunbidrag med 3,1 miljoner kronor" (a decision's att-sats) → up
  *
  * Read only when the sentence says everything a ramjustering needs and nothing twice: one nämnd, one amount, one
  * direction (a verb such as "utökas", "minskas"), and one year, in the sentence or else the document's title. A
@@ -27,6 +28,8 @@ const COMMITTEE =
 /** "nämnden", "styrelsen" alone: which one the sentence does not say. */
 const BARE_COMMITTEE = /^(?:nämnd|styrelse)(?:en|ens|s|n|ns)?$/iu;
 const YEAR = /(?<!\d)(20\d\d)(?!\d)/gu;
+/** A decision's att-sats (or "to …") and the verb it opens with: "att öka …", "att minska …". */
+const DECISION_VERB = /^(?:att|to)\s+(\p{L}+)/iu;
 
 export type ProseReading = { row: CellRow } | { gap: ProseGap } | null;
 
@@ -59,8 +62,10 @@ export function readProseAdjustment(sentence: string, ref: CellRef, titleYear: n
   if (amounts.length === 0 || committees.length === 0) return null;
   if (amounts.length > 1 || committees.length > 1) return { gap: "several" };
   if (BARE_COMMITTEE.test(committees[0])) return { gap: "committee" };
-  const up = hasWord(sentence, PROSE_INCREASE);
-  const down = hasWord(sentence, PROSE_DECREASE);
+  // A decision's verb counts in the infinitive only as it opens the att-sats: "att öka" decides, "ökade" reports.
+  const verb = DECISION_VERB.exec(sentence)?.[1].toLowerCase() ?? "";
+  const up = hasWord(sentence, PROSE_INCREASE) || DECISION_INCREASE.includes(verb);
+  const down = hasWord(sentence, PROSE_DECREASE) || DECISION_DECREASE.includes(verb);
   if (up === down) return { gap: "direction" };
   const years = distinct([...sentence.matchAll(YEAR)].map((m) => m[1]));
   if (years.length > 1) return { gap: "several" };

@@ -1,6 +1,7 @@
 import { CellValue, Grid, cellText, isFilled } from "../../sheet/grid";
 import { UnreadCell, unreadCell } from "../unread";
-import { YEAR_HEADER, blockTitleCommittee } from "./table";
+import { blockTitleCommittee } from "./tableCommittees";
+import { YEAR_HEADER } from "./yearColumns";
 
 /**
  * Several ram blocks on one sheet, a block per nämnd, one under another and/or side by side:

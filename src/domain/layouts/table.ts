@@ -1,25 +1,34 @@
-import { CellValue, Grid, cellText, columnIndex, isErrorValue, isFilled, valueAt } from "../../sheet/grid";
-import { looksLikeCommitteeList } from "../adjustmentLine";
-import { AmountUnit, unitFromHeader } from "../amounts";
+import { Grid, cellText, columnIndex, isErrorValue, isFilled } from "../../sheet/grid";
+import { unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin } from "../model";
-import { CellRow, FieldName, RawCell, RawRows, RowKind, TableColumns, filledCell } from "../raw";
-import { TreeChain, goalTreeRows, levelColumns, treeChains } from "./goalTree";
+import { CellRow, FieldName, RawCell, RawRows, RowKind, filledCell } from "../raw";
+import { LevelColumn, TreeChain, goalTreeRows, levelColumns, treeChains } from "./goalTree";
 import {
   HeaderCell,
   HeaderRole,
   fieldsFor,
   findHeaderRow,
-  headerRole,
+  headerContinuation,
   headersFit,
   kindFromHeaders,
   kindFromSheetName,
   readHeaders,
 } from "./headers";
 import { fillMergesDown } from "./merges";
-import { readHeading, splitTrailingCommittees } from "./pasted";
+import { splitTrailingCommittees } from "./trailingCommittees";
+import { ColumnRead, columnsRead, keptColumns, rowFields, tableColumns } from "./tableColumns";
+import {
+  committeeColumns,
+  isCommitteeName,
+  isRamLevelTable,
+  markedCommittees,
+  titleCommittee,
+  unheadedCommitteeColumn,
+} from "./tableCommittees";
+import { headingIn, isLevelRow, isNote, isTotals, soleFilled, titlesAbove } from "./tableRows";
+import { unheadedTextColumn, yearAdjustments, yearColumns } from "./yearColumns";
 import { TableAccount, UnreadReason } from "../unread";
-import { COUNCIL, LEVEL_ROW, NOTE_START, TOTALS_START } from "../vocabulary";
 
 /**
  * Reads a sheet laid out as a table: its header row, each column read as a field (headers.ts), then one plan object per
@@ -40,7 +49,7 @@ export interface TableSheet {
   /** How many of its columns were recognised as a field. */
   recognisedColumns: number;
   /** Every filled cell of the header row, with the field its column is read as (null: not read). */
-  columns: { col: number; header: string; field: FieldName | null }[];
+  columns: ColumnRead[];
   headerRow: number;
   /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
   titles: RawCell[];
@@ -91,6 +100,7 @@ export function readTable(
       headerRow,
       headers,
       tree,
+      levels,
       mappedKind ? "mapped" : byName?.kind === "goal" ? "sure" : "likely",
     );
   }
@@ -184,8 +194,12 @@ export function readTable(
   const skippedRows = new Map<number, UnreadReason>();
   /** The nämnder a table of ramar has given: one merged down its verksamheter gives itself once. */
   const seen = new Set<string>();
+  // The years under a header written over two rows are the header's, not a row of data.
+  const continuation = headerContinuation(grid, headerRow);
+  if (continuation !== null) skippedRows.set(continuation, "header");
   // A mapped header row may stand above the grid's first row (blank rows above the table are not read).
   for (let row = Math.max(headerRow + 1, grid.top); row < grid.top + grid.values.length; row++) {
+    if (row === continuation) continue;
     const values = grid.values[row - grid.top];
     chainAbove = chains?.get(row) ?? chainAbove;
     // The first filled cell of a mapped column: a row with none carries no data.
@@ -303,7 +317,7 @@ export function readTable(
       skippedRows,
       readTitles: blockCommittee ? [blockCommittee.ref] : [],
     },
-    treeGoals: chains ? goalTreeRows(grid, headerRow, tree, []) : undefined,
+    treeGoals: chains ? goalTreeRows(grid, headerRow, tree, [], levels) : undefined,
   };
 }
 
@@ -319,7 +333,8 @@ function readGoalTree(
   rows: RawRows,
   headerRow: number,
   headers: HeaderCell[],
-  tree: { col: number; level: GoalLevel }[],
+  tree: LevelColumn[],
+  levels: GoalLevel[],
   certainty: Certainty,
 ): TableSheet {
   const levelCols = new Set(tree.map(({ col }) => col));
@@ -335,7 +350,8 @@ function readGoalTree(
     return field ? [{ col: h.col, field }] : [];
   });
 
-  for (const row of goalTreeRows(grid, headerRow, tree, extra)) rows.add(row);
+  for (const row of goalTreeRows(grid, headerRow, tree, extra, levels)) rows.add(row);
+  const continuation = headerContinuation(grid, headerRow);
   const fields = new Map<number, FieldName>([
     ...tree.map(({ col }) => [col, "name"] as [number, FieldName]),
     ...extra.map(({ col, field }) => [col, field] as [number, FieldName]),
@@ -347,174 +363,13 @@ function readGoalTree(
     columns: columnsRead(grid, headerRow, fields),
     headerRow,
     titles: titlesAbove(grid, headerRow),
-    account: { headerRow, readColumns: keptColumns(fields, "goal"), skippedRows: new Map(), readTitles: [] },
+    account: {
+      headerRow,
+      readColumns: keptColumns(fields, "goal"),
+      skippedRows: new Map(continuation === null ? [] : [[continuation, "header"]]),
+      readTitles: [],
+    },
   };
-}
-
-/**
- * The columns whose cells become part of the plan. A comment column is read as a ramjustering's description where
- * the table has no other; beside any other row it is not kept, so it is listed as not read.
- */
-function keptColumns(read: Map<number, FieldName>, kind: RowKind): Set<number> {
-  const describes = kind === "adjustment" && ![...read.values()].includes("name");
-  return new Set([...read].flatMap(([col, field]) => (field !== "comment" || describes ? [col] : [])));
-}
-
-/** Every filled cell of the header row, and every column read without one, with the field it is read as. */
-function columnsRead(grid: Grid, headerRow: number, read: Map<number, FieldName>): TableSheet["columns"] {
-  return (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
-    const col = grid.left + i;
-    const header = cellText(value).trim();
-    const field = read.get(col) ?? null;
-    return header || field ? [{ col, header, field }] : [];
-  });
-}
-
-/** A year header: 2025, "2025", "Budget 2025", "Plan 2026 (tkr)". */
-export const YEAR_HEADER = /^(?:(?:budget|plan|prognos|år)\s*)?((?:19|20)\d\d)(?:\s*\(?[\p{L} ]+\)?)?$/iu;
-
-/** The header columns that name a year, with the unit a header may add. */
-function yearColumns(grid: Grid, headerRow: number) {
-  return (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
-    const text = cellText(value).trim();
-    const year = YEAR_HEADER.exec(text)?.[1];
-    return year ? [{ col: grid.left + i, year: Number(year), unit: unitFromHeader(text), headerRow }] : [];
-  });
-}
-
-/** A row's filled cells, by the field their column is read as. */
-function rowFields(grid: Grid, row: number, columns: TableColumns): CellRow["fields"] {
-  const fields: CellRow["fields"] = {};
-  for (const field of columns.fields) {
-    const cell = filledCell(grid, row, columns.byField[field] as number);
-    if (cell) fields[field] = cell;
-  }
-  return fields;
-}
-
-/** Header cells naming a nämnd ("KS", "Tekniska nämnden") where no header Måltavlan knows stands: two or more. */
-function committeeColumns(grid: Grid, headerRow: number, ignored: Set<number>): { col: number; name: string }[] {
-  const columns = (grid.values[headerRow - grid.top] ?? []).flatMap((value, i) => {
-    const text = cellText(value).trim();
-    const col = grid.left + i;
-    return !ignored.has(col) && headerRole(text) === null && isCommitteeName(text) ? [{ col, name: text }] : [];
-  });
-  return columns.length >= 2 ? columns : [];
-}
-
-/** The value of a row's one filled cell; null when the row has none or several. */
-function soleFilled(values: CellValue[]): CellValue | null {
-  let only: CellValue | null = null;
-  for (const value of values) {
-    if (!isFilled(value)) continue;
-    if (only !== null) return null;
-    only = value;
-  }
-  return only;
-}
-
-/**
- * A cell that opens a totals row: "Summa", "Summa nämnder", "Totalt", "varav lokaler". A label, not a sentence
- * ("Totalt ska 500 bostäder byggas …" is an uppdrag).
- */
-function isTotals(value: CellValue | undefined): boolean {
-  return typeof value === "string" && TOTALS_START.test(value) && value.trim().split(/\s+/).length <= 4;
-}
-
-/**
- * A note under a table, alone in its row below a blank one: "Källa: …", "* …"; on a sheet of nämnder or amounts,
- * whose items are short names, also a sentence.
- */
-function isNote(value: CellValue | undefined, kind: RowKind): boolean {
-  if (typeof value !== "string") return false;
-  if (NOTE_START.test(value)) return true;
-  const sentence = /[.!?]$/.test(value.trim()) && value.trim().split(/\s+/).length >= 6;
-  return sentence && (kind === "committee" || kind === "adjustment");
-}
-
-/**
- * On a sheet of amounts with no nämnd header, the column without a header of its own (empty, or a unit such as
- * "(mnkr)") whose values are mostly nämnder ("Kommunstyrelse", "Familjenämnd").
- */
-function unheadedCommitteeColumn(grid: Grid, headerRow: number, headers: HeaderCell[]): number | undefined {
-  if (headers.some((h) => h.role === "committee") || !headers.some((h) => h.role === "amount")) return undefined;
-  const cells = grid.values[headerRow - grid.top] ?? [];
-  const width = Math.max(
-    ...grid.values.slice(headerRow - grid.top, headerRow - grid.top + COLUMN_LOOK).map((r) => r.length),
-  );
-  for (let i = 0; i < width; i++) {
-    const col = grid.left + i;
-    const header = cellText(cells[i] ?? null);
-    if (headers.some((h) => h.col === col) || (header && unitFromHeader(header) === null)) continue;
-    if (header && header.replace(/[()\s]|tkr|mnkr|mkr|kr/giu, "") !== "") continue;
-    const names: string[] = [];
-    for (let row = headerRow + 1; row < grid.top + grid.values.length && names.length < COLUMN_LOOK; row++) {
-      const value = valueAt(grid, row, col);
-      if (typeof value === "string" && value.trim()) names.push(value.trim());
-    }
-    if (names.length >= 2 && names.filter(isCommitteeName).length * 3 >= names.length * 2) return col;
-  }
-  return undefined;
-}
-
-const COLUMN_LOOK = 200;
-
-/** Left of `before`, the first column with no header and no field whose values are text, not figures. */
-function unheadedTextColumn(
-  grid: Grid,
-  headerRow: number,
-  before: number,
-  fields: Map<number, FieldName>,
-): number | undefined {
-  for (let col = grid.left; col < before; col++) {
-    if (fields.has(col) || isFilled(valueAt(grid, headerRow, col))) continue;
-    let texts = 0;
-    let others = 0;
-    for (let row = headerRow + 1; row < grid.top + grid.values.length && texts + others < COLUMN_LOOK; row++) {
-      const value = valueAt(grid, row, col);
-      if (!isFilled(value)) continue;
-      if (typeof value === "string" && /\p{L}/u.test(value)) texts++;
-      else others++;
-    }
-    if (texts > 0 && texts >= others * 3) return col;
-  }
-  return undefined;
-}
-
-/** A row opened by a ram level ("Ram föregående år", "Ram"): a budget figure, not a change. */
-function isLevelRow(value: CellValue | undefined): boolean {
-  return typeof value === "string" && LEVEL_ROW.test(value.trim());
-}
-
-/** The nämnd a block's title names first ("Kommunstyrelse – Kommunövergripande verksamhet (tkr)"), just above the header. */
-function titleCommittee(headerRow: number, titles: RawCell[]): RawCell | undefined {
-  for (const title of titles) {
-    if (title.ref.row !== headerRow - 1) continue;
-    const name = blockTitleCommittee(title.value);
-    if (name) return { value: name, ref: title.ref };
-  }
-  return undefined;
-}
-
-/** The nämnd a ram block's title names first: "Kommunstyrelse – Kommunövergripande verksamhet (tkr)"; else null. */
-export function blockTitleCommittee(value: CellValue): string | null {
-  if (typeof value !== "string") return null;
-  const name = value.split(/\s+[–—-]\s+|\s*\(|:/u)[0].trim();
-  return isCommitteeName(name) ? name : null;
-}
-
-/**
- * Whether a table of amounts per nämnd holds ram levels ("Ram 2025", "Budget 2025 (mnkr)") rather than changes: every
- * amount header names a level, none a change, and no column says which way or how long.
- */
-function isRamLevelTable(grid: Grid, headerRow: number, headers: HeaderCell[]): boolean {
-  if (headers.some((h) => h.role === "duration" || h.role === "typ")) return false;
-  const amounts = headers.filter((h) => h.role === "amount");
-  const label = (col: number) =>
-    cellText(valueAt(grid, headerRow, col))
-      .replace(/\([^)]*\)/g, " ")
-      .trim();
-  return amounts.length > 0 && amounts.every((h) => LEVEL_ROW.test(label(h.col)));
 }
 
 /** The uppdrag's title without the nämnder its text ends with, and those nämnder; null when it names none. */
@@ -525,113 +380,4 @@ function trailingCommittees(grid: Grid, row: number, col: number): CellRow["fiel
   return (
     split && { name: { value: split.title, ref: cell.ref }, committee: { value: split.committees, ref: cell.ref } }
   );
-}
-
-const UNMARKED = /^(nej|no|0|-|–|—)$/iu;
-
-/** A nämnd's or bolag's name or code ("Kommunstyrelsen", "BUN"); not fullmäktige, which gives uppdrag. */
-export function isCommitteeName(text: string): boolean {
-  const name = text.trim();
-  return !COUNCIL.test(name) && isSingleName(name) && looksLikeCommitteeList(name);
-}
-
-/** One name: no separator ("och" only inside a name, as in "Barn- och utbildningsnämnden"). */
-function isSingleName(text: string): boolean {
-  return text !== "" && !/[,;&/\n]|(?<!-)\s+och\s/u.test(text);
-}
-
-/** The nämnder a matrix row marks ("x", "✓", "Ansvarig" …), as one cell listing them, at the first mark. */
-function markedCommittees(grid: Grid, row: number, matrix: { col: number; name: string }[]): RawCell | undefined {
-  const marked = matrix.filter(({ col }) => {
-    const value = valueAt(grid, row, col);
-    return isFilled(value) && !UNMARKED.test(cellText(value).trim());
-  });
-  if (marked.length === 0) return undefined;
-  return { value: marked.map(({ name }) => name).join(", "), ref: { sheet: grid.sheet, row, col: marked[0].col } };
-}
-
-/** A row holding nothing but a heading of the budget document: the goal, or the origin and year, it gives. */
-function headingIn(grid: Grid, row: number): { goal?: RawCell; origin?: Origin; year?: RawCell } | null {
-  const values = grid.values[row - grid.top];
-  let only = -1; // the one filled cell (checked on every row of a large table: no allocation until it is one)
-  for (let i = 0; i < values.length; i++) {
-    if (!isFilled(values[i])) continue;
-    if (only >= 0) return null;
-    only = i;
-  }
-  const value = values[only];
-  if (typeof value !== "string" || value.includes("\n")) return null;
-  const heading = readHeading(value.trim());
-  const ref = { sheet: grid.sheet, row, col: grid.left + only };
-  if (heading?.kind === "goal") return { goal: { value: heading.name, ref } };
-  if (heading?.kind === "uppdrag") {
-    return { origin: heading.origin, ...(heading.year !== null ? { year: { value: heading.year, ref } } : {}) };
-  }
-  return null;
-}
-
-/**
- * A row of ramjusteringar by year: one ramjustering per filled year cell, with the row's other fields (nämnd,
- * varaktighet …) and its year from the header, whose cell findings about the year point at.
- */
-function yearAdjustments(
-  grid: Grid,
-  row: number,
-  years: { col: number; year: number; headerRow: number }[],
-  columns: TableColumns,
-  committee?: RawCell,
-): CellRow[] {
-  const shared = rowFields(grid, row, columns);
-  shared.committee ??= committee;
-  return years.flatMap(({ col, year, headerRow }) => {
-    const amount = filledCell(grid, row, col);
-    if (!amount) return [];
-    const when = { value: year, ref: { sheet: grid.sheet, row: headerRow, col } };
-    const fields = { ...shared, amount, year: when };
-    return [{ kind: "adjustment" as const, ref: amount.ref, fields, amountUnit: columns.amountUnit }];
-  });
-}
-
-/** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
-function titlesAbove(grid: Grid, headerRow: number): RawCell[] {
-  const titles: RawCell[] = [];
-  for (let row = grid.top; row < headerRow; row++) {
-    (grid.values[row - grid.top] ?? []).forEach((value, i) => {
-      if (typeof value === "string" && value.trim())
-        titles.push({ value, ref: { sheet: grid.sheet, row, col: grid.left + i } });
-    });
-  }
-  return titles;
-}
-
-/**
- * The table's column maps. On an uppdrag sheet with an amount column, the uppdrag row leaves the amount (and its
- * duration and direction) to a ramjustering row of its own, with the uppdrag's nämnd and year and a link back.
- */
-function tableColumns(
-  grid: Grid,
-  kind: RowKind,
-  fields: Map<number, FieldName>,
-  hints: { levelHint?: string; amountUnit?: AmountUnit },
-) {
-  const byField: Partial<Record<FieldName, number>> = {};
-  for (const [col, field] of fields) byField[field] = col;
-  const columnsOf = (rowKind: RowKind, of: Partial<Record<FieldName, number>>): TableColumns => {
-    const named = (Object.keys(of) as FieldName[]).filter((field) => of[field] !== undefined);
-    const only = Object.fromEntries(named.map((field) => [field, of[field]]));
-    return { grid, kind: rowKind, byField: only, fields: named, ...hints, holdsErrors: false };
-  };
-  const { amount, duration, direction, ...assignment } = byField;
-  if (kind !== "assignment" || amount === undefined) {
-    const main = columnsOf(kind, byField);
-    return { main, adjustmentById: main, adjustmentByName: main, amountCol: undefined, idCol: undefined };
-  }
-  const adjustment = { amount, duration, direction, committee: byField.committee, year: byField.year };
-  return {
-    main: columnsOf(kind, assignment),
-    adjustmentById: columnsOf("adjustment", { ...adjustment, assignment: byField.id }),
-    adjustmentByName: columnsOf("adjustment", { ...adjustment, assignment: byField.name }),
-    amountCol: amount,
-    idCol: byField.id,
-  };
 }
