@@ -48,6 +48,38 @@ export const FIELDS_BY_KIND: Record<RowKind, readonly FieldName[]> = {
   adjustment: ["id", "name", "committee", "year", "amount", "direction", "duration", "assignment", "comment"],
   keyFigure: ["id", "name", "kolada", "parent", "target", "unit", "comment"],
 };
+/** A table sheet's corrections in Koppla: its header row and what its columns are read as. */
+export interface SheetCorrection {
+  headerRow?: number;
+  columns?: Record<string, ColumnMapping>;
+}
+
+/**
+ * The saved mapping after the user's choices in Koppla: each chosen kind replaces the sheet's entry; a corrected header
+ * row or column keeps the sheet's kind (chosen, saved, or as `detected` read it) and adds to its columns. Only a
+ * table has a header row and columns: for a sheet read as ignored, pasted or an export, corrections are dropped.
+ */
+export function correctedMapping(
+  mapping: Mapping,
+  kinds: Record<string, SheetKind>,
+  corrections: Record<string, SheetCorrection>,
+  detected: (sheet: string) => string | undefined,
+): Mapping {
+  const sheets: Record<string, SheetMapping> = { ...mapping.sheets };
+  for (const [sheet, kind] of Object.entries(kinds)) sheets[sheet] = { kind };
+  for (const [sheet, { headerRow, columns }] of Object.entries(corrections)) {
+    const kind = sheets[sheet]?.kind ?? detected(sheet);
+    if (!isSheetKind(kind) || kind === "ignore" || kind === "pasted" || kind === "export") continue;
+    sheets[sheet] = {
+      ...sheets[sheet],
+      kind,
+      ...(headerRow !== undefined ? { headerRow } : {}),
+      ...(columns ? { columns: { ...sheets[sheet]?.columns, ...columns } } : {}),
+    };
+  }
+  return { ...mapping, sheets };
+}
+
 const UNITS = ["kr", "tkr", "mnkr", "mdkr"];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

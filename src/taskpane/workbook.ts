@@ -6,7 +6,7 @@
 import type { FileFinding, Finding } from "../domain/findings";
 import type { ConsolidationFinding } from "../domain/followup/consolidate";
 import type { FollowUpKind } from "../domain/followup/model";
-import type { ColumnMapping, Mapping } from "../domain/mapping";
+import type { Mapping, SheetCorrection } from "../domain/mapping";
 import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
 import type { Period, Settings } from "../domain/settings";
@@ -166,11 +166,5 @@ export interface PaneWorkbook {
 
 /** Told when a step got a fresher validation (with a preview or a write). */
 export type ValidationListener = (validation: PaneValidation) => void;
-
-/** Koppla's corrections of a table sheet: its header row and what columns are read as (saved in the mapping). */
-export interface SheetCorrection {
-  headerRow?: number;
-  columns?: Record<string, ColumnMapping>;
-}
 
 export type CorrectionListener = (sheet: string, correction: SheetCorrection) => void;

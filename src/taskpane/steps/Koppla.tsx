@@ -4,14 +4,14 @@
  */
 import { Button, Table, TableBody, TableCell, TableRow, Text } from "@fluentui/react-components";
 import { Suspense, lazy, useMemo, useState } from "react";
-import { SHEET_KINDS, type SheetKind, type SheetMapping, isSheetKind } from "../../domain/mapping";
+import { SHEET_KINDS, type SheetCorrection, type SheetKind, correctedMapping, isSheetKind } from "../../domain/mapping";
 import type { PaneStrings } from "../../i18n/pane";
 import { Busy, ErrorBar, Note, ScrollRegion, TableHead, useStepStyles } from "../ui";
 import { useAfterPaint } from "../afterPaint";
 import { useTask } from "../useTask";
 import { FitSelect } from "./FitSelect";
 import { Unread } from "./Unread";
-import type { PaneValidation, PaneWorkbook, SheetCorrection } from "../workbook";
+import type { PaneValidation, PaneWorkbook } from "../workbook";
 
 // What the user reads below the sheets' dropdowns and the save button comes in chunks of its own (the tree, the
 // accordion, inputs), fetched once the dropdowns and the button are painted, so the step can be used before.
@@ -45,22 +45,13 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
   const [corrections, setCorrections] = useState<Record<string, SheetCorrection>>({});
   const [save, startSave] = useTask(async () => {
     if (!validation) return;
-    const sheets: Record<string, SheetMapping> = { ...validation.settings.mapping.sheets };
-    for (const [sheet, kind] of Object.entries(changes)) sheets[sheet] = { kind };
-    // A corrected header row or column keeps the sheet's kind (as chosen, saved or detected).
-    for (const [sheet, { headerRow, columns }] of Object.entries(corrections)) {
-      const entry = validation.sheets.find((s) => s.sheet === sheet);
-      const kind = sheets[sheet]?.kind ?? entry?.kind;
-      // Only tables have a header row and columns (a sheet re-kinded as ignored, pasted or export keeps that).
-      if (!kind || kind === "ignore" || kind === "pasted" || kind === "export") continue;
-      sheets[sheet] = {
-        ...sheets[sheet],
-        kind,
-        ...(headerRow !== undefined ? { headerRow } : {}),
-        ...(columns ? { columns: { ...sheets[sheet]?.columns, ...columns } } : {}),
-      };
-    }
-    await workbook.saveSettings({ ...validation.settings, mapping: { ...validation.settings.mapping, sheets } });
+    const mapping = correctedMapping(
+      validation.settings.mapping,
+      changes,
+      corrections,
+      (sheet) => validation.sheets.find((entry) => entry.sheet === sheet)?.kind,
+    );
+    await workbook.saveSettings({ ...validation.settings, mapping });
     setChanges({});
     setCorrections({});
     await reload();

@@ -15,12 +15,12 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { type ColumnMapping, FIELDS_BY_KIND, type SheetKind } from "../../domain/mapping";
+import { type ColumnMapping, FIELDS_BY_KIND, type SheetCorrection, type SheetKind } from "../../domain/mapping";
 import { type RowKind, isRowKind } from "../../domain/raw";
 import type { PaneStrings } from "../../i18n/pane";
 import { TableHead, useStepStyles } from "../ui";
 import { FitDropdown } from "./FitDropdown";
-import type { CorrectionListener, PaneValidation, SheetCorrection } from "../workbook";
+import type { CorrectionListener, PaneValidation } from "../workbook";
 
 /** What a column can be read as: nothing, or one of the fields its sheet's kind has. */
 function columnChoices(t: PaneStrings, kind: RowKind) {
