@@ -188,6 +188,17 @@ describe("maltavlan validate", () => {
     expect(err).toContain(`kolumn A: okänt fält "titel"`);
   });
 
+  test("with --lang en, a broken mapping file is explained in English", async () => {
+    const mapping = path.join(dir, "broken.json");
+    await fs.writeFile(mapping, JSON.stringify({ sheets: { Uppdrag: { kind: "uppdrag", level: 3 } }, år: [2025] }));
+    const { code, err } = await run("validate", example("kiruna-2020-fri"), "--mapping", mapping, "--lang", "en");
+    expect(code).toBe(EXIT_UNUSABLE);
+    expect(err).toContain(`The mapping file ${mapping} cannot be used: Unknown key "år" (allowed: sheets, years).`);
+    expect(err).toContain(`Sheet "Uppdrag": "kind" must be one of`);
+    expect(err).toContain(`Sheet "Uppdrag": "level" must be text.`);
+    expect(err).not.toMatch(/Bladet|okänd|ska vara/);
+  });
+
   test("the installed command runs without a stack trace on a corrupt file", async () => {
     const file = path.join(dir, "trasig-fil.xlsx");
     await fs.writeFile(file, "Nämnd;Belopp\nKS;250\n");

@@ -6,6 +6,7 @@ import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { Mapping, mappingProblems } from "../domain/mapping";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
+import { MAPPING_STRINGS, mappingProblemMessage } from "../i18n/mapping";
 
 /** Exit codes: 0 fine, 1 the plan has errors, 2 the input cannot be used (missing, corrupt, bad arguments). */
 export const EXIT_OK = 0;
@@ -39,22 +40,25 @@ export function language(options: Options): Language {
 }
 
 /** The mapping file given with --mapping, or undefined when none was given. */
-export async function readMapping(file: string | undefined): Promise<Mapping | undefined> {
+export async function readMapping(file: string | undefined, lang: Language): Promise<Mapping | undefined> {
   if (file === undefined) return undefined;
+  const t = MAPPING_STRINGS[lang];
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch {
-    throw new UsageError(`Kopplingsfilen finns inte eller går inte att läsa: ${file}`);
+    throw new UsageError(t.unreadable(file));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`Kopplingsfilen är inte giltig JSON: ${file} (${(error as Error).message})`);
+    throw new UsageError(t.notJson(file, (error as Error).message));
   }
   const problems = mappingProblems(json);
-  if (problems.length) throw new UsageError(`Kopplingsfilen ${file} går inte att använda: ${problems.join(" ")}`);
+  if (problems.length) {
+    throw new UsageError(t.unusable(file, problems.map((p) => mappingProblemMessage(p, lang)).join(" ")));
+  }
   return json as Mapping;
 }
 
@@ -103,7 +107,7 @@ export async function refuseOverwrite(targets: string[], inputs: string[]): Prom
  * mapping saved in the workbook's state sheet.
  */
 export async function readPlanWorkbook(file: string, options: Options) {
-  const mappingFile = await readMapping(flag(options, "mapping"));
+  const mappingFile = await readMapping(flag(options, "mapping"), language(options));
   const workbook: WorkbookRead = await readWorkbookFile(file);
   return { workbook, ...readPlanWithSettings(workbook.grids, mappingFile) };
 }

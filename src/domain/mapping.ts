@@ -80,56 +80,74 @@ export function correctedMapping(
   return { ...mapping, sheets };
 }
 
-const UNITS = ["kr", "tkr", "mnkr", "mdkr"];
+/** The units a mapping may give a sheet's amounts in. */
+export const MAPPING_UNITS: readonly AmountUnit[] = ["kr", "tkr", "mnkr", "mdkr"];
+
+/** What is wrong in a mapping read from JSON, where (the sheet, key or column), for the shells to say (i18n/mapping.ts). */
+export type MappingProblem =
+  | { code: "notObject" }
+  | { code: "unknownKey"; key: string }
+  | { code: "years" }
+  | { code: "sheetsNotObject" }
+  | { code: "sheetNotObject"; sheet: string }
+  | { code: "sheetUnknownKey"; sheet: string; key: string }
+  | { code: "kind"; sheet: string }
+  | { code: "headerRow"; sheet: string }
+  | { code: "level"; sheet: string }
+  | { code: "amountUnit"; sheet: string }
+  | { code: "columnsNotObject"; sheet: string }
+  | { code: "columnLetter"; sheet: string; column: string }
+  | { code: "unknownField"; sheet: string; column: string; field: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Checks a mapping read from JSON against docs/schemas/mapping.schema.json (a test keeps the two in step) and says
- * in Swedish what is wrong, so a hand-edited mapping never silently changes how a plan is read.
+ * what is wrong, so a hand-edited mapping never silently changes how a plan is read.
  */
-export function mappingProblems(json: unknown): string[] {
-  if (!isObject(json)) return ["Kopplingen ska vara ett JSON-objekt."];
-  const problems: string[] = [];
+export function mappingProblems(json: unknown): MappingProblem[] {
+  if (!isObject(json)) return [{ code: "notObject" }];
+  const problems: MappingProblem[] = [];
   for (const key of Object.keys(json)) {
-    if (key !== "sheets" && key !== "years") problems.push(`Okänd nyckel "${key}" (tillåtna: sheets, years).`);
+    if (key !== "sheets" && key !== "years") problems.push({ code: "unknownKey", key });
   }
   const { years, sheets } = json;
   if (years !== undefined) {
     if (!Array.isArray(years) || years.some((y) => !Number.isInteger(y) || y < 1900 || y > 2199)) {
-      problems.push(`"years" ska vara en lista med årtal, t.ex. [2025, 2026, 2027].`);
+      problems.push({ code: "years" });
     }
   }
   if (sheets === undefined) return problems;
-  if (!isObject(sheets)) return [...problems, `"sheets" ska vara ett objekt med bladnamn som nycklar.`];
+  if (!isObject(sheets)) return [...problems, { code: "sheetsNotObject" }];
   for (const [sheet, entry] of Object.entries(sheets)) {
-    const at = `Bladet "${sheet}"`;
     if (!isObject(entry)) {
-      problems.push(`${at}: ska vara ett objekt med minst "kind".`);
+      problems.push({ code: "sheetNotObject", sheet });
       continue;
     }
     for (const key of Object.keys(entry)) {
-      if (!["kind", "headerRow", "columns", "level", "amountUnit"].includes(key))
-        problems.push(`${at}: okänd nyckel "${key}".`);
+      if (!["kind", "headerRow", "columns", "level", "amountUnit"].includes(key)) {
+        problems.push({ code: "sheetUnknownKey", sheet, key });
+      }
     }
-    if (!isSheetKind(entry.kind)) problems.push(`${at}: "kind" ska vara en av ${SHEET_KINDS.join(", ")}.`);
+    if (!isSheetKind(entry.kind)) problems.push({ code: "kind", sheet });
     if (entry.headerRow !== undefined && (!Number.isInteger(entry.headerRow) || (entry.headerRow as number) < 1)) {
-      problems.push(`${at}: "headerRow" ska vara ett radnummer (1 eller större).`);
+      problems.push({ code: "headerRow", sheet });
     }
-    if (entry.level !== undefined && typeof entry.level !== "string") problems.push(`${at}: "level" ska vara text.`);
-    if (entry.amountUnit !== undefined && !UNITS.includes(entry.amountUnit as string)) {
-      problems.push(`${at}: "amountUnit" ska vara en av ${UNITS.join(", ")}.`);
+    if (entry.level !== undefined && typeof entry.level !== "string") problems.push({ code: "level", sheet });
+    if (entry.amountUnit !== undefined && !(MAPPING_UNITS as readonly unknown[]).includes(entry.amountUnit)) {
+      problems.push({ code: "amountUnit", sheet });
     }
     if (entry.columns !== undefined) {
       if (!isObject(entry.columns)) {
-        problems.push(`${at}: "columns" ska vara ett objekt, t.ex. {"A": "id"}.`);
+        problems.push({ code: "columnsNotObject", sheet });
         continue;
       }
-      for (const [letter, field] of Object.entries(entry.columns)) {
-        if (!/^[A-Z]{1,3}$/.test(letter)) problems.push(`${at}: "${letter}" är ingen kolumnbokstav.`);
-        if (!isFieldName(field) && field !== "ignore")
-          problems.push(`${at}: kolumn ${letter}: okänt fält "${String(field)}".`);
+      for (const [column, field] of Object.entries(entry.columns)) {
+        if (!/^[A-Z]{1,3}$/.test(column)) problems.push({ code: "columnLetter", sheet, column });
+        if (!isFieldName(field) && field !== "ignore") {
+          problems.push({ code: "unknownField", sheet, column, field: String(field) });
+        }
       }
     }
   }
