@@ -17,11 +17,10 @@ import {
 import { oreToTkr } from "../amounts";
 import { ListName, listSource, listsSheet } from "../lists";
 import { Committee, Plan } from "../model";
-import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
 import { OwnSheetNames, stateSheet } from "../state";
-import { CommitteeContent, committeeContent, isEmpty } from "./content";
 import { earlierHeader, earlierText } from "./earlierAnswers";
+import { ExpectedRow, InputKind, expectedRows } from "./expected";
 import {
   Answer,
   COL,
@@ -40,7 +39,6 @@ import {
   EarlierAnswer,
   hasContent,
   parseRowKey,
-  rowKey,
 } from "./model";
 import { uniqueSheetName } from "./sheetNames";
 
@@ -124,12 +122,12 @@ export function followUpSheets(plan: Plan, options: FollowUpOptions): FollowUpSh
   const taken = [...(options.takenNames ?? [])];
   const sheets: FollowUpSheet[] = [];
   for (const committee of plan.committees) {
-    const content = committeeContent(plan, committee.code);
+    const expected = expectedRows(plan, committee.code);
     const answers = options.answers?.get(committee.code) ?? new Map<string, Answer>();
-    if (isEmpty(content) && ![...answers.values()].some(hasContent)) continue;
+    if (!expected.length && ![...answers.values()].some(hasContent)) continue;
     const name = followUpSheetName(committee.code, options.period, options.year, taken);
     taken.push(name);
-    sheets.push(new SheetBuilder(plan, committee, content, answers, options).build(name));
+    sheets.push(new SheetBuilder(committee, expected, answers, options).build(name));
   }
   return sheets;
 }
@@ -138,8 +136,6 @@ export function followUpSheets(plan: Plan, options: FollowUpOptions): FollowUpSh
 export function supportSheets(settings: Settings, names?: OwnSheetNames): SheetSpec[] {
   return [listsSheet(settings, names?.lists), stateSheet(settings, names)];
 }
-
-type InputKind = "goalScale" | "assignmentScale" | "amount" | "number" | "none";
 
 interface Row {
   key: string;
@@ -164,8 +160,6 @@ interface Placed {
   at: number;
 }
 
-const text = (value: string | null | undefined): string | null => (value === undefined || value === "" ? null : value);
-
 class SheetBuilder {
   private readonly out: SpecCell[][] = [];
   /** Each row's height in points as the spec sets it, or as Excel's default gives it. */
@@ -179,13 +173,14 @@ class SheetBuilder {
   private readonly used = new Set<string>();
 
   constructor(
-    private readonly plan: Plan,
     private readonly committee: Committee,
-    private readonly content: CommitteeContent,
+    private readonly expected: ExpectedRow[],
     private readonly answers: Map<string, Answer>,
     private readonly options: FollowUpOptions,
   ) {
-    this.amountFormat = amountFormat(content.adjustments.map((a) => oreToTkr(a.amountOre)));
+    this.amountFormat = amountFormat(
+      expected.flatMap((row) => (row.amountOre === null ? [] : [oreToTkr(row.amountOre)])),
+    );
     this.inputFill = inputFill(options.settings);
   }
 
@@ -390,22 +385,20 @@ class SheetBuilder {
   private sections(): Section[] {
     const { period } = this.options;
     const prognos = period.kind === "prognos";
-    const levelLabel = (id: string) => this.plan.levels.find((l) => l.id === id)?.label ?? id;
-    const index = planIndex(this.plan);
-    const goalName = (id: string) => index.goals.get(id)?.name ?? id;
-    const assignmentTitle = (id: string | null) => (id ? (index.assignments.get(id)?.title ?? id) : null);
-    const topLevel = this.plan.levels[0]?.id;
     const earlier = this.options.earlier?.get(this.committee.code) ?? new Map<string, EarlierAnswer[]>();
     // Column G of goals and uppdrag shows, locked, what was answered before the plan moved, split or merged the row.
     const header = (kind: FollowUpKind) =>
       earlierHeader([...earlier].filter(([key]) => parseRowKey(key)?.kind === kind).map(([, answers]) => answers));
-    const row = (kind: FollowUpKind, id: string, cells: Row["cells"], input: InputKind): Row => {
-      const key = rowKey(kind, id);
-      this.used.add(key);
-      const before = kind === "goal" || kind === "assignment" ? earlier.get(key) : undefined;
-      if (before?.length) cells[COL.extra - 1] = earlierText(before);
-      return { key, cells, input, answer: this.answers.get(key) };
-    };
+    const rows = (kind: FollowUpKind): Row[] =>
+      this.expected
+        .filter((expected) => expected.kind === kind)
+        .map(({ key, title, detail, link, value, amountOre, extra, input }) => {
+          this.used.add(key);
+          const before = kind === "goal" || kind === "assignment" ? earlier.get(key) : undefined;
+          const shown = before?.length ? earlierText(before) : extra;
+          const locked = amountOre === null ? value : oreToTkr(amountOre);
+          return { key, cells: [title, detail, link, locked, null, shown, null], input, answer: this.answers.get(key) };
+        });
     return [
       {
         id: "goal",
@@ -419,36 +412,13 @@ class SheetBuilder {
           header("goal"),
           "Kommentar / analys",
         ],
-        rows: this.content.goals.map((g) =>
-          row(
-            "goal",
-            g.id,
-            [g.name, levelLabel(g.level), text(g.parentIds.map(goalName).join("\n")), g.target, null, null, null],
-            // The vision is the direction, not something a nämnd assesses.
-            g.level === topLevel ? "none" : "goalScale",
-          ),
-        ),
+        rows: rows("goal"),
       },
       {
         id: "assignment",
         title: "Uppdrag",
         headers: ["Uppdrag", "Förtydligande", "Mål", "Från", "Status", header("assignment"), "Kommentar / analys"],
-        rows: this.content.assignments.map((a) =>
-          row(
-            "assignment",
-            a.id,
-            [
-              a.title,
-              a.clarification,
-              text(a.goalIds.map(goalName).join("\n")),
-              a.origin === "fullmaktige" ? "Fullmäktige" : "Nämnden",
-              null,
-              null,
-              null,
-            ],
-            "assignmentScale",
-          ),
-        ),
+        rows: rows("assignment"),
       },
       {
         id: "adjustment",
@@ -463,35 +433,13 @@ class SheetBuilder {
           "Kommentar",
         ],
         total: true,
-        rows: this.content.adjustments.map((a) =>
-          row(
-            "adjustment",
-            a.id,
-            [
-              `${a.direction === "increase" ? "Ramökning" : "Ramminskning"}${a.year ? ` ${a.year}` : ""}`,
-              a.duration === "varaktig" ? "Varaktig" : a.duration === "tillfallig" ? "Tillfällig" : "Ej angiven",
-              assignmentTitle(a.assignmentId),
-              oreToTkr(a.amountOre),
-              null,
-              null,
-              null,
-            ],
-            "amount",
-          ),
-        ),
+        rows: rows("adjustment"),
       },
       {
         id: "keyFigure",
         title: "Nyckeltal",
         headers: ["Nyckeltal", "Kolada-ID", "Mål", "Målvärde", "Utfall", "Enhet", "Kommentar"],
-        rows: this.content.keyFigures.map((k) =>
-          row(
-            "keyFigure",
-            k.id,
-            [k.name, k.koladaId, k.goalId ? goalName(k.goalId) : null, k.target, null, k.unit, null],
-            "number",
-          ),
-        ),
+        rows: rows("keyFigure"),
       },
     ];
   }
