@@ -7,7 +7,7 @@ import { cleanText } from "../text";
 import { answerOf } from "./answers";
 import { RecognisedSheet, recogniseSheets } from "./recognise";
 import { ExpectedRow, adjustmentTitle, expectedRows } from "./expected";
-import { Answer, COL, FollowUpKind, hasContent } from "./model";
+import { Answer, COL, hasContent } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -26,14 +26,26 @@ export interface WorkbookInput {
 
 export type ConsolidationFinding = FileFinding;
 
-export interface ResultRow {
-  kind: FollowUpKind;
+interface ResultRowBase {
   id: string;
   title: string;
-  /** The answer, when it is one the scale or the amount column accepts; otherwise null (and a finding). */
-  input: string | number | null;
   comment: string | null;
 }
+
+/** One row the plan asks a nämnd to answer, with the answer accepted for it. */
+export type ResultRow =
+  | (ResultRowBase & {
+      kind: "goal" | "assignment" | "keyFigure";
+      /** A value of the scale, or a nyckeltal's utfall as typed; null when none was accepted (and a finding). */
+      input: string | number | null;
+    })
+  | (ResultRowBase & {
+      kind: "adjustment";
+      /** The prognos or utfall, in öre; null when none was given or it could not be read (a finding). */
+      input: number | null;
+      /** The plan's amount, in öre: never the sheet's. */
+      amountOre: number;
+    });
 
 export interface CommitteeResult {
   committee: Committee;
@@ -81,15 +93,13 @@ export function consolidate(
       // Every row that takes an answer: the vision takes none.
       rows: expected
         .filter((row) => row.input !== "none")
-        .map(({ key, kind, id, title }): ResultRow => {
+        .map(({ key, kind, id, title, amountOre }): ResultRow => {
           const answer = answers.get(key);
-          return {
-            kind,
-            id,
-            title: kind === "adjustment" ? adjustmentTitle(plan, id) : title,
-            input: answer?.input ?? null,
-            comment: answer?.comment ?? null,
-          };
+          const comment = answer?.comment ?? null;
+          if (kind !== "adjustment") return { kind, id, title, input: answer?.input ?? null, comment };
+          const input = typeof answer?.input === "number" ? answer.input : null;
+          // Every ramjustering's row has its amount (expectedRows).
+          return { kind, id, title: adjustmentTitle(plan, id), input, comment, amountOre: amountOre! };
         }),
     };
   });
@@ -195,12 +205,11 @@ function checkSheet(
     const amountOre = plan.amountOre;
     if (answer.kind === "adjustment" && typeof answer.input === "number" && amountOre !== null) {
       if (Math.sign(answer.input) * Math.sign(amountOre) < 0) {
-        const amount = oreToTkr(amountOre);
         report(file, "warning", "followup-amount-sign", at(row.row, COL.input), {
           kind: settings.periods.find((p) => p.name === candidate.period)?.kind ?? "prognos",
-          value: answer.input,
-          amount,
-          deviation: Math.round((amount - answer.input) * 1000) / 1000,
+          value: oreToTkr(answer.input),
+          amount: oreToTkr(amountOre),
+          deviation: Math.round(oreToTkr(amountOre - answer.input) * 1000) / 1000,
         });
       }
     }
@@ -213,7 +222,10 @@ function checkSheet(
   return answers;
 }
 
-/** The answer as the report may use it: values outside the lists or unreadable amounts are findings, not data. */
+/**
+ * The answer as the report may use it: values outside the lists or unreadable amounts are findings, not data. A
+ * ramjustering's prognos or utfall, typed in tkr, is read into öre.
+ */
 function acceptedAnswer(
   answer: Answer,
   _row: number,
@@ -243,7 +255,7 @@ function acceptedAnswer(
       report("followup-amount-invalid", COL.input, { value: String(answer.input) });
       return { ...answer, input: null };
     }
-    return { ...answer, input: parsed.ore / 100_000 };
+    return { ...answer, input: parsed.ore };
   }
   return answer;
 }

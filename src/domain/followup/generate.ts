@@ -14,7 +14,7 @@ import {
   SpecCell,
   TEXT_FORMAT,
 } from "../../sheet/spec";
-import { oreToTkr } from "../amounts";
+import { ORE_PER_UNIT, oreToTkr } from "../amounts";
 import { ListName, listSource, listsSheet } from "../lists";
 import { Committee, Plan } from "../model";
 import { Period, ScaleValue, Settings } from "../settings";
@@ -90,11 +90,11 @@ export const AMOUNT_FORMAT = '#,##0 "tkr"';
 const AMOUNT_FORMAT_DECIMALS = '#,##0.0## "tkr"';
 
 /**
- * Whole tkr show as "1 200 tkr". When any amount has decimals ("1 861,5 tkr"), every amount shown with it gets them,
- * so that no figure is rounded and a column adds up on screen.
+ * The number format of amounts (in öre) shown in tkr. Whole tkr show as "1 200 tkr". When any amount has decimals
+ * ("1 861,5 tkr"), every amount shown with it gets them, so that no figure is rounded and a column adds up on screen.
  */
-export function amountFormat(tkr: number[]): string {
-  return tkr.every(Number.isInteger) ? AMOUNT_FORMAT : AMOUNT_FORMAT_DECIMALS;
+export function amountFormat(ore: number[]): string {
+  return ore.every((amount) => amount % ORE_PER_UNIT.tkr === 0) ? AMOUNT_FORMAT : AMOUNT_FORMAT_DECIMALS;
 }
 /** Characters per column, A (the hidden key) to H. */
 const COLUMN_WIDTHS = [12, 42, 42, 28, 13, 19, 13, 42];
@@ -178,9 +178,7 @@ class SheetBuilder {
     private readonly answers: Map<string, Answer>,
     private readonly options: FollowUpOptions,
   ) {
-    this.amountFormat = amountFormat(
-      expected.flatMap((row) => (row.amountOre === null ? [] : [oreToTkr(row.amountOre)])),
-    );
+    this.amountFormat = amountFormat(expected.flatMap((row) => (row.amountOre === null ? [] : [row.amountOre])));
     this.inputFill = inputFill(options.settings);
   }
 
