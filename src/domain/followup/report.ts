@@ -8,7 +8,7 @@ import { OWN_SHEET_MARKER } from "../ownSheets";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
-import { amountFormat } from "./generate";
+import { amountFormat } from "./sheetLook";
 import { FollowUpKind } from "./model";
 
 /**
