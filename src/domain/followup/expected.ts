@@ -1,5 +1,5 @@
 import { fitCell } from "../../sheet/spec";
-import { Plan } from "../model";
+import { Adjustment, Plan } from "../model";
 import { planIndex } from "../planIndex";
 import { committeeContent } from "./content";
 import { FollowUpKind, rowKey } from "./model";
@@ -82,7 +82,7 @@ export function expectedRows(plan: Plan, code: string): ExpectedRow[] {
     ),
     ...content.adjustments.map((a) =>
       row("adjustment", a.id, {
-        title: `${a.direction === "increase" ? "Ramökning" : "Ramminskning"}${a.year ? ` ${a.year}` : ""}`,
+        title: adjustmentName(a),
         detail: a.duration === "varaktig" ? "Varaktig" : a.duration === "tillfallig" ? "Tillfällig" : "Ej angiven",
         link: assignmentTitle(a.assignmentId),
         value: null,
@@ -103,12 +103,17 @@ export function expectedRows(plan: Plan, code: string): ExpectedRow[] {
   ];
 }
 
-/** How the report names a ramjustering: its direction and year, and the uppdrag it belongs to. */
+/** A ramjustering as its sheet names it: its direction and year ("Ramminskning 2025"). */
+function adjustmentName(adjustment: Adjustment): string {
+  const word = adjustment.direction === "increase" ? "Ramökning" : "Ramminskning";
+  return `${word}${adjustment.year ? ` ${adjustment.year}` : ""}`;
+}
+
+/** How the report names a ramjustering: as its sheet does, and the uppdrag it belongs to. */
 export function adjustmentTitle(plan: Plan, id: string): string {
   const index = planIndex(plan);
   const adjustment = index.adjustments.get(id);
   if (!adjustment) return id;
   const assignment = adjustment.assignmentId === null ? undefined : index.assignments.get(adjustment.assignmentId);
-  const word = adjustment.direction === "increase" ? "Ramökning" : "Ramminskning";
-  return `${word}${adjustment.year ? ` ${adjustment.year}` : ""}${assignment ? `: ${assignment.title}` : ""}`;
+  return `${adjustmentName(adjustment)}${assignment ? `: ${assignment.title}` : ""}`;
 }

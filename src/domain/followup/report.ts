@@ -9,20 +9,13 @@ import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
 import { amountFormat } from "./sheetLook";
-import { FollowUpKind } from "./model";
+import { FollowUpKind, KIND_LABEL } from "./model";
 
 /**
  * The finance office's report: an overview per nämnd, each kommunövergripande mål with every nämnd's bedömning side
  * by side, every answer, what is missing (for chasing), and the findings. Counts and sums in the overview are
  * formulas over the answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json.
  */
-
-const KIND_LABEL: Record<FollowUpKind, string> = {
-  goal: "Mål",
-  assignment: "Uppdrag",
-  adjustment: "Ramjustering",
-  keyFigure: "Nyckeltal",
-};
 
 export interface CommitteeFigures {
   code: string;

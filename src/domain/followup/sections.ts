@@ -13,6 +13,7 @@ import {
   EarlierAnswer,
   FollowUpKind,
   INFO_KEY,
+  KIND_LABEL,
   LAST_COL,
   REMOVED_SECTION,
   SECTION_KEY,
@@ -120,13 +121,6 @@ export function planSections(
     },
   ];
 }
-
-const KIND_LABEL: Record<FollowUpKind, string> = {
-  goal: "Mål",
-  assignment: "Uppdrag",
-  adjustment: "Ramjustering",
-  keyFigure: "Nyckeltal",
-};
 
 /** Answers whose row is no longer in the plan: kept, visibly, never dropped. */
 export function removedSection(answers: Map<string, Answer>, expected: ExpectedRow[]): Section {
