@@ -8,14 +8,9 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { answerOf, readFollowUpSheet } from "../src/domain/followup/answers";
 import { consolidate } from "../src/domain/followup/consolidate";
-import {
-  DISTINCT_COLORS,
-  FollowUpOptions,
-  SIGN_RULE,
-  followUpSheets,
-  inputFill,
-  supportSheets,
-} from "../src/domain/followup/generate";
+import { FollowUpOptions, followUpSheets, supportSheets } from "../src/domain/followup/generate";
+import { SIGN_RULE } from "../src/domain/followup/instructions";
+import { DISTINCT_COLORS, inputFill } from "../src/domain/followup/sheetLook";
 import { COL, INFO_KEY, SECTION_KEY, TOTAL_KEY, parseRowKey } from "../src/domain/followup/model";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";

@@ -508,7 +508,7 @@ describe("follow-up answers and consolidation on tampered sheets", () => {
             if (row.kind === "adjustment") expect(typeof row.input === "number" || row.input === null).toBe(true);
           }
         }
-        const figures = reportFigures(plan, result, DEFAULT_SETTINGS);
+        const figures = reportFigures(result, DEFAULT_SETTINGS);
         for (const f of figures) {
           const planned = plan.adjustments.filter((a) => a.committee === f.code).reduce((s, a) => s + a.amountOre, 0);
           expect(Math.round(f.adjustmentsTkr * 100_000)).toBe(planned);

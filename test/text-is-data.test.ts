@@ -257,7 +257,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
     const consolidation = consolidate(plan, [{ file: "huvudfil.xlsx", grids, modified: null, master: true }], {
       ...DEFAULT_SETTINGS,
     });
-    const figures = reportFigures(plan, consolidation, DEFAULT_SETTINGS);
+    const figures = reportFigures(consolidation, DEFAULT_SETTINGS);
     const dir = await tempDir("report-formulas");
     try {
       const file = path.join(dir, "rapport.xlsx");

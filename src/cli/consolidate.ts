@@ -1,9 +1,9 @@
 import * as path from "path";
 import { WorkbookInput } from "../domain/followup/consolidate";
 import { prepareReport } from "../domain/jobs";
-import { formatAmount, tkrToOre } from "../domain/amounts";
+import { formatAmount, oreToTkr } from "../domain/amounts";
 import type { Finding, Severity } from "../domain/findings";
-import type { CommitteeFigures } from "../domain/followup/report";
+import { CommitteeFigures, amountSums } from "../domain/followup/report";
 import { Period, Settings, findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
@@ -73,8 +73,7 @@ export async function consolidateCommand(
   const hasErrors = result.findings.some((f) => f.severity === "error");
 
   if (options.flags.has("json")) {
-    const total = (pick: (c: (typeof figures)[number]) => number) =>
-      figures.reduce((sum, c) => sum + tkrToOre(pick(c)), 0) / 100_000;
+    const total = amountSums(result.committees.flatMap((c) => c.rows));
     const output: ConsolidateOutput = {
       period: result.period.name,
       periodKind: result.period.kind,
@@ -82,9 +81,9 @@ export async function consolidateCommand(
       report: out,
       committees: figures,
       totals: {
-        adjustmentsTkr: total((c) => c.adjustmentsTkr),
-        forecastTkr: total((c) => c.forecastTkr),
-        deviationTkr: total((c) => c.deviationTkr),
+        adjustmentsTkr: oreToTkr(total.adjustmentsOre),
+        forecastTkr: oreToTkr(total.forecastOre),
+        deviationTkr: oreToTkr(total.deviationOre),
         missing: figures.reduce((sum, c) => sum + c.missing.length, 0),
       },
       findings: result.findings.map((f) => ({
@@ -102,16 +101,20 @@ export async function consolidateCommand(
   for (const f of result.findings) io.out(findingLines([f], lang, f.file)[0]);
   if (result.findings.length) io.out("");
   io.out(`Sammanställning ${result.period.name} ${result.year}:`);
-  const rows = figures.map((c) => [
-    c.name ? `${c.code} ${c.name}` : c.code,
-    c.answered && c.source ? c.source.file : "inget svar",
-    `${c.goals.answered}/${c.goals.total}`,
-    `${c.assignments.answered}/${c.assignments.total}`,
-    formatAmount(tkrToOre(c.adjustmentsTkr)),
-    formatAmount(tkrToOre(c.forecastTkr)),
-    formatAmount(tkrToOre(c.deviationTkr)),
-    String(c.missing.length),
-  ]);
+  // The figures are the nämnder's in the consolidation's order; the amounts are summed from its rows, in öre.
+  const rows = figures.map((c, i) => {
+    const sums = amountSums(result.committees[i].rows);
+    return [
+      c.name ? `${c.code} ${c.name}` : c.code,
+      c.answered && c.source ? c.source.file : "inget svar",
+      `${c.goals.answered}/${c.goals.total}`,
+      `${c.assignments.answered}/${c.assignments.total}`,
+      formatAmount(sums.adjustmentsOre),
+      formatAmount(sums.forecastOre),
+      formatAmount(sums.deviationOre),
+      String(c.missing.length),
+    ];
+  });
   const prognosis = result.period.kind === "prognos" ? "Prognos" : "Utfall";
   for (const line of table(
     ["Nämnd", "Svar från", "Mål", "Uppdrag", "Ramjusteringar", prognosis, "Avvikelse", "Saknas"],

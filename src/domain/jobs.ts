@@ -102,7 +102,7 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   const consolidation = consolidate(read.plan, request.inputs, read.settings, request.wanted);
   return {
     consolidation,
-    figures: reportFigures(read.plan, consolidation, read.settings),
+    figures: reportFigures(consolidation, read.settings),
     report: reportWorkbook(read.plan, consolidation, read.settings, request.describe),
   };
 }

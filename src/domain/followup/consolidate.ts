@@ -1,15 +1,13 @@
 import { CellRef, CellValue, Grid, cellText } from "../../sheet/grid";
-import { parseAmount } from "../amounts";
+import { oreToTkr, parseAmount } from "../amounts";
 import { FileFinding, FindingParams, FollowUpRuleId, Severity, finding } from "../findings";
 import { Committee, Plan } from "../model";
-import { planIndex } from "../planIndex";
 import { Period, ScaleValue, Settings } from "../settings";
 import { cleanText } from "../text";
 import { answerOf } from "./answers";
 import { RecognisedSheet, recogniseSheets } from "./recognise";
-import { committeeContent } from "./content";
-import { followUpSheets } from "./generate";
-import { Answer, COL, FollowUpKind, hasContent, parseRowKey, rowKey } from "./model";
+import { ExpectedRow, adjustmentTitle, expectedRows } from "./expected";
+import { Answer, COL, hasContent } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -28,14 +26,26 @@ export interface WorkbookInput {
 
 export type ConsolidationFinding = FileFinding;
 
-export interface ResultRow {
-  kind: FollowUpKind;
+interface ResultRowBase {
   id: string;
   title: string;
-  /** The answer, when it is one the scale or the amount column accepts; otherwise null (and a finding). */
-  input: string | number | null;
   comment: string | null;
 }
+
+/** One row the plan asks a nämnd to answer, with the answer accepted for it. */
+export type ResultRow =
+  | (ResultRowBase & {
+      kind: "goal" | "assignment" | "keyFigure";
+      /** A value of the scale, or a nyckeltal's utfall as typed; null when none was accepted (and a finding). */
+      input: string | number | null;
+    })
+  | (ResultRowBase & {
+      kind: "adjustment";
+      /** The prognos or utfall, in öre; null when none was given or it could not be read (a finding). */
+      input: number | null;
+      /** The plan's amount, in öre: never the sheet's. */
+      amountOre: number;
+    });
 
 export interface CommitteeResult {
   committee: Committee;
@@ -69,30 +79,28 @@ export function consolidate(
   const findings: ConsolidationFinding[] = [...recognised.findings];
   const report = (file: string, severity: Severity, rule: FollowUpRuleId, at: CellRef, params: FindingParams = {}) =>
     findings.push({ ...finding(severity, rule, at, params), file });
-  const expectedSheets = followUpSheets(plan, { period, year, due: null, generatedAt: "", planName: "", settings });
-  const expectedByCommittee = new Map(expectedSheets.map((s) => [s.committee.code, s]));
   const committees = plan.committees.map((committee): CommitteeResult => {
     const own = candidates.filter((c) => c.committee === committee.code);
     const chosen = choose(own, committee, report);
-    const content = committeeContent(plan, committee.code);
-    const expected = expectedRows(expectedByCommittee.get(committee.code)?.spec.blocks[0].rows ?? []);
+    const expected = expectedRows(plan, committee.code);
     const answers = chosen ? checkSheet(chosen, expected, settings, report) : new Map<string, Answer>();
-    const row = (kind: FollowUpKind, id: string, title: string): ResultRow => {
-      const answer = answers.get(rowKey(kind, id));
-      return { kind, id, title, input: answer?.input ?? null, comment: answer?.comment ?? null };
-    };
     return {
       committee,
       source: chosen
         ? { file: chosen.source.file, sheet: chosen.read.sheet, generatedAt: chosen.read.meta?.generatedAt ?? null }
         : null,
       answered: [...answers.values()].some(hasContent),
-      rows: [
-        ...content.goals.filter((g) => g.level !== plan.levels[0]?.id).map((g) => row("goal", g.id, g.name)),
-        ...content.assignments.map((a) => row("assignment", a.id, a.title)),
-        ...content.adjustments.map((a) => row("adjustment", a.id, adjustmentTitle(plan, a.id))),
-        ...content.keyFigures.map((k) => row("keyFigure", k.id, k.name)),
-      ],
+      // Every row that takes an answer: the vision takes none.
+      rows: expected
+        .filter((row) => row.input !== "none")
+        .map(({ key, kind, id, title, amountOre }): ResultRow => {
+          const answer = answers.get(key);
+          const comment = answer?.comment ?? null;
+          if (kind !== "adjustment") return { kind, id, title, input: answer?.input ?? null, comment };
+          const input = typeof answer?.input === "number" ? answer.input : null;
+          // Every ramjustering's row has its amount (expectedRows).
+          return { kind, id, title: adjustmentTitle(plan, id), input, comment, amountOre: amountOre! };
+        }),
     };
   });
   return { period, year, committees, findings };
@@ -100,15 +108,6 @@ export function consolidate(
 
 function generatedAt(candidate: Candidate): string {
   return candidate.read.meta?.generatedAt ?? "";
-}
-
-export function adjustmentTitle(plan: Plan, id: string): string {
-  const index = planIndex(plan);
-  const adjustment = index.adjustments.get(id);
-  if (!adjustment) return id;
-  const assignment = adjustment.assignmentId === null ? undefined : index.assignments.get(adjustment.assignmentId);
-  const word = adjustment.direction === "increase" ? "Ramökning" : "Ramminskning";
-  return `${word}${adjustment.year ? ` ${adjustment.year}` : ""}${assignment ? `: ${assignment.title}` : ""}`;
 }
 
 type Report = (file: string, severity: Severity, rule: FollowUpRuleId, at: CellRef, params?: FindingParams) => void;
@@ -142,31 +141,32 @@ function choose(own: Candidate[], committee: Committee, report: Report): Candida
   return chosen;
 }
 
-/** The locked cells (B..E) of each row the plan gives this nämnd, by key, as the generator writes them. */
-function expectedRows(rows: { value: string | number | boolean | null }[][]): Map<string, CellValue[]> {
-  const expected = new Map<string, CellValue[]>();
-  for (const row of rows) {
-    const key = row[COL.key]?.value;
-    // Only a key: the metadata above the rows is JSON, and may hold a "|" of a nämnd's name.
-    if (typeof key === "string" && parseRowKey(key)) {
-      expected.set(
-        key,
-        row.slice(COL.title, COL.value + 1).map((c) => (typeof c.value === "boolean" ? String(c.value) : c.value)),
-      );
-    }
+/** A locked cell consolidation checks (B..E): a text, or a ramjustering's amount in öre. */
+type Locked = { text: string | null } | { ore: number };
+
+function lockedCells(row: ExpectedRow): Locked[] {
+  const amount: Locked = row.amountOre === null ? { text: row.value } : { ore: row.amountOre };
+  return [{ text: row.title }, { text: row.detail }, { text: row.link }, amount];
+}
+
+/** Whether a locked cell reads as the plan wrote it: the same text, or the same amount to the öre. */
+function sameValue(actual: CellValue, locked: Locked): boolean {
+  if ("ore" in locked) {
+    const read = typeof actual === "number" ? parseAmount(actual, "tkr") : null;
+    return read?.ok === true && read.ore === locked.ore;
   }
-  return expected;
+  return cleanText(cellText(actual)) === cleanText(cellText(locked.text));
 }
 
-function sameValue(actual: CellValue, expected: CellValue): boolean {
-  if (typeof expected === "number") return typeof actual === "number" && Math.abs(actual - expected) < 1e-9;
-  return cleanText(cellText(actual)) === cleanText(cellText(expected));
+/** A locked cell's value as the sheet shows it, for a finding. */
+function shown(locked: Locked): string {
+  return cellText("ore" in locked ? oreToTkr(locked.ore) : locked.text);
 }
 
-/** Checks one chosen sheet and returns its accepted answers by key. */
+/** Checks one chosen sheet against the rows the plan gives its nämnd, and returns its accepted answers by key. */
 function checkSheet(
   candidate: Candidate,
-  expected: Map<string, CellValue[]>,
+  expected: ExpectedRow[],
   settings: Settings,
   report: Report,
 ): Map<string, Answer> {
@@ -178,11 +178,12 @@ function checkSheet(
       expected: `${candidate.committee} ${candidate.period} ${candidate.year}`,
     });
   }
+  const byKey = new Map(expected.map((row) => [row.key, row]));
   const answers = new Map<string, Answer>();
   for (const row of read.rows) {
     if (row.removed) continue;
-    const locked = expected.get(row.key);
-    if (!locked) {
+    const plan = byKey.get(row.key);
+    if (!plan) {
       report(file, "error", "followup-unknown-row", at(row.row, COL.key), { key: row.key });
       continue;
     }
@@ -190,39 +191,41 @@ function checkSheet(
       report(file, "error", "followup-duplicate-row", at(row.row, COL.key), { key: row.key });
       continue;
     }
-    locked.forEach((value, i) => {
-      if (!sameValue(row.cells[i], value)) {
-        report(file, "error", "followup-locked-changed", at(row.row, COL.title + i), { expected: cellText(value) });
+    lockedCells(plan).forEach((locked, i) => {
+      if (!sameValue(row.cells[i], locked)) {
+        report(file, "error", "followup-locked-changed", at(row.row, COL.title + i), { expected: shown(locked) });
       }
     });
     const answer = acceptedAnswer(answerOf(row), row.row, settings, (rule, col, params) =>
       report(file, rule === "followup-comment-missing" ? "warning" : "error", rule, at(row.row, col), params),
     );
     answers.set(row.key, answer);
-    // The amount is the plan's (as generated), never the sheet's: a prognos against a ramminskning of −3 500 typed
-    // as 3 150 makes an avvikelse of −6 650 where −350 was meant.
-    const amount = locked[COL.value - COL.title];
-    if (answer.kind === "adjustment" && typeof answer.input === "number" && typeof amount === "number") {
-      if (Math.sign(answer.input) * Math.sign(amount) < 0) {
+    // The amount is the plan's, never the sheet's: a prognos against a ramminskning of −3 500 typed as 3 150 makes an
+    // avvikelse of −6 650 where −350 was meant.
+    const amountOre = plan.amountOre;
+    if (answer.kind === "adjustment" && typeof answer.input === "number" && amountOre !== null) {
+      if (Math.sign(answer.input) * Math.sign(amountOre) < 0) {
         report(file, "warning", "followup-amount-sign", at(row.row, COL.input), {
           kind: settings.periods.find((p) => p.name === candidate.period)?.kind ?? "prognos",
-          value: answer.input,
-          amount,
-          deviation: Math.round((amount - answer.input) * 1000) / 1000,
+          value: oreToTkr(answer.input),
+          amount: oreToTkr(amountOre),
+          deviation: Math.round(oreToTkr(amountOre - answer.input) * 1000) / 1000,
         });
       }
     }
   }
-  for (const [key, cells] of expected) {
-    if (!answers.has(key) && !read.rows.some((r) => r.key === key)) {
-      report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(cells[0]), key });
-    }
+  const onSheet = new Set(read.rows.map((r) => r.key));
+  for (const { key, title } of byKey.values()) {
+    if (!onSheet.has(key)) report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(title), key });
   }
   for (const issue of read.issues) report(file, issue.severity, issue.rule, at(issue.row, issue.col), issue.params);
   return answers;
 }
 
-/** The answer as the report may use it: values outside the lists or unreadable amounts are findings, not data. */
+/**
+ * The answer as the report may use it: values outside the lists or unreadable amounts are findings, not data. A
+ * ramjustering's prognos or utfall, typed in tkr, is read into öre.
+ */
 function acceptedAnswer(
   answer: Answer,
   _row: number,
@@ -252,7 +255,7 @@ function acceptedAnswer(
       report("followup-amount-invalid", COL.input, { value: String(answer.input) });
       return { ...answer, input: null };
     }
-    return { ...answer, input: parsed.ore / 100_000 };
+    return { ...answer, input: parsed.ore };
   }
   return answer;
 }

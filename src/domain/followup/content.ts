@@ -49,12 +49,6 @@ function hierarchyOrder(plan: Plan, wanted: Set<string>): Goal[] {
   return ordered;
 }
 
-export function isEmpty(content: CommitteeContent): boolean {
-  return (
-    !content.goals.length && !content.assignments.length && !content.adjustments.length && !content.keyFigures.length
-  );
-}
-
 /** The keys of the rows a nämnd's follow-up sheet holds. */
 export function committeeKeys(plan: Plan, code: string): Set<string> {
   const content = committeeContent(plan, code);

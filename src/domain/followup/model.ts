@@ -30,6 +30,14 @@ export type SectionId = FollowUpKind | "removed";
 
 export type FollowUpKind = "goal" | "assignment" | "adjustment" | "keyFigure";
 
+/** Each kind as a sheet and the report name it (the type of a row kept under "Utgår ur planen", the Svar sheet's). */
+export const KIND_LABEL: Record<FollowUpKind, string> = {
+  goal: "Mål",
+  assignment: "Uppdrag",
+  adjustment: "Ramjustering",
+  keyFigure: "Nyckeltal",
+};
+
 /** Columns, 0-based. A is hidden and holds the marker (row 1), the metadata (row 2) and each row's key. */
 export const COL = { key: 0, title: 1, detail: 2, link: 3, value: 4, input: 5, extra: 6, comment: 7 } as const;
 export const LAST_COL = COL.comment;

@@ -1,29 +1,21 @@
 import { cellName } from "../../sheet/grid";
 import { estimateRowHeights } from "../../sheet/layout";
 import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec, fitCells } from "../../sheet/spec";
-import { oreToTkr, tkrToOre } from "../amounts";
+import { oreToTkr } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
-import { planIndex } from "../planIndex";
 import { OWN_SHEET_MARKER } from "../ownSheets";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
-import { amountFormat } from "./generate";
-import { FollowUpKind } from "./model";
+import { amountFormat } from "./sheetLook";
+import { FollowUpKind, KIND_LABEL } from "./model";
 
 /**
  * The finance office's report: an overview per nämnd, each kommunövergripande mål with every nämnd's bedömning side
  * by side, every answer, what is missing (for chasing), and the findings. Counts and sums in the overview are
  * formulas over the answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json.
  */
-
-const KIND_LABEL: Record<FollowUpKind, string> = {
-  goal: "Mål",
-  assignment: "Uppdrag",
-  adjustment: "Ramjustering",
-  keyFigure: "Nyckeltal",
-};
 
 export interface CommitteeFigures {
   code: string;
@@ -43,21 +35,37 @@ export interface CommitteeFigures {
 
 const answered = (row: ResultRow) => row.input !== null;
 
-/** Exact sums: amounts are added in öre, so tkr never drift. */
-function sumTkr(values: number[]): number {
-  return oreToTkr(values.reduce((total, tkr) => total + tkrToOre(tkr), 0));
+/** Ramjusteringar summed in öre, so that no sum drifts: turned into tkr only where they are shown. */
+export interface AmountSums {
+  /** The plan's amounts. */
+  adjustmentsOre: number;
+  /** The prognoser (or utfall) given. */
+  forecastOre: number;
+  /** Σ (belopp − prognos) over the ramjusteringar with a prognos: positive is överskott. */
+  deviationOre: number;
+}
+
+export function amountSums(rows: ResultRow[]): AmountSums {
+  const sums: AmountSums = { adjustmentsOre: 0, forecastOre: 0, deviationOre: 0 };
+  for (const row of rows) {
+    if (row.kind !== "adjustment") continue;
+    sums.adjustmentsOre += row.amountOre;
+    if (row.input === null) continue;
+    sums.forecastOre += row.input;
+    sums.deviationOre += row.amountOre - row.input;
+  }
+  return sums;
 }
 
 /** The report's first sheet: per nämnd, who answered and how it went. */
 export const OVERVIEW_SHEET = "Översikt";
 
-export function reportFigures(plan: Plan, consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
+export function reportFigures(consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
   return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows }) => {
     const of = (kind: FollowUpKind) => rows.filter((r) => r.kind === kind);
     const tally = (kind: FollowUpKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
-    const amountOf = (id: string) => oreToTkr(planIndex(plan).adjustments.get(id)?.amountOre ?? 0);
-    const withForecast = of("adjustment").filter(answered);
+    const sums = amountSums(rows);
     return {
       code: committee.code,
       name: committee.name,
@@ -72,9 +80,9 @@ export function reportFigures(plan: Plan, consolidation: Consolidation, settings
           rows.filter((r) => (r.kind === "goal" || r.kind === "assignment") && r.input === label).length,
         ]),
       ),
-      adjustmentsTkr: sumTkr(of("adjustment").map((r) => amountOf(r.id))),
-      forecastTkr: sumTkr(withForecast.map((r) => r.input as number)),
-      deviationTkr: sumTkr(withForecast.map((r) => amountOf(r.id) - (r.input as number))),
+      adjustmentsTkr: oreToTkr(sums.adjustmentsOre),
+      forecastTkr: oreToTkr(sums.forecastOre),
+      deviationTkr: oreToTkr(sums.deviationOre),
       missing: rows.filter((r) => !answered(r)).map(({ kind, id, title }) => ({ kind, id, title })),
     };
   });
@@ -120,8 +128,8 @@ export function reportWorkbook(
   const answerRows = consolidation.committees.flatMap((c) => c.rows.map((row) => ({ code: c.committee.code, row })));
   const amountHeader = period.kind === "prognos" ? "Prognos (tkr)" : "Utfall (tkr)";
   const tkrFormat = amountFormat([
-    ...plan.adjustments.map((a) => oreToTkr(a.amountOre)),
-    ...answerRows.flatMap(({ row }) => (row.kind === "adjustment" && typeof row.input === "number" ? [row.input] : [])),
+    ...plan.adjustments.map((a) => a.amountOre),
+    ...answerRows.flatMap(({ row }) => (row.kind === "adjustment" && row.input !== null ? [row.input] : [])),
   ]);
 
   // Svar: one row per answer the plan asks for; the overview counts and sums over it.
@@ -132,9 +140,8 @@ export function reportWorkbook(
     ["Nämnd", "Typ", "ID", "Rubrik", "Svar", "Kommentar", "Belopp (tkr)", amountHeader, "Avvikelse (tkr)"],
     answerRows.map(({ code, row }, i) => {
       const r = FIRST_DATA_ROW + i;
-      const amount =
-        row.kind === "adjustment" ? oreToTkr(planIndex(plan).adjustments.get(row.id)?.amountOre ?? 0) : null;
-      const forecast = row.kind === "adjustment" ? row.input : null;
+      const amount = row.kind === "adjustment" ? oreToTkr(row.amountOre) : null;
+      const forecast = row.kind === "adjustment" && row.input !== null ? oreToTkr(row.input) : null;
       return [
         { value: code },
         { value: KIND_LABEL[row.kind] },
