@@ -21,6 +21,15 @@ export interface Output {
   err: (text: string) => void;
 }
 
+/** What a command runs with: its arguments after the command's name, the flags, where it writes its lines, and
+ * `unfinished`, what it has begun writing and not finished, removed if it is interrupted (output.ts). */
+export interface CommandRun {
+  args: string[];
+  options: Options;
+  io: Output;
+  unfinished: Set<string>;
+}
+
 export interface Options {
   positional: string[];
   flags: Map<string, string | true>;

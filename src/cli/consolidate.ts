@@ -9,10 +9,10 @@ import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { findingMessage } from "../i18n/findings";
 import {
+  CommandRun,
   EXIT_FINDINGS,
   EXIT_OK,
   Options,
-  Output,
   UsageError,
   findingLines,
   flag,
@@ -36,12 +36,7 @@ export interface ConsolidateOutput {
   findings: { file: string; severity: Severity; rule: string; sheet: string; cell: string; message: string }[];
 }
 
-export async function consolidateCommand(
-  args: string[],
-  options: Options,
-  io: Output,
-  unfinished: Set<string>,
-): Promise<number> {
+export async function consolidateCommand({ args, options, io, unfinished }: CommandRun): Promise<number> {
   const [masterFile, ...returnedFiles] = args;
   if (!masterFile)
     throw new UsageError(

@@ -8,6 +8,7 @@ import { findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
 import {
+  CommandRun,
   EXIT_FINDINGS,
   EXIT_OK,
   EXIT_UNUSABLE,
@@ -25,12 +26,7 @@ import {
 import { checkSetFolder, warnLeftoverTemporaries, writeSet } from "./output";
 
 /** `maltavlan generate`: validate, then write one follow-up sheet per nämnd, keeping every earlier answer. */
-export async function generateCommand(
-  args: string[],
-  options: Options,
-  io: Output,
-  unfinished: Set<string>,
-): Promise<number> {
+export async function generateCommand({ args, options, io, unfinished }: CommandRun): Promise<number> {
   const [file] = args;
   if (!file)
     throw new UsageError(

@@ -2,7 +2,7 @@ import { UnusableInputError } from "../hosts/xlsx/read";
 import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { fileProblemMessage } from "../i18n/errors";
 import type { Language } from "../i18n/findings";
-import { EXIT_OK, EXIT_UNUSABLE, Options, Output, UsageError } from "./common";
+import { CommandRun, EXIT_OK, EXIT_UNUSABLE, Options, Output, UsageError } from "./common";
 import { consolidateCommand } from "./consolidate";
 import { generateCommand } from "./generate";
 import { removingOnInterrupt } from "./output";
@@ -67,8 +67,7 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
-/** `unfinished`: what the command has begun writing and not finished, removed if it is interrupted (output.ts). */
-type Command = (args: string[], options: Options, io: Output, unfinished: Set<string>) => Promise<number>;
+type Command = (run: CommandRun) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
@@ -95,7 +94,7 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
     }
     const run = COMMANDS[command];
     if (!run) throw new UsageError(`Okänt kommando: ${command}. Se maltavlan --help.`);
-    return await removingOnInterrupt(lang, io, (unfinished) => run(rest, options, io, unfinished));
+    return await removingOnInterrupt(lang, io, (unfinished) => run({ args: rest, options, io, unfinished }));
   } catch (error) {
     if (error instanceof UnusableInputError || error instanceof UnwritableOutputError) {
       io.err(`maltavlan: ${fileProblemMessage(error.problem, lang)}`);

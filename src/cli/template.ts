@@ -1,14 +1,9 @@
 import { templateWorkbook } from "../domain/template";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
-import { EXIT_OK, Options, Output, UsageError, language, refuseOverwrite } from "./common";
+import { CommandRun, EXIT_OK, UsageError, language, refuseOverwrite } from "./common";
 import { warnLeftoverTemporaries } from "./output";
 
-export async function templateCommand(
-  args: string[],
-  options: Options,
-  io: Output,
-  unfinished: Set<string>,
-): Promise<number> {
+export async function templateCommand({ args, options, io, unfinished }: CommandRun): Promise<number> {
   const [file] = args;
   if (!file) throw new UsageError("Ange var mallen ska sparas: maltavlan template <ut.xlsx>");
   await refuseOverwrite([file], []);

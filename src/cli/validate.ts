@@ -6,10 +6,9 @@ import { UnreadCell, UnreadReason } from "../domain/unread";
 import { Language, findingMessage } from "../i18n/findings";
 import { UNREAD_REASON_LABELS } from "../i18n/unreadReasons";
 import {
+  CommandRun,
   EXIT_FINDINGS,
   EXIT_OK,
-  Options,
-  Output,
   UsageError,
   findingLines,
   language,
@@ -18,7 +17,7 @@ import {
   table,
 } from "./common";
 
-export async function validateCommand(args: string[], options: Options, io: Output): Promise<number> {
+export async function validateCommand({ args, options, io }: CommandRun): Promise<number> {
   const [file] = args;
   if (!file) throw new UsageError("Ange planens arbetsbok: maltavlan validate <plan.xlsx>");
   const lang = language(options);
