@@ -340,5 +340,3 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
       goToCell(context, sheet, cell, { timeoutMs }),
   };
 }
-
-export type OpenWorkbookSession = ReturnType<typeof openWorkbookSession>;
