@@ -1,8 +1,9 @@
 "use strict";
 /**
- * Round trips of the Excel host's jobs (src/hosts/excel/jobs.ts) on the strict Excel stand-in (src/hosts/standin/),
- * which counts syncs and measures each request and response as Office.js sends them (JSON). Excel itself cannot run
- * here; the stand-in refuses what Excel refuses (5 MB payloads, unloaded reads), so these counts are what Excel does.
+ * Round trips of the open workbook's steps (src/hosts/excel/openWorkbook.ts) on the strict Excel stand-in
+ * (src/hosts/standin/), which counts syncs and measures each request and response as Office.js sends them (JSON).
+ * Excel itself cannot run here; the stand-in refuses what Excel refuses (5 MB payloads, unloaded reads), so these
+ * counts are what Excel does.
  *
  * For plans of 10, 1 000 and 20 000 uppdrag (and as many ramjusteringar) across 15 nämnder:
  *   excel-validate-syncs-N            validate: list the sheets, then measure them and read their first rows,
@@ -18,7 +19,7 @@
  * too large counts as a round trip; its bytes are not counted (nothing was delivered).
  *
  * The jobs run in this order on one workbook, each given the workbook's shape from the one before, as the pane
- * passes it on within a session (src/taskpane/excelWorkbook.ts); the first, validate, runs without one.
+ * passes it on within a session (`openWorkbookSession`); the first, validate, runs without one.
  *
  * The TypeScript is compiled first (tsc, into a temp dir under node_modules/.cache), so the benchmark runs the same
  * code the tests do.
@@ -39,7 +40,7 @@ function compile() {
   fs.mkdirSync(cache, { recursive: true });
   const out = fs.mkdtempSync(path.join(cache, "maltavlan-bench-excel-"));
   const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const sources = ["src/hosts/standin/index.ts", "test/excel/support.ts", "src/hosts/excel/jobs.ts"];
+  const sources = ["src/hosts/standin/index.ts", "test/excel/support.ts", "src/hosts/excel/openWorkbook.ts"];
   const options = ["--outDir", out, "--rootDir", ".", "--module", "commonjs", "--target", "es2022"];
   const flags = ["--esModuleInterop", "--skipLibCheck", "--strict", "--types", "office-js,node", "--jsx", "react-jsx"];
   execFileSync(process.execPath, [tsc, ...options, ...flags, ...sources], { cwd: ROOT, stdio: "inherit" });
@@ -66,7 +67,7 @@ async function excelSyncBenchmarks() {
   const dir = compile();
   try {
     const { standInFromGrids } = require(path.join(dir, "test/excel/support.js"));
-    const jobs = require(path.join(dir, "src/hosts/excel/jobs.js"));
+    const openWorkbook = require(path.join(dir, "src/hosts/excel/openWorkbook.js"));
     const { DEFAULT_PERIODS } = require(path.join(dir, "src/domain/settings.js"));
     const request = { period: DEFAULT_PERIODS[0], year: 2025, due: "2025-05-15", planName: "plan.xlsx" };
     const results = [];
@@ -78,10 +79,10 @@ async function excelSyncBenchmarks() {
       let shape;
       const options = () => ({ supports: standIn.supports, shape });
       runs.validate = await measure(standIn, async (context) => {
-        shape = (await jobs.validateOpenWorkbook(context, undefined, options())).workbook.shape;
+        shape = (await openWorkbook.validateOpenWorkbook(context, undefined, options())).workbook.shape;
       });
       const generate = async (context) => {
-        const result = await jobs.generateFollowUp(context, request, options());
+        const result = await openWorkbook.generateFollowUp(context, request, options());
         if (!result.written) throw new Error(`the ${size} plan has errors: it would not measure the happy path`);
         shape = result.shape;
       };
@@ -89,7 +90,7 @@ async function excelSyncBenchmarks() {
       runs.regenerate = await measure(standIn, generate);
       runs.consolidate = await measure(standIn, async (context) => {
         const returned = { planName: "plan.xlsx", returned: [], language: "sv" };
-        shape = (await jobs.consolidateInWorkbook(context, returned, options())).shape;
+        shape = (await openWorkbook.consolidateInWorkbook(context, returned, options())).shape;
       });
       for (const [job, run] of Object.entries(runs)) {
         const budget = BASE[job] + Math.max(0, Math.ceil(run.totalBytes / FOUR_MB) - 1);

@@ -1,6 +1,6 @@
 import * as path from "path";
-import { WorkbookInput } from "../domain/followup/consolidate";
 import { prepareReport } from "../domain/jobs";
+import { reportInputs } from "../domain/reportInputs";
 import { formatAmount, oreToTkr } from "../domain/amounts";
 import type { Finding, Severity } from "../domain/findings";
 import { CommitteeFigures, amountSums } from "../domain/followup/report";
@@ -52,15 +52,16 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
   const { workbook: master, settings, findings } = read;
   if (stopOnPlanErrors(findings, masterFile, lang, io, "ingen rapport skrevs.")) return EXIT_FINDINGS;
   const wanted = wantedPeriod(options, settings);
-  const inputs: WorkbookInput[] = [
-    { file: path.basename(masterFile), grids: master.grids, modified: master.modified, master: true },
-    ...(await Promise.all(
-      returnedFiles.map(async (file) => {
-        const read = await readWorkbookFile(file);
-        return { file: path.basename(file), grids: read.grids, modified: read.modified, master: false };
-      }),
-    )),
-  ];
+  const returned = await Promise.all(
+    returnedFiles.map(async (file) => {
+      const read = await readWorkbookFile(file);
+      return { file: path.basename(file), grids: read.grids, modified: read.modified };
+    }),
+  );
+  const inputs = reportInputs(
+    { file: path.basename(masterFile), grids: master.grids, modified: master.modified },
+    returned,
+  );
   const describe = (finding: Finding) => findingMessage(finding, lang);
   const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, describe });
   await writeWorkbookFile(report, out, unfinished);

@@ -1,36 +1,21 @@
 /**
- * The pane's PaneWorkbook in Excel: each method is one `Excel.run` around the Excel host's jobs
- * (src/hosts/excel/jobs.ts), with the core passed in (the pane's Web Worker; in tests the in-thread core).
- * Returned workbooks are read by `readFiles`, also passed in, so the file library loads only when files are picked.
- * Only reading is in this module's chunk; what writes comes with its first use (excelWrite.ts).
+ * The pane's PaneWorkbook in Excel: each method is one `Excel.run` around a step of the open workbook's session
+ * (src/hosts/excel/openWorkbook.ts), with the core passed in (the pane's Web Worker; in tests the in-thread core),
+ * and what the step returns put as the pane shows it. Returned workbooks are read and the committees' workbooks
+ * written by `files`, also passed in, so the file library loads only when files are picked or written.
  */
 import type { Consolidation } from "../domain/followup/consolidate";
 import type { PlanRead } from "../domain/planRead";
 import type { CoreSteps } from "../hosts/coreSteps";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";
-import type { Settings } from "../domain/settings";
-import type { SheetShape, WorkbookReadResult } from "../hosts/excel/read";
-import { type Validation, planReadOf, validateOpenWorkbook } from "../hosts/excel/validate";
+import { type Validation, openWorkbookSession } from "../hosts/excel/openWorkbook";
+import type { WorkbookReadResult } from "../hosts/excel/read";
 import type { PaneCore } from "./followUpPreview";
 import type { PaneFiles } from "./workerFiles";
-import {
-  PLAN_NAME,
-  type ConsolidationPreview,
-  type ConsolidationRequest,
-  type FollowUpChoice,
-  type FollowUpPreview,
-  type MissingPerCommittee,
-  type PaneValidation,
-  type PaneWorkbook,
-} from "./workbook";
+import { PLAN_NAME, type MissingPerCommittee, type PaneValidation, type PaneWorkbook } from "./workbook";
 
 /* global Excel */
-
-/** The writing jobs, loaded when first used (the pane's first step only reads). */
-const writing = () => import(/* webpackChunkName: "excel-write" */ "./excelWrite");
-
-export { PLAN_NAME };
 
 export function paneValidation(
   read: PlanRead,
@@ -74,94 +59,47 @@ export interface ExcelWorkbookOptions {
 }
 
 export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
-  // The workbook's shape as the last job left it, so that a workbook too large for one response is read in blocks
-  // from the start (src/hosts/excel/read.ts). A shape gone stale costs a sync, never a wrong read.
-  let shape: SheetShape[] | undefined;
-  const options = () => ({ core, timeoutMs, shape });
-  const validated = <T extends Validation>(validation: T): T => {
-    shape = validation.workbook.shape;
-    return validation;
-  };
-
-  /** The plan in the open workbook: its grids, what the core read (without the grids) and the pane's view of it. */
-  async function readPlan(context: Excel.RequestContext) {
-    const validation = validated(await validateOpenWorkbook(context, undefined, options()));
-    const read = planReadOf(validation);
-    return { workbook: validation.workbook, read, validation: paneValidation(read, validation.workbook) };
-  }
+  const session = openWorkbookSession({ core, planName: PLAN_NAME, timeoutMs });
+  const validationOf = (validation: Validation) => paneValidation(validation, validation.workbook);
 
   return {
-    validate: (mapping) =>
+    validate: (mapping) => Excel.run(async (context) => validationOf(await session.validate(context, mapping))),
+
+    previewFollowUp: (choice) =>
       Excel.run(async (context) => {
-        const validation = validated(await validateOpenWorkbook(context, mapping, options()));
-        return paneValidation(validation, validation.workbook);
+        const { validation, made } = await session.previewFollowUp(context, choice);
+        return made
+          ? { ok: true, validation: validationOf(validation), rows: made }
+          : { ok: false, validation: validationOf(validation) };
       }),
 
-    previewFollowUp: async (choice: FollowUpChoice): Promise<FollowUpPreview> => {
-      const { followUpPreviewRows } = await writing();
-      return Excel.run(async (context) => {
-        const { workbook, read, validation } = await readPlan(context);
-        if (validation.errors > 0) return { ok: false, validation };
-        const request = {
-          ...choice,
-          planName: PLAN_NAME,
-          generatedAt: new Date().toISOString(),
-          intoPlanWorkbook: true,
-        };
-        const rows =
-          "previewFollowUp" in core
-            ? await core.previewFollowUp(workbook.grids, read, request)
-            : followUpPreviewRows(await core.prepareFollowUp(workbook.grids, read, request));
-        return { ok: true, validation, rows };
-      });
-    },
-
-    generate: async (choice) => {
-      const { generateFollowUp, followUpPreviewRows } = await writing();
-      return Excel.run(async (context) => {
-        const result = await generateFollowUp(context, { ...choice, planName: PLAN_NAME }, options());
-        shape = result.written ? result.shape : result.validation.workbook.shape;
-        const validation = paneValidation(result.validation, result.validation.workbook);
+    generate: (choice) =>
+      Excel.run(async (context) => {
+        const result = await session.generate(context, choice);
+        const validation = validationOf(result.validation);
         if (!result.written) return { written: false, validation };
         return {
           written: true,
           validation,
           sheets: result.followUp.sheets.map((s) => s.spec.name),
-          carried: followUpPreviewRows(result.followUp).map(({ sheet, answers }) => ({ sheet, answers })),
+          carried: result.preview.map(({ sheet, answers }) => ({ sheet, answers })),
           findings: result.followUp.findings,
           warnings: result.warnings,
         };
-      });
-    },
+      }),
 
-    exportFollowUp: async (choice) => {
-      const { committeeWorkbooks } = await writing();
-      return Excel.run(async (context) => {
-        const { workbook, read, validation } = await readPlan(context);
-        if (validation.errors > 0) return { ok: false, validation };
-        const followUp = await core.prepareFollowUp(workbook.grids, read, {
-          ...choice,
-          planName: PLAN_NAME,
-          generatedAt: new Date().toISOString(),
-          intoPlanWorkbook: false,
-        });
-        const workbooks = committeeWorkbooks(followUp, choice.period.name, choice.year);
-        const written = await files.writeWorkbooks(workbooks, `Uppföljning ${choice.period.name} ${choice.year}.zip`);
-        return { ok: true, ...written };
-      });
-    },
-
-    previewConsolidation: (request: ConsolidationRequest): Promise<ConsolidationPreview> =>
+    exportFollowUp: (choice) =>
       Excel.run(async (context) => {
-        const { workbook, read, validation } = await readPlan(context);
-        if (validation.errors > 0) return { ok: false, validation };
-        const { consolidation } = await core.prepareReport(read, {
-          inputs: [
-            { file: PLAN_NAME, grids: workbook.grids, modified: null, master: true },
-            ...request.returned.map((input) => ({ ...input, master: false })),
-          ],
-          language: request.language,
-        });
+        const { validation, made } = await session.committeeWorkbooks(context, choice);
+        if (!made) return { ok: false, validation: validationOf(validation) };
+        const written = await files.writeWorkbooks(made, `Uppföljning ${choice.period.name} ${choice.year}.zip`);
+        return { ok: true, ...written };
+      }),
+
+    previewConsolidation: (request) =>
+      Excel.run(async (context) => {
+        const { validation, made: consolidation } = await session.previewReport(context, request);
+        if (!consolidation) return { ok: false, validation: validationOf(validation) };
         const found = consolidation.committees.some((c) => c.source !== null);
         return {
           ok: true,
@@ -171,57 +109,33 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         };
       }),
 
-    consolidate: async (request) => {
-      const { consolidateInWorkbook, OVERVIEW_SHEET } = await writing();
-      return Excel.run(async (context) => {
-        const result = await consolidateInWorkbook(
-          context,
-          { planName: PLAN_NAME, returned: request.returned, language: request.language },
-          options(),
-        );
-        shape = result.written ? result.shape : result.validation.workbook.shape;
-        if (!result.written)
-          return { written: false, validation: paneValidation(result.validation, result.validation.workbook) };
+    consolidate: (request) =>
+      Excel.run(async (context) => {
+        const result = await session.consolidate(context, request);
+        if (!result.written) return { written: false, validation: validationOf(result.validation) };
         return {
           written: true,
           sheets: result.sheets,
-          overview: OVERVIEW_SHEET,
+          overview: result.overview,
           committees: missingPerCommittee(result.consolidation),
           findings: result.consolidation.findings,
           warnings: result.warnings,
         };
-      });
-    },
+      }),
 
-    saveSettings: async (settings: Settings) => {
-      const { saveSettings } = await writing();
-      return Excel.run(async (context) => {
-        await saveSettings(context, settings, options());
-      });
-    },
+    saveSettings: (settings) =>
+      Excel.run(async (context) => {
+        await session.saveSettings(context, settings);
+      }),
 
-    createTemplate: async () => {
-      const { createTemplate } = await writing();
-      return Excel.run(async (context) => {
-        await createTemplate(context, options());
-      });
-    },
+    createTemplate: () =>
+      Excel.run(async (context) => {
+        await session.createTemplate(context);
+      }),
 
-    markCells: async (cells) => {
-      const { markCells } = await writing();
-      return Excel.run((context) => markCells(context, cells, { timeoutMs }));
-    },
-
-    clearMarks: async (sheets) => {
-      const { clearMarks } = await writing();
-      return Excel.run((context) => clearMarks(context, sheets, { timeoutMs }));
-    },
-
-    goToCell: async (sheet, cell) => {
-      const { goToCell } = await writing();
-      return Excel.run((context) => goToCell(context, sheet, cell, { timeoutMs }));
-    },
-
+    markCells: (cells) => Excel.run((context) => session.markCells(context, cells)),
+    clearMarks: (sheets) => Excel.run((context) => session.clearMarks(context, sheets)),
+    goToCell: (sheet, cell) => Excel.run((context) => session.goToCell(context, sheet, cell)),
     readFiles: (picked) => files.readFiles(picked),
   };
 }

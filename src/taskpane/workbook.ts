@@ -14,6 +14,9 @@ import type { UnreadCell } from "../domain/unread";
 import type { FileProblem, WriteWarning } from "../sheet/hostProblems";
 import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
+import type { FollowUpPreviewRow } from "../hosts/followUpPreview";
+
+export type { FollowUpPreviewRow };
 
 /** The name the follow-up sheets' markers and the report give this workbook (Office.js 1.7 cannot read its name). */
 export const PLAN_NAME = "denna arbetsbok";
@@ -44,18 +47,6 @@ export interface FollowUpChoice {
   due: string | null;
   /** The sheets' protection password, asked for in the pane for this run only: never stored. */
   password?: string;
-}
-
-/** One nämnd's sheet as a follow-up would write it. */
-export interface FollowUpPreviewRow {
-  code: string;
-  name: string | null;
-  sheet: string;
-  /** The sheet for this period exists and is replaced (its answers carried over). */
-  update: boolean;
-  counts: Record<FollowUpKind, number>;
-  /** Answers carried over into the new sheet. */
-  answers: number;
 }
 
 export type FollowUpPreview =

@@ -7,7 +7,7 @@ import * as path from "path";
 import { COL } from "../../src/domain/followup/model";
 import { ANSWERS_SHEET } from "../../src/domain/followup/report";
 import { DEFAULT_PERIODS } from "../../src/domain/settings";
-import { consolidateInWorkbook, generateFollowUp } from "../../src/hosts/excel/jobs";
+import { consolidateInWorkbook, generateFollowUp } from "../../src/hosts/excel/openWorkbook";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import type { Grid } from "../../src/sheet/grid";
 import { EXAMPLES } from "../support/workbooks";

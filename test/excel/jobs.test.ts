@@ -1,7 +1,7 @@
 /**
- * The Excel host's jobs (src/hosts/excel/jobs.ts) on the strict stand-in: what the pane's buttons do in the open
- * workbook, with the sync budget of issue #4 (validate 2, generate and consolidate 3, for any number of nämnder),
- * and the same plan, findings, sheets and report as the CLI gives from the file.
+ * The open workbook's steps (src/hosts/excel/openWorkbook.ts) on the strict stand-in: what the pane's buttons do in
+ * the open workbook, with the sync budget of issue #4 (validate 2, generate and consolidate 3, for any number of
+ * nämnder), and the same plan, findings, sheets and report as the CLI gives from the file.
  */
 import * as path from "path";
 import { consolidate } from "../../src/domain/followup/consolidate";
@@ -18,7 +18,7 @@ import {
   goToCell,
   saveSettings,
   validateOpenWorkbook,
-} from "../../src/hosts/excel/jobs";
+} from "../../src/hosts/excel/openWorkbook";
 import { readWorkbook } from "../../src/hosts/excel/read";
 import { ExcelHostError } from "../../src/hosts/excel/problems";
 import { excelProblemMessage } from "../../src/i18n/errors";

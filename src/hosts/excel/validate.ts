@@ -1,6 +1,6 @@
 /**
- * Reading and validating the open workbook, apart from the jobs that write (jobs.ts): the pane needs only this to
- * show its first step, so its first chunks hold no writer.
+ * Reading and validating the open workbook, the first part of every step in openWorkbook.ts: the pane needs only
+ * this to show its first step, so its first chunks hold no writer.
  */
 import type { PlanRead } from "../../domain/planRead";
 import type { CoreSteps } from "../coreSteps";

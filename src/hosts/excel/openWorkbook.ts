@@ -1,29 +1,37 @@
 /**
- * What the pane's buttons do in the open workbook: the core's steps (src/domain/jobs.ts) between one read and one
- * write. Each job takes the RequestContext of an Excel.run and keeps to the sync budget whatever the number of
- * nämnder: validate 2 syncs (list the sheets, measure and read them), generate and consolidate 3 (the same two, then
- * one write), plus one sync per extra 3.5 to 4 MB when a plan is too large for one request or response (read.ts: the
- * bench's plan of 20 000 uppdrag, 5 MB, is validated in 3).
+ * What Måltavlan does in the open workbook, every step the pane offers from reading the plan to writing the report:
+ * the core's steps (src/domain/jobs.ts, run where `JobOptions.core` runs them) between one read and one write. Each
+ * step takes the RequestContext of an Excel.run; the pane only wraps them in Excel.run and words what they return
+ * (src/taskpane/excelWorkbook.ts), through one session (`openWorkbookSession`) that carries the workbook's shape
+ * from step to step.
+ *
+ * Each keeps to the sync budget whatever the number of nämnder: validate and the previews 2 syncs (list the sheets,
+ * measure and read them), generate and consolidate 3 (the same two, then one write), plus one sync per extra 3.5 to
+ * 4 MB when a plan is too large for one request or response (read.ts: the bench's plan of 20 000 uppdrag, 5 MB, is
+ * validated in 3). What writes is loaded on first use (writers.ts), so reading the plan brings no writer.
  */
-import { AnswerSource } from "../../domain/followup/collect";
-import { WorkbookInput } from "../../domain/followup/consolidate";
-import type { FollowUpWrite, ReportWrite } from "../../domain/jobs";
-import { Mapping } from "../../domain/mapping";
+import type { AnswerSource } from "../../domain/followup/collect";
+import type { Consolidation } from "../../domain/followup/consolidate";
+import type { FollowUpRequest, FollowUpWrite, ReportWrite } from "../../domain/jobs";
+import type { Mapping } from "../../domain/mapping";
 import { isOwnSheet } from "../../domain/ownSheets";
-import { Period, Settings } from "../../domain/settings";
-import type { CellValue } from "../../sheet/grid";
-import { placeOwnSheets } from "../../domain/ownSheetNames";
-import { stateSheet } from "../../domain/state";
-import { templateWorkbook } from "../../domain/template";
-import type { Language } from "../../i18n/findings";
-import type { SheetShape } from "./read";
+import type { PlanRead } from "../../domain/planRead";
+import { type AnswerWorkbook, reportInputs } from "../../domain/reportInputs";
+import type { Period, Settings } from "../../domain/settings";
+import type { CellValue, Grid } from "../../sheet/grid";
 import type { ExcelStep, WriteWarning } from "../../sheet/hostProblems";
+import type { Language } from "../../i18n/findings";
+import type { CoreSteps } from "../coreSteps";
+import type { FollowUpPreviewRow, PreviewingCore } from "../followUpPreview";
+import type { CellMark } from "./marks";
 import { ExcelHostError } from "./problems";
+import type { SheetShape } from "./read";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
-import { listSheets, writeSheets } from "./write";
 import { type JobOptions, type Validation, coreOf, planReadOf, validateOpenWorkbook } from "./validate";
 
 export { type JobOptions, type Validation, planReadOf, validateOpenWorkbook };
+
+const writers = () => import(/* webpackChunkName: "excel-write" */ "./writers");
 
 export interface Written {
   /** Syncs of the whole job, read included. */
@@ -65,6 +73,7 @@ export async function generateFollowUp(
   request: GenerateRequest,
   options: JobOptions = {},
 ): Promise<GenerateResult> {
+  const { writeSheets } = await writers();
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
   const core = await coreOf(options);
@@ -94,7 +103,7 @@ export interface ConsolidateRequest {
   /** The workbook's name, as the report names where answers came from. */
   planName: string;
   /** Returned workbooks read in the pane; the follow-up sheets in this workbook are always used. */
-  returned: Omit<WorkbookInput, "master">[];
+  returned: AnswerWorkbook[];
   /** Which follow-up to consolidate; default the latest found. */
   wanted?: { period: Period; year: number };
   mapping?: Mapping;
@@ -109,6 +118,8 @@ export type ConsolidateResult =
       validation: Validation;
       /** The report's sheets, in the order written. */
       sheets: string[];
+      /** The report's overview sheet, to go to. */
+      overview: string;
     } & Omit<ReportWrite, "report"> &
       Written &
       Shaped);
@@ -123,15 +134,13 @@ export async function consolidateInWorkbook(
   request: ConsolidateRequest,
   options: JobOptions = {},
 ): Promise<ConsolidateResult> {
+  const { writeSheets, OVERVIEW_SHEET } = await writers();
   const validation = await validateOpenWorkbook(context, request.mapping, options);
   if (validation.hasErrors) return { written: false, validation };
   const { workbook } = validation;
   const core = await coreOf(options);
   const { consolidation, figures, report } = await core.prepareReport(planReadOf(validation), {
-    inputs: [
-      { file: request.planName, grids: workbook.grids, modified: null, master: true },
-      ...request.returned.map((input) => ({ ...input, master: false })),
-    ],
+    inputs: reportInputs({ file: request.planName, grids: workbook.grids, modified: null }, request.returned),
     wanted: request.wanted,
     language: request.language,
   });
@@ -152,6 +161,7 @@ export async function consolidateInWorkbook(
     consolidation,
     figures,
     sheets: report.sheets.map((s) => s.name),
+    overview: OVERVIEW_SHEET,
     syncs: workbook.syncs + written.syncs,
     warnings: written.warnings,
     shape: shapeAfter(workbook.shape, written.shapes, earlierReport),
@@ -174,6 +184,7 @@ export async function saveSettings(
   settings: Settings,
   options: JobOptions = {},
 ): Promise<Written> {
+  const { listSheets, placeOwnSheets, stateSheet, writeSheets } = await writers();
   const sync = (step: ExcelStep) => syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   const existing = await listSheets(context, sync);
   const a1s = existing.map(({ name }) => context.workbook.worksheets.getItem(name).getRange("A1").load("values"));
@@ -191,6 +202,7 @@ export async function saveSettings(
 
 /** Adds the template's sheets (Nämnder, Mål, Uppdrag, Ramjusteringar, Nyckeltal, lists) to the workbook: 2 syncs. */
 export async function createTemplate(context: Excel.RequestContext, options: JobOptions = {}): Promise<Written> {
+  const { templateWorkbook, writeSheets } = await writers();
   return writeSheets(context, templateWorkbook().sheets, {
     replace: [],
     supports: options.supports,
@@ -223,4 +235,108 @@ export async function goToCell(
   sheet.activate();
   sheet.getRange(cell).select();
   await sync("showCell");
+}
+
+export interface SessionOptions {
+  /** Where the core runs: the pane's worker, which also previews a follow-up where it runs; in this thread by default. */
+  core?: CoreSteps | PreviewingCore;
+  /** The name the follow-up sheets' markers and the report give this workbook. */
+  planName: string;
+  timeoutMs?: number;
+}
+
+/** A follow-up as the user chose it: which period, when due, the sheets' password. */
+export type FollowUpChoice = Pick<GenerateRequest, "period" | "year" | "due" | "password">;
+
+/** A step that reads the plan first: what it made, or null when the plan has errors (nothing else is done). */
+export interface AfterValidation<T> {
+  validation: Validation;
+  made: T | null;
+}
+
+/**
+ * The open workbook's steps in one session, as the pane takes them one after the other: each step gets the
+ * workbook's shape as the step before left it, so that a workbook too large for one response is read in blocks from
+ * the start (read.ts). A shape gone stale costs a sync, never a wrong read.
+ */
+export function openWorkbookSession({ core, planName, timeoutMs }: SessionOptions) {
+  let shape: SheetShape[] | undefined;
+  const options = (): JobOptions => ({ core, timeoutMs, shape });
+  const steps = async (): Promise<CoreSteps | PreviewingCore> => core ?? (await coreOf({}));
+
+  async function validate(context: Excel.RequestContext, mapping?: Mapping): Promise<Validation> {
+    const validation = await validateOpenWorkbook(context, mapping, options());
+    shape = validation.workbook.shape;
+    return validation;
+  }
+
+  /** Reads the plan (with its saved mapping) and, when it has no errors, runs `step` on what was read. */
+  async function withPlan<T>(
+    context: Excel.RequestContext,
+    step: (grids: Grid[], read: PlanRead, core: CoreSteps | PreviewingCore) => Promise<T>,
+  ): Promise<AfterValidation<T>> {
+    const validation = await validate(context);
+    if (validation.hasErrors) return { validation, made: null };
+    return { validation, made: await step(validation.workbook.grids, planReadOf(validation), await steps()) };
+  }
+
+  const followUpRequest = (choice: FollowUpChoice, intoPlanWorkbook: boolean): FollowUpRequest => ({
+    ...choice,
+    planName,
+    generatedAt: new Date().toISOString(),
+    intoPlanWorkbook,
+  });
+
+  return {
+    validate,
+
+    /** Which follow-up sheets a generate would write: nothing is written. */
+    previewFollowUp: (context: Excel.RequestContext, choice: FollowUpChoice) =>
+      withPlan(context, async (grids, read, core): Promise<FollowUpPreviewRow[]> => {
+        const request = followUpRequest(choice, true);
+        if ("previewFollowUp" in core) return core.previewFollowUp(grids, read, request);
+        return (await writers()).followUpPreviewRows(await core.prepareFollowUp(grids, read, request));
+      }),
+
+    /** Generates the follow-up into this workbook; `preview` says per sheet what was carried into it. */
+    async generate(context: Excel.RequestContext, choice: FollowUpChoice) {
+      const { followUpPreviewRows } = await writers();
+      const result = await generateFollowUp(context, { ...choice, planName }, options());
+      shape = result.written ? result.shape : result.validation.workbook.shape;
+      return result.written ? { ...result, preview: followUpPreviewRows(result.followUp) } : result;
+    },
+
+    /** One workbook per nämnd with its follow-up sheet, to send out: nothing is written here. */
+    committeeWorkbooks: (context: Excel.RequestContext, choice: FollowUpChoice) =>
+      withPlan(context, async (grids, read, core) => {
+        const followUp = await core.prepareFollowUp(grids, read, followUpRequest(choice, false));
+        return (await writers()).committeeWorkbooks(followUp, choice.period.name, choice.year);
+      }),
+
+    /** What the answers hold so far (this workbook's follow-up sheets and the returned ones): nothing is written. */
+    previewReport: (context: Excel.RequestContext, request: Pick<ConsolidateRequest, "returned" | "language">) =>
+      withPlan(context, async (grids, read, core): Promise<Consolidation> => {
+        const inputs = reportInputs({ file: planName, grids, modified: null }, request.returned);
+        return (await core.prepareReport(read, { inputs, language: request.language })).consolidation;
+      }),
+
+    async consolidate(context: Excel.RequestContext, request: Pick<ConsolidateRequest, "returned" | "language">) {
+      const result = await consolidateInWorkbook(context, { ...request, planName }, options());
+      shape = result.written ? result.shape : result.validation.workbook.shape;
+      return result;
+    },
+
+    saveSettings: (context: Excel.RequestContext, settings: Settings) => saveSettings(context, settings, options()),
+
+    createTemplate: (context: Excel.RequestContext) => createTemplate(context, options()),
+
+    markCells: async (context: Excel.RequestContext, cells: CellMark[]) =>
+      (await writers()).markCells(context, cells, { timeoutMs }),
+
+    clearMarks: async (context: Excel.RequestContext, sheets: string[]) =>
+      (await writers()).clearMarks(context, sheets, { timeoutMs }),
+
+    goToCell: (context: Excel.RequestContext, sheet: string, cell: string) =>
+      goToCell(context, sheet, cell, { timeoutMs }),
+  };
 }

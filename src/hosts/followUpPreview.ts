@@ -1,0 +1,45 @@
+/**
+ * What a follow-up would write, per nämnd: its sheet, created or updated, rows and answers carried over. The pane's
+ * Skapa step shows it before anything is written; its worker computes it beside the sheets (`PreviewingCore`), so
+ * the sheets themselves never cross to the pane.
+ */
+import { hasContent } from "../domain/followup/model";
+import type { FollowUpKind } from "../domain/followup/model";
+import type { FollowUpRequest, FollowUpWrite } from "../domain/jobs";
+import type { PlanRead } from "../domain/planRead";
+import type { Grid } from "../sheet/grid";
+import type { CoreSteps } from "./coreSteps";
+
+/** One nämnd's sheet as a follow-up would write it. */
+export interface FollowUpPreviewRow {
+  code: string;
+  name: string | null;
+  sheet: string;
+  /** The sheet for this period exists and is replaced (its answers carried over). */
+  update: boolean;
+  counts: Record<FollowUpKind, number>;
+  /** Answers carried over into the new sheet. */
+  answers: number;
+}
+
+export function followUpPreviewRows(followUp: FollowUpWrite): FollowUpPreviewRow[] {
+  const replaced = new Set(followUp.replace.map((name) => name.toLocaleLowerCase("sv")));
+  return followUp.sheets.map(({ committee, spec, counts }) => ({
+    code: committee.code,
+    name: committee.name,
+    sheet: spec.name,
+    update: replaced.has(spec.name.toLocaleLowerCase("sv")),
+    counts: {
+      goal: counts.goal,
+      assignment: counts.assignment,
+      adjustment: counts.adjustment,
+      keyFigure: counts.keyFigure,
+    },
+    answers: [...(followUp.answers.get(committee.code)?.values() ?? [])].filter(hasContent).length,
+  }));
+}
+
+/** The core's steps, and the follow-up's preview computed where they run (the pane's worker). */
+export interface PreviewingCore extends CoreSteps {
+  previewFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpPreviewRow[]>;
+}
