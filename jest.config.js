@@ -28,13 +28,14 @@ const project = {
     // tsconfig.json sets isolatedModules: ts-jest transpiles each file alone; `npm run typecheck` checks the types.
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
-  testTimeout: 60000,
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
   // Jest's default on a 2-core machine is one worker; the suite is CPU-bound and LibreOffice runs beside it.
   maxWorkers: "100%",
+  // A global option: in a project's config Jest ignores it.
+  testTimeout: 60000,
   // The slowest files first, so that no worker is left with a long file at the end (jest.sequencer.js).
   testSequencer: "<rootDir>/jest.sequencer.js",
   projects: [
