@@ -20,7 +20,7 @@ import {
   LoCell,
   LoSheet,
   LoWorkbook,
-  convertWithLibreOffice,
+  convertManyWithLibreOffice,
   inspectManyWithLibreOffice,
   loCell,
   loSheet,
@@ -926,8 +926,13 @@ describe("pictures, for a person to look at", () => {
         [ostersund.split.find((f) => path.basename(f) === "KS-T1-2024.xlsx")!, "followup-ostersund-ks"],
         [report, "rapport-oversikt"],
       ];
-      for (const [file, name] of pictures) {
-        const [pdf] = await convertWithLibreOffice(file, "pdf", path.join(SCREENSHOTS, "pdf"));
+      const pdfs = await convertManyWithLibreOffice(
+        pictures.map(([file]) => file),
+        "pdf",
+        path.join(SCREENSHOTS, "pdf"),
+      );
+      for (const [i, [, name]] of pictures.entries()) {
+        const [pdf] = pdfs[i];
         const prefix = path.join(SCREENSHOTS, name);
         const dpi = process.env.MALTAVLAN_SCREENSHOT_DPI ?? "60";
         const args = ["-png", "-r", dpi, "-f", "1", "-l", "1", "-singlefile", pdf, prefix];

@@ -201,8 +201,24 @@ export async function convertWithLibreOffice(
   outDir: string,
   timeoutMs = 120_000,
 ): Promise<string[]> {
+  const [written] = await convertManyWithLibreOffice([xlsxPath], format, outDir, timeoutMs);
+  return written;
+}
+
+/**
+ * Several files converted by one soffice (it takes seconds to start, and well under one per file after that): for
+ * each file, in order, what `convertWithLibreOffice` would return. The files' names must differ.
+ */
+export async function convertManyWithLibreOffice(
+  xlsxPaths: string[],
+  format: "pdf" | "csv" | "xlsx",
+  outDir: string,
+  timeoutMs = 120_000 + 15_000 * (xlsxPaths.length - 1),
+): Promise<string[][]> {
   const soffice = findSoffice();
   if (soffice === null) throw new LibreOfficeMissingError();
+  const stems = xlsxPaths.map((file) => basename(file, extname(file)));
+  if (new Set(stems).size !== stems.length) throw new Error(`Two files to convert share a name: ${stems.join(", ")}`);
   await mkdir(outDir, { recursive: true });
   const profile = await mkdtemp(join(tmpdir(), "maltavlan-lo-convert-"));
   try {
@@ -216,21 +232,24 @@ export async function convertWithLibreOffice(
       csv: "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,true,false,false,-1",
     }[format];
     const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${pathToFileURL(profile).href}`];
-    args.push("--convert-to", target, "--outdir", resolve(outDir), resolve(xlsxPath));
+    args.push("--convert-to", target, "--outdir", resolve(outDir), ...xlsxPaths.map((file) => resolve(file)));
     const { code, stderr } = await run(soffice, args, timeoutMs);
-    const stem = basename(xlsxPath, extname(xlsxPath));
-    const written = (await readdir(outDir))
-      .filter((name) =>
-        format === "csv"
-          ? name === `${stem}.csv` || (name.startsWith(`${stem}-`) && name.endsWith(".csv"))
-          : name === `${stem}.${format}`,
-      )
-      .sort()
-      .map((name) => join(outDir, name));
-    if (code !== 0 || written.length === 0) {
-      throw new Error(`soffice --convert-to ${format} of ${xlsxPath} failed (exit ${code}): ${stderr.trim()}`);
-    }
-    return written;
+    const names = await readdir(outDir);
+    return xlsxPaths.map((xlsxPath, i) => {
+      const stem = stems[i];
+      const written = names
+        .filter((name) =>
+          format === "csv"
+            ? name === `${stem}.csv` || (name.startsWith(`${stem}-`) && name.endsWith(".csv"))
+            : name === `${stem}.${format}`,
+        )
+        .sort()
+        .map((name) => join(outDir, name));
+      if (code !== 0 || written.length === 0) {
+        throw new Error(`soffice --convert-to ${format} of ${xlsxPath} failed (exit ${code}): ${stderr.trim()}`);
+      }
+      return written;
+    });
   } finally {
     await rm(profile, { recursive: true, force: true });
   }

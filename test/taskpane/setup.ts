@@ -66,5 +66,6 @@ if (typeof Blob !== "undefined" && typeof FileReader !== "undefined") {
   };
 }
 
-// findBy… and waitFor wait for what the user would see; on a loaded two-core CI machine a second is not always enough.
-configure({ asyncUtilTimeout: 5000 });
+// findBy… and waitFor wait for what the user would see; on a loaded two-core machine (other jobs beside the suite)
+// even five seconds are not always enough.
+configure({ asyncUtilTimeout: 15000 });

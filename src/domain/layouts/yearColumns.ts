@@ -27,11 +27,15 @@ export function unheadedTextColumn(
   before: number,
   fields: Map<number, FieldName>,
 ): number | undefined {
-  for (let col = grid.left; col < before; col++) {
+  // Past the grid's widest row every cell is empty: no column there can hold texts.
+  const width = grid.values.reduce((widest, row) => Math.max(widest, row.length), 0);
+  const end = Math.min(before, grid.left + width);
+  for (let col = grid.left; col < end; col++) {
     if (fields.has(col) || isFilled(valueAt(grid, headerRow, col))) continue;
     let texts = 0;
     let others = 0;
-    for (let row = headerRow + 1; row < grid.top + grid.values.length && texts + others < COLUMN_LOOK; row++) {
+    const first = Math.max(headerRow + 1, grid.top);
+    for (let row = first; row < grid.top + grid.values.length && texts + others < COLUMN_LOOK; row++) {
       const value = valueAt(grid, row, col);
       if (!isFilled(value)) continue;
       if (typeof value === "string" && /\p{L}/u.test(value)) texts++;
