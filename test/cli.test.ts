@@ -188,6 +188,18 @@ describe("maltavlan validate", () => {
     expect(err).toContain(`kolumn A: okänt fält "titel"`);
   });
 
+  test("with --lang en, a command called wrongly says so in English, parse errors included", async () => {
+    const unknown = await run("validate", example("kiruna-2020-fri"), "--lang", "en", "--bogus");
+    expect(unknown.code).toBe(EXIT_UNUSABLE);
+    expect(unknown.err).toContain("Unknown flag: --bogus. See maltavlan --help.");
+    const noYear = await run("generate", example("kiruna-2020-fri"), "--period", "T1", "--out", "x.xlsx", "--lang=en");
+    expect(noYear.code).toBe(EXIT_UNUSABLE);
+    expect(noYear.err).toContain("Give the year with --year, e.g. --year 2025.");
+    expect(`${unknown.err}${noYear.err}`).not.toMatch(/Okänd|Ange/);
+    const swedish = await run("validate", example("kiruna-2020-fri"), "--bogus");
+    expect(swedish.err).toContain("Okänd flagga: --bogus. Se maltavlan --help.");
+  });
+
   test("with --lang en, a broken mapping file is explained in English", async () => {
     const mapping = path.join(dir, "broken.json");
     await fs.writeFile(mapping, JSON.stringify({ sheets: { Uppdrag: { kind: "uppdrag", level: 3 } }, år: [2025] }));

@@ -6,7 +6,7 @@ import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { Mapping, mappingProblems } from "../domain/mapping";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
-import { MAPPING_STRINGS, mappingProblemMessage } from "../i18n/mapping";
+import { USAGE_STRINGS, type UsageCode, type UsageStrings } from "../i18n/cli";
 
 /** Exit codes: 0 fine, 1 the plan has errors, 2 the input cannot be used (missing, corrupt, bad arguments). */
 export const EXIT_OK = 0;
@@ -14,7 +14,21 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_UNUSABLE = 2;
 
 /** A problem with the command line or its files, told in one line, without a stack trace. */
-export class UsageError extends Error {}
+/** The command was called wrongly: what to say (i18n/cli.ts), said in the language of --lang where it is printed. */
+export class UsageError<C extends UsageCode = UsageCode> extends Error {
+  readonly args: Parameters<UsageStrings[C]>;
+  constructor(
+    readonly code: C,
+    ...args: Parameters<UsageStrings[C]>
+  ) {
+    super(code);
+    this.args = args;
+  }
+
+  say(language: Language): string {
+    return (USAGE_STRINGS[language][this.code] as (...args: unknown[]) => string)(...this.args);
+  }
+}
 
 export interface Output {
   out: (text: string) => void;
@@ -44,29 +58,28 @@ export function flag(options: Options, name: string): string | undefined {
 
 export function language(options: Options): Language {
   const lang = options.flags.get("lang") ?? "sv";
-  if (lang !== "sv" && lang !== "en") throw new UsageError(`--lang tar sv eller en, inte ${String(lang)}.`);
+  if (lang !== "sv" && lang !== "en") throw new UsageError("langValue", String(lang));
   return lang;
 }
 
 /** The mapping file given with --mapping, or undefined when none was given. */
-export async function readMapping(file: string | undefined, lang: Language): Promise<Mapping | undefined> {
+export async function readMapping(file: string | undefined): Promise<Mapping | undefined> {
   if (file === undefined) return undefined;
-  const t = MAPPING_STRINGS[lang];
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch {
-    throw new UsageError(t.unreadable(file));
+    throw new UsageError("mappingUnreadable", file);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(t.notJson(file, (error as Error).message));
+    throw new UsageError("mappingNotJson", file, (error as Error).message);
   }
   const problems = mappingProblems(json);
   if (problems.length) {
-    throw new UsageError(t.unusable(file, problems.map((p) => mappingProblemMessage(p, lang)).join(" ")));
+    throw new UsageError("mappingUnusable", file, problems);
   }
   return json as Mapping;
 }
@@ -104,7 +117,7 @@ export async function refuseOverwrite(targets: string[], inputs: string[]): Prom
   const inputPaths = new Set(inputs.map((input) => path.resolve(input)));
   for (const target of targets) {
     if (inputPaths.has(path.resolve(target))) {
-      throw new UsageError(`Indatafiler skrivs aldrig över: välj ett annat namn än ${target}.`);
+      throw new UsageError("inputOverwritten", target);
     }
   }
   const existing = targets.filter((t) => existsSync(t));
@@ -116,7 +129,7 @@ export async function refuseOverwrite(targets: string[], inputs: string[]): Prom
  * mapping saved in the workbook's state sheet.
  */
 export async function readPlanWorkbook(file: string, options: Options) {
-  const mappingFile = await readMapping(flag(options, "mapping"), language(options));
+  const mappingFile = await readMapping(flag(options, "mapping"));
   const workbook: WorkbookRead = await readWorkbookFile(file);
   return { workbook, ...readPlanWithSettings(workbook.grids, mappingFile) };
 }

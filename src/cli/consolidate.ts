@@ -38,12 +38,9 @@ export interface ConsolidateOutput {
 
 export async function consolidateCommand({ args, options, io, unfinished }: CommandRun): Promise<number> {
   const [masterFile, ...returnedFiles] = args;
-  if (!masterFile)
-    throw new UsageError(
-      "Ange huvudarbetsboken: maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx>",
-    );
+  if (!masterFile) throw new UsageError("consolidateMaster");
   const out = flag(options, "out");
-  if (!out) throw new UsageError("Ange var rapporten ska sparas med --out <rapport.xlsx>.");
+  if (!out) throw new UsageError("consolidateOut");
   const lang = language(options);
   await refuseOverwrite([out], [masterFile, ...returnedFiles]);
   await warnLeftoverTemporaries(out, lang, io);
@@ -127,7 +124,7 @@ function wantedPeriod(options: Options, settings: Settings) {
   const year = flag(options, "year");
   if (name === undefined && year === undefined) return undefined;
   const period = findPeriod(settings, name ?? "");
-  if (!period) throw new UsageError(`Ange en period med --period: ${settings.periods.map((p) => p.name).join(", ")}.`);
-  if (!/^\d{4}$/.test(year ?? "")) throw new UsageError("Ange året med --year, t.ex. --year 2025.");
+  if (!period) throw new UsageError("period", settings.periods.map((p) => p.name).join(", "));
+  if (!/^\d{4}$/.test(year ?? "")) throw new UsageError("year");
   return { period, year: Number(year) };
 }

@@ -28,16 +28,12 @@ import { checkSetFolder, warnLeftoverTemporaries, writeSet } from "./output";
 /** `maltavlan generate`: validate, then write one follow-up sheet per nämnd, keeping every earlier answer. */
 export async function generateCommand({ args, options, io, unfinished }: CommandRun): Promise<number> {
   const [file] = args;
-  if (!file)
-    throw new UsageError(
-      "Ange planens arbetsbok: maltavlan generate <plan.xlsx> --period T1 --year 2025 --split <mapp>",
-    );
+  if (!file) throw new UsageError("generatePlan");
   const lang = language(options);
   const { year, due } = periodArguments(options);
   const out = flag(options, "out");
   const split = flag(options, "split");
-  if ((out === undefined) === (split === undefined))
-    throw new UsageError("Ange antingen --out <fil.xlsx> eller --split <mapp>.");
+  if ((out === undefined) === (split === undefined)) throw new UsageError("generateTarget");
   const password = await readPassword(options);
   if (split !== undefined) await checkSetFolder(split);
 
@@ -46,7 +42,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   const period = findPeriod(settings, flag(options, "period") ?? "");
   if (!period) {
     const names = settings.periods.map((p) => p.name).join(", ");
-    throw new UsageError(`Ange en period med --period: ${names}.`);
+    throw new UsageError("period", names);
   }
   if (stopOnPlanErrors(findings, file, lang, io, "inga uppföljningsblad skrevs.")) return EXIT_FINDINGS;
   // Warnings do not stop the follow-up, but the economist sees them.
@@ -98,9 +94,9 @@ export async function generateCommand({ args, options, io, unfinished }: Command
 
 function periodArguments(options: Options): { year: number; due: string | null } {
   const yearText = flag(options, "year") ?? "";
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError("Ange året med --year, t.ex. --year 2025.");
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError("year");
   const due = flag(options, "due") ?? null;
-  if (due !== null && !isDate(due)) throw new UsageError(`--due ska vara ett datum som 2025-05-15, inte ${due}.`);
+  if (due !== null && !isDate(due)) throw new UsageError("due", due);
   return { year: Number(yearText), due };
 }
 
@@ -116,7 +112,7 @@ async function readPassword(options: Options): Promise<string | undefined> {
     try {
       return (await fs.readFile(file, "utf8")).replace(/\r?\n$/, "");
     } catch {
-      throw new UsageError(`Lösenordsfilen går inte att läsa: ${file}`);
+      throw new UsageError("passwordFile", file);
     }
   }
   return process.env.MALTAVLAN_PASSWORD || undefined;
@@ -129,7 +125,7 @@ async function writeSplit(
   unfinished: Set<string>,
 ): Promise<void> {
   await fs.mkdir(dir, { recursive: true }).catch(() => {
-    throw new UsageError(`Mappen kan inte skapas: ${dir}`);
+    throw new UsageError("folder", dir);
   });
   const workbooks = committeeWorkbooks(followUp, period, year);
   const names = workbooks.map((w) => w.fileName);

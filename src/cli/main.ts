@@ -45,23 +45,20 @@ function parseArgs(args: string[]): Options {
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (name === "password")
-      throw new UsageError(
-        "Lösenord tas aldrig på kommandoraden: använd --password-file <fil> eller MALTAVLAN_PASSWORD.",
-      );
+    if (name === "password") throw new UsageError("passwordOnCommandLine");
     if (VALUE_FLAGS.has(name)) {
       const value = inline ?? args[++i];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} behöver ett värde.`);
+      if (value === undefined || value.startsWith("--")) throw new UsageError("needsValue", name);
       options.flags.set(name, value);
     } else if (LIST_FLAGS.has(name)) {
       const values = inline !== undefined ? [inline] : [];
       while (inline === undefined && i + 1 < args.length && !args[i + 1].startsWith("--")) values.push(args[++i]);
-      if (values.length === 0) throw new UsageError(`--${name} behöver minst en fil.`);
+      if (values.length === 0) throw new UsageError("needsFile", name);
       options.lists.set(name, [...(options.lists.get(name) ?? []), ...values]);
     } else if (SWITCHES.has(name)) {
       options.flags.set(name, true);
     } else {
-      throw new UsageError(`Okänd flagga: --${name}. Se maltavlan --help.`);
+      throw new UsageError("unknownFlag", name);
     }
   }
   return options;
@@ -82,18 +79,20 @@ const console_: Output = {
 };
 
 export async function main(args: string[], io: Output = console_): Promise<number> {
-  // The language of a file's error line; an unknown --lang is refused by the command itself (in Swedish).
-  let lang: Language = "sv";
+  // The language of an error line, looked for before the arguments are parsed so that a parse error is said in it
+  // too; an unknown --lang is refused by the command itself (in Swedish).
+  const lang: Language = args.some((arg, i) => arg === "--lang=en" || (arg === "--lang" && args[i + 1] === "en"))
+    ? "en"
+    : "sv";
   try {
     const options = parseArgs(args);
-    if (options.flags.get("lang") === "en") lang = "en";
     const [command, ...rest] = options.positional;
     if (options.flags.has("help") || !command) {
       io.out(USAGE);
       return command || options.flags.has("help") ? EXIT_OK : EXIT_UNUSABLE;
     }
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`Okänt kommando: ${command}. Se maltavlan --help.`);
+    if (!run) throw new UsageError("unknownCommand", command);
     return await removingOnInterrupt(lang, io, (unfinished) => run({ args: rest, options, io, unfinished }));
   } catch (error) {
     if (error instanceof UnusableInputError || error instanceof UnwritableOutputError) {
@@ -101,7 +100,7 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
       return EXIT_UNUSABLE;
     }
     if (error instanceof UsageError) {
-      io.err(`maltavlan: ${error.message}`);
+      io.err(`maltavlan: ${error.say(lang)}`);
       return EXIT_UNUSABLE;
     }
     throw error;

@@ -5,7 +5,7 @@ import { warnLeftoverTemporaries } from "./output";
 
 export async function templateCommand({ args, options, io, unfinished }: CommandRun): Promise<number> {
   const [file] = args;
-  if (!file) throw new UsageError("Ange var mallen ska sparas: maltavlan template <ut.xlsx>");
+  if (!file) throw new UsageError("templateTarget");
   await refuseOverwrite([file], []);
   await warnLeftoverTemporaries(file, language(options), io);
   await writeWorkbookFile(templateWorkbook(), file, unfinished);

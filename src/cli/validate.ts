@@ -19,7 +19,7 @@ import {
 
 export async function validateCommand({ args, options, io }: CommandRun): Promise<number> {
   const [file] = args;
-  if (!file) throw new UsageError("Ange planens arbetsbok: maltavlan validate <plan.xlsx>");
+  if (!file) throw new UsageError("validatePlan");
   const lang = language(options);
   const { plan, findings, unread } = await readPlanWorkbook(file, options);
   const hasErrors = findings.some((f) => f.severity === "error");

@@ -1,0 +1,63 @@
+/** What the command line says when it is called wrongly, in Swedish and in English (`--lang en`). */
+import type { MappingProblem } from "../domain/mapping";
+import type { Language } from "./findings";
+import { MAPPING_STRINGS, mappingProblemMessage } from "./mapping";
+
+const sv = {
+  langValue: (value: string) => `--lang tar sv eller en, inte ${value}.`,
+  mappingUnreadable: (file: string) => MAPPING_STRINGS.sv.unreadable(file),
+  mappingNotJson: (file: string, detail: string) => MAPPING_STRINGS.sv.notJson(file, detail),
+  mappingUnusable: (file: string, problems: MappingProblem[]) =>
+    MAPPING_STRINGS.sv.unusable(file, problems.map((p) => mappingProblemMessage(p, "sv")).join(" ")),
+  inputOverwritten: (file: string) => `Indatafiler skrivs aldrig över: välj ett annat namn än ${file}.`,
+  consolidateMaster: () =>
+    "Ange huvudarbetsboken: maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx>",
+  consolidateOut: () => "Ange var rapporten ska sparas med --out <rapport.xlsx>.",
+  period: (names: string) => `Ange en period med --period: ${names}.`,
+  year: () => "Ange året med --year, t.ex. --year 2025.",
+  generatePlan: () => "Ange planens arbetsbok: maltavlan generate <plan.xlsx> --period T1 --year 2025 --split <mapp>",
+  generateTarget: () => "Ange antingen --out <fil.xlsx> eller --split <mapp>.",
+  due: (value: string) => `--due ska vara ett datum som 2025-05-15, inte ${value}.`,
+  passwordFile: (file: string) => `Lösenordsfilen går inte att läsa: ${file}`,
+  folder: (dir: string) => `Mappen kan inte skapas: ${dir}`,
+  passwordOnCommandLine: () =>
+    "Lösenord tas aldrig på kommandoraden: använd --password-file <fil> eller MALTAVLAN_PASSWORD.",
+  needsValue: (flag: string) => `--${flag} behöver ett värde.`,
+  needsFile: (flag: string) => `--${flag} behöver minst en fil.`,
+  unknownFlag: (flag: string) => `Okänd flagga: --${flag}. Se maltavlan --help.`,
+  unknownCommand: (command: string) => `Okänt kommando: ${command}. Se maltavlan --help.`,
+  templateTarget: () => "Ange var mallen ska sparas: maltavlan template <ut.xlsx>",
+  validatePlan: () => "Ange planens arbetsbok: maltavlan validate <plan.xlsx>",
+};
+
+export type UsageStrings = typeof sv;
+export type UsageCode = keyof UsageStrings;
+
+const en: UsageStrings = {
+  langValue: (value) => `--lang takes sv or en, not ${value}.`,
+  mappingUnreadable: (file) => MAPPING_STRINGS.en.unreadable(file),
+  mappingNotJson: (file, detail) => MAPPING_STRINGS.en.notJson(file, detail),
+  mappingUnusable: (file, problems) =>
+    MAPPING_STRINGS.en.unusable(file, problems.map((p) => mappingProblemMessage(p, "en")).join(" ")),
+  inputOverwritten: (file) => `Input files are never overwritten: choose another name than ${file}.`,
+  consolidateMaster: () =>
+    "Give the master workbook: maltavlan consolidate <master.xlsx> [answers.xlsx …] --out <report.xlsx>",
+  consolidateOut: () => "Give where the report is saved with --out <report.xlsx>.",
+  period: (names) => `Give a period with --period: ${names}.`,
+  year: () => "Give the year with --year, e.g. --year 2025.",
+  generatePlan: () => "Give the plan workbook: maltavlan generate <plan.xlsx> --period T1 --year 2025 --split <folder>",
+  generateTarget: () => "Give either --out <file.xlsx> or --split <folder>.",
+  due: (value) => `--due must be a date such as 2025-05-15, not ${value}.`,
+  passwordFile: (file) => `The password file cannot be read: ${file}`,
+  folder: (dir) => `The folder cannot be created: ${dir}`,
+  passwordOnCommandLine: () =>
+    "Passwords are never taken on the command line: use --password-file <file> or MALTAVLAN_PASSWORD.",
+  needsValue: (flag) => `--${flag} needs a value.`,
+  needsFile: (flag) => `--${flag} needs at least one file.`,
+  unknownFlag: (flag) => `Unknown flag: --${flag}. See maltavlan --help.`,
+  unknownCommand: (command) => `Unknown command: ${command}. See maltavlan --help.`,
+  templateTarget: () => "Give where the template is saved: maltavlan template <out.xlsx>",
+  validatePlan: () => "Give the plan workbook: maltavlan validate <plan.xlsx>",
+};
+
+export const USAGE_STRINGS: Record<Language, UsageStrings> = { sv, en };
