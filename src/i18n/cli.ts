@@ -1,14 +1,14 @@
 /** What the command line says when it is called wrongly, in Swedish and in English (`--lang en`). */
 import type { MappingProblem } from "../domain/mapping";
 import type { Language } from "./findings";
-import { MAPPING_STRINGS, mappingProblemMessage } from "./mapping";
+import { mappingProblemMessage } from "./mapping";
 
 const sv = {
   langValue: (value: string) => `--lang tar sv eller en, inte ${value}.`,
-  mappingUnreadable: (file: string) => MAPPING_STRINGS.sv.unreadable(file),
-  mappingNotJson: (file: string, detail: string) => MAPPING_STRINGS.sv.notJson(file, detail),
+  mappingUnreadable: (file: string) => `Kopplingsfilen finns inte eller går inte att läsa: ${file}`,
+  mappingNotJson: (file: string, detail: string) => `Kopplingsfilen är inte giltig JSON: ${file} (${detail})`,
   mappingUnusable: (file: string, problems: MappingProblem[]) =>
-    MAPPING_STRINGS.sv.unusable(file, problems.map((p) => mappingProblemMessage(p, "sv")).join(" ")),
+    `Kopplingsfilen ${file} går inte att använda: ${problems.map((p) => mappingProblemMessage(p, "sv")).join(" ")}`,
   inputOverwritten: (file: string) => `Indatafiler skrivs aldrig över: välj ett annat namn än ${file}.`,
   consolidateMaster: () =>
     "Ange huvudarbetsboken: maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx>",
@@ -35,10 +35,10 @@ export type UsageCode = keyof UsageStrings;
 
 const en: UsageStrings = {
   langValue: (value) => `--lang takes sv or en, not ${value}.`,
-  mappingUnreadable: (file) => MAPPING_STRINGS.en.unreadable(file),
-  mappingNotJson: (file, detail) => MAPPING_STRINGS.en.notJson(file, detail),
+  mappingUnreadable: (file) => `The mapping file does not exist or cannot be read: ${file}`,
+  mappingNotJson: (file, detail) => `The mapping file is not valid JSON: ${file} (${detail})`,
   mappingUnusable: (file, problems) =>
-    MAPPING_STRINGS.en.unusable(file, problems.map((p) => mappingProblemMessage(p, "en")).join(" ")),
+    `The mapping file ${file} cannot be used: ${problems.map((p) => mappingProblemMessage(p, "en")).join(" ")}`,
   inputOverwritten: (file) => `Input files are never overwritten: choose another name than ${file}.`,
   consolidateMaster: () =>
     "Give the master workbook: maltavlan consolidate <master.xlsx> [answers.xlsx …] --out <report.xlsx>",
