@@ -38,6 +38,8 @@ const plan: Plan = {
     adjustment("R3", -186_150_000), // −1 861,5 tkr
   ],
   keyFigures: [{ id: "K1", name: "Andel nöjda", koladaId: "N00001", goalId: "M1", target: "80", unit: "%" }],
+  budgets: [],
+  investments: [],
 };
 
 function adjustment(id: string, amountOre: number): Plan["adjustments"][number] {

@@ -155,6 +155,8 @@ function startPlan(): Plan {
     assignments,
     adjustments,
     keyFigures,
+    budgets: [],
+    investments: [],
   };
 }
 

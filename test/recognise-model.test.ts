@@ -171,6 +171,8 @@ function startPlan(): Plan {
       isIndex: false,
     })),
     keyFigures: [],
+    budgets: [],
+    investments: [],
   };
 }
 

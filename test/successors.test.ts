@@ -23,6 +23,8 @@ function planWith(ids: string[]): Plan {
     assignments: ids.map(assignment),
     adjustments: [],
     keyFigures: [],
+    budgets: [],
+    investments: [],
   };
 }
 

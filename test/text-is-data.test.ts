@@ -228,6 +228,8 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
         isIndex: false,
       })),
       keyFigures: [{ id: "N1", name: "Ett nyckeltal", koladaId: null, goalId: "M1", target: null, unit: null }],
+      budgets: [],
+      investments: [],
     };
   }
 

@@ -65,6 +65,34 @@ export interface KeyFigure {
   unit: string | null;
 }
 
+/**
+ * A nämnd's budget for one year as the plan gives it: its frame (kommunbidrag, nettokostnadsram, budgetram, "Ram
+ * <år>") or a tilläggsbudget KF decided during the year. The year's budget of a nämnd is the sum of its frame and
+ * its tilläggsbudgetar.
+ */
+export interface Budget {
+  id: string;
+  committee: string;
+  year: number;
+  /** Exact, in öre: the nämnd's net cost, so a frame is positive; a tilläggsbudget may be negative. */
+  amountOre: number;
+  kind: BudgetKind;
+  /** What a tilläggsbudget is for, as the plan words it; null for a frame or when it says nothing more. */
+  description: string | null;
+}
+
+export type BudgetKind = "frame" | "supplementary";
+
+/** An investment budget line: a nämnd's project and what the plan gives it for one year. */
+export interface Investment {
+  id: string;
+  committee: string;
+  project: string;
+  year: number;
+  /** Exact, in öre. */
+  amountOre: number;
+}
+
 export interface Plan {
   years: number[];
   levels: GoalLevel[];
@@ -73,6 +101,8 @@ export interface Plan {
   assignments: Assignment[];
   adjustments: Adjustment[];
   keyFigures: KeyFigure[];
+  budgets: Budget[];
+  investments: Investment[];
 }
 
 export const DEFAULT_LEVELS: GoalLevel[] = [

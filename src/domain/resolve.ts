@@ -51,6 +51,8 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
     assignments: assignments.all,
     adjustments,
     keyFigures,
+    budgets: [],
+    investments: [],
   };
   return { plan, findings: state.findings };
 }

@@ -54,6 +54,8 @@ export const PLAN: Plan = {
     },
   ],
   keyFigures: [],
+  budgets: [],
+  investments: [],
 };
 
 export const FINDINGS: Finding[] = [
