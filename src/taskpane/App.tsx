@@ -3,31 +3,34 @@
  * theme. Everything it does to the workbook goes through `workbook` (PaneWorkbook), so tests pass a fake.
  */
 import { FluentProvider, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type ComponentType,
+  type ReactNode,
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { Mapping } from "../domain/mapping";
 import type { Language, PaneStrings } from "../i18n/pane";
 import { sv } from "../i18n/paneSv";
 import { STEPS, type Step } from "./launch";
+import { STEP_CHUNKS } from "./stepChunks";
 import { StepTabs } from "./StepTabs";
 import { type PaneTheme, fluentTheme } from "./theme";
 import { Busy, ErrorBar } from "./ui";
 import { useTask } from "./useTask";
 import type { PaneValidation, PaneWorkbook } from "./workbook";
 
-// Each step is its own chunk, loaded when first shown: the pane can be used as soon as the step it opens at is in,
-// while the workbook is being read.
-const Koppla = lazy(() =>
-  import(/* webpackChunkName: "step-koppla" */ "./steps/Koppla").then((m) => ({ default: m.Koppla })),
-);
-const Validera = lazy(() =>
-  import(/* webpackChunkName: "step-validera" */ "./steps/Validera").then((m) => ({ default: m.Validera })),
-);
-const Skapa = lazy(() =>
-  import(/* webpackChunkName: "step-skapa" */ "./steps/Skapa").then((m) => ({ default: m.Skapa })),
-);
-const Sammanstall = lazy(() =>
-  import(/* webpackChunkName: "step-sammanstall" */ "./steps/Sammanstall").then((m) => ({ default: m.Sammanstall })),
-);
+const asComponent = <P extends object>(load: () => Promise<ComponentType<P>>) =>
+  lazy(() => load().then((component) => ({ default: component })));
+const Koppla = asComponent(STEP_CHUNKS.koppla);
+const Validera = asComponent(STEP_CHUNKS.validera);
+const Skapa = asComponent(STEP_CHUNKS.skapa);
+const Sammanstall = asComponent(STEP_CHUNKS.sammanstall);
 
 export interface AppProps {
   /** Office.onReady's host is Excel; outside Excel the pane only says where it must be opened. */
