@@ -79,7 +79,7 @@ function summaryLines(result: LedgerSummary, committees: Committee[], t: LedgerS
         money(s.ore),
         s.unreadRows ? t.incomplete(s.unreadRows) : s.rows === 0 ? t.noRows : "",
       ]),
-    ),
+    ).map((line) => line.trimEnd()),
   );
   if (result.unmapped.length) {
     lines.push(t.unmapped(result.unmapped.length));

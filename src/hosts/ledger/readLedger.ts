@@ -46,9 +46,21 @@ export function decode(data: Uint8Array): { text: string; encoding: Exclude<Ledg
     // The mark, when there is one, is dropped (ignoreBOM false).
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(data), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(data), encoding: "windows-1252" };
+    const text = new TextDecoder("windows-1252").decode(data);
+    return { text: text.replace(C1, (ch) => WINDOWS_1252_C1[ch.charCodeAt(0) - 0x80]), encoding: "windows-1252" };
   }
 }
+
+/**
+ * Bytes 0x80–0x9F in Windows-1252 (WHATWG Encoding Standard, index-windows-1252): €, dashes, quotes. Node 20.18.3 and
+ * later decode them as Latin-1 control characters instead (nodejs/node#60888), so an en dash in a name would vanish;
+ * browsers decode them right, and then there is nothing left to replace.
+ */
+const C1 = /[\u0080-\u009f]/g;
+const WINDOWS_1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+].map((code) => String.fromCharCode(code));
 
 /** The delimiter found on most of the first lines (ties: the earlier in DELIMITERS). */
 export function sniffDelimiter(text: string): string {
