@@ -1,9 +1,10 @@
 import { CellValue, Grid } from "../src/sheet/grid";
 import { CodeMatcher, parseCodeRule } from "../src/domain/ledger/codes";
 import { importLedger } from "../src/domain/ledger/import";
-import { readLedgerSettings } from "../src/domain/ledger/settings";
+import { ledgerTableAreas, readLedgerSettings } from "../src/domain/ledger/settings";
 import { Committee } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
+import { templateWorkbook } from "../src/domain/template";
 import { findingMessage } from "../src/i18n/findings";
 
 const grid = (sheet: string, values: CellValue[][]): Grid => ({ sheet, top: 0, left: 0, values });
@@ -197,5 +198,16 @@ describe("the ledger's settings", () => {
     const without = readPlan([register, grid("Inställningar", [["Budgetår", 2024]])]);
     expect(withTables.unread.filter((u) => u.sheet === "Inställningar")).toEqual([]);
     expect(withTables.plan).toEqual(without.plan);
+  });
+
+  test("the template's settings sheet carries both tables' headers, side by side and empty", () => {
+    const spec = templateWorkbook().sheets.find((sheet) => sheet.name === "Inställningar")!;
+    const values = spec.blocks[0].rows.map((cells) => cells.map((cell) => cell.value ?? null));
+    const sheet = grid("Inställningar", values);
+    expect(ledgerTableAreas(sheet)).toEqual([
+      { top: 5, bottom: 5, left: 0, right: 1 },
+      { top: 5, bottom: 5, left: 3, right: 4 },
+    ]);
+    expect(readLedgerSettings([sheet], COMMITTEES)).toEqual({ rules: [], excluded: [], findings: [] });
   });
 });
