@@ -76,6 +76,7 @@ describe("reading an export's bytes", () => {
     ["UTF-8", UTF8.encode(text), "utf-8"],
     ["UTF-8 with a byte-order mark", Uint8Array.from([0xef, 0xbb, 0xbf, ...UTF8.encode(text)]), "utf-8"],
     ["Windows-1252", windows1252(text), "windows-1252"],
+    ["UTF-16 with a byte-order mark", new Uint8Array(Buffer.from(`\ufeff${text}`, "utf16le")), "utf-16le"],
   ];
 
   test.each(variants)("%s: the same rows, names with å/ä/ö intact, the same sums", async (_, bytes, encoding) => {
@@ -203,6 +204,17 @@ describe("maltavlan generate --utfall", () => {
     expect(out).toMatch(/FEL\s+trasig\.csv!E8\s+Beloppet "12\.500,00" kan läsas på två sätt/);
     expect(out).toMatch(/KS Kommunstyrelsen\s+1\s+1\u00A0234,56\s+ofullständigt: 1 belopp går inte att läsa/);
     expect(out).toContain("och 1 rader vars belopp inte går att läsa");
+  });
+
+  test("past 50 findings the rest are counted, not listed, and every row is still accounted for", async () => {
+    const csv = path.join(dir, "punkter.csv");
+    const bad = Array.from({ length: 60 }, (_, i) => `1100;Kommunledningskontoret;202401;4010;1.${100 + i},50`);
+    await fs.writeFile(csv, [...CSV_LINES, ...bad].join("\n"));
+    const { code, out } = await generate(csv, "ut5");
+    expect(code).toBe(EXIT_FINDINGS);
+    expect(out.match(/^FEL\s+punkter\.csv!E\d+/gm)).toHaveLength(50);
+    expect(out).toContain("… och 10 fynd till i utfallsfilen.");
+    expect(out).toContain("och 60 rader vars belopp inte går att läsa");
   });
 
   test("an export without the columns needed is refused in one line, before anything is written", async () => {
