@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellName, cellText, isFilled } from "../../sheet/grid";
+import { CellValue, Grid, cellName, cellText, columnName, isFilled } from "../../sheet/grid";
 import { parseAmount } from "../amounts";
 import { Finding, finding } from "../findings";
 import { CodeMatcher, ruleText } from "./codes";
@@ -156,9 +156,7 @@ function summarise(grid: Grid, header: LedgerHeader, settings: LedgerSettings, o
   return {
     sheet: grid.sheet,
     headerRow: header.row + 1,
-    columns: Object.fromEntries(
-      Object.entries(header.columns).map(([field, c]) => [field, cellName(header.row, c).replace(/\d+$/, "")]),
-    ),
+    columns: Object.fromEntries(Object.entries(header.columns).map(([field, c]) => [field, columnName(c)])),
     outcomes,
     committees,
     unmapped: [...unmapped.values()].sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })),
