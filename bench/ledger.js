@@ -95,19 +95,13 @@ async function importChild(plan, exportFile) {
   const { readWorkbookFile, readInputFile } = require(path.join(ROOT, "lib/hosts/xlsx/read.js"));
   const { readPlanWithSettings } = require(path.join(ROOT, "lib/domain/planRead.js"));
   const { readLedgerBytes } = require(path.join(ROOT, "lib/hosts/ledger/readLedger.js"));
-  const { readLedgerSettings } = require(path.join(ROOT, "lib/domain/ledger/settings.js"));
-  const { importLedger } = require(path.join(ROOT, "lib/domain/ledger/import.js"));
+  const { importLedgerForPlan } = require(path.join(ROOT, "lib/domain/ledger/import.js"));
   const workbook = await readWorkbookFile(plan);
   const { plan: read } = readPlanWithSettings(workbook.grids);
   const once = async () => {
     const start = process.hrtime.bigint();
     const { grids } = await readLedgerBytes(await readInputFile(exportFile), path.basename(exportFile));
-    const settings = readLedgerSettings(workbook.grids, read.committees);
-    const result = importLedger(
-      grids,
-      settings,
-      read.committees.map((c) => c.code),
-    );
+    const { result } = importLedgerForPlan(grids, workbook.grids, read.committees);
     return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
   };
   await once();

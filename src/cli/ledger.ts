@@ -5,8 +5,7 @@
 import * as path from "path";
 import { Grid } from "../sheet/grid";
 import { Committee } from "../domain/model";
-import { importLedger, LedgerSummary } from "../domain/ledger/import";
-import { readLedgerSettings } from "../domain/ledger/settings";
+import { LedgerSummary, importLedgerForPlan } from "../domain/ledger/import";
 import { readLedgerBytes } from "../hosts/ledger/readLedger";
 import { readInputFile } from "../hosts/xlsx/read";
 import { Language } from "../i18n/findings";
@@ -31,12 +30,7 @@ export async function importLedgerFile(
   const t = LEDGER_STRINGS[lang];
   const name = path.basename(file);
   const { grids, encoding } = await readLedgerBytes(await readInputFile(file), name);
-  const settings = readLedgerSettings(plan.grids, plan.committees);
-  const result = importLedger(
-    grids,
-    settings,
-    plan.committees.map((c) => c.code),
-  );
+  const { settings, result } = importLedgerForPlan(grids, plan.grids, plan.committees);
   if (!result.ok) {
     const missing = result.problem.missing.length ? result.problem.missing : (["code", "amount"] as const);
     throw new UsageError(

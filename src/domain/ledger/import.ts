@@ -3,7 +3,8 @@ import { parseAmount } from "../amounts";
 import { Finding, finding } from "../findings";
 import { CodeMatcher, ruleText } from "./codes";
 import { LedgerField, LedgerHeader, findLedgerHeader, missingLedgerFields } from "./headers";
-import { LedgerSettings } from "./settings";
+import { Committee } from "../model";
+import { LedgerSettings, readLedgerSettings } from "./settings";
 
 /**
  * A ledger export → the net cost per nämnd, exactly, in öre. Costs are positive in a ledger (debit) and revenue
@@ -66,6 +67,26 @@ export type LedgerImport = ({ ok: true } & LedgerSummary) | { ok: false; problem
 const TOTAL_WORD = /^(summa|totalt?|total|slutsumma)\b/i;
 /** "1100 Kommunledning": a code and its name in one cell, when the export has no name column. */
 const CODE_AND_NAME = /^(\d[\p{L}\d./_-]*)\s+(.+)$/u;
+
+/**
+ * What every host does with an export, the same way: the settings' tables read from the plan workbook's grids and
+ * checked against its nämnder, then the export summed by them.
+ */
+export function importLedgerForPlan(
+  exportGrids: Grid[],
+  planGrids: Grid[],
+  committees: Committee[],
+): { settings: LedgerSettings; result: LedgerImport } {
+  const settings = readLedgerSettings(planGrids, committees);
+  return {
+    settings,
+    result: importLedger(
+      exportGrids,
+      settings,
+      committees.map((c) => c.code),
+    ),
+  };
+}
 
 /** Reads the first sheet that has a ledger's header row; `committees` gives the order nämnder are listed in. */
 export function importLedger(grids: Grid[], settings: LedgerSettings, committees: string[]): LedgerImport {

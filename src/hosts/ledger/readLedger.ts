@@ -6,7 +6,8 @@
  * Text: UTF-8 with or without a byte-order mark, UTF-16 with one (Excel's "Unicode text"), and Windows-1252 (what
  * financial systems on Windows write) when the bytes are not valid UTF-8. Delimiter: the one of ; tab , | found on
  * most of the first lines, ; first: with decimal commas in the amounts, a comma is the delimiter only when nothing
- * else is. Each line of the file is a row of the grid, so a finding's row is the line in the file.
+ * else is. Each record is a row of the grid, so a finding's row is the line in the file (unless a quoted field above
+ * it spans lines).
  */
 import type { Grid } from "../../sheet/grid";
 import { readWorkbookBuffer } from "../xlsx/readBytes";
