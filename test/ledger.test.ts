@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { CellValue, Grid } from "../src/sheet/grid";
 import { CodeMatcher, parseCodeRule } from "../src/domain/ledger/codes";
 import { importLedger } from "../src/domain/ledger/import";
@@ -209,5 +210,61 @@ describe("the ledger's settings", () => {
       { top: 5, bottom: 5, left: 3, right: 4 },
     ]);
     expect(readLedgerSettings([sheet], COMMITTEES)).toEqual({ rules: [], excluded: [], findings: [] });
+  });
+});
+
+describe("nothing is lost, whatever the rows", () => {
+  const settings = readLedgerSettings([SETTINGS], COMMITTEES);
+  /** The reference: which nämnd a code belongs to, written out from the settings above, not from the matcher. */
+  const expectedCommittee = (code: number) =>
+    code === 2500 ? "BUN" : code >= 1000 && code <= 1999 ? "KS" : String(code).startsWith("2") ? "SN" : null;
+  const isExcluded = (account: number) => account === 3811 || String(account).startsWith("39");
+  /** An amount in öre as an export may write it: grouped or not, with a plain or a typographic minus, or a number. */
+  const written = (ore: number, style: number): CellValue => {
+    const abs = Math.abs(ore);
+    const kr = String(Math.floor(abs / 100));
+    const text = `${style % 2 ? kr.replace(/\B(?=(\d{3})+$)/g, " ") : kr},${String(abs % 100).padStart(2, "0")}`;
+    if (style === 3) return ore / 100;
+    return ore < 0 ? `${style === 2 ? MINUS : "-"}${text}` : text;
+  };
+
+  test("sums per nämnd match the reference, and mapped + unmapped + left out = the whole file", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            code: fc.integer({ min: 900, max: 3100 }),
+            account: fc.constantFrom(3010, 3811, 3911, 4010, 5010),
+            ore: fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+            style: fc.integer({ min: 0, max: 3 }),
+          }),
+          { maxLength: 200 },
+        ),
+        (rows) => {
+          const values: CellValue[][] = [
+            ["Ansvar", "Konto", "Belopp"],
+            ...rows.map((r) => [String(r.code), String(r.account), written(r.ore, r.style)]),
+          ];
+          const result = importLedger([grid("x.csv", values)], settings, CODES);
+          if (!result.ok) throw new Error("header");
+          const expected = new Map<string, number>();
+          let total = 0;
+          for (const r of rows) {
+            total += r.ore;
+            const committee = expectedCommittee(r.code);
+            if (committee && !isExcluded(r.account)) expected.set(committee, (expected.get(committee) ?? 0) + r.ore);
+          }
+          expect(result.findings).toEqual([]);
+          expect(result.totals.rows).toBe(rows.length);
+          expect(result.totals.ore).toBe(total);
+          expect(result.totals.mapped + result.totals.unmapped + result.totals.excluded).toBe(total);
+          for (const sum of result.committees) expect(sum.ore).toBe(expected.get(sum.committee) ?? 0);
+          expect(result.unmapped.reduce((n, u) => n + u.rows, 0)).toBe(
+            rows.filter((r) => !expectedCommittee(r.code) && !isExcluded(r.account)).length,
+          );
+        },
+      ),
+      { seed: 18, numRuns: 300 },
+    );
   });
 });
