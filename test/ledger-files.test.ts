@@ -217,6 +217,15 @@ describe("maltavlan generate --utfall", () => {
     expect(out).toContain("och 60 rader vars belopp inte går att läsa");
   });
 
+  test("a missing export is said in one line, exit code 2, before anything is written", async () => {
+    const missing = path.join(dir, "finns-inte.csv");
+    const { code, err } = await generate(missing, "ut6");
+    expect(code).toBe(EXIT_UNUSABLE);
+    expect(err).toMatch(/^maltavlan: .*finns-inte\.csv/);
+    expect(err.split("\n")).toHaveLength(1);
+    await expect(fs.readdir(path.join(dir, "ut6"))).rejects.toThrow();
+  });
+
   test("an export without the columns needed is refused in one line, before anything is written", async () => {
     const csv = path.join(dir, "fel.csv");
     await fs.writeFile(csv, "Datum;Text\n2024-01-01;hej\n");
