@@ -101,7 +101,7 @@ describe("ledger import", () => {
     expect(totals.ore).toBe(1_103_425 + 50_000 + 75_010 + 31_234 - 5_000_000 - 2_550);
     expect(totals.mapped + totals.unmapped + totals.excluded).toBe(totals.ore);
     expect(totals.unreadRows).toBe(2);
-    expect(result.totalLines).toEqual([{ cell: "E17", ore: totals.ore }]);
+    expect(result.totalLines).toEqual([{ cell: "E17", ore: totals.ore, code: null, agrees: true }]);
   });
 
   test("every malformed amount is a finding at its cell of the export", () => {
@@ -110,6 +110,26 @@ describe("ledger import", () => {
       "error ledger-amount-unparseable utfall.csv!E15",
     ]);
     expect(findingMessage(result.findings[1], "sv")).toContain('"tusen"');
+  });
+
+  test("a subtotal per ansvar (its code, no account) is checked against its rows, not summed", () => {
+    const withSubtotals = grid("x.csv", [
+      ["Ansvar", "Text", "Konto", "Belopp"],
+      ["1100", "Löner", "5010", "1 000,00"],
+      ["1100", "Kommunbidrag", "3811", "-400,00"],
+      ["1100", "Summa ansvar 1100", null, "600,00"],
+      ["2100", "Hyra", "6110", "250,00"],
+      ["2100", "Summa ansvar 2100", null, "999,00"],
+      ["Totalt", null, null, "850,00"],
+    ]);
+    const read = importLedger([withSubtotals], settings, CODES);
+    if (!read.ok) throw new Error("header");
+    expect(read.totals).toMatchObject({ rows: 3, ore: 85_000 });
+    expect(read.totalLines).toEqual([
+      { cell: "D4", ore: 60_000, code: "1100", agrees: true },
+      { cell: "D6", ore: 99_900, code: "2100", agrees: false },
+      { cell: "D7", ore: 85_000, code: null, agrees: true },
+    ]);
   });
 
   test("a code and its name in one cell are split when there is no name column", () => {

@@ -94,7 +94,7 @@ function summaryLines(result: LedgerSummary, committees: Committee[], t: LedgerS
   lines.push(t.parts(kronor(totals.mapped, lang), kronor(totals.unmapped, lang), kronor(totals.excluded, lang)));
   if (totals.unreadRows) lines.push(t.unread(totals.unreadRows));
   for (const line of result.totalLines) {
-    lines.push(t.totalLine(`${result.sheet}!${line.cell}`, kronor(line.ore, lang), line.ore === totals.ore));
+    lines.push(t.totalLine(`${result.sheet}!${line.cell}`, line.code, kronor(line.ore, lang), line.agrees));
   }
   return lines;
 }

@@ -40,8 +40,8 @@ const sv = {
     `  = nämnderna ${mapped} + utan nämnd ${unmapped} + konton som inte räknas ${excluded}`,
   unread: (rows: number) =>
     `  och ${rows} rader vars belopp inte går att läsa (se fynden ovan); de ingår inte i summorna`,
-  totalLine: (cell: string, amount: string, agrees: boolean) =>
-    `Summaraden ${cell} säger ${amount}: ${agrees ? "stämmer med raderna" : "stämmer INTE med raderna"}.`,
+  totalLine: (cell: string, code: string | null, amount: string, agrees: boolean) =>
+    `${code ? `Delsumman för ${code}` : "Summaraden"} ${cell} säger ${amount}: ${agrees ? "stämmer med raderna" : "stämmer INTE med raderna"}.`,
   moreFindings: (count: number) => `… och ${count} fynd till i utfallsfilen.`,
 };
 
@@ -74,8 +74,8 @@ const en: LedgerStrings = {
   parts: (mapped, unmapped, excluded) =>
     `  = committees ${mapped} + without committee ${unmapped} + accounts left out ${excluded}`,
   unread: (rows) => `  and ${rows} rows whose amount cannot be read (see the findings above); they are not in the sums`,
-  totalLine: (cell, amount, agrees) =>
-    `The total line ${cell} says ${amount}: ${agrees ? "agrees with the rows" : "does NOT agree with the rows"}.`,
+  totalLine: (cell, code, amount, agrees) =>
+    `${code ? `The subtotal for ${code}` : "The total line"} ${cell} says ${amount}: ${agrees ? "agrees with the rows" : "does NOT agree with the rows"}.`,
   moreFindings: (count) => `… and ${count} more findings in the ledger file.`,
 };
 

@@ -37,10 +37,15 @@ export interface ExcludedSum {
   rows: number;
 }
 
-/** A row the export adds up itself ("Summa", "Totalt"): not a booking, so not summed, but shown beside the total. */
+/**
+ * A row the export adds up itself ("Summa", "Totalt", "Summa ansvar 1100"): not a booking, so not summed, but set
+ * against what its rows sum to: the whole file's, or its code's when it has one (a subtotal).
+ */
 export interface TotalLine {
   cell: string;
   ore: number;
+  code: string | null;
+  agrees: boolean;
 }
 
 export interface LedgerSummary {
@@ -112,7 +117,9 @@ function summarise(grid: Grid, header: LedgerHeader, settings: LedgerSettings, o
     rows: 0,
   }));
   const totals = { rows: 0, ore: 0, mapped: 0, unmapped: 0, excluded: 0, unreadRows: 0 };
-  const totalLines: TotalLine[] = [];
+  const totalLines: Omit<TotalLine, "agrees">[] = [];
+  /** Every code's sum over all its readable rows, left-out accounts too, as a subtotal in the export counts them. */
+  const byCode = new Map<string, number>();
   const findings: Finding[] = [];
   let periods: { first: string; last: string } | null = null;
 
@@ -132,8 +139,11 @@ function summarise(grid: Grid, header: LedgerHeader, settings: LedgerSettings, o
     let code = cellText(values[codeCol] ?? null);
     let name = nameCol >= 0 ? cellText(values[nameCol] ?? null) || null : null;
     const parsed = parseAmount(amountValue, header.amountUnit, "swedish");
-    if ((!code || TOTAL_WORD.test(code)) && isTotalLine(values)) {
-      if (parsed?.ok) totalLines.push({ cell: cellName(row, grid.left + amountCol), ore: parsed.ore });
+    // A total names itself; a subtotal has its ansvar's code but no account (a booking always has one).
+    const account = accountCol >= 0 ? cellText(values[accountCol] ?? null) : "";
+    if (isTotalLine(values) && (!code || TOTAL_WORD.test(code) || (accountCol >= 0 && !account))) {
+      const subtotal = code && !TOTAL_WORD.test(code) ? code : null;
+      if (parsed?.ok) totalLines.push({ cell: cellName(row, grid.left + amountCol), ore: parsed.ore, code: subtotal });
       continue;
     }
     if (nameCol < 0) {
@@ -152,7 +162,7 @@ function summarise(grid: Grid, header: LedgerHeader, settings: LedgerSettings, o
     totals.rows++;
     totals.ore += ore;
     if (periodCol >= 0) periods = widen(periods, cellText(values[periodCol] ?? null));
-    const account = accountCol >= 0 ? cellText(values[accountCol] ?? null) : "";
+    byCode.set(code, (byCode.get(code) ?? 0) + ore);
     const left = account ? byAccount.find(account) : null;
     if (left !== null) {
       excluded[left].ore += ore;
@@ -183,7 +193,10 @@ function summarise(grid: Grid, header: LedgerHeader, settings: LedgerSettings, o
     unmapped: [...unmapped.values()].sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })),
     excluded,
     totals,
-    totalLines,
+    totalLines: totalLines.map((line) => ({
+      ...line,
+      agrees: line.ore === (line.code === null ? totals.ore : (byCode.get(line.code) ?? 0)),
+    })),
     periods,
     findings,
   };
