@@ -8,6 +8,7 @@ const CORE = [
   "answered",
   "export-layout",
   "hostile-nothing-lost",
+  "ledger",
   "followup-expected",
   "i18n-errors",
   "mapping",

@@ -23,6 +23,10 @@
  *
  *   excel-<job>-syncs-N…    Round trips of the Excel host's jobs on the strict stand-in (bench/excel-syncs.js).
  *
+ *   ledger-import-100k-ms, generate-utfall-100k-extra-ms
+ *                           A ledger export of 100 000 rows: its import in-process and what `generate --utfall`
+ *                           adds to the whole process (bench/ledger.js, whose header says how; about 45 s).
+ *
  *   taskpane-initial-js-gzip-kb, pane-usable-ms, pane-js-before-usable-gzip-kb, pane-longest-task-ms
  *                           The task pane: its initial JavaScript gzipped, time until its first step can be used in
  *                           headless Chromium and the JavaScript it fetched until then, and its longest
@@ -42,6 +46,7 @@ const { bombBenchmarks } = require("./bombs");
 const { CLI, ROOT, fail, median, round, runNode } = require("./common");
 const { excelSyncBenchmarks } = require("./excel-syncs");
 const { followUpBenchmarks } = require("./followup");
+const { ledgerBenchmarks } = require("./ledger");
 const { paneBenchmarks } = require("./pane");
 const { planData, writePlanWorkbook } = require("./generate-plan");
 
@@ -162,6 +167,8 @@ async function main() {
     const bombs = await bombBenchmarks();
     process.stderr.write("Excel host syncs on the stand-in…\n");
     const excelSyncs = await excelSyncBenchmarks();
+    process.stderr.write("a ledger export of 100 000 rows…\n");
+    const ledger = await ledgerBenchmarks();
     const pane = await paneBenchmarks();
 
     const results = [
@@ -174,6 +181,7 @@ async function main() {
       ...followUp,
       ...bombs,
       ...excelSyncs,
+      ...ledger,
       ...pane,
     ];
     printTable(results);

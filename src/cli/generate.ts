@@ -23,6 +23,7 @@ import {
   stopOnPlanErrors,
   table,
 } from "./common";
+import { importLedgerFile } from "./ledger";
 import { checkSetFolder, warnLeftoverTemporaries, writeSet } from "./output";
 
 /** `maltavlan generate`: validate, then write one follow-up sheet per nämnd, keeping every earlier answer. */
@@ -47,6 +48,10 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   if (stopOnPlanErrors(findings, file, lang, io, "inga uppföljningsblad skrevs.")) return EXIT_FINDINGS;
   // Warnings do not stop the follow-up, but the economist sees them.
   for (const line of findingLines(findings, lang)) io.out(line);
+  const utfall = flag(options, "utfall");
+  const ledger = utfall
+    ? await importLedgerFile(utfall, { grids: workbook.grids, committees: read.plan.committees, file }, lang, io)
+    : null;
 
   const returned = await Promise.all(
     (options.lists.get("answers") ?? []).map(async (answers) => ({
@@ -63,6 +68,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
     password,
     returned,
     intoPlanWorkbook: out !== undefined,
+    ledgerOutcomes: ledger?.outcomes,
   });
   const { sheets, answers } = prepared;
   // What the earlier sheets hold that could not be carried as it stands, at its file and cell.
@@ -89,7 +95,8 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   } else {
     await writeSplit(prepared, { dir: split as string, input: file, period: period.name, year }, io, unfinished);
   }
-  return prepared.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+  const errors = prepared.findings.some((f) => f.severity === "error") || ledger?.hasErrors;
+  return errors ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function periodArguments(options: Options): { year: number; due: string | null } {

@@ -15,6 +15,7 @@ const USAGE = `Användning:
   maltavlan validate <plan.xlsx> [--mapping m.json] [--json] [--lang sv|en]
   maltavlan generate <plan.xlsx> --period <namn> --year <åååå> [--due <åååå-mm-dd>]
                      (--out <ny-fil.xlsx> | --split <mapp>) [--answers <fil.xlsx> …] [--password-file <fil>]
+                     [--utfall <export.csv|.xlsx>]
   maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx> [--period <namn> --year <åååå>] [--json]
   maltavlan template <ut.xlsx>
 
@@ -24,6 +25,8 @@ Kommandon:
              arbetsboken eller i --answers-filerna behålls.
              --out skriver en ny arbetsbok: planen med uppföljningsbladen. --split skriver en arbetsbok per nämnd.
              Lösenord för bladskyddet läses från --password-file eller MALTAVLAN_PASSWORD, aldrig från kommandoraden.
+             --utfall läser en export ur ekonomisystemet (CSV eller .xlsx) och summerar utfallet per nämnd enligt
+             tabellen Ansvar | Nämnd på bladet Inställningar.
   consolidate
              Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
@@ -32,7 +35,7 @@ Kommandon:
 Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda (eller filen
 finns redan), 130 avbruten med Ctrl-C (143 med SIGTERM): det som hann skrivas togs bort.`;
 
-const VALUE_FLAGS = new Set(["mapping", "lang", "period", "year", "due", "out", "split", "password-file"]);
+const VALUE_FLAGS = new Set(["mapping", "lang", "period", "year", "due", "out", "split", "password-file", "utfall"]);
 const LIST_FLAGS = new Set(["answers"]);
 const SWITCHES = new Set(["json", "help"]);
 

@@ -67,7 +67,15 @@ export type WorkbookRuleId =
   | "pasted-mostly-unread"
   | "all-committees-no-register";
 
-export type RuleId = PlanRuleId | FollowUpRuleId | WorkbookRuleId;
+/** Rules about a ledger export (utfall) and the settings that map its codes to nämnder (src/domain/ledger/). */
+export type LedgerRuleId =
+  | "ledger-amount-unparseable"
+  | "ledger-amount-ambiguous"
+  | "ledger-rule-invalid"
+  | "ledger-committee-unknown"
+  | "ledger-rule-collision";
+
+export type RuleId = PlanRuleId | FollowUpRuleId | WorkbookRuleId | LedgerRuleId;
 
 export type FindingParams = Record<string, string | number>;
 

@@ -30,6 +30,11 @@ export interface FollowUpRequest {
    * sheet of the user's that has one of their names (src/domain/ownSheetNames.ts).
    */
   intoPlanWorkbook: boolean;
+  /**
+   * Net cost per nämnd (committee code → öre, the year so far) from the ledger export (src/domain/ledger/), for the
+   * sheets' Ekonomi section; absent when no export was given.
+   */
+  ledgerOutcomes?: ReadonlyMap<string, number>;
 }
 
 export interface FollowUpWrite {

@@ -8,6 +8,8 @@ import { readExport } from "./layouts/export";
 import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
 import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
 import { Mapping } from "./mapping";
+import { isSettingsSheet } from "./settings";
+import { ledgerTableAreas } from "./ledger/settings";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
@@ -16,7 +18,6 @@ import { knownCodeForName, knownNameForCode } from "./committees";
 import { normalizeName } from "./text";
 import { UnreadCell, sheetUnread, tableUnread, unreadCell } from "./unread";
 
-const SETTINGS_SHEET = /^(inställningar|settings)$/;
 const SETTING_KEYS: Record<string, keyof RawSettings> = {
   budgetår: "budgetYear",
   "budget year": "budgetYear",
@@ -27,10 +28,16 @@ const SETTING_KEYS: Record<string, keyof RawSettings> = {
   title: "title",
 };
 
-/** Key/value rows ("Budgetår | 2024") of the settings sheet; cells of other rows and columns are not read. */
+/**
+ * Key/value rows ("Budgetår | 2024") of the settings sheet; the ledger's tables on it are read when a ledger is
+ * imported (src/domain/ledger/settings.ts); cells of other rows and columns are not read.
+ */
 function readSettings(grid: Grid): { settings: RawSettings; unread: UnreadCell[] } {
   const settings: RawSettings = {};
   const unread: UnreadCell[] = [];
+  const ledgerTables = ledgerTableAreas(grid);
+  const inLedgerTable = (row: number, col: number) =>
+    ledgerTables.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
   grid.values.forEach((cells, r) => {
     const row = grid.top + r;
     const key = SETTING_KEYS[normalizeName(cellText(cells[0] ?? null))];
@@ -39,7 +46,7 @@ function readSettings(grid: Grid): { settings: RawSettings; unread: UnreadCell[]
       settings[key] = { value, ref: { sheet: grid.sheet, row, col: grid.left + 1 } };
     }
     cells.forEach((cell, c) => {
-      if (!isFilled(cell) || (key && c < 2)) return;
+      if (!isFilled(cell) || (key && c < 2) || inLedgerTable(row, grid.left + c)) return;
       unread.push(unreadCell({ sheet: grid.sheet, row, col: grid.left + c }, cellText(cell), "notUnderstood"));
     });
   });
@@ -135,7 +142,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       sheets.push({ sheet: grid.sheet, layout: "ignored" });
     } else if (grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
       passOver(grid, sheetMapping?.kind === "ignore" ? "mapping" : "veryHidden");
-    } else if (SETTINGS_SHEET.test(normalizeName(grid.sheet))) {
+    } else if (isSettingsSheet(grid.sheet)) {
       const read = readSettings(grid);
       settings = { ...settings, ...read.settings };
       unread.push(...read.unread);

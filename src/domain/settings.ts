@@ -1,5 +1,6 @@
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel } from "./model";
+import { normalizeName } from "./text";
 
 /**
  * What a kommun edits once and Måltavlan keeps in the workbook's state sheet: the goal levels, the assessment
@@ -105,6 +106,11 @@ export const DEFAULT_SETTINGS: Settings = {
   periods: DEFAULT_PERIODS,
   mapping: {},
 };
+
+/** The sheet where a kommun writes its settings by hand (budget year, plan years, the ledger's codes). */
+export function isSettingsSheet(name: string): boolean {
+  return /^(inställningar|settings)$/.test(normalizeName(name));
+}
 
 /** The period a user names, ignoring case ("delår" is Delår). */
 export function findPeriod(settings: Settings, name: string): Period | null {

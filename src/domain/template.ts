@@ -98,12 +98,19 @@ export function templateWorkbook(settings: Settings = DEFAULT_SETTINGS): Workboo
           [{ value: "Budgetår" }, { value: null }],
           [{ value: "Planår" }, { value: null }],
           [{ value: "Titel" }, { value: null }],
+          [],
+          // The ledger's tables (src/domain/ledger/settings.ts): which ansvar codes are which nämnd, and which
+          // accounts the net cost leaves out. Side by side, so that each can grow downwards.
+          [header("Ansvar"), header("Nämnd"), { value: null }, header("Konto som inte räknas"), header("Benämning")],
         ],
       },
     ],
     columnWidths: [
       { col: 0, width: 16 },
       { col: 1, width: 40 },
+      { col: 2, width: 4 },
+      { col: 3, width: 24 },
+      { col: 4, width: 30 },
     ],
   };
   return { sheets: [...sheets, settingsSheet, listsSheet(settings)] };

@@ -28,6 +28,8 @@ const sv = {
   unknownCommand: (command: string) => `Okänt kommando: ${command}. Se maltavlan --help.`,
   templateTarget: () => "Ange var mallen ska sparas: maltavlan template <ut.xlsx>",
   validatePlan: () => "Ange planens arbetsbok: maltavlan validate <plan.xlsx>",
+  ledgerNoHeader: (file: string, missing: string) =>
+    `Utfallsfilen ${file} har ingen rubrikrad med ${missing} bland de första 30 raderna. Exportera utfallet per ansvar med rubriker (t.ex. Ansvar;Konto;Period;Belopp).`,
 };
 
 export type UsageStrings = typeof sv;
@@ -58,6 +60,8 @@ const en: UsageStrings = {
   unknownCommand: (command) => `Unknown command: ${command}. See maltavlan --help.`,
   templateTarget: () => "Give where the template is saved: maltavlan template <out.xlsx>",
   validatePlan: () => "Give the plan workbook: maltavlan validate <plan.xlsx>",
+  ledgerNoHeader: (file, missing) =>
+    `The ledger file ${file} has no header row with ${missing} among its first 30 rows. Export the outcome per responsibility code with headers (e.g. Ansvar;Konto;Period;Belopp).`,
 };
 
 export const USAGE_STRINGS: Record<Language, UsageStrings> = { sv, en };

@@ -145,6 +145,18 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
         : `Bladet går inte att knyta till någon nämnd i planen${p.committee ? ` (det gäller ${p.committee})` : ""}, så dess ${p.rows} rader kom inte med. Lägg till nämnden i planen eller kontrollera att det är rätt fil.`,
     "followup-answer-moved": (p) =>
       `"${p.title}" har flyttats från nämnden ${p.from} till ${p.to} i planen. Svaret står kvar under Utgår ur planen på bladet för ${p.from}${shownMoved(p) ? ` och visas låst på bladet för ${p.to}, som svarar för sig` : `; ${p.to} svarar för sig på sin rad`}.`,
+    "ledger-amount-unparseable": (p) =>
+      `"${p.value}" går inte att läsa som ett belopp i kronor. Raden räknas inte, och dess nämnd får ingen utfallssiffra förrän beloppet rättats i exporten (t.ex. -1 234,50).`,
+    "ledger-amount-ambiguous": (p) =>
+      `Beloppet "${p.value}" kan läsas på två sätt (minus eller en anteckning inom parentes, eller punkt som tusental eller decimal). Raden räknas inte, och dess nämnd får ingen utfallssiffra förrän exporten skriver det med decimalkomma och minustecken.`,
+    "ledger-rule-invalid": (p) =>
+      `"${p.value}" är ingen kod, inget intervall (1000-1999) och inget prefix (1*). Rätta cellen; raden används inte.`,
+    "ledger-committee-unknown": (p) =>
+      p.name === ""
+        ? `Ansvaret ${p.code} saknar nämnd. Skriv nämndens förkortning eller namn; raden används inte.`
+        : `Nämnden "${p.name}" (för ansvar ${p.code}) finns inte i planen. Skriv en förkortning eller ett namn ur planens nämnder; raden används inte.`,
+    "ledger-rule-collision": (p) =>
+      `${p.rule} går till en annan nämnd än ${p.earlier} i ${p.cell} (${p.committee}), men koder som båda omfattar kan bara höra till en: ${p.earlier} gäller. Gör det ena mer precist.`,
     "followup-answer-replaced": (p) =>
       `Uppdraget "${p.title}" (${p.id}) finns inte i planen längre, och planens ${p.to} bygger på dess ID: det lästes som uppdelat eller sammanslaget. Svaret från ${p.from} står kvar under Utgår ur planen och visas låst på ${p.to} (bladen för ${p.committees}), som besvaras för sig. Kontrollera att det är rätt uppdrag.`,
   },
@@ -249,6 +261,18 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
         : `The sheet belongs to no committee in the plan${p.committee ? ` (it is for ${p.committee})` : ""}, so its ${p.rows} rows were left out. Add the committee to the plan or check that this is the right file.`,
     "followup-answer-moved": (p) =>
       `"${p.title}" moved from committee ${p.from} to ${p.to} in the plan. The answer stays under Utgår ur planen on the sheet for ${p.from}${shownMoved(p) ? ` and is shown, locked, on the sheet for ${p.to}, which answers for itself` : `; ${p.to} answers for itself on its row`}.`,
+    "ledger-amount-unparseable": (p) =>
+      `"${p.value}" cannot be read as an amount in kronor. The row is not counted, and its committee gets no outcome until the amount is corrected in the export (e.g. -1 234,50).`,
+    "ledger-amount-ambiguous": (p) =>
+      `The amount "${p.value}" can be read two ways (negative or a note in parentheses, or a dot as thousands or decimal separator). The row is not counted, and its committee gets no outcome until the export writes it with a decimal comma and a minus sign.`,
+    "ledger-rule-invalid": (p) =>
+      `"${p.value}" is not a code, a range (1000-1999) or a prefix (1*). Correct the cell; the row is not used.`,
+    "ledger-committee-unknown": (p) =>
+      p.name === ""
+        ? `The responsibility code ${p.code} has no committee. Write the committee's abbreviation or name; the row is not used.`
+        : `The committee "${p.name}" (for responsibility code ${p.code}) is not in the plan. Write an abbreviation or a name of the plan's committees; the row is not used.`,
+    "ledger-rule-collision": (p) =>
+      `${p.rule} goes to another committee than ${p.earlier} in ${p.cell} (${p.committee}), but codes both cover can belong to only one: ${p.earlier} applies. Make one of them more precise.`,
     "followup-answer-replaced": (p) =>
       `The assignment "${p.title}" (${p.id}) is no longer in the plan, and the plan's ${p.to} builds on its ID: it was read as split or merged. The answer from ${p.from} stays under Utgår ur planen and is shown, locked, on ${p.to} (the sheets for ${p.committees}), which are answered for themselves. Check that this is the right assignment.`,
   },

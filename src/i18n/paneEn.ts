@@ -266,5 +266,10 @@ export const en: PaneStrings = {
     "pasted-mostly-unread": "Pasted text not understood",
     "all-committees-no-register": "All committees without a register",
     "text-too-long": "The text is too long for a cell",
+    "ledger-amount-unparseable": "Unreadable amount in the ledger",
+    "ledger-amount-ambiguous": "Ambiguous amount in the ledger",
+    "ledger-rule-invalid": "Invalid code in the settings",
+    "ledger-committee-unknown": "Unknown committee in the settings",
+    "ledger-rule-collision": "Codes mapped to two committees",
   },
 };

@@ -272,6 +272,11 @@ export const sv = {
     "pasted-mostly-unread": "Inklistrad text som inte förstods",
     "all-committees-no-register": "Samtliga nämnder utan nämndregister",
     "text-too-long": "Texten är för lång för en cell",
+    "ledger-amount-unparseable": "Belopp i utfallet går inte att läsa",
+    "ledger-amount-ambiguous": "Belopp i utfallet kan läsas på två sätt",
+    "ledger-rule-invalid": "Ogiltig kod i inställningarna",
+    "ledger-committee-unknown": "Okänd nämnd i inställningarna",
+    "ledger-rule-collision": "Koder som hör till två nämnder",
   } satisfies Record<RuleId, string>,
 };
 

@@ -9,13 +9,16 @@ export type { UnusableInputKind, WorkbookRead } from "./readBytes";
 export type { FileProblem } from "../../sheet/hostProblems";
 
 export async function readWorkbookFile(path: string): Promise<WorkbookRead> {
-  let data: Uint8Array;
+  return readWorkbookBuffer(await readInputFile(path), path);
+}
+
+/** A file's bytes, or an UnusableInputError saying why it cannot be read. */
+export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
-    data = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw fileError(error, path);
   }
-  return readWorkbookBuffer(data, path);
 }
 
 function fileError(error: unknown, path: string): UnusableInputError {
