@@ -193,7 +193,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
     return {
       years: [PLAN_YEAR],
       levels: DEFAULT_LEVELS,
-      committees: CODES.map((code) => ({ code, name: `Nämnden ${code}`, kind: "namnd" })),
+      committees: CODES.map((code) => ({ code, name: `Nämnden ${code}`, kind: "committee" })),
       goals: [
         { id: "M1", level: "kommunmal", name: "Ett mål", parentIds: [], committee: null, target: null },
         ...CODES.map((code, i) => ({
@@ -212,7 +212,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
           clarification: null,
           goalIds: ["M1"],
           committees: [code],
-          origin: "fullmaktige" as const,
+          origin: "council" as const,
           year: PLAN_YEAR,
         })),
       ),
@@ -222,7 +222,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
         year: PLAN_YEAR,
         amountOre: (100 + i) * 100_000,
         direction: "increase" as const,
-        duration: "tillfallig" as const,
+        duration: "temporary" as const,
         assignmentId: null,
         description: null,
         isIndex: false,

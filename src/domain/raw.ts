@@ -1,5 +1,6 @@
 import { CellRef, CellValue, Grid, isFilled, valueAt } from "../sheet/grid";
 import { AmountUnit } from "./amounts";
+import type { Origin } from "./model";
 
 /**
  * What a layout reader produces: rows of raw cells, each still pointing at its cell, before any name is resolved
@@ -58,7 +59,7 @@ export interface CellRow {
   /** Unit that the amount column's header gives ("Belopp (tkr)"). */
   amountUnit?: AmountUnit;
   /** Origin given by a heading rather than a column ("Nämndernas egna uppdrag 2024"). */
-  originHint?: "fullmaktige" | "namnd";
+  originHint?: Origin;
   fields: Partial<Record<FieldName, RawCell>>;
 }
 

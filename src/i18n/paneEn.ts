@@ -124,7 +124,7 @@ export const en: PaneStrings = {
   colYear: "Year",
   colAmount: "Amount (tkr)",
   colDuration: "Duration",
-  durations: { varaktig: "Permanent", tillfallig: "Temporary", none: "Not given" },
+  durations: { permanent: "Permanent", temporary: "Temporary", none: "Not given" },
   levelName: (level: { label: string; labelEn: string }) => level.labelEn,
 
   validate: "Validate",

@@ -125,7 +125,7 @@ export const sv = {
   colYear: "År",
   colAmount: "Belopp (tkr)",
   colDuration: "Varaktighet",
-  durations: { varaktig: "Varaktig", tillfallig: "Tillfällig", none: "Ej angiven" },
+  durations: { permanent: "Varaktig", temporary: "Tillfällig", none: "Ej angiven" },
   levelName: (level: { label: string; labelEn: string }) => level.label,
 
   // Validera

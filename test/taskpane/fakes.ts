@@ -22,8 +22,8 @@ export const PLAN: Plan = {
   years: [2024, 2025, 2026],
   levels: DEFAULT_LEVELS,
   committees: [
-    { code: "KS", name: "Kommunstyrelsen", kind: "namnd" },
-    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", kind: "namnd" },
+    { code: "KS", name: "Kommunstyrelsen", kind: "committee" },
+    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", kind: "committee" },
   ],
   goals: [
     { id: "V1", level: "vision", name: "Östersund 2040", parentIds: [], committee: null, target: null },
@@ -36,7 +36,7 @@ export const PLAN: Plan = {
       clarification: null,
       goalIds: ["M1"],
       committees: ["KS"],
-      origin: "fullmaktige",
+      origin: "council",
       year: 2024,
     },
   ],
@@ -47,7 +47,7 @@ export const PLAN: Plan = {
       year: 2024,
       amountOre: 25_000_000,
       direction: "increase",
-      duration: "tillfallig",
+      duration: "temporary",
       assignmentId: "U1",
       description: null,
       isIndex: false,

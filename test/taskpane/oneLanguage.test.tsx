@@ -102,7 +102,7 @@ function shownText(): string {
 const PLAN_WITH_AMOUNTS: PaneValidation = validation([FINDINGS[2]], {
   plan: {
     ...PLAN,
-    adjustments: [{ ...PLAN.adjustments[0], amountOre: -120_050_000, duration: "varaktig" }],
+    adjustments: [{ ...PLAN.adjustments[0], amountOre: -120_050_000, duration: "permanent" }],
   },
 });
 
@@ -158,7 +158,7 @@ async function walk(language: Language): Promise<string[]> {
   // As the language writes it; Testing Library reads the non-breaking spaces as plain ones.
   // The preview of the plan comes once the step's controls are painted.
   expect(await screen.findByText(t.amount(-120_050_000).replace(/\s/g, " "))).toBeVisible();
-  expect(screen.getAllByText(t.durations.varaktig).length).toBeGreaterThan(0);
+  expect(screen.getAllByText(t.durations.permanent).length).toBeGreaterThan(0);
   check();
   await user.selectOptions(screen.getByRole("combobox", { name: t.readAsLabel("Anteckningar") }), t.kinds.assignment);
   await user.click(screen.getByRole("button", { name: t.saveMapping }));

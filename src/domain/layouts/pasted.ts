@@ -117,7 +117,7 @@ class PastedReader {
   private section: "prose" | "uppdrag" | "ignored" = "prose";
   private goal: RawCell | null = null;
   private introGoal: RawCell | null = null;
-  private origin: Origin = "fullmaktige";
+  private origin: Origin = "council";
   private year: RawCell | null = null;
   private pending: PendingAssignment | null = null;
   private previous: Previous = { kind: "other" };

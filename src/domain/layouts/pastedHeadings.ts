@@ -42,13 +42,12 @@ export function readHeading(line: string): Heading | null {
   const goal = GOAL_HEADING.exec(line);
   if (goal && goal[1].length <= 120 && !/[.!?]$/u.test(goal[1])) return { kind: "goal", name: goal[1].trim() };
   const fullmaktige = FULLMAKTIGE_HEADING.exec(line);
-  if (fullmaktige)
-    return { kind: "uppdrag", origin: "fullmaktige", year: fullmaktige[1] ? Number(fullmaktige[1]) : null };
+  if (fullmaktige) return { kind: "uppdrag", origin: "council", year: fullmaktige[1] ? Number(fullmaktige[1]) : null };
   const namnd = NAMND_HEADING.exec(line);
-  if (namnd) return { kind: "uppdrag", origin: "namnd", year: namnd[1] ? Number(namnd[1]) : null };
+  if (namnd) return { kind: "uppdrag", origin: "committee", year: namnd[1] ? Number(namnd[1]) : null };
   const intro = INTRO_LINE.exec(line);
   if (intro) {
-    const origin: Origin = /fullmäktige/iu.test(intro[1]) ? "fullmaktige" : "namnd";
+    const origin: Origin = /fullmäktige/iu.test(intro[1]) ? "council" : "committee";
     return { kind: "intro", origin, goalName: intro[2] };
   }
   if (KEY_FIGURES_HEADING.test(line)) return { kind: "keyFigures" };

@@ -175,7 +175,7 @@ export class AdjustmentReader extends RowReader {
     }
     const directionWord = durationOfWord(this.written(row, "direction"));
     if (directionWord) return directionWord;
-    if (year !== null) return "tillfallig";
+    if (year !== null) return "temporary";
     this.report("warning", "duration-unspecified", this.at(row, "amount"));
     return null;
   }
@@ -214,8 +214,8 @@ export class AdjustmentReader extends RowReader {
 /** Varaktighet as Ja/Nej ("Varaktig (Ja/Nej)"), or in English: "Permanent", "Lasting", "Temporary", "One-off". */
 function yesNoDuration(text: string): Duration | null {
   const normal = normalizeName(text);
-  if (/^(ja|yes|x|lasting)$/.test(normal)) return "varaktig";
-  if (/^(nej|no|temporary|one-off|one off|one-time)$/.test(normal)) return "tillfallig";
+  if (/^(ja|yes|x|lasting)$/.test(normal)) return "permanent";
+  if (/^(nej|no|temporary|one-off|one off|one-time)$/.test(normal)) return "temporary";
   return null;
 }
 
