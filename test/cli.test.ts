@@ -242,6 +242,20 @@ describe("maltavlan validate", () => {
     expect(swedish.err).toContain("Okänd flagga: --bogus. Se maltavlan --help.");
   });
 
+  test("generate and consolidate refuse an unknown --period and a --year that is not four digits alike", async () => {
+    const plan = example("kiruna-2020-fri");
+    for (const command of ["generate", "consolidate"]) {
+      const out = path.join(dir, `${command}-never.xlsx`);
+      const period = await run(command, plan, "--period", "T9", "--year", "2025", "--out", out);
+      expect([period.code, period.err]).toEqual([
+        EXIT_UNUSABLE,
+        expect.stringContaining("--period: T1, Delår, Helår."),
+      ]);
+      const year = await run(command, plan, "--period", "T1", "--year", "25", "--out", out);
+      expect([year.code, year.err]).toEqual([EXIT_UNUSABLE, expect.stringContaining("Ange året med --year")]);
+    }
+  });
+
   test("with --lang en, a broken mapping file is explained in English", async () => {
     const mapping = path.join(dir, "broken.json");
     await fs.writeFile(mapping, JSON.stringify({ sheets: { Uppdrag: { kind: "uppdrag", level: 3 } }, år: [2025] }));
