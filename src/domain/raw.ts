@@ -154,8 +154,8 @@ export function fieldNames(row: RawRow): FieldName[] {
   return row instanceof TableRow ? row.columns.fields : (Object.keys(row.fields) as FieldName[]);
 }
 
-/** Key/value settings found in the workbook (budget year, plan years, title), each with its cell. */
-export interface RawSettings {
+/** Key/value facts of the plan found in the workbook (budget year, plan years, title), each with its cell. */
+export interface RawPlanFacts {
   budgetYear?: RawCell;
   planYears?: RawCell;
   /** A title such as "Mål- och resursplan 2025–2027". */
@@ -250,5 +250,5 @@ export class RawRows {
 
 export interface RawPlan {
   rows: RawRows;
-  settings: RawSettings;
+  facts: RawPlanFacts;
 }

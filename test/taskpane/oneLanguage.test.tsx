@@ -11,7 +11,7 @@ import {
   CONSOLIDATION,
   FINDINGS,
   PLAN,
-  PREVIEW,
+  OUTLINE,
   REGENERATION_FINDINGS,
   fakeWorkbook,
   hostError,
@@ -67,7 +67,7 @@ function strings(value: unknown): string[] {
 /** The plan's own words (nämnder, goals, sheet and file names, the kommun's settings): they show in either language. */
 const PLAN_CONTENT = strings([
   validation(FINDINGS),
-  PREVIEW,
+  OUTLINE,
   CONSOLIDATION,
   ["Översikt", "Per mål", "Svar", "Saknas", "Fynd", "Uppföljning T1 2024.zip", "svar.xlsx"],
 ]);
@@ -156,7 +156,7 @@ async function walk(language: Language): Promise<string[]> {
   await user.click(screen.getByRole("tab", { name: t.tabs.koppla }));
   expect(await screen.findByRole("table", { name: t.sheetsCaption })).toBeVisible();
   // As the language writes it; Testing Library reads the non-breaking spaces as plain ones.
-  // The preview of the plan comes once the step's controls are painted.
+  // The plan as read comes once the step's controls are painted.
   expect(await screen.findByText(t.amount(-120_050_000).replace(/\s/g, " "))).toBeVisible();
   expect(screen.getAllByText(t.durations.permanent).length).toBeGreaterThan(0);
   check();
@@ -181,7 +181,7 @@ async function walk(language: Language): Promise<string[]> {
   expect(await screen.findByText(excelProblemMessage(hidden.problem, language))).toBeVisible();
   check();
 
-  // Skapa uppföljning: the preview, a write that warns, a write Excel refuses, the export per nämnd.
+  // Skapa uppföljning: the outline, a write that warns, a write Excel refuses, the export per nämnd.
   await user.click(screen.getByRole("tab", { name: t.tabs.skapa }));
   expect(await screen.findByRole("table", { name: t.followUpCaption })).toBeVisible();
   check();
