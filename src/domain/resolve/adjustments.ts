@@ -2,6 +2,7 @@ import { cellText } from "../../sheet/grid";
 import { directionOfWord, durationOfWord, isRamWord } from "../adjustmentLine";
 import { AmountConvention, ORE_PER_UNIT, amountConvention, oreToTkr, parseAmount } from "../amounts";
 import { Adjustment, Assignment, Direction, Duration } from "../model";
+import { derivedId } from "../derivedIds";
 import { NameIndex } from "../nameIndex";
 import { RawRow, RowList } from "../raw";
 import { nearest, normalizeName } from "../text";
@@ -70,7 +71,7 @@ export class AdjustmentReader extends RowReader {
    * alike in all of that are interchangeable and are numbered.
    */
   private deriveAdjustmentKeys(adjustments: Adjustment[], taken: NameIndex<string>): void {
-    const base = (a: Adjustment) => `ram:${a.committee}:${a.year ?? ""}:${a.assignmentId ?? ""}`;
+    const base = (a: Adjustment) => derivedId("adjustment", a.committee, a.year ?? "", a.assignmentId ?? "");
     const withAmount = (a: Adjustment) => `${base(a)}:${oreToTkr(a.amountOre)}`;
     const count = new Map<string, number>();
     for (const a of adjustments) count.set(base(a), (count.get(base(a)) ?? 0) + 1);

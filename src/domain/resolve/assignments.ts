@@ -1,5 +1,6 @@
 import { refName } from "../../sheet/grid";
 import { Assignment, Goal, Origin } from "../model";
+import { derivedId } from "../derivedIds";
 import { NameIndex } from "../nameIndex";
 import { RawRow, RowList, fieldRef } from "../raw";
 import { normalizeName, slug } from "../text";
@@ -53,7 +54,7 @@ export class AssignmentReader extends RowReader {
       const year = this.year(row);
       const goalIds = this.goals.links(row, lookup);
       const explicitId = this.text(row, "id");
-      const id = explicitId || `uppdrag:${slug(title)}:${committeeKey(committees)}:${year ?? ""}`;
+      const id = explicitId || derivedId("assignment", slug(title), committeeKey(committees), year ?? "");
       const sameTitle = byTitle.get(title);
       const sameIndex =
         sameTitle === undefined
