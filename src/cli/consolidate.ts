@@ -4,7 +4,7 @@ import { reportInputs } from "../domain/reportInputs";
 import { formatAmount, oreToTkr } from "../domain/amounts";
 import type { Finding, Severity } from "../domain/findings";
 import { CommitteeFigures, amountSums } from "../domain/followup/report";
-import { Period, Settings } from "../domain/settings";
+import { PeriodKindWord, Settings, periodKindWord } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { findingMessage } from "../i18n/findings";
@@ -30,7 +30,7 @@ import { warnLeftoverTemporaries } from "./output";
 /** What `consolidate --json` prints (docs/schemas/consolidate-output.schema.json). */
 export interface ConsolidateOutput {
   period: string;
-  periodKind: Period["kind"];
+  periodKind: PeriodKindWord;
   year: number;
   report: string;
   committees: CommitteeFigures[];
@@ -71,7 +71,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
     const total = amountSums(result.committees.flatMap((c) => c.rows));
     const output: ConsolidateOutput = {
       period: result.period.name,
-      periodKind: result.period.kind,
+      periodKind: periodKindWord(result.period.kind),
       year: result.year,
       report: out,
       committees: figures,
@@ -110,7 +110,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
       String(c.missing.length),
     ];
   });
-  const prognosis = result.period.kind === "prognos" ? "Prognos" : "Utfall";
+  const prognosis = result.period.kind === "forecast" ? "Prognos" : "Utfall";
   for (const line of table(
     ["Nämnd", "Svar från", "Mål", "Uppdrag", "Ramjusteringar", prognosis, "Avvikelse", "Saknas"],
     rows,

@@ -151,7 +151,7 @@ export const en: PaneStrings = {
   year: "Year",
   due: "Answer by",
   yearInvalid: "Write the year with four digits, e.g. 2025.",
-  periodKinds: { prognos: "forecast", utfall: "outcome" },
+  periodKinds: { forecast: "forecast", outcome: "outcome" },
   outlining: "Working out the sheets …",
   followUpCaption: "Follow-up sheets per committee",
   colCommittee: "Committee",

@@ -153,7 +153,7 @@ export const sv = {
   year: "År",
   due: "Svara senast",
   yearInvalid: "Skriv året med fyra siffror, t.ex. 2025.",
-  periodKinds: { prognos: "prognos", utfall: "utfall" },
+  periodKinds: { forecast: "prognos", outcome: "utfall" },
   outlining: "Räknar fram bladen …",
   followUpCaption: "Uppföljningsbladen per nämnd",
   colCommittee: "Nämnd",

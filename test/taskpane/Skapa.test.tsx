@@ -49,14 +49,14 @@ describe("Skapa uppföljning", () => {
     await user.type(year, "2024");
     await waitFor(() =>
       expect(workbook.outlineFollowUp).toHaveBeenLastCalledWith(
-        expect.objectContaining({ period: { name: "Delår", kind: "prognos" }, year: 2024 }),
+        expect.objectContaining({ period: { name: "Delår", kind: "forecast" }, year: 2024 }),
       ),
     );
     await user.type(screen.getByLabelText("Svara senast"), "2024-09-15");
     await waitFor(() => expect(screen.queryByText("Räknar fram bladen …")).not.toBeInTheDocument());
     await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
     expect(workbook.generate).toHaveBeenCalledWith({
-      period: { name: "Delår", kind: "prognos" },
+      period: { name: "Delår", kind: "forecast" },
       year: 2024,
       due: "2024-09-15",
     });
@@ -131,7 +131,7 @@ describe("Skapa uppföljning", () => {
   async function generateWith(findings: FileFinding[], language: "sv" | "en" = "sv") {
     const user = userEvent.setup();
     const workbook = fakeWorkbook(validation());
-    const written = await workbook.generate({ period: { name: "T1", kind: "prognos" }, year: 2024, due: null });
+    const written = await workbook.generate({ period: { name: "T1", kind: "forecast" }, year: 2024, due: null });
     workbook.generate.mockResolvedValueOnce({ ...written, findings } as GenerateOutcome);
     render(<App inExcel workbook={workbook} initialStep="skapa" strings={PANE_STRINGS[language]} />);
     await screen.findByRole("table");

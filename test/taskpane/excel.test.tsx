@@ -202,7 +202,7 @@ test("a saved mapping is kept in the workbook and used when reading again", asyn
 });
 
 test("a core without the outline step (any CoreSteps): the same outline, computed from the sheets", async () => {
-  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2024, due: null };
+  const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2024, due: null };
   const files = inThreadFiles();
   const plain = await excelWorkbook({ core: inThreadCore, files }).outlineFollowUp(choice);
   const pane = await excelWorkbook({ core: inThreadPaneCore, files }).outlineFollowUp(choice);
@@ -212,7 +212,7 @@ test("a core without the outline step (any CoreSteps): the same outline, compute
 
 test("export: one workbook per nämnd, each with its follow-up sheet, and the open workbook unchanged", async () => {
   const before = standIn.workbook.sheets.map((s) => s.name);
-  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2024, due: null, password: "x" };
+  const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2024, due: null, password: "x" };
   const outcome = await excelWorkbook({ core, files: inThreadFiles() }).exportFollowUp(choice);
   if (!outcome.ok) throw new Error("the example plan has errors");
   const read = await inThreadCore.readPlan(grids);
@@ -249,7 +249,7 @@ test("the pane remembers the workbook's size: after one job, a workbook over 5 M
   uninstall();
   standIn = standInFromGrids(benchPlanGrids({ assignments: 8_000, adjustments: 8_000 }));
   uninstall = standIn.install();
-  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2025, due: null };
+  const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2025, due: null };
   const refusedIn = async (job: () => Promise<unknown>) => {
     const from = standIn.log.length;
     await job();

@@ -56,7 +56,7 @@ describe("the core worker's protocol", () => {
     const core = coreOverEndpoint(() => endpoint);
     const read = await core.readPlan(grids);
     const request = {
-      period: { name: "T1", kind: "prognos" as const },
+      period: { name: "T1", kind: "forecast" as const },
       year: 2024,
       due: null,
       planName: "plan",
