@@ -35,9 +35,24 @@ const floorRules = FLOORS.map((floor) => {
   if (floor.core) patterns.push({ regex: "^[^.]", message: "The core imports no package: only the core." });
   return {
     files: floor.dirs.map((dir) => `src/${dir}/**/*.{ts,tsx}`),
-    rules: { "no-restricted-imports": ["error", { patterns }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns }],
+      "no-restricted-syntax": ["error", ...patterns.flatMap(importsBeyondStatements)],
+    },
   };
 });
+
+/**
+ * no-restricted-imports sees import and export statements only: the same walls for `import("…")`, which loads a
+ * module as surely, and `typeof import("…")`, which ties a floor to another's types.
+ */
+function importsBeyondStatements({ regex, message }) {
+  const pattern = `/${regex.replaceAll("/", "\\/")}/`;
+  return [
+    { selector: `ImportExpression[source.value=${pattern}]`, message },
+    { selector: `TSImportType[source.value=${pattern}]`, message },
+  ];
+}
 
 module.exports = [
   { ignores: ["node_modules/", "lib/", "dist/", "out/", "coverage/", "test-output/"] },

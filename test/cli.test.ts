@@ -7,7 +7,9 @@ import * as path from "path";
 import { promisify } from "util";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, main } from "../src/cli/main";
 import { mappingProblems } from "../src/domain/mapping";
+import { DEFAULT_LEVELS, Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
+import { planToJson } from "../src/domain/summary";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import mappingSchema from "../docs/schemas/mapping.schema.json";
 import outputSchema from "../docs/schemas/validate-output.schema.json";
@@ -108,6 +110,46 @@ describe("maltavlan validate", () => {
     expect(json.plan.adjustments).toEqual([]);
   });
 
+  test("--json writes the plan's enums in the schema's words, not the code's", () => {
+    const plan: Plan = {
+      years: [2025],
+      levels: DEFAULT_LEVELS,
+      goals: [],
+      keyFigures: [],
+      budgets: [],
+      investments: [],
+      committees: [
+        { code: "KS", name: "Kommunstyrelsen", kind: "committee" },
+        { code: "EAB", name: "Energi AB", kind: "company" },
+      ],
+      assignments: (["council", "committee"] as const).map((origin, i) => ({
+        id: `U${i}`,
+        title: `Uppdrag ${i}`,
+        clarification: null,
+        goalIds: [],
+        committees: ["KS"],
+        origin,
+        year: 2025,
+      })),
+      adjustments: (["permanent", "temporary", null] as const).map((duration, i) => ({
+        id: `R${i}`,
+        committee: "KS",
+        year: 2025,
+        amountOre: 100_000,
+        direction: "increase",
+        duration,
+        assignmentId: null,
+        description: null,
+        isIndex: false,
+      })),
+    };
+    const json = planToJson(plan);
+    expect(json.committees.map((c) => c.kind)).toEqual(["namnd", "bolag"]);
+    expect(json.assignments.map((a) => a.origin)).toEqual(["fullmaktige", "namnd"]);
+    expect(json.adjustments.map((a) => a.duration)).toEqual(["varaktig", "tillfallig", null]);
+    expect(new Ajv().compile(outputSchema)({ findings: [], unread: [], plan: json })).toBe(true);
+  });
+
   test("a mapping file overrides detection for a sheet whose headers are not recognised", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Blad1").addRows([
@@ -198,6 +240,20 @@ describe("maltavlan validate", () => {
     expect(`${unknown.err}${noYear.err}`).not.toMatch(/Okänd|Ange/);
     const swedish = await run("validate", example("kiruna-2020-fri"), "--bogus");
     expect(swedish.err).toContain("Okänd flagga: --bogus. Se maltavlan --help.");
+  });
+
+  test("generate and consolidate refuse an unknown --period and a --year that is not four digits alike", async () => {
+    const plan = example("kiruna-2020-fri");
+    for (const command of ["generate", "consolidate"]) {
+      const out = path.join(dir, `${command}-never.xlsx`);
+      const period = await run(command, plan, "--period", "T9", "--year", "2025", "--out", out);
+      expect([period.code, period.err]).toEqual([
+        EXIT_UNUSABLE,
+        expect.stringContaining("--period: T1, Delår, Helår."),
+      ]);
+      const year = await run(command, plan, "--period", "T1", "--year", "25", "--out", out);
+      expect([year.code, year.err]).toEqual([EXIT_UNUSABLE, expect.stringContaining("Ange året med --year")]);
+    }
   });
 
   test("with --lang en, a broken mapping file is explained in English", async () => {
@@ -318,7 +374,7 @@ describe("maltavlan template", () => {
         year: 2024,
         amountOre: 25_000_000,
         direction: "increase",
-        duration: "tillfallig",
+        duration: "temporary",
         assignmentId: "U1",
         description: null,
         isIndex: false,

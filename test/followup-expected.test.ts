@@ -16,7 +16,7 @@ import { SheetSpec } from "../src/sheet/spec";
 const plan: Plan = {
   years: [2025],
   levels: DEFAULT_LEVELS,
-  committees: [{ code: "KS", name: "Kommunstyrelsen", kind: "namnd" }],
+  committees: [{ code: "KS", name: "Kommunstyrelsen", kind: "committee" }],
   goals: [
     { id: "V", level: "vision", name: "Vision 2030", parentIds: [], committee: null, target: null },
     { id: "M1", level: "namndmal", name: "Nöjda invånare", parentIds: ["V"], committee: "KS", target: "80 %" },
@@ -28,7 +28,7 @@ const plan: Plan = {
       clarification: "Före sommaren",
       goalIds: ["M1"],
       committees: ["KS"],
-      origin: "fullmaktige",
+      origin: "council",
       year: 2025,
     },
   ],
@@ -49,7 +49,7 @@ function adjustment(id: string, amountOre: number): Plan["adjustments"][number] 
     year: 2025,
     amountOre,
     direction: amountOre < 0 ? "decrease" : "increase",
-    duration: "varaktig",
+    duration: "permanent",
     assignmentId: "U1",
     description: null,
     isIndex: false,

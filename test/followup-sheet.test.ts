@@ -11,7 +11,7 @@ import { consolidate } from "../src/domain/followup/consolidate";
 import { FollowUpOptions, followUpSheets, supportSheets } from "../src/domain/followup/generate";
 import { SIGN_RULE } from "../src/domain/followup/instructions";
 import { DISTINCT_COLORS, inputFill } from "../src/domain/followup/sheetLook";
-import { COL, INFO_KEY, SECTION_KEY, TOTAL_KEY, parseRowKey } from "../src/domain/followup/model";
+import { COL, INFO_KEY, META_ROW, SECTION_KEY, TOTAL_KEY, parseRowKey } from "../src/domain/followup/model";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
@@ -123,6 +123,15 @@ describe("instructions and legend", () => {
       .map(keyOf)
       .filter((key) => parseRowKey(key));
     expect(read.rows.map((r) => r.key)).toEqual(keys);
+  });
+});
+
+describe("metadata", () => {
+  test("the period's kind is written in the words sheets sent out carry (prognos, utfall)", () => {
+    const metaOf = (spec: SheetSpec) => JSON.parse(String(rowsOf(spec)[META_ROW][COL.key].value));
+    expect(metaOf(sheetOf("KS"))).toMatchObject({ period: "T1", periodKind: "prognos" });
+    const year = { ...DEFAULT_SETTINGS, periods: [{ name: "Helår", kind: "outcome" as const }] };
+    expect(metaOf(sheetOf("KS", plan, year))).toMatchObject({ period: "Helår", periodKind: "utfall" });
   });
 });
 

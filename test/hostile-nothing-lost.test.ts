@@ -128,7 +128,7 @@ function startPlan(): Plan {
     clarification: null,
     goalIds: [i % 2 ? "M2" : "M1"],
     committees: [code],
-    origin: "fullmaktige",
+    origin: "council",
     year: YEAR,
   }));
   const adjustments: Adjustment[] = [
@@ -138,7 +138,7 @@ function startPlan(): Plan {
       year: YEAR,
       amountOre: 25_000_000,
       direction: "increase",
-      duration: "tillfallig",
+      duration: "temporary",
       assignmentId: "U1",
       description: null,
       isIndex: false,
@@ -150,7 +150,7 @@ function startPlan(): Plan {
   return {
     years: [YEAR, YEAR + 1],
     levels: DEFAULT_LEVELS,
-    committees: COMMITTEES.map((code) => ({ code, name: null, kind: "namnd" })),
+    committees: COMMITTEES.map((code) => ({ code, name: null, kind: "committee" })),
     goals,
     assignments,
     adjustments,
@@ -250,7 +250,7 @@ function run(ops: Op[]): void {
           clarification: null,
           goalIds: goal ? [goal] : [],
           committees: o.committees,
-          origin: "fullmaktige",
+          origin: "council",
           year: YEAR,
         });
         break;
@@ -324,7 +324,7 @@ function run(ops: Op[]): void {
           year: YEAR,
           amountOre: o.tkr * 100_000,
           direction: o.tkr < 0 ? "decrease" : "increase",
-          duration: "tillfallig",
+          duration: "temporary",
           assignmentId: a?.id ?? null,
           description: null,
           isIndex: false,

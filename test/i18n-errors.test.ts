@@ -126,6 +126,6 @@ describe("amounts in the pane's language", () => {
   });
 
   test("varaktig is Permanent in English", () => {
-    expect(PANE_STRINGS.en.durations.varaktig).toBe("Permanent");
+    expect(PANE_STRINGS.en.durations.permanent).toBe("Permanent");
   });
 });

@@ -764,8 +764,8 @@ test("a register written 'Nämnd | Förkortning' and a bolag's ägardirektiv as 
   });
   expect(findings).toEqual([]);
   expect(plan.committees).toEqual([
-    { code: "KS", name: KS, kind: "namnd" },
-    { code: "EEAB", name: "Exempelby Energi AB", kind: "bolag" },
+    { code: "KS", name: KS, kind: "committee" },
+    { code: "EEAB", name: "Exempelby Energi AB", kind: "company" },
   ]);
   expect(plan.goals.map((g) => [g.level, g.name, g.committee])).toEqual([
     ["kommunmal", GROWTH, null],
@@ -793,10 +793,10 @@ test("headings inside an uppdrag table give the rows below their goal, origin an
     ],
   });
   expect(plan.assignments.map((a) => [a.title, a.goalIds, a.origin, a.year])).toEqual([
-    [A1, [G.growth], "fullmaktige", 2024],
-    [A2, [G.youth], "fullmaktige", 2024],
-    [A5, [G.school], "namnd", 2025],
-    [A4, [], "namnd", 2025],
+    [A1, [G.growth], "council", 2024],
+    [A2, [G.youth], "council", 2024],
+    [A5, [G.school], "committee", 2025],
+    [A4, [], "committee", 2025],
   ]);
   // A heading naming no goal is reported where it stands.
   expect(findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["unknown-goal", "Uppdrag", "A10"]]);

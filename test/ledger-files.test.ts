@@ -26,9 +26,9 @@ async function run(...args: string[]) {
 }
 
 const COMMITTEES: Committee[] = [
-  { code: "KS", name: "Kommunstyrelsen", kind: "namnd" },
-  { code: "SAN", name: "Social- och arbetsmarknadsnämnden", kind: "namnd" },
-  { code: "VoN", name: "Vård- och omsorgsnämnden", kind: "namnd" },
+  { code: "KS", name: "Kommunstyrelsen", kind: "committee" },
+  { code: "SAN", name: "Social- och arbetsmarknadsnämnden", kind: "committee" },
+  { code: "VoN", name: "Vård- och omsorgsnämnden", kind: "committee" },
 ];
 const SETTINGS = readLedgerSettings(
   [

@@ -11,9 +11,9 @@ import { findingMessage } from "../src/i18n/findings";
 const grid = (sheet: string, values: CellValue[][]): Grid => ({ sheet, top: 0, left: 0, values });
 
 const COMMITTEES: Committee[] = [
-  { code: "KS", name: "Kommunstyrelsen", kind: "namnd" },
-  { code: "SN", name: "Socialnämnden", kind: "namnd" },
-  { code: "BUN", name: "Barn- och utbildningsnämnden", kind: "namnd" },
+  { code: "KS", name: "Kommunstyrelsen", kind: "committee" },
+  { code: "SN", name: "Socialnämnden", kind: "committee" },
+  { code: "BUN", name: "Barn- och utbildningsnämnden", kind: "committee" },
 ];
 const CODES = COMMITTEES.map((c) => c.code);
 

@@ -82,6 +82,27 @@ describe("the names in the state and in the dropdowns", () => {
     expect(readSettings([damaged])).toEqual(DEFAULT_SETTINGS);
   });
 
+  test("periods keep the words states have always had (prognos, utfall), written and read", () => {
+    const periods = [
+      { name: "T1", kind: "forecast" as const },
+      { name: "T2", kind: "forecast" as const },
+      { name: "Helår", kind: "outcome" as const },
+    ];
+    const written = JSON.parse(String(gridOf(stateSheet({ ...DEFAULT_SETTINGS, periods })).values[1][0]));
+    expect(written.periods).toEqual([
+      { name: "T1", kind: "prognos" },
+      { name: "T2", kind: "prognos" },
+      { name: "Helår", kind: "utfall" },
+    ]);
+    // A state as a kommun edited it, in the words it has always been written with.
+    const edited = { sheet: "Måltavlan", top: 0, left: 0, values: [[STATE_MARKER], [JSON.stringify(written)]] };
+    expect(readSettings([edited]).periods).toEqual(periods);
+    // A kind in no known word: the default periods, as for any damaged part.
+    written.periods[1].kind = "forecast";
+    const unknown = { sheet: "Måltavlan", top: 0, left: 0, values: [[STATE_MARKER], [JSON.stringify(written)]] };
+    expect(readSettings([unknown]).periods).toEqual(DEFAULT_SETTINGS.periods);
+  });
+
   test("dropdowns point at the lists sheet under the name it has", () => {
     expect(listsSheet(DEFAULT_SETTINGS, "Måltavlan listor (2)").name).toBe("Måltavlan listor (2)");
     expect(listSource(DEFAULT_SETTINGS, "goalScale", "Måltavlan listor (2)")).toBe("'Måltavlan listor (2)'!$F$3:$F$6");

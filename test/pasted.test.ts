@@ -258,11 +258,11 @@ describe("directionOfWord and durationOfWord", () => {
   });
 
   it.each([
-    ["Varaktig", "varaktig"],
-    ["varaktigt", "varaktig"],
-    ["Tillfällig", "tillfallig"],
-    ["Engångsanslag", "tillfallig"],
-    ["Engångs", "tillfallig"],
+    ["Varaktig", "permanent"],
+    ["varaktigt", "permanent"],
+    ["Tillfällig", "temporary"],
+    ["Engångsanslag", "temporary"],
+    ["Engångs", "temporary"],
     ["Ramökning", null],
     ["", null],
   ])("durationOfWord(%j) is %j", (word, expected) => {
@@ -306,7 +306,7 @@ describe("readPastedDocument: two-column paste (uppdrag | förtydligande)", () =
         kind: "assignment",
         ref: u1.ref,
         fields: { name: u1, committee: cell("KS", 7, 0), clarification: cell(F1, 7, 1), parent: goal, year: kfYear },
-        originHint: "fullmaktige",
+        originHint: "council",
       },
       {
         kind: "adjustment",
@@ -329,13 +329,13 @@ describe("readPastedDocument: two-column paste (uppdrag | förtydligande)", () =
           parent: goal,
           year: kfYear,
         },
-        originHint: "fullmaktige",
+        originHint: "council",
       },
       {
         kind: "assignment",
         ref: u3.ref,
         fields: { name: u3, committee: cell("SAN", 9, 0), clarification: cell(F3, 9, 1), parent: goal, year: kfYear },
-        originHint: "fullmaktige",
+        originHint: "council",
       },
       {
         kind: "adjustment",
@@ -360,7 +360,7 @@ describe("readPastedDocument: two-column paste (uppdrag | förtydligande)", () =
           parent: goal,
           year: namndYear,
         },
-        originHint: "namnd",
+        originHint: "committee",
       },
     ];
     expect(readPastedDocument(sheet)?.rows).toEqual(expected);
@@ -475,7 +475,7 @@ describe("readPastedDocument: one-column paste (one paragraph per row)", () => {
         parent: cell("Näringsliv och tillväxt", 0, 0),
         year: cell(2024, 32, 0),
       },
-      originHint: "namnd",
+      originHint: "committee",
     });
   });
 });
@@ -506,7 +506,7 @@ describe("readPastedDocument: (Kommunstyrelsen) in a row of its own, no Mål hea
           parent: cell("Näringsliv och tillväxt", 1, 0),
           year: cell(2024, 0, 0),
         },
-        originHint: "namnd",
+        originHint: "committee",
       },
       {
         kind: "adjustment",
@@ -566,7 +566,7 @@ describe("readPastedDocument: a sheet starting at C4 with two Mål sections", ()
 
   it("reads a heading without a year as fullmäktige with no year", () => {
     expect(rows[1].fields.year).toEqual(cell(2024, 5, 2));
-    expect(rows[3].originHint).toBe("fullmaktige");
+    expect(rows[3].originHint).toBe("council");
     expect(rows[3].fields.year).toBeUndefined();
     expect(rows[5].fields.assignment).toEqual(cell(U3_TITLE, 12, 2));
     expect(rows[5].ref).toEqual({ sheet: SHEET, row: 12, col: 3 });
@@ -575,11 +575,11 @@ describe("readPastedDocument: a sheet starting at C4 with two Mål sections", ()
 
 describe("readPastedDocument: headings written other ways", () => {
   it.each([
-    ["Uppdrag från kommunfullmäktige 2025", "fullmaktige", 2025],
-    ["Fullmäktiges uppdrag", "fullmaktige", null],
-    ["Kommunfullmäktiges uppdrag 2025:", "fullmaktige", 2025],
-    ["Nämndens egna uppdrag", "namnd", null],
-    ["Nämndernas uppdrag 2025", "namnd", 2025],
+    ["Uppdrag från kommunfullmäktige 2025", "council", 2025],
+    ["Fullmäktiges uppdrag", "council", null],
+    ["Kommunfullmäktiges uppdrag 2025:", "council", 2025],
+    ["Nämndens egna uppdrag", "committee", null],
+    ["Nämndernas uppdrag 2025", "committee", 2025],
   ])("%j opens an uppdrag section", (heading, origin, year) => {
     const rows = readPastedDocument(grid([GOAL, heading, [U1, F1]]))?.rows ?? [];
     expect(kinds(rows)).toEqual(["goal", "assignment"]);

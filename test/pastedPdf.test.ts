@@ -233,7 +233,7 @@ describe("a decision on an amount in an in-year follow-up", () => {
       ),
     ]);
     expect(plan.adjustments.map((a) => [a.committee, a.year, a.amountOre / 100_000, a.direction, a.duration])).toEqual([
-      [expect.any(String), 2018, 3100, "increase", "tillfallig"],
+      [expect.any(String), 2018, 3100, "increase", "temporary"],
     ]);
     expect(unread.map((u) => u.reason)).not.toContain("amountOpen");
   });

@@ -126,7 +126,7 @@ function startPlan(): Plan {
   return {
     years: [YEAR],
     levels: DEFAULT_LEVELS,
-    committees: codes.map((code) => ({ code, name: `Nämnden ${code}`, kind: "namnd" })),
+    committees: codes.map((code) => ({ code, name: `Nämnden ${code}`, kind: "committee" })),
     goals: [
       { id: "V1", level: "vision", name: "Vision", parentIds: [], committee: null, target: null },
       { id: "M1", level: "kommunmal", name: "Ett mål", parentIds: ["V1"], committee: null, target: null },
@@ -146,7 +146,7 @@ function startPlan(): Plan {
         clarification: null,
         goalIds: [`NM${i}`],
         committees: [code],
-        origin: "fullmaktige" as const,
+        origin: "council" as const,
         year: YEAR,
       })),
       {
@@ -155,7 +155,7 @@ function startPlan(): Plan {
         clarification: null,
         goalIds: ["M1"],
         committees: [...codes],
-        origin: "fullmaktige" as const,
+        origin: "council" as const,
         year: YEAR,
       },
     ],
@@ -165,7 +165,7 @@ function startPlan(): Plan {
       year: YEAR,
       amountOre: (i + 1) * 10_000_000,
       direction: "increase" as const,
-      duration: "tillfallig" as const,
+      duration: "temporary" as const,
       assignmentId: null,
       description: null,
       isIndex: false,

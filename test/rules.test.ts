@@ -76,15 +76,15 @@ describe("the valid bases", () => {
     ]);
     expect(free.assignments.find((a) => a.title.startsWith("Säkerställ"))?.committees).toEqual(["TN", "KS"]);
     expect(free.adjustments.map((a) => [a.committee, a.amountOre / 100_000, a.duration])).toEqual([
-      ["KS", 250, "tillfallig"],
-      ["SN", 1200, "varaktig"],
-      ["TN", -500, "varaktig"],
+      ["KS", 250, "temporary"],
+      ["SN", 1200, "permanent"],
+      ["TN", -500, "permanent"],
     ]);
     const pasted = (await writeAndRead("base-pasted", BASES.pasted)).plan;
     expect(pasted.assignments.map((a) => a.committees)).toEqual([["KS"], ["TN", "SAN", "KS"], ["SAN"], ["KS"]]);
     expect(pasted.adjustments.map((a) => [a.committee, a.amountOre / 100_000, a.duration])).toEqual([
-      ["KS", 250, "tillfallig"],
-      ["SAN", 1200, "varaktig"],
+      ["KS", 250, "temporary"],
+      ["SAN", 1200, "permanent"],
     ]);
   });
 });

@@ -12,13 +12,13 @@ function planWith(ids: string[]): Plan {
     clarification: null,
     goalIds: [],
     committees: ["KS"],
-    origin: "fullmaktige",
+    origin: "council",
     year: 2025,
   });
   return {
     years: [2025],
     levels: DEFAULT_LEVELS,
-    committees: [{ code: "KS", name: null, kind: "namnd" }],
+    committees: [{ code: "KS", name: null, kind: "committee" }],
     goals: [],
     assignments: ids.map(assignment),
     adjustments: [],

@@ -183,6 +183,40 @@ describe("a bar in nämnd codes, names and ids", () => {
     expect(typed(rowKey("assignment", "U%41"))).toEqual(["Försenat", "Väntar på beslut."]);
     expect(typed(rowKey("adjustment", "ram:K|S:2024::250"))).toEqual([180, null]);
   });
+
+  test("a return carrying derived keys as the sheets sent out wrote them consolidates with every answer", async () => {
+    const plan = path.join(dir, "derived.xlsx");
+    await writePlanFile(plan, {
+      committees: [{ code: "KS", name: "Kommunstyrelsen" }],
+      goals: [{ id: "", level: "Nämndmål", name: "Fler i arbete", committee: "KS" }],
+      assignments: [{ id: null, title: "Ta fram en plan", committees: ["KS"] }],
+      adjustments: [{ id: null, committee: "KS", tkr: 250 }],
+      keyFigures: [{ id: "", name: "Andel i arbete", goal: "Fler i arbete" }],
+    });
+    const master = path.join(dir, "derived-master.xlsx");
+    const split = path.join(dir, "derived-split");
+    const period = ["--period", "T1", "--year", String(PLAN_YEAR)];
+    expect((await cli("generate", plan, ...period, "--out", master)).code).toBe(0);
+    expect((await cli("generate", master, ...period, "--split", split)).code).toBe(0);
+    const file = path.join(split, "KS-T1-2024.xlsx");
+    await editWorkbook(file, (w) => {
+      const sheet = w.getWorksheet("KS T1 2024")!;
+      // Written out by hand, as every sheet sent out so far carries them, not made by the code that makes them now.
+      typeAnswer(sheet, "goal|mal:namndmal:fler-i-arbete", "Delvis uppfyllt", "Halvvägs.");
+      typeAnswer(sheet, "assignment|uppdrag:ta-fram-en-plan:KS:2024", "Genomfört", null);
+      typeAnswer(sheet, "adjustment|ram:KS:2024::250", 200, null);
+      typeAnswer(sheet, "keyFigure|nyckeltal:andel-i-arbete", "71 %", null);
+    });
+    const json = await consolidateJson(master, file);
+    expect(json.findings).toEqual([]);
+    expect(json.committees.find((c) => c.code === "KS")).toMatchObject({
+      goals: { answered: 1, total: 1 },
+      assignments: { answered: 1, total: 1 },
+      keyFigures: { answered: 1, total: 1 },
+      forecastTkr: 200,
+      missing: [],
+    });
+  });
 });
 
 describe("the report's counts: codes and statuses that a COUNTIFS criterion would read as operators", () => {
@@ -193,7 +227,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
     return {
       years: [PLAN_YEAR],
       levels: DEFAULT_LEVELS,
-      committees: CODES.map((code) => ({ code, name: `Nämnden ${code}`, kind: "namnd" })),
+      committees: CODES.map((code) => ({ code, name: `Nämnden ${code}`, kind: "committee" })),
       goals: [
         { id: "M1", level: "kommunmal", name: "Ett mål", parentIds: [], committee: null, target: null },
         ...CODES.map((code, i) => ({
@@ -212,7 +246,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
           clarification: null,
           goalIds: ["M1"],
           committees: [code],
-          origin: "fullmaktige" as const,
+          origin: "council" as const,
           year: PLAN_YEAR,
         })),
       ),
@@ -222,7 +256,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
         year: PLAN_YEAR,
         amountOre: (100 + i) * 100_000,
         direction: "increase" as const,
-        duration: "tillfallig" as const,
+        duration: "temporary" as const,
         assignmentId: null,
         description: null,
         isIndex: false,

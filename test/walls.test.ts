@@ -50,8 +50,17 @@ const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig:
 /** ESLint's import-rule messages for `text` as a file at `file` (relative to the project). */
 async function importErrors(file: string, text: string): Promise<string[]> {
   const [result] = await eslint.lintText(text, { filePath: path.join(ROOT, file) });
-  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return result.messages
+    .filter((m) => m.ruleId === "no-restricted-imports" || m.ruleId === "no-restricted-syntax")
+    .map((m) => m.message);
 }
+
+/** A module brought in each way a file can: a statement, a dynamic import, and a type of its exports. */
+const IMPORT_FORMS: [string, (from: string) => string][] = [
+  ["import statement", (from) => `import * as probe from "${from}";\nexport default probe;\n`],
+  ["dynamic import()", (from) => `export const probe = () => import("${from}");\n`],
+  ["typeof import()", (from) => `export type Probe = typeof import("${from}");\n`],
+];
 
 function filesUnder(dir: string): string[] {
   return fs
@@ -110,9 +119,11 @@ describe("the import rules", () => {
     ["src/preview/probe.ts", "../../test/excel/support"],
     ["src/hosts/probe.ts", "../../test/support/workbooks"],
     ["src/domain/followup/probe.ts", "../../../test/support/workbooks"],
-  ])("refuse in %s an import of %s", async (file, from) => {
-    const errors = await importErrors(file, `import * as probe from "${from}";\nexport default probe;\n`);
-    expect(errors).toHaveLength(1);
+  ])("refuse in %s an import of %s, in every form", async (file, from) => {
+    for (const [form, text] of IMPORT_FORMS) {
+      const errors = await importErrors(file, text(from));
+      expect([form, errors]).toEqual([form, [expect.any(String)]]);
+    }
   });
 
   test.each([
@@ -126,8 +137,7 @@ describe("the import rules", () => {
     ["src/taskpane/steps/probe.ts", "../../hosts/excel/read"],
     ["src/preview/probe.ts", "../taskpane/workbook"],
     ["src/preview/probe.ts", "../hosts/standin"],
-  ])("allow in %s an import of %s", async (file, from) => {
-    const errors = await importErrors(file, `import * as probe from "${from}";\nexport default probe;\n`);
-    expect(errors).toEqual([]);
+  ])("allow in %s an import of %s, in every form", async (file, from) => {
+    for (const [form, text] of IMPORT_FORMS) expect([form, await importErrors(file, text(from))]).toEqual([form, []]);
   });
 });

@@ -5,6 +5,7 @@ import { readPlanWithSettings } from "../domain/planRead";
 import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { Mapping, mappingProblems } from "../domain/mapping";
+import { Period, Settings, findPeriod } from "../domain/settings";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
 import { USAGE_STRINGS, type UsageCode, type UsageStrings } from "../i18n/cli";
 
@@ -54,6 +55,20 @@ export interface Options {
 export function flag(options: Options, name: string): string | undefined {
   const value = options.flags.get(name);
   return typeof value === "string" ? value : undefined;
+}
+
+/** --period: one of the periods the workbook's settings name, or a usage error that lists them. */
+export function periodOption(options: Options, settings: Settings): Period {
+  const period = findPeriod(settings, flag(options, "period") ?? "");
+  if (!period) throw new UsageError("period", settings.periods.map((p) => p.name).join(", "));
+  return period;
+}
+
+/** --year: four digits, or a usage error. */
+export function yearOption(options: Options): number {
+  const year = flag(options, "year") ?? "";
+  if (!/^\d{4}$/.test(year)) throw new UsageError("year");
+  return Number(year);
 }
 
 export function language(options: Options): Language {

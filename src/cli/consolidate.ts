@@ -4,7 +4,7 @@ import { reportInputs } from "../domain/reportInputs";
 import { formatAmount, oreToTkr } from "../domain/amounts";
 import type { Finding, Severity } from "../domain/findings";
 import { CommitteeFigures, amountSums } from "../domain/followup/report";
-import { Period, Settings, findPeriod } from "../domain/settings";
+import { PeriodKindWord, Settings, periodKindWord } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { findingMessage } from "../i18n/findings";
@@ -17,10 +17,12 @@ import {
   findingLines,
   flag,
   language,
+  periodOption,
   readPlanWorkbook,
   refuseOverwrite,
   stopOnPlanErrors,
   table,
+  yearOption,
 } from "./common";
 import { warnLeftoverTemporaries } from "./output";
 
@@ -28,7 +30,7 @@ import { warnLeftoverTemporaries } from "./output";
 /** What `consolidate --json` prints (docs/schemas/consolidate-output.schema.json). */
 export interface ConsolidateOutput {
   period: string;
-  periodKind: Period["kind"];
+  periodKind: PeriodKindWord;
   year: number;
   report: string;
   committees: CommitteeFigures[];
@@ -69,7 +71,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
     const total = amountSums(result.committees.flatMap((c) => c.rows));
     const output: ConsolidateOutput = {
       period: result.period.name,
-      periodKind: result.period.kind,
+      periodKind: periodKindWord(result.period.kind),
       year: result.year,
       report: out,
       committees: figures,
@@ -108,7 +110,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
       String(c.missing.length),
     ];
   });
-  const prognosis = result.period.kind === "prognos" ? "Prognos" : "Utfall";
+  const prognosis = result.period.kind === "forecast" ? "Prognos" : "Utfall";
   for (const line of table(
     ["Nämnd", "Svar från", "Mål", "Uppdrag", "Ramjusteringar", prognosis, "Avvikelse", "Saknas"],
     rows,
@@ -120,11 +122,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
 }
 
 function wantedPeriod(options: Options, settings: Settings) {
-  const name = flag(options, "period");
-  const year = flag(options, "year");
-  if (name === undefined && year === undefined) return undefined;
-  const period = findPeriod(settings, name ?? "");
-  if (!period) throw new UsageError("period", settings.periods.map((p) => p.name).join(", "));
-  if (!/^\d{4}$/.test(year ?? "")) throw new UsageError("year");
-  return { period, year: Number(year) };
+  if (flag(options, "period") === undefined && flag(options, "year") === undefined) return undefined;
+  const period = periodOption(options, settings);
+  return { period, year: yearOption(options) };
 }

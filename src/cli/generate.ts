@@ -4,7 +4,6 @@ import { FollowUpSheet } from "../domain/followup/generate";
 import { Answer, hasContent } from "../domain/followup/model";
 import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
 import { FollowUpWrite, prepareFollowUp } from "../domain/jobs";
-import { findPeriod } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
 import {
@@ -18,10 +17,12 @@ import {
   findingLines,
   flag,
   language,
+  periodOption,
   readPlanWorkbook,
   refuseOverwrite,
   stopOnPlanErrors,
   table,
+  yearOption,
 } from "./common";
 import { importLedgerFile } from "./ledger";
 import { checkSetFolder, warnLeftoverTemporaries, writeSet } from "./output";
@@ -40,11 +41,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
 
   const read = await readPlanWorkbook(file, options);
   const { workbook, settings, findings } = read;
-  const period = findPeriod(settings, flag(options, "period") ?? "");
-  if (!period) {
-    const names = settings.periods.map((p) => p.name).join(", ");
-    throw new UsageError("period", names);
-  }
+  const period = periodOption(options, settings);
   if (stopOnPlanErrors(findings, file, lang, io, "inga uppföljningsblad skrevs.")) return EXIT_FINDINGS;
   // Warnings do not stop the follow-up, but the economist sees them.
   for (const line of findingLines(findings, lang)) io.out(line);
@@ -100,11 +97,10 @@ export async function generateCommand({ args, options, io, unfinished }: Command
 }
 
 function periodArguments(options: Options): { year: number; due: string | null } {
-  const yearText = flag(options, "year") ?? "";
-  if (!/^\d{4}$/.test(yearText)) throw new UsageError("year");
+  const year = yearOption(options);
   const due = flag(options, "due") ?? null;
   if (due !== null && !isDate(due)) throw new UsageError("due", due);
-  return { year: Number(yearText), due };
+  return { year, due };
 }
 
 function isDate(text: string): boolean {

@@ -87,7 +87,7 @@ export function committeeSummary(plan: Plan, lang: Language): string[] {
       s.name && s.name !== s.code ? `${s.code} ${s.name}` : s.code,
       String(s.assignments),
       formatAmount(s.totalOre),
-      formatAmount(s.lastingOre),
+      formatAmount(s.permanentOre),
       formatAmount(s.temporaryOre),
     ]),
   );

@@ -10,6 +10,7 @@
  * Everything is returned as written; the resolver decides direction, duration and the amount's value, so that a
  * finding can quote the text the user sees.
  */
+import type { Duration } from "./model";
 import { ALL_COMMITTEES, CONJUNCTIONS } from "./vocabulary";
 
 export interface AdjustmentLine {
@@ -67,7 +68,7 @@ export const NEUTRAL_WORDS: readonly string[] = [
 ];
 
 /** Lowercase stems meaning the change enters the base and carries into the plan years. */
-export const LASTING_WORDS: readonly string[] = ["varaktig", "permanent"];
+export const PERMANENT_WORDS: readonly string[] = ["varaktig", "permanent"];
 
 /** Lowercase stems meaning the change holds for its year only. */
 export const TEMPORARY_WORDS: readonly string[] = ["tillfällig", "engångs", "temporär"];
@@ -102,7 +103,7 @@ function remembered<T>(cache: Map<string, T>, word: string, read: (word: string)
   return cache.get(word) as T;
 }
 const directions = new Map<string, "increase" | "decrease" | null>();
-const durations = new Map<string, "varaktig" | "tillfallig" | null>();
+const durations = new Map<string, Duration | null>();
 
 function directionOf(word: string): "increase" | "decrease" | null {
   const up = hasStem(word, INCREASE_WORDS);
@@ -111,16 +112,16 @@ function directionOf(word: string): "increase" | "decrease" | null {
   return up ? "increase" : "decrease";
 }
 
-/** Duration a word or short phrase names: "Varaktig" → varaktig, "Engångsanslag" → tillfallig, else null. */
-export function durationOfWord(word: string): "varaktig" | "tillfallig" | null {
+/** Duration a word or short phrase names: "Varaktig" → permanent, "Engångsanslag" → temporary, else null. */
+export function durationOfWord(word: string): Duration | null {
   return remembered(durations, word, durationOf);
 }
 
-function durationOf(word: string): "varaktig" | "tillfallig" | null {
-  const lasting = hasStem(word, LASTING_WORDS);
+function durationOf(word: string): Duration | null {
+  const permanent = hasStem(word, PERMANENT_WORDS);
   const temporary = hasStem(word, TEMPORARY_WORDS);
-  if (lasting === temporary) return null;
-  return lasting ? "varaktig" : "tillfallig";
+  if (permanent === temporary) return null;
+  return permanent ? "permanent" : "temporary";
 }
 
 /** True for any ram word, with or without a direction ("Ramökning", "ramjustering", "Besparing"). */

@@ -87,15 +87,15 @@ export class CommitteeDirectory {
         this.byKey.set(key, existing);
         return existing;
       }
-      const committee: Committee = { code: knownCode, name: cleanText(text), kind: "namnd" };
+      const committee: Committee = { code: knownCode, name: cleanText(text), kind: "committee" };
       this.add(committee);
       return committee;
     }
     if (!looksLikeCode(text) && !looksLikeCommitteeName(text)) return null;
     const code = cleanText(text);
     const committee: Committee = looksLikeCode(code)
-      ? { code, name: knownNameForCode(code), kind: "namnd" }
-      : { code, name: code, kind: /\bAB$/.test(code) ? "bolag" : "namnd" };
+      ? { code, name: knownNameForCode(code), kind: "committee" }
+      : { code, name: code, kind: /\bAB$/.test(code) ? "company" : "committee" };
     this.add(committee);
     return committee;
   }

@@ -2,10 +2,13 @@ import { normalizeName } from "./text";
 
 /** The plan as the core understands it, after reading and resolving. Ids are sheet ids or stable derived keys. */
 
-export type CommitteeKind = "namnd" | "bolag";
-export type Origin = "fullmaktige" | "namnd";
+/** A nämnd (or styrelse) of the kommun, or one of its bolag. */
+export type CommitteeKind = "committee" | "company";
+/** Who gave an uppdrag: fullmäktige (the council) or the nämnd itself. */
+export type Origin = "council" | "committee";
 export type Direction = "increase" | "decrease";
-export type Duration = "varaktig" | "tillfallig";
+/** A ramjustering that stays in the frame (varaktig) or holds for its year only (tillfällig). */
+export type Duration = "permanent" | "temporary";
 
 export interface GoalLevel {
   id: string;

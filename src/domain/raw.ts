@@ -1,5 +1,6 @@
 import { CellRef, CellValue, Grid, isFilled, valueAt } from "../sheet/grid";
 import { AmountUnit } from "./amounts";
+import type { Origin } from "./model";
 
 /**
  * What a layout reader produces: rows of raw cells, each still pointing at its cell, before any name is resolved
@@ -58,7 +59,7 @@ export interface CellRow {
   /** Unit that the amount column's header gives ("Belopp (tkr)"). */
   amountUnit?: AmountUnit;
   /** Origin given by a heading rather than a column ("Nämndernas egna uppdrag 2024"). */
-  originHint?: "fullmaktige" | "namnd";
+  originHint?: Origin;
   fields: Partial<Record<FieldName, RawCell>>;
 }
 
@@ -153,8 +154,8 @@ export function fieldNames(row: RawRow): FieldName[] {
   return row instanceof TableRow ? row.columns.fields : (Object.keys(row.fields) as FieldName[]);
 }
 
-/** Key/value settings found in the workbook (budget year, plan years, title), each with its cell. */
-export interface RawSettings {
+/** Key/value facts of the plan found in the workbook (budget year, plan years, title), each with its cell. */
+export interface RawPlanFacts {
   budgetYear?: RawCell;
   planYears?: RawCell;
   /** A title such as "Mål- och resursplan 2025–2027". */
@@ -249,5 +250,5 @@ export class RawRows {
 
 export interface RawPlan {
   rows: RawRows;
-  settings: RawSettings;
+  facts: RawPlanFacts;
 }

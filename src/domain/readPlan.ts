@@ -11,14 +11,14 @@ import { Mapping } from "./mapping";
 import { isSettingsSheet } from "./settings";
 import { ledgerTableAreas } from "./ledger/settings";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
-import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
+import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawPlanFacts } from "./raw";
 import { resolvePlan } from "./resolve";
 import { isOwnSheet } from "./ownSheets";
 import { knownCodeForName, knownNameForCode } from "./committees";
 import { normalizeName } from "./text";
 import { UnreadCell, sheetUnread, tableUnread, unreadCell } from "./unread";
 
-const SETTING_KEYS: Record<string, keyof RawSettings> = {
+const FACT_KEYS: Record<string, keyof RawPlanFacts> = {
   budgetår: "budgetYear",
   "budget year": "budgetYear",
   planår: "planYears",
@@ -29,28 +29,29 @@ const SETTING_KEYS: Record<string, keyof RawSettings> = {
 };
 
 /**
- * Key/value rows ("Budgetår | 2024") of the settings sheet; the ledger's tables on it are read when a ledger is
- * imported (src/domain/ledger/settings.ts); cells of other rows and columns are not read.
+ * Key/value rows ("Budgetår | 2024") of the plan's Inställningar sheet: facts of the plan, not Måltavlan's settings
+ * (settings.ts). The ledger's tables on it are read when a ledger is imported (src/domain/ledger/settings.ts); cells
+ * of other rows and columns are not read.
  */
-function readSettings(grid: Grid): { settings: RawSettings; unread: UnreadCell[] } {
-  const settings: RawSettings = {};
+function readPlanFacts(grid: Grid): { facts: RawPlanFacts; unread: UnreadCell[] } {
+  const facts: RawPlanFacts = {};
   const unread: UnreadCell[] = [];
   const ledgerTables = ledgerTableAreas(grid);
   const inLedgerTable = (row: number, col: number) =>
     ledgerTables.some((a) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right);
   grid.values.forEach((cells, r) => {
     const row = grid.top + r;
-    const key = SETTING_KEYS[normalizeName(cellText(cells[0] ?? null))];
+    const key = FACT_KEYS[normalizeName(cellText(cells[0] ?? null))];
     const value = cells[1];
     if (key && value !== null && value !== undefined) {
-      settings[key] = { value, ref: { sheet: grid.sheet, row, col: grid.left + 1 } };
+      facts[key] = { value, ref: { sheet: grid.sheet, row, col: grid.left + 1 } };
     }
     cells.forEach((cell, c) => {
       if (!isFilled(cell) || (key && c < 2) || inLedgerTable(row, grid.left + c)) return;
       unread.push(unreadCell({ sheet: grid.sheet, row, col: grid.left + c }, cellText(cell), "notUnderstood"));
     });
   });
-  return { settings, unread };
+  return { facts, unread };
 }
 
 /** A plan title's years: "Mål- och resursplan 2025–2027". */
@@ -90,7 +91,7 @@ export interface ReadResult {
   /** Which layout each sheet was read as, for the CLI's and the pane's report. */
   sheets: {
     sheet: string;
-    layout: "table" | "pasted" | "export" | "settings" | "ignored";
+    layout: "table" | "pasted" | "export" | "facts" | "ignored";
     kind?: string;
     headerRow?: number;
     /** How sure the reading is (tables and pasted pages), and how many columns a table's headers gave. */
@@ -108,7 +109,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   const rows = new RawRows();
   /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
   const treeGoals: CellRow[] = [];
-  let settings: RawSettings = {};
+  let facts: RawPlanFacts = {};
   let title: RawCell | undefined;
   const sheets: ReadResult["sheets"] = [];
   const unread: UnreadCell[] = [];
@@ -143,10 +144,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     } else if (grid.visibility === "veryHidden" || sheetMapping?.kind === "ignore") {
       passOver(grid, sheetMapping?.kind === "ignore" ? "mapping" : "veryHidden");
     } else if (isSettingsSheet(grid.sheet)) {
-      const read = readSettings(grid);
-      settings = { ...settings, ...read.settings };
+      const read = readPlanFacts(grid);
+      facts = { ...facts, ...read.facts };
       unread.push(...read.unread);
-      sheets.push({ sheet: grid.sheet, layout: "settings" });
+      sheets.push({ sheet: grid.sheet, layout: "facts" });
     } else if (
       (sheetMapping === undefined || sheetMapping.kind === "export") &&
       (exported = readExport(grid, levels))
@@ -235,7 +236,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   }
   for (const account of accounts) unread.push(...account());
   if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
-  const { plan, findings } = resolvePlan({ rows, settings: { title, ...settings } }, { levels, years: mapping.years });
+  const { plan, findings } = resolvePlan({ rows, facts: { title, ...facts } }, { levels, years: mapping.years });
   return {
     plan,
     findings: sortFindings(

@@ -17,7 +17,7 @@ import { YearReader } from "./resolve/years";
 
 export interface ResolveOptions {
   levels?: GoalLevel[];
-  /** Years given by a mapping; they win over the workbook's settings. */
+  /** Years given by a mapping; they win over the plan's facts (its Inställningar sheet). */
   years?: number[];
 }
 
@@ -38,9 +38,7 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
   const adjustments = new AdjustmentReader(state, committees).read(rows.adjustment, assignments);
   const keyFigures = new KeyFigureReader(state, goalReader).read(rows.keyFigure, goals);
   const yearReader = new YearReader(state);
-  const years = options.years?.length
-    ? options.years
-    : yearReader.planYears(raw.settings, assignments.all, adjustments);
+  const years = options.years?.length ? options.years : yearReader.planYears(raw.facts, assignments.all, adjustments);
   yearReader.checkYears(years, rows.assignment, rows.adjustment);
   committees.reportEveryCommitteeWithoutRegister();
   const plan: Plan = {

@@ -78,8 +78,26 @@ export const DEFAULT_SCALES: Scales = {
   ],
 };
 
-/** T1 and Delår are forecasts for the year; Helår is the outcome. */
-export type PeriodKind = "prognos" | "utfall";
+/** T1 and Delår are forecasts for the year (prognos); Helår is the outcome (utfall). */
+export type PeriodKind = "forecast" | "outcome";
+
+/**
+ * The words a period's kind has always been written with where it leaves the code: the state sheet (which a kommun
+ * may have edited), each follow-up sheet's metadata and consolidate --json (docs/schemas/consolidate-output.schema.json).
+ */
+const PERIOD_KIND_WORDS = { forecast: "prognos", outcome: "utfall" } as const satisfies Record<PeriodKind, string>;
+
+export type PeriodKindWord = (typeof PERIOD_KIND_WORDS)[PeriodKind];
+
+export function periodKindWord(kind: PeriodKind): PeriodKindWord {
+  return PERIOD_KIND_WORDS[kind];
+}
+
+/** The kind a word written outside names; null for anything else. */
+export function periodKindOfWord(word: unknown): PeriodKind | null {
+  const kinds = Object.keys(PERIOD_KIND_WORDS) as PeriodKind[];
+  return kinds.find((kind) => PERIOD_KIND_WORDS[kind] === word) ?? null;
+}
 
 export interface Period {
   name: string;
@@ -87,9 +105,9 @@ export interface Period {
 }
 
 export const DEFAULT_PERIODS: Period[] = [
-  { name: "T1", kind: "prognos" },
-  { name: "Delår", kind: "prognos" },
-  { name: "Helår", kind: "utfall" },
+  { name: "T1", kind: "forecast" },
+  { name: "Delår", kind: "forecast" },
+  { name: "Helår", kind: "outcome" },
 ];
 
 export interface Settings {
@@ -107,7 +125,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mapping: {},
 };
 
-/** The sheet where a kommun writes its settings by hand (budget year, plan years, the ledger's codes). */
+/** The Inställningar sheet a kommun writes by hand: the plan's facts (budget year, plan years) and the ledger's tables. */
 export function isSettingsSheet(name: string): boolean {
   return /^(inställningar|settings)$/.test(normalizeName(name));
 }

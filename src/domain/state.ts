@@ -3,7 +3,7 @@ import { SheetSpec } from "../sheet/spec";
 import { mappingProblems } from "./mapping";
 import { GoalLevel } from "./model";
 import { OWN_SHEET_MARKER } from "./ownSheets";
-import { DEFAULT_SETTINGS, Period, ScaleValue, Scales, Settings } from "./settings";
+import { DEFAULT_SETTINGS, Period, ScaleValue, Scales, Settings, periodKindOfWord, periodKindWord } from "./settings";
 
 export const STATE_SHEET = "Måltavlan";
 export const STATE_MARKER = `${OWN_SHEET_MARKER} state`;
@@ -22,7 +22,8 @@ export interface OwnSheetNames {
  * the names of its own sheets in this workbook.
  */
 export function stateSheet(settings: Settings, names?: OwnSheetNames): SheetSpec {
-  const json = JSON.stringify({ format: STATE_FORMAT, ...settings, ...(names ? { sheets: names } : {}) });
+  const periods = settings.periods.map((p) => ({ name: p.name, kind: periodKindWord(p.kind) }));
+  const json = JSON.stringify({ format: STATE_FORMAT, ...settings, periods, ...(names ? { sheets: names } : {}) });
   const chunks = json.match(/[\s\S]{1,30000}/g) ?? [];
   return {
     name: names?.state ?? STATE_SHEET,
@@ -112,9 +113,7 @@ function validValue(value: ScaleValue): ScaleValue {
 }
 
 function validPeriods(periods: unknown): Period[] | null {
-  const ok =
-    Array.isArray(periods) &&
-    periods.length > 0 &&
-    periods.every((p) => typeof p?.name === "string" && (p?.kind === "prognos" || p?.kind === "utfall"));
-  return ok ? (periods as Period[]) : null;
+  if (!Array.isArray(periods) || periods.length === 0) return null;
+  const read = periods.map((p) => ({ name: p?.name, kind: periodKindOfWord(p?.kind) }));
+  return read.every((p): p is Period => typeof p.name === "string" && p.kind !== null) ? read : null;
 }

@@ -1,5 +1,5 @@
 import { oreToTkr } from "./amounts";
-import { Plan } from "./model";
+import { CommitteeKind, Duration, Origin, Plan } from "./model";
 
 /** Per nämnd: how many uppdrag it has and what its ramjusteringar add up to, exactly, in öre. */
 export interface CommitteeSummary {
@@ -7,7 +7,7 @@ export interface CommitteeSummary {
   name: string | null;
   assignments: number;
   totalOre: number;
-  lastingOre: number;
+  permanentOre: number;
   temporaryOre: number;
   unspecifiedOre: number;
 }
@@ -22,18 +22,26 @@ export function summarizeByCommittee(plan: Plan): CommitteeSummary[] {
       name,
       assignments: plan.assignments.filter((a) => a.committees.includes(code)).length,
       totalOre: adjustments.reduce((total, a) => total + a.amountOre, 0),
-      lastingOre: sum("varaktig"),
-      temporaryOre: sum("tillfallig"),
+      permanentOre: sum("permanent"),
+      temporaryOre: sum("temporary"),
       unspecifiedOre: sum(null),
     };
   });
 }
 
+/**
+ * The words --json has always written for the plan's enums (docs/schemas/validate-output.schema.json): the schema
+ * stays as documented, so they are turned into these here, and only here.
+ */
+const JSON_COMMITTEE_KIND = { committee: "namnd", company: "bolag" } as const satisfies Record<CommitteeKind, string>;
+const JSON_ORIGIN = { council: "fullmaktige", committee: "namnd" } as const satisfies Record<Origin, string>;
+const JSON_DURATION = { permanent: "varaktig", temporary: "tillfallig" } as const satisfies Record<Duration, string>;
+
 /** The plan in the CLI's JSON shape (README: "JSON-utdata"); amounts as signed tkr. */
 export function planToJson(plan: Plan) {
   return {
     years: plan.years,
-    committees: plan.committees.map(({ code, name, kind }) => ({ code, name, kind })),
+    committees: plan.committees.map(({ code, name, kind }) => ({ code, name, kind: JSON_COMMITTEE_KIND[kind] })),
     goals: plan.goals.map(({ id, level, name, parentIds, committee, target }) => ({
       id,
       level,
@@ -48,7 +56,7 @@ export function planToJson(plan: Plan) {
       clarification,
       goalIds,
       committees,
-      origin,
+      origin: JSON_ORIGIN[origin],
       year,
     })),
     adjustments: plan.adjustments.map((a) => ({
@@ -57,7 +65,7 @@ export function planToJson(plan: Plan) {
       year: a.year,
       amountTkr: oreToTkr(a.amountOre),
       direction: a.direction,
-      duration: a.duration,
+      duration: a.duration === null ? null : JSON_DURATION[a.duration],
       assignmentId: a.assignmentId,
       description: a.description,
       isIndex: a.isIndex,

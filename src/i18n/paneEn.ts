@@ -90,7 +90,7 @@ export const en: PaneStrings = {
     assignment: "Linked assignment",
     comment: "Comment",
   },
-  settingsSheet: "Settings",
+  factsSheet: "Settings",
   readAsLabel: (sheet: string) => `Read sheet ${sheet} as`,
   saveMapping: "Save the mapping",
   savingMapping: "Saving the mapping …",
@@ -103,15 +103,15 @@ export const en: PaneStrings = {
   creatingTemplate: "Creating the template sheets …",
   templateCreated:
     "The template sheets are created: Nämnder, Mål, Uppdrag, Ramjusteringar and Nyckeltal. Fill in the plan there.",
-  previewHeading: "How the plan is read",
-  previewShown: (shown: number, total: number) =>
+  planAsReadHeading: "How the plan is read",
+  planRowsShown: (shown: number, total: number) =>
     shown < total ? `The first ${shown} of ${total.toLocaleString("en-GB")}.` : `All ${total}.`,
-  previewEmpty: "Nothing found.",
+  planPartEmpty: "Nothing found.",
   goalTreeCaption: "Goals and key figures",
   goalTreeCounts: (goals: number, keyFigures: number) =>
     `${pluralEn(goals, "goal", "goals")}, ${pluralEn(keyFigures, "key figure", "key figures")}. Open a goal to see what belongs to it.`,
   keyFigureLevel: "Key figure",
-  previewSections: {
+  planParts: {
     committees: "Committees",
     goals: "Goals",
     assignments: "Assignments",
@@ -124,7 +124,7 @@ export const en: PaneStrings = {
   colYear: "Year",
   colAmount: "Amount (tkr)",
   colDuration: "Duration",
-  durations: { varaktig: "Permanent", tillfallig: "Temporary", none: "Not given" },
+  durations: { permanent: "Permanent", temporary: "Temporary", none: "Not given" },
   levelName: (level: { label: string; labelEn: string }) => level.labelEn,
 
   validate: "Validate",
@@ -151,8 +151,8 @@ export const en: PaneStrings = {
   year: "Year",
   due: "Answer by",
   yearInvalid: "Write the year with four digits, e.g. 2025.",
-  periodKinds: { prognos: "forecast", utfall: "outcome" },
-  previewing: "Working out the sheets …",
+  periodKinds: { forecast: "forecast", outcome: "outcome" },
+  outlining: "Working out the sheets …",
   followUpCaption: "Follow-up sheets per committee",
   colCommittee: "Committee",
   colAction: "Will be",

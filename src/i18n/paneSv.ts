@@ -97,7 +97,7 @@ export const sv = {
     assignment: "Kopplat uppdrag",
     comment: "Kommentar",
   } satisfies Record<FieldName, string>,
-  settingsSheet: "Inställningar",
+  factsSheet: "Inställningar",
   readAsLabel: (sheet: string) => `Läs bladet ${sheet} som`,
   saveMapping: "Spara kopplingen",
   savingMapping: "Sparar kopplingen …",
@@ -109,15 +109,15 @@ export const sv = {
   createTemplate: "Skapa mallbladen",
   creatingTemplate: "Skapar mallbladen …",
   templateCreated: "Mallbladen är skapade: Nämnder, Mål, Uppdrag, Ramjusteringar och Nyckeltal. Fyll i planen där.",
-  previewHeading: "Så läses planen",
-  previewShown: (shown: number, total: number) =>
+  planAsReadHeading: "Så läses planen",
+  planRowsShown: (shown: number, total: number) =>
     shown < total ? `De första ${shown} av ${total.toLocaleString("sv-SE")}.` : `Alla ${total}.`,
-  previewEmpty: "Inget hittat.",
+  planPartEmpty: "Inget hittat.",
   goalTreeCaption: "Mål och nyckeltal",
   goalTreeCounts: (goals: number, keyFigures: number) =>
     `${plural(goals, "mål", "mål")}, ${plural(keyFigures, "nyckeltal", "nyckeltal")}. Öppna ett mål för att se vad som hör till det.`,
   keyFigureLevel: "Nyckeltal",
-  previewSections: { committees: "Nämnder", goals: "Mål", assignments: "Uppdrag", adjustments: "Ramjusteringar" },
+  planParts: { committees: "Nämnder", goals: "Mål", assignments: "Uppdrag", adjustments: "Ramjusteringar" },
   colCode: "Förkortning",
   colName: "Namn",
   colTitle: "Uppdrag",
@@ -125,7 +125,7 @@ export const sv = {
   colYear: "År",
   colAmount: "Belopp (tkr)",
   colDuration: "Varaktighet",
-  durations: { varaktig: "Varaktig", tillfallig: "Tillfällig", none: "Ej angiven" },
+  durations: { permanent: "Varaktig", temporary: "Tillfällig", none: "Ej angiven" },
   levelName: (level: { label: string; labelEn: string }) => level.label,
 
   // Validera
@@ -153,8 +153,8 @@ export const sv = {
   year: "År",
   due: "Svara senast",
   yearInvalid: "Skriv året med fyra siffror, t.ex. 2025.",
-  periodKinds: { prognos: "prognos", utfall: "utfall" },
-  previewing: "Räknar fram bladen …",
+  periodKinds: { forecast: "prognos", outcome: "utfall" },
+  outlining: "Räknar fram bladen …",
   followUpCaption: "Uppföljningsbladen per nämnd",
   colCommittee: "Nämnd",
   colAction: "Blir",

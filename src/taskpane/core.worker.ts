@@ -4,13 +4,13 @@
  * Dates survive), so a 20 000-row plan is read and validated here while the pane stays responsive.
  */
 import { inThreadCore } from "../hosts/coreSteps";
-import { type PaneCore, followUpPreviewRows } from "./followUpPreview";
+import { type PaneCore, followUpOutlineRows } from "./followUpOutline";
 
-/** The core's steps where they run here, with the follow-up's preview computed beside the sheets it previews. */
+/** The core's steps where they run here, with the outline of a follow-up computed beside the sheets it outlines. */
 export const inThreadPaneCore: PaneCore = {
   ...inThreadCore,
-  previewFollowUp: async (grids, read, request) =>
-    followUpPreviewRows(await inThreadCore.prepareFollowUp(grids, read, request)),
+  outlineFollowUp: async (grids, read, request) =>
+    followUpOutlineRows(await inThreadCore.prepareFollowUp(grids, read, request)),
 };
 
 export type CoreStep = keyof PaneCore;

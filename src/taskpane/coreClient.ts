@@ -5,7 +5,7 @@
  * is created in workerCore.ts: `import.meta` is for webpack only, and this part is tested in Jest.)
  */
 import type { CoreRequest, CoreResponse, CoreStep } from "./core.worker";
-import type { PaneCore } from "./followUpPreview";
+import type { PaneCore } from "./followUpOutline";
 import { WorkerFailure } from "./workerFailure";
 
 /** A Worker-like endpoint, so the protocol can be tested without a browser. */
@@ -58,6 +58,6 @@ export function coreOverEndpoint(connect: () => CoreEndpoint, { startNow = false
     readPlan: call("readPlan"),
     prepareFollowUp: call("prepareFollowUp"),
     prepareReport: call("prepareReport"),
-    previewFollowUp: call("previewFollowUp"),
+    outlineFollowUp: call("outlineFollowUp"),
   };
 }

@@ -11,7 +11,7 @@ import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";
 import { type Validation, openWorkbookSession } from "../hosts/excel/openWorkbook";
 import type { WorkbookReadResult } from "../hosts/excel/read";
-import type { PaneCore } from "./followUpPreview";
+import type { PaneCore } from "./followUpOutline";
 import type { PaneFiles } from "./workerFiles";
 import { PLAN_NAME, type MissingPerCommittee, type PaneValidation, type PaneWorkbook } from "./workbook";
 
@@ -51,7 +51,7 @@ export function missingPerCommittee(consolidation: Consolidation): MissingPerCom
 }
 
 export interface ExcelWorkbookOptions {
-  /** The core: the pane's worker (a PaneCore, which previews a follow-up where it runs) or any CoreSteps. */
+  /** The core: the pane's worker (a PaneCore, which outlines a follow-up where it runs) or any CoreSteps. */
   core: CoreSteps | PaneCore;
   /** The file library (its own worker, started on first use). */
   files: PaneFiles;
@@ -65,9 +65,9 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
   return {
     validate: (mapping) => Excel.run(async (context) => validationOf(await session.validate(context, mapping))),
 
-    previewFollowUp: (choice) =>
+    outlineFollowUp: (choice) =>
       Excel.run(async (context) => {
-        const { validation, made } = await session.previewFollowUp(context, choice);
+        const { validation, made } = await session.outlineFollowUp(context, choice);
         return made
           ? { ok: true, validation: validationOf(validation), rows: made }
           : { ok: false, validation: validationOf(validation) };
@@ -82,7 +82,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
           written: true,
           validation,
           sheets: result.followUp.sheets.map((s) => s.spec.name),
-          carried: result.preview.map(({ sheet, answers }) => ({ sheet, answers })),
+          carried: result.outline.map(({ sheet, answers }) => ({ sheet, answers })),
           findings: result.followUp.findings,
           warnings: result.warnings,
         };
@@ -96,9 +96,9 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
         return { ok: true, ...written };
       }),
 
-    previewConsolidation: (request) =>
+    outlineConsolidation: (request) =>
       Excel.run(async (context) => {
-        const { validation, made: consolidation } = await session.previewReport(context, request);
+        const { validation, made: consolidation } = await session.outlineReport(context, request);
         if (!consolidation) return { ok: false, validation: validationOf(validation) };
         const found = consolidation.committees.some((c) => c.source !== null);
         return {

@@ -16,10 +16,10 @@ export function lazyWorkbook(load: () => Promise<PaneWorkbook>): PaneWorkbook {
   };
   return {
     validate: async (...args) => (await get()).validate(...args),
-    previewFollowUp: async (...args) => (await get()).previewFollowUp(...args),
+    outlineFollowUp: async (...args) => (await get()).outlineFollowUp(...args),
     generate: async (...args) => (await get()).generate(...args),
     exportFollowUp: async (...args) => (await get()).exportFollowUp(...args),
-    previewConsolidation: async (...args) => (await get()).previewConsolidation(...args),
+    outlineConsolidation: async (...args) => (await get()).outlineConsolidation(...args),
     consolidate: async (...args) => (await get()).consolidate(...args),
     saveSettings: async (...args) => (await get()).saveSettings(...args),
     createTemplate: async (...args) => (await get()).createTemplate(...args),

@@ -14,9 +14,9 @@ import type { UnreadCell } from "../domain/unread";
 import type { FileProblem, WriteWarning } from "../sheet/hostProblems";
 import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
-import type { FollowUpPreviewRow } from "../hosts/followUpPreview";
+import type { FollowUpOutlineRow } from "../hosts/followUpOutline";
 
-export type { FollowUpPreviewRow };
+export type { FollowUpOutlineRow };
 
 /** The name the follow-up sheets' markers and the report give this workbook (Office.js 1.7 cannot read its name). */
 export const PLAN_NAME = "denna arbetsbok";
@@ -49,8 +49,8 @@ export interface FollowUpChoice {
   password?: string;
 }
 
-export type FollowUpPreview =
-  { ok: true; rows: FollowUpPreviewRow[]; validation: PaneValidation } | { ok: false; validation: PaneValidation };
+export type FollowUpOutline =
+  { ok: true; rows: FollowUpOutlineRow[]; validation: PaneValidation } | { ok: false; validation: PaneValidation };
 
 export type GenerateOutcome =
   | {
@@ -111,7 +111,7 @@ export interface ConsolidationRequest {
   language: Language;
 }
 
-export type ConsolidationPreview =
+export type ConsolidationOutline =
   | {
       ok: true;
       /** The follow-up being consolidated (the latest found); null when no follow-up sheet was found at all. */
@@ -137,12 +137,12 @@ export interface PaneWorkbook {
   /** Reads the open workbook and validates the plan (with the saved mapping, or `mapping` when given). */
   validate(mapping?: Mapping): Promise<PaneValidation>;
   /** Which follow-up sheets a generate would write: nothing is written. */
-  previewFollowUp(choice: FollowUpChoice): Promise<FollowUpPreview>;
+  outlineFollowUp(choice: FollowUpChoice): Promise<FollowUpOutline>;
   generate(choice: FollowUpChoice): Promise<GenerateOutcome>;
   /** One workbook per nämnd with its follow-up sheet (answers in this workbook carried over): nothing is written here. */
   exportFollowUp(choice: FollowUpChoice): Promise<ExportOutcome>;
   /** What the answers hold so far (this workbook's follow-up sheets and the returned workbooks): nothing is written. */
-  previewConsolidation(request: ConsolidationRequest): Promise<ConsolidationPreview>;
+  outlineConsolidation(request: ConsolidationRequest): Promise<ConsolidationOutline>;
   consolidate(request: ConsolidationRequest): Promise<ConsolidateOutcome>;
   saveSettings(settings: Settings): Promise<void>;
   createTemplate(): Promise<void>;
@@ -155,7 +155,7 @@ export interface PaneWorkbook {
   readFiles(files: File[]): Promise<FilesRead>;
 }
 
-/** Told when a step got a fresher validation (with a preview or a write). */
+/** Told when a step got a fresher validation (with an outline or a write). */
 export type ValidationListener = (validation: PaneValidation) => void;
 
 export type CorrectionListener = (sheet: string, correction: SheetCorrection) => void;

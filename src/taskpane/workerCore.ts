@@ -1,5 +1,5 @@
 import { type CoreEndpoint, coreOverEndpoint } from "./coreClient";
-import type { PaneCore } from "./followUpPreview";
+import type { PaneCore } from "./followUpOutline";
 
 /** The core in its Web Worker, bundled by webpack 5 as a chunk of its own; `startNow` starts the worker now. */
 export function workerCore(options: { startNow?: boolean } = {}): PaneCore {

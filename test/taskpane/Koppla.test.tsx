@@ -88,7 +88,7 @@ describe("Koppla", () => {
     expect(screen.getByRole("button", { name: "Spara kopplingen" })).toBeEnabled();
   });
 
-  test("a live preview of the plan as read: nämnder, uppdrag and amounts in tkr", async () => {
+  test("the plan as read, live: nämnder, uppdrag and amounts in tkr", async () => {
     pane();
     const committees = await screen.findByRole("table", { name: "Nämnder" });
     expect(committees).toHaveTextContent("KSKommunstyrelsen");
@@ -190,7 +190,7 @@ describe("Koppla", () => {
     expect(column.closest(".fui-Dropdown")).toHaveStyle({ minWidth: "0", width: "100%" });
   });
 
-  test("a 20 000-row plan: the preview shows the first rows only", async () => {
+  test("a 20 000-row plan: the plan as read shows the first rows only", async () => {
     const big = validation();
     const assignments = Array.from({ length: 20_000 }, (_, i) => ({
       ...big.plan.assignments[0],

@@ -3,7 +3,7 @@ import "./setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import type { ConsolidateOutcome, ConsolidationPreview, FilesRead } from "../../src/taskpane/workbook";
+import type { ConsolidateOutcome, ConsolidationOutline, FilesRead } from "../../src/taskpane/workbook";
 import { CONSOLIDATION, FINDINGS, deferred, fakeWorkbook, hostError, validation } from "./fakes";
 
 function pane(workbook = fakeWorkbook(validation())) {
@@ -17,8 +17,8 @@ const xlsx = (name: string) =>
 describe("Sammanställ", () => {
   test("what is missing per nämnd, from this workbook's follow-up sheets", async () => {
     const workbook = fakeWorkbook(validation());
-    const checked = deferred<ConsolidationPreview>();
-    workbook.previewConsolidation.mockImplementationOnce(() => checked.promise);
+    const checked = deferred<ConsolidationOutline>();
+    workbook.outlineConsolidation.mockImplementationOnce(() => checked.promise);
     pane(workbook);
     expect(await screen.findByText("Kontrollerar svaren …")).toBeVisible();
     checked.resolve(CONSOLIDATION);
@@ -30,14 +30,14 @@ describe("Sammanställ", () => {
     expect(within(missing).getByRole("list", { name: "Har inte svarat" })).toHaveTextContent(
       "SAN Social- och arbetsmarknadsnämnden",
     );
-    expect(workbook.previewConsolidation).toHaveBeenCalledWith({ returned: [], language: "sv" });
+    expect(workbook.outlineConsolidation).toHaveBeenCalledWith({ returned: [], language: "sv" });
   });
 
   test("x av y nämnder har svarat, and who has not", async () => {
     const workbook = fakeWorkbook(validation());
     const codes = ["KS", "BUN", "SN", "TN", "KFN", "MBN", "VN"];
-    workbook.previewConsolidation.mockResolvedValue({
-      ...(CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>),
+    workbook.outlineConsolidation.mockResolvedValue({
+      ...(CONSOLIDATION as Extract<ConsolidationOutline, { ok: true }>),
       committees: codes.map((code, i) => ({
         code,
         name: null,
@@ -61,8 +61,8 @@ describe("Sammanställ", () => {
 
   test("a follow-up sheet in this workbook with nothing typed is no answer: not listed as answered from it", async () => {
     const workbook = fakeWorkbook(validation());
-    workbook.previewConsolidation.mockResolvedValue({
-      ...(CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>),
+    workbook.outlineConsolidation.mockResolvedValue({
+      ...(CONSOLIDATION as Extract<ConsolidationOutline, { ok: true }>),
       committees: [
         { code: "KS", name: "Kommunstyrelsen", source: "denna arbetsbok", answered: false, total: 6, missing: [] },
         { code: "SAN", name: null, source: "SAN-T1-2024.xlsx", answered: true, total: 5, missing: [] },
@@ -78,12 +78,12 @@ describe("Sammanställ", () => {
 
   test("empty: no follow-up sheets yet", async () => {
     const workbook = fakeWorkbook(validation());
-    workbook.previewConsolidation.mockResolvedValue({ ok: true, followUp: null, committees: [], findings: [] });
+    workbook.outlineConsolidation.mockResolvedValue({ ok: true, followUp: null, committees: [], findings: [] });
     pane(workbook);
     expect(await screen.findByText(/Hittade inga uppföljningsblad/)).toBeVisible();
   });
 
-  test("returned workbooks are read in the pane, listed, used in the preview, and can be removed", async () => {
+  test("returned workbooks are read in the pane, listed, used in the outline, and can be removed", async () => {
     const user = userEvent.setup();
     const workbook = pane();
     const read = deferred<FilesRead>();
@@ -105,11 +105,11 @@ describe("Sammanställ", () => {
     );
     expect(workbook.readFiles.mock.calls[0][0].map((f) => f.name)).toEqual(["KS-T1-2024.xlsx", "trasig.xlsx"]);
     await waitFor(() =>
-      expect(workbook.previewConsolidation).toHaveBeenLastCalledWith({ returned: [returned], language: "sv" }),
+      expect(workbook.outlineConsolidation).toHaveBeenLastCalledWith({ returned: [returned], language: "sv" }),
     );
     await user.click(screen.getByRole("button", { name: "Ta bort KS-T1-2024.xlsx" }));
     await waitFor(() =>
-      expect(workbook.previewConsolidation).toHaveBeenLastCalledWith({ returned: [], language: "sv" }),
+      expect(workbook.outlineConsolidation).toHaveBeenLastCalledWith({ returned: [], language: "sv" }),
     );
   });
 
@@ -126,7 +126,7 @@ describe("Sammanställ", () => {
       written: true,
       sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
       overview: "Översikt",
-      committees: (CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>).committees,
+      committees: (CONSOLIDATION as Extract<ConsolidationOutline, { ok: true }>).committees,
       findings: [],
       warnings: [],
     });
@@ -162,7 +162,7 @@ describe("Sammanställ", () => {
   test("a plan with errors: the report is not written and the errors are one click away", async () => {
     const user = userEvent.setup();
     const workbook = fakeWorkbook(validation(FINDINGS));
-    workbook.previewConsolidation.mockResolvedValue({ ok: false, validation: validation(FINDINGS) });
+    workbook.outlineConsolidation.mockResolvedValue({ ok: false, validation: validation(FINDINGS) });
     pane(workbook);
     expect(await screen.findByText(/Planen har 2 fel/)).toBeVisible();
     await user.click(screen.getByRole("button", { name: "Visa felen" }));
@@ -172,8 +172,8 @@ describe("Sammanställ", () => {
   test("what the consolidation found in the answers: in this workbook a button to the cell, in a returned file its name", async () => {
     const user = userEvent.setup();
     const workbook = fakeWorkbook(validation());
-    workbook.previewConsolidation.mockResolvedValue({
-      ...(CONSOLIDATION as Extract<ConsolidationPreview, { ok: true }>),
+    workbook.outlineConsolidation.mockResolvedValue({
+      ...(CONSOLIDATION as Extract<ConsolidationOutline, { ok: true }>),
       findings: [
         {
           severity: "warning",

@@ -3,8 +3,8 @@ import "./setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import type { FollowUpPreview, GenerateOutcome } from "../../src/taskpane/workbook";
-import { FINDINGS, PREVIEW, REGENERATION_FINDINGS, deferred, fakeWorkbook, syncError, validation } from "./fakes";
+import type { FollowUpOutline, GenerateOutcome } from "../../src/taskpane/workbook";
+import { FINDINGS, OUTLINE, REGENERATION_FINDINGS, deferred, fakeWorkbook, syncError, validation } from "./fakes";
 import { FILE_FINDINGS_SHOWN } from "../../src/taskpane/steps/FileFindings";
 import type { FileFinding } from "../../src/domain/findings";
 import { PANE_STRINGS } from "../../src/i18n/pane";
@@ -15,11 +15,11 @@ function pane(workbook = fakeWorkbook(validation())) {
 }
 
 describe("Skapa uppföljning", () => {
-  test("period, year and answer-by date; the preview per nämnd says created or updated and that answers are kept", async () => {
+  test("period, year and answer-by date; the outline per nämnd says created or updated and that answers are kept", async () => {
     const workbook = fakeWorkbook(validation());
-    // The preview is held back until the spinner has been seen, so the test never races the fake's answer.
-    const computed = deferred<FollowUpPreview>();
-    workbook.previewFollowUp.mockReturnValueOnce(computed.promise);
+    // The outline is held back until the spinner has been seen, so the test never races the fake's answer.
+    const computed = deferred<FollowUpOutline>();
+    workbook.outlineFollowUp.mockReturnValueOnce(computed.promise);
     pane(workbook);
     expect(await screen.findByRole("combobox", { name: "Period" })).toHaveTextContent("T1");
     // The plan's budget year once the plan is read.
@@ -28,17 +28,17 @@ describe("Skapa uppföljning", () => {
     expect(screen.getByLabelText("Svara senast")).not.toHaveAttribute("type", "date");
     expect(screen.getByLabelText("Svara senast")).toHaveAttribute("placeholder", "åååå-mm-dd");
     expect(await screen.findByText("Räknar fram bladen …")).toBeVisible();
-    computed.resolve(PREVIEW);
+    computed.resolve(OUTLINE);
     const table = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     const [ks, san] = within(table).getAllByRole("row").slice(1);
     expect(ks).toHaveTextContent(
       /KS T1 2024.*KS Kommunstyrelsen.*uppdateras.*2 svar behålls.*2 mål, 3 uppdrag, 1 ramjust\., 0 nyckeltal/,
     );
     expect(san).toHaveTextContent(/SAN T1 2024.*skapas.*inga svar än/);
-    expect(workbook.previewFollowUp).toHaveBeenCalledTimes(1);
+    expect(workbook.outlineFollowUp).toHaveBeenCalledTimes(1);
   });
 
-  test("changing period and year updates the preview; the request carries the date", async () => {
+  test("changing period and year updates the outline; the request carries the date", async () => {
     const user = userEvent.setup();
     const workbook = pane();
     await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
@@ -48,15 +48,15 @@ describe("Skapa uppföljning", () => {
     await user.clear(year);
     await user.type(year, "2024");
     await waitFor(() =>
-      expect(workbook.previewFollowUp).toHaveBeenLastCalledWith(
-        expect.objectContaining({ period: { name: "Delår", kind: "prognos" }, year: 2024 }),
+      expect(workbook.outlineFollowUp).toHaveBeenLastCalledWith(
+        expect.objectContaining({ period: { name: "Delår", kind: "forecast" }, year: 2024 }),
       ),
     );
     await user.type(screen.getByLabelText("Svara senast"), "2024-09-15");
     await waitFor(() => expect(screen.queryByText("Räknar fram bladen …")).not.toBeInTheDocument());
     await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
     expect(workbook.generate).toHaveBeenCalledWith({
-      period: { name: "Delår", kind: "prognos" },
+      period: { name: "Delår", kind: "forecast" },
       year: 2024,
       due: "2024-09-15",
     });
@@ -95,8 +95,8 @@ describe("Skapa uppföljning", () => {
     });
     expect(await screen.findByText("Skapade 2 uppföljningsblad")).toBeVisible();
     expect(workbook.generate).toHaveBeenCalledTimes(1);
-    // The preview is read again, now that the sheets exist.
-    await waitFor(() => expect(workbook.previewFollowUp).toHaveBeenCalledTimes(2));
+    // The outline is read again, now that the sheets exist.
+    await waitFor(() => expect(workbook.outlineFollowUp).toHaveBeenCalledTimes(2));
   });
 
   test("a plan with errors: the button is disabled with the reason beside it, and the way to the errors", async () => {
@@ -131,7 +131,7 @@ describe("Skapa uppföljning", () => {
   async function generateWith(findings: FileFinding[], language: "sv" | "en" = "sv") {
     const user = userEvent.setup();
     const workbook = fakeWorkbook(validation());
-    const written = await workbook.generate({ period: { name: "T1", kind: "prognos" }, year: 2024, due: null });
+    const written = await workbook.generate({ period: { name: "T1", kind: "forecast" }, year: 2024, due: null });
     workbook.generate.mockResolvedValueOnce({ ...written, findings } as GenerateOutcome);
     render(<App inExcel workbook={workbook} initialStep="skapa" strings={PANE_STRINGS[language]} />);
     await screen.findByRole("table");
@@ -239,7 +239,7 @@ describe("Skapa uppföljning", () => {
 
   test("empty: a plan without nämnder to follow up says so", async () => {
     const workbook = fakeWorkbook(validation());
-    workbook.previewFollowUp.mockResolvedValue({ ...PREVIEW, rows: [] } as FollowUpPreview);
+    workbook.outlineFollowUp.mockResolvedValue({ ...OUTLINE, rows: [] } as FollowUpOutline);
     pane(workbook);
     expect(await screen.findByText(/Planen har inga nämnder/)).toBeVisible();
   });

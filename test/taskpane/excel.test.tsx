@@ -18,7 +18,7 @@ import type { Grid } from "../../src/sheet/grid";
 import { App } from "../../src/taskpane/App";
 import { excelWorkbook } from "../../src/taskpane/excelWorkbook";
 import { inThreadPaneCore } from "../../src/taskpane/core.worker";
-import type { PaneCore } from "../../src/taskpane/followUpPreview";
+import type { PaneCore } from "../../src/taskpane/followUpOutline";
 import type { StandIn } from "../../src/hosts/standin";
 import { standInFromGrids } from "../excel/support";
 import { benchPlanGrids } from "../support/benchPlan";
@@ -45,9 +45,9 @@ const core: PaneCore = {
     calls.push("prepareReport");
     return inThreadCore.prepareReport(...args);
   },
-  previewFollowUp: async (...args) => {
-    calls.push("previewFollowUp");
-    return inThreadPaneCore.previewFollowUp(...args);
+  outlineFollowUp: async (...args) => {
+    calls.push("outlineFollowUp");
+    return inThreadPaneCore.outlineFollowUp(...args);
   },
 };
 
@@ -86,15 +86,15 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   // Skapa uppföljning: T1 of the plan's first year; every nämnd's sheet will be created.
   await user.click(screen.getByRole("tab", { name: "Skapa uppföljning" }));
   expect(await screen.findByRole("spinbutton", { name: "År" })).toHaveValue(2024);
-  const preview = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
-  const rows = within(preview).getAllByRole("row").slice(1);
+  const outline = await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+  const rows = within(outline).getAllByRole("row").slice(1);
   expect(rows.length).toBeGreaterThan(1);
   for (const row of rows) expect(row).toHaveTextContent(/T1 2024.*skapas/);
   await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
   expect(await screen.findByText(`Skapade ${rows.length} uppföljningsblad`)).toBeVisible();
   const names = standIn.workbook.sheets.map((s) => s.name);
   expect(names).toEqual(expect.arrayContaining(["KS T1 2024"]));
-  // The preview is read again: the sheets are now updated, not created.
+  // The outline is read again: the sheets are now updated, not created.
   await waitFor(() =>
     expect(
       within(screen.getByRole("table", { name: "Uppföljningsbladen per nämnd" })).getAllByText("uppdateras"),
@@ -113,7 +113,7 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   expect(standIn.workbook.active?.name).toBe("Översikt");
   expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Översikt", "Fynd"]));
   // Every step's core work went through the core passed in (the pane's worker), none in the pane's thread.
-  expect(new Set(calls)).toEqual(new Set(["readPlan", "previewFollowUp", "prepareFollowUp", "prepareReport"]));
+  expect(new Set(calls)).toEqual(new Set(["readPlan", "outlineFollowUp", "prepareFollowUp", "prepareReport"]));
 });
 
 test("created again after the plan moved an answered uppdrag: the step lists what reading the earlier sheets found", async () => {
@@ -201,18 +201,18 @@ test("a saved mapping is kept in the workbook and used when reading again", asyn
   expect(read.plan.keyFigures).toEqual([]);
 });
 
-test("a core without the preview step (any CoreSteps): the same preview, computed from the sheets", async () => {
-  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2024, due: null };
+test("a core without the outline step (any CoreSteps): the same outline, computed from the sheets", async () => {
+  const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2024, due: null };
   const files = inThreadFiles();
-  const plain = await excelWorkbook({ core: inThreadCore, files }).previewFollowUp(choice);
-  const pane = await excelWorkbook({ core: inThreadPaneCore, files }).previewFollowUp(choice);
+  const plain = await excelWorkbook({ core: inThreadCore, files }).outlineFollowUp(choice);
+  const pane = await excelWorkbook({ core: inThreadPaneCore, files }).outlineFollowUp(choice);
   expect(plain.ok && plain.rows.length).toBeGreaterThan(1);
   expect(plain).toEqual(pane);
 });
 
 test("export: one workbook per nämnd, each with its follow-up sheet, and the open workbook unchanged", async () => {
   const before = standIn.workbook.sheets.map((s) => s.name);
-  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2024, due: null, password: "x" };
+  const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2024, due: null, password: "x" };
   const outcome = await excelWorkbook({ core, files: inThreadFiles() }).exportFollowUp(choice);
   if (!outcome.ok) throw new Error("the example plan has errors");
   const read = await inThreadCore.readPlan(grids);
@@ -249,7 +249,7 @@ test("the pane remembers the workbook's size: after one job, a workbook over 5 M
   uninstall();
   standIn = standInFromGrids(benchPlanGrids({ assignments: 8_000, adjustments: 8_000 }));
   uninstall = standIn.install();
-  const choice = { period: { name: "T1", kind: "prognos" as const }, year: 2025, due: null };
+  const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2025, due: null };
   const refusedIn = async (job: () => Promise<unknown>) => {
     const from = standIn.log.length;
     await job();

@@ -9,10 +9,10 @@ import { DEFAULT_LEVELS, type Plan } from "../../src/domain/model";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import type {
   ConsolidateOutcome,
-  ConsolidationPreview,
+  ConsolidationOutline,
   ExportOutcome,
   FilesRead,
-  FollowUpPreview,
+  FollowUpOutline,
   GenerateOutcome,
   PaneValidation,
   PaneWorkbook,
@@ -22,8 +22,8 @@ export const PLAN: Plan = {
   years: [2024, 2025, 2026],
   levels: DEFAULT_LEVELS,
   committees: [
-    { code: "KS", name: "Kommunstyrelsen", kind: "namnd" },
-    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", kind: "namnd" },
+    { code: "KS", name: "Kommunstyrelsen", kind: "committee" },
+    { code: "SAN", name: "Social- och arbetsmarknadsnämnden", kind: "committee" },
   ],
   goals: [
     { id: "V1", level: "vision", name: "Östersund 2040", parentIds: [], committee: null, target: null },
@@ -36,7 +36,7 @@ export const PLAN: Plan = {
       clarification: null,
       goalIds: ["M1"],
       committees: ["KS"],
-      origin: "fullmaktige",
+      origin: "council",
       year: 2024,
     },
   ],
@@ -47,7 +47,7 @@ export const PLAN: Plan = {
       year: 2024,
       amountOre: 25_000_000,
       direction: "increase",
-      duration: "tillfallig",
+      duration: "temporary",
       assignmentId: "U1",
       description: null,
       isIndex: false,
@@ -100,7 +100,7 @@ export function validation(findings: Finding[] = [], overrides: Partial<PaneVali
       },
       { sheet: "Ramjusteringar", layout: "table", kind: "adjustment", headerRow: 1 },
       { sheet: "Anteckningar", layout: "ignored" },
-      { sheet: "Inställningar", layout: "settings" },
+      { sheet: "Inställningar", layout: "facts" },
       { sheet: "KS T1 2024", layout: "ignored" },
     ],
     ownSheets: ["KS T1 2024"],
@@ -120,7 +120,7 @@ export const EMPTY_WORKBOOK: PaneValidation = {
   ownSheets: [],
 };
 
-export const PREVIEW: FollowUpPreview = {
+export const OUTLINE: FollowUpOutline = {
   ok: true,
   validation: validation(),
   rows: [
@@ -174,7 +174,7 @@ export const REGENERATION_FINDINGS: FileFinding[] = [
   },
 ];
 
-export const CONSOLIDATION: ConsolidationPreview = {
+export const CONSOLIDATION: ConsolidationOutline = {
   ok: true,
   followUp: { period: DEFAULT_SETTINGS.periods[0], year: 2024 },
   findings: [],
@@ -250,12 +250,12 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
         };
   const fake = {
     validate: jest.fn(async () => result),
-    previewFollowUp: jest.fn(async (): Promise<FollowUpPreview> =>
-      result.errors > 0 ? { ok: false, validation: result } : { ...PREVIEW, validation: result },
+    outlineFollowUp: jest.fn(async (): Promise<FollowUpOutline> =>
+      result.errors > 0 ? { ok: false, validation: result } : { ...OUTLINE, validation: result },
     ),
     generate: jest.fn(async () => generated),
     exportFollowUp: jest.fn(async () => exported),
-    previewConsolidation: jest.fn(async () => CONSOLIDATION),
+    outlineConsolidation: jest.fn(async () => CONSOLIDATION),
     consolidate: jest.fn(async () => consolidated),
     saveSettings: jest.fn(async () => undefined),
     createTemplate: jest.fn(async () => undefined),

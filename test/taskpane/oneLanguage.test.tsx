@@ -11,7 +11,7 @@ import {
   CONSOLIDATION,
   FINDINGS,
   PLAN,
-  PREVIEW,
+  OUTLINE,
   REGENERATION_FINDINGS,
   fakeWorkbook,
   hostError,
@@ -67,7 +67,7 @@ function strings(value: unknown): string[] {
 /** The plan's own words (nämnder, goals, sheet and file names, the kommun's settings): they show in either language. */
 const PLAN_CONTENT = strings([
   validation(FINDINGS),
-  PREVIEW,
+  OUTLINE,
   CONSOLIDATION,
   ["Översikt", "Per mål", "Svar", "Saknas", "Fynd", "Uppföljning T1 2024.zip", "svar.xlsx"],
 ]);
@@ -102,7 +102,7 @@ function shownText(): string {
 const PLAN_WITH_AMOUNTS: PaneValidation = validation([FINDINGS[2]], {
   plan: {
     ...PLAN,
-    adjustments: [{ ...PLAN.adjustments[0], amountOre: -120_050_000, duration: "varaktig" }],
+    adjustments: [{ ...PLAN.adjustments[0], amountOre: -120_050_000, duration: "permanent" }],
   },
 });
 
@@ -156,9 +156,9 @@ async function walk(language: Language): Promise<string[]> {
   await user.click(screen.getByRole("tab", { name: t.tabs.koppla }));
   expect(await screen.findByRole("table", { name: t.sheetsCaption })).toBeVisible();
   // As the language writes it; Testing Library reads the non-breaking spaces as plain ones.
-  // The preview of the plan comes once the step's controls are painted.
+  // The plan as read comes once the step's controls are painted.
   expect(await screen.findByText(t.amount(-120_050_000).replace(/\s/g, " "))).toBeVisible();
-  expect(screen.getAllByText(t.durations.varaktig).length).toBeGreaterThan(0);
+  expect(screen.getAllByText(t.durations.permanent).length).toBeGreaterThan(0);
   check();
   await user.selectOptions(screen.getByRole("combobox", { name: t.readAsLabel("Anteckningar") }), t.kinds.assignment);
   await user.click(screen.getByRole("button", { name: t.saveMapping }));
@@ -181,7 +181,7 @@ async function walk(language: Language): Promise<string[]> {
   expect(await screen.findByText(excelProblemMessage(hidden.problem, language))).toBeVisible();
   check();
 
-  // Skapa uppföljning: the preview, a write that warns, a write Excel refuses, the export per nämnd.
+  // Skapa uppföljning: the outline, a write that warns, a write Excel refuses, the export per nämnd.
   await user.click(screen.getByRole("tab", { name: t.tabs.skapa }));
   expect(await screen.findByRole("table", { name: t.followUpCaption })).toBeVisible();
   check();

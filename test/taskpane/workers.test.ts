@@ -6,7 +6,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { prepareFollowUp } from "../../src/domain/jobs";
 import { readPlanWithSettings } from "../../src/domain/planRead";
-import { followUpPreviewRows } from "../../src/taskpane/followUpPreview";
+import { followUpOutlineRows } from "../../src/taskpane/followUpOutline";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { type CoreRequest, type CoreResponse, handleCoreRequest } from "../../src/taskpane/core.worker";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
@@ -50,21 +50,21 @@ describe("the core worker's protocol", () => {
     expect(read).toEqual(readPlanWithSettings(grids));
   });
 
-  test("the follow-up's preview is computed in the worker: only the rows per nämnd come back, not the sheets", async () => {
+  test("the follow-up's outline is computed in the worker: only the rows per nämnd come back, not the sheets", async () => {
     const { grids } = await readWorkbookFile(OSTERSUND);
     const { endpoint } = fakeWorker();
     const core = coreOverEndpoint(() => endpoint);
     const read = await core.readPlan(grids);
     const request = {
-      period: { name: "T1", kind: "prognos" as const },
+      period: { name: "T1", kind: "forecast" as const },
       year: 2024,
       due: null,
       planName: "plan",
       generatedAt: "2024-04-01T00:00:00.000Z",
       intoPlanWorkbook: true,
     };
-    const rows = await core.previewFollowUp(grids, read, request);
-    expect(rows).toEqual(followUpPreviewRows(prepareFollowUp(grids, read, request)));
+    const rows = await core.outlineFollowUp(grids, read, request);
+    expect(rows).toEqual(followUpOutlineRows(prepareFollowUp(grids, read, request)));
     expect(rows.length).toBeGreaterThan(1);
     expect(rows[0]).toEqual({
       code: "KS",

@@ -206,7 +206,7 @@ function checkSheet(
     if (answer.kind === "adjustment" && typeof answer.input === "number" && amountOre !== null) {
       if (Math.sign(answer.input) * Math.sign(amountOre) < 0) {
         report(file, "warning", "followup-amount-sign", at(row.row, COL.input), {
-          kind: settings.periods.find((p) => p.name === candidate.period)?.kind ?? "prognos",
+          kind: settings.periods.find((p) => p.name === candidate.period)?.kind ?? "forecast",
           value: oreToTkr(answer.input),
           amount: oreToTkr(amountOre),
           deviation: Math.round(oreToTkr(amountOre - answer.input) * 1000) / 1000,

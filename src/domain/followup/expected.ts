@@ -76,14 +76,14 @@ export function expectedRows(plan: Plan, code: string): ExpectedRow[] {
         title: a.title,
         detail: a.clarification,
         link: lines(a.goalIds.map(goalName)),
-        value: a.origin === "fullmaktige" ? "Fullmäktige" : "Nämnden",
+        value: a.origin === "council" ? "Fullmäktige" : "Nämnden",
         input: "assignmentScale",
       }),
     ),
     ...content.adjustments.map((a) =>
       row("adjustment", a.id, {
         title: adjustmentName(a),
-        detail: a.duration === "varaktig" ? "Varaktig" : a.duration === "tillfallig" ? "Tillfällig" : "Ej angiven",
+        detail: a.duration === "permanent" ? "Varaktig" : a.duration === "temporary" ? "Tillfällig" : "Ej angiven",
         link: assignmentTitle(a.assignmentId),
         value: null,
         amountOre: a.amountOre,

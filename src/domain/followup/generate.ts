@@ -30,7 +30,7 @@ export interface FollowUpOptions extends FollowUpOccasion {
 export interface FollowUpSheet {
   committee: Committee;
   spec: SheetSpec;
-  /** Rows per section, for previews and the CLI's report. */
+  /** Rows per section, for the pane.s outline and the CLI's report. */
   counts: Record<FollowUpKind | "removed", number>;
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_ROW_HEIGHT } from "../../sheet/layout";
 import { CELL_TEXT_MAX, InputPrompt, PROMPT_TEXT_MAX } from "../../sheet/spec";
 import { ListName } from "../lists";
 import { Committee } from "../model";
-import { Period, ScaleValue, Settings } from "../settings";
+import { Period, ScaleValue, Settings, periodKindWord } from "../settings";
 import { InputKind } from "./expected";
 import { COL, FOLLOW_UP_MARKER, FORMAT_VERSION, FollowUpMeta, LAST_COL } from "./model";
 import { SheetLayout } from "./sheetLayout";
@@ -44,7 +44,7 @@ function metaText(committee: Committee, occasion: FollowUpOccasion): string {
     committee: committee.code,
     committeeName: committee.name,
     period: period.name,
-    periodKind: period.kind,
+    periodKind: periodKindWord(period.kind),
     year,
     due,
     generatedAt,
@@ -56,7 +56,7 @@ function metaText(committee: Committee, occasion: FollowUpOccasion): string {
 /** The two heading rows: the marker and the title, then the metadata and what to do. */
 export function heading(layout: SheetLayout, committee: Committee, occasion: FollowUpOccasion): void {
   const { period, year, due } = occasion;
-  const what = period.kind === "prognos" ? "Prognos för helåret" : "Utfall för året";
+  const what = period.kind === "forecast" ? "Prognos för helåret" : "Utfall för året";
   const answerBy = due ? ` · Svara senast ${due}` : "";
   layout.row(
     FOLLOW_UP_MARKER,
@@ -97,7 +97,7 @@ export function instructions(
   inputFill: string,
 ): void {
   const { period, due } = occasion;
-  const prognos = period.kind === "prognos";
+  const prognos = period.kind === "forecast";
   const width = COLUMN_WIDTHS.slice(COL.title).reduce((sum, w) => sum + w, 0);
   layout.infoRow([{ value: "Så fyller du i", bold: true, fontSize: 12 }], 18);
   const steps = [
@@ -139,7 +139,7 @@ export function instructions(
 /** The dropdown of a scale input: the list it takes its values from, the values, and its input message. */
 export function scaleOf(input: InputKind, occasion: FollowUpOccasion): [ListName, ScaleValue[], InputPrompt] | null {
   const { scales } = occasion.settings;
-  const prognos = occasion.period.kind === "prognos";
+  const prognos = occasion.period.kind === "forecast";
   if (input === "goalScale") {
     const title = prognos ? "Bedömning (prognos)" : "Bedömning";
     return ["goalScale", scales.goal, listPrompt(title, "Välj hur målet bedöms", scales.goal)];
@@ -152,7 +152,7 @@ export function scaleOf(input: InputKind, occasion: FollowUpOccasion): [ListName
 
 /** The input message of an amount or a number typed. */
 export function promptOf(input: InputKind, occasion: FollowUpOccasion): InputPrompt | null {
-  const prognos = occasion.period.kind === "prognos";
+  const prognos = occasion.period.kind === "forecast";
   if (input === "amount") {
     return {
       title: prognos ? "Prognos för helåret, tkr" : "Utfall för året, tkr",

@@ -1,5 +1,5 @@
 import { OWN_SHEET_MARKER } from "../ownSheets";
-import { PeriodKind } from "../settings";
+import { PeriodKindWord } from "../settings";
 
 /**
  * The follow-up sheet's contract, shared by the writer (generate), the reader (answers) and consolidation:
@@ -52,7 +52,8 @@ export interface FollowUpMeta {
   committee: string;
   committeeName: string | null;
   period: string;
-  periodKind: PeriodKind;
+  /** As sheets sent out carry it ("prognos", "utfall"). */
+  periodKind: PeriodKindWord;
   year: number;
   due: string | null;
   generatedAt: string;

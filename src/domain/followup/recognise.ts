@@ -79,7 +79,7 @@ export function recogniseSheets<S extends SheetSource>(
     .filter((r) => r.claim)
     .sort((a, b) => (b.read.meta?.generatedAt ?? "").localeCompare(a.read.meta?.generatedAt ?? ""))[0]?.claim;
   const period = wanted?.period ??
-    settings.periods.find((p) => p.name === newest?.period) ?? { name: newest?.period ?? "", kind: "prognos" };
+    settings.periods.find((p) => p.name === newest?.period) ?? { name: newest?.period ?? "", kind: "forecast" };
   const year = wanted?.year ?? newest?.year ?? new Date().getFullYear();
 
   const keys = new Map(plan.committees.map((c) => [c.code, committeeKeys(plan, c.code)]));

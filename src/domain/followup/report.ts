@@ -126,7 +126,7 @@ export function reportWorkbook(
   const { period, year } = consolidation;
   const what = `${period.name} ${year}`;
   const answerRows = consolidation.committees.flatMap((c) => c.rows.map((row) => ({ code: c.committee.code, row })));
-  const amountHeader = period.kind === "prognos" ? "Prognos (tkr)" : "Utfall (tkr)";
+  const amountHeader = period.kind === "forecast" ? "Prognos (tkr)" : "Utfall (tkr)";
   const tkrFormat = amountFormat([
     ...plan.adjustments.map((a) => a.amountOre),
     ...answerRows.flatMap(({ row }) => (row.kind === "adjustment" && row.input !== null ? [row.input] : [])),

@@ -65,7 +65,7 @@ export function planSections(
   earlier: Map<string, EarlierAnswer[]>,
   period: Period,
 ): Section[] {
-  const prognos = period.kind === "prognos";
+  const prognos = period.kind === "forecast";
   const header = (kind: FollowUpKind) =>
     earlierHeader([...earlier].filter(([key]) => parseRowKey(key)?.kind === kind).map(([, given]) => given));
   const rows = (kind: FollowUpKind): Row[] =>

@@ -1,3 +1,4 @@
+import { isDerivedId } from "../derivedIds";
 import { Assignment, Plan } from "../model";
 
 /**
@@ -8,8 +9,6 @@ import { Assignment, Plan } from "../model";
  * of its own (a key derived from its title) has no successor. The caller says, in a finding, what it carried where.
  */
 
-/** Derived keys (resolve.ts) start so; they change with the title and tell nothing about a split or merge. */
-const DERIVED = "uppdrag:";
 /** "U3.1", "U3-b", "U3 a": a part after a separator. */
 const SEPARATED_PART = /^(.+?)[.\-_ ](?:\d{1,3}|\p{L})$/u;
 /** "U3a": a letter straight after a number. */
@@ -24,7 +23,8 @@ const MERGE_RUNS_MAX = 12;
  * and "U4"), also an uppdrag merged before ("U3+U4+U5": "U3+U4" and "U4+U5") or split after ("U3+U4a": "U3+U4").
  */
 function predecessorIds(id: string): string[] {
-  if (id.startsWith(DERIVED)) return [];
+  // A derived key changes with the title and tells nothing about a split or merge.
+  if (isDerivedId("assignment", id)) return [];
   const pieces = id.split(MERGE_SEPARATOR); // parts at even places, separators between
   const parts = Math.ceil(pieces.length / 2);
   const merged: string[] = [];

@@ -101,7 +101,7 @@ interface PendingAssignment {
 
 /** What the previous line in the uppdrag section was; a "(Full name)" line looks back at it. */
 type Previous =
-  { kind: "paragraph"; text: string; ref: CellRef; attached: boolean } | { kind: "uppdrag" } | { kind: "other" };
+  { kind: "paragraph"; text: string; ref: CellRef; attached: boolean } | { kind: "assignment" } | { kind: "other" };
 
 /** A pasted document as read: its rows, and the lines it holds that the plan does not take. */
 export interface PastedDocument {
@@ -114,10 +114,10 @@ export interface PastedDocument {
 class PastedReader {
   readonly rows: CellRow[] = [];
   private readonly unread: UnreadCell[] = [];
-  private section: "prose" | "uppdrag" | "ignored" = "prose";
+  private section: "prose" | "assignments" | "ignored" = "prose";
   private goal: RawCell | null = null;
   private introGoal: RawCell | null = null;
-  private origin: Origin = "fullmaktige";
+  private origin: Origin = "council";
   private year: RawCell | null = null;
   private pending: PendingAssignment | null = null;
   private previous: Previous = { kind: "other" };
@@ -165,9 +165,9 @@ class PastedReader {
         this.year = null;
         this.rows.push({ kind: "goal", ref, fields: { name: this.goal }, levelHint: "kommunmal" });
         return;
-      case "uppdrag":
+      case "assignments":
         this.flush();
-        this.section = "uppdrag";
+        this.section = "assignments";
         this.origin = heading.origin;
         this.year = heading.year === null ? null : { value: heading.year, ref };
         this.introGoal = null;
@@ -175,8 +175,8 @@ class PastedReader {
       case "intro":
         this.flush();
         // The intro follows the heading; alone it still opens an uppdrag section of its own origin.
-        if (this.section !== "uppdrag") {
-          this.section = "uppdrag";
+        if (this.section !== "assignments") {
+          this.section = "assignments";
           this.origin = heading.origin;
           this.year = null;
         }
@@ -230,7 +230,7 @@ class PastedReader {
     }
     for (const text of adjustmentLines) this.adjustmentLine(text, first.ref);
     for (const cell of rest) this.clarificationCell(cell);
-    this.previous = { kind: "uppdrag" };
+    this.previous = { kind: "assignment" };
   }
 
   private clarificationCell(cell: TextCell): void {
@@ -259,7 +259,7 @@ class PastedReader {
         else this.unread.pop();
         this.startAssignment(previous.text, previous.ref);
         this.setCommittee(committees, ref);
-        this.previous = { kind: "uppdrag" };
+        this.previous = { kind: "assignment" };
       } else if (this.pending && this.pending.row.fields.committee === undefined) {
         this.setCommittee(committees, ref);
       } else {
@@ -269,7 +269,7 @@ class PastedReader {
     }
     if (splitTrailingCommittees(text) !== null) {
       this.startAssignment(text, ref);
-      this.previous = { kind: "uppdrag" };
+      this.previous = { kind: "assignment" };
       return;
     }
     const attached = this.pending !== null;

@@ -31,7 +31,7 @@ export const TABLE_HEADER_CLARIFICATION = /^förtydligande(?:\s+av\s+uppdrag(?:e
 
 export type Heading =
   | { kind: "goal"; name: string }
-  | { kind: "uppdrag"; origin: Origin; year: number | null }
+  | { kind: "assignments"; origin: Origin; year: number | null }
   | { kind: "intro"; origin: Origin; goalName: string }
   | { kind: "keyFigures" }
   | { kind: "boundary" }
@@ -43,12 +43,12 @@ export function readHeading(line: string): Heading | null {
   if (goal && goal[1].length <= 120 && !/[.!?]$/u.test(goal[1])) return { kind: "goal", name: goal[1].trim() };
   const fullmaktige = FULLMAKTIGE_HEADING.exec(line);
   if (fullmaktige)
-    return { kind: "uppdrag", origin: "fullmaktige", year: fullmaktige[1] ? Number(fullmaktige[1]) : null };
+    return { kind: "assignments", origin: "council", year: fullmaktige[1] ? Number(fullmaktige[1]) : null };
   const namnd = NAMND_HEADING.exec(line);
-  if (namnd) return { kind: "uppdrag", origin: "namnd", year: namnd[1] ? Number(namnd[1]) : null };
+  if (namnd) return { kind: "assignments", origin: "committee", year: namnd[1] ? Number(namnd[1]) : null };
   const intro = INTRO_LINE.exec(line);
   if (intro) {
-    const origin: Origin = /fullmäktige/iu.test(intro[1]) ? "fullmaktige" : "namnd";
+    const origin: Origin = /fullmäktige/iu.test(intro[1]) ? "council" : "committee";
     return { kind: "intro", origin, goalName: intro[2] };
   }
   if (KEY_FIGURES_HEADING.test(line)) return { kind: "keyFigures" };
@@ -59,5 +59,5 @@ export function readHeading(line: string): Heading | null {
 
 export function isDocumentHeading(line: string): boolean {
   const heading = readHeading(line);
-  return heading !== null && (heading.kind === "goal" || heading.kind === "uppdrag" || heading.kind === "intro");
+  return heading !== null && (heading.kind === "goal" || heading.kind === "assignments" || heading.kind === "intro");
 }

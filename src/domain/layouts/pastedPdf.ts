@@ -184,7 +184,7 @@ function assignmentRow(uppdrag: UppdragSentence, ref: CellRef): CellRow {
     kind: "assignment",
     ref,
     fields: { name: { value: uppdrag.title, ref }, committee: { value: uppdrag.committees, ref } },
-    originHint: "fullmaktige",
+    originHint: "council",
   };
   if (uppdrag.goal !== null) row.fields.parent = { value: uppdrag.goal, ref };
   return row;

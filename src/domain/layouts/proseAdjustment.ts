@@ -1,5 +1,5 @@
 import { CellRef } from "../../sheet/grid";
-import { LASTING_WORDS, TEMPORARY_WORDS } from "../adjustmentLine";
+import { PERMANENT_WORDS, TEMPORARY_WORDS } from "../adjustmentLine";
 import { CellRow } from "../raw";
 import { DECISION_DECREASE, DECISION_INCREASE, PROSE_DECREASE, PROSE_INCREASE } from "../vocabulary";
 
@@ -72,7 +72,7 @@ export function readProseAdjustment(sentence: string, ref: CellRef, titleYear: n
   const year = years.length === 1 ? Number(years[0]) : titleYear;
   if (year === null) return { gap: "year" };
   const [, figure, unit] = amounts[0];
-  const lasting = hasWord(sentence, LASTING_WORDS);
+  const permanent = hasWord(sentence, PERMANENT_WORDS);
   const temporary = hasWord(sentence, TEMPORARY_WORDS);
   const row: CellRow = {
     kind: "adjustment",
@@ -84,6 +84,6 @@ export function readProseAdjustment(sentence: string, ref: CellRef, titleYear: n
       direction: { value: up ? "Ramökning" : "Ramminskning", ref },
     },
   };
-  if (lasting !== temporary) row.fields.duration = { value: lasting ? "Varaktig" : "Tillfällig", ref };
+  if (permanent !== temporary) row.fields.duration = { value: permanent ? "Varaktig" : "Tillfällig", ref };
   return { row };
 }

@@ -58,7 +58,7 @@ export function headingIn(grid: Grid, row: number): { goal?: RawCell; origin?: O
   const heading = readHeading(value.trim());
   const ref = { sheet: grid.sheet, row, col: grid.left + only };
   if (heading?.kind === "goal") return { goal: { value: heading.name, ref } };
-  if (heading?.kind === "uppdrag") {
+  if (heading?.kind === "assignments") {
     return { origin: heading.origin, ...(heading.year !== null ? { year: { value: heading.year, ref } } : {}) };
   }
   return null;

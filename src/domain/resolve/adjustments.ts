@@ -2,6 +2,7 @@ import { cellText } from "../../sheet/grid";
 import { directionOfWord, durationOfWord, isRamWord } from "../adjustmentLine";
 import { AmountConvention, ORE_PER_UNIT, amountConvention, oreToTkr, parseAmount } from "../amounts";
 import { Adjustment, Assignment, Direction, Duration } from "../model";
+import { derivedId } from "../derivedIds";
 import { NameIndex } from "../nameIndex";
 import { RawRow, RowList } from "../raw";
 import { nearest, normalizeName } from "../text";
@@ -70,7 +71,7 @@ export class AdjustmentReader extends RowReader {
    * alike in all of that are interchangeable and are numbered.
    */
   private deriveAdjustmentKeys(adjustments: Adjustment[], taken: NameIndex<string>): void {
-    const base = (a: Adjustment) => `ram:${a.committee}:${a.year ?? ""}:${a.assignmentId ?? ""}`;
+    const base = (a: Adjustment) => derivedId("adjustment", a.committee, a.year ?? "", a.assignmentId ?? "");
     const withAmount = (a: Adjustment) => `${base(a)}:${oreToTkr(a.amountOre)}`;
     const count = new Map<string, number>();
     for (const a of adjustments) count.set(base(a), (count.get(base(a)) ?? 0) + 1);
@@ -175,7 +176,7 @@ export class AdjustmentReader extends RowReader {
     }
     const directionWord = durationOfWord(this.written(row, "direction"));
     if (directionWord) return directionWord;
-    if (year !== null) return "tillfallig";
+    if (year !== null) return "temporary";
     this.report("warning", "duration-unspecified", this.at(row, "amount"));
     return null;
   }
@@ -214,8 +215,8 @@ export class AdjustmentReader extends RowReader {
 /** Varaktighet as Ja/Nej ("Varaktig (Ja/Nej)"), or in English: "Permanent", "Lasting", "Temporary", "One-off". */
 function yesNoDuration(text: string): Duration | null {
   const normal = normalizeName(text);
-  if (/^(ja|yes|x|lasting)$/.test(normal)) return "varaktig";
-  if (/^(nej|no|temporary|one-off|one off|one-time)$/.test(normal)) return "tillfallig";
+  if (/^(ja|yes|x|lasting)$/.test(normal)) return "permanent";
+  if (/^(nej|no|temporary|one-off|one off|one-time)$/.test(normal)) return "temporary";
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { refName } from "../../sheet/grid";
 import { Assignment, Goal, Origin } from "../model";
+import { derivedId } from "../derivedIds";
 import { NameIndex } from "../nameIndex";
 import { RawRow, RowList, fieldRef } from "../raw";
 import { normalizeName, slug } from "../text";
@@ -53,7 +54,7 @@ export class AssignmentReader extends RowReader {
       const year = this.year(row);
       const goalIds = this.goals.links(row, lookup);
       const explicitId = this.text(row, "id");
-      const id = explicitId || `uppdrag:${slug(title)}:${committeeKey(committees)}:${year ?? ""}`;
+      const id = explicitId || derivedId("assignment", slug(title), committeeKey(committees), year ?? "");
       const sameTitle = byTitle.get(title);
       const sameIndex =
         sameTitle === undefined
@@ -110,7 +111,7 @@ export class AssignmentReader extends RowReader {
 
   private origin(row: RawRow): Origin {
     const written = this.written(row, "origin");
-    if (!written) return row.originHint ?? "fullmaktige";
+    if (!written) return row.originHint ?? "council";
     let origin = this.origins.get(written);
     if (origin === undefined) {
       origin = originOfWord(written);
@@ -118,15 +119,15 @@ export class AssignmentReader extends RowReader {
     }
     if (origin) return origin;
     this.report("error", "origin-invalid", this.at(row, "origin"), { value: written });
-    return row.originHint ?? "fullmaktige";
+    return row.originHint ?? "council";
   }
 }
 
 /** "Fullmäktige", "KF", "Nämnd", "Eget" …: where an uppdrag comes from; null for a word that names neither. */
 function originOfWord(written: string): Origin | null {
   const text = normalizeName(written);
-  if (/^(kf|kommunfullmäktige|fullmäktige|council)/.test(text)) return "fullmaktige";
-  if (/^(nämnd|egen|eget|committee|styrelse)/.test(text)) return "namnd";
+  if (/^(kf|kommunfullmäktige|fullmäktige|council)/.test(text)) return "council";
+  if (/^(nämnd|egen|eget|committee|styrelse)/.test(text)) return "committee";
   return null;
 }
 

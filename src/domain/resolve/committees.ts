@@ -53,10 +53,10 @@ export class CommitteeReader extends RowReader {
 
   private committeeKind(row: RawRow): CommitteeKind {
     const text = normalizeName(this.text(row, "kind"));
-    if (!text || /^nämnd|^styrelse|^committee/.test(text)) return "namnd";
-    if (/^bolag|^company|\bab$/.test(text)) return "bolag";
+    if (!text || /^nämnd|^styrelse|^committee/.test(text)) return "committee";
+    if (/^bolag|^company|\bab$/.test(text)) return "company";
     this.report("error", "committee-kind-invalid", this.at(row, "kind"), { value: this.text(row, "kind") });
-    return "namnd";
+    return "committee";
   }
 
   /**
@@ -79,7 +79,7 @@ export class CommitteeReader extends RowReader {
         if (ALL_COMMITTEES.test(part.trim())) {
           everyCommittee = true;
           for (const { code, kind } of this.directory.hasRegister ? this.directory.all() : [])
-            if (kind === "namnd" && !codes.includes(code)) codes.push(code);
+            if (kind === "committee" && !codes.includes(code)) codes.push(code);
           continue;
         }
         const committee = this.directory.lookup(part);

@@ -1,4 +1,5 @@
 import { GoalLevel, Goal, isRelativeLevelWord, levelByName, levelRank } from "../model";
+import { derivedId } from "../derivedIds";
 import { splitListParts } from "../committees";
 import { RawRow, RowList } from "../raw";
 import { LevelRow, relativeLevels } from "../relativeLevels";
@@ -67,7 +68,7 @@ export class GoalReader extends RowReader {
       const level = relative.get(i) ?? this.goalLevel(row);
       if (!level) continue;
       const explicitId = this.text(row, "id");
-      const id = explicitId || `mal:${level}:${slug(name)}`;
+      const id = explicitId || derivedId("goal", level, slug(name));
       const committee = this.committees.cell(row).codes[0] ?? null;
       const existing = byId.get(normalizeName(id));
       if (existing) {

@@ -1,4 +1,5 @@
 import { Goal, KeyFigure } from "../model";
+import { derivedId } from "../derivedIds";
 import { RowList } from "../raw";
 import { normalizeName, slug } from "../text";
 import { ResolveState, RowReader } from "./context";
@@ -29,7 +30,7 @@ export class KeyFigureReader extends RowReader {
         koladaId = null;
       }
       const goalIds = this.goals.links(row, lookup);
-      const id = this.text(row, "id") || `nyckeltal:${koladaId ?? slug(name)}`;
+      const id = this.text(row, "id") || derivedId("keyFigure", koladaId ?? slug(name));
       if (ids.has(normalizeName(id))) {
         this.report("error", "duplicate-id", this.present(row, "id") ? this.at(row, "id") : this.at(row, "name"), {
           id,

@@ -5,9 +5,9 @@ import { RowReader, parseYear } from "./context";
 
 /** The plan's years (budget year and plan years), and the rows whose year falls outside them. */
 export class YearReader extends RowReader {
-  /** Budget year and plan years: the settings, else a "2025–2027" title, else the years the plan uses. */
-  planYears(settings: RawPlan["settings"], assignments: Assignment[], adjustments: Adjustment[]): number[] {
-    const { budgetYear, planYears, title } = settings;
+  /** Budget year and plan years: the plan's facts, else a "2025–2027" title, else the years the plan uses. */
+  planYears(facts: RawPlan["facts"], assignments: Assignment[], adjustments: Adjustment[]): number[] {
+    const { budgetYear, planYears, title } = facts;
     const fromSettings = [budgetYear, planYears].flatMap((cell) => (cell ? yearsIn(cellText(cell.value)) : []));
     if (fromSettings.length) return unique(fromSettings);
     const fromTitle = title ? titleYears(cellText(title.value)) : null;

@@ -5,7 +5,7 @@
  * (src/taskpane/excelWorkbook.ts), through one session (`openWorkbookSession`) that carries the workbook's shape
  * from step to step.
  *
- * Each keeps to the sync budget whatever the number of nämnder: validate and the previews 2 syncs (list the sheets,
+ * Each keeps to the sync budget whatever the number of nämnder: validate and the outlines 2 syncs (list the sheets,
  * measure and read them), generate and consolidate 3 (the same two, then one write), plus one sync per extra 3.5 to
  * 4 MB when a plan is too large for one request or response (read.ts: the bench's plan of 20 000 uppdrag, 5 MB, is
  * validated in 3). What writes is loaded on first use (writers.ts), so reading the plan brings no writer.
@@ -22,7 +22,7 @@ import type { CellValue, Grid } from "../../sheet/grid";
 import type { ExcelStep, WriteWarning } from "../../sheet/hostProblems";
 import type { Language } from "../../i18n/findings";
 import type { CoreSteps } from "../coreSteps";
-import type { FollowUpPreviewRow, PreviewingCore } from "../followUpPreview";
+import type { FollowUpOutlineRow, OutliningCore } from "../followUpOutline";
 import type { CellMark } from "./marks";
 import { ExcelHostError } from "./problems";
 import type { SheetShape } from "./read";
@@ -238,8 +238,8 @@ export async function goToCell(
 }
 
 export interface SessionOptions {
-  /** Where the core runs: the pane's worker, which also previews a follow-up where it runs; in this thread by default. */
-  core?: CoreSteps | PreviewingCore;
+  /** Where the core runs: the pane's worker, which also outlines a follow-up where it runs; in this thread by default. */
+  core?: CoreSteps | OutliningCore;
   /** The name the follow-up sheets' markers and the report give this workbook. */
   planName: string;
   timeoutMs?: number;
@@ -262,7 +262,7 @@ export interface AfterValidation<T> {
 export function openWorkbookSession({ core, planName, timeoutMs }: SessionOptions) {
   let shape: SheetShape[] | undefined;
   const options = (): JobOptions => ({ core, timeoutMs, shape });
-  const steps = async (): Promise<CoreSteps | PreviewingCore> => core ?? (await coreOf({}));
+  const steps = async (): Promise<CoreSteps | OutliningCore> => core ?? (await coreOf({}));
 
   async function validate(context: Excel.RequestContext, mapping?: Mapping): Promise<Validation> {
     const validation = await validateOpenWorkbook(context, mapping, options());
@@ -273,7 +273,7 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
   /** Reads the plan (with its saved mapping) and, when it has no errors, runs `step` on what was read. */
   async function withPlan<T>(
     context: Excel.RequestContext,
-    step: (grids: Grid[], read: PlanRead, core: CoreSteps | PreviewingCore) => Promise<T>,
+    step: (grids: Grid[], read: PlanRead, core: CoreSteps | OutliningCore) => Promise<T>,
   ): Promise<AfterValidation<T>> {
     const validation = await validate(context);
     if (validation.hasErrors) return { validation, made: null };
@@ -291,19 +291,19 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
     validate,
 
     /** Which follow-up sheets a generate would write: nothing is written. */
-    previewFollowUp: (context: Excel.RequestContext, choice: FollowUpChoice) =>
-      withPlan(context, async (grids, read, core): Promise<FollowUpPreviewRow[]> => {
+    outlineFollowUp: (context: Excel.RequestContext, choice: FollowUpChoice) =>
+      withPlan(context, async (grids, read, core): Promise<FollowUpOutlineRow[]> => {
         const request = followUpRequest(choice, true);
-        if ("previewFollowUp" in core) return core.previewFollowUp(grids, read, request);
-        return (await writers()).followUpPreviewRows(await core.prepareFollowUp(grids, read, request));
+        if ("outlineFollowUp" in core) return core.outlineFollowUp(grids, read, request);
+        return (await writers()).followUpOutlineRows(await core.prepareFollowUp(grids, read, request));
       }),
 
-    /** Generates the follow-up into this workbook; `preview` says per sheet what was carried into it. */
+    /** Generates the follow-up into this workbook; `outline` says per sheet what was carried into it. */
     async generate(context: Excel.RequestContext, choice: FollowUpChoice) {
-      const { followUpPreviewRows } = await writers();
+      const { followUpOutlineRows } = await writers();
       const result = await generateFollowUp(context, { ...choice, planName }, options());
       shape = result.written ? result.shape : result.validation.workbook.shape;
-      return result.written ? { ...result, preview: followUpPreviewRows(result.followUp) } : result;
+      return result.written ? { ...result, outline: followUpOutlineRows(result.followUp) } : result;
     },
 
     /** One workbook per nämnd with its follow-up sheet, to send out: nothing is written here. */
@@ -314,7 +314,7 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
       }),
 
     /** What the answers hold so far (this workbook's follow-up sheets and the returned ones): nothing is written. */
-    previewReport: (context: Excel.RequestContext, request: Pick<ConsolidateRequest, "returned" | "language">) =>
+    outlineReport: (context: Excel.RequestContext, request: Pick<ConsolidateRequest, "returned" | "language">) =>
       withPlan(context, async (grids, read, core): Promise<Consolidation> => {
         const inputs = reportInputs({ file: planName, grids, modified: null }, request.returned);
         return (await core.prepareReport(read, { inputs, language: request.language })).consolidation;

@@ -8,6 +8,6 @@ export { OVERVIEW_SHEET } from "../../domain/followup/report";
 export { placeOwnSheets } from "../../domain/ownSheetNames";
 export { stateSheet } from "../../domain/state";
 export { templateWorkbook } from "../../domain/template";
-export { followUpPreviewRows } from "../followUpPreview";
+export { followUpOutlineRows } from "../followUpOutline";
 export { clearMarks, markCells } from "./marks";
 export { listSheets, writeSheets } from "./write";

@@ -1,5 +1,5 @@
 /**
- * Koppla: how each sheet was read (correctable per sheet, saved in the workbook), a preview of the plan as the core
+ * Koppla: how each sheet was read (correctable per sheet, saved in the workbook), a view of the plan as the core
  * reads it, and in a workbook without a plan the button that adds the template's sheets.
  */
 import { Button, Table, TableBody, TableCell, TableRow, Text } from "@fluentui/react-components";
@@ -18,8 +18,8 @@ import type { PaneValidation, PaneWorkbook } from "../workbook";
 const SheetColumns = lazy(() =>
   import(/* webpackChunkName: "koppla-columns" */ "./SheetColumns").then((m) => ({ default: m.SheetColumns })),
 );
-const PlanPreview = lazy(() =>
-  import(/* webpackChunkName: "koppla-preview" */ "./PlanPreview").then((m) => ({ default: m.PlanPreview })),
+const PlanAsRead = lazy(() =>
+  import(/* webpackChunkName: "koppla-plan" */ "./PlanAsRead").then((m) => ({ default: m.PlanAsRead })),
 );
 
 interface KopplaProps {
@@ -32,8 +32,8 @@ interface KopplaProps {
   reload: () => Promise<unknown>;
 }
 
-function readAs(entry: PaneValidation["sheets"][number]): SheetKind | "settings" {
-  if (entry.layout === "settings") return "settings";
+function readAs(entry: PaneValidation["sheets"][number]): SheetKind | "facts" {
+  if (entry.layout === "facts") return "facts";
   if (entry.layout === "pasted" || entry.layout === "export") return entry.layout;
   if (entry.layout === "table" && isSheetKind(entry.kind)) return entry.kind;
   return "ignore";
@@ -101,8 +101,8 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
                   <TableRow key={entry.sheet}>
                     <TableCell>{entry.sheet}</TableCell>
                     <TableCell>
-                      {detected === "settings" ? (
-                        t.settingsSheet
+                      {detected === "facts" ? (
+                        t.factsSheet
                       ) : (
                         <FitSelect
                           label={t.readAsLabel(entry.sheet)}
@@ -146,7 +146,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
             kinds={Object.fromEntries(
               rows.flatMap((entry) => {
                 const detected = readAs(entry);
-                return detected === "settings" ? [] : [[entry.sheet, changes[entry.sheet] ?? detected]];
+                return detected === "facts" ? [] : [[entry.sheet, changes[entry.sheet] ?? detected]];
               }),
             )}
             corrections={corrections}
@@ -171,7 +171,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
 
       {validation && hasPlanSheets && showDetails ? (
         <Suspense fallback={null}>
-          <PlanPreview strings={t} plan={validation.plan} />
+          <PlanAsRead strings={t} plan={validation.plan} />
         </Suspense>
       ) : null}
     </div>

@@ -10,7 +10,7 @@ import { WriteWarnings, fileProblemText } from "../hostMessages";
 import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
 import {
-  type ConsolidationPreview,
+  type ConsolidationOutline,
   type MissingPerCommittee,
   type PaneWorkbook,
   type ReturnedWorkbook,
@@ -40,9 +40,9 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
   const hintId = useId();
   const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
   const [problems, setProblems] = useState<{ file: string; message: string }[]>([]);
-  const [preview, setPreview] = useState<{
+  const [outline, setOutline] = useState<{
     loading: boolean;
-    result: ConsolidationPreview | null;
+    result: ConsolidationOutline | null;
     error: string | null;
   }>({ loading: false, result: null, error: null });
   const sequence = useRef(0);
@@ -51,12 +51,12 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
 
   useEffect(() => {
     const id = ++sequence.current;
-    setPreview((before) => ({ ...before, loading: true, error: null }));
-    workbook.previewConsolidation({ returned, language }).then(
-      (result) => id === sequence.current && setPreview({ loading: false, result, error: null }),
+    setOutline((before) => ({ ...before, loading: true, error: null }));
+    workbook.outlineConsolidation({ returned, language }).then(
+      (result) => id === sequence.current && setOutline({ loading: false, result, error: null }),
       (error: unknown) =>
         errorMessage(error, t).then(
-          (message) => id === sequence.current && setPreview({ loading: false, result: null, error: message }),
+          (message) => id === sequence.current && setOutline({ loading: false, result: null, error: message }),
         ),
     );
   }, [workbook, returned, language, refresh, t]);
@@ -80,7 +80,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
     return outcome;
   }, t);
   const running = consolidation.status === "running" || reading.status === "running";
-  const result = preview.result;
+  const result = outline.result;
   const written = consolidation.status === "done" && consolidation.result.written ? consolidation.result : null;
   const refused =
     consolidation.status === "done" && !consolidation.result.written
@@ -145,8 +145,8 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
         </div>
       ) : null}
 
-      {preview.loading ? <Busy label={t.checking} /> : null}
-      {preview.error ? <ErrorBar message={preview.error} /> : null}
+      {outline.loading ? <Busy label={t.checking} /> : null}
+      {outline.error ? <ErrorBar message={outline.error} /> : null}
       {refused > 0 ? (
         <Note intent="warning">
           {t.planHasErrors(refused)}{" "}

@@ -1,5 +1,5 @@
 /**
- * Skapa uppföljning: period, year and answer-by date; a preview of the sheet each nämnd gets (created or updated,
+ * Skapa uppföljning: period, year and answer-by date; an outline of the sheet each nämnd gets (created or updated,
  * rows, answers kept); then the follow-up sheets are written into the workbook.
  */
 import {
@@ -25,7 +25,7 @@ import { errorMessage, useTask } from "../useTask";
 import type {
   FilesWritten,
   FollowUpChoice,
-  FollowUpPreview,
+  FollowUpOutline,
   GenerateOutcome,
   PaneValidation,
   PaneWorkbook,
@@ -33,15 +33,15 @@ import type {
 } from "../workbook";
 import { FileFindings } from "./FileFindings";
 
-/** The preview waits this long after the last change of period or year before reading the workbook. */
-export const PREVIEW_DELAY_MS = 300;
+/** The outline waits this long after the last change of period or year before reading the workbook. */
+export const OUTLINE_DELAY_MS = 300;
 
 interface SkapaProps {
   strings: PaneStrings;
   language: Language;
   workbook: PaneWorkbook;
   validation: PaneValidation | null;
-  /** A fresher validation came with a preview or a write. */
+  /** A fresher validation came with an outline or a write. */
   onValidation: ValidationListener;
   showErrors: () => void;
 }
@@ -81,7 +81,7 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
   const choice: FollowUpChoice | null =
     year === null || !dueValid ? null : { period, year, due, ...(password ? { password } : {}) };
 
-  const [preview, setPreview] = useState<{ loading: boolean; result: FollowUpPreview | null; error: string | null }>({
+  const [outline, setOutline] = useState<{ loading: boolean; result: FollowUpOutline | null; error: string | null }>({
     loading: false,
     result: null,
     error: null,
@@ -91,24 +91,24 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
   const latestOnValidation = useRef(onValidation);
   latestOnValidation.current = onValidation;
 
-  // The preview follows period and year (not the date: it changes no rows); a stale answer is dropped.
+  // The outline follows period and year (not the date: it changes no rows); a stale answer is dropped.
   useEffect(() => {
     if (year === null) return;
     const id = ++sequence.current;
-    setPreview((before) => ({ ...before, loading: true, error: null }));
+    setOutline((before) => ({ ...before, loading: true, error: null }));
     const timer = setTimeout(() => {
-      workbook.previewFollowUp({ period, year, due: null }).then(
+      workbook.outlineFollowUp({ period, year, due: null }).then(
         (result) => {
           if (id !== sequence.current) return;
-          setPreview({ loading: false, result, error: null });
+          setOutline({ loading: false, result, error: null });
           latestOnValidation.current(result.validation);
         },
         (error: unknown) =>
           errorMessage(error, t).then((message) => {
-            if (id === sequence.current) setPreview({ loading: false, result: null, error: message });
+            if (id === sequence.current) setOutline({ loading: false, result: null, error: message });
           }),
       );
-    }, PREVIEW_DELAY_MS);
+    }, OUTLINE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [workbook, period.name, year, refresh, t]); // period is identified by its name
 
@@ -125,10 +125,10 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
     return outcome;
   }, t);
   const exporting = exportTask.status === "running";
-  const result = preview.result;
+  const result = outline.result;
   const blocked =
     result?.ok === false ||
-    // The plan as last read, until the preview has read it again.
+    // The plan as last read, until the outline has read it again.
     (result === null && (validation?.errors ?? 0) > 0) ||
     (generation.status === "done" && !generation.result.written) ||
     (exportTask.status === "done" && !exportTask.result.ok);
@@ -190,8 +190,8 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
         />
       </Field>
 
-      {preview.loading ? <Busy label={t.previewing} /> : null}
-      {preview.error ? <ErrorBar message={preview.error} /> : null}
+      {outline.loading ? <Busy label={t.outlining} /> : null}
+      {outline.error ? <ErrorBar message={outline.error} /> : null}
       {result?.ok && result.rows.length === 0 ? <Note intent="info">{t.noCommittees}</Note> : null}
       {result?.ok && result.rows.length > 0 ? (
         <div className={styles.scroll}>

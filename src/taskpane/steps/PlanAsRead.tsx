@@ -1,5 +1,5 @@
 /**
- * Koppla's preview of the plan as the core reads it: the first rows of each part, and the goals as a tree. Loaded
+ * Koppla's view of the plan as the core reads it: the first rows of each part, and the goals as a tree. Loaded
  * after the rest of the step (Fluent's Tree is not needed to start using it).
  */
 import {
@@ -20,10 +20,10 @@ import type { Goal, KeyFigure, Plan } from "../../domain/model";
 import type { PaneStrings } from "../../i18n/pane";
 import { Clip, ScrollRegion, TableHead, useStepStyles } from "../ui";
 
-/** How many rows of each part of the plan the preview shows (the plan may have 20 000). */
-export const PREVIEW_ROWS = 5;
+/** How many rows of each part of the plan the view shows (the plan may have 20 000). */
+export const ROWS_SHOWN = 5;
 
-function PreviewTable({
+function PartTable({
   caption,
   shownOf,
   columns,
@@ -146,7 +146,7 @@ function GoalTree({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
       <Text size={200} className={step.muted}>
         {plan.goals.length + plan.keyFigures.length > 0
           ? t.goalTreeCounts(plan.goals.length, plan.keyFigures.length)
-          : t.previewEmpty}
+          : t.planPartEmpty}
       </Text>
       {plan.goals.length + plan.keyFigures.length > 0 ? (
         <ScrollRegion label={t.goalTreeCaption} className={styles.region}>
@@ -166,37 +166,37 @@ function GoalTree({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
 }
 
 /** The first rows of each part of the plan, as the core read them: names resolved, amounts in tkr; goals as a tree. */
-export function PlanPreview({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
+export function PlanAsRead({ strings: t, plan }: { strings: PaneStrings; plan: Plan }) {
   const styles = useStepStyles();
-  const first = <T,>(items: T[]) => items.slice(0, PREVIEW_ROWS);
-  const shown = (total: number) => t.previewShown(Math.min(PREVIEW_ROWS, total), total);
+  const first = <T,>(items: T[]) => items.slice(0, ROWS_SHOWN);
+  const shown = (total: number) => t.planRowsShown(Math.min(ROWS_SHOWN, total), total);
   return (
-    <section aria-labelledby="plan-preview" className={styles.step}>
-      <h2 id="plan-preview" className={styles.heading}>
-        {t.previewHeading}
+    <section aria-labelledby="plan-as-read" className={styles.step}>
+      <h2 id="plan-as-read" className={styles.heading}>
+        {t.planAsReadHeading}
       </h2>
-      <PreviewTable
-        caption={t.previewSections.committees}
+      <PartTable
+        caption={t.planParts.committees}
         shownOf={shown(plan.committees.length)}
-        empty={t.previewEmpty}
+        empty={t.planPartEmpty}
         columns={[t.colCode, t.colName]}
         rows={first(plan.committees).map((c) => ({ key: c.code, cells: [c.code, c.name ?? "–"] }))}
       />
       <GoalTree strings={t} plan={plan} />
-      <PreviewTable
-        caption={t.previewSections.assignments}
+      <PartTable
+        caption={t.planParts.assignments}
         shownOf={shown(plan.assignments.length)}
-        empty={t.previewEmpty}
+        empty={t.planPartEmpty}
         columns={[t.colTitle, t.colCommittees, t.colYear]}
         rows={first(plan.assignments).map((a) => ({
           key: a.id,
           cells: [a.title, a.committees.join(", ") || "–", a.year === null ? "–" : String(a.year)],
         }))}
       />
-      <PreviewTable
-        caption={t.previewSections.adjustments}
+      <PartTable
+        caption={t.planParts.adjustments}
         shownOf={shown(plan.adjustments.length)}
-        empty={t.previewEmpty}
+        empty={t.planPartEmpty}
         columns={[t.colCommittee, t.colYear, t.colAmount, t.colDuration]}
         rows={first(plan.adjustments).map((a) => ({
           key: a.id,

@@ -1,6 +1,6 @@
 /**
  * What a follow-up would write, per nämnd: its sheet, created or updated, rows and answers carried over. The pane's
- * Skapa step shows it before anything is written; its worker computes it beside the sheets (`PreviewingCore`), so
+ * Skapa step shows it before anything is written; its worker computes it beside the sheets (`OutliningCore`), so
  * the sheets themselves never cross to the pane.
  */
 import { hasContent } from "../domain/followup/model";
@@ -11,7 +11,7 @@ import type { Grid } from "../sheet/grid";
 import type { CoreSteps } from "./coreSteps";
 
 /** One nämnd's sheet as a follow-up would write it. */
-export interface FollowUpPreviewRow {
+export interface FollowUpOutlineRow {
   code: string;
   name: string | null;
   sheet: string;
@@ -22,7 +22,7 @@ export interface FollowUpPreviewRow {
   answers: number;
 }
 
-export function followUpPreviewRows(followUp: FollowUpWrite): FollowUpPreviewRow[] {
+export function followUpOutlineRows(followUp: FollowUpWrite): FollowUpOutlineRow[] {
   const replaced = new Set(followUp.replace.map((name) => name.toLocaleLowerCase("sv")));
   return followUp.sheets.map(({ committee, spec, counts }) => ({
     code: committee.code,
@@ -39,7 +39,7 @@ export function followUpPreviewRows(followUp: FollowUpWrite): FollowUpPreviewRow
   }));
 }
 
-/** The core's steps, and the follow-up's preview computed where they run (the pane's worker). */
-export interface PreviewingCore extends CoreSteps {
-  previewFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpPreviewRow[]>;
+/** The core's steps, and the outline of a follow-up computed where they run (the pane's worker). */
+export interface OutliningCore extends CoreSteps {
+  outlineFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpOutlineRow[]>;
 }
