@@ -7,7 +7,7 @@ import { cleanText } from "../text";
 import { answerOf } from "./answers";
 import { RecognisedSheet, recogniseSheets } from "./recognise";
 import { ExpectedRow, adjustmentTitle, expectedRows } from "./expected";
-import { Answer, COL, hasContent } from "./model";
+import { Answer, COL, PlanRowKind, hasContent } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -82,7 +82,7 @@ export function consolidate(
   const committees = plan.committees.map((committee): CommitteeResult => {
     const own = candidates.filter((c) => c.committee === committee.code);
     const chosen = choose(own, committee, report);
-    const expected = expectedRows(plan, committee.code);
+    const expected = expectedRows(plan, committee.code, year);
     const answers = chosen ? checkSheet(chosen, expected, settings, report) : new Map<string, Answer>();
     return {
       committee,
@@ -92,7 +92,7 @@ export function consolidate(
       answered: [...answers.values()].some(hasContent),
       // Every row that takes an answer: the vision takes none.
       rows: expected
-        .filter((row) => row.input !== "none")
+        .filter((row): row is ExpectedRow & { kind: PlanRowKind } => row.input !== "none" && isPlanRow(row.kind))
         .map(({ key, kind, id, title, amountOre }): ResultRow => {
           const answer = answers.get(key);
           const comment = answer?.comment ?? null;
@@ -105,6 +105,9 @@ export function consolidate(
   });
   return { period, year, committees, findings };
 }
+
+const isPlanRow = (kind: string): kind is PlanRowKind =>
+  kind === "goal" || kind === "assignment" || kind === "adjustment" || kind === "keyFigure";
 
 function generatedAt(candidate: Candidate): string {
   return candidate.read.meta?.generatedAt ?? "";
@@ -146,6 +149,9 @@ type Locked = { text: string | null } | { ore: number };
 
 function lockedCells(row: ExpectedRow): Locked[] {
   const amount: Locked = row.amountOre === null ? { text: row.value } : { ore: row.amountOre };
+  // The Ekonomi section's rows: the title, and a drift's or investment's budget in C (its D and E are typed).
+  if (row.input === "measures") return [{ text: row.title }, { text: null }];
+  if (row.input === "figures") return [{ text: row.title }, amount];
   return [{ text: row.title }, { text: row.detail }, { text: row.link }, amount];
 }
 
@@ -215,8 +221,11 @@ function checkSheet(
     }
   }
   const onSheet = new Set(read.rows.map((r) => r.key));
-  for (const { key, title } of byKey.values()) {
-    if (!onSheet.has(key)) report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(title), key });
+  // A sheet written before the Ekonomi section existed has none of its rows: its economy is simply not answered.
+  const economyOnSheet = read.rows.some((r) => !isPlanRow(r.kind));
+  for (const { key, kind, title } of byKey.values()) {
+    if (onSheet.has(key) || (!economyOnSheet && !isPlanRow(kind))) continue;
+    report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(title), key });
   }
   for (const issue of read.issues) report(file, issue.severity, issue.rule, at(issue.row, issue.col), issue.params);
   return answers;

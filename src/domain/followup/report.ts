@@ -9,7 +9,7 @@ import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
 import { amountFormat } from "./sheetLook";
-import { FollowUpKind, KIND_LABEL } from "./model";
+import { PlanRowKind, KIND_LABEL } from "./model";
 
 /**
  * The finance office's report: an overview per nämnd, each kommunövergripande mål with every nämnd's bedömning side
@@ -30,7 +30,7 @@ export interface CommitteeFigures {
   forecastTkr: number;
   /** Σ (belopp − prognos) over the ramjusteringar with a prognos: positive is överskott. */
   deviationTkr: number;
-  missing: { kind: FollowUpKind; id: string; title: string }[];
+  missing: { kind: PlanRowKind; id: string; title: string }[];
 }
 
 const answered = (row: ResultRow) => row.input !== null;
@@ -63,8 +63,8 @@ export const OVERVIEW_SHEET = "Översikt";
 export function reportFigures(consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
   return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows }) => {
-    const of = (kind: FollowUpKind) => rows.filter((r) => r.kind === kind);
-    const tally = (kind: FollowUpKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
+    const of = (kind: PlanRowKind) => rows.filter((r) => r.kind === kind);
+    const tally = (kind: PlanRowKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
     const sums = amountSums(rows);
     return {
       code: committee.code,
