@@ -30,6 +30,8 @@ export interface FollowUpRequest {
    * sheet of the user's that has one of their names (src/domain/ownSheetNames.ts).
    */
   intoPlanWorkbook: boolean;
+  /** Each nämnd's utfall so far from the ledger, by committee code, in öre (the drift's Utfall hittills). */
+  ledgerOutcomes?: ReadonlyMap<string, number>;
 }
 
 export interface FollowUpWrite {
@@ -40,7 +42,7 @@ export interface FollowUpWrite {
   replace: string[];
   /** Answers carried over, by committee code, then row key. */
   answers: Map<string, Map<string, Answer>>;
-  /** What reading the earlier sheets found, at their files and cells. */
+  /** What reading the earlier sheets found, at their files and cells, and what writing the new ones found. */
   findings: FileFinding[];
 }
 
@@ -73,13 +75,16 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     password: request.password,
     takenNames: [...kept, own.names.lists, own.names.state],
     listsSheet: own.names.lists,
+    ledgerOutcomes: request.ledgerOutcomes,
   });
+  // What writing found (a typed utfall the ledger's differs from) points at the new sheet, made from this plan.
+  const written = sheets.flatMap((sheet) => sheet.findings.map((f) => ({ ...f, file: request.planName })));
   return {
     sheets,
     support: supportSheets(read.settings, own.names),
     replace,
     answers: collected.byCommittee,
-    findings: collected.findings,
+    findings: [...collected.findings, ...written],
   };
 }
 
