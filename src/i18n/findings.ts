@@ -153,7 +153,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `${p.kind === "utfall" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr avviker från budgeten ${tkr(p.budget, "sv")} tkr med ${tkr(p.deviation, "sv")} tkr, mer än halva budgeten. Är beloppet skrivet i kronor i stället för tkr, eller en kostnad skriven negativ? Kostnader skrivs positiva, i tkr.`,
     "followup-economy-explanation-missing": (p) =>
       p.what === "measures"
-        ? `Åtgärder saknas: avvikelsen är ${tkr(p.deviation, "sv")} tkr (${p.percent} % av budgeten), ett underskott. Skriv vad nämnden gör för att komma i balans.`
+        ? `Åtgärder saknas: avvikelsen är ${tkr(p.deviation, "sv")} tkr${p.percent === "" ? "" : ` (${tkr(p.percent, "sv")} % av budgeten)`}, ett underskott. Skriv vad nämnden gör för att komma i balans.`
         : `Kommentar saknas: avvikelsen är ${tkr(p.deviation, "sv")} tkr. Förklara avvikelsen mot budgeten.`,
   },
   en: {
@@ -265,7 +265,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `The ${p.kind === "utfall" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr deviates from the budget ${tkr(p.budget, "en")} tkr by ${tkr(p.deviation, "en")} tkr, more than half the budget. Was the amount written in kronor instead of tkr, or a cost written as negative? Costs are written positive, in tkr.`,
     "followup-economy-explanation-missing": (p) =>
       p.what === "measures"
-        ? `Measures are missing: the deviation is ${tkr(p.deviation, "en")} tkr (${p.percent} % of the budget), a deficit. Write what the committee does to get back in balance.`
+        ? `Measures are missing: the deviation is ${tkr(p.deviation, "en")} tkr${p.percent === "" ? "" : ` (${tkr(p.percent, "en")} % of the budget)`}, a deficit. Write what the committee does to get back in balance.`
         : `Comment is missing: the deviation is ${tkr(p.deviation, "en")} tkr. Explain the deviation from the budget.`,
   },
 };

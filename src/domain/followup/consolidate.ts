@@ -7,7 +7,8 @@ import { cleanText } from "../text";
 import { answerOf } from "./answers";
 import { RecognisedSheet, recogniseSheets } from "./recognise";
 import { ExpectedRow, adjustmentTitle, expectedRows } from "./expected";
-import { Answer, COL, PlanRowKind, hasContent } from "./model";
+import { EconomyResult, economyResults } from "./economyResults";
+import { Answer, COL, PlanRowKind, hasTyped } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -49,6 +50,8 @@ export type ResultRow =
 
 export interface CommitteeResult {
   committee: Committee;
+  /** The Ekonomi section: the drift first (when the plan gives the nämnd one), then each investment project. */
+  economy: EconomyResult[];
   /** The sheet read for the nämnd, answered or not. */
   source: { file: string; sheet: string; generatedAt: string | null } | null;
   /**
@@ -84,12 +87,19 @@ export function consolidate(
     const chosen = choose(own, committee, report);
     const expected = expectedRows(plan, committee.code, year);
     const answers = chosen ? checkSheet(chosen, expected, settings, report) : new Map<string, Answer>();
+    const rowOf = new Map<string, number>();
+    for (const row of chosen?.read.rows ?? []) if (!row.removed && !rowOf.has(row.key)) rowOf.set(row.key, row.row);
+    const say = (severity: Severity, rule: FollowUpRuleId, row: number, col: number, params: FindingParams) =>
+      report(chosen!.source.file, severity, rule, { sheet: chosen!.read.sheet, row, col }, params);
+    const threshold = settings.measuresThresholdPercent ?? 0;
     return {
       committee,
+      economy: economyResults(expected, answers, rowOf, period.kind, threshold, say),
       source: chosen
         ? { file: chosen.source.file, sheet: chosen.read.sheet, generatedAt: chosen.read.meta?.generatedAt ?? null }
         : null,
-      answered: [...answers.values()].some(hasContent),
+      // A figure the ledger filled in is no answer from the nämnd.
+      answered: [...answers.values()].some(hasTyped),
       // Every row that takes an answer: the vision takes none.
       rows: expected
         .filter((row): row is ExpectedRow & { kind: PlanRowKind } => row.input !== "none" && isPlanRow(row.kind))

@@ -1,13 +1,15 @@
 import { cellName } from "../../sheet/grid";
-import { estimateRowHeights } from "../../sheet/layout";
-import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec, fitCells } from "../../sheet/spec";
+import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
-import { OWN_SHEET_MARKER } from "../ownSheets";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
+import { driftSheet } from "./driftReport";
+import { reportSheet as sheet } from "./reportSheet";
+
+export { REPORT_MARKER } from "./reportSheet";
 import { amountFormat } from "./sheetLook";
 import { PlanRowKind, KIND_LABEL } from "./model";
 
@@ -86,26 +88,6 @@ export function reportFigures(consolidation: Consolidation, settings: Settings):
       missing: rows.filter((r) => !answered(r)).map(({ kind, id, title }) => ({ kind, id, title })),
     };
   });
-}
-
-const header = (value: string): SpecCell => ({ value, bold: true, fill: "DDEBF7", wrap: true });
-const title = (value: string): SpecCell => ({ value, bold: true, fontSize: 14 });
-
-/** A2 of every report sheet, small and grey: the report can go into the plan workbook and is never read as plan. */
-export const REPORT_MARKER = `${OWN_SHEET_MARKER} rapport`;
-const marker: SpecCell = { value: REPORT_MARKER, fontSize: 8, fontColor: "A6A6A6" };
-
-function sheet(name: string, heading: string, headers: string[], rows: SpecCell[][], widths: number[]): SheetSpec {
-  // An answer longer than a cell holds shows its beginning; consolidation said so where it was typed.
-  const all = [[title(heading)], [marker], headers.map(header), ...rows.map(fitCells)];
-  return {
-    name,
-    blocks: [{ top: 0, left: 0, rows: all }],
-    columnWidths: widths.map((width, col) => ({ col, width })),
-    rowHeights: estimateRowHeights(all.slice(2), widths, 2),
-    frozenRows: 3,
-    print: { orientation: "landscape", paper: "A4", titleRows: "1:3", fitToWidth: true },
-  };
 }
 
 /** "$H$3" */
@@ -303,5 +285,6 @@ export function reportWorkbook(
     ]),
     [30, 20, 8, 10, 90],
   );
-  return { sheets: [overview, perGoal, answers, missing, findings] };
+  const drift = consolidation.committees.some((c) => c.economy.length) ? [driftSheet(consolidation)] : [];
+  return { sheets: [overview, ...drift, perGoal, answers, missing, findings] };
 }
