@@ -97,12 +97,13 @@ export function economyCells(row: Row, r: number, period: Period, amountFormat: 
     value: value ?? null,
     locked: false,
     fill,
+    wrap: true, // aligned to the top, as the row's title is
     numberFormat: amountFormat,
   });
   const prognos = period.kind === "prognos";
   cells[at(ECONOMY_COL.outcome)] = figure(answer?.outcome);
   // Without a prognos for the period the column is locked; a prognos that stands there all the same stays, shown.
-  cells[at(ECONOMY_COL.forecast)] = prognos ? figure(answer?.input) : { value: answer?.input ?? null };
+  cells[at(ECONOMY_COL.forecast)] = prognos ? figure(answer?.input) : { value: answer?.input ?? null, wrap: true };
   const [b, compared, deviation] = [
     cellName(r, ECONOMY_COL.budget),
     cellName(r, prognos ? ECONOMY_COL.forecast : ECONOMY_COL.outcome),
@@ -112,11 +113,13 @@ export function economyCells(row: Row, r: number, period: Period, amountFormat: 
     value: null,
     formula: `IF(AND(ISNUMBER(${b}),ISNUMBER(${compared})),${b}-${compared},"")`,
     numberFormat: amountFormat,
+    wrap: true,
   };
   cells[at(ECONOMY_COL.percent)] = {
     value: null,
     formula: `IF(AND(ISNUMBER(${deviation}),ISNUMBER(${b})),IF(${b}=0,"",${deviation}/${b}),"")`,
     numberFormat: PERCENT_FORMAT,
+    wrap: true,
   };
   cells[at(ECONOMY_COL.comment)] = text(answer?.comment);
   return cells;
