@@ -204,12 +204,19 @@ test("two returns for one nämnd: a finding, and the later one is used", async (
   expect(json.committees.find((c) => c.code === "KS")!.statusCounts).toMatchObject({ Genomfört: 1, Påbörjat: 0 });
 });
 
-test("the report workbook has the overview, per mål, answers, missing and findings sheets", async () => {
+test("the report workbook has the overview, Driftredovisning, per mål, answers, missing and findings sheets", async () => {
   const out = path.join(dir, "rapport.xlsx");
   expect((await cli("consolidate", master, "--out", out)).code).toBe(0);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
-  expect(workbook.worksheets.map((w) => w.name)).toEqual(["Översikt", "Per mål", "Svar", "Saknas", "Fynd"]);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual([
+    "Översikt",
+    "Driftredovisning",
+    "Per mål",
+    "Svar",
+    "Saknas",
+    "Fynd",
+  ]);
   const overview = workbook.getWorksheet("Översikt")!;
   expect(overview.getCell("D4").formula).toMatch(/^SUMPRODUCT\(--EXACT\(Svar!/);
 });

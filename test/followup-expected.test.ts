@@ -99,7 +99,11 @@ test("the sheet holds exactly the expected rows, in their order, with their lock
     "adjustment|R3",
     "keyFigure|K1",
   ]);
-  const keyed = gridOf(sheet.spec).values.filter((row) => parseRowKey(String(row[COL.key] ?? "")));
+  // The Ekonomi section's rows (expected for a follow-up's year) have columns of their own: followup-economy.test.ts.
+  const planKinds = ["goal", "assignment", "adjustment", "keyFigure"];
+  const keyed = gridOf(sheet.spec).values.filter((row) =>
+    planKinds.includes(parseRowKey(String(row[COL.key] ?? ""))?.kind ?? ""),
+  );
   expect(keyed.map((row) => row.slice(COL.key, COL.value + 1))).toEqual(
     expected.map((row) => [
       row.key,

@@ -10,7 +10,16 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { ConsolidateOutput } from "../src/cli/consolidate";
-import { COL, FOLLOW_UP_MARKER, FollowUpMeta, REMOVED_SECTION, TOTAL_LABEL } from "../src/domain/followup/model";
+import {
+  COL,
+  ECONOMY_COL,
+  FOLLOW_UP_MARKER,
+  FollowUpMeta,
+  REMOVED_SECTION,
+  TOTAL_LABEL,
+  answerColumns,
+  parseRowKey,
+} from "../src/domain/followup/model";
 import { LISTS_SHEET } from "../src/domain/lists";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
@@ -746,10 +755,23 @@ describe("protection and dropdowns", () => {
       if (key.startsWith("goal|") && source.plan.goals.find((g) => g.id === id)?.level === top) continue;
       rows.set(row, key);
     }
+    // And the Ekonomi section's rows (keyRows gives the plan's, whose keys the hostile plan's tests list).
+    for (const cell of followUp.sheet.cells) {
+      if (cell.col === COL.key && typeof cell.value === "string" && /^(economy|investment|measures)\|/.test(cell.value))
+        rows.set(cell.row, cell.value);
+    }
     return rows;
   }
 
-  test("F and H of answerable rows are the only unlocked cells, and every follow-up sheet is protected", () => {
+  /** The cells a row takes its answer in: F and H, in the Ekonomi section D, E and H (the åtgärder H alone). */
+  function answerCells(key: string): number[] {
+    const kind = parseRowKey(key)!.kind;
+    if (kind === "measures") return [ECONOMY_COL.comment];
+    const { input, comment, outcome } = answerColumns(kind);
+    return [input, comment, ...(outcome === null ? [] : [outcome])];
+  }
+
+  test("the answer cells of answerable rows are the only unlocked cells, and every follow-up sheet is protected", () => {
     const problems: string[] = [];
     for (const { source, file, followUp } of allFollowUps()) {
       const { sheet, cells } = followUp;
@@ -758,7 +780,7 @@ describe("protection and dropdowns", () => {
       if (cells.rowWithTitle(REMOVED_SECTION) >= 0)
         problems.push(`${where(file, sheet.name)}: unexpected ${REMOVED_SECTION}`);
       const editable = editableRows(source, followUp);
-      const want = new Set([...editable.keys()].flatMap((row) => [`${row},${COL.input}`, `${row},${COL.comment}`]));
+      const want = new Set([...editable].flatMap(([row, key]) => answerCells(key).map((col) => `${row},${col}`)));
       for (const cell of sheet.cells) {
         const shouldBeOpen = want.delete(`${cell.row},${cell.col}`);
         if (cell.locked === shouldBeOpen) {

@@ -191,7 +191,8 @@ describe("input messages and the sign rule", () => {
         expect(prompt?.title.length).toBeGreaterThan(0);
         expect(prompt!.title.length).toBeLessThanOrEqual(PROMPT_TITLE_MAX);
         expect(prompt!.text.length).toBeLessThanOrEqual(PROMPT_TEXT_MAX);
-        expect(range).toMatch(/^F\d+:F\d+$/);
+        // F, or the Ekonomi section's utfall, prognos and kommentar (D, E, H): one column each.
+        expect(range).toMatch(/^([DEFH])\d+:\1\d+$/);
       }
       const listed = new Set((spec.validations ?? []).flatMap((v) => cellsIn(v.range)));
       const messaged = new Map(
@@ -208,8 +209,8 @@ describe("input messages and the sign rule", () => {
       });
       // No dropdown or message on a row that takes no input (the vision, headers, the legend).
       for (const address of [...listed, ...messaged.keys()]) {
-        const r = Number(address.slice(1)) - 1;
-        expect([address, rows[r][COL.input]?.locked]).toEqual([address, false]);
+        const [r, col] = [Number(address.slice(1)) - 1, address.charCodeAt(0) - "A".charCodeAt(0)];
+        expect([address, rows[r][col]?.locked]).toEqual([address, false]);
       }
       const listedCount = rows.filter((_, r) => listed.has(cellName(r, COL.input))).length;
       expect(listedCount).toBe(listed.size);
@@ -397,10 +398,14 @@ describe("returned sheets from before the legend", () => {
     // Then, a section's band and its column headers, and the Summa row, had nothing in column A.
     const all = rowsOf(spec);
     const unmarked = (row: SpecCell[]) => [{ value: "" }, ...row.slice(1)];
-    const rows = all.flatMap((row, r) => {
+    // Nor had it the Ekonomi section: from its band to the next section's.
+    const economy = all.findIndex((row) => keyOf(row) === `${SECTION_KEY} economy`);
+    const after = all.findIndex((row, r) => r > economy && keyOf(row).startsWith(SECTION_KEY));
+    const before = economy < 0 ? all : [...all.slice(0, economy), ...(after < 0 ? [] : all.slice(after))];
+    const rows = before.flatMap((row, r) => {
       const key = keyOf(row);
       if (key.startsWith(SECTION_KEY) || key === TOTAL_KEY) return [unmarked(row)];
-      if (key === INFO_KEY) return keyOf(all[r - 1] ?? []).startsWith(SECTION_KEY) ? [unmarked(row)] : [];
+      if (key === INFO_KEY) return keyOf(before[r - 1] ?? []).startsWith(SECTION_KEY) ? [unmarked(row)] : [];
       return [row];
     });
     return [...rows.slice(0, 2), [{ value: "" }], ...rows.slice(2)].map((row) =>
@@ -422,11 +427,7 @@ describe("returned sheets from before the legend", () => {
     const grid = gridOf(spec, rows);
     const read = readFollowUpSheet(grid);
     expect(read.issues).toEqual([]);
-    expect(read.rows.map((r) => r.key)).toEqual(
-      rowsOf(spec)
-        .map(keyOf)
-        .filter((key) => parseRowKey(key)),
-    );
+    expect(read.rows.map((r) => r.key)).toEqual(rows.map(keyOf).filter((key) => parseRowKey(key)));
     expect(answerOf(read.rows.find((r) => r.row === assignment)!)).toMatchObject({
       input: "Genomfört",
       comment: "Klart i mars.",

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { collectAnswers } from "../src/domain/followup/collect";
 import { readFollowUpSheet } from "../src/domain/followup/answers";
 import { followUpSheets } from "../src/domain/followup/generate";
-import { COL, FollowUpKind } from "../src/domain/followup/model";
+import { COL, PlanRowKind } from "../src/domain/followup/model";
 import { Adjustment, Assignment, DEFAULT_LEVELS, Goal, KeyFigure, Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { CellValue, Grid, cellText } from "../src/sheet/grid";
@@ -167,7 +167,7 @@ interface Typed {
   comment: string | null;
 }
 
-const INPUTS: Record<FollowUpKind, (string | number)[]> = {
+const INPUTS: Record<PlanRowKind, (string | number)[]> = {
   goal: DEFAULT_SETTINGS.scales.goal.map((v) => v.label),
   assignment: DEFAULT_SETTINGS.scales.assignment.map((v) => v.label),
   adjustment: [180, 0, -250.5, 1200, "300"],
@@ -352,7 +352,7 @@ function run(ops: Op[]): void {
         const target = pick(editable, o.row);
         if (!target) break;
         const key = String(target.cells[COL.key].value);
-        const kind = key.slice(0, key.indexOf("|")) as FollowUpKind;
+        const kind = key.slice(0, key.indexOf("|")) as PlanRowKind;
         const input = INPUTS[kind][o.input % INPUTS[kind].length];
         const row = grids[i].values[target.r];
         while (row.length <= COL.comment) row.push(null);

@@ -17,7 +17,7 @@ import { collectAnswers } from "../src/domain/followup/collect";
 import { followUpSheets } from "../src/domain/followup/generate";
 import {
   COL,
-  FollowUpKind,
+  PlanRowKind,
   INFO_KEY,
   META_ROW,
   SECTION_KEY,
@@ -176,7 +176,7 @@ function startPlan(): Plan {
   };
 }
 
-const INPUTS: Record<FollowUpKind, (string | number)[]> = {
+const INPUTS: Record<PlanRowKind, (string | number)[]> = {
   goal: DEFAULT_SETTINGS.scales.goal.map((v) => v.label),
   assignment: DEFAULT_SETTINGS.scales.assignment.map((v) => v.label),
   adjustment: [180, -25.5, 0],
@@ -438,7 +438,7 @@ function run(ops: Op[]): void {
         const grid = grids[i];
         const r = grid.values.findIndex((_, row) => keyIn(grid, row) === key);
         if (r < 0) break;
-        const kind = parseRowKey(key)!.kind;
+        const kind = parseRowKey(key)!.kind as PlanRowKind; // only their rows take an input in F
         const input = INPUTS[kind][o.input % INPUTS[kind].length];
         const comment = o.comment ? `Kommentar ${counter++}` : null;
         const row = grid.values[r];

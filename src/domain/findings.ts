@@ -53,7 +53,10 @@ export type FollowUpRuleId =
   | "followup-committee-recoded"
   | "followup-committee-unknown"
   | "followup-answer-moved"
-  | "followup-answer-replaced";
+  | "followup-answer-replaced"
+  | "followup-ledger-differs"
+  | "followup-economy-implausible"
+  | "followup-economy-explanation-missing";
 
 /**
  * Rules about how the plan workbook hides what it holds, not about the plan itself (so the rule fixtures, which

@@ -45,7 +45,7 @@ export interface FollowUpWrite {
   replace: string[];
   /** Answers carried over, by committee code, then row key. */
   answers: Map<string, Map<string, Answer>>;
-  /** What reading the earlier sheets found, at their files and cells. */
+  /** What reading the earlier sheets found, at their files and cells, and what writing the new ones found. */
   findings: FileFinding[];
 }
 
@@ -78,13 +78,16 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     password: request.password,
     takenNames: [...kept, own.names.lists, own.names.state],
     listsSheet: own.names.lists,
+    ledgerOutcomes: request.ledgerOutcomes,
   });
+  // What writing found (a typed utfall the ledger's differs from) points at the new sheet, made from this plan.
+  const written = sheets.flatMap((sheet) => sheet.findings.map((f) => ({ ...f, file: request.planName })));
   return {
     sheets,
     support: supportSheets(read.settings, own.names),
     replace,
     answers: collected.byCommittee,
-    findings: collected.findings,
+    findings: [...collected.findings, ...written],
   };
 }
 

@@ -4,7 +4,7 @@ import { Grid } from "../sheet/grid";
 export const OWN_SHEET_MARKER = "#maltavlan";
 
 /** A follow-up row's key in column A: "<kind>|<plan id>". */
-export const ROW_KEY_PATTERN = /^(goal|assignment|adjustment|keyFigure)\|./;
+export const ROW_KEY_PATTERN = /^(goal|assignment|adjustment|keyFigure|economy|investment|measures)\|./;
 
 /**
  * Måltavlan's sheet: marked in A1, or — when someone deleted the marker — still recognisable by its row keys,

@@ -116,6 +116,12 @@ export interface Settings {
   periods: Period[];
   /** How the plan's sheets map to fields, when detection needed help (the CLI's --mapping, the pane's Koppla). */
   mapping: Mapping;
+  /**
+   * Åtgärder are required in the Ekonomi section when the avvikelse is a deficit deeper than this share of the
+   * budget, in percent; absent or 0: any deficit. A share rather than tkr, so one rule fits a nämnd of 5 mnkr and one
+   * of 900 mnkr.
+   */
+  measuresThresholdPercent?: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -47,6 +47,9 @@ export function readSettings(grids: Grid[]): Settings {
     scales: validScales(state.scales) ?? DEFAULT_SETTINGS.scales,
     periods: validPeriods(state.periods) ?? DEFAULT_SETTINGS.periods,
     mapping: state.mapping !== undefined && mappingProblems(state.mapping).length === 0 ? state.mapping : {},
+    ...(validThreshold(state.measuresThresholdPercent)
+      ? { measuresThresholdPercent: state.measuresThresholdPercent }
+      : {}),
   };
 }
 
@@ -77,6 +80,10 @@ function readState(grids: Grid[]): SavedState | null {
   } catch {
     return null;
   }
+}
+
+function validThreshold(percent: unknown): percent is number {
+  return typeof percent === "number" && Number.isFinite(percent) && percent >= 0 && percent <= 100;
 }
 
 function validLevels(levels: unknown): GoalLevel[] | null {

@@ -4,7 +4,7 @@
  * the sheets themselves never cross to the pane.
  */
 import { hasContent } from "../domain/followup/model";
-import type { FollowUpKind } from "../domain/followup/model";
+import type { PlanRowKind } from "../domain/followup/model";
 import type { FollowUpRequest, FollowUpWrite } from "../domain/jobs";
 import type { PlanRead } from "../domain/planRead";
 import type { Grid } from "../sheet/grid";
@@ -17,7 +17,7 @@ export interface FollowUpOutlineRow {
   sheet: string;
   /** The sheet for this period exists and is replaced (its answers carried over). */
   update: boolean;
-  counts: Record<FollowUpKind, number>;
+  counts: Record<PlanRowKind, number>;
   /** Answers carried over into the new sheet. */
   answers: number;
 }

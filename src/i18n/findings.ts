@@ -159,6 +159,14 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `${p.rule} går till en annan nämnd än ${p.earlier} i ${p.cell} (${p.committee}), men koder som båda omfattar kan bara höra till en: ${p.earlier} gäller. Gör det ena mer precist.`,
     "followup-answer-replaced": (p) =>
       `Uppdraget "${p.title}" (${p.id}) finns inte i planen längre, och planens ${p.to} bygger på dess ID: det lästes som uppdelat eller sammanslaget. Svaret från ${p.from} står kvar under Utgår ur planen och visas låst på ${p.to} (bladen för ${p.committees}), som besvaras för sig. Kontrollera att det är rätt uppdrag.`,
+    "followup-ledger-differs": (p) =>
+      `Nämnden har skrivit utfallet ${tkr(p.typed, "sv")} tkr; huvudboken säger ${tkr(p.ledger, "sv")} tkr. Nämndens siffra står kvar. Kontrollera vilken som gäller och rätta i bladet om det behövs.`,
+    "followup-economy-implausible": (p) =>
+      `${p.kind === "utfall" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr avviker från budgeten ${tkr(p.budget, "sv")} tkr med ${tkr(p.deviation, "sv")} tkr, mer än halva budgeten. Är beloppet skrivet i kronor i stället för tkr, eller en kostnad skriven negativ? Kostnader skrivs positiva, i tkr.`,
+    "followup-economy-explanation-missing": (p) =>
+      p.what === "measures"
+        ? `Åtgärder saknas: avvikelsen är ${tkr(p.deviation, "sv")} tkr${p.percent === "" ? "" : ` (${tkr(p.percent, "sv")} % av budgeten)`}, ett underskott. Skriv vad nämnden gör för att komma i balans.`
+        : `Kommentar saknas: avvikelsen är ${tkr(p.deviation, "sv")} tkr. Förklara avvikelsen mot budgeten.`,
   },
   en: {
     "required-field": (p) => {
@@ -275,6 +283,14 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `${p.rule} goes to another committee than ${p.earlier} in ${p.cell} (${p.committee}), but codes both cover can belong to only one: ${p.earlier} applies. Make one of them more precise.`,
     "followup-answer-replaced": (p) =>
       `The assignment "${p.title}" (${p.id}) is no longer in the plan, and the plan's ${p.to} builds on its ID: it was read as split or merged. The answer from ${p.from} stays under Utgår ur planen and is shown, locked, on ${p.to} (the sheets for ${p.committees}), which are answered for themselves. Check that this is the right assignment.`,
+    "followup-ledger-differs": (p) =>
+      `The committee typed the outcome ${tkr(p.typed, "en")} tkr; the ledger says ${tkr(p.ledger, "en")} tkr. The committee's figure is kept. Check which one holds and correct the sheet if needed.`,
+    "followup-economy-implausible": (p) =>
+      `The ${p.kind === "utfall" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr deviates from the budget ${tkr(p.budget, "en")} tkr by ${tkr(p.deviation, "en")} tkr, more than half the budget. Was the amount written in kronor instead of tkr, or a cost written as negative? Costs are written positive, in tkr.`,
+    "followup-economy-explanation-missing": (p) =>
+      p.what === "measures"
+        ? `Measures are missing: the deviation is ${tkr(p.deviation, "en")} tkr${p.percent === "" ? "" : ` (${tkr(p.percent, "en")} % of the budget)`}, a deficit. Write what the committee does to get back in balance.`
+        : `Comment is missing: the deviation is ${tkr(p.deviation, "en")} tkr. Explain the deviation from the budget.`,
   },
 };
 

@@ -1,6 +1,6 @@
 /** Everything the task pane says, in English: the Swedish table's keys (paneSv.ts), in English words and numbers. */
 import { type NumberStyle, formatAmount } from "../domain/amounts";
-import type { FollowUpKind } from "../domain/followup/model";
+import type { PlanRowKind } from "../domain/followup/model";
 import { UNREAD_REASON_LABELS } from "./unreadReasons";
 import type { PaneStrings } from "./paneSv";
 
@@ -159,7 +159,7 @@ export const en: PaneStrings = {
   created: "created",
   updated: "updated",
   colRows: "Rows",
-  rowCounts: (c: Record<FollowUpKind, number>) =>
+  rowCounts: (c: Record<PlanRowKind, number>) =>
     `${c.goal} goals, ${c.assignment} assignments, ${c.adjustment} adjustments, ${c.keyFigure} key figures`,
   answersKept: "answers kept",
   noAnswers: "no answers yet",
@@ -260,6 +260,9 @@ export const en: PaneStrings = {
     "followup-committee-unknown": "The sheet's committee is not in the plan",
     "followup-answer-moved": "The row moved to another committee",
     "followup-answer-replaced": "The assignment was split or merged",
+    "followup-ledger-differs": "The outcome differs from the ledger",
+    "followup-economy-implausible": "Implausible forecast or outcome",
+    "followup-economy-explanation-missing": "Comment or measures missing",
     "hidden-content": "Hidden content is read",
     "sheet-not-read": "Sheets not read",
     "pasted-committee-unknown": "Unknown committee in pasted text",

@@ -4,7 +4,7 @@
  */
 import { formatAmount } from "../domain/amounts";
 import type { RuleId } from "../domain/findings";
-import type { FollowUpKind } from "../domain/followup/model";
+import type { PlanRowKind } from "../domain/followup/model";
 import type { SheetKind } from "../domain/mapping";
 import type { FieldName } from "../domain/raw";
 import type { Language } from "./findings";
@@ -161,7 +161,7 @@ export const sv = {
   created: "skapas",
   updated: "uppdateras",
   colRows: "Rader",
-  rowCounts: (c: Record<FollowUpKind, number>) =>
+  rowCounts: (c: Record<PlanRowKind, number>) =>
     `${c.goal} mål, ${c.assignment} uppdrag, ${c.adjustment} ramjust., ${c.keyFigure} nyckeltal`,
   answersKept: "svar behålls",
   noAnswers: "inga svar än",
@@ -221,7 +221,7 @@ export const sv = {
     assignment: "Uppdrag",
     adjustment: "Ramjustering",
     keyFigure: "Nyckeltal",
-  } satisfies Record<FollowUpKind, string>,
+  } satisfies Record<PlanRowKind, string>,
 
   rules: {
     "required-field": "Uppgift saknas",
@@ -266,6 +266,9 @@ export const sv = {
     "followup-committee-unknown": "Bladets nämnd finns inte i planen",
     "followup-answer-moved": "Uppdraget har flyttats till en annan nämnd",
     "followup-answer-replaced": "Uppdraget har delats upp eller slagits ihop",
+    "followup-ledger-differs": "Utfallet skiljer sig från huvudboken",
+    "followup-economy-implausible": "Orimlig prognos eller utfall",
+    "followup-economy-explanation-missing": "Kommentar eller åtgärder saknas",
     "hidden-content": "Dolt innehåll läses in",
     "sheet-not-read": "Blad som inte läses",
     "pasted-committee-unknown": "Okänd nämnd i inklistrad text",

@@ -5,7 +5,7 @@
  */
 import type { FileFinding, Finding } from "../domain/findings";
 import type { ConsolidationFinding } from "../domain/followup/consolidate";
-import type { FollowUpKind } from "../domain/followup/model";
+import type { PlanRowKind } from "../domain/followup/model";
 import type { Mapping, SheetCorrection } from "../domain/mapping";
 import type { Plan } from "../domain/model";
 import type { ReadResult } from "../domain/readPlan";
@@ -103,7 +103,7 @@ export interface MissingPerCommittee {
   /** Something is typed on that sheet: a follow-up sheet with nothing typed is no answer. */
   answered: boolean;
   total: number;
-  missing: { kind: FollowUpKind; title: string }[];
+  missing: { kind: PlanRowKind; title: string }[];
 }
 
 export interface ConsolidationRequest {

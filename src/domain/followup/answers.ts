@@ -1,5 +1,6 @@
 import { CellRef, CellValue, Grid, cellText, isErrorValue, valueAt } from "../../sheet/grid";
 import { CELL_TEXT_MAX } from "../../sheet/spec";
+import { parseAmount } from "../amounts";
 import { FindingParams, FollowUpRuleId, Severity } from "../findings";
 import { LISTS_MARKER } from "../lists";
 import { ROW_KEY_PATTERN } from "../ownSheets";
@@ -18,6 +19,8 @@ import {
   FollowUpMeta,
   LAST_COL,
   META_ROW,
+  answerColumns,
+  hasFigures,
   parseRowKey,
   rowKey,
 } from "./model";
@@ -39,6 +42,10 @@ export interface FollowUpRow {
   cells: CellValue[];
   input: CellValue;
   comment: CellValue;
+  /** A drift or investment row's Utfall hittills (answerColumns); null on other rows. */
+  outcome: CellValue;
+  /** The outcome is the figure the ledger filled in when the sheet was written (its metadata says which). */
+  outcomeFromLedger: boolean;
 }
 
 /** A problem of the sheet itself, found by reading it: the same for consolidation and for a regeneration. */
@@ -115,11 +122,17 @@ export function readFollowUpSheet(grid: Grid): FollowUpRead {
     const cells = cellsOf(row);
     const key = parseRowKey(text, meta?.format);
     if (key) {
-      const input = cells[COL.input - 1];
-      const comment = cells[COL.comment - 1];
+      const columns = answerColumns(key.kind);
+      const input = cells[columns.input - 1];
+      const comment = cells[columns.comment - 1];
+      const outcome = columns.outcome === null ? null : cells[columns.outcome - 1];
+      const ledgerOre = key.kind === "economy" ? meta?.ledgerOutcomeOre : undefined;
+      const fromLedger = typeof ledgerOre === "number" && isOre(outcome, ledgerOre);
       // The key as this version writes it, whatever format the sheet was written in.
-      rows.push({ key: rowKey(key.kind, key.id), ...key, removed, row, cells, input, comment });
-      checkAnswerCells(row, [COL.input, COL.comment], cells, uncomputed, issues);
+      const parts = { removed, row, cells, input, comment, outcome, outcomeFromLedger: fromLedger };
+      rows.push({ key: rowKey(key.kind, key.id), ...key, ...parts });
+      const typed = [columns.input, columns.comment, ...(columns.outcome === null ? [] : [columns.outcome])];
+      checkAnswerCells(row, typed, cells, uncomputed, issues);
       lastWritten = row;
       continue;
     }
@@ -192,15 +205,23 @@ function checkAnswerCells(
   }
 }
 
+/** Whether a cell holds `ore` as an amount in tkr, to the öre. */
+function isOre(value: CellValue, ore: number): boolean {
+  const read = typeof value === "number" ? parseAmount(value, "tkr") : null;
+  return read?.ok === true && read.ore === ore;
+}
+
 /** What the nämnd typed on a row, as an Answer: trimmed text, numbers as numbers, empty as null. */
 export function answerOf(row: FollowUpRow): Answer {
-  return {
+  const answer: Answer = {
     key: row.key,
     kind: row.kind,
     title: cleanText(cellText(row.cells[0])),
     input: answerValue(row.input),
     comment: answerText(row.comment),
   };
+  if (!hasFigures(row.kind)) return answer;
+  return { ...answer, outcome: answerValue(row.outcome), outcomeFromLedger: row.outcomeFromLedger };
 }
 
 function answerValue(value: CellValue): string | number | null {

@@ -4,7 +4,7 @@ import { Plan } from "../model";
 import { Period, Settings } from "../settings";
 import { answerOf } from "./answers";
 import { committeeKeys } from "./content";
-import { Answer, COL, EarlierAnswer, FollowUpKind, hasContent, parseRowKey, rowKey } from "./model";
+import { Answer, COL, EarlierAnswer, FollowUpKind, hasContent, hasFigures, parseRowKey, rowKey } from "./model";
 import { recogniseSheets } from "./recognise";
 import { successorIndex } from "./successors";
 
@@ -61,11 +61,16 @@ export function collectAnswers(
       const answer = answerOf(row);
       const earlier = answers.get(answer.key);
       if (!hasContent(answer)) continue;
-      const merged = {
+      const merged: Answer = {
         ...answer,
         input: answer.input ?? earlier?.input ?? null,
         comment: answer.comment ?? earlier?.comment ?? null,
       };
+      // A drift's or investment's utfall goes with its mark: typed, or the ledger's.
+      if (hasFigures(answer.kind) && (answer.outcome ?? null) === null && earlier?.outcome != null) {
+        merged.outcome = earlier.outcome;
+        merged.outcomeFromLedger = earlier.outcomeFromLedger;
+      }
       answers.set(answer.key, merged);
       where.set(merged, { file: source.file, sheet: read.sheet, row: row.row, live: !row.removed });
     }

@@ -7,7 +7,8 @@ import { cleanText } from "../text";
 import { answerOf } from "./answers";
 import { RecognisedSheet, recogniseSheets } from "./recognise";
 import { ExpectedRow, adjustmentTitle, expectedRows } from "./expected";
-import { Answer, COL, hasContent } from "./model";
+import { EconomyResult, economyResults } from "./economyResults";
+import { Answer, COL, PlanRowKind, hasTyped } from "./model";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -49,6 +50,8 @@ export type ResultRow =
 
 export interface CommitteeResult {
   committee: Committee;
+  /** The Ekonomi section: the drift first (when the plan gives the nämnd one), then each investment project. */
+  economy: EconomyResult[];
   /** The sheet read for the nämnd, answered or not. */
   source: { file: string; sheet: string; generatedAt: string | null } | null;
   /**
@@ -82,17 +85,24 @@ export function consolidate(
   const committees = plan.committees.map((committee): CommitteeResult => {
     const own = candidates.filter((c) => c.committee === committee.code);
     const chosen = choose(own, committee, report);
-    const expected = expectedRows(plan, committee.code);
+    const expected = expectedRows(plan, committee.code, year);
     const answers = chosen ? checkSheet(chosen, expected, settings, report) : new Map<string, Answer>();
+    const rowOf = new Map<string, number>();
+    for (const row of chosen?.read.rows ?? []) if (!row.removed && !rowOf.has(row.key)) rowOf.set(row.key, row.row);
+    const say = (severity: Severity, rule: FollowUpRuleId, row: number, col: number, params: FindingParams) =>
+      report(chosen!.source.file, severity, rule, { sheet: chosen!.read.sheet, row, col }, params);
+    const threshold = settings.measuresThresholdPercent ?? 0;
     return {
       committee,
+      economy: economyResults(expected, answers, rowOf, period.kind, threshold, say),
       source: chosen
         ? { file: chosen.source.file, sheet: chosen.read.sheet, generatedAt: chosen.read.meta?.generatedAt ?? null }
         : null,
-      answered: [...answers.values()].some(hasContent),
+      // A figure the ledger filled in is no answer from the nämnd.
+      answered: [...answers.values()].some(hasTyped),
       // Every row that takes an answer: the vision takes none.
       rows: expected
-        .filter((row) => row.input !== "none")
+        .filter((row): row is ExpectedRow & { kind: PlanRowKind } => row.input !== "none" && isPlanRow(row.kind))
         .map(({ key, kind, id, title, amountOre }): ResultRow => {
           const answer = answers.get(key);
           const comment = answer?.comment ?? null;
@@ -105,6 +115,9 @@ export function consolidate(
   });
   return { period, year, committees, findings };
 }
+
+const isPlanRow = (kind: string): kind is PlanRowKind =>
+  kind === "goal" || kind === "assignment" || kind === "adjustment" || kind === "keyFigure";
 
 function generatedAt(candidate: Candidate): string {
   return candidate.read.meta?.generatedAt ?? "";
@@ -146,6 +159,9 @@ type Locked = { text: string | null } | { ore: number };
 
 function lockedCells(row: ExpectedRow): Locked[] {
   const amount: Locked = row.amountOre === null ? { text: row.value } : { ore: row.amountOre };
+  // The Ekonomi section's rows: the title, and a drift's or investment's budget in C (its D and E are typed).
+  if (row.input === "measures") return [{ text: row.title }, { text: null }];
+  if (row.input === "figures") return [{ text: row.title }, amount];
   return [{ text: row.title }, { text: row.detail }, { text: row.link }, amount];
 }
 
@@ -215,8 +231,11 @@ function checkSheet(
     }
   }
   const onSheet = new Set(read.rows.map((r) => r.key));
-  for (const { key, title } of byKey.values()) {
-    if (!onSheet.has(key)) report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(title), key });
+  // A sheet written before the Ekonomi section existed has none of its rows: its economy is simply not answered.
+  const economyOnSheet = read.rows.some((r) => !isPlanRow(r.kind));
+  for (const { key, kind, title } of byKey.values()) {
+    if (onSheet.has(key) || (!economyOnSheet && !isPlanRow(kind))) continue;
+    report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(title), key });
   }
   for (const issue of read.issues) report(file, issue.severity, issue.rule, at(issue.row, issue.col), issue.params);
   return answers;

@@ -1,5 +1,6 @@
 import { fitCell } from "../../sheet/spec";
-import { Adjustment, Plan } from "../model";
+import { formatAmount } from "../amounts";
+import { Adjustment, Committee, Plan } from "../model";
 import { planIndex } from "../planIndex";
 import { committeeContent } from "./content";
 import { FollowUpKind, rowKey } from "./model";
@@ -10,8 +11,15 @@ import { FollowUpKind, rowKey } from "./model";
  * sheet against them. Texts are as a cell holds them (fitCell), amounts in öre.
  */
 
-/** What a row's input column takes: a status from a scale, an amount, a number, or nothing (the vision). */
-export type InputKind = "goalScale" | "assignmentScale" | "amount" | "number" | "none";
+/**
+ * What a row's input column takes: a status from a scale, an amount, a number, or nothing (the vision); the Ekonomi
+ * section's rows take figures (utfall, prognos and a kommentar) or the åtgärder.
+ */
+export type InputKind = "goalScale" | "assignmentScale" | "amount" | "number" | "figures" | "measures" | "none";
+
+/** Column C of the drift row when the plan gives the nämnd no budget for the year: said, never an empty 0. */
+export const BUDGET_MISSING = "Saknas i planen";
+export const DRIFT_ID = "drift";
 
 export interface ExpectedRow {
   key: string;
@@ -25,7 +33,7 @@ export interface ExpectedRow {
   link: string | null;
   /** Column E for rows without an amount: the target value, or where an uppdrag comes from. */
   value: string | null;
-  /** A ramjustering's amount, in öre: column E shows it in tkr. */
+  /** A ramjustering's amount, in öre: column E shows it in tkr. A drift or investment row's budget: column C. */
   amountOre: number | null;
   /** Column G, locked, where the section shows something of the plan there: a nyckeltal's unit. */
   extra: string | null;
@@ -36,8 +44,11 @@ const fit = (value: string | null): string | null => (value === null ? null : fi
 /** Names, one a line; none is an empty cell. */
 const lines = (names: string[]): string | null => fit(names.join("\n") || null);
 
-/** The rows of nämnd `code`'s sheet, in sheet order: goals, uppdrag, ramjusteringar, nyckeltal. */
-export function expectedRows(plan: Plan, code: string): ExpectedRow[] {
+/**
+ * The rows of nämnd `code`'s sheet, in sheet order: goals, uppdrag, ramjusteringar, nyckeltal, and for a follow-up of
+ * `year` the Ekonomi section.
+ */
+export function expectedRows(plan: Plan, code: string, year?: number): ExpectedRow[] {
   const content = committeeContent(plan, code);
   const index = planIndex(plan);
   const levelLabel = (id: string) => plan.levels.find((l) => l.id === id)?.label ?? id;
@@ -100,7 +111,77 @@ export function expectedRows(plan: Plan, code: string): ExpectedRow[] {
         input: "number",
       }),
     ),
+    ...(year === undefined ? [] : economyRows(plan, code, year).map(({ kind, id, ...cells }) => row(kind, id, cells))),
   ];
+}
+
+type EconomyRow = Pick<ExpectedRow, "kind" | "id" | "title" | "detail" | "link" | "value" | "input" | "amountOre">;
+
+/**
+ * The Ekonomi section's rows: the drift (the year's frame and tilläggsbudgetar together) and each investment project,
+ * each followed by its row for åtgärder. A nämnd always has the drift row, its budget said missing when the plan has
+ * none; a bolag gets no ram from the kommun, so only when the plan gives it a budget.
+ */
+function economyRows(plan: Plan, code: string, year: number): EconomyRow[] {
+  const committee = plan.committees.find((c) => c.code === code);
+  const budgets = plan.budgets.filter((b) => b.committee === code && b.year === year);
+  const projects = new Map<string, { id: string; amountOre: number }>();
+  for (const investment of plan.investments.filter((i) => i.committee === code && i.year === year)) {
+    const project = projects.get(investment.project);
+    if (project) project.amountOre += investment.amountOre;
+    else projects.set(investment.project, { id: investment.id, amountOre: investment.amountOre });
+  }
+  const figures = (kind: "economy" | "investment", id: string, title: string, amountOre: number | null) => [
+    {
+      kind,
+      id,
+      title,
+      detail: null,
+      link: null,
+      value: amountOre === null ? BUDGET_MISSING : null,
+      amountOre,
+      input: "figures" as const,
+    },
+    {
+      kind: "measures" as const,
+      id,
+      title: MEASURES_TITLE,
+      detail: null,
+      link: null,
+      value: null,
+      amountOre: null,
+      input: "measures" as const,
+    },
+  ];
+  const drift =
+    budgets.length || isNamnd(committee) ? figures("economy", DRIFT_ID, driftTitle(budgets), sumOre(budgets)) : [];
+  return [
+    ...drift,
+    ...[...projects].flatMap(([project, { id, amountOre }]) => figures("investment", id, project, amountOre)),
+  ];
+}
+
+export const MEASURES_TITLE = "Åtgärder vid underskott";
+
+const isNamnd = (committee: Committee | undefined) => committee?.kind !== "company";
+
+function sumOre(amounts: { amountOre: number }[]): number | null {
+  return amounts.length ? amounts.reduce((sum, a) => sum + a.amountOre, 0) : null;
+}
+
+/** "Driftbudget, nettokostnad", and what it is made of when a tilläggsbudget adds to the frame. */
+function driftTitle(budgets: Plan["budgets"]): string {
+  const title = "Driftbudget, nettokostnad";
+  const supplementary = budgets.filter((b) => b.kind === "supplementary");
+  if (!supplementary.length) return title;
+  const frame = sumOre(budgets.filter((b) => b.kind === "frame"));
+  const parts = [
+    ...(frame === null ? [] : [`ram ${formatAmount(frame)}`]),
+    ...supplementary.map(
+      (b) => `tilläggsbudget ${formatAmount(b.amountOre)}${b.description ? ` (${b.description})` : ""}`,
+    ),
+  ];
+  return `${title}\nvarav ${parts.join(", ")}`;
 }
 
 /** A ramjustering as its sheet names it: its direction and year ("Ramminskning 2025"). */

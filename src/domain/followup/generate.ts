@@ -1,11 +1,15 @@
 import { SheetSpec } from "../../sheet/spec";
+import { oreToTkr } from "../amounts";
+import { Finding, finding } from "../findings";
 import { listsSheet } from "../lists";
 import { Committee, Plan } from "../model";
 import { Period, Settings } from "../settings";
 import { OwnSheetNames, stateSheet } from "../state";
+import { economySection } from "./economySection";
 import { ExpectedRow, InputKind, expectedRows } from "./expected";
 import { FollowUpOccasion, footer, heading, instructions } from "./instructions";
-import { Answer, EarlierAnswer, FollowUpKind, hasContent } from "./model";
+import { DRIFT_KEY, withLedger } from "./ledger";
+import { Answer, ECONOMY_COL, EarlierAnswer, PlanRowKind, hasContent } from "./model";
 import { SectionWriter, planSections, removedSection } from "./sections";
 import { SheetLayout } from "./sheetLayout";
 import { amountFormat, inputFill } from "./sheetLook";
@@ -25,13 +29,17 @@ export interface FollowUpOptions extends FollowUpOccasion {
   password?: string;
   /** Sheet names already in the workbook that the new sheets must not take. */
   takenNames?: string[];
+  /** Each nämnd's utfall so far as the ledger has it, by committee code, in öre: the drift's Utfall hittills. */
+  ledgerOutcomes?: ReadonlyMap<string, number>;
 }
 
 export interface FollowUpSheet {
   committee: Committee;
   spec: SheetSpec;
-  /** Rows per section, for the pane.s outline and the CLI's report. */
-  counts: Record<FollowUpKind | "removed", number>;
+  /** Rows per section, for the pane's outline and the CLI's report. */
+  counts: Record<PlanRowKind | "investment" | "removed", number>;
+  /** What writing the sheet found: a figure the nämnd typed that the ledger's differs from. */
+  findings: Finding[];
 }
 
 /** Sheet names for the follow-up: the nämnd's code, then period and year ("VoN Delår 2025"). */
@@ -43,9 +51,13 @@ export function followUpSheets(plan: Plan, options: FollowUpOptions): FollowUpSh
   const taken = [...(options.takenNames ?? [])];
   const sheets: FollowUpSheet[] = [];
   for (const committee of plan.committees) {
-    const expected = expectedRows(plan, committee.code);
+    const expected = expectedRows(plan, committee.code, options.year);
     const answers = options.answers?.get(committee.code) ?? new Map<string, Answer>();
-    if (!expected.length && ![...answers.values()].some(hasContent)) continue;
+    // A drift row without a budget is on every nämnd's sheet, but no reason for a sheet of its own.
+    const planned = expected.some(
+      (row) => row.kind !== "measures" && (row.kind !== "economy" || row.amountOre !== null),
+    );
+    if (!planned && ![...answers.values()].some(hasContent) && !options.ledgerOutcomes?.has(committee.code)) continue;
     const name = followUpSheetName(committee.code, options.period, options.year, taken);
     taken.push(name);
     sheets.push(followUpSheet(name, committee, expected, answers, options));
@@ -63,23 +75,36 @@ function followUpSheet(
   name: string,
   committee: Committee,
   expected: ExpectedRow[],
-  answers: Map<string, Answer>,
+  given: Map<string, Answer>,
   options: FollowUpOptions,
 ): FollowUpSheet {
+  let answers = given;
   const earlier = options.earlier?.get(committee.code) ?? new Map<string, EarlierAnswer[]>();
+  const drift = expected.find((row) => row.key === DRIFT_KEY);
+  const ledger = withLedger(answers.get(DRIFT_KEY), drift?.title ?? "", options.ledgerOutcomes?.get(committee.code));
+  if (ledger.answer) answers = new Map(answers).set(DRIFT_KEY, ledger.answer);
   const sections = planSections(expected, answers, earlier, options.period);
+  const threshold = options.settings.measuresThresholdPercent ?? 0;
+  const economy = economySection(expected, answers, options.period, threshold);
   const fill = inputFill(options.settings);
   const amounts = amountFormat(expected.flatMap((row) => (row.amountOre === null ? [] : [row.amountOre])));
   const layout = new SheetLayout();
-  heading(layout, committee, options);
+  heading(layout, committee, options, ledger.ledgerOre === null ? {} : { ledgerOutcomeOre: ledger.ledgerOre });
   layout.startPages();
   const has = (input: InputKind) => expected.some((row) => row.input === input);
   instructions(layout, options, has, fill);
   const writer = new SectionWriter(layout, options, fill, amounts);
-  for (const section of sections) if (section.rows.length) writer.write(section);
+  for (const section of [...sections, economy]) if (section.rows.length) writer.write(section);
   const removed = removedSection(answers, expected);
   if (removed.rows.length) writer.write(removed);
   const count = (i: number) => sections[i].rows.length;
+  const findings: Finding[] = [];
+  const driftRow = layout.rowOf(DRIFT_KEY);
+  if (ledger.differs && driftRow !== null) {
+    const { typed, ledgerOre } = ledger.differs;
+    const at = { sheet: name, row: driftRow, col: ECONOMY_COL.outcome };
+    findings.push(finding("warning", "followup-ledger-differs", at, { typed, ledger: oreToTkr(ledgerOre) }));
+  }
   return {
     committee,
     spec: layout.spec(name, footer(committee, options), options.password),
@@ -88,7 +113,9 @@ function followUpSheet(
       assignment: count(1),
       adjustment: count(2),
       keyFigure: count(3),
+      investment: economy.rows.filter((row) => row.key.startsWith("investment|")).length,
       removed: removed.rows.length,
     },
+    findings,
   };
 }

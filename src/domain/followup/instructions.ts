@@ -36,9 +36,10 @@ function who(committee: Committee): string {
 }
 
 /** The metadata as written in A2. The names in it only inform: a text too long for the cell goes without them. */
-function metaText(committee: Committee, occasion: FollowUpOccasion): string {
+function metaText(committee: Committee, occasion: FollowUpOccasion, more: Partial<FollowUpMeta>): string {
   const { period, year, due, generatedAt, planName } = occasion;
   const meta: FollowUpMeta = {
+    ...more,
     format: FORMAT_VERSION,
     plan: planName,
     committee: committee.code,
@@ -54,7 +55,12 @@ function metaText(committee: Committee, occasion: FollowUpOccasion): string {
 }
 
 /** The two heading rows: the marker and the title, then the metadata and what to do. */
-export function heading(layout: SheetLayout, committee: Committee, occasion: FollowUpOccasion): void {
+export function heading(
+  layout: SheetLayout,
+  committee: Committee,
+  occasion: FollowUpOccasion,
+  meta: Pick<FollowUpMeta, "ledgerOutcomeOre"> = {},
+): void {
   const { period, year, due } = occasion;
   const what = period.kind === "forecast" ? "Prognos för helåret" : "Utfall för året";
   const answerBy = due ? ` · Svara senast ${due}` : "";
@@ -64,7 +70,7 @@ export function heading(layout: SheetLayout, committee: Committee, occasion: Fol
     22,
   );
   layout.row(
-    metaText(committee, occasion),
+    metaText(committee, occasion, meta),
     [{ value: `${what}${answerBy} · Fyll i de ljusblå cellerna (se Så fyller du i nedan).`, italic: true }],
     DEFAULT_ROW_HEIGHT,
   );
@@ -110,6 +116,13 @@ export function instructions(
     steps.push(
       `Ramjusteringar: skriv ${prognos ? "prognosen för helåret" : "utfallet"} i tkr. ${SIGN_RULE} ` +
         "Avvikelsen räknas ut av sig själv.",
+    );
+  }
+  if (has("figures")) {
+    steps.push(
+      `Ekonomi: skriv ${prognos ? "utfallet hittills och prognosen för helåret" : "årets utfall"} i tkr som ` +
+        "nettokostnad (en kostnad positiv). Avvikelsen mot budgeten räknas ut av sig själv: positiv är ett överskott, " +
+        "negativ ett underskott. Förklara avvikelsen i kommentaren och skriv åtgärder vid ett underskott.",
     );
   }
   steps.push(

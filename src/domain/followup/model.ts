@@ -26,9 +26,16 @@ export const TOTAL_LABEL = "Summa";
  */
 export const SECTION_KEY = `${OWN_SHEET_MARKER} avsnitt`;
 export const TOTAL_KEY = `${OWN_SHEET_MARKER} summa`;
-export type SectionId = FollowUpKind | "removed";
+export type SectionId = PlanRowKind | "economy" | "removed";
 
-export type FollowUpKind = "goal" | "assignment" | "adjustment" | "keyFigure";
+/** Rows for what the plan lists: its goals, uppdrag, ramjusteringar and nyckeltal. */
+export type PlanRowKind = "goal" | "assignment" | "adjustment" | "keyFigure";
+/**
+ * Rows of the Ekonomi section: the nämnd's drift as a whole, each investment project, and under each of them a row
+ * for the åtgärder (what the nämnd does about a deficit).
+ */
+export type EconomyKind = "economy" | "investment" | "measures";
+export type FollowUpKind = PlanRowKind | EconomyKind;
 
 /** Each kind as a sheet and the report name it (the type of a row kept under "Utgår ur planen", the Svar sheet's). */
 export const KIND_LABEL: Record<FollowUpKind, string> = {
@@ -36,11 +43,38 @@ export const KIND_LABEL: Record<FollowUpKind, string> = {
   assignment: "Uppdrag",
   adjustment: "Ramjustering",
   keyFigure: "Nyckeltal",
+  economy: "Drift",
+  investment: "Investering",
+  measures: "Åtgärder",
 };
 
 /** Columns, 0-based. A is hidden and holds the marker (row 1), the metadata (row 2) and each row's key. */
 export const COL = { key: 0, title: 1, detail: 2, link: 3, value: 4, input: 5, extra: 6, comment: 7 } as const;
 export const LAST_COL = COL.comment;
+/** The Ekonomi section's columns: budget locked, utfall hittills and prognos typed, avvikelse and % as formulas. */
+export const ECONOMY_COL = {
+  budget: 2,
+  outcome: 3,
+  forecast: 4,
+  deviation: 5,
+  percent: 6,
+  comment: COL.comment,
+} as const;
+
+/** Rows with figures of their own: the Ekonomi section's drift and investment rows. */
+export function hasFigures(kind: FollowUpKind): boolean {
+  return kind === "economy" || kind === "investment";
+}
+
+/**
+ * Where a row's answer stands. Most rows take their input in F and their comment in H; a row with figures takes the
+ * prognos in E and the utfall hittills in D (the one place writer and readers agree on it, also under "Utgår").
+ */
+export function answerColumns(kind: FollowUpKind): { input: number; comment: number; outcome: number | null } {
+  return hasFigures(kind)
+    ? { input: ECONOMY_COL.forecast, comment: ECONOMY_COL.comment, outcome: ECONOMY_COL.outcome }
+    : { input: COL.input, comment: COL.comment, outcome: null };
+}
 /** Row 2 (0-based 1) holds the metadata in column A; the two heading rows stay frozen. */
 export const META_ROW = 1;
 export const HEADING_ROWS = 2;
@@ -57,6 +91,11 @@ export interface FollowUpMeta {
   year: number;
   due: string | null;
   generatedAt: string;
+  /**
+   * The drift's Utfall hittills as the ledger filled it in, in öre; absent when the cell holds no ledger figure. A
+   * regeneration tells the ledger's figure, which a newer ledger replaces, from one the nämnd typed, which it never does.
+   */
+  ledgerOutcomeOre?: number;
 }
 
 /**
@@ -108,7 +147,7 @@ function escapeChar(char: string): string {
     : `%u${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-const KINDS: FollowUpKind[] = ["goal", "assignment", "adjustment", "keyFigure"];
+const KINDS: FollowUpKind[] = ["goal", "assignment", "adjustment", "keyFigure", "economy", "investment", "measures"];
 
 /**
  * The kind and plan id of a key as a sheet of `format` wrote it. Format 1 wrote ids as they stood; when the format
@@ -136,10 +175,22 @@ export interface Answer {
   title: string;
   input: string | number | null;
   comment: string | null;
+  /** A row with figures: the Utfall hittills (column D), typed or filled from the ledger. */
+  outcome?: string | number | null;
+  /** The outcome is the figure the ledger filled in, not one the nämnd typed. */
+  outcomeFromLedger?: boolean;
 }
 
-export function hasContent(answer: Pick<Answer, "input" | "comment">): boolean {
-  return (answer.input !== null && answer.input !== "") || (answer.comment !== null && answer.comment !== "");
+const given = (value: string | number | null | undefined) => value !== null && value !== undefined && value !== "";
+
+/** Whether anything stands on the row: typed, or a figure from the ledger. */
+export function hasContent(answer: Pick<Answer, "input" | "comment" | "outcome">): boolean {
+  return given(answer.input) || given(answer.comment) || given(answer.outcome);
+}
+
+/** Whether the nämnd typed anything on the row (a figure the ledger filled in is not the nämnd's answer). */
+export function hasTyped(answer: Answer): boolean {
+  return hasContent({ ...answer, outcome: answer.outcomeFromLedger ? null : answer.outcome });
 }
 
 /**

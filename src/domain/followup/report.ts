@@ -1,15 +1,17 @@
 import { cellName } from "../../sheet/grid";
-import { estimateRowHeights } from "../../sheet/layout";
-import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec, fitCells } from "../../sheet/spec";
+import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
-import { OWN_SHEET_MARKER } from "../ownSheets";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
+import { driftSheet } from "./driftReport";
+import { reportSheet as sheet } from "./reportSheet";
+
+export { REPORT_MARKER } from "./reportSheet";
 import { amountFormat } from "./sheetLook";
-import { FollowUpKind, KIND_LABEL } from "./model";
+import { PlanRowKind, KIND_LABEL } from "./model";
 
 /**
  * The finance office's report: an overview per nämnd, each kommunövergripande mål with every nämnd's bedömning side
@@ -30,7 +32,7 @@ export interface CommitteeFigures {
   forecastTkr: number;
   /** Σ (belopp − prognos) over the ramjusteringar with a prognos: positive is överskott. */
   deviationTkr: number;
-  missing: { kind: FollowUpKind; id: string; title: string }[];
+  missing: { kind: PlanRowKind; id: string; title: string }[];
 }
 
 const answered = (row: ResultRow) => row.input !== null;
@@ -63,8 +65,8 @@ export const OVERVIEW_SHEET = "Översikt";
 export function reportFigures(consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
   return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows }) => {
-    const of = (kind: FollowUpKind) => rows.filter((r) => r.kind === kind);
-    const tally = (kind: FollowUpKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
+    const of = (kind: PlanRowKind) => rows.filter((r) => r.kind === kind);
+    const tally = (kind: PlanRowKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
     const sums = amountSums(rows);
     return {
       code: committee.code,
@@ -86,26 +88,6 @@ export function reportFigures(consolidation: Consolidation, settings: Settings):
       missing: rows.filter((r) => !answered(r)).map(({ kind, id, title }) => ({ kind, id, title })),
     };
   });
-}
-
-const header = (value: string): SpecCell => ({ value, bold: true, fill: "DDEBF7", wrap: true });
-const title = (value: string): SpecCell => ({ value, bold: true, fontSize: 14 });
-
-/** A2 of every report sheet, small and grey: the report can go into the plan workbook and is never read as plan. */
-export const REPORT_MARKER = `${OWN_SHEET_MARKER} rapport`;
-const marker: SpecCell = { value: REPORT_MARKER, fontSize: 8, fontColor: "A6A6A6" };
-
-function sheet(name: string, heading: string, headers: string[], rows: SpecCell[][], widths: number[]): SheetSpec {
-  // An answer longer than a cell holds shows its beginning; consolidation said so where it was typed.
-  const all = [[title(heading)], [marker], headers.map(header), ...rows.map(fitCells)];
-  return {
-    name,
-    blocks: [{ top: 0, left: 0, rows: all }],
-    columnWidths: widths.map((width, col) => ({ col, width })),
-    rowHeights: estimateRowHeights(all.slice(2), widths, 2),
-    frozenRows: 3,
-    print: { orientation: "landscape", paper: "A4", titleRows: "1:3", fitToWidth: true },
-  };
 }
 
 /** "$H$3" */
@@ -303,5 +285,6 @@ export function reportWorkbook(
     ]),
     [30, 20, 8, 10, 90],
   );
-  return { sheets: [overview, perGoal, answers, missing, findings] };
+  const drift = consolidation.committees.some((c) => c.economy.length) ? [driftSheet(consolidation)] : [];
+  return { sheets: [overview, ...drift, perGoal, answers, missing, findings] };
 }

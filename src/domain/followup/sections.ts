@@ -1,10 +1,11 @@
 import { cellName } from "../../sheet/grid";
-import { DEFAULT_ROW_HEIGHT } from "../../sheet/layout";
+import { DEFAULT_ROW_HEIGHT, rowHeight } from "../../sheet/layout";
 import { SpecCell, TEXT_FORMAT } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { listSource } from "../lists";
 import { Period } from "../settings";
 import { earlierHeader, earlierText } from "./earlierAnswers";
+import { economyCells, economyPrompts, isEconomyInput } from "./economySection";
 import { ExpectedRow, InputKind } from "./expected";
 import { FollowUpOccasion, promptOf, scaleOf } from "./instructions";
 import {
@@ -21,10 +22,12 @@ import {
   TOTAL_KEY,
   TOTAL_LABEL,
   hasContent,
+  answerColumns,
+  hasFigures,
   parseRowKey,
 } from "./model";
 import { SheetLayout } from "./sheetLayout";
-import { HEADER_FILL, REMOVED_FILL, SECTION_FILL, SECTION_FONT } from "./sheetLook";
+import { COLUMN_WIDTHS, HEADER_FILL, REMOVED_FILL, SECTION_FILL, SECTION_FONT } from "./sheetLook";
 
 /**
  * The sections of a follow-up sheet — goals, uppdrag, ramjusteringar, nyckeltal, and the answers whose row left the
@@ -45,6 +48,8 @@ export interface Section {
   title: string;
   headers: string[];
   rows: Row[];
+  /** A line under the band that says how to read the section (the Ekonomi's units and sign rule). */
+  note?: string;
   /** Sum the amount columns below the rows (ramjusteringar). */
   total?: boolean;
 }
@@ -133,10 +138,12 @@ export function removedSection(answers: Map<string, Answer>, expected: ExpectedR
       input: "none",
       answer,
     }));
+  // A drift's or investment's figures stand in its own columns (answerColumns), headed as in the Ekonomi section.
+  const figures = rows.some((row) => hasFigures(row.answer!.kind));
   return {
     id: "removed",
     title: REMOVED_SECTION,
-    headers: ["Rubrik", "Typ", "", "", "Svar", "", "Kommentar"],
+    headers: ["Rubrik", "Typ", figures ? "Utfall (tkr)" : "", figures ? "Prognos (tkr)" : "", "Svar", "", "Kommentar"],
     rows,
   };
 }
@@ -163,12 +170,15 @@ export class SectionWriter {
     const headers = (first: string): SpecCell[] =>
       section.headers.map((h, i) => ({ value: i === 0 ? first : h, bold: true, fill: HEADER_FILL, wrap: true }));
     const rows = section.rows.map((row) => this.dataCells(row, removed, 0));
+    const width = COLUMN_WIDTHS.slice(COL.title).reduce((sum, w) => sum + w, 0);
+    const note = section.note ? rowHeight([{ value: section.note, wrap: true }], [width]) : 0;
     // A section starts on a new page where it would otherwise break across two; one longer than a page starts on a
     // page of its own, and its column headers are repeated where a page breaks inside it.
     const whole = [band, headers(section.headers[0]), ...rows].reduce((sum, cells) => sum + layout.heightOf(cells), 0);
     const total = section.total ? DEFAULT_ROW_HEIGHT : 0;
-    if (whole + total > flow.left) flow.breakBefore(layout.next);
+    if (whole + note + total > flow.left) flow.breakBefore(layout.next);
     layout.row(`${SECTION_KEY} ${section.id}`, band);
+    if (section.note) layout.infoText(section.note, COL.title, width);
     layout.row(INFO_KEY, headers(section.headers[0]));
     const placed: Placed[] = [];
     const makeRoom = (height: number) => {
@@ -189,6 +199,8 @@ export class SectionWriter {
 
   /** A data row's cells (column B on), as written at sheet row `r`. */
   private dataCells(row: Row, removed: boolean, r: number): SpecCell[] {
+    const { period } = this.occasion;
+    if (isEconomyInput(row.input)) return economyCells(row, r, period, this.amountFormat, this.inputFill);
     const input = row.answer?.input ?? null;
     const comment = row.answer?.comment ?? null;
     const locked = (value: string | number | null, col: number): SpecCell => ({
@@ -223,6 +235,17 @@ export class SectionWriter {
             numberFormat: TEXT_FORMAT,
           }
         : { value: comment, wrap: true };
+    if (removed && row.answer && hasFigures(row.answer.kind)) {
+      // Kept in the columns its kind is read from, so that a regeneration reads it back as it was typed.
+      const columns = answerColumns(row.answer.kind);
+      cells[COL.input - 1] = { value: null, fill: REMOVED_FILL };
+      cells[columns.input - 1] = { value: input, fill: REMOVED_FILL, numberFormat: this.amountFormat };
+      cells[columns.outcome! - 1] = {
+        value: row.answer.outcome ?? null,
+        fill: REMOVED_FILL,
+        numberFormat: this.amountFormat,
+      };
+    }
     if (row.input === "amount") {
       // Avvikelse = belopp − prognos (positive: överskott); empty until a prognos is given.
       const [value, given] = [cellName(r, COL.value), cellName(r, COL.input)];
@@ -267,6 +290,11 @@ export class SectionWriter {
       else runs.push({ input: row.input, first: at, last: at });
     }
     for (const { input, first, last } of runs) {
+      if (isEconomyInput(input)) {
+        const threshold = occasion.settings.measuresThresholdPercent ?? 0;
+        layout.messages.push(...economyPrompts(input, first, last, occasion.period, threshold));
+        continue;
+      }
       const range = `${cellName(first, COL.input)}:${cellName(last, COL.input)}`;
       const scale = scaleOf(input, occasion);
       if (scale) {

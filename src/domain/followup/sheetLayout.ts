@@ -53,6 +53,12 @@ export class SheetLayout {
     return r;
   }
 
+  /** The sheet row written with `key`, or null. */
+  rowOf(key: string): number | null {
+    const r = this.rows.findIndex((cells) => cells[0].value === key);
+    return r < 0 ? null : r;
+  }
+
   infoRow(cells: SpecCell[], height?: number): number {
     return this.row(INFO_KEY, cells, height);
   }

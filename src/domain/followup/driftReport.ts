@@ -1,0 +1,141 @@
+import { cellName } from "../../sheet/grid";
+import { rowHeight } from "../../sheet/layout";
+import { SheetSpec, SpecCell } from "../../sheet/spec";
+import { oreToTkr } from "../amounts";
+import { Consolidation } from "./consolidate";
+import { deviationRule, PERCENT_FORMAT } from "./economySection";
+import { BUDGET_MISSING } from "./expected";
+import { reportSheet } from "./reportSheet";
+import { amountFormat } from "./sheetLook";
+
+/**
+ * The report's Driftredovisning: per nämnd its budget for the year, utfall, prognos, avvikelse in tkr and in % of the
+ * budget, with its kommentar and åtgärder beside them, and the kommun's total. A figure not given is "Ej inkommet",
+ * never 0: the totals are over what was given, and the sheet says so. Avvikelse and % are formulas.
+ */
+
+export const DRIFT_SHEET = "Driftredovisning";
+/** What stands where a nämnd has given no figure. */
+export const NOT_RECEIVED = "Ej inkommet";
+const FIRST_ROW = 3; // 0-based: heading, marker, headers
+const COLS = { code: 0, name: 1, budget: 2, outcome: 3, forecast: 4, deviation: 5, percent: 6 } as const;
+
+export function driftSheet(consolidation: Consolidation): SheetSpec {
+  const { period, year } = consolidation;
+  const prognos = period.kind === "forecast";
+  const committees = consolidation.committees.flatMap((c) => {
+    const drift = c.economy.find((e) => e.kind === "economy");
+    return drift ? [{ committee: c.committee, drift }] : [];
+  });
+  const tkrFormat = amountFormat(
+    committees.flatMap(({ drift }) =>
+      [drift.budgetOre, drift.outcomeOre, drift.forecastOre].filter((ore): ore is number => ore !== null),
+    ),
+  );
+  const amount = (ore: number | null): SpecCell =>
+    ore === null ? { value: NOT_RECEIVED, italic: true } : { value: oreToTkr(ore), numberFormat: tkrFormat };
+  const compared = prognos ? COLS.forecast : COLS.outcome;
+  const rows: SpecCell[][] = committees.map(({ committee, drift }, i) => {
+    const r = FIRST_ROW + i;
+    const [budget, figure, deviation] = [COLS.budget, compared, COLS.deviation].map((col) => cellName(r, col));
+    const given = (prognos ? drift.forecastOre : drift.outcomeOre) !== null;
+    return [
+      { value: committee.code, bold: true },
+      { value: committee.name, wrap: true },
+      drift.budgetOre === null
+        ? { value: BUDGET_MISSING, italic: true }
+        : { value: oreToTkr(drift.budgetOre), numberFormat: tkrFormat },
+      amount(drift.outcomeOre),
+      prognos ? amount(drift.forecastOre) : { value: null },
+      given
+        ? {
+            value: null,
+            formula: `IF(AND(ISNUMBER(${budget}),ISNUMBER(${figure})),${budget}-${figure},"")`,
+            numberFormat: tkrFormat,
+          }
+        : { value: NOT_RECEIVED, italic: true },
+      {
+        value: null,
+        formula: `IF(AND(ISNUMBER(${deviation}),ISNUMBER(${budget})),IF(${budget}=0,"",${deviation}/${budget}),"")`,
+        numberFormat: PERCENT_FORMAT,
+      },
+      { value: drift.comment, wrap: true },
+      { value: drift.measures, wrap: true },
+    ];
+  });
+  const last = FIRST_ROW + Math.max(committees.length, 1) - 1;
+  const range = (col: number) => `${cellName(FIRST_ROW, col)}:${cellName(last, col)}`;
+  const total = FIRST_ROW + committees.length;
+  const sum = (col: number): SpecCell => ({
+    value: null,
+    formula: `SUM(${range(col)})`,
+    numberFormat: tkrFormat,
+    bold: true,
+  });
+  // The share of the budget of the nämnder whose avvikelse is there: SUMIF takes the rows where it is a number.
+  const answeredBudget = `SUMIF(${range(COLS.deviation)},">-1E+307",${range(COLS.budget)})`;
+  const totals: SpecCell[] = [
+    { value: "Kommunen totalt", bold: true },
+    { value: null },
+    sum(COLS.budget),
+    sum(COLS.outcome),
+    prognos ? sum(COLS.forecast) : { value: null },
+    sum(COLS.deviation),
+    {
+      value: null,
+      formula: `IF(${answeredBudget}=0,"",${cellName(total, COLS.deviation)}/${answeredBudget})`,
+      numberFormat: PERCENT_FORMAT,
+      bold: true,
+    },
+  ];
+  const count = (given: (ore: number | null) => boolean, of: "outcomeOre" | "forecastOre") =>
+    committees.filter(({ drift }) => given(drift[of])).length;
+  const has = (ore: number | null) => ore !== null;
+  const missing = committees.filter(({ drift }) => (prognos ? drift.forecastOre : drift.outcomeOre) === null);
+  const ledger = committees.filter(({ drift }) => drift.outcomeFromLedger).map(({ committee }) => committee.code);
+  const notes = [
+    `Summorna gäller det som kommit in: utfall från ${count(has, "outcomeOre")} och ` +
+      (prognos ? `prognos från ${count(has, "forecastOre")} ` : "") +
+      `av ${committees.length} nämnder. ${NOT_RECEIVED} räknas aldrig som 0` +
+      (missing.length ? ` (${missing.map((m) => m.committee.code).join(", ")}).` : "."),
+    `Belopp i tkr, nettokostnad. ${deviationRule(period)} Avvikelse i % av budgeten; kommunens för de nämnder som har en avvikelse.`,
+    ...(ledger.length ? [`Utfallet är hämtat ur huvudboken för ${ledger.join(", ")}.`] : []),
+  ];
+  const spec = reportSheet(
+    DRIFT_SHEET,
+    `Driftredovisning ${period.name} ${year}`,
+    [
+      "Nämnd",
+      "Namn",
+      "Budget helår (tkr)",
+      prognos ? "Utfall hittills (tkr)" : "Utfall helår (tkr)",
+      "Prognos helår (tkr)",
+      "Avvikelse (tkr)\n+ överskott, − underskott",
+      "Avvikelse (%)",
+      "Kommentar",
+      "Åtgärder",
+    ],
+    [...rows, totals, [], ...notes.map((note) => [{ value: note, italic: true }])],
+    WIDTHS,
+  );
+  // Each note across the table, wrapped, so that it prints within the page.
+  const first = total + 2;
+  const width = WIDTHS.reduce((a, b) => a + b, 0);
+  const noteRows = notes.map((note, i) => ({
+    row: first + i,
+    height: rowHeight([{ value: note, wrap: true }], [width]),
+  }));
+  return {
+    ...spec,
+    blocks: [
+      {
+        ...spec.blocks[0],
+        rows: spec.blocks[0].rows.map((row, r) => (r >= first ? row.map((cell) => ({ ...cell, wrap: true })) : row)),
+      },
+    ],
+    merges: noteRows.map(({ row }) => `${cellName(row, 0)}:${cellName(row, WIDTHS.length - 1)}`),
+    rowHeights: [...(spec.rowHeights ?? []).filter((h) => h.row < first), ...noteRows],
+  };
+}
+
+const WIDTHS = [8, 30, 14, 14, 14, 16, 11, 45, 45];

@@ -1,0 +1,157 @@
+/**
+ * Consolidation of the Ekonomi sections: the figures read to the öre, the findings (a figure that is no number, one
+ * far off the budget, a kommentar or åtgärder missing where required), and the report's Driftredovisning with the
+ * nämnder that have not answered as "Ej inkommet" (never 0), totals over what was given, recalculated by LibreOffice
+ * and set up for A4.
+ */
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { consolidate } from "../src/domain/followup/consolidate";
+import { DRIFT_SHEET, NOT_RECEIVED } from "../src/domain/followup/driftReport";
+import { followUpSheets } from "../src/domain/followup/generate";
+import { COL, ECONOMY_COL } from "../src/domain/followup/model";
+import { reportWorkbook } from "../src/domain/followup/report";
+import { Plan } from "../src/domain/model";
+import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
+import { workbookBuffer } from "../src/hosts/xlsx/write";
+import { findingMessage } from "../src/i18n/findings";
+import { CellValue, Grid, cellName } from "../src/sheet/grid";
+import { TKR, economyPlan, gridOf, options } from "./support/economy";
+import { inspectWithLibreOffice, loCell, loSheet } from "./support/libreoffice";
+
+function plan(): Plan {
+  const p = economyPlan();
+  p.committees.push({ code: "SN", name: "Socialnämnden", kind: "committee" });
+  p.budgets.push(
+    { id: "B3", committee: "BUN", year: 2025, amountOre: 50_000 * TKR, kind: "frame", description: null },
+    { id: "B4", committee: "SN", year: 2025, amountOre: 30_000 * TKR, kind: "frame", description: null },
+  );
+  return p;
+}
+
+/** Each nämnd's generated sheet with `typed` put in: key → column → value. */
+function returned(
+  p: Plan,
+  typed: Record<string, Record<string, Record<number, CellValue>>>,
+  settings: Settings = DEFAULT_SETTINGS,
+) {
+  return followUpSheets(p, options({ settings })).map(({ committee, spec }) => {
+    const grid: Grid = gridOf(spec);
+    for (const row of grid.values) {
+      for (const [col, value] of Object.entries(typed[committee.code]?.[String(row[COL.key])] ?? {})) {
+        while (row.length <= Number(col)) row.push(null);
+        row[Number(col)] = value;
+      }
+    }
+    return { file: `${committee.code}.xlsx`, grids: [grid], modified: null, master: false };
+  });
+}
+
+const { outcome: D, forecast: E, comment: H } = ECONOMY_COL;
+const TYPED = {
+  KS: {
+    "economy|drift": { [D]: 40_000, [E]: 125_000, [H]: "Fler placeringar än budgeterat." },
+    "investment|I1": { [E]: "tio" },
+    "investment|I3": { [E]: 10_000_000, [H]: "Skrivet i kronor." },
+    "measures|I3": { [H]: "Inga." },
+  },
+  BUN: { "economy|drift": { [D]: 12_000.5, [E]: 48_000 } },
+};
+
+const consolidated = (p: Plan, settings: Settings = DEFAULT_SETTINGS) =>
+  consolidate(p, returned(p, TYPED, settings), settings, { period: DEFAULT_SETTINGS.periods[0], year: 2025 });
+
+test("the figures are read to the öre, with the plan's budget; a nämnd that did not answer has none", () => {
+  const result = consolidated(plan());
+  const economy = (code: string) => result.committees.find((c) => c.committee.code === code)!.economy;
+  expect(economy("KS")[0]).toEqual({
+    kind: "economy",
+    id: "drift",
+    title: expect.stringContaining("Driftbudget"),
+    budgetOre: 120_000 * TKR,
+    outcomeOre: 40_000 * TKR,
+    outcomeFromLedger: false,
+    forecastOre: 125_000 * TKR,
+    comment: "Fler placeringar än budgeterat.",
+    measures: null,
+  });
+  expect(economy("KS").map((e) => [e.id, e.forecastOre])).toEqual([
+    ["drift", 125_000 * TKR],
+    ["I1", null],
+    ["I3", 10_000_000 * TKR],
+  ]);
+  expect(economy("BUN")[0]).toMatchObject({
+    budgetOre: 50_000 * TKR,
+    outcomeOre: 1_200_050_000,
+    forecastOre: 48_000 * TKR,
+  });
+  expect(economy("SN")[0]).toMatchObject({ budgetOre: 30_000 * TKR, outcomeOre: null, forecastOre: null });
+  expect(result.committees.find((c) => c.committee.code === "SN")!.answered).toBe(false);
+});
+
+test("findings: a prognos that is no number, one off by more than half the budget, a kommentar or åtgärder missing", () => {
+  const p = plan();
+  const result = consolidated(p);
+  const sheet = followUpSheets(p, options()).find((s) => s.committee.code === "KS")!.spec;
+  const rowOf = (code: string, key: string) => {
+    const spec = followUpSheets(p, options()).find((s) => s.committee.code === code)!.spec;
+    return spec.blocks[0].rows.findIndex((row) => row[COL.key]?.value === key);
+  };
+  const found = result.findings
+    .filter((f) => f.rule.startsWith("followup-economy") || f.rule === "followup-amount-invalid")
+    .map((f) => [f.file, f.cell, f.rule, f.params.what ?? f.params.value ?? ""]);
+  expect(found).toEqual(
+    expect.arrayContaining([
+      ["KS.xlsx", cellName(rowOf("KS", "investment|I1"), E), "followup-amount-invalid", "tio"],
+      ["KS.xlsx", cellName(rowOf("KS", "investment|I3"), E), "followup-economy-implausible", 10_000_000],
+      // KS: −5 000 tkr with a kommentar, but no åtgärder; its project I3 has both.
+      ["KS.xlsx", cellName(rowOf("KS", "measures|drift"), H), "followup-economy-explanation-missing", "measures"],
+      // BUN: +2 000 tkr, a surplus: a kommentar is asked for, åtgärder are not.
+      ["BUN.xlsx", cellName(rowOf("BUN", "economy|drift"), H), "followup-economy-explanation-missing", "comment"],
+    ]),
+  );
+  expect(found).toHaveLength(4);
+  expect(sheet.name).toBe("KS T1 2025");
+  const measures = result.findings.find((f) => f.params.what === "measures")!;
+  expect(findingMessage(measures)).toBe(
+    "Åtgärder saknas: avvikelsen är −5\u00a0000 tkr (−4,2 % av budgeten), ett underskott. Skriv vad nämnden gör för att komma i balans.",
+  );
+  expect(findingMessage(measures, "en")).toContain("the deviation is -5,000 tkr (-4.2 % of the budget)");
+
+  // A kommun that asks for åtgärder only below −5 % of the budget: KS's −4,2 % needs none.
+  const lenient = consolidated(p, { ...DEFAULT_SETTINGS, measuresThresholdPercent: 5 });
+  expect(lenient.findings.filter((f) => f.params.what === "measures")).toEqual([]);
+});
+
+test("Driftredovisning: Ej inkommet, never 0; totals over what was given, said; LibreOffice recalculates it on A4", async () => {
+  const p = plan();
+  const report = reportWorkbook(p, consolidated(p), DEFAULT_SETTINGS, (f) => findingMessage(f));
+  expect(report.sheets.map((s) => s.name)).toEqual(["Översikt", DRIFT_SHEET, "Per mål", "Svar", "Saknas", "Fynd"]);
+  const drift = report.sheets[1];
+  const rows = drift.blocks[0].rows;
+  const sn = rows.find((row) => row[0].value === "SN")!;
+  expect(sn.slice(2, 6).map((c) => c.value)).toEqual([30_000, NOT_RECEIVED, NOT_RECEIVED, NOT_RECEIVED]);
+  const texts = rows.flatMap((row) => row.map((c) => String(c.value ?? "")));
+  expect(texts).toContain(
+    "Summorna gäller det som kommit in: utfall från 2 och prognos från 2 av 3 nämnder. Ej inkommet räknas aldrig som 0 (SN).",
+  );
+  expect(drift.print).toMatchObject({ paper: "A4", orientation: "landscape", fitToWidth: true });
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-drift-"));
+  const file = path.join(dir, "rapport.xlsx");
+  await fs.writeFile(file, await workbookBuffer(report));
+  const book = await inspectWithLibreOffice(file);
+  const sheet = loSheet(book, DRIFT_SHEET);
+  expect([sheet.paper, sheet.printLandscape]).toEqual(["A4", true]);
+  const value = (row: number, col: number) => loCell(sheet, cellName(row, col)).value;
+  const r = (code: string) => rows.findIndex((row) => row[0].value === code);
+  expect([value(r("KS"), 5), value(r("KS"), 6)]).toEqual([-5_000, expect.closeTo(-5_000 / 120_000, 12)]);
+  expect([value(r("BUN"), 5), value(r("BUN"), 6)]).toEqual([2_000, expect.closeTo(0.04, 12)]);
+  expect([value(r("SN"), 5), value(r("SN"), 6)]).toEqual([NOT_RECEIVED, ""]);
+  const total = rows.findIndex((row) => row[0].value === "Kommunen totalt");
+  // Budget over every nämnd; utfall, prognos and avvikelse over those that gave them; % of their budget.
+  expect([2, 3, 4, 5].map((col) => value(total, col))).toEqual([200_000, 52_000.5, 173_000, -3_000]);
+  expect(value(total, 6)).toBeCloseTo(-3_000 / 170_000, 12);
+  await fs.rm(dir, { recursive: true, force: true });
+}, 120_000);
