@@ -184,6 +184,21 @@ describe("maltavlan generate --utfall", () => {
       "= nämnderna 12\u00A0734,06\u00A0kr + utan nämnd 42,42\u00A0kr + konton som inte räknas \u221299\u00A0000\u00A0kr",
     );
     expect(Buffer.compare(await fs.readFile(csv), Buffer.from(bytes))).toBe(0);
+    // The figure reaches the nämnd's sheet: the drift row's Utfall hittills, in tkr.
+    const files = await fs.readdir(path.join(dir, "ut1"));
+    const ks = new ExcelJS.Workbook();
+    await ks.xlsx.readFile(
+      path.join(
+        dir,
+        "ut1",
+        files.find((name) => name.startsWith("KS"))!,
+      ),
+    );
+    const rows = ks.worksheets.flatMap((sheet) => sheet.getSheetValues());
+    const drift = rows.find(
+      (row) => Array.isArray(row) && row[2] === "Driftbudget, nettokostnad",
+    ) as ExcelJS.CellValue[];
+    expect(drift?.[4]).toBeCloseTo(1.23456, 8);
   });
 
   test("in English with --lang en", async () => {
