@@ -21,7 +21,7 @@ export async function validateCommand({ args, options, io }: CommandRun): Promis
   const [file] = args;
   if (!file) throw new UsageError("validatePlan");
   const lang = language(options);
-  const { plan, findings, unread } = await readPlanWorkbook(file, options);
+  const { plan, findings, unread, sources } = await readPlanWorkbook(file, options);
   const hasErrors = findings.some((f) => f.severity === "error");
   if (options.flags.has("json")) {
     const json = {
@@ -32,7 +32,7 @@ export async function validateCommand({ args, options, io }: CommandRun): Promis
         cell: f.cell,
         message: findingMessage(f, lang),
       })),
-      plan: planToJson(plan),
+      plan: planToJson(plan, sources),
       unread,
     };
     io.out(JSON.stringify(json));

@@ -7,10 +7,13 @@ import { Certainty, TableSheet, readTable } from "./layouts/table";
 import { readExport } from "./layouts/export";
 import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
 import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
+import { budgetTable } from "./layouts/budgetTables";
+import { ramBlockBudgets } from "./layouts/ramLines";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
-import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawSettings } from "./raw";
+import { CellRow, FieldName, ROW_KINDS, RawBudget, RawCell, RawRow, RawRows, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
+import { SourceCells } from "./resolve/budgets";
 import { isOwnSheet } from "./ownSheets";
 import { knownCodeForName, knownNameForCode } from "./committees";
 import { normalizeName } from "./text";
@@ -94,11 +97,14 @@ export interface ReadResult {
   }[];
   /** Every filled cell of the workbook that is not part of the plan, with why (Måltavlan's own sheets aside). */
   unread: UnreadCell[];
+  /** The cell each budget and investment of the plan was read from, by its id. */
+  sources: SourceCells;
 }
 
 /** Grid[] → Plan with findings: the whole reading side of the core. */
 export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
   const rows = new RawRows();
+  const budgets: RawBudget[] = [];
   /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
   const treeGoals: CellRow[] = [];
   let settings: RawSettings = {};
@@ -208,7 +214,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
         return table ? [{ block, table }] : [];
       });
       const read = tables.map(({ block }) => block);
-      for (const { block, table } of tables) accounts.push(() => tableUnread(block.grid, table.account));
+      for (const { block, table } of tables) {
+        accounts.push(() => tableUnread(block.grid, table.account));
+        if (table.ramLines) budgets.push(...ramBlockBudgets(table.ramLines));
+      }
       title ??= yearTitle(grid, Math.min(...read.map(({ grid: b }) => b.top)));
       const leftOver = read.length ? outsideBlocks(grid, read) : [];
       accounts.push(() => leftOver.filter((cell) => !isTitleCell(cell, title)));
@@ -216,6 +225,9 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       else passOver(grid, "notRecognised");
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
+      // A sheet of ramjusteringar holds changes to the ramar, never the ramar themselves.
+      if (table?.kind !== "adjustment" && !sheetMapping) budgets.push(...budgetTable(grid));
+      if (table?.ramLines) budgets.push(...ramBlockBudgets(table.ramLines));
       if (table) {
         if (table.treeGoals) treeGoals.push(...table.treeGoals);
         title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
@@ -228,7 +240,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   }
   for (const account of accounts) unread.push(...account());
   if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
-  const { plan, findings } = resolvePlan({ rows, settings: { title, ...settings } }, { levels, years: mapping.years });
+  const { plan, findings, sources } = resolvePlan(
+    { rows, settings: { title, ...settings }, budgets },
+    { levels, years: mapping.years },
+  );
   return {
     plan,
     findings: sortFindings(
@@ -243,6 +258,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     ),
     sheets,
     unread,
+    sources,
   };
 }
 

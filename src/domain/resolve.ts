@@ -3,6 +3,7 @@ import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { RawPlan } from "./raw";
 import { AdjustmentReader } from "./resolve/adjustments";
 import { AssignmentReader } from "./resolve/assignments";
+import { BudgetReader, SourceCells } from "./resolve/budgets";
 import { CommitteeReader } from "./resolve/committees";
 import { newResolveState } from "./resolve/context";
 import { GoalReader } from "./resolve/goals";
@@ -24,6 +25,8 @@ export interface ResolveOptions {
 export interface Resolved {
   plan: Plan;
   findings: Finding[];
+  /** The cell each budget and investment was read from, by its id. */
+  sources: SourceCells;
 }
 
 export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolved {
@@ -42,6 +45,9 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
     ? options.years
     : yearReader.planYears(raw.settings, assignments.all, adjustments);
   yearReader.checkYears(years, rows.assignment, rows.adjustment);
+  const budgetReader = new BudgetReader(state, committees);
+  const budgets = budgetReader.readBudgets(raw.budgets ?? []);
+  const investments = budgetReader.readInvestments(raw.investments ?? []);
   committees.reportEveryCommitteeWithoutRegister();
   const plan: Plan = {
     years,
@@ -51,8 +57,8 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
     assignments: assignments.all,
     adjustments,
     keyFigures,
-    budgets: [],
-    investments: [],
+    budgets,
+    investments,
   };
-  return { plan, findings: state.findings };
+  return { plan, findings: state.findings, sources: budgetReader.sources };
 }

@@ -1,3 +1,4 @@
+import { CellRef, refName } from "../sheet/grid";
 import { oreToTkr } from "./amounts";
 import { Plan } from "./model";
 
@@ -29,8 +30,14 @@ export function summarizeByCommittee(plan: Plan): CommitteeSummary[] {
   });
 }
 
+/** "Driftbudget!E11": where a budget was read; null when the plan was not read from a workbook's cells. */
+function sourceName(sources: ReadonlyMap<string, CellRef>, id: string): string | null {
+  const ref = sources.get(id);
+  return ref ? `${ref.sheet}!${refName(ref)}` : null;
+}
+
 /** The plan in the CLI's JSON shape (README: "JSON-utdata"); amounts as signed tkr. */
-export function planToJson(plan: Plan) {
+export function planToJson(plan: Plan, sources: ReadonlyMap<string, CellRef> = new Map()) {
   return {
     years: plan.years,
     committees: plan.committees.map(({ code, name, kind }) => ({ code, name, kind })),
@@ -69,6 +76,23 @@ export function planToJson(plan: Plan) {
       goalId,
       target,
       unit,
+    })),
+    budgets: plan.budgets.map(({ id, committee, year, amountOre, kind, description }) => ({
+      id,
+      committee,
+      year,
+      amountTkr: oreToTkr(amountOre),
+      kind,
+      description,
+      source: sourceName(sources, id),
+    })),
+    investments: plan.investments.map(({ id, committee, project, year, amountOre }) => ({
+      id,
+      committee,
+      project,
+      year,
+      amountTkr: oreToTkr(amountOre),
+      source: sourceName(sources, id),
     })),
   };
 }
