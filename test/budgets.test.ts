@@ -102,3 +102,61 @@ test("a ram written two ways is a finding at its cell, and no budget", async () 
     ["amount-unparseable", "Kommunbidrag!C5"],
   ]);
 });
+
+test("a tilläggsbudget per nämnd is read with what it is for; the proposal beside KF's decision is not", async () => {
+  const { json } = await read({
+    "Tilläggsbudget 2025": [
+      ["Tilläggsbudget 2025, beslutad av kommunfullmäktige (tkr)"],
+      [],
+      ["Nämnd", "Beslut", "Förslag", "Beskrivning"],
+      ["Socialnämnden", 6000, 9000, "Förstärkning för ökade hyreskostnader"],
+      ["Kommunstyrelsen", 500, 500, "Bostadsanpassning"],
+    ],
+  });
+  expect(
+    json.budgets.map(({ committee, year, amountTkr, kind, description }) => [
+      committee,
+      year,
+      amountTkr,
+      kind,
+      description,
+    ]),
+  ).toEqual([
+    ["SN", 2025, 6000, "supplementary", "Förstärkning för ökade hyreskostnader"],
+    ["KS", 2025, 500, "supplementary", "Bostadsanpassning"],
+  ]);
+});
+
+test("an investment budget gives each project of a nämnd its amount per year; a project of no nämnd is none", async () => {
+  const { json, findings } = await read({
+    Investeringsbudget: [
+      ["Investeringsbudget 2025–2027 (mnkr)"],
+      [],
+      ["Projekt", "Budget 2025", "Plan 2026", "Plan 2027"],
+      ["Brandstation Örsundsbro", 25, null, null],
+      ["Tekniska nämnden", 32.5, 20, 8],
+      ["Gång- och cykelväg Centrum", 4.5, null, null],
+      ["Reinvestering gator", 28, 20, 8],
+      ["Barn- och utbildningsnämnden", 61, null, null],
+      ["Ny förskola Norr", 61, null, null],
+      ["Summa", 93.5, 20, 8],
+    ],
+  });
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(
+    json.investments.map(({ committee, project, year, amountTkr, source }) => [
+      committee,
+      project,
+      year,
+      amountTkr,
+      source,
+    ]),
+  ).toEqual([
+    ["TN", "Gång- och cykelväg Centrum", 2025, 4500, "Investeringsbudget!B6"],
+    ["TN", "Reinvestering gator", 2025, 28000, "Investeringsbudget!B7"],
+    ["TN", "Reinvestering gator", 2026, 20000, "Investeringsbudget!C7"],
+    ["TN", "Reinvestering gator", 2027, 8000, "Investeringsbudget!D7"],
+    ["BUN", "Ny förskola Norr", 2025, 61000, "Investeringsbudget!B9"],
+  ]);
+  expect(json.budgets).toEqual([]);
+});

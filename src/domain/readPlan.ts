@@ -8,10 +8,11 @@ import { readExport } from "./layouts/export";
 import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
 import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
 import { budgetTable } from "./layouts/budgetTables";
+import { investmentTable } from "./layouts/investmentTables";
 import { ramBlockBudgets } from "./layouts/ramLines";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
-import { CellRow, FieldName, ROW_KINDS, RawBudget, RawCell, RawRow, RawRows, RawSettings } from "./raw";
+import { CellRow, FieldName, ROW_KINDS, RawBudget, RawCell, RawInvestment, RawRow, RawRows, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
 import { SourceCells } from "./resolve/budgets";
 import { isOwnSheet } from "./ownSheets";
@@ -105,6 +106,7 @@ export interface ReadResult {
 export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
   const rows = new RawRows();
   const budgets: RawBudget[] = [];
+  const investments: RawInvestment[] = [];
   /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
   const treeGoals: CellRow[] = [];
   let settings: RawSettings = {};
@@ -226,9 +228,16 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
       // A sheet of ramjusteringar holds changes to the ramar, never the ramar themselves.
-      if (table?.kind !== "adjustment" && !sheetMapping) budgets.push(...budgetTable(grid));
+      const money =
+        table?.kind !== "adjustment" && !sheetMapping
+          ? { budgets: budgetTable(grid), investments: investmentTable(grid) }
+          : { budgets: [], investments: [] };
+      budgets.push(...money.budgets);
+      investments.push(...money.investments);
       if (table?.ramLines) budgets.push(...ramBlockBudgets(table.ramLines));
-      if (table) {
+      if (!table && money.budgets.length + money.investments.length > 0) {
+        sheets.push({ sheet: grid.sheet, layout: "table", kind: money.budgets.length ? "budget" : "investment" });
+      } else if (table) {
         if (table.treeGoals) treeGoals.push(...table.treeGoals);
         title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
         accounts.push(() => tableUnread(grid, table.account, title?.ref));
@@ -241,7 +250,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   for (const account of accounts) unread.push(...account());
   if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
   const { plan, findings, sources } = resolvePlan(
-    { rows, settings: { title, ...settings }, budgets },
+    { rows, settings: { title, ...settings }, budgets, investments },
     { levels, years: mapping.years },
   );
   return {

@@ -21,6 +21,8 @@ const SUPPLEMENTARY_WORD = /^tilläggsbudget(?:ar)?(?:\s+((?:19|20)\d\d))?$/u;
 /** In a table titled "Tilläggsbudget", the column of what was decided. */
 const DECISION_WORD = /^(?:belopp|beslut(?:at)?|beslut kf|kf:?s beslut|kf beslut)(?:\s+((?:19|20)\d\d))?$/u;
 const PROPOSAL = /förslag/u;
+/** What a tilläggsbudget is for. */
+const DESCRIPTION = /^(?:beskrivning|avser|ändamål|motivering|kommentar|för vad)$/u;
 /** A header or row label naming a change to the ram, or how long one lasts: a table of ramjusteringar. */
 const CHANGE_WORD =
   /justering|förändring|ökning|minskning|förstärkning|effektivisering|besparing|varaktig|tillfällig|engångs|riktning/u;
@@ -174,6 +176,10 @@ export function budgetTable(sheet: Grid): RawBudget[] {
 /** The budgets of the table whose header is `headerRow`; null when no table of nämnder stands under it. */
 function tableAt(sheet: Grid, headerRow: number, supplementaryTable: boolean): RawBudget[] | null {
   const titles = titlesAbove(sheet, headerRow);
+  // An investment budget's "Budget 2025" is what its projects may spend, not a nämnd's ram (investmentTables.ts).
+  const header = (sheet.values[headerRow - sheet.top] ?? []).map(cellText);
+  if ([sheet.sheet, ...header, ...titles.map((cell) => cellText(cell.value))].some((t) => /investering/iu.test(t)))
+    return [];
   const titleYear = yearIn([...titles.map((cell) => cellText(cell.value)), sheet.sheet]);
   const grid = fillMergesDown(sheet, headerRow);
   const { columns, firstRow } = amountColumns(grid, headerRow, supplementaryTable, titleYear);
@@ -181,14 +187,23 @@ function tableAt(sheet: Grid, headerRow: number, supplementaryTable: boolean): R
   const amountCols = columns.map(({ col }) => col);
   const committeeCol = committeeColumn(grid, firstRow, Math.min(...amountCols));
   if (committeeCol === undefined) return null;
-  // A table of ramjusteringar is read as changes, and gives no budget at all.
-  if (namesChanges(grid, headerRow, committeeCol, amountCols)) return [];
+  // A table of ramjusteringar is read as changes, and gives no budget at all. (A tilläggsbudget is itself a change
+  // KF decided: what it is for may well say "förstärkning".)
+  const frames = columns.some(({ kind }) => kind === "frame");
+  if (frames && namesChanges(grid, headerRow, committeeCol, amountCols)) return [];
   const unit = tableUnit(grid, headerRow, titles);
+  const descriptionCol = (grid.values[headerRow - grid.top] ?? []).findIndex((value) =>
+    DESCRIPTION.test(bareHeader(value)),
+  );
   return nämndRows(grid, firstRow, committeeCol).flatMap(({ committee, rows }) =>
     columns.flatMap((column) => {
       const amounts = rows.flatMap((row) => filledCell(grid, row, column.col) ?? []);
       if (amounts.length === 0) return [];
-      return [{ kind: column.kind, committee, year: column.year, amounts, unit: column.unit ?? unit }];
+      const description =
+        column.kind === "supplementary" && descriptionCol >= 0
+          ? (filledCell(grid, rows[0], grid.left + descriptionCol) ?? undefined)
+          : undefined;
+      return [{ kind: column.kind, committee, year: column.year, amounts, unit: column.unit ?? unit, description }];
     }),
   );
 }
