@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { readPlanWithSettings } from "../src/domain/planRead";
-import { planToJson } from "../src/domain/summary";
+import { planToJson, reconciliationToJson } from "../src/domain/summary";
+import { findingMessage } from "../src/i18n/findings";
 import { readWorkbookBuffer } from "../src/hosts/xlsx/read";
 
 // Budgets read from workbooks laid out as kommuner publish them (test/corpus covers the published documents; these
@@ -8,7 +9,11 @@ import { readWorkbookBuffer } from "../src/hosts/xlsx/read";
 
 type Cell = string | number | null;
 
-async function read(sheets: Record<string, Cell[][]>, merges: Record<string, string[]> = {}) {
+async function workbookGrids(
+  sheets: Record<string, Cell[][]>,
+  merges: Record<string, string[]>,
+  numFmt: Record<string, string>,
+) {
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const sheet = workbook.addWorksheet(name);
@@ -18,11 +23,21 @@ async function read(sheets: Record<string, Cell[][]>, merges: Record<string, str
       }),
     );
     for (const range of merges[name] ?? []) sheet.mergeCells(range);
+    if (numFmt[name]) sheet.eachRow((row) => row.eachCell((cell) => (cell.numFmt = numFmt[name])));
   }
   const buffer = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const { grids } = await readWorkbookBuffer(buffer, "plan.xlsx");
-  const { plan, findings, sources } = readPlanWithSettings(grids);
+  return (await readWorkbookBuffer(buffer, "plan.xlsx")).grids;
+}
+
+async function read(sheets: Record<string, Cell[][]>, merges: Record<string, string[]> = {}) {
+  const { plan, findings, sources } = readPlanWithSettings(await workbookGrids(sheets, merges, {}));
   return { plan, findings, json: planToJson(plan, sources) };
+}
+
+/** The plan, its findings and the ram reconciliation as validate --json gives it; `numFmt` per sheet, for every cell. */
+async function readFull(sheets: Record<string, Cell[][]>, numFmt: Record<string, string> = {}) {
+  const { findings, reconciliation } = readPlanWithSettings(await workbookGrids(sheets, {}, numFmt));
+  return { findings, reconciliation: reconciliationToJson(reconciliation) };
 }
 
 const amounts = (json: ReturnType<typeof planToJson>) =>
@@ -159,4 +174,83 @@ test("an investment budget gives each project of a nämnd its amount per year; a
     ["BUN", "Ny förskola Norr", 2025, 61000, "Investeringsbudget!B9"],
   ]);
   expect(json.budgets).toEqual([]);
+});
+
+describe("ram reconciliation", () => {
+  /** Sjöbo's ram block (test/corpus/data/sjobo-2024-ramblock.json) as an economist keeps it, tkr. */
+  const sjobo = (ram2026: number): Cell[][] => [
+    ["Kommunstyrelse – Kommunövergripande verksamhet (tkr)"],
+    [null, "Varaktig/tillfällig", 2024, 2025, 2026, 2027],
+    ["Ram föregående år", null, 69300, 70900, 71900, ram2026],
+    ["Pris- och löneuppräkning inkl. kapitalkostnader", "Varaktig", 2400, null, null, null],
+    ["Effektiviseringskrav", "Varaktig", -800, null, null, null],
+    ["Färdtjänst, fler äldre", "Varaktig", null, 1000, null, 100],
+    ["Ram", null, 70900, 71900, ram2026, ram2026 + 100],
+  ];
+
+  test("a ram block whose arithmetic holds reconciles every year, with what it counted", async () => {
+    const { findings, reconciliation } = await readFull({ Ramförändringar: sjobo(71900) });
+    expect(findings.filter((f) => f.rule === "ram-mismatch")).toEqual([]);
+    expect(reconciliation.map((y) => [y.year, y.previousTkr, y.lastingTkr, y.indexTkr, y.frameTkr, y.addsUp])).toEqual([
+      [2024, 69300, -800, 2400, 70900, true],
+      [2025, 70900, 1000, 0, 71900, true],
+      [2026, 71900, 0, 0, 71900, true],
+      [2027, 71900, 100, 0, 72000, true],
+    ]);
+  });
+
+  test("a wrong ram is one finding at its cell, with the difference and the changes counted", async () => {
+    const { findings } = await readFull({ Ramförändringar: sjobo(72900) });
+    const wrong = findings.filter((f) => f.rule === "ram-mismatch");
+    // 2026: 71 900 + nothing ≠ 72 900. 2027 starts from its own Ram föregående år (72 900) and adds up.
+    expect(wrong.map((f) => [f.sheet, f.cell, f.params])).toEqual([
+      [
+        "Ramförändringar",
+        "E7",
+        expect.objectContaining({ year: 2026, written: 72900, expected: 71900, difference: 1000, changes: 0 }),
+      ],
+    ]);
+    expect(findingMessage(wrong[0], "sv")).toMatch(/skillnad 1\s000 tkr/);
+    expect(findingMessage(wrong[0], "en")).toContain("difference 1,000 tkr");
+  });
+
+  const temporary = (previous2026: number, label = "Sommarjobb för unga"): Cell[][] => [
+    ["Socialnämnden (mnkr)"],
+    [null, "Varaktig/tillfällig", 2025, 2026, 2027],
+    ["Ram föregående år", null, 500, previous2026, null],
+    ["Ramökning hemtjänst", "Varaktig", 1, null, null],
+    [label, "Tillfällig", 2, null, null],
+    ["Ram", null, 503, 501, 501],
+  ];
+
+  test("a tillfällig drops out the year after; whether Ram föregående år holds it is the plan's own arithmetic", async () => {
+    for (const previous of [503, 501]) {
+      const { findings, reconciliation } = await readFull({ Ramförändringar: temporary(previous) });
+      expect(findings.filter((f) => f.rule === "ram-mismatch")).toEqual([]);
+      const y2026 = reconciliation.find((y) => y.year === 2026);
+      expect(y2026).toMatchObject({ previousTkr: previous * 1000, frameTkr: 501000, temporaryBasis: "plan" });
+      expect(y2026?.endingTemporaryTkr).toBe(previous === 503 ? 2000 : 0);
+    }
+  });
+
+  test("a tillfällig naming two years lasts both: dropping it a year early is one wrong ram, not two", async () => {
+    const { findings } = await readFull({ Ramförändringar: temporary(503, "Sommarjobb för unga 2025–2026") });
+    expect(findings.filter((f) => f.rule === "ram-mismatch").map((f) => [f.cell, f.params.difference])).toEqual([
+      ["D6", -2000],
+    ]);
+  });
+
+  test("published figures are rounded: half a unit of the shown precision is allowed, more is not", async () => {
+    const rows = (ram: number): Cell[][] => [
+      ["Tekniska nämnden (mnkr)"],
+      [null, "Varaktig/tillfällig", 2025],
+      ["Ram föregående år", null, 70.94],
+      ["Ramökning vinterväghållning", "Varaktig", 1],
+      ["Ram", null, ram],
+    ];
+    const format = { Ramförändringar: "0.0" };
+    expect((await readFull({ Ramförändringar: rows(71.9) }, format)).reconciliation[0].addsUp).toBe(true);
+    const off = await readFull({ Ramförändringar: rows(72.0) }, format);
+    expect(off.findings.filter((f) => f.rule === "ram-mismatch").map((f) => f.cell)).toEqual(["C5"]);
+  });
 });

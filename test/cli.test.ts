@@ -205,7 +205,9 @@ describe("maltavlan validate", () => {
     await fs.writeFile(mapping, JSON.stringify({ sheets: { Uppdrag: { kind: "uppdrag", level: 3 } }, år: [2025] }));
     const { code, err } = await run("validate", example("kiruna-2020-fri"), "--mapping", mapping, "--lang", "en");
     expect(code).toBe(EXIT_UNUSABLE);
-    expect(err).toContain(`The mapping file ${mapping} cannot be used: Unknown key "år" (allowed: sheets, years).`);
+    expect(err).toContain(
+      `The mapping file ${mapping} cannot be used: Unknown key "år" (allowed: sheets, years, previousRamHoldsTemporary).`,
+    );
     expect(err).toContain(`Sheet "Uppdrag": "kind" must be one of`);
     expect(err).toContain(`Sheet "Uppdrag": "level" must be text.`);
     expect(err).not.toMatch(/Bladet|okänd|ska vara/);

@@ -31,7 +31,8 @@ export type PlanRuleId =
   | "duration-unspecified"
   | "duration-invalid"
   | "origin-invalid"
-  | "committee-kind-invalid";
+  | "committee-kind-invalid"
+  | "ram-mismatch";
 
 /** Rules that check returned follow-up sheets (consolidation). */
 export type FollowUpRuleId =

@@ -1,5 +1,6 @@
 import { CellRef, CellValue, Grid, isFilled, valueAt } from "../sheet/grid";
 import { AmountUnit } from "./amounts";
+import type { RamLines } from "./layouts/ramLines";
 import { BudgetKind } from "./model";
 
 /**
@@ -275,4 +276,6 @@ export interface RawPlan {
   settings: RawSettings;
   budgets?: RawBudget[];
   investments?: RawInvestment[];
+  /** Ram blocks whose Ram lines and changes are reconciled. */
+  ramBlocks?: RamLines[];
 }

@@ -9,12 +9,13 @@ import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
 import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
 import { budgetTable } from "./layouts/budgetTables";
 import { investmentTable } from "./layouts/investmentTables";
-import { ramBlockBudgets } from "./layouts/ramLines";
+import { RamLines, ramBlockBudgets } from "./layouts/ramLines";
 import { Mapping } from "./mapping";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { CellRow, FieldName, ROW_KINDS, RawBudget, RawCell, RawInvestment, RawRow, RawRows, RawSettings } from "./raw";
 import { resolvePlan } from "./resolve";
 import { SourceCells } from "./resolve/budgets";
+import { RamYear } from "./resolve/ramReconcile";
 import { isOwnSheet } from "./ownSheets";
 import { knownCodeForName, knownNameForCode } from "./committees";
 import { normalizeName } from "./text";
@@ -100,6 +101,8 @@ export interface ReadResult {
   unread: UnreadCell[];
   /** The cell each budget and investment of the plan was read from, by its id. */
   sources: SourceCells;
+  /** Each ram block's years, reconciled (ram förra året + the year's changes = the year's ram). */
+  reconciliation: RamYear[];
 }
 
 /** Grid[] → Plan with findings: the whole reading side of the core. */
@@ -107,6 +110,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   const rows = new RawRows();
   const budgets: RawBudget[] = [];
   const investments: RawInvestment[] = [];
+  const reconciled: RamLines[] = [];
   /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
   const treeGoals: CellRow[] = [];
   let settings: RawSettings = {};
@@ -218,7 +222,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       const read = tables.map(({ block }) => block);
       for (const { block, table } of tables) {
         accounts.push(() => tableUnread(block.grid, table.account));
-        if (table.ramLines) budgets.push(...ramBlockBudgets(table.ramLines));
+        if (table.ramLines) {
+          budgets.push(...ramBlockBudgets(table.ramLines));
+          reconciled.push(table.ramLines);
+        }
       }
       title ??= yearTitle(grid, Math.min(...read.map(({ grid: b }) => b.top)));
       const leftOver = read.length ? outsideBlocks(grid, read) : [];
@@ -234,7 +241,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
           : { budgets: [], investments: [] };
       budgets.push(...money.budgets);
       investments.push(...money.investments);
-      if (table?.ramLines) budgets.push(...ramBlockBudgets(table.ramLines));
+      if (table?.ramLines) {
+        budgets.push(...ramBlockBudgets(table.ramLines));
+        reconciled.push(table.ramLines);
+      }
       if (!table && money.budgets.length + money.investments.length > 0) {
         sheets.push({ sheet: grid.sheet, layout: "table", kind: money.budgets.length ? "budget" : "investment" });
       } else if (table) {
@@ -249,9 +259,9 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   }
   for (const account of accounts) unread.push(...account());
   if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
-  const { plan, findings, sources } = resolvePlan(
-    { rows, settings: { title, ...settings }, budgets, investments },
-    { levels, years: mapping.years },
+  const { plan, findings, sources, reconciliation } = resolvePlan(
+    { rows, settings: { title, ...settings }, budgets, investments, ramBlocks: reconciled },
+    { levels, years: mapping.years, previousRamHoldsTemporary: mapping.previousRamHoldsTemporary },
   );
   return {
     plan,
@@ -268,6 +278,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     sheets,
     unread,
     sources,
+    reconciliation,
   };
 }
 

@@ -4,6 +4,7 @@ import { RawPlan } from "./raw";
 import { AdjustmentReader } from "./resolve/adjustments";
 import { AssignmentReader } from "./resolve/assignments";
 import { BudgetReader, SourceCells } from "./resolve/budgets";
+import { RamReconciler, RamYear } from "./resolve/ramReconcile";
 import { CommitteeReader } from "./resolve/committees";
 import { newResolveState } from "./resolve/context";
 import { GoalReader } from "./resolve/goals";
@@ -20,6 +21,8 @@ export interface ResolveOptions {
   levels?: GoalLevel[];
   /** Years given by a mapping; they win over the workbook's settings. */
   years?: number[];
+  /** Whether a ram block's "Ram föregående år" holds last year's tillfälliga, where the plan does not show it. */
+  previousRamHoldsTemporary?: boolean;
 }
 
 export interface Resolved {
@@ -27,6 +30,8 @@ export interface Resolved {
   findings: Finding[];
   /** The cell each budget and investment was read from, by its id. */
   sources: SourceCells;
+  /** Each ram block's years, reconciled: ram förra året + the year's changes = the year's ram. */
+  reconciliation: RamYear[];
 }
 
 export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolved {
@@ -48,6 +53,9 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
   const budgetReader = new BudgetReader(state, committees);
   const budgets = budgetReader.readBudgets(raw.budgets ?? []);
   const investments = budgetReader.readInvestments(raw.investments ?? []);
+  const reconciliation = new RamReconciler(state, committees, options.previousRamHoldsTemporary).reconcile(
+    raw.ramBlocks ?? [],
+  );
   committees.reportEveryCommitteeWithoutRegister();
   const plan: Plan = {
     years,
@@ -60,5 +68,5 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
     budgets,
     investments,
   };
-  return { plan, findings: state.findings, sources: budgetReader.sources };
+  return { plan, findings: state.findings, sources: budgetReader.sources, reconciliation };
 }

@@ -1,6 +1,7 @@
 import { CellRef, refName } from "../sheet/grid";
 import { oreToTkr } from "./amounts";
 import { Plan } from "./model";
+import { RamYear } from "./resolve/ramReconcile";
 
 /** Per nämnd: how many uppdrag it has and what its ramjusteringar add up to, exactly, in öre. */
 export interface CommitteeSummary {
@@ -98,3 +99,21 @@ export function planToJson(plan: Plan, sources: ReadonlyMap<string, CellRef> = n
 }
 
 export type PlanJson = ReturnType<typeof planToJson>;
+
+/** The ram reconciliation in the CLI's JSON shape: each nämnd's year, amounts in tkr. */
+export function reconciliationToJson(years: RamYear[]) {
+  return years.map((y) => ({
+    committee: y.committee,
+    year: y.year,
+    previousTkr: oreToTkr(y.previousOre),
+    lastingTkr: oreToTkr(y.lastingOre),
+    temporaryTkr: oreToTkr(y.temporaryOre),
+    endingTemporaryTkr: oreToTkr(y.endingTemporaryOre),
+    indexTkr: oreToTkr(y.indexOre),
+    frameTkr: oreToTkr(y.frameOre),
+    expectedTkr: oreToTkr(y.expectedOre),
+    addsUp: y.addsUp,
+    temporaryBasis: y.temporaryBasis,
+    cell: y.cell,
+  }));
+}

@@ -247,6 +247,7 @@ export const sv = {
     "duration-invalid": "Ogiltig varaktighet",
     "origin-invalid": "Okänd uppdragsgivare",
     "committee-kind-invalid": "Okänd typ av nämnd",
+    "ram-mismatch": "Ramen stämmer inte",
     "followup-marker-missing": "Märkningen saknas",
     "followup-unknown-row": "Okänd rad",
     "followup-missing-row": "Rad saknas",
