@@ -14,9 +14,12 @@ import { isTotals, titlesAbove } from "./tableRows";
  * Changes to the ram (ramjusteringar) are never budgets: a table naming a change, or how long one lasts, is none.
  */
 
-/** Words that head a column of ramar; "Ram", "Budget" and "Plan" only with a year, which says they are levels. */
+/**
+ * Words that head a column of ramar ("Kommunbidrag", "Budget 2025", "Budget för 2021"); "Ram", "Budget" and "Plan"
+ * only with a year, which says they are levels.
+ */
 const FRAME_WORD =
-  /^(?:(kommunbidrag|nettokostnadsram|nettoram|budgetram|driftbudget|driftsbudget|driftram|driftsram|nettobudget|ramar)|(ram|budget|plan))(?:\s+((?:19|20)\d\d))?$/u;
+  /^(?:(kommunbidrag|nettokostnadsram|nettoram|budgetram|driftbudget|driftsbudget|driftram|driftsram|nettobudget|ramar)|(ram|budget|plan))(?:\s+(?:för\s+)?((?:19|20)\d\d))?$/u;
 const SUPPLEMENTARY_WORD = /^tilläggsbudget(?:ar)?(?:\s+((?:19|20)\d\d))?$/u;
 /** In a table titled "Tilläggsbudget", the column of what was decided. */
 const DECISION_WORD = /^(?:belopp|beslut(?:at)?|beslut kf|kf:?s beslut|kf beslut)(?:\s+((?:19|20)\d\d))?$/u;
