@@ -247,6 +247,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       }
       if (!table && money.budgets.length + money.investments.length > 0) {
         sheets.push({ sheet: grid.sheet, layout: "table", kind: money.budgets.length ? "budget" : "investment" });
+        unread.push(...outsideMoney(grid, money.budgets, money.investments));
       } else if (table) {
         if (table.treeGoals) treeGoals.push(...table.treeGoals);
         title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
@@ -366,4 +367,25 @@ function hiddenContent(grids: Grid[], rows: RawRows): Finding[] {
     );
   }
   return findings;
+}
+
+/**
+ * On a sheet read only for its budgets: every filled cell that gave none (a title, a line of no nämnd, a header), so
+ * that nothing on it goes unlisted.
+ */
+function outsideMoney(grid: Grid, budgets: RawBudget[], investments: RawInvestment[]): UnreadCell[] {
+  const used = new Set<string>();
+  const use = (cell: RawCell) => used.add(refName(cell.ref));
+  for (const budget of budgets) [budget.committee, ...budget.amounts].forEach(use);
+  for (const investment of investments) [investment.committee, investment.project, investment.amount].forEach(use);
+  const first = Math.min(...[...budgets.map((b) => b.committee.ref.row), ...investments.map((i) => i.project.ref.row)]);
+  const unread: UnreadCell[] = [];
+  grid.values.forEach((values, i) =>
+    values.forEach((value, j) => {
+      const ref = { sheet: grid.sheet, row: grid.top + i, col: grid.left + j };
+      if (!isFilled(value) || used.has(refName(ref))) return;
+      unread.push(unreadCell(ref, cellText(value), ref.row < first ? "title" : "notUnderstood"));
+    }),
+  );
+  return unread;
 }

@@ -255,7 +255,8 @@ export function readTable(
     }
     // A ram level in a block of changes ("Ram föregående år", "Ram 2025") is a budget figure, not a change.
     if (years.length && isLevelRow(lead)) {
-      skippedRows.set(row, "budgetFigure");
+      // Read as the block's budget and its start (ramLines) when the block names its nämnd.
+      if (!blockCommittee) skippedRows.set(row, "budgetFigure");
       if (isPreviousRam(lead)) ramLines.previous ??= row;
       else ramLines.frames.push(row);
       continue;
