@@ -254,3 +254,15 @@ describe("ram reconciliation", () => {
     expect(off.findings.filter((f) => f.rule === "ram-mismatch").map((f) => f.cell)).toEqual(["C5"]);
   });
 });
+
+test("an uppdrag's amount under a 'Budget 2025' header is its ramjustering, never a ram", async () => {
+  const { json } = await read({
+    Uppdrag: [
+      ["Uppdrag", "Nämnd", "Budget 2025 (tkr)"],
+      ["Förbättra kvinnors förutsättningar för företagande i kommunen.", "Kommunstyrelsen", 250],
+      ["Behåll kvalitet och kompetens inom flyktingmottagandet.", "Socialnämnden", 1200],
+    ],
+  });
+  expect(json.budgets).toEqual([]);
+  expect(json.assignments).toHaveLength(2);
+});

@@ -234,9 +234,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       else passOver(grid, "notRecognised");
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
-      // A sheet of ramjusteringar holds changes to the ramar, never the ramar themselves.
+      // A sheet of ramjusteringar holds changes to the ramar, never the ramar themselves; amounts on the rows of
+      // uppdrag, goals or nyckeltal are theirs (an uppdrag's is a ramjustering), never a ram.
       const money =
-        table?.kind !== "adjustment" && !sheetMapping
+        (!table || table.kind === "committee") && !sheetMapping
           ? { budgets: budgetTable(grid), investments: investmentTable(grid) }
           : { budgets: [], investments: [] };
       budgets.push(...money.budgets);
