@@ -43,6 +43,7 @@ const RULES: Record<PlanRuleId, true> = {
   "origin-invalid": true,
   "committee-kind-invalid": true,
   "ram-mismatch": true,
+  "ram-previous-unclear": true,
 };
 
 const where = (f: Pick<Finding, "severity" | "rule" | "sheet" | "cell">) =>

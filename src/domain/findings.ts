@@ -32,7 +32,8 @@ export type PlanRuleId =
   | "duration-invalid"
   | "origin-invalid"
   | "committee-kind-invalid"
-  | "ram-mismatch";
+  | "ram-mismatch"
+  | "ram-previous-unclear";
 
 /** Rules that check returned follow-up sheets (consolidation). */
 export type FollowUpRuleId =

@@ -248,6 +248,7 @@ export const sv = {
     "origin-invalid": "Okänd uppdragsgivare",
     "committee-kind-invalid": "Okänd typ av nämnd",
     "ram-mismatch": "Ramen stämmer inte",
+    "ram-previous-unclear": "Oklart om ram föregående år innehåller tillfälliga",
     "followup-marker-missing": "Märkningen saknas",
     "followup-unknown-row": "Okänd rad",
     "followup-missing-row": "Rad saknas",

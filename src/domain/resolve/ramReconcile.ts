@@ -111,6 +111,11 @@ export class RamReconciler extends RowReader {
         .filter((c) => c.temporary && c.until === year - 1)
         .reduce((sum, c) => sum + c.ore, 0);
       const { holds, basis } = this.holdsTemporary(written, lastFrame, ending, tolerance);
+      // The plan does not show it and no setting says it: the user is asked, at the line the answer is about.
+      if (basis === "assumed" && block.previous !== null) {
+        const previousAt = { sheet: grid.sheet, row: block.previous, col };
+        this.report("info", "ram-previous-unclear", previousAt, { year, ending: ending / ORE_PER_UNIT.tkr });
+      }
       const sum = (pick: (c: Change) => boolean) => changes[i].filter(pick).reduce((s, c) => s + c.ore, 0);
       const lastingOre = sum((c) => !c.index && !c.temporary);
       const temporaryOre = sum((c) => !c.index && c.temporary);
@@ -163,8 +168,9 @@ export class RamReconciler extends RowReader {
     ending: number,
     tolerance: number,
   ): { holds: boolean; basis: RamYear["temporaryBasis"] } {
-    if (written === null) return { holds: true, basis: "plan" };
-    if (lastFrame !== null && ending !== 0) {
+    // Nothing ends, or the start is last year's ram itself: there is nothing to ask.
+    if (written === null || ending === 0) return { holds: true, basis: "plan" };
+    if (lastFrame !== null) {
       if (Math.abs(written - lastFrame) <= tolerance) return { holds: true, basis: "plan" };
       if (Math.abs(written - (lastFrame - ending)) <= tolerance) return { holds: false, basis: "plan" };
     }
