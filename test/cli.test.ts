@@ -98,6 +98,35 @@ describe("maltavlan validate", () => {
     },
   );
 
+  test("--json gives the budgets with their cells and the ram reconciliation, and follows the schema", async () => {
+    const corpus = (name: string) => path.join(__dirname, "corpus", `${name}.xlsx`);
+    const ramBlock = JSON.parse((await run("validate", corpus("sjobo-2024-ramblock"), "--json")).out);
+    const validate = new Ajv({ allErrors: true }).compile(outputSchema);
+    expect(validate(ramBlock) || validate.errors).toBe(true);
+    expect(ramBlock.plan.budgets.map((b: { year: number; amountTkr: number; source: string }) => b.source)).toEqual([
+      "Ramförändringar!C10",
+      "Ramförändringar!D10",
+      "Ramförändringar!E10",
+      "Ramförändringar!F10",
+    ]);
+    expect(ramBlock.reconciliation.map((y: { year: number; addsUp: boolean }) => [y.year, y.addsUp])).toEqual([
+      [2024, true],
+      [2025, true],
+      [2026, true],
+      [2027, true],
+    ]);
+    const table = JSON.parse((await run("validate", corpus("sjobo-2025-driftbudget"), "--json")).out);
+    expect(validate(table) || validate.errors).toBe(true);
+    expect(table.plan.budgets).toContainEqual(
+      expect.objectContaining({ year: 2025, amountTkr: 108600, kind: "frame", source: "Driftbudget!E11" }),
+    );
+    const text = await run("validate", corpus("sjobo-2024-ramblock"));
+    expect(text.out).toMatch(/Ramavstämning\s+År\s+Ram förra året/);
+    const english = await run("validate", corpus("sjobo-2024-ramblock"), "--lang", "en");
+    expect(english.out).toMatch(/Frame reconciliation\s+Year/);
+    expect(english.out).not.toMatch(/Ramavstämning|Stämmer/);
+  });
+
   test("--json findings carry rule, sheet, cell and the Swedish message, and follow the schema", async () => {
     const { code, out } = await run("validate", await brokenPlan(), "--json");
     expect(code).toBe(EXIT_FINDINGS);
@@ -261,7 +290,9 @@ describe("maltavlan validate", () => {
     await fs.writeFile(mapping, JSON.stringify({ sheets: { Uppdrag: { kind: "uppdrag", level: 3 } }, år: [2025] }));
     const { code, err } = await run("validate", example("kiruna-2020-fri"), "--mapping", mapping, "--lang", "en");
     expect(code).toBe(EXIT_UNUSABLE);
-    expect(err).toContain(`The mapping file ${mapping} cannot be used: Unknown key "år" (allowed: sheets, years).`);
+    expect(err).toContain(
+      `The mapping file ${mapping} cannot be used: Unknown key "år" (allowed: sheets, years, previousRamHoldsTemporary).`,
+    );
     expect(err).toContain(`Sheet "Uppdrag": "kind" must be one of`);
     expect(err).toContain(`Sheet "Uppdrag": "level" must be text.`);
     expect(err).not.toMatch(/Bladet|okänd|ska vara/);

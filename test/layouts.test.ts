@@ -196,6 +196,8 @@ const EXPECTED: PlanJson = {
     { id: N.k1, name: K1, koladaId: "N01951", goalId: G.growth, target: "75 000", unit: "antal" },
     { id: N.k2, name: K2, koladaId: null, goalId: G.school, target: "90 %", unit: "%" },
   ],
+  budgets: [],
+  investments: [],
 };
 
 /** The ids a layout with id columns gives each object (the template's and the English layout's). */

@@ -310,7 +310,8 @@ describe("ram tables and ram blocks", () => {
         ["Budget 2024, plan 2025–2027"],
         ["Kommunstyrelse – Kommunövergripande verksamhet (tkr)"],
         [null, "Varaktig/tillfällig", "2024", "2025", "2026", "2027"],
-        ["Ram föregående år", null, 69300, 70900, 71900, 71900],
+        // The block adds up (ram reconciliation checks it): 71 700 − 800 = 70 900.
+        ["Ram föregående år", null, 71700, 70900, 71900, 71900],
         ["Effektiviseringskrav", "Varaktig", -800, null, null, null],
         ["Färdtjänst, fler äldre", "Varaktig", null, 1000, null, 100],
         ["Summa ramförändringar", null, -800, 1000, 0, 100],

@@ -355,7 +355,7 @@ describe("several ram blocks on one sheet", () => {
   const adjustments = (plan: ReturnType<typeof planToJson>) =>
     plan.adjustments.map((a) => [a.committee, a.year, a.amountTkr, a.isIndex]);
 
-  test("one block per nämnd, one under another: each line is its nämnd's, totals and ram levels are not items", () => {
+  test("one block per nämnd, one under another: each line is its nämnd's, its Ram line its budget, totals no items", () => {
     const { plan, errors, unread } = read(
       grid("Ramar", [
         ["Budget 2025, plan 2026–2027"],
@@ -385,7 +385,15 @@ describe("several ram blocks on one sheet", () => {
       [tn, 2025, -1000, false],
       [tn, 2026, -500, false],
     ]);
-    expect(new Set(unread.map((u) => u.reason))).toEqual(new Set(["budgetFigure", "total"]));
+    expect(plan.budgets.map((b) => [b.committee, b.year, b.amountTkr])).toEqual([
+      ["SN", 2025, 515000],
+      ["SN", 2026, 521000],
+      ["SN", 2027, 529500],
+      [tn, 2025, 79000],
+      [tn, 2026, 80500],
+      [tn, 2027, 82000],
+    ]);
+    expect(new Set(unread.map((u) => u.reason))).toEqual(new Set(["total"]));
   });
 
   test("a table whose rows name a nämnd above figures that look like years is no set of blocks", () => {

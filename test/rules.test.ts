@@ -42,6 +42,8 @@ const RULES: Record<PlanRuleId, true> = {
   "duration-invalid": true,
   "origin-invalid": true,
   "committee-kind-invalid": true,
+  "ram-mismatch": true,
+  "ram-previous-unclear": true,
 };
 
 const where = (f: Pick<Finding, "severity" | "rule" | "sheet" | "cell">) =>

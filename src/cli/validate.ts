@@ -1,7 +1,8 @@
 import * as path from "path";
 import { formatAmount } from "../domain/amounts";
 import { Plan } from "../domain/model";
-import { planToJson, summarizeByCommittee } from "../domain/summary";
+import { RamYear } from "../domain/resolve/ramReconcile";
+import { planToJson, reconciliationToJson, summarizeByCommittee } from "../domain/summary";
 import { UnreadCell, UnreadReason } from "../domain/unread";
 import { Language, findingMessage } from "../i18n/findings";
 import { UNREAD_REASON_LABELS } from "../i18n/unreadReasons";
@@ -21,7 +22,7 @@ export async function validateCommand({ args, options, io }: CommandRun): Promis
   const [file] = args;
   if (!file) throw new UsageError("validatePlan");
   const lang = language(options);
-  const { plan, findings, unread } = await readPlanWorkbook(file, options);
+  const { plan, findings, unread, sources, reconciliation } = await readPlanWorkbook(file, options);
   const hasErrors = findings.some((f) => f.severity === "error");
   if (options.flags.has("json")) {
     const json = {
@@ -32,8 +33,9 @@ export async function validateCommand({ args, options, io }: CommandRun): Promis
         cell: f.cell,
         message: findingMessage(f, lang),
       })),
-      plan: planToJson(plan),
+      plan: planToJson(plan, sources),
       unread,
+      reconciliation: reconciliationToJson(reconciliation),
     };
     io.out(JSON.stringify(json));
     return hasErrors ? EXIT_FINDINGS : EXIT_OK;
@@ -45,6 +47,8 @@ export async function validateCommand({ args, options, io }: CommandRun): Promis
   if (notRead.length) io.out(["", ...notRead].join("\n"));
   const summary = committeeSummary(plan, lang);
   if (summary.length) io.out(["", ...summary].join("\n"));
+  const ramar = reconciliationSummary(reconciliation, plan, lang);
+  if (ramar.length) io.out(["", ...ramar].join("\n"));
   return hasErrors ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -90,5 +94,58 @@ export function committeeSummary(plan: Plan, lang: Language): string[] {
       formatAmount(s.permanentOre),
       formatAmount(s.temporaryOre),
     ]),
+  );
+}
+
+/**
+ * Ramavstämning: per nämnd and year of a ram block, ram förra året + varaktiga + tillfälliga − tillfälliga som upphör
+ * + uppräkning = ram, and whether the written ram is what they give (a difference is also a finding at its cell).
+ */
+export function reconciliationSummary(years: RamYear[], plan: Plan, lang: Language): string[] {
+  if (years.length === 0) return [];
+  const sv = lang === "sv";
+  const header = sv
+    ? [
+        "Ramavstämning",
+        "År",
+        "Ram förra året",
+        "+ varaktiga",
+        "+ tillfälliga",
+        "− tillfälliga som upphör",
+        "+ uppräkning",
+        "= ram",
+        "Stämmer",
+      ]
+    : [
+        "Frame reconciliation",
+        "Year",
+        "Previous frame",
+        "+ permanent",
+        "+ temporary",
+        "− temporary ending",
+        "+ index",
+        "= frame",
+        "Adds up",
+      ];
+  const name = (code: string) => plan.committees.find((c) => c.code === code)?.name ?? code;
+  return table(
+    header,
+    years.map((y) => {
+      const off = formatAmount(y.frameOre - y.expectedOre);
+      const adds = y.addsUp ? (sv ? "ja" : "yes") : `${sv ? "nej" : "no"}, ${off} (${y.cell})`;
+      // A start whose tillfälliga the plan does not show was assumed to hold them, and says so.
+      const basis = y.temporaryBasis === "assumed" ? (sv ? " (antaget)" : " (assumed)") : "";
+      return [
+        name(y.committee),
+        String(y.year),
+        formatAmount(y.previousOre),
+        formatAmount(y.lastingOre),
+        formatAmount(y.temporaryOre),
+        `${formatAmount(y.endingTemporaryOre)}${basis}`,
+        formatAmount(y.indexOre),
+        formatAmount(y.frameOre),
+        adds,
+      ];
+    }),
   );
 }

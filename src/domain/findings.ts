@@ -31,7 +31,9 @@ export type PlanRuleId =
   | "duration-unspecified"
   | "duration-invalid"
   | "origin-invalid"
-  | "committee-kind-invalid";
+  | "committee-kind-invalid"
+  | "ram-mismatch"
+  | "ram-previous-unclear";
 
 /** Rules that check returned follow-up sheets (consolidation). */
 export type FollowUpRuleId =

@@ -25,6 +25,11 @@ export interface Mapping {
   sheets?: Record<string, SheetMapping>;
   /** Budget year first, then plan years. */
   years?: number[];
+  /**
+   * Whether a ram block's "Ram föregående år" already holds last year's tillfälliga ramjusteringar, where the plan's
+   * own arithmetic does not show it (ram reconciliation).
+   */
+  previousRamHoldsTemporary?: boolean;
 }
 
 /**
@@ -88,6 +93,7 @@ export type MappingProblem =
   | { code: "notObject" }
   | { code: "unknownKey"; key: string }
   | { code: "years" }
+  | { code: "previousRamHoldsTemporary" }
   | { code: "sheetsNotObject" }
   | { code: "sheetNotObject"; sheet: string }
   | { code: "sheetUnknownKey"; sheet: string; key: string }
@@ -110,9 +116,12 @@ export function mappingProblems(json: unknown): MappingProblem[] {
   if (!isObject(json)) return [{ code: "notObject" }];
   const problems: MappingProblem[] = [];
   for (const key of Object.keys(json)) {
-    if (key !== "sheets" && key !== "years") problems.push({ code: "unknownKey", key });
+    if (!["sheets", "years", "previousRamHoldsTemporary"].includes(key)) problems.push({ code: "unknownKey", key });
   }
-  const { years, sheets } = json;
+  const { years, sheets, previousRamHoldsTemporary } = json;
+  if (previousRamHoldsTemporary !== undefined && typeof previousRamHoldsTemporary !== "boolean") {
+    problems.push({ code: "previousRamHoldsTemporary" });
+  }
   if (years !== undefined) {
     if (!Array.isArray(years) || years.some((y) => !Number.isInteger(y) || y < 1900 || y > 2199)) {
       problems.push({ code: "years" });

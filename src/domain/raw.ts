@@ -1,6 +1,7 @@
 import { CellRef, CellValue, Grid, isFilled, valueAt } from "../sheet/grid";
 import { AmountUnit } from "./amounts";
-import type { Origin } from "./model";
+import type { RamLines } from "./layouts/ramLines";
+import type { BudgetKind, Origin } from "./model";
 
 /**
  * What a layout reader produces: rows of raw cells, each still pointing at its cell, before any name is resolved
@@ -248,7 +249,33 @@ export class RawRows {
   }
 }
 
+/**
+ * A nämnd's budget for a year as a driftbudget table or a ram block gives it: the cells that make the amount (one, or
+ * the rows of a nämnd written beside its verksamheter without a Summa row, added up).
+ */
+export interface RawBudget {
+  kind: BudgetKind;
+  committee: RawCell;
+  year: number;
+  amounts: RawCell[];
+  unit?: AmountUnit;
+  description?: RawCell;
+}
+
+/** An investment budget line: a nämnd's project and its amount for a year. */
+export interface RawInvestment {
+  committee: RawCell;
+  project: RawCell;
+  year: number;
+  amount: RawCell;
+  unit?: AmountUnit;
+}
+
 export interface RawPlan {
   rows: RawRows;
   facts: RawPlanFacts;
+  budgets?: RawBudget[];
+  investments?: RawInvestment[];
+  /** Ram blocks whose Ram lines and changes are reconciled. */
+  ramBlocks?: RamLines[];
 }

@@ -7,12 +7,17 @@ import { Certainty, TableSheet, readTable } from "./layouts/table";
 import { readExport } from "./layouts/export";
 import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
 import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
+import { budgetTable } from "./layouts/budgetTables";
+import { investmentTable } from "./layouts/investmentTables";
+import { RamLines, ramBlockBudgets } from "./layouts/ramLines";
 import { Mapping } from "./mapping";
 import { isSettingsSheet } from "./settings";
 import { ledgerTableAreas } from "./ledger/settings";
 import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
-import { CellRow, FieldName, ROW_KINDS, RawCell, RawRow, RawRows, RawPlanFacts } from "./raw";
+import { CellRow, FieldName, ROW_KINDS, RawBudget, RawCell, RawInvestment, RawRow, RawRows, RawPlanFacts } from "./raw";
 import { resolvePlan } from "./resolve";
+import { SourceCells } from "./resolve/budgets";
+import { RamYear } from "./resolve/ramReconcile";
 import { isOwnSheet } from "./ownSheets";
 import { knownCodeForName, knownNameForCode } from "./committees";
 import { normalizeName } from "./text";
@@ -102,11 +107,18 @@ export interface ReadResult {
   }[];
   /** Every filled cell of the workbook that is not part of the plan, with why (Måltavlan's own sheets aside). */
   unread: UnreadCell[];
+  /** The cell each budget and investment of the plan was read from, by its id. */
+  sources: SourceCells;
+  /** Each ram block's years, reconciled (ram förra året + the year's changes = the year's ram). */
+  reconciliation: RamYear[];
 }
 
 /** Grid[] → Plan with findings: the whole reading side of the core. */
 export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
   const rows = new RawRows();
+  const budgets: RawBudget[] = [];
+  const investments: RawInvestment[] = [];
+  const reconciled: RamLines[] = [];
   /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
   const treeGoals: CellRow[] = [];
   let facts: RawPlanFacts = {};
@@ -216,7 +228,13 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
         return table ? [{ block, table }] : [];
       });
       const read = tables.map(({ block }) => block);
-      for (const { block, table } of tables) accounts.push(() => tableUnread(block.grid, table.account));
+      for (const { block, table } of tables) {
+        accounts.push(() => tableUnread(block.grid, table.account));
+        if (table.ramLines) {
+          budgets.push(...ramBlockBudgets(table.ramLines));
+          reconciled.push(table.ramLines);
+        }
+      }
       title ??= yearTitle(grid, Math.min(...read.map(({ grid: b }) => b.top)));
       const leftOver = read.length ? outsideBlocks(grid, read) : [];
       accounts.push(() => leftOver.filter((cell) => !isTitleCell(cell, title)));
@@ -224,7 +242,22 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       else passOver(grid, "notRecognised");
     } else {
       const table = readTable(grid, rows, sheetMapping, levels);
-      if (table) {
+      // A sheet of ramjusteringar holds changes to the ramar, never the ramar themselves; amounts on the rows of
+      // uppdrag, goals or nyckeltal are theirs (an uppdrag's is a ramjustering), never a ram.
+      const money =
+        (!table || table.kind === "committee") && !sheetMapping
+          ? { budgets: budgetTable(grid), investments: investmentTable(grid) }
+          : { budgets: [], investments: [] };
+      budgets.push(...money.budgets);
+      investments.push(...money.investments);
+      if (table?.ramLines) {
+        budgets.push(...ramBlockBudgets(table.ramLines));
+        reconciled.push(table.ramLines);
+      }
+      if (!table && money.budgets.length + money.investments.length > 0) {
+        sheets.push({ sheet: grid.sheet, layout: "table", kind: money.budgets.length ? "budget" : "investment" });
+        unread.push(...outsideMoney(grid, money.budgets, money.investments));
+      } else if (table) {
         if (table.treeGoals) treeGoals.push(...table.treeGoals);
         title ??= table.titles.find((cell) => YEAR_SPAN.test(cellText(cell.value)));
         accounts.push(() => tableUnread(grid, table.account, title?.ref));
@@ -236,7 +269,10 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   }
   for (const account of accounts) unread.push(...account());
   if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
-  const { plan, findings } = resolvePlan({ rows, facts: { title, ...facts } }, { levels, years: mapping.years });
+  const { plan, findings, sources, reconciliation } = resolvePlan(
+    { rows, facts: { title, ...facts }, budgets, investments, ramBlocks: reconciled },
+    { levels, years: mapping.years, previousRamHoldsTemporary: mapping.previousRamHoldsTemporary },
+  );
   return {
     plan,
     findings: sortFindings(
@@ -251,6 +287,8 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
     ),
     sheets,
     unread,
+    sources,
+    reconciliation,
   };
 }
 
@@ -338,4 +376,25 @@ function hiddenContent(grids: Grid[], rows: RawRows): Finding[] {
     );
   }
   return findings;
+}
+
+/**
+ * On a sheet read only for its budgets: every filled cell that gave none (a title, a line of no nämnd, a header), so
+ * that nothing on it goes unlisted.
+ */
+function outsideMoney(grid: Grid, budgets: RawBudget[], investments: RawInvestment[]): UnreadCell[] {
+  const used = new Set<string>();
+  const use = (cell: RawCell) => used.add(refName(cell.ref));
+  for (const budget of budgets) [budget.committee, ...budget.amounts].forEach(use);
+  for (const investment of investments) [investment.committee, investment.project, investment.amount].forEach(use);
+  const first = Math.min(...[...budgets.map((b) => b.committee.ref.row), ...investments.map((i) => i.project.ref.row)]);
+  const unread: UnreadCell[] = [];
+  grid.values.forEach((values, i) =>
+    values.forEach((value, j) => {
+      const ref = { sheet: grid.sheet, row: grid.top + i, col: grid.left + j };
+      if (!isFilled(value) || used.has(refName(ref))) return;
+      unread.push(unreadCell(ref, cellText(value), ref.row < first ? "title" : "notUnderstood"));
+    }),
+  );
+  return unread;
 }

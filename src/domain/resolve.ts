@@ -3,6 +3,8 @@ import { DEFAULT_LEVELS, GoalLevel, Plan } from "./model";
 import { RawPlan } from "./raw";
 import { AdjustmentReader } from "./resolve/adjustments";
 import { AssignmentReader } from "./resolve/assignments";
+import { BudgetReader, SourceCells } from "./resolve/budgets";
+import { RamReconciler, RamYear } from "./resolve/ramReconcile";
 import { CommitteeReader } from "./resolve/committees";
 import { newResolveState } from "./resolve/context";
 import { GoalReader } from "./resolve/goals";
@@ -19,11 +21,17 @@ export interface ResolveOptions {
   levels?: GoalLevel[];
   /** Years given by a mapping; they win over the plan's facts (its Inställningar sheet). */
   years?: number[];
+  /** Whether a ram block's "Ram föregående år" holds last year's tillfälliga, where the plan does not show it. */
+  previousRamHoldsTemporary?: boolean;
 }
 
 export interface Resolved {
   plan: Plan;
   findings: Finding[];
+  /** The cell each budget and investment was read from, by its id. */
+  sources: SourceCells;
+  /** Each ram block's years, reconciled: ram förra året + the year's changes = the year's ram. */
+  reconciliation: RamYear[];
 }
 
 export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolved {
@@ -40,6 +48,12 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
   const yearReader = new YearReader(state);
   const years = options.years?.length ? options.years : yearReader.planYears(raw.facts, assignments.all, adjustments);
   yearReader.checkYears(years, rows.assignment, rows.adjustment);
+  const budgetReader = new BudgetReader(state, committees);
+  const budgets = budgetReader.readBudgets(raw.budgets ?? []);
+  const investments = budgetReader.readInvestments(raw.investments ?? []);
+  const reconciliation = new RamReconciler(state, committees, options.previousRamHoldsTemporary).reconcile(
+    raw.ramBlocks ?? [],
+  );
   committees.reportEveryCommitteeWithoutRegister();
   const plan: Plan = {
     years,
@@ -49,8 +63,8 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
     assignments: assignments.all,
     adjustments,
     keyFigures,
-    budgets: [],
-    investments: [],
+    budgets,
+    investments,
   };
-  return { plan, findings: state.findings };
+  return { plan, findings: state.findings, sources: budgetReader.sources, reconciliation };
 }

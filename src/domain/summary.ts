@@ -1,5 +1,7 @@
+import { CellRef, refName } from "../sheet/grid";
 import { oreToTkr } from "./amounts";
 import { CommitteeKind, Duration, Origin, Plan } from "./model";
+import { RamYear } from "./resolve/ramReconcile";
 
 /** Per nämnd: how many uppdrag it has and what its ramjusteringar add up to, exactly, in öre. */
 export interface CommitteeSummary {
@@ -37,8 +39,14 @@ const JSON_COMMITTEE_KIND = { committee: "namnd", company: "bolag" } as const sa
 const JSON_ORIGIN = { council: "fullmaktige", committee: "namnd" } as const satisfies Record<Origin, string>;
 const JSON_DURATION = { permanent: "varaktig", temporary: "tillfallig" } as const satisfies Record<Duration, string>;
 
+/** "Driftbudget!E11": where a budget was read; null when the plan was not read from a workbook's cells. */
+function sourceName(sources: ReadonlyMap<string, CellRef>, id: string): string | null {
+  const ref = sources.get(id);
+  return ref ? `${ref.sheet}!${refName(ref)}` : null;
+}
+
 /** The plan in the CLI's JSON shape (README: "JSON-utdata"); amounts as signed tkr. */
-export function planToJson(plan: Plan) {
+export function planToJson(plan: Plan, sources: ReadonlyMap<string, CellRef> = new Map()) {
   return {
     years: plan.years,
     committees: plan.committees.map(({ code, name, kind }) => ({ code, name, kind: JSON_COMMITTEE_KIND[kind] })),
@@ -78,7 +86,42 @@ export function planToJson(plan: Plan) {
       target,
       unit,
     })),
+    budgets: plan.budgets.map(({ id, committee, year, amountOre, kind, description }) => ({
+      id,
+      committee,
+      year,
+      amountTkr: oreToTkr(amountOre),
+      kind,
+      description,
+      source: sourceName(sources, id),
+    })),
+    investments: plan.investments.map(({ id, committee, project, year, amountOre }) => ({
+      id,
+      committee,
+      project,
+      year,
+      amountTkr: oreToTkr(amountOre),
+      source: sourceName(sources, id),
+    })),
   };
 }
 
 export type PlanJson = ReturnType<typeof planToJson>;
+
+/** The ram reconciliation in the CLI's JSON shape: each nämnd's year, amounts in tkr. */
+export function reconciliationToJson(years: RamYear[]) {
+  return years.map((y) => ({
+    committee: y.committee,
+    year: y.year,
+    previousTkr: oreToTkr(y.previousOre),
+    lastingTkr: oreToTkr(y.lastingOre),
+    temporaryTkr: oreToTkr(y.temporaryOre),
+    endingTemporaryTkr: oreToTkr(y.endingTemporaryOre),
+    indexTkr: oreToTkr(y.indexOre),
+    frameTkr: oreToTkr(y.frameOre),
+    expectedTkr: oreToTkr(y.expectedOre),
+    addsUp: y.addsUp,
+    temporaryBasis: y.temporaryBasis,
+    cell: y.cell,
+  }));
+}

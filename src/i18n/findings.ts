@@ -88,6 +88,12 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "duration-invalid": (p) => `"${p.value}" är ingen varaktighet. Skriv Varaktig eller Tillfällig.`,
     "origin-invalid": (p) => `"${p.value}" är ingen känd uppdragsgivare. Skriv Fullmäktige eller Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" är ingen känd typ. Skriv Nämnd eller Bolag.`,
+    "ram-previous-unclear": (p) =>
+      `Det går inte att se om ram föregående år för ${p.year} redan innehåller förra årets tillfälliga ramjusteringar (${tkr(p.ending, "sv")} tkr). Avstämningen antar att den gör det; ange previousRamHoldsTemporary i kopplingsfilen om den inte gör det.`,
+    "ram-mismatch": (p) =>
+      `Ramen för ${p.committee} ${p.year} är ${tkr(p.written, "sv")} tkr, men ram föregående år ${tkr(p.previous, "sv")} tkr${
+        Number(p.ending) ? ` minus tillfälliga som upphör ${tkr(p.ending, "sv")} tkr` : ""
+      } och årets ${p.changes} ändringar ger ${tkr(p.expected, "sv")} tkr (skillnad ${tkr(p.difference, "sv")} tkr). Rätta ramen eller ändringarna.`,
     "hidden-content": (p) =>
       p.what === "sheet"
         ? `Bladet är dolt men läses in i planen (${p.rows} ${p.rows === 1 ? "rad" : "rader"}). Visa bladet och kontrollera att innehållet ska vara med, eller ta bort det.`
@@ -212,6 +218,12 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "duration-invalid": (p) => `"${p.value}" is not a duration. Write Varaktig or Tillfällig.`,
     "origin-invalid": (p) => `"${p.value}" is not a known origin. Write Fullmäktige or Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" is not a known type. Write Nämnd or Bolag.`,
+    "ram-previous-unclear": (p) =>
+      `It cannot be seen whether the previous year's frame for ${p.year} already holds last year's temporary changes (${tkr(p.ending, "en")} tkr). The reconciliation assumes it does; set previousRamHoldsTemporary in the mapping file if it does not.`,
+    "ram-mismatch": (p) =>
+      `The frame of ${p.committee} for ${p.year} is ${tkr(p.written, "en")} tkr, but the previous year's frame ${tkr(p.previous, "en")} tkr${
+        Number(p.ending) ? ` less the temporary changes that end, ${tkr(p.ending, "en")} tkr,` : ""
+      } and the year's ${p.changes} changes give ${tkr(p.expected, "en")} tkr (difference ${tkr(p.difference, "en")} tkr). Correct the frame or the changes.`,
     "hidden-content": (p) =>
       p.what === "sheet"
         ? `The sheet is hidden but is read into the plan (${p.rows} ${p.rows === 1 ? "row" : "rows"}). Unhide it and check that its content belongs there, or remove it.`

@@ -9,8 +9,10 @@ type MappingStrings = { [C in MappingProblem["code"]]: (problem: Extract<Mapping
 
 const sv: MappingStrings = {
   notObject: () => "Kopplingen ska vara ett JSON-objekt.",
-  unknownKey: ({ key }) => `Okänd nyckel "${key}" (tillåtna: sheets, years).`,
+  unknownKey: ({ key }) => `Okänd nyckel "${key}" (tillåtna: sheets, years, previousRamHoldsTemporary).`,
   years: () => `"years" ska vara en lista med årtal, t.ex. [2025, 2026, 2027].`,
+  previousRamHoldsTemporary: () =>
+    `"previousRamHoldsTemporary" ska vara true (ram föregående år innehåller förra årets tillfälliga ramjusteringar) eller false.`,
   sheetsNotObject: () => `"sheets" ska vara ett objekt med bladnamn som nycklar.`,
   sheetNotObject: ({ sheet }) => `Bladet "${sheet}": ska vara ett objekt med minst "kind".`,
   sheetUnknownKey: ({ sheet, key }) => `Bladet "${sheet}": okänd nyckel "${key}".`,
@@ -25,8 +27,10 @@ const sv: MappingStrings = {
 
 const en: MappingStrings = {
   notObject: () => "The mapping must be a JSON object.",
-  unknownKey: ({ key }) => `Unknown key "${key}" (allowed: sheets, years).`,
+  unknownKey: ({ key }) => `Unknown key "${key}" (allowed: sheets, years, previousRamHoldsTemporary).`,
   years: () => `"years" must be a list of years, e.g. [2025, 2026, 2027].`,
+  previousRamHoldsTemporary: () =>
+    `"previousRamHoldsTemporary" must be true (the previous year's frame holds last year's temporary changes) or false.`,
   sheetsNotObject: () => `"sheets" must be an object with sheet names as keys.`,
   sheetNotObject: ({ sheet }) => `Sheet "${sheet}": must be an object with at least "kind".`,
   sheetUnknownKey: ({ sheet, key }) => `Sheet "${sheet}": unknown key "${key}".`,

@@ -241,6 +241,8 @@ export const en: PaneStrings = {
     "duration-invalid": "Invalid duration",
     "origin-invalid": "Unknown origin",
     "committee-kind-invalid": "Unknown committee type",
+    "ram-mismatch": "Frame does not add up",
+    "ram-previous-unclear": "Unclear whether the previous frame holds temporary changes",
     "followup-marker-missing": "Marker missing",
     "followup-unknown-row": "Unknown row",
     "followup-missing-row": "Row missing",

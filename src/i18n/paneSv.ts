@@ -247,6 +247,8 @@ export const sv = {
     "duration-invalid": "Ogiltig varaktighet",
     "origin-invalid": "Okänd uppdragsgivare",
     "committee-kind-invalid": "Okänd typ av nämnd",
+    "ram-mismatch": "Ramen stämmer inte",
+    "ram-previous-unclear": "Oklart om ram föregående år innehåller tillfälliga",
     "followup-marker-missing": "Märkningen saknas",
     "followup-unknown-row": "Okänd rad",
     "followup-missing-row": "Rad saknas",

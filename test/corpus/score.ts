@@ -5,7 +5,8 @@
  * - goals by normalised name + level + the names of their parents;
  * - uppdrag by normalised title + the set of committees;
  * - ramjusteringar by committee + year + amount in tkr + duration (varaktig/tillfällig/null) + whether an index line;
- * - nyckeltal by normalised name + the name of their goal.
+ * - nyckeltal by normalised name + the name of their goal;
+ * - budgets by committee + year + amount in tkr + kind (a ram, or a tilläggsbudget).
  * Whatever the reader produced that no expected item took is an extra (silent garbage). Every corpus plan is a correct
  * plan, so every error finding is a false error.
  */
@@ -42,6 +43,12 @@ export interface ExpectedKeyFigure {
   koladaId: string | null;
   goal: string | null;
 }
+export interface ExpectedBudget {
+  committee: string;
+  year: number;
+  amountTkr: number;
+  kind: "frame" | "supplementary";
+}
 export interface Expected {
   note?: string;
   committees: ExpectedCommittee[];
@@ -49,9 +56,11 @@ export interface Expected {
   assignments: ExpectedAssignment[];
   adjustments: ExpectedAdjustment[];
   keyFigures: ExpectedKeyFigure[];
+  /** Left out where the document gives no budget (the workbooks written before budgets were read). */
+  budgets?: ExpectedBudget[];
 }
 
-export const KINDS = ["committees", "goals", "assignments", "adjustments", "keyFigures"] as const;
+export const KINDS = ["committees", "goals", "assignments", "adjustments", "keyFigures", "budgets"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface KindScore {
@@ -175,6 +184,15 @@ export function scorePlan(expected: Expected, plan: PlanJson, findings: Finding[
         sameText(e.name, r.name) &&
         (e.goal === null ? r.goalId === null : r.goalId !== null && sameText(e.goal, goalName.get(r.goalId) ?? "")),
     ),
+    budgets: pair(
+      expected.budgets ?? [],
+      plan.budgets,
+      (e, r) =>
+        committeeMatches(expectedCommittee(e.committee), readCommittee(r.committee)) &&
+        e.year === r.year &&
+        e.amountTkr === r.amountTkr &&
+        e.kind === r.kind,
+    ),
   };
   const errors = findings.filter((f) => f.severity === "error");
   const errorRules: Record<string, number> = {};
@@ -193,7 +211,7 @@ export function scorePlan(expected: Expected, plan: PlanJson, findings: Finding[
 /** The score of a workbook the reader could not read at all: nothing right, one false error. */
 export function crashScore(expected: Expected, error: unknown): Score {
   const byKind = Object.fromEntries(
-    KINDS.map((kind) => [kind, { expected: expected[kind].length, right: 0, extras: 0 }]),
+    KINDS.map((kind) => [kind, { expected: (expected[kind] ?? []).length, right: 0, extras: 0 }]),
   ) as Record<Kind, KindScore>;
   const count = KINDS.reduce((sum, kind) => sum + byKind[kind].expected, 0);
   return {

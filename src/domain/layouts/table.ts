@@ -29,6 +29,7 @@ import {
 import { headingIn, isLevelRow, isNote, isTotals, soleFilled, titlesAbove } from "./tableRows";
 import { unheadedTextColumn, yearAdjustments, yearColumns } from "./yearColumns";
 import { TableAccount, UnreadReason } from "../unread";
+import { RamLines, isPreviousRam } from "./ramLines";
 
 /**
  * Reads a sheet laid out as a table: its header row, each column read as a field (headers.ts), then one plan object per
@@ -60,6 +61,8 @@ export interface TableSheet {
    * when the workbook gives no goals elsewhere, since a goal sheet of its own names the same goals with its own ids.
    */
   treeGoals?: CellRow[];
+  /** A ram block's own lines (Ram föregående år, Ram) and its changes, where its title names the nämnd. */
+  ramLines?: RamLines;
 }
 
 /** Reads one table sheet, its rows into `rows`; null when it is not one Måltavlan recognises (nothing read). */
@@ -189,6 +192,16 @@ export function readTable(
   // Uppdrag without a nämnd column name their nämnder at the end of the text ("… förvaltningar. Socialnämnden").
   const nameCol = columns.main.byField.name;
   const textCommittees = kind === "assignment" && !namesCommittee && !matrix.length && !sheetCommittee;
+  const ramLines: RamLines = {
+    grid,
+    years,
+    unit: amountUnit,
+    labelCol: nameCol,
+    durationCol: columns.main.byField.duration,
+    previous: null,
+    frames: [],
+    changes: [],
+  };
   let holdsErrors = false;
   let blankAbove = false;
   const skippedRows = new Map<number, UnreadReason>();
@@ -242,7 +255,10 @@ export function readTable(
     }
     // A ram level in a block of changes ("Ram föregående år", "Ram 2025") is a budget figure, not a change.
     if (years.length && isLevelRow(lead)) {
-      skippedRows.set(row, "budgetFigure");
+      // Read as the block's budget and its start (ramLines) when the block names its nämnd.
+      if (!blockCommittee) skippedRows.set(row, "budgetFigure");
+      if (isPreviousRam(lead)) ramLines.previous ??= row;
+      else ramLines.frames.push(row);
       continue;
     }
     if (note) {
@@ -252,6 +268,7 @@ export function readTable(
     if (years.length) {
       const adjustments = yearAdjustments(grid, row, years, columns.main, blockCommittee);
       for (const adjustment of adjustments) rows.add(adjustment);
+      if (adjustments.length) ramLines.changes.push(row);
       // A line with no amount in any year column ("Förändringar att besluta:") gives no ramjustering.
       if (adjustments.length === 0) skippedRows.set(row, "notUnderstood");
       continue;
@@ -318,6 +335,7 @@ export function readTable(
       readTitles: blockCommittee ? [blockCommittee.ref] : [],
     },
     treeGoals: chains ? goalTreeRows(grid, headerRow, tree, [], levels) : undefined,
+    ramLines: blockCommittee && ramLines.frames.length ? { ...ramLines, committee: blockCommittee } : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import { cellText } from "../../sheet/grid";
 import { directionOfWord, durationOfWord, isRamWord } from "../adjustmentLine";
-import { AmountConvention, ORE_PER_UNIT, amountConvention, oreToTkr, parseAmount } from "../amounts";
+import { AmountConvention, amountConvention, oreToTkr, parseAmount } from "../amounts";
 import { Adjustment, Assignment, Direction, Duration } from "../model";
 import { derivedId } from "../derivedIds";
 import { NameIndex } from "../nameIndex";
@@ -133,14 +133,7 @@ export class AdjustmentReader extends RowReader {
       return null;
     }
     if (!parsed.ok) {
-      const rule = parsed.problem === "ambiguous" ? "amount-ambiguous" : "amount-unparseable";
-      // The two readings the evidence left open, in the amount's unit, for the message to name.
-      const readings = parsed.readings && {
-        first: parsed.readings.first / ORE_PER_UNIT[parsed.readings.unit],
-        second: parsed.readings.second / ORE_PER_UNIT[parsed.readings.unit],
-        unit: parsed.readings.unit,
-      };
-      this.report("error", rule, this.at(row, "amount"), { value: parsed.text, problem: parsed.problem, ...readings });
+      this.reportUnreadAmount(parsed, this.at(row, "amount"));
       return null;
     }
     return parsed;

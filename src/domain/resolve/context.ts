@@ -1,4 +1,5 @@
 import { CellRef, CellValue, cellText, isErrorValue, isFilled, refName } from "../../sheet/grid";
+import { AmountParse, ORE_PER_UNIT } from "../amounts";
 import { Finding, RuleId, Severity, finding } from "../findings";
 import { FieldName, RawRow, RowList, TableRow, fieldNames, fieldRef, fieldValue } from "../raw";
 import { cleanParagraphs, cleanText } from "../text";
@@ -73,6 +74,18 @@ export class RowReader {
   /** The cell of a field in a row: its value's cell, else the empty cell in its column, else the row's first cell. */
   protected at(row: RawRow, field: FieldName): CellRef {
     return fieldRef(row, field) ?? row.ref;
+  }
+
+  /** An amount that cannot be read, or can be read two ways: a finding at its cell, naming the readings left open. */
+  protected reportUnreadAmount(parsed: Extract<AmountParse, { ok: false }>, at: CellRef): void {
+    const rule = parsed.problem === "ambiguous" ? "amount-ambiguous" : "amount-unparseable";
+    // The two readings the evidence left open, in the amount's unit, for the message to name.
+    const readings = parsed.readings && {
+      first: parsed.readings.first / ORE_PER_UNIT[parsed.readings.unit],
+      second: parsed.readings.second / ORE_PER_UNIT[parsed.readings.unit],
+      unit: parsed.readings.unit,
+    };
+    this.report("error", rule, at, { value: parsed.text, problem: parsed.problem, ...readings });
   }
 
   /** Reports a field that has no value, at the cell to fill in; not when that cell holds an error value. */

@@ -24,8 +24,16 @@ export async function coreOf(options: JobOptions): Promise<CoreSteps> {
 }
 
 /** What the core read, without the grids: what goes back to the core (the pane's worker gets no grids twice). */
-export function planReadOf({ plan, findings, sheets, settings, unread }: Validation): PlanRead {
-  return { plan, findings, sheets, settings, unread };
+export function planReadOf({
+  plan,
+  findings,
+  sheets,
+  settings,
+  unread,
+  sources,
+  reconciliation,
+}: Validation): PlanRead {
+  return { plan, findings, sheets, settings, unread, sources, reconciliation };
 }
 
 /** Reads the open workbook and validates the plan in it: 2 syncs, 3 for a plan of up to some 6 MB (read.ts). */

@@ -1,0 +1,98 @@
+import { Grid, cellText, valueAt } from "../../sheet/grid";
+import { AmountUnit, unitFromHeader } from "../amounts";
+import { RawCell, RawInvestment, filledCell } from "../raw";
+import { isCommitteeName } from "./tableCommittees";
+import { isTotals, titlesAbove } from "./tableRows";
+
+/**
+ * An investment budget ("Investeringsbudget", "Investeringsplan"): a project per row and its amount per year, a column
+ * each ("Projekt | Budget 2025 | Plan 2026 | Plan 2027"). Each project's nämnd is its row's in a nämnd column, or the
+ * nämnd heading the projects under it (a row naming only the nämnd), or the nämnd the sheet's title or name names.
+ * A project whose nämnd the sheet does not give is no investment of the plan (the budget is per nämnd).
+ */
+
+const INVESTMENT = /investering/iu;
+const PROJECT_HEADER =
+  /^(?:projekt|projektnamn|investeringsprojekt|investeringsobjekt|objekt|investering|investeringar)$/u;
+const COMMITTEE_HEADER = /^(?:nämnd|ansvarig nämnd|nämnd\/styrelse|styrelse\/nämnd)$/u;
+/** A year column: 2025, "Budget 2025", "Plan 2026", "Investeringsbudget 2025 (mnkr)"; never an outcome or a total. */
+const YEAR_COLUMN = /^(?:(?:investeringsbudget|budget|plan|ram)\s+)?((?:19|20)\d\d)$/u;
+const HEADER_SCAN_ROWS = 30;
+
+function bare(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\s+(?:tkr|mnkr|mkr|kr)$/u, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+interface Header {
+  row: number;
+  project: number;
+  committee?: number;
+  years: { col: number; year: number; unit: AmountUnit | null }[];
+}
+
+function headerAt(grid: Grid, row: number): Header | null {
+  const values = grid.values[row - grid.top] ?? [];
+  let project: number | undefined;
+  let committee: number | undefined;
+  const years: Header["years"] = [];
+  values.forEach((value, i) => {
+    const text = bare(cellText(value));
+    const col = grid.left + i;
+    if (project === undefined && PROJECT_HEADER.test(text)) project = col;
+    else if (committee === undefined && COMMITTEE_HEADER.test(text)) committee = col;
+    else {
+      const year = YEAR_COLUMN.exec(text);
+      if (year) years.push({ col, year: Number(year[1]), unit: unitFromHeader(cellText(value)) });
+    }
+  });
+  return project !== undefined && years.length ? { row, project, committee, years } : null;
+}
+
+/** The first nämnd a text names in full ("Tekniska nämndens investeringar" names none; "Tekniska nämnden" does). */
+function committeeIn(texts: RawCell[]): RawCell | undefined {
+  return texts.find((cell) => isCommitteeName(cellText(cell.value)));
+}
+
+/** The investments of a sheet's investment budget; none when the sheet holds none. */
+export function investmentTable(grid: Grid): RawInvestment[] {
+  const end = Math.min(grid.top + grid.values.length, grid.top + HEADER_SCAN_ROWS);
+  let header: Header | null = null;
+  for (let row = grid.top; row < end && !header; row++) header = headerAt(grid, row);
+  if (!header) return [];
+  const titles = titlesAbove(grid, header.row);
+  const projectHeader = cellText(valueAt(grid, header.row, header.project));
+  if (![grid.sheet, projectHeader, ...titles.map((cell) => cellText(cell.value))].some((t) => INVESTMENT.test(t)))
+    return [];
+  const tableUnit = [...titles.map((cell) => cellText(cell.value)), grid.sheet]
+    .map(unitFromHeader)
+    .find((unit) => unit !== null);
+  const sheetCommittee = committeeIn([
+    ...titles,
+    { value: grid.sheet, ref: { sheet: grid.sheet, row: grid.top, col: grid.left } },
+  ]);
+  const { project: projectCol, committee: committeeCol, years } = header;
+  let heading: RawCell | undefined;
+  const investments: RawInvestment[] = [];
+  for (let row = header.row + 1; row < grid.top + grid.values.length; row++) {
+    const project = filledCell(grid, row, projectCol);
+    if (!project || isTotals(project.value)) continue;
+    // A nämnd heading its projects (an amount beside it is the nämnd's subtotal, not a project).
+    if (committeeCol === undefined && isCommitteeName(cellText(project.value))) {
+      heading = project;
+      continue;
+    }
+    const committee =
+      (committeeCol !== undefined ? filledCell(grid, row, committeeCol) : null) ?? heading ?? sheetCommittee;
+    if (!committee) continue;
+    for (const { col, year, unit } of years) {
+      const amount = filledCell(grid, row, col);
+      if (amount) investments.push({ committee, project, year, amount, unit: unit ?? tableUnit ?? undefined });
+    }
+  }
+  return investments;
+}
