@@ -31,6 +31,11 @@ const project = {
     // tsconfig.json sets isolatedModules: ts-jest transpiles each file alone; `npm run typecheck` checks the types.
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
+  // Fluent's barrels require all of Fluent and every icon: the tests load only what the pane uses (test/support/).
+  moduleNameMapper: {
+    "^@fluentui/react-components$": "<rootDir>/test/support/fluent.ts",
+    "^@fluentui/react-icons$": "<rootDir>/test/support/fluentIcons.js",
+  },
 };
 
 /** @type {import('jest').Config} */

@@ -26,14 +26,14 @@ import { readPlan } from "../src/domain/readPlan";
 import { readSettings } from "../src/domain/state";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import {
+  LibreOffice,
   LoCell,
   LoSheet,
   LoWorkbook,
-  convertManyWithLibreOffice,
-  inspectManyWithLibreOffice,
   loCell,
   loSheet,
   requireLibreOffice,
+  startLibreOffice,
 } from "./support/libreoffice";
 import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
 
@@ -343,7 +343,8 @@ function listValues(workbook: LoWorkbook, source: string): { sheet: string; rang
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Everything is generated, answered and consolidated once, then inspected by one LibreOffice run.
+// Everything is generated, answered and consolidated once, then inspected by one LibreOffice, which also draws the
+// pictures at the end.
 
 interface Source {
   label: string;
@@ -356,6 +357,7 @@ interface Source {
 }
 
 let dir: string;
+let office: LibreOffice | undefined;
 const sources: Source[] = [];
 let hostile: Source;
 /** Inspected workbooks by file path. */
@@ -482,11 +484,13 @@ beforeAll(async () => {
   reportJson = JSON.parse(result.out) as ConsolidateOutput;
 
   const files = [...sources.flatMap((s) => [...s.split, s.master]), report];
-  const workbooks = await inspectManyWithLibreOffice(files);
+  office = await startLibreOffice();
+  const workbooks = await office.inspect(files);
   files.forEach((file, i) => inspected.set(file, workbooks[i]));
 }, LO_TIMEOUT);
 
 afterAll(async () => {
+  await office?.close();
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -948,7 +952,7 @@ describe("pictures, for a person to look at", () => {
         [ostersund.split.find((f) => path.basename(f) === "KS-T1-2024.xlsx")!, "followup-ostersund-ks"],
         [report, "rapport-oversikt"],
       ];
-      const pdfs = await convertManyWithLibreOffice(
+      const pdfs = await office!.convert(
         pictures.map(([file]) => file),
         "pdf",
         path.join(SCREENSHOTS, "pdf"),

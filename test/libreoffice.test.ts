@@ -9,13 +9,13 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import {
   LIBREOFFICE_MISSING,
-  convertWithLibreOffice,
   inspectManyWithLibreOffice,
-  inspectWithLibreOffice,
   libreOfficeAvailable,
   loCell,
   loSheet,
   requireLibreOffice,
+  startLibreOffice,
+  type LibreOffice,
   type LoWorkbook,
 } from "./support/libreoffice";
 
@@ -23,6 +23,8 @@ const LO_TIMEOUT = 120_000;
 
 let dir: string;
 let harnessPath: string;
+/** One soffice for the file's inspections and conversions (that of recalc "never" needs a profile of its own). */
+let office: LibreOffice | undefined;
 /** harness.xlsx, inspected the normal way (recalculated on load and with calculateAll()). */
 let workbook: LoWorkbook;
 
@@ -64,10 +66,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "maltavlan-lo-test-"));
   harnessPath = join(dir, "harness.xlsx");
   await buildHarnessWorkbook(harnessPath);
-  workbook = await inspectWithLibreOffice(harnessPath);
+  office = await startLibreOffice();
+  [workbook] = await office.inspect([harnessPath]);
 }, LO_TIMEOUT);
 
 afterAll(async () => {
+  await office?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -127,7 +131,7 @@ describe("recalculation", () => {
     "the cached result is really wrong in the file, and the profile setting alone recalculates it",
     async () => {
       const [trusting] = await inspectManyWithLibreOffice([harnessPath], { recalc: "never" });
-      const [profileOnly] = await inspectManyWithLibreOffice([harnessPath], { recalc: "profile-only" });
+      const [profileOnly] = await office!.inspect([harnessPath], { recalc: "profile-only" });
       const d2 = (wb: LoWorkbook) => loCell(loSheet(wb, "Uppföljning"), "D2").value;
       expect(trusting.engine).toMatchObject({ ooxmlRecalcMode: 1, calculateAll: false });
       expect(d2(trusting)).toBe(999);
@@ -192,7 +196,7 @@ describe("conversion", () => {
   test(
     "csv: one file per sheet, with recalculated results",
     async () => {
-      const files = await convertWithLibreOffice(harnessPath, "csv", join(dir, "csv"));
+      const [files] = await office!.convert([harnessPath], "csv", join(dir, "csv"));
       expect(files.map((f) => f.slice(join(dir, "csv").length + 1))).toEqual([
         "harness-Hemlig.csv",
         "harness-Listor.csv",
@@ -209,7 +213,7 @@ describe("conversion", () => {
   test(
     "pdf",
     async () => {
-      const [pdf] = await convertWithLibreOffice(harnessPath, "pdf", join(dir, "pdf"));
+      const [[pdf]] = await office!.convert([harnessPath], "pdf", join(dir, "pdf"));
       const bytes = await readFile(pdf);
       expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     },

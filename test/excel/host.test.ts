@@ -948,8 +948,16 @@ function cellsOf(range: string): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** bigPlanGrids' plans by size: built once, as the tests only read them (the stand-ins copy them). */
+const bigPlans = new Map<number, Promise<Grid[]>>();
+
 /** The Östersund template plan with `count` uppdrag, spread over its nämnder, texts of realistic length. */
-async function bigPlanGrids(count: number): Promise<Grid[]> {
+function bigPlanGrids(count: number): Promise<Grid[]> {
+  if (!bigPlans.has(count)) bigPlans.set(count, buildBigPlanGrids(count));
+  return bigPlans.get(count)!;
+}
+
+async function buildBigPlanGrids(count: number): Promise<Grid[]> {
   const { readWorkbookFile } = await import("../../src/hosts/xlsx/read");
   const grids = (await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids;
   const committees = sheetGrid(grids, "Nämnder")

@@ -7,12 +7,10 @@
  *
  * A test that needs LibreOffice fails (never skips) when it is missing: `.ci/run` installs it.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 
 export const LIBREOFFICE_MISSING =
   "LibreOffice with python3-uno is needed for this test and was not found. `.ci/run` installs it " +
@@ -165,75 +163,140 @@ export async function inspectManyWithLibreOffice(
   xlsxPaths: string[],
   options: InspectOptions = {},
 ): Promise<LoWorkbook[]> {
-  requireLibreOffice();
-  if (xlsxPaths.length === 0) return [];
-  const timeoutMs = options.timeoutMs ?? 60_000 + 15_000 * (xlsxPaths.length - 1);
-  const args = [INSPECT_SCRIPT, ...xlsxPaths.map((p) => resolve(p))];
-  args.push("--timeout", String(timeoutMs / 1000), "--max-cells", String(options.maxCells ?? 20_000));
-  if (options.recalc === "profile-only") args.push("--no-calculate-all");
-  if (options.recalc === "never") args.push("--trust-cached-results");
-
-  // The script enforces the timeout itself and always ends its soffice; this one is the backstop.
-  const { code, stdout, stderr } = await run(findUnoPython() as string, args, timeoutMs + 15_000);
-  if (code !== 0) {
-    throw new Error(
-      `LibreOffice could not inspect ${xlsxPaths.join(", ")} (exit ${code}): ${stderr.trim() || "no message"}`,
-    );
+  const office = await startLibreOffice({ trustCachedResults: options.recalc === "never" });
+  try {
+    return await office.inspect(xlsxPaths, options);
+  } finally {
+    await office.close();
   }
-  const workbooks = stdout
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as LoWorkbook);
-  if (workbooks.length !== xlsxPaths.length) {
-    throw new Error(`LibreOffice reported ${workbooks.length} workbooks for ${xlsxPaths.length} files`);
-  }
-  return workbooks;
 }
 
 /**
- * Converts with `soffice --headless --convert-to` in a fresh profile that recalculates on load. "pdf" and "xlsx"
- * (saved again by LibreOffice; `outDir` must not be the input's folder) give one file; "csv" gives one file per sheet, `<name>-<sheet>.csv` (UTF-8, comma-separated, cells as shown). Returns the
- * paths written, sorted. `pdftoppm -png -r 60 file.pdf prefix` (poppler-utils) turns the PDF into pictures.
+ * Converts as `soffice --convert-to` does (through the same filters), in a profile that recalculates on load. "pdf"
+ * and "xlsx" (saved again by LibreOffice; `outDir` must not be the input's folder) give one file; "csv" gives one
+ * file per sheet, `<name>-<sheet>.csv` (UTF-8, comma-separated, cells as shown). Returns the paths written, sorted.
+ * `pdftoppm -png -r 60 file.pdf prefix` (poppler-utils) turns the PDF into pictures.
  */
 export async function convertWithLibreOffice(
   xlsxPath: string,
-  format: "pdf" | "csv" | "xlsx",
+  format: ConvertFormat,
   outDir: string,
-  timeoutMs = 120_000,
+  timeoutMs?: number,
 ): Promise<string[]> {
   const [written] = await convertManyWithLibreOffice([xlsxPath], format, outDir, timeoutMs);
   return written;
 }
 
-/**
- * Several files converted by one soffice (it takes seconds to start, and well under one per file after that): for
- * each file, in order, what `convertWithLibreOffice` would return. The files' names must differ.
- */
+/** Several files converted by one soffice: for each file, in order, what `convertWithLibreOffice` would return. */
 export async function convertManyWithLibreOffice(
   xlsxPaths: string[],
-  format: "pdf" | "csv" | "xlsx",
+  format: ConvertFormat,
   outDir: string,
-  timeoutMs = 120_000 + 15_000 * (xlsxPaths.length - 1),
+  timeoutMs?: number,
 ): Promise<string[][]> {
-  const soffice = findSoffice();
-  if (soffice === null) throw new LibreOfficeMissingError();
-  const stems = xlsxPaths.map((file) => basename(file, extname(file)));
-  if (new Set(stems).size !== stems.length) throw new Error(`Two files to convert share a name: ${stems.join(", ")}`);
-  await mkdir(outDir, { recursive: true });
-  const profile = await mkdtemp(join(tmpdir(), "maltavlan-lo-convert-"));
+  const office = await startLibreOffice();
   try {
-    await mkdir(join(profile, "user"));
-    await writeFile(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS_PROFILE);
-    // csv: separator ",", quote '"', UTF-8, line 1, -, en-US, quote all text, detect numbers, save as shown,
-    // results not formulas, keep spaces, every sheet (-1) to its own file.
-    const target = {
-      pdf: "pdf",
-      xlsx: "xlsx:Calc MS Excel 2007 XML",
-      csv: "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,true,false,false,-1",
-    }[format];
-    const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${pathToFileURL(profile).href}`];
-    args.push("--convert-to", target, "--outdir", resolve(outDir), ...xlsxPaths.map((file) => resolve(file)));
-    const { code, stderr } = await run(soffice, args, timeoutMs);
+    return await office.convert(xlsxPaths, format, outDir, timeoutMs);
+  } finally {
+    await office.close();
+  }
+}
+
+export type ConvertFormat = "pdf" | "csv" | "xlsx";
+
+/**
+ * One soffice for a whole test file (starting it is most of what a conversion or an inspection costs): requests are
+ * served one after another; `close` (in afterAll) ends it. A request past its time ends the soffice and fails.
+ */
+export interface LibreOffice {
+  /** As `inspectManyWithLibreOffice`; `recalc: "never"` needs a session started with `trustCachedResults`. */
+  inspect(xlsxPaths: string[], options?: InspectOptions): Promise<LoWorkbook[]>;
+  /** As `convertManyWithLibreOffice`. The files' names must differ. */
+  convert(xlsxPaths: string[], format: ConvertFormat, outDir: string, timeoutMs?: number): Promise<string[][]>;
+  close(): Promise<void>;
+}
+
+export interface LibreOfficeOptions {
+  /** The profile never recalculates on load (and inspections skip calculateAll()): the results cached in the file. */
+  trustCachedResults?: boolean;
+}
+
+/** Starts soffice (with inspect.py, which serves the requests through UNO). */
+export async function startLibreOffice(options: LibreOfficeOptions = {}): Promise<LibreOffice> {
+  requireLibreOffice();
+  const args = [INSPECT_SCRIPT, "--serve", "--timeout", String(START_TIMEOUT_MS / 1000)];
+  if (options.trustCachedResults) args.push("--trust-cached-results");
+  return new Session(spawn(findUnoPython() as string, args, { detached: true, stdio: ["pipe", "pipe", "pipe"] }), {
+    trustCachedResults: options.trustCachedResults ?? false,
+  });
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+class Session implements LibreOffice {
+  private stdout = "";
+  private stderr = "";
+  private exitCode: number | null | undefined;
+  private readonly exited: Promise<void>;
+  /** The request waiting for its answer line, if any. */
+  private pending: { answer(line: string): void; ended(): void } | null = null;
+  /** Requests run one after another. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly options: Required<LibreOfficeOptions>,
+  ) {
+    child.stdout.on("data", (chunk: Buffer) => {
+      this.stdout += chunk.toString("utf8");
+      let newline: number;
+      while ((newline = this.stdout.indexOf("\n")) >= 0) {
+        const line = this.stdout.slice(0, newline);
+        this.stdout = this.stdout.slice(newline + 1);
+        this.pending?.answer(line);
+      }
+    });
+    child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
+    this.exited = new Promise((resolve) => {
+      child.on("close", (code) => {
+        this.exitCode = code;
+        this.pending?.ended();
+        resolve();
+      });
+      child.on("error", (error) => {
+        this.stderr += String(error);
+        this.exitCode = null;
+        this.pending?.ended();
+        resolve();
+      });
+    });
+  }
+
+  async inspect(xlsxPaths: string[], options: InspectOptions = {}): Promise<LoWorkbook[]> {
+    if (xlsxPaths.length === 0) return [];
+    if ((options.recalc === "never") !== this.options.trustCachedResults)
+      throw new Error('recalc: "never" needs a session of its own, started with trustCachedResults (and only it)');
+    const answer = await this.request(
+      {
+        inspect: xlsxPaths.map((p) => resolve(p)),
+        maxCells: options.maxCells ?? 20_000,
+        calculateAll: options.recalc === undefined || options.recalc === "always",
+      },
+      options.timeoutMs ?? 60_000 + 15_000 * (xlsxPaths.length - 1),
+      `inspecting ${xlsxPaths.join(", ")}`,
+    );
+    return answer.workbooks as LoWorkbook[];
+  }
+
+  async convert(xlsxPaths: string[], format: ConvertFormat, outDir: string, timeoutMs?: number): Promise<string[][]> {
+    const stems = xlsxPaths.map((file) => basename(file, extname(file)));
+    if (new Set(stems).size !== stems.length) throw new Error(`Two files to convert share a name: ${stems.join(", ")}`);
+    await mkdir(outDir, { recursive: true });
+    await this.request(
+      { convert: xlsxPaths.map((p) => resolve(p)), format, outDir: resolve(outDir) },
+      timeoutMs ?? 120_000 + 15_000 * (xlsxPaths.length - 1),
+      `converting ${xlsxPaths.join(", ")} to ${format}`,
+    );
     const names = await readdir(outDir);
     return xlsxPaths.map((xlsxPath, i) => {
       const stem = stems[i];
@@ -245,13 +308,60 @@ export async function convertManyWithLibreOffice(
         )
         .sort()
         .map((name) => join(outDir, name));
-      if (code !== 0 || written.length === 0) {
-        throw new Error(`soffice --convert-to ${format} of ${xlsxPath} failed (exit ${code}): ${stderr.trim()}`);
-      }
+      if (written.length === 0) throw new Error(`LibreOffice wrote no ${format} for ${xlsxPath}`);
       return written;
     });
-  } finally {
-    await rm(profile, { recursive: true, force: true });
+  }
+
+  async close(): Promise<void> {
+    this.child.stdin.end(); // inspect.py ends its soffice and exits
+    const timer = setTimeout(() => this.kill(), 15_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  private request(body: object, timeoutMs: number, what: string): Promise<Record<string, unknown>> {
+    const run = this.queue.then(
+      () =>
+        new Promise<Record<string, unknown>>((resolvePromise, reject) => {
+          const failed = (message: string) => {
+            clearTimeout(timer);
+            this.pending = null;
+            reject(new Error(`LibreOffice failed ${what}: ${message}`));
+          };
+          const timer = setTimeout(() => {
+            failed(`timed out after ${timeoutMs} ms`);
+            this.kill();
+          }, timeoutMs);
+          this.pending = {
+            answer: (line) => {
+              const answer = JSON.parse(line) as Record<string, unknown>;
+              if (typeof answer.error === "string") return failed(answer.error);
+              clearTimeout(timer);
+              this.pending = null;
+              resolvePromise(answer);
+            },
+            ended: () => failed(`it exited (${this.exitCode}): ${this.stderr.trim() || "no message"}`),
+          };
+          if (this.exitCode !== undefined) return this.pending.ended();
+          this.child.stdin.write(`${JSON.stringify(body)}\n`);
+        }),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The process group gets SIGTERM (inspect.py then ends its soffice), then SIGKILL. */
+  private kill(): void {
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        if (this.child.pid !== undefined && this.exitCode === undefined) process.kill(-this.child.pid, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    setTimeout(() => signal("SIGKILL"), 5_000).unref();
   }
 }
 
@@ -269,57 +379,4 @@ export function loCell(sheet: LoSheet, ref: string): LoCell {
   if (!cell)
     throw new Error(`${sheet.name}!${ref} is outside the area LibreOffice reported (${sheet.usedRange ?? "none"})`);
   return cell;
-}
-
-const RECALC_ALWAYS_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>en-US</value></prop></item>
-</oor:items>
-`;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command in its own process group; past the timeout the whole group gets SIGTERM, then SIGKILL. */
-function run(command: string, args: string[], timeoutMs: number): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    let timedOut = false;
-    const killGroup = (signal: NodeJS.Signals): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, signal);
-      } catch {
-        // already gone
-      }
-    };
-    let killTimer: NodeJS.Timeout | undefined;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup("SIGTERM");
-      killTimer = setTimeout(() => killGroup("SIGKILL"), 5_000);
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (killTimer) clearTimeout(killTimer);
-      const err = Buffer.concat(stderr).toString("utf8");
-      resolvePromise({
-        code,
-        stdout: Buffer.concat(stdout).toString("utf8"),
-        stderr: timedOut ? `timed out after ${timeoutMs} ms; ${err}` : err,
-      });
-    });
-  });
 }

@@ -118,21 +118,23 @@ export class SheetModel {
 
   /** The bounding box of cells with a value or formula (or, with `valuesOnly` false, any formatting); null if none. */
   usedArea(valuesOnly: boolean): Area | null {
-    let area: Area | null = null;
-    for (const [key, cell] of this.cells) {
+    // forEach, not for-of over entries: the tests read sheets of 100 000s of cells many times, and an entry pair per
+    // cell made this the stand-in's costliest loop.
+    let top = MAX_ROWS;
+    let left = MAX_COLS;
+    let bottom = -1;
+    let right = -1;
+    this.cells.forEach((cell, key) => {
       const hasContent = cell.value !== null || cell.formula !== undefined;
-      if (!hasContent && (valuesOnly || isDefaultCell(cell))) continue;
+      if (!hasContent && (valuesOnly || isDefaultCell(cell))) return;
       const row = Math.floor(key / MAX_COLS);
-      const col = key % MAX_COLS;
-      if (!area) area = { top: row, left: col, bottom: row, right: col };
-      else {
-        area.top = Math.min(area.top, row);
-        area.left = Math.min(area.left, col);
-        area.bottom = Math.max(area.bottom, row);
-        area.right = Math.max(area.right, col);
-      }
-    }
-    return area;
+      const col = key - row * MAX_COLS;
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (col < left) left = col;
+      if (col > right) right = col;
+    });
+    return bottom < 0 ? null : { top, left, bottom, right };
   }
 }
 

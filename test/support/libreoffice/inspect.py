@@ -7,6 +7,7 @@ so the cached results written into the file are never trusted), and then read ba
 
 Usage: /usr/bin/python3 inspect.py FILE.xlsx... [--max-cells N] [--timeout SECONDS]
                                              [--no-calculate-all | --trust-cached-results]
+       /usr/bin/python3 inspect.py --serve [--timeout SECONDS] [--trust-cached-results]
 
 Needs python3-uno (on Debian: /usr/bin/python3, not a pyenv python) and soffice (libreoffice-calc-nogui).
 One soffice serves all the files given (starting it takes ~5-7 s; a file then takes well under a second).
@@ -24,6 +25,15 @@ Output on stdout: one line of JSON per file, in the order given:
 (a number, a string, or for an error the error text such as "#DIV/0!"). Formulas and validation sources are in
 LibreOffice's API syntax: English function names, sheet references as $Lists.$A$2:$A$5, inline lists as "Ja";"Nej".
 On failure: a message on stderr and a non-zero exit code (2 bad use, 3 timeout, 1 anything else).
+
+--serve keeps one soffice for many requests (a test file's): one JSON request a line on stdin, one JSON answer a line
+on stdout, until stdin closes (then soffice is ended). --timeout then bounds only soffice's start; the caller times
+each request and ends the process group (a signal ends soffice too).
+  {"inspect": [FILE...], "maxCells": N, "calculateAll": true|false} -> {"workbooks": [one object a file, as above]}
+  {"convert": [FILE...], "format": "pdf"|"csv"|"xlsx", "outDir": DIR} -> {"converted": true}: what
+      `soffice --convert-to` writes (it stores through the same filters): DIR/NAME.pdf, DIR/NAME.xlsx, or for csv
+      one file per sheet, DIR/NAME-SHEET.csv (UTF-8, comma-separated, cells as shown, results not formulas).
+  A request that fails: {"error": MESSAGE}; the next one is served.
 
 What LibreOffice cannot tell: a "veryHidden" sheet is imported as plain hidden (Calc has only a visible flag), so
 "visibility" is "visible" or "hidden". A cell's displayed (number-formatted) text is not reported: it needs one UNO
@@ -443,6 +453,59 @@ def inspect(desktop, engine, path: str, max_cells: int, calculate_all: bool):
     }
 
 
+# Filter and options per target format, as `soffice --convert-to` is given them. csv: separator ",", quote '"',
+# UTF-8, line 1, -, en-US, quote all text, detect numbers, save as shown, results not formulas, keep spaces, every
+# sheet (-1) to its own file.
+CONVERSIONS = {
+    "pdf": ("calc_pdf_Export", None),
+    "xlsx": ("Calc MS Excel 2007 XML", None),
+    "csv": ("Text - txt - csv (StarCalc)", "44,34,76,1,,1033,true,true,true,false,false,-1"),
+}
+
+
+def convert(desktop, path: str, target: str, out_dir: str):
+    filter_name, filter_options = CONVERSIONS[target]
+    stem = os.path.splitext(os.path.basename(path))[0]
+    url = uno.systemPathToFileUrl(os.path.abspath(path))
+    document = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True), prop("MacroExecutionMode", 0)))
+    if document is None:
+        raise RuntimeError("LibreOffice could not open %s" % path)
+    try:
+        properties = [prop("FilterName", filter_name)]
+        if filter_options is not None:
+            properties.append(prop("FilterOptions", filter_options))
+        out = os.path.join(os.path.abspath(out_dir), "%s.%s" % (stem, target))
+        document.storeToURL(uno.systemPathToFileUrl(out), tuple(properties))
+    finally:
+        try:
+            document.close(True)
+        except Exception:  # noqa: BLE001 — soffice is killed at the end anyway
+            pass
+
+
+def serve(desktop, engine, max_cells: int):
+    """Answers requests from stdin until it closes (see the module's docstring)."""
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            if "inspect" in request:
+                calculate_all = bool(request.get("calculateAll", True))
+                cells = int(request.get("maxCells", max_cells))
+                workbooks = [inspect(desktop, engine, path, cells, calculate_all) for path in request["inspect"]]
+                answer = {"workbooks": workbooks}
+            else:
+                os.makedirs(request["outDir"], exist_ok=True)
+                for path in request["convert"]:
+                    convert(desktop, path, request["format"], request["outDir"])
+                answer = {"converted": True}
+        except Exception as error:  # noqa: BLE001 — a failed request is answered; the session goes on
+            answer = {"error": "%s: %s" % (type(error).__name__, error)}
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
 def find_soffice():
     found = shutil.which("soffice")
     for candidate in SOFFICE_CANDIDATES + ([found] if found else []):
@@ -453,7 +516,8 @@ def find_soffice():
 
 def main():
     parser = argparse.ArgumentParser(description="Print what LibreOffice Calc sees in .xlsx files, one JSON line each.")
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("files", nargs="*", metavar="FILE")
+    parser.add_argument("--serve", action="store_true", help="answer requests from stdin, one JSON a line")
     parser.add_argument("--max-cells", type=int, default=20000, help="cells per sheet at most (default 20000)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds for the whole run (default 60)")
     parser.add_argument(
@@ -468,6 +532,9 @@ def main():
     )
     args = parser.parse_args()
     calculate_all = not (args.no_calculate_all or args.trust_cached_results)
+    if args.serve == bool(args.files):
+        sys.stderr.write("inspect.py: give files to inspect, or --serve\n")
+        return 2
     for path in args.files:
         if not os.path.isfile(path):
             sys.stderr.write("inspect.py: no such file: %s\n" % path)
@@ -480,12 +547,16 @@ def main():
     deadline = time.monotonic() + args.timeout
     office = Office(soffice, 1 if args.trust_cached_results else 0)
     outcome = {}
+    started = threading.Event()
 
     def work():
         try:
             ctx = office.connect(deadline)
             desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
             engine = engine_info(ctx)
+            if args.serve:
+                started.set()
+                serve(desktop, engine, args.max_cells)
             for path in args.files:
                 result = inspect(desktop, engine, path, args.max_cells, calculate_all)
                 sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -508,6 +579,13 @@ def main():
         signal.signal(sig, lambda signum, _frame: stop(128 + signum, "stopped by signal %d" % signum))
     worker = threading.Thread(target=work, daemon=True)
     worker.start()
+    if args.serve:
+        # Only the start is bounded: requests take what they take (the caller times them).
+        started.wait(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive() and not started.is_set():
+            stop(3, "soffice did not start in %g s" % args.timeout)
+        while worker.is_alive():
+            worker.join(0.5)  # in short waits, so that a signal is acted on
     worker.join(max(0.0, deadline - time.monotonic()))
     if worker.is_alive():
         stop(3, "timed out after %g s" % args.timeout)
