@@ -3,7 +3,7 @@ import { rowHeight } from "../../sheet/layout";
 import { SheetSpec, SpecCell } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { Consolidation } from "./consolidate";
-import { deviationRule, PERCENT_FORMAT } from "./economySection";
+import { deviationRule, economyFigureHeaders, PERCENT_FORMAT } from "./economySection";
 import { BUDGET_MISSING } from "./expected";
 import { reportSheet } from "./reportSheet";
 import { amountFormat } from "./sheetLook";
@@ -104,17 +104,7 @@ export function driftSheet(consolidation: Consolidation): SheetSpec {
   const spec = reportSheet(
     DRIFT_SHEET,
     `Driftredovisning ${period.name} ${year}`,
-    [
-      "Nämnd",
-      "Namn",
-      "Budget helår (tkr)",
-      prognos ? "Utfall hittills (tkr)" : "Utfall helår (tkr)",
-      "Prognos helår (tkr)",
-      "Avvikelse (tkr)\n+ överskott, − underskott",
-      "Avvikelse (%)",
-      "Kommentar",
-      "Åtgärder",
-    ],
+    ["Nämnd", "Namn", ...economyFigureHeaders(period), "Kommentar", "Åtgärder"],
     [...rows, totals, [], ...notes.map((note) => [{ value: note, italic: true }])],
     WIDTHS,
   );

@@ -54,15 +54,7 @@ export function economySection(
     note:
       `Belopp i tkr. ${ECONOMY_SIGN_RULE} ${deviationRule(period)} ${measuresRule(thresholdPercent)}` +
       (prognos ? "" : " Vid helår är utfallet årets utfall; någon prognos görs inte."),
-    headers: [
-      "Drift och investeringar",
-      "Budget helår (tkr)",
-      prognos ? "Utfall hittills (tkr)" : "Utfall helår (tkr)",
-      "Prognos helår (tkr)",
-      "Avvikelse (tkr)\n+ överskott, − underskott",
-      "Avvikelse (%)",
-      "Kommentar",
-    ],
+    headers: ["Drift och investeringar", ...economyFigureHeaders(period), "Kommentar"],
     rows,
   };
 }
@@ -174,4 +166,15 @@ export function economyPrompts(
 /** Whether a row of this input kind belongs to the Ekonomi section. */
 export function isEconomyInput(input: string): input is "figures" | "measures" {
   return input === "figures" || input === "measures";
+}
+
+/** The figures' column headers, the same in the nämnd's sheet and in the report's Driftredovisning. */
+export function economyFigureHeaders(period: Period): string[] {
+  return [
+    "Budget helår (tkr)",
+    period.kind === "forecast" ? "Utfall hittills (tkr)" : "Utfall helår (tkr)",
+    "Prognos helår (tkr)",
+    "Avvikelse (tkr)\n+ överskott, − underskott",
+    "Avvikelse (%)",
+  ];
 }
