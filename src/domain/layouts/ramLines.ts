@@ -20,6 +20,11 @@ export interface RamLines {
   changes: number[];
 }
 
+/** A block's lines before its rows are read: where it stands and how its columns are read, no lines yet. */
+export function emptyRamLines(layout: Omit<RamLines, "previous" | "frames" | "changes">): RamLines {
+  return { ...layout, previous: null, frames: [], changes: [] };
+}
+
 const PREVIOUS = /föregående|previous|ingående/iu;
 
 /** "Ram föregående år": the ram the year starts from, not the year's own. */

@@ -29,7 +29,7 @@ import {
 import { headingIn, isLevelRow, isNote, isTotals, soleFilled, titlesAbove } from "./tableRows";
 import { unheadedTextColumn, yearAdjustments, yearColumns } from "./yearColumns";
 import { TableAccount, UnreadReason } from "../unread";
-import { RamLines, isPreviousRam } from "./ramLines";
+import { RamLines, emptyRamLines, isPreviousRam } from "./ramLines";
 
 /**
  * Reads a sheet laid out as a table: its header row, each column read as a field (headers.ts), then one plan object per
@@ -192,16 +192,8 @@ export function readTable(
   // Uppdrag without a nämnd column name their nämnder at the end of the text ("… förvaltningar. Socialnämnden").
   const nameCol = columns.main.byField.name;
   const textCommittees = kind === "assignment" && !namesCommittee && !matrix.length && !sheetCommittee;
-  const ramLines: RamLines = {
-    grid,
-    years,
-    unit: amountUnit,
-    labelCol: nameCol,
-    durationCol: columns.main.byField.duration,
-    previous: null,
-    frames: [],
-    changes: [],
-  };
+  const durationCol = columns.main.byField.duration;
+  const ramLines = emptyRamLines({ grid, years, unit: amountUnit, labelCol: nameCol, durationCol });
   let holdsErrors = false;
   let blankAbove = false;
   const skippedRows = new Map<number, UnreadReason>();
