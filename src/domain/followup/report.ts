@@ -6,7 +6,7 @@ import { Plan } from "../model";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
-import { driftSheet } from "./driftReport";
+import { economyReportSheet, hasStatement } from "./economyReport";
 import { reportSheet as sheet } from "./reportSheet";
 
 export { REPORT_MARKER } from "./reportSheet";
@@ -285,6 +285,8 @@ export function reportWorkbook(
     ]),
     [30, 20, 8, 10, 90],
   );
-  const drift = consolidation.committees.some((c) => c.economy.length) ? [driftSheet(consolidation)] : [];
-  return { sheets: [overview, ...drift, perGoal, answers, missing, findings] };
+  const economy = (["economy", "investment"] as const)
+    .filter((kind) => hasStatement(consolidation, kind))
+    .map((kind) => economyReportSheet(consolidation, kind));
+  return { sheets: [overview, ...economy, perGoal, answers, missing, findings] };
 }
