@@ -4,6 +4,7 @@
  * nämnder that have not answered as "Ej inkommet" (never 0), totals over what was given, recalculated by LibreOffice
  * and set up for A4.
  */
+import Ajv from "ajv";
 import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
@@ -12,13 +13,14 @@ import { consolidate } from "../src/domain/followup/consolidate";
 import { DRIFT_SHEET, INVESTMENT_SHEET, NOT_RECEIVED } from "../src/domain/followup/economyReport";
 import { followUpSheets } from "../src/domain/followup/generate";
 import { COL, ECONOMY_COL } from "../src/domain/followup/model";
-import { reportWorkbook } from "../src/domain/followup/report";
+import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
 import { Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
 import { workbookBuffer } from "../src/hosts/xlsx/write";
 import { findingMessage } from "../src/i18n/findings";
 import { CellValue, Grid, cellName } from "../src/sheet/grid";
 import { TKR, economyPlan, gridOf, options } from "./support/economy";
+import schema from "../docs/schemas/consolidate-output.schema.json";
 import { convertWithLibreOffice, inspectWithLibreOffice, loCell, loSheet } from "./support/libreoffice";
 
 function plan(): Plan {
@@ -255,3 +257,52 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   expect(shown).toMatch(/Kommunen totalt 53.000 tkr 12.000 tkr 44.000 tkr 1.000 tkr 2\.2%/);
   await fs.rm(dir, { recursive: true, force: true });
 }, 120_000);
+
+test("the figures for --json: each nämnd's drift and projects in tkr, valid by the published schema", () => {
+  const p = plan();
+  const figures = reportFigures(consolidated(p), DEFAULT_SETTINGS);
+  const economy = (code: string) => figures.find((c) => c.code === code)!.economy;
+  expect(economy("KS").investments).toEqual([
+    {
+      id: "I1",
+      title: "Ny skola",
+      budgetTkr: 35_000,
+      outcomeTkr: null,
+      outcomeFromLedger: false,
+      // "tio" is no figure (a finding): not answered, and no 0 in its place.
+      forecastTkr: null,
+      answered: false,
+      comment: null,
+      measures: null,
+    },
+    {
+      id: "I3",
+      title: "Gata",
+      budgetTkr: 10_000,
+      outcomeTkr: null,
+      outcomeFromLedger: false,
+      forecastTkr: 10_000_000,
+      answered: true,
+      comment: "Skrivet i kronor.",
+      measures: "Inga.",
+    },
+  ]);
+  expect(economy("BUN").drift).toMatchObject({ budgetTkr: 50_000, outcomeTkr: 12_000.5, answered: true });
+  expect(economy("SN")).toEqual({
+    drift: expect.objectContaining({ budgetTkr: 30_000, outcomeTkr: null, forecastTkr: null, answered: false }),
+    investments: [],
+  });
+  // A bolag without a budget from the kommun has no drift.
+  expect(economy("AB")).toEqual({ drift: null, investments: [] });
+  const output = {
+    period: "T1",
+    periodKind: "prognos",
+    year: 2025,
+    report: "rapport.xlsx",
+    committees: figures,
+    totals: { adjustmentsTkr: 0, forecastTkr: 0, deviationTkr: 0, missing: 0 },
+    findings: [],
+  };
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  expect(validate(output) ? [] : validate.errors).toEqual([]);
+});
