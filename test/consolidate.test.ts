@@ -2,6 +2,7 @@ import Ajv from "ajv";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { ECONOMY_COL } from "../src/domain/followup/model";
 import { readPlan } from "../src/domain/readPlan";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import type { ConsolidateOutput } from "../src/cli/consolidate";
@@ -219,4 +220,33 @@ test("the report workbook has the overview, Driftredovisning, per mål, answers,
   ]);
   const overview = workbook.getWorksheet("Översikt")!;
   expect(overview.getCell("D4").formula).toMatch(/^SUMPRODUCT\(--EXACT\(Svar!/);
+});
+
+test("--json gives each nämnd's drift as read, in tkr; a nämnd that did not answer is not answered, never 0", async () => {
+  await editWorkbook(file("KS"), (w) => {
+    const sheet = w.getWorksheet("KS T1 2024")!;
+    const drift = rowByKey(sheet, "economy|drift")!;
+    drift.getCell(ECONOMY_COL.outcome + 1).value = 40_000.5;
+    drift.getCell(ECONOMY_COL.forecast + 1).value = 125_000;
+    drift.getCell(ECONOMY_COL.comment + 1).value = "Fler placeringar än budgeterat.";
+    rowByKey(sheet, "measures|drift")!.getCell(ECONOMY_COL.comment + 1).value = "Anställningsstopp.";
+  });
+  const { json } = await consolidateJson(file("KS"));
+  const economy = (code: string) => json.committees.find((c) => c.code === code)!.economy;
+  // The example plan has no budgets or investments yet: the drift row is there, its budget null.
+  expect(economy("KS")).toEqual({
+    drift: {
+      id: "drift",
+      title: "Driftbudget, nettokostnad",
+      budgetTkr: null,
+      outcomeTkr: 40_000.5,
+      outcomeFromLedger: false,
+      forecastTkr: 125_000,
+      answered: true,
+      comment: "Fler placeringar än budgeterat.",
+      measures: "Anställningsstopp.",
+    },
+    investments: [],
+  });
+  expect(economy("TN").drift).toMatchObject({ outcomeTkr: null, forecastTkr: null, answered: false, comment: null });
 });

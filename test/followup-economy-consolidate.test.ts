@@ -4,21 +4,24 @@
  * nämnder that have not answered as "Ej inkommet" (never 0), totals over what was given, recalculated by LibreOffice
  * and set up for A4.
  */
+import Ajv from "ajv";
+import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { consolidate } from "../src/domain/followup/consolidate";
-import { DRIFT_SHEET, NOT_RECEIVED } from "../src/domain/followup/driftReport";
+import { DRIFT_SHEET, INVESTMENT_SHEET, NOT_RECEIVED } from "../src/domain/followup/economyReport";
 import { followUpSheets } from "../src/domain/followup/generate";
 import { COL, ECONOMY_COL } from "../src/domain/followup/model";
-import { reportWorkbook } from "../src/domain/followup/report";
+import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
 import { Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
 import { workbookBuffer } from "../src/hosts/xlsx/write";
 import { findingMessage } from "../src/i18n/findings";
 import { CellValue, Grid, cellName } from "../src/sheet/grid";
 import { TKR, economyPlan, gridOf, options } from "./support/economy";
-import { inspectWithLibreOffice, loCell, loSheet } from "./support/libreoffice";
+import schema from "../docs/schemas/consolidate-output.schema.json";
+import { convertWithLibreOffice, inspectWithLibreOffice, loCell, loSheet } from "./support/libreoffice";
 
 function plan(): Plan {
   const p = economyPlan();
@@ -127,7 +130,15 @@ test("findings: a prognos that is no number, one off by more than half the budge
 test("Driftredovisning: Ej inkommet, never 0; totals over what was given, said; LibreOffice recalculates it on A4", async () => {
   const p = plan();
   const report = reportWorkbook(p, consolidated(p), DEFAULT_SETTINGS, (f) => findingMessage(f));
-  expect(report.sheets.map((s) => s.name)).toEqual(["Översikt", DRIFT_SHEET, "Per mål", "Svar", "Saknas", "Fynd"]);
+  expect(report.sheets.map((s) => s.name)).toEqual([
+    "Översikt",
+    DRIFT_SHEET,
+    INVESTMENT_SHEET,
+    "Per mål",
+    "Svar",
+    "Saknas",
+    "Fynd",
+  ]);
   const drift = report.sheets[1];
   const rows = drift.blocks[0].rows;
   const sn = rows.find((row) => row[0].value === "SN")!;
@@ -155,3 +166,143 @@ test("Driftredovisning: Ej inkommet, never 0; totals over what was given, said; 
   expect(value(total, 6)).toBeCloseTo(-3_000 / 170_000, 12);
   await fs.rm(dir, { recursive: true, force: true });
 }, 120_000);
+
+test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd that did not answer; LibreOffice recalculates it and prints it on one A4", async () => {
+  const p = plan();
+  p.investments.push({ id: "I9", committee: "SN", project: "Äldreboende", year: 2025, amountOre: 8_000 * TKR });
+  const typed = {
+    KS: {
+      "investment|I1": { [D]: 10_000, [E]: 33_000, [H]: "Upphandlingen blev billigare." },
+      "investment|I3": { [D]: 2_000, [E]: 11_000, [H]: "Dyrare asfalt." },
+      "measures|I3": { [H]: "Etapp två skjuts till nästa år." },
+    },
+  };
+  const period = DEFAULT_SETTINGS.periods[0];
+  const result = consolidate(p, returned(p, typed), DEFAULT_SETTINGS, { period, year: 2025 });
+  const report = reportWorkbook(p, result, DEFAULT_SETTINGS, (f) => findingMessage(f));
+  expect(report.sheets.map((s) => s.name)).toEqual([
+    "Översikt",
+    DRIFT_SHEET,
+    INVESTMENT_SHEET,
+    "Per mål",
+    "Svar",
+    "Saknas",
+    "Fynd",
+  ]);
+  const sheet = report.sheets[2];
+  const rows = sheet.blocks[0].rows;
+  expect(rows[0][0].value).toBe("Investeringsredovisning T1 2025");
+  expect(rows[2].map((c) => c.value)).toEqual([
+    "Nämnd",
+    "Projekt",
+    "Budget helår (tkr)",
+    "Utfall hittills (tkr)",
+    "Prognos helår (tkr)",
+    "Avvikelse (tkr)\n+ överskott, − underskott",
+    "Avvikelse (%)",
+    "Kommentar",
+    "Åtgärder",
+  ]);
+  const r = (project: string) => rows.findIndex((row) => row[1]?.value === project);
+  const at = (project: string, cols: number[]) => cols.map((col) => rows[r(project)][col].value);
+  expect(at("Ny skola", [0, 2, 3, 4, 7, 8])).toEqual([
+    "KS",
+    35_000,
+    10_000,
+    33_000,
+    "Upphandlingen blev billigare.",
+    null,
+  ]);
+  expect(at("Gata", [0, 2, 3, 4, 7, 8])).toEqual([
+    "KS",
+    10_000,
+    2_000,
+    11_000,
+    "Dyrare asfalt.",
+    "Etapp två skjuts till nästa år.",
+  ]);
+  // SN sent nothing back: its project is there with its budget, and every figure Ej inkommet, never 0.
+  expect(at("Äldreboende", [0, 2, 3, 4, 5])).toEqual(["SN", 8_000, NOT_RECEIVED, NOT_RECEIVED, NOT_RECEIVED]);
+  const texts = rows.map((row) => String(row[0]?.value ?? ""));
+  expect(texts).toContain(
+    "Summorna gäller det som kommit in: utfall för 2 och prognos för 2 av 3 projekt. Ej inkommet räknas aldrig som 0 (SN).",
+  );
+  expect(texts.some((t) => t.startsWith("Belopp i tkr, nettoinvestering."))).toBe(true);
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-invest-"));
+  const file = path.join(dir, "investeringar.xlsx");
+  await fs.writeFile(file, await workbookBuffer({ sheets: [sheet] }));
+  const book = await inspectWithLibreOffice(file);
+  const lo = loSheet(book, INVESTMENT_SHEET);
+  expect([lo.paper, lo.printLandscape, lo.printTitleRows]).toEqual(["A4", true, "$1:$3"]);
+  const value = (row: number, col: number) => loCell(lo, cellName(row, col)).value;
+  expect([value(r("Ny skola"), 5), value(r("Ny skola"), 6)]).toEqual([2_000, expect.closeTo(2_000 / 35_000, 12)]);
+  expect([value(r("Gata"), 5), value(r("Gata"), 6)]).toEqual([-1_000, expect.closeTo(-0.1, 12)]);
+  expect([value(r("Äldreboende"), 5), value(r("Äldreboende"), 6)]).toEqual([NOT_RECEIVED, ""]);
+  const total = rows.findIndex((row) => row[0].value === "Kommunen totalt");
+  // Budget over every project; utfall, prognos and avvikelse over those given; % of the budget of those.
+  expect([2, 3, 4, 5].map((col) => value(total, col))).toEqual([53_000, 12_000, 44_000, 1_000]);
+  expect(value(total, 6)).toBeCloseTo(1_000 / 45_000, 12);
+
+  // Printed: one A4 page in landscape, every column on it (the last, Åtgärder, included).
+  const [pdf] = await convertWithLibreOffice(file, "pdf", path.join(dir, "pdf"));
+  const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+  expect(info).toMatch(/Pages:\s+1\n/);
+  expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+  const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
+  const shown = text.replace(/\s+/g, " ");
+  for (const words of ["Investeringsredovisning T1 2025", "SN Äldreboende", "Etapp två skjuts till nästa år."])
+    expect(shown).toContain(words);
+  // The total's figures as LibreOffice shows them (its locale's thousands separator).
+  expect(shown).toMatch(/Kommunen totalt 53.000 tkr 12.000 tkr 44.000 tkr 1.000 tkr 2\.2%/);
+  await fs.rm(dir, { recursive: true, force: true });
+}, 120_000);
+
+test("the figures for --json: each nämnd's drift and projects in tkr, valid by the published schema", () => {
+  const p = plan();
+  const figures = reportFigures(consolidated(p), DEFAULT_SETTINGS);
+  const economy = (code: string) => figures.find((c) => c.code === code)!.economy;
+  expect(economy("KS").investments).toEqual([
+    {
+      id: "I1",
+      title: "Ny skola",
+      budgetTkr: 35_000,
+      outcomeTkr: null,
+      outcomeFromLedger: false,
+      // "tio" is no figure (a finding): not answered, and no 0 in its place.
+      forecastTkr: null,
+      answered: false,
+      comment: null,
+      measures: null,
+    },
+    {
+      id: "I3",
+      title: "Gata",
+      budgetTkr: 10_000,
+      outcomeTkr: null,
+      outcomeFromLedger: false,
+      forecastTkr: 10_000_000,
+      answered: true,
+      comment: "Skrivet i kronor.",
+      measures: "Inga.",
+    },
+  ]);
+  expect(economy("BUN").drift).toMatchObject({ budgetTkr: 50_000, outcomeTkr: 12_000.5, answered: true });
+  expect(economy("SN")).toEqual({
+    drift: expect.objectContaining({ budgetTkr: 30_000, outcomeTkr: null, forecastTkr: null, answered: false }),
+    investments: [],
+  });
+  // A bolag without a budget from the kommun has no drift.
+  expect(economy("AB")).toEqual({ drift: null, investments: [] });
+  const output = {
+    period: "T1",
+    periodKind: "prognos",
+    year: 2025,
+    report: "rapport.xlsx",
+    committees: figures,
+    totals: { adjustmentsTkr: 0, forecastTkr: 0, deviationTkr: 0, missing: 0 },
+    findings: [],
+  };
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  expect(validate(output) ? [] : validate.errors).toEqual([]);
+});

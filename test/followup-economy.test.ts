@@ -3,18 +3,21 @@
  * investment projects, the figures a nämnd types or the ledger fills in, and the avvikelse and its share of the
  * budget as formulas that LibreOffice recalculates (cached results never trusted).
  */
+import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { answerOf, readFollowUpSheet } from "../src/domain/followup/answers";
+import { collectAnswers } from "../src/domain/followup/collect";
 import { PERCENT_FORMAT } from "../src/domain/followup/economySection";
 import { BUDGET_MISSING } from "../src/domain/followup/expected";
 import { FollowUpOptions, followUpSheets, supportSheets } from "../src/domain/followup/generate";
 import { Answer, COL, ECONOMY_COL, SECTION_KEY } from "../src/domain/followup/model";
 import { inputFill } from "../src/domain/followup/sheetLook";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
+import { readWorkbookBuffer } from "../src/hosts/xlsx/read";
 import { workbookBuffer } from "../src/hosts/xlsx/write";
-import { cellName } from "../src/sheet/grid";
+import { Grid, cellName } from "../src/sheet/grid";
 import { SheetSpec, SpecCell } from "../src/sheet/spec";
 import { TKR, economyPlan, gridOf, options } from "./support/economy";
 import { inspectManyWithLibreOffice, loCell, loSheet } from "./support/libreoffice";
@@ -165,4 +168,39 @@ describe("LibreOffice recalculates the avvikelse and its share of the budget", (
     expect(figures(bunBook, bun, "economy|drift")).toEqual(["", ""]);
     await fs.rm(dir, { recursive: true, force: true });
   }, 180_000);
+});
+
+test("an åtgärder row whose project left the plan says under Utgår ur planen which project it was, and keeps saying it", async () => {
+  const plan = economyPlan();
+  /** KS's sheet written to .xlsx and read back, `edit` typed in between through ExcelJS. */
+  const roundTrip = async (spec: SheetSpec, edit: (sheet: ExcelJS.Worksheet) => void = () => {}) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookBuffer({ sheets: [spec] })) as unknown as ArrayBuffer);
+    edit(book.getWorksheet(spec.name)!);
+    return (await readWorkbookBuffer(new Uint8Array(await book.xlsx.writeBuffer()), "KS.xlsx")).grids;
+  };
+  const regenerated = (grids: Grid[]) => {
+    const collected = collectAnswers(plan, [{ source: "KS.xlsx", grids }], options().period, 2025, DEFAULT_SETTINGS);
+    return followUpSheets(plan, options({ answers: collected.byCommittee })).find((s) => s.committee.code === "KS")!
+      .spec;
+  };
+  let grids = await roundTrip(sheetOf("KS", plan)!, (sheet) => {
+    sheet.eachRow((row) => {
+      if (row.getCell(COL.key + 1).value === "measures|I3")
+        row.getCell(ECONOMY_COL.comment + 1).value = "Etapp två väntar.";
+    });
+  });
+  // Gata leaves the plan: its åtgärder are kept, and named by it (its own row had nothing typed, so it is not there).
+  plan.investments = plan.investments.filter((i) => i.project !== "Gata");
+  for (let i = 0; i < 2; i++) {
+    const spec = regenerated(grids);
+    const removed = rowsOf(spec).slice(rowIndex(spec, `${SECTION_KEY} removed`));
+    expect(removed.filter((row) => /\|/.test(keyOf(row))).map((row) => [keyOf(row), row[COL.title].value])).toEqual([
+      ["measures|I3", "Åtgärder vid underskott: Gata"],
+    ]);
+    expect(rowsOf(spec)[rowIndex(spec, "measures|I3")][ECONOMY_COL.comment].value).toBe("Etapp två väntar.");
+    // The åtgärder rows still in the plan keep their short title under their own row.
+    expect(rowsOf(spec)[rowIndex(spec, "measures|I1")][COL.title].value).toBe("Åtgärder vid underskott");
+    grids = await roundTrip(spec);
+  }
 });

@@ -5,6 +5,7 @@ import { Period, Settings } from "../settings";
 import { answerOf } from "./answers";
 import { committeeKeys } from "./content";
 import { Answer, COL, EarlierAnswer, FollowUpKind, hasContent, hasFigures, parseRowKey, rowKey } from "./model";
+import { MEASURES_TITLE } from "./expected";
 import { recogniseSheets } from "./recognise";
 import { successorIndex } from "./successors";
 
@@ -57,8 +58,11 @@ export function collectAnswers(
       findings.push({ ...finding(severity, rule, { sheet: read.sheet, row, col }, params), file: source.file });
     const answers = byCommittee.get(committee) ?? new Map<string, Answer>();
     byCommittee.set(committee, answers);
+    /** Each drift's and project's title on this sheet, by id: what its åtgärder row belongs to. */
+    const owners = new Map<string, string>();
     for (const row of read.rows) {
-      const answer = answerOf(row);
+      const answer = measuresOwned(answerOf(row), owners.get(row.id));
+      if (hasFigures(answer.kind)) owners.set(row.id, answer.title);
       const earlier = answers.get(answer.key);
       if (!hasContent(answer)) continue;
       const merged: Answer = {
@@ -160,4 +164,14 @@ function replacedAnswers(plan: Plan, byCommittee: Map<string, Map<string, Answer
     }
   }
   return replaced;
+}
+
+/**
+ * An åtgärder row's answer titled with the drift or project it belongs to ("Åtgärder vid underskott: Gata"): under
+ * "Utgår ur planen", without its row above, the title alone would not say whose they were. A title already so named
+ * (read back from there) stays.
+ */
+function measuresOwned(answer: Answer, owner: string | undefined): Answer {
+  if (answer.kind !== "measures" || answer.title !== MEASURES_TITLE || !owner) return answer;
+  return { ...answer, title: `${MEASURES_TITLE}: ${owner.split("\n")[0]}` };
 }

@@ -107,3 +107,42 @@ export function economyResults(
     return [result];
   });
 }
+
+/** One drift or investment row as `consolidate --json` gives it: amounts in tkr, as the rest of its figures. */
+export interface EconomyFigures {
+  id: string;
+  title: string;
+  budgetTkr: number | null;
+  outcomeTkr: number | null;
+  outcomeFromLedger: boolean;
+  /** Null at Helår, where no prognos is made. */
+  forecastTkr: number | null;
+  /** The figure the period asks for (the prognos, at Helår the utfall) was given; else the report says Ej inkommet. */
+  answered: boolean;
+  comment: string | null;
+  measures: string | null;
+}
+
+/** A nämnd's Ekonomi results for the JSON: its drift (none for a bolag without a budget) and its projects. */
+export function economyFigures(
+  results: EconomyResult[],
+  periodKind: PeriodKind,
+): { drift: EconomyFigures | null; investments: EconomyFigures[] } {
+  const tkr = (ore: number | null) => (ore === null ? null : oreToTkr(ore));
+  const figures = (r: EconomyResult): EconomyFigures => ({
+    id: r.id,
+    title: r.title,
+    budgetTkr: tkr(r.budgetOre),
+    outcomeTkr: tkr(r.outcomeOre),
+    outcomeFromLedger: r.outcomeFromLedger,
+    forecastTkr: tkr(r.forecastOre),
+    answered: (periodKind === "forecast" ? r.forecastOre : r.outcomeOre) !== null,
+    comment: r.comment,
+    measures: r.measures,
+  });
+  const drift = results.find((r) => r.kind === "economy");
+  return {
+    drift: drift ? figures(drift) : null,
+    investments: results.filter((r) => r.kind === "investment").map(figures),
+  };
+}

@@ -5,14 +5,15 @@ import { Period, Settings } from "../settings";
 import { normalizeName } from "../text";
 import { FollowUpRead, isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { committeeKeys } from "./content";
+import { expectedRows } from "./expected";
 import { META_ROW } from "./model";
 
 /**
  * The one way a follow-up sheet someone returned is recognised, for consolidation and for a regeneration alike: which
  * nämnd of today's plan it answers for, and for which period. By its metadata first, then by its name ("KS T1 2025"),
- * then by its rows (the nämnd whose rows it shares most of; of two alike, the one its file has no other sheet for). A
- * nämnd whose code changed in the plan is found by its name, or by its rows, and a finding says so; a sheet that
- * belongs to no nämnd of the plan, or to two alike, is a finding too.
+ * then by its rows, its investment projects among them (the nämnd whose rows it shares most of; of two alike, the one
+ * its file has no other sheet for). A nämnd whose code changed in the plan is found by its name, or by its rows, and a
+ * finding says so; a sheet that belongs to no nämnd of the plan, or to two alike, is a finding too.
  */
 
 export interface SheetSource {
@@ -49,6 +50,18 @@ interface Claim {
   from: "metadata" | "name";
 }
 
+/**
+ * The rows that tell a nämnd's sheet from another's: its plan rows, and its investment projects of the year with their
+ * åtgärder rows. The drift's rows are on every nämnd's sheet under one key, so they tell nothing.
+ */
+function recognisingKeys(plan: Plan, code: string, year: number): Set<string> {
+  const keys = committeeKeys(plan, code);
+  const economy = expectedRows(plan, code, year).filter((row) => row.kind === "investment" || row.kind === "measures");
+  const projects = new Set(economy.filter((row) => row.kind === "investment").map((row) => row.id));
+  for (const row of economy) if (projects.has(row.id)) keys.add(row.key);
+  return keys;
+}
+
 /** "KS T1 2025": what a sheet name says when the marker is gone. */
 function fromSheetName(name: string): Claim | null {
   const m = /^(.+?)(?: \(\d+\))? (\S+) (\d{4})$/.exec(name);
@@ -82,7 +95,7 @@ export function recogniseSheets<S extends SheetSource>(
     settings.periods.find((p) => p.name === newest?.period) ?? { name: newest?.period ?? "", kind: "forecast" };
   const year = wanted?.year ?? newest?.year ?? new Date().getFullYear();
 
-  const keys = new Map(plan.committees.map((c) => [c.code, committeeKeys(plan, c.code)]));
+  const keys = new Map(plan.committees.map((c) => [c.code, recognisingKeys(plan, c.code, year)]));
   const overlap = (sheet: FollowUpRead, code: string) => sheet.rows.filter((r) => keys.get(code)!.has(r.key)).length;
   // The nämnder each file's other sheets say they are (metadata or name): a sheet known by its rows alone is rather
   // a nämnd whose sheet the file lacks.

@@ -6,7 +6,8 @@ import { Plan } from "../model";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
-import { driftSheet } from "./driftReport";
+import { economyReportSheet, hasStatement } from "./economyReport";
+import { economyFigures } from "./economyResults";
 import { reportSheet as sheet } from "./reportSheet";
 
 export { REPORT_MARKER } from "./reportSheet";
@@ -33,6 +34,8 @@ export interface CommitteeFigures {
   /** Σ (belopp − prognos) over the ramjusteringar with a prognos: positive is överskott. */
   deviationTkr: number;
   missing: { kind: PlanRowKind; id: string; title: string }[];
+  /** The Ekonomi section's drift and investment projects. */
+  economy: ReturnType<typeof economyFigures>;
 }
 
 const answered = (row: ResultRow) => row.input !== null;
@@ -64,7 +67,7 @@ export const OVERVIEW_SHEET = "Översikt";
 
 export function reportFigures(consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
-  return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows }) => {
+  return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows, economy }) => {
     const of = (kind: PlanRowKind) => rows.filter((r) => r.kind === kind);
     const tally = (kind: PlanRowKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
     const sums = amountSums(rows);
@@ -86,6 +89,7 @@ export function reportFigures(consolidation: Consolidation, settings: Settings):
       forecastTkr: oreToTkr(sums.forecastOre),
       deviationTkr: oreToTkr(sums.deviationOre),
       missing: rows.filter((r) => !answered(r)).map(({ kind, id, title }) => ({ kind, id, title })),
+      economy: economyFigures(economy, consolidation.period.kind),
     };
   });
 }
@@ -285,6 +289,8 @@ export function reportWorkbook(
     ]),
     [30, 20, 8, 10, 90],
   );
-  const drift = consolidation.committees.some((c) => c.economy.length) ? [driftSheet(consolidation)] : [];
-  return { sheets: [overview, ...drift, perGoal, answers, missing, findings] };
+  const economy = (["economy", "investment"] as const)
+    .filter((kind) => hasStatement(consolidation, kind))
+    .map((kind) => economyReportSheet(consolidation, kind));
+  return { sheets: [overview, ...economy, perGoal, answers, missing, findings] };
 }

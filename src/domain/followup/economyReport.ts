@@ -3,30 +3,45 @@ import { rowHeight } from "../../sheet/layout";
 import { SheetSpec, SpecCell } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { Consolidation } from "./consolidate";
+import { EconomyResult } from "./economyResults";
 import { deviationRule, economyFigureHeaders, PERCENT_FORMAT } from "./economySection";
 import { BUDGET_MISSING } from "./expected";
 import { reportSheet } from "./reportSheet";
 import { amountFormat } from "./sheetLook";
 
 /**
- * The report's Driftredovisning: per nämnd its budget for the year, utfall, prognos, avvikelse in tkr and in % of the
- * budget, with its kommentar and åtgärder beside them, and the kommun's total. A figure not given is "Ej inkommet",
- * never 0: the totals are over what was given, and the sheet says so. Avvikelse and % are formulas.
+ * The report's Driftredovisning and Investeringsredovisning: per nämnd (and project) its budget for the year, utfall,
+ * prognos, avvikelse in tkr and in % of the budget, with its kommentar and åtgärder beside them, and the kommun's
+ * total. A figure not given is "Ej inkommet", never 0: the totals are over what was given, and the sheet says so.
+ * Avvikelse and % are formulas. Two sheets, as a kommun's delårsrapport and årsredovisning keep the two statements
+ * apart (drift per nämnd, investments per project, each with its own total).
  */
 
 export const DRIFT_SHEET = "Driftredovisning";
+export const INVESTMENT_SHEET = "Investeringsredovisning";
 /** What stands where a nämnd has given no figure. */
 export const NOT_RECEIVED = "Ej inkommet";
 const FIRST_ROW = 3; // 0-based: heading, marker, headers
 const COLS = { code: 0, name: 1, budget: 2, outcome: 3, forecast: 4, deviation: 5, percent: 6 } as const;
 
-export function driftSheet(consolidation: Consolidation): SheetSpec {
+/** What each sheet reports: the drift row of each nämnd, or each investment project. */
+const STATEMENTS = {
+  economy: { sheet: DRIFT_SHEET, nameHeader: "Namn", counted: "nämnder", amounts: "nettokostnad" },
+  investment: { sheet: INVESTMENT_SHEET, nameHeader: "Projekt", counted: "projekt", amounts: "nettoinvestering" },
+} as const;
+
+/** Whether the consolidation has anything for the statement: the report leaves out a sheet with no rows. */
+export function hasStatement(consolidation: Consolidation, kind: EconomyResult["kind"]): boolean {
+  return consolidation.committees.some((c) => c.economy.some((e) => e.kind === kind));
+}
+
+export function economyReportSheet(consolidation: Consolidation, kind: EconomyResult["kind"]): SheetSpec {
   const { period, year } = consolidation;
+  const statement = STATEMENTS[kind];
   const prognos = period.kind === "forecast";
-  const committees = consolidation.committees.flatMap((c) => {
-    const drift = c.economy.find((e) => e.kind === "economy");
-    return drift ? [{ committee: c.committee, drift }] : [];
-  });
+  const committees = consolidation.committees.flatMap((c) =>
+    c.economy.filter((e) => e.kind === kind).map((drift) => ({ committee: c.committee, drift })),
+  );
   const tkrFormat = amountFormat(
     committees.flatMap(({ drift }) =>
       [drift.budgetOre, drift.outcomeOre, drift.forecastOre].filter((ore): ore is number => ore !== null),
@@ -41,7 +56,7 @@ export function driftSheet(consolidation: Consolidation): SheetSpec {
     const given = (prognos ? drift.forecastOre : drift.outcomeOre) !== null;
     return [
       { value: committee.code, bold: true },
-      { value: committee.name, wrap: true },
+      { value: kind === "economy" ? committee.name : drift.title, wrap: true },
       drift.budgetOre === null
         ? { value: BUDGET_MISSING, italic: true }
         : { value: oreToTkr(drift.budgetOre), numberFormat: tkrFormat },
@@ -91,20 +106,23 @@ export function driftSheet(consolidation: Consolidation): SheetSpec {
   const count = (given: (ore: number | null) => boolean, of: "outcomeOre" | "forecastOre") =>
     committees.filter(({ drift }) => given(drift[of])).length;
   const has = (ore: number | null) => ore !== null;
+  const codes = (lines: typeof committees) => [...new Set(lines.map(({ committee }) => committee.code))].join(", ");
   const missing = committees.filter(({ drift }) => (prognos ? drift.forecastOre : drift.outcomeOre) === null);
-  const ledger = committees.filter(({ drift }) => drift.outcomeFromLedger).map(({ committee }) => committee.code);
+  const ledger = codes(committees.filter(({ drift }) => drift.outcomeFromLedger));
+  const from = kind === "economy" ? "från" : "för";
   const notes = [
-    `Summorna gäller det som kommit in: utfall från ${count(has, "outcomeOre")} och ` +
-      (prognos ? `prognos från ${count(has, "forecastOre")} ` : "") +
-      `av ${committees.length} nämnder. ${NOT_RECEIVED} räknas aldrig som 0` +
-      (missing.length ? ` (${missing.map((m) => m.committee.code).join(", ")}).` : "."),
-    `Belopp i tkr, nettokostnad. ${deviationRule(period)} Avvikelse i % av budgeten; kommunens för de nämnder som har en avvikelse.`,
-    ...(ledger.length ? [`Utfallet är hämtat ur huvudboken för ${ledger.join(", ")}.`] : []),
+    `Summorna gäller det som kommit in: utfall ${from} ${count(has, "outcomeOre")} och ` +
+      (prognos ? `prognos ${from} ${count(has, "forecastOre")} ` : "") +
+      `av ${committees.length} ${statement.counted}. ${NOT_RECEIVED} räknas aldrig som 0` +
+      (missing.length ? ` (${codes(missing)}).` : "."),
+    `Belopp i tkr, ${statement.amounts}. ${deviationRule(period)} Avvikelse i % av budgeten; kommunens för de ` +
+      `${statement.counted} som har en avvikelse.`,
+    ...(ledger ? [`Utfallet är hämtat ur huvudboken för ${ledger}.`] : []),
   ];
   const spec = reportSheet(
-    DRIFT_SHEET,
-    `Driftredovisning ${period.name} ${year}`,
-    ["Nämnd", "Namn", ...economyFigureHeaders(period), "Kommentar", "Åtgärder"],
+    statement.sheet,
+    `${statement.sheet} ${period.name} ${year}`,
+    ["Nämnd", statement.nameHeader, ...economyFigureHeaders(period), "Kommentar", "Åtgärder"],
     [...rows, totals, [], ...notes.map((note) => [{ value: note, italic: true }])],
     WIDTHS,
   );
