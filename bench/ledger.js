@@ -76,17 +76,18 @@ async function writePlan(file) {
   const ExcelJS = require("exceljs");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(ROOT, "examples", "ostersund-2024-mall.xlsx"));
-  workbook
-    .getWorksheet("Inställningar")
-    .addRows([
-      [],
-      ["Ansvar", "Nämnd"],
-      ...COMMITTEES.map((code, i) => [`${(i + 1) * 1000}-${(i + 1) * 1000 + 999}`, code]),
-      [],
-      ["Konto som inte räknas", "Benämning"],
-      ["3811", "Kommunbidrag"],
-      ["39*", "Interna poster"],
-    ]);
+  const settings = workbook.getWorksheet("Inställningar");
+  // The example's own tables (for the demo's export) give way to this export's: only its key/value rows stay.
+  settings.spliceRows(3, settings.rowCount);
+  settings.addRows([
+    [],
+    ["Ansvar", "Nämnd"],
+    ...COMMITTEES.map((code, i) => [`${(i + 1) * 1000}-${(i + 1) * 1000 + 999}`, code]),
+    [],
+    ["Konto som inte räknas", "Benämning"],
+    ["3811", "Kommunbidrag"],
+    ["39*", "Interna poster"],
+  ]);
   await workbook.xlsx.writeFile(file);
 }
 

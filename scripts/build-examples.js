@@ -14,6 +14,7 @@
 const path = require("path");
 const fs = require("fs");
 const ExcelJS = require("exceljs");
+const { KOMMUNBIDRAG_2024_KR, LEDGER_SETTINGS, ledgerCsv } = require("./demo-ledger");
 
 const OUT_DIR = path.join(__dirname, "..", "examples");
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 18, 12, 0, 0));
@@ -22,6 +23,7 @@ const MINUS = "\u2212";
 const EN_DASH = "\u2013";
 
 const TKR_FORMAT = '#,##0 "tkr"';
+const KR_FORMAT = '#,##0 "kr"';
 const MNKR_FORMAT = '#,##0.00 "mnkr"';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -94,6 +96,12 @@ function settingsSheet(wb, pairs) {
   return ws;
 }
 
+function writeText(fileName, text) {
+  const file = path.join(OUT_DIR, fileName);
+  fs.writeFileSync(file, text);
+  console.log(`Skrev ${path.relative(process.cwd(), file)}`);
+}
+
 async function write(wb, fileName) {
   const file = path.join(OUT_DIR, fileName);
   await wb.xlsx.writeFile(file);
@@ -149,6 +157,23 @@ const OSD = {
 const OSD_SOURCE =
   "Källa: Östersunds kommuns webbsida ”Mål: Näringsliv och tillväxt” (sidan uppdaterad 2024-01-18), ur kommunens mål- och resursplan för 2024 (beslutad av kommunfullmäktige 2023-06-19).";
 
+const OSD_BUDGET_SOURCE =
+  "Källa för budgeten: Östersunds kommuns webbsida ”Budget och ekonomi” (https://www.ostersund.se/kommun-och-politik/kommunens-mal-och-budget/budget-och-ekonomi.html), avsnittet ”Så här stort kommunbidrag har varje nämnd 2024”.";
+/** The nämnder in the order the budget page lists them. */
+const OSD_BUDGET_ORDER = ["BUN", "KS", "KFN", "SAN", "TN", "VoN"];
+const OSD_COMMITTEES = [
+  ["KS", "Kommunstyrelsen", "Nämnd"],
+  ["TN", "Tekniska nämnden", "Nämnd"],
+  ["VoN", "Vård- och omsorgsnämnden", "Nämnd"],
+  ["SAN", "Social- och arbetsmarknadsnämnden", "Nämnd"],
+  ["BUN", "Barn- och utbildningsnämnden", "Nämnd"],
+  ["KFN", "Kultur- och fritidsnämnden", "Nämnd"],
+  ["ÖH", "Östersundshem AB", "Bolag"],
+];
+const committeeName = (code) => OSD_COMMITTEES.find(([c]) => c === code)[1];
+/** The demo's ledger export, beside the example it belongs to. */
+const LEDGER_FILE = "ostersund-2024-t1-utfall.csv";
+
 // ---------------------------------------------------------------------------------------------------------------
 // a. Östersund 2024 in the template layout
 
@@ -156,15 +181,7 @@ async function buildOstersundTemplate() {
   const wb = newWorkbook("Östersund 2024 – exempelplan (mall)");
 
   const committees = tableSheet(wb, "Nämnder", ["Förkortning", "Namn", "Typ"], [14, 40, 10]);
-  addRows(committees, [
-    ["KS", "Kommunstyrelsen", "Nämnd"],
-    ["TN", "Tekniska nämnden", "Nämnd"],
-    ["VoN", "Vård- och omsorgsnämnden", "Nämnd"],
-    ["SAN", "Social- och arbetsmarknadsnämnden", "Nämnd"],
-    ["BUN", "Barn- och utbildningsnämnden", "Nämnd"],
-    ["KFN", "Kultur- och fritidsnämnden", "Nämnd"],
-    ["ÖH", "Östersundshem AB", "Bolag"],
-  ]);
+  addRows(committees, OSD_COMMITTEES);
 
   const goals = tableSheet(
     wb,
@@ -268,10 +285,19 @@ async function buildOstersundTemplate() {
     ["N5", "Andel lokala livsmedel i kommunens verksamheter", null, "M1", "30 %", "%"],
   ]);
 
-  settingsSheet(wb, [
+  // As the page lists it: each nämnd's kommunbidrag in kronor, in the page's order (the nämnder the example has).
+  const budget = tableSheet(wb, "Driftbudget", ["Nämnd", "Kommunbidrag 2024 (kr)"], [40, 24]);
+  addRows(
+    budget,
+    OSD_BUDGET_ORDER.map((code) => [committeeName(code), KOMMUNBIDRAG_2024_KR[code]]),
+  );
+  formatColumn(budget, 2, 2, KR_FORMAT);
+
+  const settings = settingsSheet(wb, [
     ["Budgetår", 2024],
     ["Planår", "2025, 2026"],
   ]);
+  ledgerTables(settings, 4);
 
   aboutSheet(wb, [
     "Om exemplet: Östersund 2024 i Måltavlans mall",
@@ -281,9 +307,36 @@ async function buildOstersundTemplate() {
     "Påhittade exempeldata: visionen (V1), de övriga kommunövergripande målen (M2–M4), alla nämndmål (NM1–NM9), uppdragen U5–U9, ramjusteringarna R3–R6, nyckeltalens koppling och målvärden samt nämndregistrets förkortningar. Barn- och utbildningsnämnden, Kultur- och fritidsnämnden och bolaget Östersundshem AB (ÖH) finns med som exempel och motsvarar inte nödvändigtvis Östersunds verkliga organisation.",
     "Nyckeltalens Kolada-ID (N01951, N00914, N01801, N31001) är verkliga nyckeltal i Kolada; deras koppling till målen och målvärdena är exempel.",
     "Att målet ”Näringsliv och tillväxt” saknar strategiskt område ovanför sig är verkligt och normalt: nivåer får hoppas över.",
+    OSD_BUDGET_SOURCE,
+    "Hämtat från den sidan: fliken Driftbudget, kommunbidraget 2024 i kronor för de sex nämnder exemplet har (sidan listar också Jämtlands Gymnasieförbund, Jämtlands Räddningstjänstförbund, Kommunrevisionen, Miljö- och samhällsnämnden, Överförmyndarnämnden och Valnämnden, som exemplet inte har med). Östersundshem AB är ett bolag och får inget kommunbidrag.",
+    "Påhittat för demon: tabellerna Ansvar | Nämnd och Konto som inte räknas på fliken Inställningar, och exporten ur ekonomisystemet ostersund-2024-t1-utfall.csv (ansvar, konton och belopp är påhittade; varje nämnds utfall är ungefär en tredjedel av dess verkliga kommunbidrag).",
   ]);
 
   await write(wb, "ostersund-2024-mall.xlsx");
+  writeText(LEDGER_FILE, ledgerCsv());
+}
+
+/** Two tables side by side from sheet row `row`: which ansvar belongs to which nämnd, and the konton left out. */
+function ledgerTables(ws, row) {
+  const head = (r, c, text) => {
+    const cell = ws.getCell(r, c);
+    cell.value = text;
+    cell.font = { bold: true };
+  };
+  head(row, 1, "Ansvar");
+  head(row, 2, "Nämnd");
+  head(row, 4, "Konto som inte räknas");
+  head(row, 5, "Benämning");
+  ws.getColumn(4).width = 24;
+  ws.getColumn(5).width = 18;
+  LEDGER_SETTINGS.ansvar.forEach(([code, committee], i) => {
+    ws.getCell(row + 1 + i, 1).value = code;
+    ws.getCell(row + 1 + i, 2).value = committee;
+  });
+  LEDGER_SETTINGS.excludedAccounts.forEach(([konto, label], i) => {
+    ws.getCell(row + 1 + i, 4).value = konto;
+    ws.getCell(row + 1 + i, 5).value = label;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ test("the template's sheets are read for sure: their names and headers agree", a
     ["Uppdrag", "sure"],
     ["Ramjusteringar", "sure"],
     ["Nyckeltal", "sure"],
+    // The budget table is read by its own layout (nämnd and amount columns), never mapped column by column.
+    ["Driftbudget", undefined],
   ]);
   expect(tables.find((s) => s.sheet === "Uppdrag")?.recognisedColumns).toBe(7);
 });
@@ -91,7 +93,7 @@ test('a nämnd column of a responsibility matrix mapped as "ignore" gives its up
 
 test("the template's columns are read as fields their sheet's kind has (what Koppla offers per kind)", async () => {
   const { grids } = await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"));
-  const tables = readPlan(grids).sheets.filter((s) => s.layout === "table");
+  const tables = readPlan(grids).sheets.filter((s) => s.layout === "table" && s.kind !== "budget");
   expect(tables).toHaveLength(5);
   for (const table of tables) {
     const kind = table.kind as keyof typeof FIELDS_BY_KIND;

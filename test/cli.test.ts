@@ -176,7 +176,7 @@ describe("maltavlan validate", () => {
     expect(json.committees.map((c) => c.kind)).toEqual(["namnd", "bolag"]);
     expect(json.assignments.map((a) => a.origin)).toEqual(["fullmaktige", "namnd"]);
     expect(json.adjustments.map((a) => a.duration)).toEqual(["varaktig", "tillfallig", null]);
-    expect(new Ajv().compile(outputSchema)({ findings: [], unread: [], plan: json })).toBe(true);
+    expect(new Ajv().compile(outputSchema)({ findings: [], unread: [], reconciliation: [], plan: json })).toBe(true);
   });
 
   test("a mapping file overrides detection for a sheet whose headers are not recognised", async () => {

@@ -83,7 +83,9 @@ async function answerKfn(): Promise<void> {
 describe("a nämnd whose code changed in the plan (KFN → KUF)", () => {
   const recode = (name: string | null) => (w: ExcelJS.Workbook) => {
     replaceIn(w, "Nämnder", 1, "KFN", "KUF");
+    // A new name is the nämnd's name everywhere the plan writes it out: its register and its budget.
     if (name) replaceIn(w, "Nämnder", 2, "Kultur- och fritidsnämnden", name);
+    if (name) replaceIn(w, "Driftbudget", 1, "Kultur- och fritidsnämnden", name);
     replaceIn(w, "Mål", 5, "KFN", "KUF");
     replaceIn(w, "Uppdrag", 5, "KFN", "KUF");
     replaceIn(w, "Ramjusteringar", 2, "KFN", "KUF");

@@ -1,0 +1,3 @@
+// Types for scripts/demo.js, whose follow-up steps test/demo.test.ts runs.
+/** Generates, answers and consolidates the T1 follow-up of Östersund 2024 in `dir`; gives the report's path. */
+export declare function followUp(dir: string, log: (text: string) => void): Promise<string>;
