@@ -8,7 +8,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { followUp } from "../scripts/demo";
-import { DRIFT_SHEET } from "../src/domain/followup/driftReport";
+import { DRIFT_SHEET } from "../src/domain/followup/economyReport";
 import { inspectWithLibreOffice, LoSheet, loCell, loSheet } from "./support/libreoffice";
 import { cellName } from "../src/sheet/grid";
 

@@ -230,9 +230,12 @@ describe("Östersund's follow-up, returned", () => {
     let inserted = 0;
     await editWorkbook(file(), (w) => {
       const sheet = w.getWorksheet(KS_SHEET)!;
-      // Format 1: nothing in column A of the section bands, their headers and the Summa row.
+      // Format 1: nothing in column A of the section bands, their headers and the Summa row, and no Ekonomi section
+      // (it came with format 2, last on the sheet).
       const meta = JSON.parse(String(sheet.getCell("A2").value));
       sheet.getCell("A2").value = JSON.stringify({ ...meta, format: 1 });
+      const economy = rowByKey(sheet, `${SECTION_KEY} economy`)!.number;
+      for (let r = economy; r <= sheet.rowCount; r++) sheet.getRow(r).values = [];
       let afterBand = false;
       sheet.eachRow((row) => {
         const key = String(row.getCell(COL.key + 1).value ?? "");
