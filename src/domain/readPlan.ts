@@ -21,7 +21,7 @@ import { RamYear } from "./resolve/ramReconcile";
 import { isOwnSheet } from "./ownSheets";
 import { knownCodeForName, knownNameForCode } from "./committees";
 import { normalizeName } from "./text";
-import { UnreadCell, sheetUnread, tableUnread, unreadCell } from "./unread";
+import { UnreadCell, outsideMoney, sheetUnread, tableUnread, unreadCell } from "./unread";
 
 const FACT_KEYS: Record<string, keyof RawPlanFacts> = {
   budgetår: "budgetYear",
@@ -376,25 +376,4 @@ function hiddenContent(grids: Grid[], rows: RawRows): Finding[] {
     );
   }
   return findings;
-}
-
-/**
- * On a sheet read only for its budgets: every filled cell that gave none (a title, a line of no nämnd, a header), so
- * that nothing on it goes unlisted.
- */
-function outsideMoney(grid: Grid, budgets: RawBudget[], investments: RawInvestment[]): UnreadCell[] {
-  const used = new Set<string>();
-  const use = (cell: RawCell) => used.add(refName(cell.ref));
-  for (const budget of budgets) [budget.committee, ...budget.amounts].forEach(use);
-  for (const investment of investments) [investment.committee, investment.project, investment.amount].forEach(use);
-  const first = Math.min(...[...budgets.map((b) => b.committee.ref.row), ...investments.map((i) => i.project.ref.row)]);
-  const unread: UnreadCell[] = [];
-  grid.values.forEach((values, i) =>
-    values.forEach((value, j) => {
-      const ref = { sheet: grid.sheet, row: grid.top + i, col: grid.left + j };
-      if (!isFilled(value) || used.has(refName(ref))) return;
-      unread.push(unreadCell(ref, cellText(value), ref.row < first ? "title" : "notUnderstood"));
-    }),
-  );
-  return unread;
 }

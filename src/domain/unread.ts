@@ -1,4 +1,5 @@
-import { CellRef, Grid, cellName, cellText, isFilled } from "../sheet/grid";
+import { CellRef, Grid, cellName, cellText, isFilled, refName } from "../sheet/grid";
+import type { RawBudget, RawCell, RawInvestment } from "./raw";
 
 /**
  * What the reader did not take from a sheet it read, and why: every filled cell of such a sheet is either part of the
@@ -146,4 +147,34 @@ export function sheetUnread(grid: Grid): UnreadCell | null {
     });
   });
   return whole ? entry(grid.sheet, whole, "sheet") : null;
+}
+
+/**
+ * On a sheet read only for its budgets: every filled cell that gave none (a title, a line of no nämnd, a header), so
+ * that nothing on it goes unlisted.
+ */
+export function outsideMoney(grid: Grid, budgets: RawBudget[], investments: RawInvestment[]): UnreadCell[] {
+  const used = new Set<string>();
+  const use = (cell: RawCell) => used.add(refName(cell.ref));
+  for (const budget of budgets) [budget.committee, ...budget.amounts].forEach(use);
+  for (const investment of investments) [investment.committee, investment.project, investment.amount].forEach(use);
+  const first = Math.min(...[...budgets.map((b) => b.committee.ref.row), ...investments.map((i) => i.project.ref.row)]);
+  // The header: the row (or two, years under a word) right above the first line, heading two read columns or more.
+  const readCols = new Set(
+    [...budgets.map((b) => b.committee), ...investments.map((i) => i.amount)].map((c) => c.ref.col),
+  );
+  for (const budget of budgets) budget.amounts.forEach((cell) => readCols.add(cell.ref.col));
+  const heads = (row: number) =>
+    (grid.values[row - grid.top] ?? []).filter((value, j) => isFilled(value) && readCols.has(grid.left + j)).length >=
+    2;
+  const headerRows = new Set([first - 1, first - 2].filter((row, k) => heads(row) && (k === 0 || heads(first - 1))));
+  const unread: UnreadCell[] = [];
+  grid.values.forEach((values, i) =>
+    values.forEach((value, j) => {
+      const ref = { sheet: grid.sheet, row: grid.top + i, col: grid.left + j };
+      if (!isFilled(value) || used.has(refName(ref)) || (headerRows.has(ref.row) && readCols.has(ref.col))) return;
+      unread.push(unreadCell(ref, cellText(value), ref.row < first ? "title" : "notUnderstood"));
+    }),
+  );
+  return unread;
 }
