@@ -49,6 +49,10 @@ const core: PaneCore = {
     calls.push("outlineFollowUp");
     return inThreadPaneCore.outlineFollowUp(...args);
   },
+  importLedger: async (...args) => {
+    calls.push("importLedger");
+    return inThreadCore.importLedger(...args);
+  },
 };
 
 beforeAll(async () => {
