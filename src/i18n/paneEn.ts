@@ -188,9 +188,9 @@ export const en: PaneStrings = {
   downloadAll: (file: string) => `Download all (${file})`,
 
   // Skapa: the ledger export (utfall)
-  ledgerFile: "Choose the outcome from the financial system (optional)",
+  ledgerFile: "Choose the outcome from the financial system",
   ledgerHint:
-    "An export of the ledger (.csv, .txt or .xlsx) with responsibility codes and amounts. The sum per committee becomes the sheets' outcome so far; codes are mapped to committees in the table Ansvar | Nämnd on the sheet Inställningar.",
+    "Optional: an export of the ledger (.csv, .txt or .xlsx) with responsibility codes and amounts. The sum per committee becomes the sheets' outcome so far; codes are mapped to committees in the table Ansvar | Nämnd on the sheet Inställningar.",
   readingLedger: "Reading the outcome …",
   ledgerRead: (file: string) => `The outcome from ${file} is used when the sheets are created.`,
   ledgerCaption: "Outcome per committee",

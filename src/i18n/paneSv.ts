@@ -190,9 +190,9 @@ export const sv = {
   downloadAll: (file: string) => `Ladda ner alla (${file})`,
 
   // Skapa: the ledger export (utfall)
-  ledgerFile: "Välj utfall ur ekonomisystemet (valfritt)",
+  ledgerFile: "Välj utfall ur ekonomisystemet",
   ledgerHint:
-    "En export ur huvudboken (.csv, .txt eller .xlsx) med ansvar och belopp. Summan per nämnd blir bladens Utfall hittills; ansvaren kopplas till nämnder i tabellen Ansvar | Nämnd på bladet Inställningar.",
+    "Valfritt: en export ur huvudboken (.csv, .txt eller .xlsx) med ansvar och belopp. Summan per nämnd blir bladens Utfall hittills; ansvaren kopplas till nämnder i tabellen Ansvar | Nämnd på bladet Inställningar.",
   readingLedger: "Läser utfallet …",
   ledgerRead: (file: string) => `Utfall ur ${file} används när bladen skapas.`,
   ledgerCaption: "Utfall per nämnd",

@@ -308,9 +308,9 @@ describe("Skapa: utfall ur ekonomisystemet", () => {
     const workbook = pane();
     await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     // A button of the pane's own, reachable by keyboard, opens the hidden file field.
-    const button = screen.getByRole("button", { name: "Välj utfall ur ekonomisystemet (valfritt)" });
+    const button = screen.getByRole("button", { name: "Välj utfall ur ekonomisystemet" });
     expect(button).toHaveAccessibleDescription(/\.csv, \.txt eller \.xlsx/);
-    await user.upload(screen.getByLabelText("Välj utfall ur ekonomisystemet (valfritt)"), file);
+    await user.upload(screen.getByLabelText("Välj utfall ur ekonomisystemet"), file);
     return { user, workbook };
   }
 
