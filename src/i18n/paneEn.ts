@@ -188,7 +188,7 @@ export const en: PaneStrings = {
   downloadAll: (file: string) => `Download all (${file})`,
 
   // Skapa: the ledger export (utfall)
-  ledgerFile: "Choose the outcome from the financial system",
+  ledgerFile: "Choose the ledger export",
   ledgerHint:
     "Optional: an export of the ledger (.csv, .txt or .xlsx) with responsibility codes and amounts. The sum per committee becomes the sheets' outcome so far; codes are mapped to committees in the table Ansvar | Nämnd on the sheet Inställningar.",
   readingLedger: "Reading the outcome …",
@@ -204,7 +204,8 @@ export const en: PaneStrings = {
     `${pluralEn(count, "responsibility code belongs", "responsibility codes belong")} to no committee, ${amount} in all (${shown.join(", ")}${count > shown.length ? " …" : ""}). Add ${count === 1 ? "it" : "them"} to the table Ansvar | Nämnd on the sheet Inställningar.`,
   ledgerTotal: (rows: number, total: string, mapped: string, unmapped: string, excluded: string) =>
     `Whole file: ${pluralEn(rows, "row", "rows")}, ${total} = committees ${mapped} + without committee ${unmapped} + accounts left out ${excluded}.`,
-  ledgerUnread: (rows: number) => `${pluralEn(rows, "row", "rows")} whose amount cannot be read are not included.`,
+  ledgerUnread: (rows: number) =>
+    `${pluralEn(rows, "row", "rows")} whose amount cannot be read ${rows === 1 ? "is" : "are"} not included.`,
   ledgerNoHeader: (file: string, missing: string[]) =>
     `${file} cannot be used as the outcome: no header row with ${missing.join(" and ")} was found. No outcome is used.`,
   ledgerFindings: (count: number) => `Findings in the outcome (${count})`,
