@@ -3,8 +3,17 @@ import "./setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import type { FollowUpOutline, GenerateOutcome } from "../../src/taskpane/workbook";
-import { FINDINGS, OUTLINE, REGENERATION_FINDINGS, deferred, fakeWorkbook, syncError, validation } from "./fakes";
+import type { FollowUpOutline, GenerateOutcome, LedgerOutcome } from "../../src/taskpane/workbook";
+import {
+  FINDINGS,
+  OUTLINE,
+  REGENERATION_FINDINGS,
+  deferred,
+  fakeWorkbook,
+  importLedgerAsThePaneDoes,
+  syncError,
+  validation,
+} from "./fakes";
 import { FILE_FINDINGS_SHOWN } from "../../src/taskpane/steps/FileFindings";
 import type { FileFinding } from "../../src/domain/findings";
 import { PANE_STRINGS } from "../../src/i18n/pane";
@@ -351,6 +360,20 @@ describe("Skapa: utfall ur ekonomisystemet", () => {
     expect(workbook.generate).toHaveBeenCalledWith(
       expect.objectContaining({ ledgerOutcomes: new Map([["KS", 125_000_000]]) }),
     );
+  });
+
+  test("while the export is read nothing can be made: its outcomes go with the sheets whole or not at all", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    const held = deferred<LedgerOutcome>();
+    workbook.importLedger.mockImplementationOnce(() => held.promise);
+    await user.upload(screen.getByLabelText("Välj utfall ur ekonomisystemet"), csv("utfall.csv", LEDGER));
+    expect(await screen.findByText("Läser utfallet …")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeDisabled();
+    held.resolve(await importLedgerAsThePaneDoes(csv("utfall.csv", LEDGER)));
+    await screen.findByRole("table", { name: "Utfall per nämnd" });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeEnabled());
   });
 
   test("Ta bort clears the pick: the sheets are made without an outcome", async () => {
