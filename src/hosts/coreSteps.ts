@@ -11,8 +11,18 @@ import type { FollowUpRequest, FollowUpWrite, ReportRequest, ReportWrite } from 
 import type { Mapping } from "../domain/mapping";
 import { type PlanRead, readPlanWithSettings } from "../domain/planRead";
 import type { Language } from "../i18n/findings";
+import type { Committee } from "../domain/model";
+import type { Finding } from "../domain/findings";
+import type { LedgerImport } from "../domain/ledger/import";
+
+/** A ledger export summed by the plan's settings, with what reading the settings' tables found (plain data). */
+export interface LedgerImportRun {
+  settingsFindings: Finding[];
+  result: LedgerImport;
+}
 
 const followUpSteps = () => import(/* webpackChunkName: "core-followup" */ "../domain/jobs");
+const ledgerSteps = () => import(/* webpackChunkName: "core-ledger" */ "../domain/ledger/import");
 const findingWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/findings");
 
 /** A report's request as plain data: the language of the findings on its findings sheet instead of their words. */
@@ -24,6 +34,7 @@ export interface CoreSteps {
   readPlan(grids: Grid[], mapping?: Mapping): Promise<PlanRead>;
   prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpWrite>;
   prepareReport(read: PlanRead, request: ReportInLanguage): Promise<ReportWrite>;
+  importLedger(exportGrids: Grid[], planGrids: Grid[], committees: Committee[]): Promise<LedgerImportRun>;
 }
 
 export const inThreadCore: CoreSteps = {
@@ -32,5 +43,9 @@ export const inThreadCore: CoreSteps = {
   prepareReport: async (read, { language, ...request }) => {
     const [{ prepareReport }, { findingMessage }] = await Promise.all([followUpSteps(), findingWords()]);
     return prepareReport(read, { ...request, describe: (finding) => findingMessage(finding, language) });
+  },
+  importLedger: async (exportGrids, planGrids, committees) => {
+    const { settings, result } = (await ledgerSteps()).importLedgerForPlan(exportGrids, planGrids, committees);
+    return { settingsFindings: settings.findings, result };
   },
 };

@@ -187,6 +187,30 @@ export const en: PaneStrings = {
   exportedDetail: "Save them and send each to its committee. What they fill in is read under Consolidate.",
   downloadAll: (file: string) => `Download all (${file})`,
 
+  // Skapa: the ledger export (utfall)
+  ledgerFile: "Choose the ledger export",
+  ledgerHint:
+    "Optional: an export of the ledger (.csv, .txt or .xlsx) with responsibility codes and amounts. The sum per committee becomes the sheets' outcome so far; codes are mapped to committees in the table Ansvar | Nämnd on the sheet Inställningar.",
+  readingLedger: "Reading the outcome …",
+  ledgerRead: (file: string) => `The outcome from ${file} is used when the sheets are created.`,
+  ledgerCaption: "Outcome per committee",
+  ledgerColCommittee: "Committee",
+  ledgerColOutcome: "Outcome so far",
+  ledgerIncomplete: (rows: number) => `${pluralEn(rows, "amount", "amounts")} cannot be read; no outcome is written`,
+  ledgerNoRows: "no rows; no outcome is written",
+  ledgerNoRules:
+    "No responsibility codes are mapped to committees: add the table Ansvar | Nämnd on the sheet Inställningar.",
+  ledgerUnmapped: (count: number, amount: string, shown: string[]) =>
+    `${pluralEn(count, "responsibility code belongs", "responsibility codes belong")} to no committee, ${amount} in all (${shown.join(", ")}${count > shown.length ? " …" : ""}). Add ${count === 1 ? "it" : "them"} to the table Ansvar | Nämnd on the sheet Inställningar.`,
+  ledgerTotal: (rows: number, total: string, mapped: string, unmapped: string, excluded: string) =>
+    `Whole file: ${pluralEn(rows, "row", "rows")}, ${total} = committees ${mapped} + without committee ${unmapped} + accounts left out ${excluded}.`,
+  ledgerUnread: (rows: number) =>
+    `${pluralEn(rows, "row", "rows")} whose amount cannot be read ${rows === 1 ? "is" : "are"} not included.`,
+  ledgerNoHeader: (file: string, missing: string[]) =>
+    `${file} cannot be used as the outcome: no header row with ${missing.join(" and ")} was found. No outcome is used.`,
+  ledgerFindings: (count: number) => `Findings in the outcome (${count})`,
+  ledgerFindingsMore: (count: number) => `… and ${count} more.`,
+
   files: "Choose returned workbooks",
   filesHint: "The committees' filled-in workbooks (.xlsx). The follow-up sheets in this workbook are always included.",
   readingFiles: "Reading the files …",

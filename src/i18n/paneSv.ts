@@ -189,6 +189,28 @@ export const sv = {
   exportedDetail: "Spara dem och skicka var och en till sin nämnd. Det de fyller i läses in under Sammanställ.",
   downloadAll: (file: string) => `Ladda ner alla (${file})`,
 
+  // Skapa: the ledger export (utfall)
+  ledgerFile: "Välj utfall ur ekonomisystemet",
+  ledgerHint:
+    "Valfritt: en export ur huvudboken (.csv, .txt eller .xlsx) med ansvar och belopp. Summan per nämnd blir bladens Utfall hittills; ansvaren kopplas till nämnder i tabellen Ansvar | Nämnd på bladet Inställningar.",
+  readingLedger: "Läser utfallet …",
+  ledgerRead: (file: string) => `Utfall ur ${file} används när bladen skapas.`,
+  ledgerCaption: "Utfall per nämnd",
+  ledgerColCommittee: "Nämnd",
+  ledgerColOutcome: "Utfall hittills",
+  ledgerIncomplete: (rows: number) => `${plural(rows, "belopp", "belopp")} går inte att läsa; inget utfall skrivs`,
+  ledgerNoRows: "inga rader; inget utfall skrivs",
+  ledgerNoRules: "Inga ansvar är kopplade till nämnder: lägg tabellen Ansvar | Nämnd på bladet Inställningar.",
+  ledgerUnmapped: (count: number, amount: string, shown: string[]) =>
+    `${plural(count, "ansvar", "ansvar")} hör inte till någon nämnd, sammanlagt ${amount} (${shown.join(", ")}${count > shown.length ? " …" : ""}). Lägg ${count === 1 ? "det" : "dem"} i tabellen Ansvar | Nämnd på bladet Inställningar.`,
+  ledgerTotal: (rows: number, total: string, mapped: string, unmapped: string, excluded: string) =>
+    `Hela filen: ${plural(rows, "rad", "rader")}, ${total} = nämnderna ${mapped} + utan nämnd ${unmapped} + konton som inte räknas ${excluded}.`,
+  ledgerUnread: (rows: number) => `${plural(rows, "rad", "rader")} vars belopp inte går att läsa ingår inte.`,
+  ledgerNoHeader: (file: string, missing: string[]) =>
+    `${file} går inte att använda som utfall: ingen rubrikrad med ${missing.join(" och ")} hittades. Inget utfall används.`,
+  ledgerFindings: (count: number) => `Fynd i utfallet (${count})`,
+  ledgerFindingsMore: (count: number) => `… och ${count} till.`,
+
   // Sammanställ
   files: "Välj returnerade arbetsböcker",
   filesHint: "Nämndernas ifyllda arbetsböcker (.xlsx). Uppföljningsbladen i den här arbetsboken tas alltid med.",

@@ -59,5 +59,6 @@ export function coreOverEndpoint(connect: () => CoreEndpoint, { startNow = false
     prepareFollowUp: call("prepareFollowUp"),
     prepareReport: call("prepareReport"),
     outlineFollowUp: call("outlineFollowUp"),
+    importLedger: call("importLedger"),
   };
 }

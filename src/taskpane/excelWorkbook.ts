@@ -137,5 +137,19 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
     clearMarks: (sheets) => Excel.run((context) => session.clearMarks(context, sheets)),
     goToCell: (sheet, cell) => Excel.run((context) => session.goToCell(context, sheet, cell)),
     readFiles: (picked) => files.readFiles(picked),
+
+    async importLedger(file) {
+      const read = await files.readLedger(file);
+      if (!read.ok) return { status: "unusable", file: read.file, problem: read.problem };
+      return Excel.run(async (context) => {
+        const { validation, made } = await session.importLedger(context, read.grids);
+        if (!made) return { status: "planErrors", file: read.file, validation: validationOf(validation) };
+        const findings = [
+          ...made.settingsFindings.map((f) => ({ ...f, file: PLAN_NAME })),
+          ...(made.result.ok ? made.result.findings.map((f) => ({ ...f, file: read.file })) : []),
+        ];
+        return { status: "imported", file: read.file, result: made.result, findings };
+      });
+    },
   };
 }

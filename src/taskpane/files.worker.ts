@@ -1,21 +1,26 @@
 /**
- * The pane's file library in a Web Worker of its own, started only when the user picks returned workbooks or exports
- * one per nämnd: ExcelJS (large, and using `new Function`) never loads with the pane. It reads .xlsx bytes into Grids
- * and writes WorkbookSpecs into .xlsx bytes, with the xlsx host's Node-free reader and writer.
+ * The pane's file library in a Web Worker of its own, started only when the user picks returned workbooks or a ledger
+ * export, or exports one per nämnd: ExcelJS (large, and using `new Function`) and papaparse never load with the pane.
+ * It reads .xlsx bytes and ledger exports into Grids and writes WorkbookSpecs into .xlsx bytes, with the hosts'
+ * Node-free readers and writer.
  */
 import JSZip from "jszip";
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import { UnusableInputError, readWorkbookBuffer } from "../hosts/xlsx/readBytes";
 import { workbookBytes } from "../hosts/xlsx/writeBytes";
-import type { FilesRead, FilesWritten } from "./workbook";
+import { readLedgerBytes } from "../hosts/ledger/readLedger";
+import type { FileProblem } from "../sheet/hostProblems";
+import type { FilesRead, FilesWritten, LedgerFileRead } from "./workbook";
 
 export type FilesRequest =
   | { id: number; kind: "read"; files: { name: string; data: ArrayBuffer; lastModified: number | null }[] }
-  | { id: number; kind: "write"; workbooks: CommitteeWorkbook[]; zipName: string };
+  | { id: number; kind: "write"; workbooks: CommitteeWorkbook[]; zipName: string }
+  | { id: number; kind: "ledger"; name: string; data: ArrayBuffer };
 
 export type FilesResponse =
   | ({ id: number; kind: "read" } & FilesRead)
   | ({ id: number; kind: "write" } & FilesWritten)
+  | { id: number; kind: "ledger"; read: LedgerFileRead }
   | { id: number; kind: "error"; message: string };
 
 /** Reads every file; a file that cannot be used becomes a problem saying why, never a throw. */
@@ -27,16 +32,26 @@ async function readFiles(files: Extract<FilesRequest, { kind: "read" }>["files"]
       const modified = workbook.modified ?? (file.lastModified !== null ? new Date(file.lastModified) : null);
       read.workbooks.push({ file: file.name, grids: workbook.grids, modified });
     } catch (error) {
-      read.problems.push({
-        file: file.name,
-        problem:
-          error instanceof UnusableInputError
-            ? error.problem
-            : { code: "unreadable", file: file.name, detail: error instanceof Error ? error.message : String(error) },
-      });
+      read.problems.push({ file: file.name, problem: fileProblem(error, file.name) });
     }
   }
   return read;
+}
+
+function fileProblem(error: unknown, file: string): FileProblem {
+  return error instanceof UnusableInputError
+    ? error.problem
+    : { code: "unreadable", file, detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** A ledger export (CSV, text or workbook) into grids; one that cannot be used becomes its problem, never a throw. */
+async function readLedger(name: string, data: ArrayBuffer): Promise<LedgerFileRead> {
+  try {
+    const { grids, encoding } = await readLedgerBytes(new Uint8Array(data), name);
+    return { ok: true, file: name, grids, encoding };
+  } catch (error) {
+    return { ok: false, file: name, problem: fileProblem(error, name) };
+  }
 }
 
 /** One .xlsx per nämnd, and all of them in one .zip to save at once. */
@@ -54,6 +69,8 @@ async function writeFiles(workbooks: CommitteeWorkbook[], zipName: string): Prom
 export async function handleFilesRequest(request: FilesRequest): Promise<FilesResponse> {
   try {
     if (request.kind === "read") return { id: request.id, kind: "read", ...(await readFiles(request.files)) };
+    if (request.kind === "ledger")
+      return { id: request.id, kind: "ledger", read: await readLedger(request.name, request.data) };
     return { id: request.id, kind: "write", ...(await writeFiles(request.workbooks, request.zipName)) };
   } catch (error) {
     return { id: request.id, kind: "error", message: error instanceof Error ? error.message : String(error) };

@@ -27,5 +27,6 @@ export function lazyWorkbook(load: () => Promise<PaneWorkbook>): PaneWorkbook {
     markCells: async (...args) => (await get()).markCells(...args),
     clearMarks: async (...args) => (await get()).clearMarks(...args),
     readFiles: async (...args) => (await get()).readFiles(...args),
+    importLedger: async (...args) => (await get()).importLedger(...args),
   };
 }

@@ -15,6 +15,8 @@ import type { FileProblem, WriteWarning } from "../sheet/hostProblems";
 import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
 import type { FollowUpOutlineRow } from "../hosts/followUpOutline";
+import type { LedgerEncoding } from "../hosts/ledger/readLedger";
+import type { LedgerImport } from "../domain/ledger/import";
 
 export type { FollowUpOutlineRow };
 
@@ -47,6 +49,8 @@ export interface FollowUpChoice {
   due: string | null;
   /** The sheets' protection password, asked for in the pane for this run only: never stored. */
   password?: string;
+  /** Net cost per nämnd (öre, the year so far) from a ledger export picked in the pane: the sheets' Utfall hittills. */
+  ledgerOutcomes?: ReadonlyMap<string, number>;
 }
 
 export type FollowUpOutline =
@@ -91,6 +95,21 @@ export interface FilesWritten {
   files: { committee: string; fileName: string; data: Uint8Array }[];
   zip: { fileName: string; data: Uint8Array };
 }
+
+/** A ledger export's bytes read into grids (in the files worker), or why the file cannot be used. */
+export type LedgerFileRead =
+  | { ok: true; file: string; grids: Grid[]; encoding: LedgerEncoding }
+  | { ok: false; file: string; problem: FileProblem };
+
+/**
+ * A ledger export summed per nämnd by the plan's settings (the CLI's `generate --utfall`): the summary, or that the
+ * file has no ledger header (`result.ok` false); with the findings of the export (at its cells) and of the settings'
+ * tables (in this workbook). Or the file cannot be used, or the plan has errors: then nothing is summed.
+ */
+export type LedgerOutcome =
+  | { status: "imported"; file: string; result: LedgerImport; findings: FileFinding[] }
+  | { status: "unusable"; file: string; problem: FileProblem }
+  | { status: "planErrors"; file: string; validation: PaneValidation };
 
 export type ExportOutcome = ({ ok: true } & FilesWritten) | { ok: false; validation: PaneValidation };
 
@@ -153,6 +172,8 @@ export interface PaneWorkbook {
   clearMarks(sheets: string[]): Promise<number>;
   /** Reads returned .xlsx files in the pane (the file library loads on first use). */
   readFiles(files: File[]): Promise<FilesRead>;
+  /** Reads a ledger export (in the files worker) and sums it per nämnd by the plan's settings: nothing is written. */
+  importLedger(file: File): Promise<LedgerOutcome>;
 }
 
 /** Told when a step got a fresher validation (with an outline or a write). */

@@ -1,15 +1,16 @@
 /**
  * The pane's file library: files go to the files worker (files.worker.ts), created on first use, so ExcelJS is
- * downloaded only when the user picks returned workbooks or exports one per nämnd.
+ * downloaded only when the user picks returned workbooks or a ledger export, or exports one per nämnd.
  */
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import type { FilesRequest, FilesResponse } from "./files.worker";
-import type { FilesRead, FilesWritten } from "./workbook";
+import type { FilesRead, FilesWritten, LedgerFileRead } from "./workbook";
 import { WorkerFailure } from "./workerFailure";
 
 export interface PaneFiles {
   readFiles(files: File[]): Promise<FilesRead>;
   writeWorkbooks(workbooks: CommitteeWorkbook[], zipName: string): Promise<FilesWritten>;
+  readLedger(file: File): Promise<LedgerFileRead>;
 }
 
 type Pending = { resolve: (response: FilesResponse) => void; reject: (error: Error) => void };
@@ -72,6 +73,14 @@ export function workerFiles(): PaneFiles {
         throw new WorkerFailure("workbooksNotBuilt", response.kind === "error" ? response.message : null);
       }
       return { files: response.files, zip: response.zip };
+    },
+
+    async readLedger(file) {
+      const data = await file.arrayBuffer();
+      const response = await ask({ id: nextId++, kind: "ledger", name: file.name, data }, [data]);
+      if (response.kind === "error") throw new WorkerFailure("filesUnexpectedAnswer", response.message);
+      if (response.kind !== "ledger") throw new WorkerFailure("filesUnexpectedAnswer", null);
+      return response.read;
     },
   };
 }

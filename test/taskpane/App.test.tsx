@@ -101,6 +101,7 @@ describe("keyboard", () => {
       screen.getByRole("spinbutton", { name: "År" }),
       screen.getByLabelText("Svara senast"),
       screen.getByLabelText("Lösenord för bladskyddet (valfritt)"),
+      screen.getByRole("button", { name: "Välj utfall ur ekonomisystemet" }),
       screen.getByRole("button", { name: "Skapa uppföljningsblad" }),
       screen.getByRole("button", { name: "Exportera en arbetsbok per nämnd" }),
     ];
@@ -110,7 +111,7 @@ describe("keyboard", () => {
       expect(control).toHaveFocus();
     }
 
-    await user.keyboard("{Shift>}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{/Shift}");
+    await user.keyboard("{Shift>}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{/Shift}");
     expect(screen.getByRole("tab", { name: "Skapa uppföljning" })).toHaveFocus();
     await user.keyboard("{ArrowRight}{Enter}");
     await screen.findByText(/Det här saknas per nämnd/);

@@ -3,8 +3,17 @@ import "./setup";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import type { FollowUpOutline, GenerateOutcome } from "../../src/taskpane/workbook";
-import { FINDINGS, OUTLINE, REGENERATION_FINDINGS, deferred, fakeWorkbook, syncError, validation } from "./fakes";
+import type { FollowUpOutline, GenerateOutcome, LedgerOutcome } from "../../src/taskpane/workbook";
+import {
+  FINDINGS,
+  OUTLINE,
+  REGENERATION_FINDINGS,
+  deferred,
+  fakeWorkbook,
+  importLedgerAsThePaneDoes,
+  syncError,
+  validation,
+} from "./fakes";
 import { FILE_FINDINGS_SHOWN } from "../../src/taskpane/steps/FileFindings";
 import type { FileFinding } from "../../src/domain/findings";
 import { PANE_STRINGS } from "../../src/i18n/pane";
@@ -290,5 +299,107 @@ describe("Skapa uppföljning: password and export", () => {
     await waitFor(() => expect(workbook.exportFollowUp).toHaveBeenCalledTimes(1));
     expect(await screen.findByText(/Planen har 2 fel/)).toBeVisible();
     expect(screen.queryByRole("link")).not.toBeInTheDocument();
+  });
+});
+
+describe("Skapa: utfall ur ekonomisystemet", () => {
+  const csv = (name: string, lines: string[]) => new File([lines.join("\r\n")], name, { type: "text/csv" });
+  const LEDGER = [
+    "Ansvar;Ansvarsnamn;Konto;Belopp",
+    "1100;Kommunledning;4010;1 250 000,00",
+    "1100;Kommunledning;3811;-500 000",
+    "2100;Äldreomsorg;4010;2 500 000",
+    "9100;Okänt ansvar;4010;300 000",
+  ];
+
+  async function pick(file: File) {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    // A button of the pane's own, reachable by keyboard, opens the hidden file field.
+    const button = screen.getByRole("button", { name: "Välj utfall ur ekonomisystemet" });
+    expect(button).toHaveAccessibleDescription(/\.csv, \.txt eller \.xlsx/);
+    await user.upload(screen.getByLabelText("Välj utfall ur ekonomisystemet"), file);
+    return { user, workbook };
+  }
+
+  test("a picked CSV is summed per nämnd, the whole file is its parts, and generate gets the outcomes", async () => {
+    const { user, workbook } = await pick(csv("utfall.csv", LEDGER));
+    const table = await screen.findByRole("table", { name: "Utfall per nämnd" });
+    const [ks, san] = within(table).getAllByRole("row").slice(1);
+    expect(ks).toHaveTextContent(/KS.*Kommunstyrelsen.*1 250 tkr/);
+    expect(san).toHaveTextContent(/SAN.*2 500 tkr/);
+    expect(screen.getByText(/^1 ansvar hör inte till någon nämnd, sammanlagt 300 tkr \(9100\)/)).toBeVisible();
+    expect(
+      screen.getByText(
+        "Hela filen: 4 rader, 3 550 tkr = nämnderna 3 750 tkr + utan nämnd 300 tkr + konton som inte räknas −500 tkr.",
+      ),
+    ).toBeVisible();
+    expect(workbook.importLedger).toHaveBeenCalledWith(expect.objectContaining({ name: "utfall.csv" }));
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(workbook.generate).toHaveBeenCalledWith(
+      expect.objectContaining({
+        ledgerOutcomes: new Map([
+          ["KS", 125_000_000],
+          ["SAN", 250_000_000],
+        ]),
+      }),
+    );
+  });
+
+  test("an amount that cannot be read is a finding at its cell, and that nämnd gets no outcome", async () => {
+    const { user, workbook } = await pick(csv("utfall.csv", [...LEDGER, "2200;Hemtjänst;4010;tolv"]));
+    const table = await screen.findByRole("table", { name: "Utfall per nämnd" });
+    expect(within(table).getAllByRole("row")[2]).toHaveTextContent(
+      /SAN.*1 belopp går inte att läsa; inget utfall skrivs/,
+    );
+    expect(screen.getByRole("heading", { name: "Fynd i utfallet (1)" })).toBeVisible();
+    expect(screen.getByText(/^utfall\.csv!D6: Fel: "tolv"/)).toBeVisible();
+    expect(screen.getByText(/1 rad vars belopp inte går att läsa ingår inte\./)).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(workbook.generate).toHaveBeenCalledWith(
+      expect.objectContaining({ ledgerOutcomes: new Map([["KS", 125_000_000]]) }),
+    );
+  });
+
+  test("while the export is read nothing can be made: its outcomes go with the sheets whole or not at all", async () => {
+    const user = userEvent.setup();
+    const workbook = pane();
+    await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+    const held = deferred<LedgerOutcome>();
+    workbook.importLedger.mockImplementationOnce(() => held.promise);
+    await user.upload(screen.getByLabelText("Välj utfall ur ekonomisystemet"), csv("utfall.csv", LEDGER));
+    expect(await screen.findByText("Läser utfallet …")).toBeVisible();
+    expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeDisabled();
+    held.resolve(await importLedgerAsThePaneDoes(csv("utfall.csv", LEDGER)));
+    await screen.findByRole("table", { name: "Utfall per nämnd" });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Skapa uppföljningsblad" })).toBeEnabled());
+  });
+
+  test("Ta bort clears the pick: the sheets are made without an outcome", async () => {
+    const { user, workbook } = await pick(csv("utfall.csv", LEDGER));
+    await screen.findByRole("table", { name: "Utfall per nämnd" });
+    await user.click(screen.getByRole("button", { name: "Ta bort utfall.csv" }));
+    expect(screen.queryByRole("table", { name: "Utfall per nämnd" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(workbook.generate).toHaveBeenCalledWith(expect.not.objectContaining({ ledgerOutcomes: expect.anything() }));
+  });
+
+  test("a file that cannot be used says so in one line and nothing of it is used", async () => {
+    const { user, workbook } = await pick(csv("anteckningar.txt", ["Inköpslista", "mjölk", "bröd"]));
+    expect(
+      await screen.findByText(
+        "anteckningar.txt går inte att använda som utfall: ingen rubrikrad med Ansvar och Belopp hittades. Inget utfall används.",
+      ),
+    ).toBeVisible();
+    expect(screen.queryByRole("table", { name: "Utfall per nämnd" })).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+    expect(workbook.generate).toHaveBeenCalledWith(expect.not.objectContaining({ ledgerOutcomes: expect.anything() }));
+  });
+
+  test("a broken workbook is said as other file problems are", async () => {
+    await pick(new File(["PK\u0003\u0004 not a zip"], "utfall.xlsx"));
+    expect(await screen.findByRole("alert")).toHaveTextContent(/utfall\.xlsx/);
+    expect(screen.queryByRole("table", { name: "Utfall per nämnd" })).not.toBeInTheDocument();
   });
 });

@@ -36,6 +36,16 @@ describe("axe-core finds no serious or critical violation", () => {
     expect(await serious(container)).toEqual([]);
   });
 
+  test("Skapa with a ledger export picked: its summary, a code of no nämnd and a finding", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<App inExcel workbook={fakeWorkbook(validation())} initialStep="skapa" />);
+    await shown.skapa();
+    const csv = new File(["Ansvar;Belopp\n1100;1 000\n9100;5\n2100;tolv\n"], "utfall.csv");
+    await user.upload(screen.getByLabelText("Välj utfall ur ekonomisystemet"), csv);
+    await screen.findByRole("table", { name: "Utfall per nämnd" });
+    expect(await serious(container)).toEqual([]);
+  });
+
   test.each(["en", "sv"] as const)("every step in %s, dark theme", async (language) => {
     const { container } = render(
       <App inExcel workbook={fakeWorkbook(validation(FINDINGS))} strings={PANE_STRINGS[language]} theme="dark" />,

@@ -21,6 +21,7 @@ import { inThreadPaneCore } from "../../src/taskpane/core.worker";
 import type { PaneCore } from "../../src/taskpane/followUpOutline";
 import type { StandIn } from "../../src/hosts/standin";
 import { standInFromGrids } from "../excel/support";
+import { COL, ECONOMY_COL } from "../../src/domain/followup/model";
 import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
 import { deferred, inThreadFiles } from "./fakes";
@@ -48,6 +49,10 @@ const core: PaneCore = {
   outlineFollowUp: async (...args) => {
     calls.push("outlineFollowUp");
     return inThreadPaneCore.outlineFollowUp(...args);
+  },
+  importLedger: async (...args) => {
+    calls.push("importLedger");
+    return inThreadCore.importLedger(...args);
   },
 };
 
@@ -114,6 +119,36 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Översikt", "Fynd"]));
   // Every step's core work went through the core passed in (the pane's worker), none in the pane's thread.
   expect(new Set(calls)).toEqual(new Set(["readPlan", "outlineFollowUp", "prepareFollowUp", "prepareReport"]));
+});
+
+test("Skapa with a ledger export: read in the files worker, summed in the core, its utfall on the nämnd's sheet", async () => {
+  uninstall();
+  const settings = {
+    sheet: "Inställningar",
+    top: 0,
+    left: 0,
+    values: [
+      ["Ansvar", "Nämnd"],
+      ["1*", "KS"],
+    ],
+  };
+  standIn = standInFromGrids([...grids.filter((g) => g.sheet !== "Inställningar"), settings]);
+  uninstall = standIn.install();
+  const user = userEvent.setup();
+  pane("skapa");
+  await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+  const csv = new File(["Ansvar;Belopp\n1100;1 234,56\n1200;-234,56\n9900;5\n"], "utfall.csv");
+  await user.upload(screen.getByLabelText("Välj utfall ur ekonomisystemet"), csv);
+  const table = await screen.findByRole("table", { name: "Utfall per nämnd" });
+  expect(within(table).getAllByRole("row")[1]).toHaveTextContent(/KS.*1 tkr/);
+  await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+  await screen.findByText(/^Skapade \d+ uppföljningsblad/);
+  const ks = standIn.workbook.find("KS T1 2024")!;
+  const drift = Array.from({ length: 300 }, (_, r) => r).find(
+    (r) => ks.cell(r, COL.title)?.value === "Driftbudget, nettokostnad",
+  )!;
+  expect(ks.cell(drift, ECONOMY_COL.outcome)?.value).toBeCloseTo(1, 8);
+  expect(calls).toEqual(expect.arrayContaining(["importLedger"]));
 });
 
 test("created again after the plan moved an answered uppdrag: the step lists what reading the earlier sheets found", async () => {

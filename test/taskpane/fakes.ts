@@ -2,6 +2,8 @@
 import { ExcelHostError } from "../../src/hosts/excel/problems";
 import type { ExcelProblem, ExcelStep } from "../../src/sheet/hostProblems";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
+import { inThreadCore } from "../../src/hosts/coreSteps";
+import type { Grid } from "../../src/sheet/grid";
 import type { PaneFiles } from "../../src/taskpane/workerFiles";
 import type { FileFinding, Finding } from "../../src/domain/findings";
 import type { UnreadCell } from "../../src/domain/unread";
@@ -14,6 +16,7 @@ import type {
   FilesRead,
   FollowUpOutline,
   GenerateOutcome,
+  LedgerOutcome,
   PaneValidation,
   PaneWorkbook,
 } from "../../src/taskpane/workbook";
@@ -266,8 +269,39 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
     })),
     clearMarks: jest.fn(async () => 2),
     readFiles: jest.fn(async () => files),
+    importLedger: jest.fn(importLedgerAsThePaneDoes),
   };
   return fake as unknown as FakeWorkbook;
+}
+
+/** The settings sheet's table Ansvar | Nämnd and an account left out, as a kommun keeps them (domain/ledger/settings.ts). */
+export const LEDGER_SETTINGS: Grid = {
+  sheet: "Inställningar",
+  top: 0,
+  left: 0,
+  values: [
+    ["Ansvar", "Nämnd"],
+    ["1*", "KS"],
+    ["2*", "SAN"],
+    [null, null],
+    ["Konto som inte räknas", "Benämning"],
+    ["3811", "Kommunbidrag"],
+  ],
+};
+
+/**
+ * A picked export read as the pane reads it: its bytes through the files worker's handler, then summed by the core
+ * against LEDGER_SETTINGS and PLAN's nämnder (the Excel part, reading the plan, is what the fake leaves out).
+ */
+export async function importLedgerAsThePaneDoes(file: File): Promise<LedgerOutcome> {
+  const read = await inThreadFiles().readLedger(file);
+  if (!read.ok) return { status: "unusable", file: read.file, problem: read.problem };
+  const { settingsFindings, result } = await inThreadCore.importLedger(read.grids, [LEDGER_SETTINGS], PLAN.committees);
+  const findings = [
+    ...settingsFindings.map((f) => ({ ...f, file: "denna arbetsbok" })),
+    ...(result.ok ? result.findings.map((f) => ({ ...f, file: read.file })) : []),
+  ];
+  return { status: "imported", file: read.file, result, findings };
 }
 
 /** ExcelHostError as the Excel host raises it: what went wrong, and the Office.js code behind it. */
@@ -299,6 +333,16 @@ export function inThreadFiles(): PaneFiles {
       const response = await handleFilesRequest({ id: ++id, kind: "write", workbooks, zipName });
       if (response.kind !== "write") throw new Error(JSON.stringify(response));
       return { files: response.files, zip: response.zip };
+    },
+    async readLedger(file) {
+      const response = await handleFilesRequest({
+        id: ++id,
+        kind: "ledger",
+        name: file.name,
+        data: await file.arrayBuffer(),
+      });
+      if (response.kind !== "ledger") throw new Error(JSON.stringify(response));
+      return response.read;
     },
   };
 }

@@ -195,6 +195,17 @@ async function walk(language: Language): Promise<string[]> {
   await user.click(screen.getByRole("button", { name: t.exportPerCommittee }));
   expect(await screen.findByText(t.exported(2))).toBeVisible();
   check();
+  // The ledger export: its summary with a finding and a code of no nämnd, then a file with no ledger header.
+  await user.upload(
+    screen.getByLabelText(t.ledgerFile),
+    new File(["Ansvar;Belopp\n1100;1 000\n9100;5\n2100;tolv\n"], "ledger.csv"),
+  );
+  expect(await screen.findByRole("table", { name: t.ledgerCaption })).toBeVisible();
+  expect(screen.getByRole("heading", { name: t.ledgerFindings(1) })).toBeVisible();
+  check();
+  await user.upload(screen.getByLabelText(t.ledgerFile), new File(["Inköpslista\nmjölk\n"], "lista.txt"));
+  expect(await screen.findByText(/^lista\.txt/)).toBeVisible();
+  check();
 
   // Sammanställ: what is missing, a picked file that is no workbook, a report Excel refuses, then the report.
   await user.click(screen.getByRole("tab", { name: t.tabs.sammanstall }));

@@ -6,7 +6,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { prepareFollowUp } from "../../src/domain/jobs";
 import { readPlanWithSettings } from "../../src/domain/planRead";
-import { followUpOutlineRows } from "../../src/taskpane/followUpOutline";
+import { type PaneCore, followUpOutlineRows } from "../../src/taskpane/followUpOutline";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { type CoreRequest, type CoreResponse, handleCoreRequest } from "../../src/taskpane/core.worker";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
@@ -153,6 +153,74 @@ describe("the files worker", () => {
       { file: "tom.xlsx", problem: { code: "notWorkbook", file: "tom.xlsx", hint: "empty" } },
       { file: "avklippt.xlsx", problem: { code: "corrupt", file: "avklippt.xlsx" } },
     ]);
+  });
+});
+
+describe("the ledger export in the pane's workers", () => {
+  // "Äldreomsorg" and an en dash as a Windows financial system writes them: Windows-1252, ; between fields.
+  const csvBytes = () =>
+    Uint8Array.from(
+      [
+        ..."Ansvar;Ansvarsnamn;Belopp\r\n1100;Kommunledning;1 250 000,50\r\n2100;\u00c4ldreomsorg \u2013 hem;-300\r\n",
+      ].map((ch) => (ch === "\u2013" ? 0x96 : ch.charCodeAt(0))),
+    ).buffer;
+
+  test("a CSV's bytes go through the files worker to grids, and through the core to sums per nämnd", async () => {
+    const read = structuredClone(
+      await handleFilesRequest({ id: 7, kind: "ledger", name: "utfall.csv", data: csvBytes() }),
+    );
+    if (read.kind !== "ledger" || !read.read.ok) throw new Error(JSON.stringify(read));
+    expect(read.id).toBe(7);
+    expect(read.read.encoding).toBe("windows-1252");
+    expect(read.read.grids).toEqual([
+      {
+        sheet: "utfall.csv",
+        top: 0,
+        left: 0,
+        values: [
+          ["Ansvar", "Ansvarsnamn", "Belopp"],
+          ["1100", "Kommunledning", "1 250 000,50"],
+          ["2100", "Äldreomsorg – hem", "-300"],
+          [""],
+        ],
+      },
+    ]);
+    const settings = {
+      sheet: "Inställningar",
+      top: 0,
+      left: 0,
+      values: [
+        ["Ansvar", "Nämnd"],
+        ["1*", "KS"],
+        ["2*", "SAN"],
+      ],
+    };
+    const committees = [
+      { code: "KS", name: "Kommunstyrelsen", kind: "committee" as const },
+      { code: "SAN", name: null, kind: "committee" as const },
+    ];
+    const summed = structuredClone(
+      await handleCoreRequest({ id: 8, step: "importLedger", args: [read.read.grids, [settings], committees] }),
+    );
+    if (!summed.ok) throw new Error(summed.message);
+    const { result } = summed.value as Awaited<ReturnType<PaneCore["importLedger"]>>;
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.outcomes).toEqual(
+      new Map([
+        ["KS", 125_000_050],
+        ["SAN", -30_000],
+      ]),
+    );
+  });
+
+  test("an export that is a broken workbook becomes its problem, not a failure of the worker", async () => {
+    const broken = new TextEncoder().encode("PK\u0003\u0004 cut off").buffer;
+    const response = await handleFilesRequest({ id: 9, kind: "ledger", name: "utfall.xlsx", data: broken });
+    expect(response).toEqual({
+      id: 9,
+      kind: "ledger",
+      read: { ok: false, file: "utfall.xlsx", problem: { code: "corrupt", file: "utfall.xlsx" } },
+    });
   });
 });
 

@@ -51,6 +51,8 @@ export interface GenerateRequest {
   password?: string;
   /** Returned workbooks read in the pane: their answers win over the sheets in this workbook. */
   returned?: AnswerSource[];
+  /** Net cost per nämnd (öre, the year so far) from a ledger export: the sheets' Utfall hittills. */
+  ledgerOutcomes?: ReadonlyMap<string, number>;
   generatedAt?: string;
 }
 
@@ -84,6 +86,7 @@ export async function generateFollowUp(
     planName: request.planName,
     password: request.password,
     returned: request.returned,
+    ledgerOutcomes: request.ledgerOutcomes,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
     intoPlanWorkbook: true,
   });
@@ -246,7 +249,7 @@ export interface SessionOptions {
 }
 
 /** A follow-up as the user chose it: which period, when due, the sheets' password. */
-export type FollowUpChoice = Pick<GenerateRequest, "period" | "year" | "due" | "password">;
+export type FollowUpChoice = Pick<GenerateRequest, "period" | "year" | "due" | "password" | "ledgerOutcomes">;
 
 /** A step that reads the plan first: what it made, or null when the plan has errors (nothing else is done). */
 export interface AfterValidation<T> {
@@ -312,6 +315,10 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
         const followUp = await core.prepareFollowUp(grids, read, followUpRequest(choice, false));
         return (await writers()).committeeWorkbooks(followUp, choice.period.name, choice.year);
       }),
+
+    /** A ledger export's grids summed per nämnd by the settings' tables in this workbook: nothing is written. */
+    importLedger: (context: Excel.RequestContext, exportGrids: Grid[]) =>
+      withPlan(context, (grids, read, core) => core.importLedger(exportGrids, grids, read.plan.committees)),
 
     /** What the answers hold so far (this workbook's follow-up sheets and the returned ones): nothing is written. */
     outlineReport: (context: Excel.RequestContext, request: Pick<ConsolidateRequest, "returned" | "language">) =>

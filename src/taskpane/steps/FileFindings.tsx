@@ -55,7 +55,8 @@ export function FileFindings({ strings: t, language, findings, heading, more, go
                   {`${f.sheet}!${f.cell} ${text}`}
                 </Button>
               ) : (
-                <Text>{`${f.sheet}!${f.cell}${f.file === PLAN_NAME ? "" : ` ${t.inFile(f.file)}`}: ${text}`}</Text>
+                // A CSV's one sheet is named after its file: the file is not named twice.
+                <Text>{`${f.sheet}!${f.cell}${f.file === PLAN_NAME || f.file === f.sheet ? "" : ` ${t.inFile(f.file)}`}: ${text}`}</Text>
               )}
             </li>
           );

@@ -3,7 +3,7 @@
  * workbook's follow-up sheets; what is still missing per nämnd; then the report sheets are written.
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
 import { WriteWarnings, fileProblemText } from "../hostMessages";
@@ -16,13 +16,12 @@ import {
   type ReturnedWorkbook,
 } from "../workbook";
 import { FileFindings } from "./FileFindings";
+import { FilePick } from "./FilePick";
 
 /** Missing rows listed per nämnd; the rest are counted. */
 export const MISSING_SHOWN = 5;
 
 const useStyles = makeStyles({
-  field: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  choose: { alignSelf: "start" },
   committee: { marginBlockEnd: tokens.spacingVerticalS },
 });
 
@@ -35,9 +34,6 @@ interface SammanstallProps {
 
 export function Sammanstall({ strings: t, language, workbook, showErrors }: SammanstallProps) {
   const styles = useStepStyles();
-  const own = useStyles();
-  const input = useRef<HTMLInputElement>(null);
-  const hintId = useId();
   const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
   const [problems, setProblems] = useState<{ file: string; message: string }[]>([]);
   const [outline, setOutline] = useState<{
@@ -91,33 +87,14 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
 
   return (
     <div className={styles.step}>
-      <div className={own.field}>
-        {/* A button of the pane's own, not the browser's file field, whose text is in the browser's language. */}
-        <Button
-          className={own.choose}
-          aria-describedby={hintId}
-          disabled={running}
-          onClick={() => input.current?.click()}
-        >
-          {t.files}
-        </Button>
-        <Text id={hintId} size={200} className={styles.muted}>
-          {t.filesHint}
-        </Text>
-        <input
-          ref={input}
-          hidden
-          type="file"
-          multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={t.files}
-          onChange={(event) => {
-            const files = [...(event.currentTarget.files ?? [])];
-            event.currentTarget.value = "";
-            if (files.length > 0) void readFiles(files);
-          }}
-        />
-      </div>
+      <FilePick
+        label={t.files}
+        hint={t.filesHint}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
+        disabled={running}
+        onFiles={(files) => void readFiles(files)}
+      />
       {reading.status === "running" ? <Busy label={t.readingFiles} /> : null}
       {reading.status === "error" ? <ErrorBar message={reading.message} /> : null}
       {problems.map((p) => (

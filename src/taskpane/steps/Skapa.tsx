@@ -1,6 +1,7 @@
 /**
- * Skapa uppföljning: period, year and answer-by date; an outline of the sheet each nämnd gets (created or updated,
- * rows, answers kept); then the follow-up sheets are written into the workbook.
+ * Skapa uppföljning: period, year and answer-by date, and optionally the ledger export (utfall); an outline of the
+ * sheet each nämnd gets (created or updated, rows, answers kept); then the follow-up sheets are written into the
+ * workbook.
  */
 import {
   Button,
@@ -32,6 +33,7 @@ import type {
   ValidationListener,
 } from "../workbook";
 import { FileFindings } from "./FileFindings";
+import { LedgerPick, type LedgerState } from "./LedgerPick";
 
 /** The outline waits this long after the last change of period or year before reading the workbook. */
 export const OUTLINE_DELAY_MS = 300;
@@ -78,8 +80,18 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
   const dueValid = dueText.trim() === "" || due !== null;
   // Asked for here, used for this run, never stored (not in the workbook, not in the pane's state beyond this step).
   const [password, setPassword] = useState("");
+  const [ledger, setLedger] = useState<LedgerState>({ reading: false, outcomes: null });
+  // Nothing is made while an export is being read: its outcomes go with the sheets whole or not at all.
   const choice: FollowUpChoice | null =
-    year === null || !dueValid ? null : { period, year, due, ...(password ? { password } : {}) };
+    year === null || !dueValid || ledger.reading
+      ? null
+      : {
+          period,
+          year,
+          due,
+          ...(password ? { password } : {}),
+          ...(ledger.outcomes ? { ledgerOutcomes: ledger.outcomes } : {}),
+        };
 
   const [outline, setOutline] = useState<{ loading: boolean; result: FollowUpOutline | null; error: string | null }>({
     loading: false,
@@ -189,6 +201,15 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
           onChange={(_, data) => setPassword(data.value)}
         />
       </Field>
+      <LedgerPick
+        strings={t}
+        language={language}
+        workbook={workbook}
+        committees={validation?.plan.committees ?? []}
+        disabled={running}
+        onChange={setLedger}
+        onValidation={onValidation}
+      />
 
       {outline.loading ? <Busy label={t.outlining} /> : null}
       {outline.error ? <ErrorBar message={outline.error} /> : null}
