@@ -227,21 +227,21 @@ test("--json gives each nämnd's drift as read, in tkr; a nämnd that did not an
     const sheet = w.getWorksheet("KS T1 2024")!;
     const drift = rowByKey(sheet, "economy|drift")!;
     drift.getCell(ECONOMY_COL.outcome + 1).value = 40_000.5;
-    drift.getCell(ECONOMY_COL.forecast + 1).value = 125_000;
+    drift.getCell(ECONOMY_COL.forecast + 1).value = 290_000;
     drift.getCell(ECONOMY_COL.comment + 1).value = "Fler placeringar än budgeterat.";
     rowByKey(sheet, "measures|drift")!.getCell(ECONOMY_COL.comment + 1).value = "Anställningsstopp.";
   });
   const { json } = await consolidateJson(file("KS"));
   const economy = (code: string) => json.committees.find((c) => c.code === code)!.economy;
-  // The example plan has no budgets or investments yet: the drift row is there, its budget null.
+  // The example plan gives Östersund's kommunbidrag 2024 (its Driftbudget sheet) and no investments.
   expect(economy("KS")).toEqual({
     drift: {
       id: "drift",
       title: "Driftbudget, nettokostnad",
-      budgetTkr: null,
+      budgetTkr: 284_200,
       outcomeTkr: 40_000.5,
       outcomeFromLedger: false,
-      forecastTkr: 125_000,
+      forecastTkr: 290_000,
       answered: true,
       comment: "Fler placeringar än budgeterat.",
       measures: "Anställningsstopp.",

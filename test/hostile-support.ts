@@ -574,6 +574,8 @@ export const PLAN_RULES: readonly RuleId[] = [
   "pasted-committee-unknown",
   "pasted-mostly-unread",
   "all-committees-no-register",
+  "ram-mismatch",
+  "ram-previous-unclear",
 ];
 
 export const FOLLOW_UP_RULES: readonly RuleId[] = [
@@ -595,6 +597,8 @@ export const FOLLOW_UP_RULES: readonly RuleId[] = [
   "followup-committee-unknown",
   "followup-answer-moved",
   "followup-answer-replaced",
+  "followup-economy-implausible",
+  "followup-economy-explanation-missing",
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
