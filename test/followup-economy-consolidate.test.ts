@@ -21,7 +21,7 @@ import { findingMessage } from "../src/i18n/findings";
 import { CellValue, Grid, cellName } from "../src/sheet/grid";
 import { TKR, economyPlan, gridOf, options } from "./support/economy";
 import schema from "../docs/schemas/consolidate-output.schema.json";
-import { convertWithLibreOffice, inspectWithLibreOffice, loCell, loSheet } from "./support/libreoffice";
+import { LibreOffice, loCell, loSheet, startLibreOffice } from "./support/libreoffice";
 
 function plan(): Plan {
   const p = economyPlan();
@@ -64,6 +64,22 @@ const TYPED = {
 
 const consolidated = (p: Plan, settings: Settings = DEFAULT_SETTINGS) =>
   consolidate(p, returned(p, TYPED, settings), settings, { period: DEFAULT_SETTINGS.periods[0], year: 2025 });
+
+// One soffice for the file's recalculations and its PDF (starting it is most of what each costs).
+let office: LibreOffice | null = null;
+const libreOffice = (): LibreOffice => {
+  if (!office) throw new Error("LibreOffice was not started");
+  return office;
+};
+beforeAll(async () => {
+  office = await startLibreOffice();
+}, 60_000);
+afterAll(async () => {
+  await office?.close();
+});
+
+/** The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt. */
+const REPORT_SHEETS = ["Översikt", DRIFT_SHEET, INVESTMENT_SHEET, "Per mål", "Svar", "Saknas", "Fynd"];
 
 test("the figures are read to the öre, with the plan's budget; a nämnd that did not answer has none", () => {
   const result = consolidated(plan());
@@ -130,15 +146,7 @@ test("findings: a prognos that is no number, one off by more than half the budge
 test("Driftredovisning: Ej inkommet, never 0; totals over what was given, said; LibreOffice recalculates it on A4", async () => {
   const p = plan();
   const report = reportWorkbook(p, consolidated(p), DEFAULT_SETTINGS, (f) => findingMessage(f));
-  expect(report.sheets.map((s) => s.name)).toEqual([
-    "Översikt",
-    DRIFT_SHEET,
-    INVESTMENT_SHEET,
-    "Per mål",
-    "Svar",
-    "Saknas",
-    "Fynd",
-  ]);
+  expect(report.sheets.map((s) => s.name)).toEqual(REPORT_SHEETS);
   const drift = report.sheets[1];
   const rows = drift.blocks[0].rows;
   const sn = rows.find((row) => row[0].value === "SN")!;
@@ -152,7 +160,7 @@ test("Driftredovisning: Ej inkommet, never 0; totals over what was given, said; 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-drift-"));
   const file = path.join(dir, "rapport.xlsx");
   await fs.writeFile(file, await workbookBuffer(report));
-  const book = await inspectWithLibreOffice(file);
+  const book = (await libreOffice().inspect([file]))[0];
   const sheet = loSheet(book, DRIFT_SHEET);
   expect([sheet.paper, sheet.printLandscape]).toEqual(["A4", true]);
   const value = (row: number, col: number) => loCell(sheet, cellName(row, col)).value;
@@ -180,15 +188,7 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   const period = DEFAULT_SETTINGS.periods[0];
   const result = consolidate(p, returned(p, typed), DEFAULT_SETTINGS, { period, year: 2025 });
   const report = reportWorkbook(p, result, DEFAULT_SETTINGS, (f) => findingMessage(f));
-  expect(report.sheets.map((s) => s.name)).toEqual([
-    "Översikt",
-    DRIFT_SHEET,
-    INVESTMENT_SHEET,
-    "Per mål",
-    "Svar",
-    "Saknas",
-    "Fynd",
-  ]);
+  expect(report.sheets.map((s) => s.name)).toEqual(REPORT_SHEETS);
   const sheet = report.sheets[2];
   const rows = sheet.blocks[0].rows;
   expect(rows[0][0].value).toBe("Investeringsredovisning T1 2025");
@@ -232,7 +232,7 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-invest-"));
   const file = path.join(dir, "investeringar.xlsx");
   await fs.writeFile(file, await workbookBuffer({ sheets: [sheet] }));
-  const book = await inspectWithLibreOffice(file);
+  const book = (await libreOffice().inspect([file]))[0];
   const lo = loSheet(book, INVESTMENT_SHEET);
   expect([lo.paper, lo.printLandscape, lo.printTitleRows]).toEqual(["A4", true, "$1:$3"]);
   const value = (row: number, col: number) => loCell(lo, cellName(row, col)).value;
@@ -245,7 +245,7 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   expect(value(total, 6)).toBeCloseTo(1_000 / 45_000, 12);
 
   // Printed: one A4 page in landscape, every column on it (the last, Åtgärder, included).
-  const [pdf] = await convertWithLibreOffice(file, "pdf", path.join(dir, "pdf"));
+  const [[pdf]] = await libreOffice().convert([file], "pdf", path.join(dir, "pdf"));
   const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
   expect(info).toMatch(/Pages:\s+1\n/);
   expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
