@@ -63,12 +63,14 @@ export interface SheetCorrection {
  * The saved mapping after the user's choices in Koppla: each chosen kind replaces the sheet's entry; a corrected header
  * row or column keeps the sheet's kind (chosen, saved, or as `detected` read it) and adds to its columns. Only a
  * table has a header row and columns: for a sheet read as ignored, pasted or an export, corrections are dropped.
+ * `previousRamHoldsTemporary`, when chosen, replaces the saved answer.
  */
 export function correctedMapping(
   mapping: Mapping,
   kinds: Record<string, SheetKind>,
   corrections: Record<string, SheetCorrection>,
   detected: (sheet: string) => string | undefined,
+  previousRamHoldsTemporary?: boolean,
 ): Mapping {
   const sheets: Record<string, SheetMapping> = { ...mapping.sheets };
   for (const [sheet, kind] of Object.entries(kinds)) sheets[sheet] = { kind };
@@ -82,7 +84,7 @@ export function correctedMapping(
       ...(columns ? { columns: { ...sheets[sheet]?.columns, ...columns } } : {}),
     };
   }
-  return { ...mapping, sheets };
+  return { ...mapping, sheets, ...(previousRamHoldsTemporary !== undefined ? { previousRamHoldsTemporary } : {}) };
 }
 
 /** The units a mapping may give a sheet's amounts in. */

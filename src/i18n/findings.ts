@@ -89,7 +89,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "origin-invalid": (p) => `"${p.value}" är ingen känd uppdragsgivare. Skriv Fullmäktige eller Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" är ingen känd typ. Skriv Nämnd eller Bolag.`,
     "ram-previous-unclear": (p) =>
-      `Det går inte att se om ram föregående år för ${p.year} redan innehåller förra årets tillfälliga ramjusteringar (${tkr(p.ending, "sv")} tkr). Avstämningen antar att den gör det; ange previousRamHoldsTemporary i kopplingsfilen om den inte gör det.`,
+      `Det går inte att se om ram föregående år för ${p.year} redan innehåller förra årets tillfälliga ramjusteringar (${tkr(p.ending, "sv")} tkr). Avstämningen antar att den gör det; välj annat i steget Koppla (eller ange previousRamHoldsTemporary i kopplingsfilen) om den inte gör det.`,
     "ram-mismatch": (p) =>
       `Ramen för ${p.committee} ${p.year} är ${tkr(p.written, "sv")} tkr, men ram föregående år ${tkr(p.previous, "sv")} tkr${
         Number(p.ending) ? ` minus tillfälliga som upphör ${tkr(p.ending, "sv")} tkr` : ""
@@ -219,7 +219,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "origin-invalid": (p) => `"${p.value}" is not a known origin. Write Fullmäktige or Nämnd.`,
     "committee-kind-invalid": (p) => `"${p.value}" is not a known type. Write Nämnd or Bolag.`,
     "ram-previous-unclear": (p) =>
-      `It cannot be seen whether the previous year's frame for ${p.year} already holds last year's temporary changes (${tkr(p.ending, "en")} tkr). The reconciliation assumes it does; set previousRamHoldsTemporary in the mapping file if it does not.`,
+      `It cannot be seen whether the previous year's frame for ${p.year} already holds last year's temporary changes (${tkr(p.ending, "en")} tkr). The reconciliation assumes it does; choose otherwise in the Map step (or set previousRamHoldsTemporary in the mapping file) if it does not.`,
     "ram-mismatch": (p) =>
       `The frame of ${p.committee} for ${p.year} is ${tkr(p.written, "en")} tkr, but the previous year's frame ${tkr(p.previous, "en")} tkr${
         Number(p.ending) ? ` less the temporary changes that end, ${tkr(p.ending, "en")} tkr,` : ""

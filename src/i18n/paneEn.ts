@@ -93,6 +93,10 @@ export const en: PaneStrings = {
   factsSheet: "Settings",
   readAsLabel: (sheet: string) => `Read sheet ${sheet} as`,
   saveMapping: "Save the mapping",
+  previousRamLabel: "Does the previous year's frame hold last year's temporary frame changes?",
+  previousRamHint:
+    "The plan's frame blocks do not show it. The choice is saved with the mapping and used when the frames are reconciled with the changes.",
+  previousRamChoices: { yes: "Yes (assumed unless chosen)", no: "No, they are already taken out" },
   savingMapping: "Saving the mapping …",
   mappingSaved: "The mapping is saved in the workbook and the plan was read again.",
   mergesNotRead:

@@ -100,6 +100,10 @@ export const sv = {
   factsSheet: "Inställningar",
   readAsLabel: (sheet: string) => `Läs bladet ${sheet} som`,
   saveMapping: "Spara kopplingen",
+  previousRamLabel: "Innehåller ”Ram föregående år” förra årets tillfälliga ramjusteringar?",
+  previousRamHint:
+    "Planens ramblock visar det inte. Valet sparas med kopplingen och används när ramarna stäms av mot ändringarna.",
+  previousRamChoices: { yes: "Ja (antas om inget väljs)", no: "Nej, de har redan tagits bort" },
   savingMapping: "Sparar kopplingen …",
   mappingSaved: "Kopplingen är sparad i arbetsboken och planen är inläst på nytt.",
   mergesNotRead:

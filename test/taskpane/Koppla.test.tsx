@@ -77,6 +77,32 @@ describe("Koppla", () => {
     expect(workbook.validate).toHaveBeenCalledTimes(2);
   });
 
+  test("where the ram blocks do not show it, Koppla asks whether Ram föregående år holds last year's tillfälliga, and saves the answer", async () => {
+    const user = userEvent.setup();
+    const unclear = {
+      severity: "info" as const,
+      rule: "ram-previous-unclear" as const,
+      sheet: "Ramjusteringar",
+      cell: "B3",
+      params: { year: 2025, ending: 500 },
+    };
+    const workbook = pane(fakeWorkbook(validation([unclear])));
+    const question = "Innehåller ”Ram föregående år” förra årets tillfälliga ramjusteringar?";
+    const choice = await screen.findByRole("combobox", { name: question });
+    expect(choice).toHaveDisplayValue("Ja (antas om inget väljs)");
+    await user.selectOptions(choice, "Nej, de har redan tagits bort");
+    await user.click(screen.getByRole("button", { name: "Spara kopplingen" }));
+    expect(await screen.findByText(/Kopplingen är sparad/)).toBeVisible();
+    expect(workbook.saveSettings.mock.calls[0][0].mapping).toEqual({ sheets: {}, previousRamHoldsTemporary: false });
+  });
+
+  test("a plan whose ram blocks show it, and no answer saved: no such question", async () => {
+    pane();
+    // The question would come with the step's details, which come with the plan as read.
+    expect(await screen.findByText("Så läses planen")).toBeVisible();
+    expect(screen.queryByRole("combobox", { name: /Ram föregående år/ })).not.toBeInTheDocument();
+  });
+
   test("saving fails: Swedish message, the user's choice kept, the button usable again", async () => {
     const user = userEvent.setup();
     const workbook = pane();

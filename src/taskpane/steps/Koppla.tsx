@@ -18,6 +18,12 @@ import type { PaneValidation, PaneWorkbook } from "../workbook";
 const SheetColumns = lazy(() =>
   import(/* webpackChunkName: "koppla-columns" */ "./SheetColumns").then((m) => ({ default: m.SheetColumns })),
 );
+// Asked only of some plans, and below the step's controls: its own chunk, after them.
+const PreviousRamChoice = lazy(() =>
+  import(/* webpackChunkName: "koppla-previous-ram" */ "./PreviousRamChoice").then((m) => ({
+    default: m.PreviousRamChoice,
+  })),
+);
 const PlanAsRead = lazy(() =>
   import(/* webpackChunkName: "koppla-plan" */ "./PlanAsRead").then((m) => ({ default: m.PlanAsRead })),
 );
@@ -43,6 +49,7 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
   const styles = useStepStyles();
   const [changes, setChanges] = useState<Record<string, SheetKind>>({});
   const [corrections, setCorrections] = useState<Record<string, SheetCorrection>>({});
+  const [previousRamHolds, setPreviousRamHolds] = useState<boolean | undefined>(undefined);
   const [save, startSave] = useTask(async () => {
     if (!validation) return;
     const mapping = correctedMapping(
@@ -50,10 +57,12 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
       changes,
       corrections,
       (sheet) => validation.sheets.find((entry) => entry.sheet === sheet)?.kind,
+      previousRamHolds,
     );
     await workbook.saveSettings({ ...validation.settings, mapping });
     setChanges({});
     setCorrections({});
+    setPreviousRamHolds(undefined);
     await reload();
   }, t);
   const [template, startTemplate] = useTask(async () => {
@@ -65,6 +74,9 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
   const rows = (validation?.sheets ?? []).filter((entry) => !own.has(entry.sheet));
   const hasPlanSheets = rows.some((entry) => ["table", "pasted", "export"].includes(entry.layout));
   const busy = save.status === "running" || template.status === "running";
+  const savedPreviousRam = validation?.settings.mapping.previousRamHoldsTemporary;
+  const asksPreviousRam =
+    savedPreviousRam !== undefined || !!validation?.findings.some((f) => f.rule === "ram-previous-unclear");
   // Once the dropdowns and the save button can be used: the button waits for the read to end, not only for its result.
   const showDetails = useAfterPaint(validation !== null && !reading);
 
@@ -152,6 +164,17 @@ export function Koppla({ strings: t, workbook, validation, reading, readError, r
             corrections={corrections}
             disabled={busy}
             onChange={(sheet, correction) => setCorrections((before) => ({ ...before, [sheet]: correction }))}
+          />
+        </Suspense>
+      ) : null}
+
+      {validation && showDetails && asksPreviousRam ? (
+        <Suspense fallback={null}>
+          <PreviousRamChoice
+            strings={t}
+            holds={previousRamHolds ?? savedPreviousRam ?? true}
+            onChange={setPreviousRamHolds}
+            disabled={busy}
           />
         </Suspense>
       ) : null}
