@@ -24,7 +24,7 @@ import { standInFromGrids } from "../excel/support";
 import { COL, ECONOMY_COL } from "../../src/domain/followup/model";
 import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
-import { deferred, inThreadFiles } from "./fakes";
+import { LEDGER_SETTINGS, deferred, inThreadFiles } from "./fakes";
 
 let grids: Grid[];
 let standIn: StandIn;
@@ -123,16 +123,7 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
 
 test("Skapa with a ledger export: read in the files worker, summed in the core, its utfall on the nämnd's sheet", async () => {
   uninstall();
-  const settings = {
-    sheet: "Inställningar",
-    top: 0,
-    left: 0,
-    values: [
-      ["Ansvar", "Nämnd"],
-      ["1*", "KS"],
-    ],
-  };
-  standIn = standInFromGrids([...grids.filter((g) => g.sheet !== "Inställningar"), settings]);
+  standIn = standInFromGrids([...grids.filter((g) => g.sheet !== "Inställningar"), LEDGER_SETTINGS]);
   uninstall = standIn.install();
   const user = userEvent.setup();
   pane("skapa");

@@ -15,6 +15,7 @@ import { EXAMPLES } from "../support/workbooks";
 import { PANE_STRINGS } from "../../src/i18n/pane";
 import { errorMessage } from "../../src/taskpane/useTask";
 import { WorkerFailure } from "../../src/taskpane/workerFailure";
+import { LEDGER_SETTINGS } from "./fakes";
 
 const OSTERSUND = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
 
@@ -185,22 +186,12 @@ describe("the ledger export in the pane's workers", () => {
         ],
       },
     ]);
-    const settings = {
-      sheet: "Inställningar",
-      top: 0,
-      left: 0,
-      values: [
-        ["Ansvar", "Nämnd"],
-        ["1*", "KS"],
-        ["2*", "SAN"],
-      ],
-    };
     const committees = [
       { code: "KS", name: "Kommunstyrelsen", kind: "committee" as const },
       { code: "SAN", name: null, kind: "committee" as const },
     ];
     const summed = structuredClone(
-      await handleCoreRequest({ id: 8, step: "importLedger", args: [read.read.grids, [settings], committees] }),
+      await handleCoreRequest({ id: 8, step: "importLedger", args: [read.read.grids, [LEDGER_SETTINGS], committees] }),
     );
     if (!summed.ok) throw new Error(summed.message);
     const { result } = summed.value as Awaited<ReturnType<PaneCore["importLedger"]>>;
