@@ -38,8 +38,9 @@ function returned(
   p: Plan,
   typed: Record<string, Record<string, Record<number, CellValue>>>,
   settings: Settings = DEFAULT_SETTINGS,
+  period = DEFAULT_SETTINGS.periods[0],
 ) {
-  return followUpSheets(p, options({ settings })).map(({ committee, spec }) => {
+  return followUpSheets(p, options({ settings, period })).map(({ committee, spec }) => {
     const grid: Grid = gridOf(spec);
     for (const row of grid.values) {
       for (const [col, value] of Object.entries(typed[committee.code]?.[String(row[COL.key])] ?? {})) {
@@ -107,6 +108,19 @@ test("the figures are read to the öre, with the plan's budget; a nämnd that di
   });
   expect(economy("SN")[0]).toMatchObject({ budgetOre: 30_000 * TKR, outcomeOre: null, forecastOre: null });
   expect(result.committees.find((c) => c.committee.code === "SN")!.answered).toBe(false);
+});
+
+test("at Helår an utfall off by more than half the budget is said as the utfall it is, in both languages", () => {
+  const p = plan();
+  const helar = DEFAULT_SETTINGS.periods.find((period) => period.kind === "outcome")!;
+  const typed = { KS: { "economy|drift": { [D]: 120_000_000, [H]: "Skrivet i kronor." } } };
+  const result = consolidate(p, returned(p, typed, DEFAULT_SETTINGS, helar), DEFAULT_SETTINGS, {
+    period: helar,
+    year: 2025,
+  });
+  const implausible = result.findings.find((f) => f.rule === "followup-economy-implausible")!;
+  expect(findingMessage(implausible)).toMatch(/^Utfallet 120\u00a0000\u00a0000 tkr avviker från budgeten/);
+  expect(findingMessage(implausible, "en")).toMatch(/^The outcome 120,000,000 tkr deviates from the budget/);
 });
 
 test("findings: a prognos that is no number, one off by more than half the budget, a kommentar or åtgärder missing", () => {

@@ -131,7 +131,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-comment-missing": (p) => `Kommentar saknas: när status är "${p.value}" ska nämnden förklara varför.`,
     "followup-amount-invalid": (p) => `"${p.value}" går inte att läsa som ett belopp i tkr. Skriv ett tal, t.ex. 180.`,
     "followup-amount-sign": (p) =>
-      `${p.kind === "utfall" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr har motsatt tecken mot beloppet ` +
+      `${p.kind === "outcome" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr har motsatt tecken mot beloppet ` +
       `${tkr(p.amount, "sv")} tkr, så avvikelsen blir ${tkr(p.deviation, "sv")} tkr. Menade nämnden ` +
       `${tkr(-Number(p.value), "sv")}? Skriv med samma tecken som beloppet: en minskning skrivs negativ.`,
     "followup-duplicate-return": (p) =>
@@ -168,7 +168,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-ledger-differs": (p) =>
       `Nämnden har skrivit utfallet ${tkr(p.typed, "sv")} tkr; huvudboken säger ${tkr(p.ledger, "sv")} tkr. Nämndens siffra står kvar. Kontrollera vilken som gäller och rätta i bladet om det behövs.`,
     "followup-economy-implausible": (p) =>
-      `${p.kind === "utfall" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr avviker från budgeten ${tkr(p.budget, "sv")} tkr med ${tkr(p.deviation, "sv")} tkr, mer än halva budgeten. Är beloppet skrivet i kronor i stället för tkr, eller en kostnad skriven negativ? Kostnader skrivs positiva, i tkr.`,
+      `${p.kind === "outcome" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr avviker från budgeten ${tkr(p.budget, "sv")} tkr med ${tkr(p.deviation, "sv")} tkr, mer än halva budgeten. Är beloppet skrivet i kronor i stället för tkr, eller en kostnad skriven negativ? Kostnader skrivs positiva, i tkr.`,
     "followup-economy-explanation-missing": (p) =>
       p.what === "measures"
         ? `Åtgärder saknas: avvikelsen är ${tkr(p.deviation, "sv")} tkr${p.percent === "" ? "" : ` (${tkr(p.percent, "sv")} % av budgeten)`}, ett underskott. Skriv vad nämnden gör för att komma i balans.`
@@ -261,7 +261,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `A comment is missing: with status "${p.value}" the committee should explain why.`,
     "followup-amount-invalid": (p) => `"${p.value}" cannot be read as an amount in tkr. Write a number, e.g. 180.`,
     "followup-amount-sign": (p) =>
-      `The ${p.kind === "utfall" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr has the opposite sign of the ` +
+      `The ${p.kind === "outcome" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr has the opposite sign of the ` +
       `amount ${tkr(p.amount, "en")} tkr, so the deviation comes out as ${tkr(p.deviation, "en")} tkr. Did the ` +
       `committee mean ${tkr(-Number(p.value), "en")}? Write it with the amount's sign: a decrease is negative.`,
     "followup-duplicate-return": (p) =>
@@ -298,7 +298,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-ledger-differs": (p) =>
       `The committee typed the outcome ${tkr(p.typed, "en")} tkr; the ledger says ${tkr(p.ledger, "en")} tkr. The committee's figure is kept. Check which one holds and correct the sheet if needed.`,
     "followup-economy-implausible": (p) =>
-      `The ${p.kind === "utfall" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr deviates from the budget ${tkr(p.budget, "en")} tkr by ${tkr(p.deviation, "en")} tkr, more than half the budget. Was the amount written in kronor instead of tkr, or a cost written as negative? Costs are written positive, in tkr.`,
+      `The ${p.kind === "outcome" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr deviates from the budget ${tkr(p.budget, "en")} tkr by ${tkr(p.deviation, "en")} tkr, more than half the budget. Was the amount written in kronor instead of tkr, or a cost written as negative? Costs are written positive, in tkr.`,
     "followup-economy-explanation-missing": (p) =>
       p.what === "measures"
         ? `Measures are missing: the deviation is ${tkr(p.deviation, "en")} tkr${p.percent === "" ? "" : ` (${tkr(p.percent, "en")} % of the budget)`}, a deficit. Write what the committee does to get back in balance.`
