@@ -154,7 +154,7 @@ function economyRows(plan: Plan, code: string, year: number): EconomyRow[] {
     },
   ];
   const drift =
-    budgets.length || isNamnd(committee) ? figures("economy", DRIFT_ID, driftTitle(budgets), sumOre(budgets)) : [];
+    budgets.length || isNotCompany(committee) ? figures("economy", DRIFT_ID, driftTitle(budgets), sumOre(budgets)) : [];
   return [
     ...drift,
     ...[...projects].flatMap(([project, { id, amountOre }]) => figures("investment", id, project, amountOre)),
@@ -163,7 +163,7 @@ function economyRows(plan: Plan, code: string, year: number): EconomyRow[] {
 
 export const MEASURES_TITLE = "Åtgärder vid underskott";
 
-const isNamnd = (committee: Committee | undefined) => committee?.kind !== "company";
+const isNotCompany = (committee: Committee | undefined) => committee?.kind !== "company";
 
 function sumOre(amounts: { amountOre: number }[]): number | null {
   return amounts.length ? amounts.reduce((sum, a) => sum + a.amountOre, 0) : null;

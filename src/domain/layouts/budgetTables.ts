@@ -198,7 +198,7 @@ function tableAt(sheet: Grid, headerRow: number, supplementaryTable: boolean): R
   const descriptionCol = (grid.values[headerRow - grid.top] ?? []).findIndex((value) =>
     DESCRIPTION.test(bareHeader(value)),
   );
-  return nämndRows(grid, firstRow, committeeCol).flatMap(({ committee, rows }) =>
+  return committeeRows(grid, firstRow, committeeCol).flatMap(({ committee, rows }) =>
     columns.flatMap((column) => {
       const amounts = rows.flatMap((row) => filledCell(grid, row, column.col) ?? []);
       if (amounts.length === 0) return [];
@@ -215,7 +215,7 @@ function tableAt(sheet: Grid, headerRow: number, supplementaryTable: boolean): R
  * The rows of each nämnd: its Summa row when it stands beside verksamheter (a nämnd merged down them, or written on
  * each), else all of its rows (added up). Rows naming no nämnd (Summa nämnder, Resultat, a förvaltning) give nothing.
  */
-function nämndRows(grid: Grid, firstRow: number, committeeCol: number): { committee: RawCell; rows: number[] }[] {
+function committeeRows(grid: Grid, firstRow: number, committeeCol: number): { committee: RawCell; rows: number[] }[] {
   const groups: { committee: RawCell; name: string; rows: number[]; total?: number }[] = [];
   for (let row = firstRow; row < grid.top + grid.values.length; row++) {
     const value = valueAt(grid, row, committeeCol);
