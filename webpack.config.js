@@ -82,10 +82,29 @@ const styleRules = [
   { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
 ];
 
+/**
+ * The pane's entries: `boot` (coreWorkerStart.ts: it only starts the core's worker) is a small script of its own that
+ * runs before the pane's big entry, so the browser starts the worker while that entry is still loaded and evaluated;
+ * `taskpane` depends on it and shares its modules. (The steps' chunks load from `taskpane`, whose React and Fluent
+ * they share: loaded from `boot`, they would bring their own copies.)
+ */
+const PANE_ENTRIES = {
+  boot: "./src/taskpane/coreWorkerStart.ts",
+  taskpane: { import: "./src/taskpane/index.tsx", dependOn: "boot" },
+};
+
+/**
+ * Modules shared between lazily loaded chunks are split off as usual (webpack's default), but not out of a worker's own script: a worker
+ * loads what its script lacks with importScripts, one more request in a row before it can answer.
+ */
+const WORKER_CHUNKS = ["maltavlan-core", "maltavlan-files"];
+const notWorkerScript = (chunk) => !chunk.canBeInitial() && !WORKER_CHUNKS.includes(chunk.name);
+
 /** What the pane's build and the preview's build share: TypeScript, styles, hashed bundles, a clean output folder. */
 function common(production, entry, outputDir) {
   return {
     entry,
+    optimization: { splitChunks: { chunks: notWorkerScript } },
     output: { path: path.resolve(__dirname, outputDir), filename: "[name].[contenthash].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [...styleRules, tsRule] },
@@ -109,20 +128,16 @@ const stylePlugins = () => [
  */
 async function previewConfig(production) {
   return {
-    // Two entries sharing one runtime, the preview's run first: the pane's entry holds all it needs, as in its own
-    // build, and none of the stand-in, so bench/pane.js can count what the pane loads before it can be used.
-    ...common(
-      production,
-      { preview: "./src/preview/preview.ts", taskpane: "./src/taskpane/index.tsx" },
-      "dist-preview",
-    ),
-    optimization: { runtimeChunk: "single" },
+    // The preview's entry and the pane's, sharing one runtime, the preview's run first: the pane's entries hold all
+    // they need, as in its own build, and none of the stand-in, so bench/pane.js can count what the pane loads before it can be used.
+    ...common(production, { preview: "./src/preview/preview.ts", ...PANE_ENTRIES }, "dist-preview"),
+    optimization: { runtimeChunk: "single", splitChunks: { chunks: notWorkerScript } },
     plugins: [
       ...stylePlugins(),
       new HtmlWebpackPlugin({
         filename: "index.html",
         template: "./src/preview/preview.html",
-        chunks: ["runtime", "preview", "taskpane"],
+        chunks: ["runtime", "preview", "boot", "taskpane"],
         chunksSortMode: "manual",
         // The same policy as the pane built with the local office.js (the preview loads no office.js at all).
         csp: contentSecurityPolicy(OFFICE_JS_LOCAL),
@@ -141,13 +156,14 @@ module.exports = async (env, argv) => {
   const addinUrl = process.env.ADDIN_URL || undefined;
   manifestForUrl("", addinUrl); // a malformed ADDIN_URL stops the build before anything is built
   return {
-    ...common(production, { taskpane: "./src/taskpane/index.tsx" }, "dist"),
+    ...common(production, PANE_ENTRIES, "dist"),
     plugins: [
       ...stylePlugins(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
+        chunks: ["boot", "taskpane"],
+        chunksSortMode: "manual",
         officeJsUrl,
         // scripts/csp.js says why each directive is what it is; test/csp.test.ts checks the built page.
         csp: contentSecurityPolicy(officeJsUrl),

@@ -72,7 +72,7 @@ function initialJsGzipKb(dir) {
 
 /** Records, before the page's own scripts run, when the first step can be used and every long task. */
 function recordInPage() {
-  window.__bench = { usableAt: null, longTasks: [] };
+  window.__bench = { usableAt: null, usableWallClock: null, longTasks: [] };
   const shown = (element) => {
     if (!element || element.disabled || element.getAttribute("aria-disabled") === "true") return false;
     const box = element.getBoundingClientRect();
@@ -88,6 +88,8 @@ function recordInPage() {
   const observer = new MutationObserver(() => {
     if (window.__bench.usableAt === null && usable()) {
       window.__bench.usableAt = performance.now();
+      // The requests' start times are wall-clock times taken in the browser's process: compared with the same clock.
+      window.__bench.usableWallClock = Date.now();
       observer.disconnect();
     }
   });
@@ -117,15 +119,12 @@ async function usableFigures(browser, url, dir) {
   for (let i = 0; i < RUNS; i++) {
     const scripts = [];
     const { context, page } = await openPreview(browser, url, { scripts });
-    const { usableAt, usableEpoch } = await page.evaluate(() => ({
-      usableAt: window.__bench.usableAt,
-      usableEpoch: performance.timeOrigin + window.__bench.usableAt,
-    }));
+    const { usableAt, usableWallClock } = await page.evaluate(() => window.__bench);
     times.push(usableAt);
     // Requests the page made after it became usable (before this evaluation came back) are not counted; a
     // request's start time is known once its response has come.
     await Promise.all(scripts.map((request) => request.response()));
-    const before = scripts.filter((request) => request.timing().startTime <= usableEpoch);
+    const before = scripts.filter((request) => request.timing().startTime <= usableWallClock);
     const files = before.map((request) => new URL(request.url()).pathname.slice(1));
     const own = [...new Set(files)].filter((file) => !/^preview\./.test(file));
     const runKb = own.reduce((sum, file) => sum + gzipKb(path.join(dir, file)), 0);

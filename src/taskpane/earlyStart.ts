@@ -1,27 +1,24 @@
 import { stepFromUrl } from "./launch";
 import { STEP_CHUNKS } from "./stepChunks";
-import { workerCore } from "./workerCore";
+import { startedCore } from "./coreWorkerStart";
 import { workerFiles } from "./workerFiles";
 import type { PaneWorkbook } from "./workbook";
 
 /* global window */
 
 /**
- * The Excel host's jobs, with the core in its Web Worker and the file reader in another. index.tsx imports this
- * module first, so it runs before React and Fluent are evaluated and before Office is ready: the pane reads the plan
- * as soon as it opens, and the core's worker, the jobs' chunk and the opening step's chunk load meanwhile instead of
- * after. (Outside Excel the
- * pane only says where it runs; the worker it started is then never asked anything.) The file reader (ExcelJS)
- * starts on use.
+ * The Excel host's jobs, with the core in its Web Worker (started even earlier, by coreWorkerStart.ts) and the file
+ * reader in another. index.tsx imports this module first, so it runs before React and Fluent are evaluated and before
+ * Office is ready: the jobs' chunk and the opening step's chunk load meanwhile instead of after. (Outside Excel the
+ * pane only says where it runs; the worker is then never asked anything.) The file reader (ExcelJS) starts on use.
  */
 function startLoadingWorkbook(): () => Promise<PaneWorkbook> {
   const importJobs = () => import(/* webpackChunkName: "excel-jobs" */ "./excelWorkbook");
   let started: ReturnType<typeof importJobs> | null = importJobs();
-  const core = workerCore({ startNow: true });
   return () => {
     const jobs = started ?? importJobs(); // lazyWorkbook asks again after a failed download: fetch anew
     started = null;
-    return jobs.then(({ excelWorkbook }) => excelWorkbook({ core, files: workerFiles() }));
+    return jobs.then(({ excelWorkbook }) => excelWorkbook({ core: startedCore, files: workerFiles() }));
   };
 }
 
