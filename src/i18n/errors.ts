@@ -15,6 +15,7 @@ import type {
   WriteWarning,
 } from "../sheet/hostProblems";
 import type { Language } from "./findings";
+import { formatNumber } from "./numberFormats";
 
 /** The Office.js error codes with a sentence of their own; any other code gets a general one that names it. */
 type KnownOfficeCode =
@@ -182,7 +183,6 @@ const sv = {
   } satisfies LimitReasons as LimitReasons,
   overLimit: (file: string, reason: string) =>
     `Filen läses inte eftersom ${reason} (en gräns mot skadliga filer, långt över vad en plan behöver): ${file}`,
-  numberLocale: "sv-SE",
 };
 
 export type HostStrings = typeof sv;
@@ -322,7 +322,6 @@ const en: HostStrings = {
   },
   overLimit: (file, reason) =>
     `The file is not read because ${reason} (a limit against harmful files, far above what a plan needs): ${file}`,
-  numberLocale: "en-GB",
 };
 
 /** Both languages' tables, for tests that compare them. */
@@ -360,7 +359,7 @@ export function fileProblemMessage(problem: FileProblem, language: Language): st
     case "notWorkbook":
       return t.notWorkbook(problem.file, problem.hint ? t.notWorkbookHints[problem.hint] : null);
     case "overLimit": {
-      const max = problem.max.toLocaleString(t.numberLocale);
+      const max = formatNumber(problem.max, language);
       return t.overLimit(problem.file, t.limits[problem.limit](max, `"${problem.where ?? ""}"`));
     }
     case "unwritable": {

@@ -1,4 +1,5 @@
 import { Finding, FindingParams, RuleId } from "../domain/findings";
+import { formatNumber } from "./numberFormats";
 
 /** Messages for findings, Swedish first (the users' language), English second. Each says what is wrong and what to do. */
 
@@ -10,12 +11,12 @@ type Message = (p: FindingParams) => string;
 function tkr(value: string | number, language: Language): string {
   const n = Number(value);
   if (!Number.isFinite(n)) return String(value);
-  return n.toLocaleString(language === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 3 });
+  return formatNumber(n, language);
 }
 
 /** A count as each language groups it: "32 767", "32,767". */
 function count(value: string | number, language: Language): string {
-  return Number(value).toLocaleString(language === "sv" ? "sv-SE" : "en-GB");
+  return formatNumber(Number(value), language);
 }
 
 const FIELD_LABELS: Record<Language, Record<string, string>> = {

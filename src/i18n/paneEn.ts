@@ -1,10 +1,11 @@
 /** Everything the task pane says, in English: the Swedish table's keys (paneSv.ts), in English words and numbers. */
 import { type NumberStyle, formatAmount } from "../domain/amounts";
 import type { PlanRowKind } from "../domain/followup/model";
+import { formatNumber } from "./numberFormats";
 import { UNREAD_REASON_LABELS } from "./unreadReasons";
 import type { PaneStrings } from "./paneSv";
 
-const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+const pluralEn = (n: number, one: string, many: string) => `${formatNumber(n, "en")} ${n === 1 ? one : many}`;
 
 /** Amounts in English: 1,200.5 tkr (the unit stays the plan's). */
 const ENGLISH_NUMBERS: NumberStyle = { group: ",", decimal: ".", minus: "-" };
@@ -41,7 +42,7 @@ export const en: PaneStrings = {
     "what the sheet or column is above and save the mapping.",
   unreadSheet: (sheet: string, cells: number) => `${sheet}: ${pluralEn(cells, "cell", "cells")}`,
   unreadReasons: UNREAD_REASON_LABELS.en,
-  unreadMore: (n: number) => `… and ${n.toLocaleString("en-GB")} more (the full list: maltavlan validate --json).`,
+  unreadMore: (n: number) => `… and ${formatNumber(n, "en")} more (the full list: maltavlan validate --json).`,
   colSheet: "Sheet",
   colReadAs: "Read as",
   colHeaderRow: "Header row",
@@ -109,7 +110,7 @@ export const en: PaneStrings = {
     "The template sheets are created: Nämnder, Mål, Uppdrag, Ramjusteringar and Nyckeltal. Fill in the plan there.",
   planAsReadHeading: "How the plan is read",
   planRowsShown: (shown: number, total: number) =>
-    shown < total ? `The first ${shown} of ${total.toLocaleString("en-GB")}.` : `All ${total}.`,
+    shown < total ? `The first ${shown} of ${formatNumber(total, "en")}.` : `All ${total}.`,
   planPartEmpty: "Nothing found.",
   goalTreeCaption: "Goals and key figures",
   goalTreeCounts: (goals: number, keyFigures: number) =>
@@ -149,7 +150,7 @@ export const en: PaneStrings = {
   goToHint: "Choose a finding to go to its cell.",
   goToFailed: "Could not show the cell.",
   moreFindings: (n: number) =>
-    `… and ${n.toLocaleString("en-GB")} more of the same kind. Correct these and validate again.`,
+    `… and ${formatNumber(n, "en")} more of the same kind. Correct these and validate again.`,
 
   period: "Period",
   year: "Year",

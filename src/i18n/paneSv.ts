@@ -9,9 +9,10 @@ import type { SheetKind } from "../domain/mapping";
 import type { FieldName } from "../domain/raw";
 import type { Language } from "./findings";
 import type { WorkerFailureKind } from "./pane";
+import { formatNumber } from "./numberFormats";
 import { UNREAD_REASON_LABELS } from "./unreadReasons";
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("sv-SE")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatNumber(n, "sv")} ${n === 1 ? one : many}`;
 
 export const sv = {
   /** The language this table speaks; what Excel and files report is said in it too (i18n/errors.ts). */
@@ -48,7 +49,7 @@ export const sv = {
     "kolumnen är ovan och spara kopplingen.",
   unreadSheet: (sheet: string, cells: number) => `${sheet}: ${plural(cells, "cell", "celler")}`,
   unreadReasons: UNREAD_REASON_LABELS.sv,
-  unreadMore: (n: number) => `… och ${n.toLocaleString("sv-SE")} till (hela listan: maltavlan validate --json).`,
+  unreadMore: (n: number) => `… och ${formatNumber(n, "sv")} till (hela listan: maltavlan validate --json).`,
   colSheet: "Blad",
   colReadAs: "Läses som",
   colHeaderRow: "Rubrikrad",
@@ -115,7 +116,7 @@ export const sv = {
   templateCreated: "Mallbladen är skapade: Nämnder, Mål, Uppdrag, Ramjusteringar och Nyckeltal. Fyll i planen där.",
   planAsReadHeading: "Så läses planen",
   planRowsShown: (shown: number, total: number) =>
-    shown < total ? `De första ${shown} av ${total.toLocaleString("sv-SE")}.` : `Alla ${total}.`,
+    shown < total ? `De första ${shown} av ${formatNumber(total, "sv")}.` : `Alla ${total}.`,
   planPartEmpty: "Inget hittat.",
   goalTreeCaption: "Mål och nyckeltal",
   goalTreeCounts: (goals: number, keyFigures: number) =>
@@ -150,7 +151,7 @@ export const sv = {
   cleared: (count: number) => `${count} ${count === 1 ? "markering togs bort" : "markeringar togs bort"}.`,
   goToHint: "Välj ett fynd för att gå till cellen.",
   goToFailed: "Kunde inte visa cellen.",
-  moreFindings: (n: number) => `… och ${n.toLocaleString("sv-SE")} till av samma slag. Rätta dessa och validera igen.`,
+  moreFindings: (n: number) => `… och ${formatNumber(n, "sv")} till av samma slag. Rätta dessa och validera igen.`,
 
   // Skapa uppföljning
   period: "Period",
