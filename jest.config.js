@@ -13,6 +13,7 @@ const CORE = [
   "i18n-errors",
   "mapping",
   "names",
+  "number-formats",
   "own-sheet-names",
   "pasted",
   "pastedPdf",
