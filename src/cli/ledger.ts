@@ -10,6 +10,7 @@ import { readLedgerBytes } from "../hosts/ledger/readLedger";
 import { readInputFile } from "../hosts/xlsx/read";
 import { Language } from "../i18n/findings";
 import { LEDGER_STRINGS, LedgerStrings, kronor } from "../i18n/ledger";
+import { formatNumber } from "../i18n/numberFormats";
 import { Output, UsageError, findingLines, table } from "./common";
 
 /** More findings than this are counted, not listed: an export written with decimal points would list every row. */
@@ -60,7 +61,7 @@ export async function importLedgerFile(
 
 function summaryLines(result: LedgerSummary, committees: Committee[], t: LedgerStrings, lang: Language): string[] {
   const money = (ore: number) => kronor(ore, lang).replace(/\u00A0kr$/, "");
-  const count = (n: number) => n.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+  const count = (n: number) => formatNumber(n, lang);
   const names = new Map(committees.map((c) => [c.code, c.name ? `${c.code} ${c.name}` : c.code]));
   const lines: string[] = [];
   if (result.committees.length === 0) lines.push(t.noRules);
