@@ -109,6 +109,20 @@ test("a list the plan does not show complete leaves a difference unexplained: in
   expect(en).not.toMatch(/ej förklarat|Stämmer/);
 });
 
+test("a list under the title of a part of a nämnd totals that part, not the nämnd: its Summa shows nothing complete", async () => {
+  // As Sjöbo's budget lists its changes per verksamhet ("Kommunstyrelse – Kommunövergripande verksamhet"), while the
+  // driftbudget gives the nämnd's ram over all its verksamheter.
+  const { mismatches, years } = await read({
+    Driftbudget: rams(525_000),
+    Ramjusteringar: [["Socialnämnden – Äldreomsorg (tkr)"], [], ...changes()],
+  });
+  expect(mismatches).toEqual([]);
+  expect(verdicts(years)).toEqual([
+    ["Socialnämnden", 2025, false, false],
+    ["Tekniska nämnden", 2025, true, false],
+  ]);
+});
+
 test("a tillfällig drops out the year after: the ram that still holds it is wrong", async () => {
   const threeYears = (technical2026: number): Cell[][] => [
     ["Nämnd", "Budget 2024 (tkr)", "Budget 2025 (tkr)", "Budget 2026 (tkr)"],

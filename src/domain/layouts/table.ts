@@ -30,7 +30,7 @@ import { headingIn, isLevelRow, isNote, isTotals, soleFilled, titlesAbove } from
 import { unheadedTextColumn, yearAdjustments, yearColumns } from "./yearColumns";
 import { TableAccount, UnreadReason } from "../unread";
 import { RamLines, emptyRamLines, isPreviousRam } from "./ramLines";
-import { ChangeTotals, RawChangeTotal } from "./changeTotals";
+import { ChangeTotals, RawChangeTotal, namesPartOfCommittee } from "./changeTotals";
 
 /**
  * Reads a sheet laid out as a table: its header row, each column read as a field (headers.ts), then one plan object per
@@ -197,7 +197,7 @@ export function readTable(
   const textCommittees = kind === "assignment" && !namesCommittee && !matrix.length && !sheetCommittee;
   const durationCol = columns.main.byField.duration;
   const ramLines = emptyRamLines({ grid, years, unit: amountUnit, labelCol: nameCol, durationCol });
-  const changeTotals = new ChangeTotals();
+  const changeTotals = new ChangeTotals(!titles.some(namesPartOfCommittee));
   let holdsErrors = false;
   let blankAbove = false;
   const skippedRows = new Map<number, UnreadReason>();

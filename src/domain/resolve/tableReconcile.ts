@@ -39,7 +39,8 @@ interface Listed {
  *
  * Published plans change a ram by more than their lists of ramjusteringar show (uppräkning given as a percentage,
  * kapitalkostnader, moves between nämnder, decisions of another year's budget), so a difference is an error only where
- * the plan shows its list complete: a Summa row for the nämnd and year that the listed changes add up to. Elsewhere
+ * the plan shows its list complete: a Summa row for the nämnd and year that the listed changes add up to, in a list
+ * that is not one part's of the nämnd (changeTotals.ts). Elsewhere
  * the difference stands, unexplained, in the summary only.
  */
 export class TableReconciler extends RowReader {
