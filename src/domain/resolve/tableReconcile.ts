@@ -76,7 +76,8 @@ export class TableReconciler extends RowReader {
       return years.flatMap((year): RamYear[] => {
         const [frame, ...moreFrames] = frames.get(key(committee, year)) ?? [];
         const [last, ...moreLast] = frames.get(key(committee, year - 1)) ?? [];
-        if (!frame || !last || moreFrames.length || moreLast.length || byBlocks.has(key(committee, year))) return [];
+        const at = frame && input.sources.get(frame.id);
+        if (!at || !last || moreFrames.length || moreLast.length || byBlocks.has(key(committee, year))) return [];
         const ofYear = listed.filter((c) => c.year === year).map(({ change }) => change);
         const previousOre = right.get(year - 1) ?? last.amountOre;
         const tolerance = (input.halfUnits.get(frame.id) ?? 0) + (input.halfUnits.get(last.id) ?? 0);
@@ -98,8 +99,6 @@ export class TableReconciler extends RowReader {
         const addsUp = off(sums) <= tolerance;
         const total = totals.get(key(committee, year));
         const changesComplete = total !== undefined && total === ofYear.reduce((sum, c) => sum + c.ore, 0);
-        const at = input.sources.get(frame.id);
-        if (!at) return [];
         if (!addsUp && changesComplete) {
           right.set(year, sums.expectedOre);
           const amounts = { frameOre: frame.amountOre, expectedOre: sums.expectedOre, previousOre, endingOre };
