@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { readPlanWithSettings } from "../src/domain/planRead";
-import { planToJson } from "../src/domain/summary";
+import { planToJson, reconciliationToJson } from "../src/domain/summary";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { Expected, KINDS, Score, crashScore, scorePlan } from "./corpus/score";
 
@@ -47,9 +47,10 @@ async function score(name: string): Promise<Score> {
   const expected: Expected = JSON.parse(await fs.readFile(path.join(CORPUS, `${name}.expected.json`), "utf8"));
   try {
     const { grids } = await readWorkbookFile(path.join(CORPUS, `${name}.xlsx`));
-    const { plan, findings } = readPlanWithSettings(grids);
-    if (DUMP.has(name)) console.log(JSON.stringify({ name, plan: planToJson(plan), findings }, null, 1));
-    return scorePlan(expected, planToJson(plan), findings);
+    const { plan, findings, reconciliation } = readPlanWithSettings(grids);
+    const reconciled = reconciliationToJson(reconciliation);
+    if (DUMP.has(name)) console.log(JSON.stringify({ name, plan: planToJson(plan), findings, reconciled }, null, 1));
+    return scorePlan(expected, planToJson(plan), findings, reconciled);
   } catch (error) {
     return crashScore(expected, error);
   }

@@ -98,8 +98,9 @@ export function committeeSummary(plan: Plan, lang: Language): string[] {
 }
 
 /**
- * Ramavstämning: per nämnd and year of a ram block, ram förra året + varaktiga + tillfälliga − tillfälliga som upphör
- * + uppräkning = ram, and whether the written ram is what they give (a difference is also a finding at its cell).
+ * Ramavstämning: per nämnd and year of a ram block or a driftbudget table, ram förra året + varaktiga + tillfälliga −
+ * tillfälliga som upphör + uppräkning = ram, and whether the written ram is what they give (a difference is also a
+ * finding at its cell where the changes are complete; else it is unexplained, and information only).
  */
 export function reconciliationSummary(years: RamYear[], plan: Plan, lang: Language): string[] {
   if (years.length === 0) return [];
@@ -132,7 +133,9 @@ export function reconciliationSummary(years: RamYear[], plan: Plan, lang: Langua
     header,
     years.map((y) => {
       const off = formatAmount(y.frameOre - y.expectedOre);
-      const adds = y.addsUp ? (sv ? "ja" : "yes") : `${sv ? "nej" : "no"}, ${off} (${y.cell})`;
+      // A list of changes the plan does not show complete leaves a difference unexplained, not wrong.
+      const verdict = y.changesComplete ? (sv ? "nej" : "no") : sv ? "ej förklarat" : "unexplained";
+      const adds = y.addsUp ? (sv ? "ja" : "yes") : `${verdict}, ${off} (${y.cell})`;
       // A start whose tillfälliga the plan does not show was assumed to hold them, and says so.
       const basis = y.temporaryBasis === "assumed" ? (sv ? " (antaget)" : " (assumed)") : "";
       return [

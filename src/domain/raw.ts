@@ -1,6 +1,7 @@
 import { CellRef, CellValue, Grid, isFilled, valueAt } from "../sheet/grid";
 import { AmountUnit } from "./amounts";
 import type { RamLines } from "./layouts/ramLines";
+import type { RawChangeTotal } from "./layouts/changeTotals";
 import type { BudgetKind, Origin } from "./model";
 
 /**
@@ -260,6 +261,8 @@ export interface RawBudget {
   amounts: RawCell[];
   unit?: AmountUnit;
   description?: RawCell;
+  /** The most decimals its amounts show: how precisely the published figure was rounded. */
+  decimals?: number;
 }
 
 /** An investment budget line: a nämnd's project and its amount for a year. */
@@ -278,4 +281,6 @@ export interface RawPlan {
   investments?: RawInvestment[];
   /** Ram blocks whose Ram lines and changes are reconciled. */
   ramBlocks?: RamLines[];
+  /** The Summa rows of lists of ramjusteringar by year: a nämnd's total of its changes in a year. */
+  changeTotals?: RawChangeTotal[];
 }

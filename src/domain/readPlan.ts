@@ -10,6 +10,7 @@ import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
 import { budgetTable } from "./layouts/budgetTables";
 import { investmentTable } from "./layouts/investmentTables";
 import { RamLines, ramBlockBudgets } from "./layouts/ramLines";
+import { RawChangeTotal } from "./layouts/changeTotals";
 import { Mapping } from "./mapping";
 import { isSettingsSheet } from "./settings";
 import { ledgerTableAreas } from "./ledger/settings";
@@ -119,6 +120,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   const budgets: RawBudget[] = [];
   const investments: RawInvestment[] = [];
   const reconciled: RamLines[] = [];
+  const changeTotals: RawChangeTotal[] = [];
   /** Goals of trees written beside uppdrag: read when no sheet gives goals of its own. */
   const treeGoals: CellRow[] = [];
   let facts: RawPlanFacts = {};
@@ -230,6 +232,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
       const read = tables.map(({ block }) => block);
       for (const { block, table } of tables) {
         accounts.push(() => tableUnread(block.grid, table.account));
+        changeTotals.push(...(table.changeTotals ?? []));
         if (table.ramLines) {
           budgets.push(...ramBlockBudgets(table.ramLines));
           reconciled.push(table.ramLines);
@@ -254,6 +257,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
         budgets.push(...ramBlockBudgets(table.ramLines));
         reconciled.push(table.ramLines);
       }
+      changeTotals.push(...(table?.changeTotals ?? []));
       if (!table && money.budgets.length + money.investments.length > 0) {
         sheets.push({ sheet: grid.sheet, layout: "table", kind: money.budgets.length ? "budget" : "investment" });
         unread.push(...outsideMoney(grid, money.budgets, money.investments));
@@ -270,7 +274,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   for (const account of accounts) unread.push(...account());
   if (rows.goal.length === 0) for (const row of treeGoals) rows.add(row);
   const { plan, findings, sources, reconciliation } = resolvePlan(
-    { rows, facts: { title, ...facts }, budgets, investments, ramBlocks: reconciled },
+    { rows, facts: { title, ...facts }, budgets, investments, ramBlocks: reconciled, changeTotals },
     { levels, years: mapping.years, previousRamHoldsTemporary: mapping.previousRamHoldsTemporary },
   );
   return {

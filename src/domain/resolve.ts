@@ -5,6 +5,7 @@ import { AdjustmentReader } from "./resolve/adjustments";
 import { AssignmentReader } from "./resolve/assignments";
 import { BudgetReader, SourceCells } from "./resolve/budgets";
 import { RamReconciler, RamYear } from "./resolve/ramReconcile";
+import { TableReconciler } from "./resolve/tableReconcile";
 import { CommitteeReader } from "./resolve/committees";
 import { newResolveState } from "./resolve/context";
 import { GoalReader } from "./resolve/goals";
@@ -30,7 +31,7 @@ export interface Resolved {
   findings: Finding[];
   /** The cell each budget and investment was read from, by its id. */
   sources: SourceCells;
-  /** Each ram block's years, reconciled: ram förra året + the year's changes = the year's ram. */
+  /** Each nämnd's years, reconciled from its ram block or its driftbudget table: ram förra året + changes = ram. */
   reconciliation: RamYear[];
 }
 
@@ -43,7 +44,8 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
   committees.readRegister(rows.committee);
   const goals = goalReader.read(rows.goal);
   const assignments = new AssignmentReader(state, committees, goalReader).read(rows.assignment, goals);
-  const adjustments = new AdjustmentReader(state, committees).read(rows.adjustment, assignments);
+  const adjustmentReader = new AdjustmentReader(state, committees);
+  const adjustments = adjustmentReader.read(rows.adjustment, assignments);
   const keyFigures = new KeyFigureReader(state, goalReader).read(rows.keyFigure, goals);
   const yearReader = new YearReader(state);
   const years = options.years?.length ? options.years : yearReader.planYears(raw.facts, assignments.all, adjustments);
@@ -51,9 +53,19 @@ export function resolvePlan(raw: RawPlan, options: ResolveOptions = {}): Resolve
   const budgetReader = new BudgetReader(state, committees);
   const budgets = budgetReader.readBudgets(raw.budgets ?? []);
   const investments = budgetReader.readInvestments(raw.investments ?? []);
-  const reconciliation = new RamReconciler(state, committees, options.previousRamHoldsTemporary).reconcile(
+  const byBlocks = new RamReconciler(state, committees, options.previousRamHoldsTemporary).reconcile(
     raw.ramBlocks ?? [],
   );
+  const byTables = new TableReconciler(state, committees).reconcile({
+    budgets,
+    adjustments,
+    sources: budgetReader.sources,
+    halfUnits: budgetReader.halfUnits,
+    totals: raw.changeTotals ?? [],
+    assumedDurations: adjustmentReader.assumedDurations,
+    byBlocks,
+  });
+  const reconciliation = [...byBlocks, ...byTables];
   committees.reportEveryCommitteeWithoutRegister();
   const plan: Plan = {
     years,

@@ -121,7 +121,10 @@ export function reconciliationToJson(years: RamYear[]) {
     frameTkr: oreToTkr(y.frameOre),
     expectedTkr: oreToTkr(y.expectedOre),
     addsUp: y.addsUp,
+    differenceTkr: oreToTkr(y.frameOre - y.expectedOre),
     temporaryBasis: y.temporaryBasis,
     cell: y.cell,
+    source: y.source,
+    changesComplete: y.changesComplete,
   }));
 }

@@ -62,6 +62,8 @@ export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
       "löne- och prisuppräkning",
       "pris- och lönekompensation",
       "löne- och priskompensation",
+      "pris- och löneökning",
+      "löne- och prisökning",
       "prisuppräkning",
       "löneuppräkning",
       "priskompensation",

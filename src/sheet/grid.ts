@@ -86,6 +86,15 @@ export function valueAt(grid: Grid, row: number, col: number): CellValue {
   return grid.values[row - grid.top]?.[col - grid.left] ?? null;
 }
 
+/** Decimals a cell shows: its number format's, else its value's (how precisely a published figure was rounded). */
+export function shownDecimals(grid: Grid, row: number, col: number): number {
+  const format = grid.formats?.[row - grid.top]?.[col - grid.left];
+  const shown = format ? /[0#]\.([0#]+)/.exec(format)?.[1].length : undefined;
+  if (shown !== undefined) return shown;
+  const value = valueAt(grid, row, col);
+  return typeof value === "number" ? (String(value).split(".")[1]?.length ?? 0) : 0;
+}
+
 /** Text of a cell as a user reads it: trimmed, numbers in plain form; error values and empty cells give "". */
 export function cellText(value: CellValue): string {
   if (typeof value === "string") return value.trim();

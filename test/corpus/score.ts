@@ -6,14 +6,17 @@
  * - uppdrag by normalised title + the set of committees;
  * - ramjusteringar by committee + year + amount in tkr + duration (varaktig/tillfällig/null) + whether an index line;
  * - nyckeltal by normalised name + the name of their goal;
- * - budgets by committee + year + amount in tkr + kind (a ram, or a tilläggsbudget).
+ * - budgets by committee + year + amount in tkr + kind (a ram, or a tilläggsbudget);
+ * - reconciled years by committee + year + whether the ram adds up + the difference in tkr + whether the changes are
+ *   complete (only where the expected reading lists them).
  * Whatever the reader produced that no expected item took is an extra (silent garbage). Every corpus plan is a correct
  * plan, so every error finding is a false error.
  */
 import { Finding } from "../../src/domain/findings";
-import { planToJson } from "../../src/domain/summary";
+import { planToJson, reconciliationToJson } from "../../src/domain/summary";
 
 export type PlanJson = ReturnType<typeof planToJson>;
+export type ReconciliationJson = ReturnType<typeof reconciliationToJson>;
 
 export interface ExpectedCommittee {
   code: string | null;
@@ -49,6 +52,14 @@ export interface ExpectedBudget {
   amountTkr: number;
   kind: "frame" | "supplementary";
 }
+/** A nämnd's year reconciled: whether its ram adds up, by how much it is off, whether its list of changes is complete. */
+export interface ExpectedReconciliation {
+  committee: string;
+  year: number;
+  addsUp: boolean;
+  differenceTkr: number;
+  changesComplete: boolean;
+}
 export interface Expected {
   note?: string;
   committees: ExpectedCommittee[];
@@ -58,9 +69,19 @@ export interface Expected {
   keyFigures: ExpectedKeyFigure[];
   /** Left out where the document gives no budget (the workbooks written before budgets were read). */
   budgets?: ExpectedBudget[];
+  /** Left out where the workbook was written before reconciliations were scored: then none is counted, nor an extra. */
+  reconciliation?: ExpectedReconciliation[];
 }
 
-export const KINDS = ["committees", "goals", "assignments", "adjustments", "keyFigures", "budgets"] as const;
+export const KINDS = [
+  "committees",
+  "goals",
+  "assignments",
+  "adjustments",
+  "keyFigures",
+  "budgets",
+  "reconciliation",
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface KindScore {
@@ -145,7 +166,12 @@ function pair<E, R>(expected: E[], read: R[], matches: (e: E, r: R) => boolean):
   return { expected: expected.length, right, extras: read.length - used.size };
 }
 
-export function scorePlan(expected: Expected, plan: PlanJson, findings: Finding[]): Score {
+export function scorePlan(
+  expected: Expected,
+  plan: PlanJson,
+  findings: Finding[],
+  reconciliation: ReconciliationJson,
+): Score {
   const committeeByCode = new Map(plan.committees.map((c) => [c.code, c]));
   const readCommittee = (code: string): ReaderCommittee => committeeByCode.get(code) ?? { code, name: null };
   const expectedCommittee = (ref: string): ExpectedCommittee =>
@@ -193,6 +219,18 @@ export function scorePlan(expected: Expected, plan: PlanJson, findings: Finding[
         e.amountTkr === r.amountTkr &&
         e.kind === r.kind,
     ),
+    reconciliation: expected.reconciliation
+      ? pair(
+          expected.reconciliation,
+          reconciliation,
+          (e, r) =>
+            committeeMatches(expectedCommittee(e.committee), readCommittee(r.committee)) &&
+            e.year === r.year &&
+            e.addsUp === r.addsUp &&
+            e.differenceTkr === r.differenceTkr &&
+            e.changesComplete === r.changesComplete,
+        )
+      : { expected: 0, right: 0, extras: 0 },
   };
   const errors = findings.filter((f) => f.severity === "error");
   const errorRules: Record<string, number> = {};

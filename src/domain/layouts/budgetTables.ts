@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellText, isFilled, valueAt } from "../../sheet/grid";
+import { CellValue, Grid, cellText, isFilled, shownDecimals, valueAt } from "../../sheet/grid";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { BudgetKind } from "../model";
 import { RawBudget, RawCell, filledCell } from "../raw";
@@ -206,7 +206,10 @@ function tableAt(sheet: Grid, headerRow: number, supplementaryTable: boolean): R
         column.kind === "supplementary" && descriptionCol >= 0
           ? (filledCell(grid, rows[0], grid.left + descriptionCol) ?? undefined)
           : undefined;
-      return [{ kind: column.kind, committee, year: column.year, amounts, unit: column.unit ?? unit, description }];
+      const decimals = Math.max(...amounts.map(({ ref }) => shownDecimals(grid, ref.row, ref.col)));
+      return [
+        { kind: column.kind, committee, year: column.year, amounts, unit: column.unit ?? unit, description, decimals },
+      ];
     }),
   );
 }

@@ -30,6 +30,7 @@ import { headingIn, isLevelRow, isNote, isTotals, soleFilled, titlesAbove } from
 import { unheadedTextColumn, yearAdjustments, yearColumns } from "./yearColumns";
 import { TableAccount, UnreadReason } from "../unread";
 import { RamLines, emptyRamLines, isPreviousRam } from "./ramLines";
+import { ChangeTotals, RawChangeTotal, namesPartOfCommittee } from "./changeTotals";
 
 /**
  * Reads a sheet laid out as a table: its header row, each column read as a field (headers.ts), then one plan object per
@@ -63,6 +64,8 @@ export interface TableSheet {
   treeGoals?: CellRow[];
   /** A ram block's own lines (Ram föregående år, Ram) and its changes, where its title names the nämnd. */
   ramLines?: RamLines;
+  /** The Summa rows of ramjusteringar in year columns, per nämnd and year (changeTotals.ts). */
+  changeTotals?: RawChangeTotal[];
 }
 
 /** Reads one table sheet, its rows into `rows`; null when it is not one Måltavlan recognises (nothing read). */
@@ -194,6 +197,7 @@ export function readTable(
   const textCommittees = kind === "assignment" && !namesCommittee && !matrix.length && !sheetCommittee;
   const durationCol = columns.main.byField.duration;
   const ramLines = emptyRamLines({ grid, years, unit: amountUnit, labelCol: nameCol, durationCol });
+  const changeTotals = new ChangeTotals(!titles.some(namesPartOfCommittee));
   let holdsErrors = false;
   let blankAbove = false;
   const skippedRows = new Map<number, UnreadReason>();
@@ -231,6 +235,7 @@ export function readTable(
     const mapped = values[first - grid.left];
     if (isTotals(mapped) || (lead !== mapped && isTotals(lead))) {
       skippedRows.set(row, "total");
+      if (years.length) changeTotals.total(grid, row, years, amountUnit);
       continue;
     }
     // Beside the nämnder of a table of ramar stand other lines ("Budgeterat resultat"): only a nämnd is one
@@ -260,7 +265,10 @@ export function readTable(
     if (years.length) {
       const adjustments = yearAdjustments(grid, row, years, columns.main, blockCommittee);
       for (const adjustment of adjustments) rows.add(adjustment);
-      if (adjustments.length) ramLines.changes.push(row);
+      if (adjustments.length) {
+        ramLines.changes.push(row);
+        changeTotals.item(adjustments[0].fields.committee);
+      }
       // A line with no amount in any year column ("Förändringar att besluta:") gives no ramjustering.
       if (adjustments.length === 0) skippedRows.set(row, "notUnderstood");
       continue;
@@ -328,6 +336,7 @@ export function readTable(
     },
     treeGoals: chains ? goalTreeRows(grid, headerRow, tree, [], levels) : undefined,
     ramLines: blockCommittee && ramLines.frames.length ? { ...ramLines, committee: blockCommittee } : undefined,
+    changeTotals: changeTotals.totals,
   };
 }
 

@@ -23,6 +23,9 @@ export class AdjustmentReader extends RowReader {
     super(state);
   }
 
+  /** The ramjusteringar read as tillfälliga only because a year ties them and no word says varaktig (duration()). */
+  readonly assumedDurations = new Set<Adjustment>();
+
   read(rows: RowList, assignments: AssignmentsRead): Adjustment[] {
     const adjustments: Adjustment[] = [];
     /** Those without an id of their own, keyed once all are read. */
@@ -36,7 +39,7 @@ export class AdjustmentReader extends RowReader {
       const assignment = this.linkedAssignment(row, committee, assignments);
       const year = this.year(row);
       const direction = amount === null ? null : this.direction(row, amount);
-      const duration = this.duration(row, year);
+      const { duration, assumed } = this.duration(row, year);
       if (committee === null || amount === null || direction === null || assignment === undefined) continue;
       const id = this.text(row, "id");
       if (id && ids.has(id)) {
@@ -59,6 +62,7 @@ export class AdjustmentReader extends RowReader {
         isIndex: description !== null && INDEX_LINE.test(description),
       };
       adjustments.push(adjustment);
+      if (assumed) this.assumedDurations.add(adjustment);
       if (!id) derived.push(adjustment);
     }
     this.deriveAdjustmentKeys(derived, ids);
@@ -158,20 +162,22 @@ export class AdjustmentReader extends RowReader {
     return wordDirection ?? signDirection ?? "increase";
   }
 
-  /** Varaktig or tillfällig by its word; tied to a year and not called varaktig, tillfällig; else unspecified. */
-  private duration(row: RawRow, year: number | null): Duration | null {
+  /**
+   * Varaktig or tillfällig by its word; tied to a year and not called varaktig, tillfällig (assumed: the plan does not
+   * say it); else unspecified.
+   */
+  private duration(row: RawRow, year: number | null): { duration: Duration | null; assumed: boolean } {
     const text = this.written(row, "duration");
     if (text) {
       const duration = durationOfWord(text) ?? yesNoDuration(text);
-      if (duration) return duration;
-      this.report("error", "duration-invalid", this.at(row, "duration"), { value: text });
-      return null;
+      if (!duration) this.report("error", "duration-invalid", this.at(row, "duration"), { value: text });
+      return { duration, assumed: false };
     }
     const directionWord = durationOfWord(this.written(row, "direction"));
-    if (directionWord) return directionWord;
-    if (year !== null) return "temporary";
+    if (directionWord) return { duration: directionWord, assumed: false };
+    if (year !== null) return { duration: "temporary", assumed: true };
     this.report("warning", "duration-unspecified", this.at(row, "amount"));
-    return null;
+    return { duration: null, assumed: false };
   }
 
   /** undefined when a link was given but is broken (the row is dropped); null when there is no link. */

@@ -4,6 +4,7 @@ import { Budget, Investment } from "../model";
 import { RawBudget, RawCell, RawInvestment } from "../raw";
 import { nearest, slug } from "../text";
 import { CommitteeReader } from "./committees";
+import { halfUnit } from "./ramReconcile";
 import { ResolveState, RowReader } from "./context";
 
 /** Where each budget and investment of the plan was read: the cell of its amount (the first, for a sum of rows). */
@@ -15,6 +16,8 @@ export type SourceCells = Map<string, CellRef>;
  */
 export class BudgetReader extends RowReader {
   readonly sources: SourceCells = new Map();
+  /** Half a unit of the shown precision of each budget read from a driftbudget table, in öre, by its id. */
+  readonly halfUnits = new Map<string, number>();
 
   constructor(
     state: ResolveState,
@@ -34,6 +37,7 @@ export class BudgetReader extends RowReader {
       const id = this.uniqueId(`budget:${committee}:${row.year}:${row.kind === "frame" ? "ram" : "tillagg"}`);
       budgets.push({ id, committee, year: row.year, amountOre, kind: row.kind, description });
       this.sources.set(id, row.amounts[0].ref);
+      if (row.decimals !== undefined) this.halfUnits.set(id, halfUnit(row.unit ?? "tkr", row.decimals));
     }
     return budgets;
   }

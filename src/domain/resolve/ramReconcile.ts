@@ -1,4 +1,4 @@
-import { Grid, cellName, cellText, valueAt } from "../../sheet/grid";
+import { Grid, cellName, cellText, shownDecimals, valueAt } from "../../sheet/grid";
 import { AmountUnit, ORE_PER_UNIT, parseAmount } from "../amounts";
 import { RamLines } from "../layouts/ramLines";
 import { INDEX_LINE } from "../vocabulary";
@@ -31,11 +31,19 @@ export interface RamYear {
   addsUp: boolean;
   /** How it is known whether the start holds last year's tillfälliga: the plan's arithmetic, the setting, assumed. */
   temporaryBasis: "plan" | "setting" | "assumed" | null;
-  /** The Ram line's cell. */
+  /** The year's ram's cell. */
   cell: string;
+  /** Where the ram and its changes stand: one ram block, or a driftbudget table beside a list of ramjusteringar. */
+  source: "block" | "table";
+  /**
+   * Whether the counted changes are all of the year's, so that a ram that does not add up is wrong: a ram block's lines
+   * are its whole arithmetic; a list of ramjusteringar only where its own Summa row says so (tableReconcile.ts).
+   */
+  changesComplete: boolean;
 }
 
-interface Change {
+/** One change as the reconciliation counts it. */
+export interface FrameChange {
   ore: number;
   index: boolean;
   temporary: boolean;
@@ -46,13 +54,54 @@ interface Change {
 const TEMPORARY = /tillfällig|engång/iu;
 const SPAN = /\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b/u;
 
-/** Decimals a cell shows: its number format's, else its value's. */
-function decimals(grid: Grid, row: number, col: number): number {
-  const format = grid.formats?.[row - grid.top]?.[col - grid.left];
-  const shown = format ? /[0#]\.([0#]+)/.exec(format)?.[1].length : undefined;
-  if (shown !== undefined) return shown;
-  const value = valueAt(grid, row, col);
-  return typeof value === "number" ? (String(value).split(".")[1]?.length ?? 0) : 0;
+/** The last year a tillfällig of `year` lasts: the span its text names ("2025–2026"), else its own year. */
+export function lastYear(text: string, year: number): number {
+  const span = SPAN.exec(text);
+  return span ? Number(span[2]) : year;
+}
+
+/** Last year's tillfälliga that end before `year`. */
+export function endingBefore(changes: FrameChange[], year: number): number {
+  return changes.filter((c) => c.temporary && c.until === year - 1).reduce((sum, c) => sum + c.ore, 0);
+}
+
+/** The year's ram as its start and changes give it, with the changes summed by kind. */
+export function frameArithmetic(previousOre: number, changes: FrameChange[], endingOre: number) {
+  const sum = (pick: (c: FrameChange) => boolean) => changes.filter(pick).reduce((s, c) => s + c.ore, 0);
+  const lastingOre = sum((c) => !c.index && !c.temporary);
+  const temporaryOre = sum((c) => !c.index && c.temporary);
+  const indexOre = sum((c) => c.index);
+  return {
+    lastingOre,
+    temporaryOre,
+    indexOre,
+    expectedOre: previousOre - endingOre + lastingOre + temporaryOre + indexOre,
+  };
+}
+
+/** Half a unit of a figure shown with `shown` decimals of `unit`, in öre: what its rounding may have moved it. */
+export function halfUnit(unit: AmountUnit, shown: number): number {
+  return (0.5 * ORE_PER_UNIT[unit]) / 10 ** Math.max(0, shown);
+}
+
+/** What a ram-mismatch finding says: the ram, what it should be, the difference and what was counted, in tkr. */
+export function mismatchParams(
+  committee: string,
+  year: number,
+  amounts: { frameOre: number; expectedOre: number; previousOre: number; endingOre: number },
+  changes: number,
+): Record<string, string | number> {
+  const tkr = (ore: number) => ore / ORE_PER_UNIT.tkr;
+  return {
+    committee,
+    year,
+    written: tkr(amounts.frameOre),
+    expected: tkr(amounts.expectedOre),
+    difference: tkr(amounts.frameOre - amounts.expectedOre),
+    previous: tkr(amounts.previousOre),
+    changes,
+    ending: tkr(amounts.endingOre),
+  };
 }
 
 export class RamReconciler extends RowReader {
@@ -82,18 +131,17 @@ export class RamReconciler extends RowReader {
     if (!committee || frameRow === undefined) return [];
     const unit = block.unit ?? "tkr";
     const cells = [block.previous, frameRow, ...block.changes].flatMap((row) =>
-      row === null ? [] : years.map(({ col }) => decimals(grid, row, col)),
+      row === null ? [] : years.map(({ col }) => shownDecimals(grid, row, col)),
     );
-    const tolerance = (0.5 * ORE_PER_UNIT[unit]) / 10 ** Math.max(0, ...cells);
+    const tolerance = halfUnit(unit, Math.max(0, ...cells));
     const changes = years.map(({ col, year }) =>
-      block.changes.flatMap((row): Change[] => {
+      block.changes.flatMap((row): FrameChange[] => {
         const ore = this.amount(grid, row, col, unit);
         if (ore === null) return [];
         const label = block.labelCol !== undefined ? cellText(valueAt(grid, row, block.labelCol)) : "";
         const duration = block.durationCol !== undefined ? cellText(valueAt(grid, row, block.durationCol)) : "";
-        const span = SPAN.exec(`${label} ${duration}`);
         const temporary = TEMPORARY.test(duration || label);
-        return [{ ore, index: INDEX_LINE.test(label), temporary, until: span ? Number(span[2]) : year }];
+        return [{ ore, index: INDEX_LINE.test(label), temporary, until: lastYear(`${label} ${duration}`, year) }];
       }),
     );
     const frames = years.map(({ col }) => this.amount(grid, frameRow, col, unit));
@@ -105,38 +153,22 @@ export class RamReconciler extends RowReader {
       const written = this.amount(grid, block.previous, col, unit);
       const previousOre = written ?? lastFrame;
       if (frameOre === null || previousOre === null) return [];
-      const ending = changes
-        .slice(0, i)
-        .flat()
-        .filter((c) => c.temporary && c.until === year - 1)
-        .reduce((sum, c) => sum + c.ore, 0);
+      const ending = endingBefore(changes.slice(0, i).flat(), year);
       const { holds, basis } = this.holdsTemporary(written, lastFrame, ending, tolerance);
       // The plan does not show it and no setting says it: the user is asked, at the line the answer is about.
       if (basis === "assumed" && block.previous !== null) {
         const previousAt = { sheet: grid.sheet, row: block.previous, col };
         this.report("info", "ram-previous-unclear", previousAt, { year, ending: ending / ORE_PER_UNIT.tkr });
       }
-      const sum = (pick: (c: Change) => boolean) => changes[i].filter(pick).reduce((s, c) => s + c.ore, 0);
-      const lastingOre = sum((c) => !c.index && !c.temporary);
-      const temporaryOre = sum((c) => !c.index && c.temporary);
-      const indexOre = sum((c) => c.index);
       const endingTemporaryOre = holds ? ending : 0;
-      const expectedOre = previousOre - endingTemporaryOre + lastingOre + temporaryOre + indexOre;
+      const sums = frameArithmetic(previousOre, changes[i], endingTemporaryOre);
       const at = { sheet: grid.sheet, row: frameRow, col };
-      const addsUp = Math.abs(frameOre - expectedOre) <= tolerance;
-      if (!addsUp) right[i] = expectedOre;
+      const addsUp = Math.abs(frameOre - sums.expectedOre) <= tolerance;
       if (!addsUp) {
-        const tkr = (ore: number) => ore / ORE_PER_UNIT.tkr;
-        this.report("error", "ram-mismatch", at, {
-          committee: committee.name ?? committee.code,
-          year,
-          written: tkr(frameOre),
-          expected: tkr(expectedOre),
-          difference: tkr(frameOre - expectedOre),
-          previous: tkr(previousOre),
-          changes: changes[i].length,
-          ending: tkr(endingTemporaryOre),
-        });
+        right[i] = sums.expectedOre;
+        const amounts = { frameOre, expectedOre: sums.expectedOre, previousOre, endingOre: endingTemporaryOre };
+        const name = committee.name ?? committee.code;
+        this.report("error", "ram-mismatch", at, mismatchParams(name, year, amounts, changes[i].length));
       }
       const cell = `${grid.sheet}!${cellName(frameRow, col)}`;
       return [
@@ -144,15 +176,14 @@ export class RamReconciler extends RowReader {
           committee: committee.code,
           year,
           previousOre,
-          lastingOre,
-          temporaryOre,
+          ...sums,
           endingTemporaryOre,
-          indexOre,
           frameOre,
-          expectedOre,
           addsUp,
           temporaryBasis: ending === 0 ? null : basis,
           cell,
+          source: "block",
+          changesComplete: true,
         },
       ];
     });
