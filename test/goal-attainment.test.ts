@@ -1,93 +1,11 @@
-import { Consolidation, ResultRow } from "../src/domain/followup/consolidate";
 import { GoalAttainment, goalAttainment } from "../src/domain/followup/goalAttainment";
 import { goalAttainmentSheet } from "../src/domain/followup/goalAttainmentSheet";
-import { Assignment, DEFAULT_LEVELS, Goal, Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, DEFAULT_SCALES, Settings, progressOf, valueVotes } from "../src/domain/settings";
 import { readSettings, stateSheet } from "../src/domain/state";
 import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
+import { CODES, PLAN, Typed, consolidation } from "./support/goalPlan";
 
-/** Måluppfyllelse gathered from a small plan held in memory: område → kommunmål → nämndmål, four nämnder. */
-
-const goal = (id: string, level: string, parentIds: string[], committee: string | null = null): Goal => ({
-  id,
-  level,
-  name: `Mål ${id}`,
-  parentIds,
-  committee,
-  target: null,
-});
-const assignment = (id: string, goalIds: string[], committees: string[]): Assignment => ({
-  id,
-  title: `Uppdrag ${id}`,
-  clarification: null,
-  goalIds,
-  committees,
-  origin: "council",
-  year: 2024,
-});
-
-const CODES = ["A", "B", "C", "D"];
-const PLAN: Plan = {
-  years: [2024],
-  levels: DEFAULT_LEVELS,
-  committees: CODES.map((code) => ({ code, name: `Nämnd ${code}`, kind: "committee" })),
-  goals: [
-    goal("V", "vision", []),
-    goal("O", "omrade", ["V"]),
-    goal("M1", "kommunmal", ["O"]),
-    goal("M2", "kommunmal", ["O"]),
-    goal("A1", "namndmal", ["M1"], "A"),
-    goal("B1", "namndmal", ["M1"], "B"),
-    goal("B2", "namndmal", ["M1"], "B"),
-    goal("C1", "namndmal", ["M1"], "C"),
-    goal("D1", "namndmal", ["M2"], "D"),
-  ],
-  assignments: [assignment("U1", ["A1"], ["A", "B"]), assignment("U2", ["M2"], ["D"])],
-  adjustments: [],
-  keyFigures: [],
-  budgets: [],
-  investments: [],
-};
-
-type Typed = Record<string, [string | null, string | null]>;
-
-/** Each nämnd's typed answers, by plan id: [status, comment]. */
-function consolidation(answers: Record<string, Typed>): Consolidation {
-  return {
-    period: { name: "T1", kind: "forecast" },
-    year: 2024,
-    findings: [],
-    committees: PLAN.committees.map((committee) => {
-      const typed = answers[committee.code] ?? {};
-      const row = (kind: "goal" | "assignment", id: string): ResultRow => ({
-        kind,
-        id,
-        title: kind === "goal" ? `Mål ${id}` : `Uppdrag ${id}`,
-        input: typed[id]?.[0] ?? null,
-        comment: typed[id]?.[1] ?? null,
-      });
-      const goals = PLAN.goals.filter((g) => g.level !== "vision" && sheetHolds(committee.code, g));
-      const assignments = PLAN.assignments.filter((a) => a.committees.includes(committee.code));
-      return {
-        committee,
-        economy: [],
-        source: null,
-        answered: Object.keys(typed).length > 0,
-        rows: [...goals.map((g) => row("goal", g.id)), ...assignments.map((a) => row("assignment", a.id))],
-      };
-    }),
-  };
-}
-
-/** Whether the nämnd's sheet holds the goal: its own goals, the goals of its uppdrag, and everything above. */
-function sheetHolds(code: string, target: Goal): boolean {
-  const own = PLAN.goals.filter(
-    (g) =>
-      g.committee === code || PLAN.assignments.some((a) => a.committees.includes(code) && a.goalIds.includes(g.id)),
-  );
-  const above = (g: Goal): Goal[] => [g, ...g.parentIds.flatMap((id) => above(PLAN.goals.find((p) => p.id === id)!))];
-  return own.flatMap(above).includes(target);
-}
+/** Måluppfyllelse gathered from a small plan held in memory (test/support/goalPlan.ts). */
 
 const of = (goals: GoalAttainment[], id: string) => goals.find((g) => g.goal.id === id)!;
 const labels = (a: GoalAttainment) => a.assessments.map((x) => [x.committee, x.value?.label ?? null, x.from]);
