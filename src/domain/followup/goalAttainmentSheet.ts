@@ -38,9 +38,9 @@ export interface GoalReportWords {
 }
 
 const INDENT = "\u2003\u2003"; // em spaces: no host trims them
-const GOAL_WIDTH = 44;
-const COMMITTEE_WIDTH = 12;
-const TAIL_WIDTHS = [16, 8, 9, 8];
+const GOAL_WIDTH = 36;
+const COMMITTEE_WIDTH = 11;
+const TAIL_WIDTHS = [15, 7, 8, 7];
 
 export function goalAttainmentSheet(
   plan: Plan,
