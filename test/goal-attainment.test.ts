@@ -193,8 +193,12 @@ describe("the sheet", () => {
     const en = texts("en");
     expect(en).toContain("Overall assessment: the most common assessment; a tie goes to the weaker.");
     expect(en).toContain("1 late, 1 without an answer.");
-    // The scale's values are the kommun's own words in both.
+    // The scale's values are the kommun's own words in both; nothing else is Swedish in English.
     expect(en).toContain("Uppfyllt");
+    expect(en.some((t) => String(t).startsWith("Kan inte bedömas and missing answers are shown"))).toBe(true);
+    const english = en.join("\n");
+    for (const word of ["Sammantagen", "Röster", "Saknas", "räknas", "försenat", "Försenat", "Mål\n"])
+      expect(english).not.toContain(word);
   });
 
   test("a nämnd's cell is empty where its sheet does not hold the goal, and Saknas where it gave nothing", () => {

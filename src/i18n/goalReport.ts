@@ -25,11 +25,11 @@ const sv: GoalReportWords = {
       `${strongest} bara om alla nämnder bedömt så; annars den vanligaste av de andra (vid lika antal den svagare)`,
   },
   ruleLine: (rule) => `Sammantagen bedömning: ${rule}.`,
-  notes: [
+  notes: (abstaining) => [
     "Varje nämnd räknas en gång per mål: med sin bedömning av målet, eller när den inte bedömt målet självt med sina " +
       "egna mål under det (kursivt), sammanvägda med samma regel.",
-    "Kan inte bedömas och saknade svar visas och räknas (Röstar inte, Saknas) men ingår inte i den sammantagna " +
-      "bedömningen. En tom ruta: målet står inte på nämndens blad.",
+    `${abstaining ? `${abstaining} och saknade svar` : "Saknade svar"} visas och räknas (Röstar inte, Saknas) men ` +
+      "ingår inte i den sammantagna bedömningen. En tom ruta: målet står inte på nämndens blad.",
     "Uppdragen räknas per nämnd och uppdrag: ett uppdrag till tre nämnder har tre statusar. De räknas under varje mål " +
       "de hör till, också målen ovanför.",
   ],
@@ -66,10 +66,10 @@ const en: GoalReportWords = {
       "the weaker)",
   },
   ruleLine: (rule) => `Overall assessment: ${rule}.`,
-  notes: [
+  notes: (abstaining) => [
     "Each committee counts once per goal: with its assessment of the goal, or where it did not assess the goal itself " +
       "with its own goals under it (in italics), combined by the same rule.",
-    "Assessments that do not vote (such as Kan inte bedömas) and missing answers are shown and counted (Not voting, " +
+    `${abstaining ? `${abstaining} and missing answers are` : "Missing answers are"} shown and counted (Not voting, ` +
       "Missing) but take no part in the overall assessment. An empty cell: the goal is not on the committee's sheet.",
     "Assignments are counted per committee and assignment: an assignment to three committees has three statuses. " +
       "They count under every goal they belong to, also the goals above.",

@@ -31,7 +31,8 @@ export interface GoalReportWords {
   rules: Record<OverallRule, (strongest: string) => string>;
   /** The rule, stated under the title. */
   ruleLine: (rule: string) => string;
-  notes: string[];
+  /** Under the table; `abstaining` names the scale's values that do not vote ("Kan inte bedömas"). */
+  notes: (abstaining: string) => string[];
   assignments: string;
   tally: (tally: AssignmentTally) => string;
   late: string;
@@ -84,7 +85,8 @@ export function goalAttainmentSheet(
   }
   if (goals.length === 0) rows.push([{ value: words.noGoals, italic: true }]);
   rows.push([]);
-  const notes = words.notes.map((note) => {
+  const abstaining = settings.scales.goal.filter((v) => !valueVotes(v)).map((v) => v.label);
+  const notes = words.notes(abstaining.join(", ")).map((note) => {
     rows.push([{ value: note, wrap: true, italic: true }]);
     return rows.length - 1;
   });
