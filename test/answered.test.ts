@@ -8,6 +8,7 @@ import { OVERVIEW_SHEET, reportWorkbook } from "../src/domain/followup/report";
 import type { Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { findingMessage } from "../src/i18n/findings";
+import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
 import type { Grid } from "../src/sheet/grid";
 import { ostersundFollowUp } from "./hostile-support";
 
@@ -20,9 +21,13 @@ beforeAll(async () => {
 /** Who the report's Översikt says each nämnd's answers came from ("Svar från"). */
 function answersFrom(grids: Grid[]): Record<string, unknown> {
   const result = consolidate(plan, [{ file: "plan.xlsx", grids, modified: null, master: true }], DEFAULT_SETTINGS);
-  const overview = reportWorkbook(plan, result, DEFAULT_SETTINGS, (f) => findingMessage(f)).sheets.find(
-    (s) => s.name === OVERVIEW_SHEET,
-  );
+  const overview = reportWorkbook(
+    plan,
+    result,
+    DEFAULT_SETTINGS,
+    (f) => findingMessage(f),
+    GOAL_REPORT_WORDS.sv,
+  ).sheets.find((s) => s.name === OVERVIEW_SHEET);
   const rows = overview?.blocks.flatMap((block) => block.rows) ?? [];
   return Object.fromEntries(
     result.committees.map((c) => [

@@ -205,7 +205,7 @@ test("two returns for one nämnd: a finding, and the later one is used", async (
   expect(json.committees.find((c) => c.code === "KS")!.statusCounts).toMatchObject({ Genomfört: 1, Påbörjat: 0 });
 });
 
-test("the report workbook has the overview, Driftredovisning, per mål, answers, missing and findings sheets", async () => {
+test("the report workbook has the overview, Driftredovisning, Måluppfyllelse, answers, missing and findings sheets", async () => {
   const out = path.join(dir, "rapport.xlsx");
   expect((await cli("consolidate", master, "--out", out)).code).toBe(0);
   const workbook = new ExcelJS.Workbook();
@@ -213,13 +213,72 @@ test("the report workbook has the overview, Driftredovisning, per mål, answers,
   expect(workbook.worksheets.map((w) => w.name)).toEqual([
     "Översikt",
     "Driftredovisning",
-    "Per mål",
+    "Måluppfyllelse",
     "Svar",
     "Saknas",
     "Fynd",
   ]);
   const overview = workbook.getWorksheet("Översikt")!;
   expect(overview.getCell("D4").formula).toMatch(/^SUMPRODUCT\(--EXACT\(Svar!/);
+});
+
+test("Måluppfyllelse: per kommunövergripande mål the nämnder side by side, the overall assessment, comments, late uppdrag", async () => {
+  const p = await plan();
+  const goal = p.goals.find((g) => g.level === "kommunmal")!;
+  const under = (code: string) => p.goals.filter((g) => g.committee === code && g.parentIds.includes(goal.id));
+  const [ksFirst, ksSecond] = under("KS");
+  const [tnGoal] = under("TN");
+  const late = p.assignments.find(
+    (a) =>
+      a.committees.includes("KS") && a.goalIds.some((id) => [goal.id, ...under("KS").map((g) => g.id)].includes(id)),
+  )!;
+  await editWorkbook(master, (w) => {
+    const ks = w.getWorksheet("KS T1 2024")!;
+    typeAnswer(ks, `goal|${goal.id}`, "Delvis uppfyllt", "KS om målet.");
+    // Not counted: KS assessed the goal itself. Its comment is still gathered under the goal.
+    typeAnswer(ks, `goal|${ksFirst.id}`, "Uppfyllt", null);
+    typeAnswer(ks, `goal|${ksSecond.id}`, "Ej uppfyllt", "KS om sitt nämndmål.");
+    typeAnswer(ks, `assignment|${late.id}`, "Försenat", "Klart i höst.");
+    typeAnswer(w.getWorksheet("TN T1 2024")!, `goal|${tnGoal.id}`, "Uppfyllt", null);
+    typeAnswer(w.getWorksheet("VoN T1 2024")!, `goal|${goal.id}`, "Kan inte bedömas", "Underlag saknas.");
+  });
+  const read = async (lang: string) => {
+    const out = path.join(dir, `rapport-${lang}.xlsx`);
+    expect((await cli("consolidate", master, "--out", out, "--lang", lang)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    return workbook.getWorksheet("Måluppfyllelse")!;
+  };
+  const sheet = await read("sv");
+  const rows = Array.from(sheet.getSheetValues(), (row) => (Array.isArray(row) ? row.slice(1) : []));
+  const header = rows[3] as string[];
+  const goalRow = rows.find((row) => row[0] === goal.name)!;
+  const at = (title: string) => goalRow[header.indexOf(title)];
+  expect([at("KS"), at("TN"), at("VoN")]).toEqual(["Delvis uppfyllt", "Uppfyllt", "Kan inte bedömas"]);
+  // TN's from its nämndmål, in italics; the others it serves gave nothing.
+  const cell = (title: string) => sheet.getRow(rows.indexOf(goalRow)).getCell(header.indexOf(title) + 1);
+  expect([cell("TN").font?.italic, cell("KS").font?.italic]).toEqual([true, undefined]);
+  const missing = header.slice(1, header.indexOf("Sammantaget")).filter((code) => at(code) === "Saknas").length;
+  expect([at("Sammantaget"), at("Röster"), at("Röstar inte"), at("Saknas")]).toEqual([
+    "Delvis uppfyllt",
+    2,
+    1,
+    missing,
+  ]);
+  expect(missing).toBeGreaterThan(0);
+  const texts = rows.flat().filter((v): v is string => typeof v === "string");
+  expect(texts).toContain("Sammantagen bedömning: den vanligaste bedömningen; vid lika antal den svagare.");
+  expect(texts).toContain("Delvis uppfyllt: KS om målet.");
+  expect(texts).toContain("Ej uppfyllt: KS om sitt nämndmål.");
+  expect(texts).toContain(`\u2003\u2003KS · ${ksSecond.name}`);
+  expect(texts).toContain("Kan inte bedömas: Underlag saknas.");
+  expect(texts).toContain(`${late.title} – Klart i höst.`);
+  expect(texts).toContain("\u2003\u2003Försenat · KS");
+  expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", printTitlesRow: "1:3" });
+  const english = await read("en");
+  expect(english.getRow(3).values).toEqual(
+    expect.arrayContaining(["Goal", "Overall", "Votes", "Not voting", "Missing"]),
+  );
 });
 
 test("--json gives each nämnd's drift as read, in tkr; a nämnd that did not answer is not answered, never 0", async () => {

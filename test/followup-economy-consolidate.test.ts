@@ -18,6 +18,8 @@ import { Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
 import { workbookBuffer } from "../src/hosts/xlsx/write";
 import { findingMessage } from "../src/i18n/findings";
+import { GOAL_ATTAINMENT_SHEET } from "../src/domain/followup/goalAttainmentSheet";
+import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
 import { CellValue, Grid, cellName } from "../src/sheet/grid";
 import { TKR, economyPlan, gridOf, options } from "./support/economy";
 import schema from "../docs/schemas/consolidate-output.schema.json";
@@ -80,7 +82,7 @@ afterAll(async () => {
 });
 
 /** The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt. */
-const REPORT_SHEETS = ["Översikt", DRIFT_SHEET, INVESTMENT_SHEET, "Per mål", "Svar", "Saknas", "Fynd"];
+const REPORT_SHEETS = ["Översikt", DRIFT_SHEET, INVESTMENT_SHEET, GOAL_ATTAINMENT_SHEET, "Svar", "Saknas", "Fynd"];
 
 test("the figures are read to the öre, with the plan's budget; a nämnd that did not answer has none", () => {
   const result = consolidated(plan());
@@ -159,7 +161,7 @@ test("findings: a prognos that is no number, one off by more than half the budge
 
 test("Driftredovisning: Ej inkommet, never 0; totals over what was given, said; LibreOffice recalculates it on A4", async () => {
   const p = plan();
-  const report = reportWorkbook(p, consolidated(p), DEFAULT_SETTINGS, (f) => findingMessage(f));
+  const report = reportWorkbook(p, consolidated(p), DEFAULT_SETTINGS, (f) => findingMessage(f), GOAL_REPORT_WORDS.sv);
   expect(report.sheets.map((s) => s.name)).toEqual(REPORT_SHEETS);
   const drift = report.sheets[1];
   const rows = drift.blocks[0].rows;
@@ -201,7 +203,7 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   };
   const period = DEFAULT_SETTINGS.periods[0];
   const result = consolidate(p, returned(p, typed), DEFAULT_SETTINGS, { period, year: 2025 });
-  const report = reportWorkbook(p, result, DEFAULT_SETTINGS, (f) => findingMessage(f));
+  const report = reportWorkbook(p, result, DEFAULT_SETTINGS, (f) => findingMessage(f), GOAL_REPORT_WORDS.sv);
   expect(report.sheets.map((s) => s.name)).toEqual(REPORT_SHEETS);
   const sheet = report.sheets[2];
   const rows = sheet.blocks[0].rows;

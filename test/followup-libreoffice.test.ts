@@ -24,6 +24,7 @@ import { LISTS_SHEET } from "../src/domain/lists";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
 import { readSettings } from "../src/domain/state";
+import { GOAL_ATTAINMENT_SHEET } from "../src/domain/followup/goalAttainmentSheet";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import {
   LibreOffice,
@@ -869,7 +870,10 @@ describe("the consolidation report", () => {
         .cells.filter((c) => c.row >= 3 && c.col === col && c.type !== "empty")
         .map((c) => ({ type: c.type, value: c.value }));
     const asText = (values: string[]) => values.map((value) => ({ type: "text", value }));
-    expect(texts("Per mål", 0)).toEqual(asText([T.sum, T.date]));
+    // Måluppfyllelse: the goals' names (and the comments' and notes' labels) in column A, all of them text.
+    const goalColumn = texts(GOAL_ATTAINMENT_SHEET, 0);
+    expect(goalColumn.filter((c) => c.type !== "text")).toEqual([]);
+    expect(goalColumn).toEqual(expect.arrayContaining(asText([T.sum, T.date])));
     // Svar has a row per answer asked for (every goal but the vision, every uppdrag, ramjustering and nyckeltal);
     // Saknas those not answered. A ramjustering's title there also names its uppdrag ("Ramökning 2024: 001").
     const svar = texts("Svar", 3);

@@ -18,6 +18,7 @@ import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { readSettings } from "../src/domain/state";
 import { findingMessage } from "../src/i18n/findings";
+import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { CellValue, Grid } from "../src/sheet/grid";
 import {
@@ -513,7 +514,7 @@ describe("follow-up answers and consolidation on tampered sheets", () => {
           const planned = plan.adjustments.filter((a) => a.committee === f.code).reduce((s, a) => s + a.amountOre, 0);
           expect(Math.round(f.adjustmentsTkr * 100_000)).toBe(planned);
         }
-        const report = reportWorkbook(plan, result, DEFAULT_SETTINGS, (f) => findingMessage(f));
+        const report = reportWorkbook(plan, result, DEFAULT_SETTINGS, (f) => findingMessage(f), GOAL_REPORT_WORDS.sv);
         expect(report.sheets.length).toBeGreaterThan(0);
       }),
       { seed: SEED, numRuns: 150 },

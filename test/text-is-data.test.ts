@@ -16,6 +16,7 @@ import { DEFAULT_LEVELS, Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { writeWorkbookFile } from "../src/hosts/xlsx/write";
 import { findingMessage } from "../src/i18n/findings";
+import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
 import { CellValue, Grid } from "../src/sheet/grid";
 import { specToGrid } from "./hostile-support";
 import { inspectWithLibreOffice, loSheet, requireLibreOffice } from "./support/libreoffice";
@@ -298,7 +299,7 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
     try {
       const file = path.join(dir, "rapport.xlsx");
       await writeWorkbookFile(
-        reportWorkbook(plan, consolidation, DEFAULT_SETTINGS, (f) => findingMessage(f)),
+        reportWorkbook(plan, consolidation, DEFAULT_SETTINGS, (f) => findingMessage(f), GOAL_REPORT_WORDS.sv),
         file,
       );
       const overview = loSheet(await inspectWithLibreOffice(file), OVERVIEW_SHEET);

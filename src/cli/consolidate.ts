@@ -8,6 +8,7 @@ import { PeriodKindWord, Settings, periodKindWord } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { findingMessage } from "../i18n/findings";
+import { GOAL_REPORT_WORDS } from "../i18n/goalReport";
 import {
   CommandRun,
   EXIT_FINDINGS,
@@ -62,7 +63,8 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
     returned,
   );
   const describe = (finding: Finding) => findingMessage(finding, lang);
-  const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, describe });
+  const goalWords = GOAL_REPORT_WORDS[lang];
+  const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, describe, goalWords });
   await writeWorkbookFile(report, out, unfinished);
   unfinished.delete(out);
   const hasErrors = result.findings.some((f) => f.severity === "error");

@@ -8,6 +8,7 @@ import { SheetSpec, WorkbookSpec } from "../sheet/spec";
 import { AnswerSource, collectAnswers } from "./followup/collect";
 import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidate";
 import { CommitteeFigures, reportFigures, reportWorkbook } from "./followup/report";
+import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
 import type { PlanRead } from "./planRead";
@@ -97,6 +98,8 @@ export interface ReportRequest {
   wanted?: { period: Period; year: number };
   /** A finding in the user's language, for the report's findings sheet: said by the shell (src/i18n), not the core. */
   describe: (finding: Finding) => string;
+  /** The Måluppfyllelse sheet's words in the user's language (src/i18n/goalReport.ts). */
+  goalWords: GoalReportWords;
 }
 
 export interface ReportWrite {
@@ -111,6 +114,6 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   return {
     consolidation,
     figures: reportFigures(consolidation, read.settings),
-    report: reportWorkbook(read.plan, consolidation, read.settings, request.describe),
+    report: reportWorkbook(read.plan, consolidation, read.settings, request.describe, request.goalWords),
   };
 }

@@ -15,7 +15,30 @@ export interface ScaleValue {
   color: string;
   /** What the value means, for the legend on each follow-up sheet (Swedish, as the kommun writes it). */
   definition?: string;
+  /**
+   * A goal's assessment: whether it takes part in the overall assessment of a goal above the nämnder. "Kan inte
+   * bedömas" says nothing of how it went: shown and counted, but no vote. Absent: see valueVotes.
+   */
+  votes?: boolean;
+  /** An uppdrag's status: what it says of the uppdrag's progress, for the report's count per goal. Absent: see progressOf. */
+  progress?: AssignmentProgress;
 }
+
+/**
+ * How far an uppdrag has come. Avfört (dropped by a decision) is a category of its own: counted as done it would
+ * overstate what was carried out, and counted as not started it would look like work still waiting.
+ */
+export const ASSIGNMENT_PROGRESS = ["done", "underWay", "late", "notStarted", "dropped"] as const;
+export type AssignmentProgress = (typeof ASSIGNMENT_PROGRESS)[number];
+
+/**
+ * How the nämnder's assessments of a goal above them make one overall assessment (src/domain/followup/goalRules.ts):
+ * the most common (a tie goes to the weaker), the weakest, or the scale's strongest value only when every nämnd gave
+ * it (otherwise the most common below it).
+ */
+export const OVERALL_RULES = ["mostCommon", "weakest", "allFulfilled"] as const;
+export type OverallRule = (typeof OVERALL_RULES)[number];
+export const DEFAULT_OVERALL_RULE: OverallRule = "mostCommon";
 
 export interface Scales {
   goal: ScaleValue[];
@@ -51,32 +74,66 @@ export const DEFAULT_SCALES: Scales = {
       label: "Kan inte bedömas",
       done: false,
       color: GREY,
+      votes: false,
       definition: "Underlag saknas ännu, t.ex. nyckeltal som publiceras först efter året. Skriv varför i kommentaren.",
     },
   ],
   assignment: [
-    { label: "Genomfört", done: true, color: GREEN, definition: "Uppdraget är slutfört." },
+    { label: "Genomfört", done: true, color: GREEN, progress: "done", definition: "Uppdraget är slutfört." },
     {
       label: "Påbörjat",
       done: false,
       color: YELLOW,
+      progress: "underWay",
       definition: "Arbetet pågår och uppdraget bedöms bli klart i tid.",
     },
-    { label: "Ej påbörjat", done: false, color: GREY, definition: "Arbetet med uppdraget har inte börjat." },
+    {
+      label: "Ej påbörjat",
+      done: false,
+      color: GREY,
+      progress: "notStarted",
+      definition: "Arbetet med uppdraget har inte börjat.",
+    },
     {
       label: "Försenat",
       done: false,
       color: RED,
+      progress: "late",
       definition: "Uppdraget blir inte klart i tid. Skriv i kommentaren varför och när det blir klart.",
     },
     {
       label: "Avfört",
       done: true,
       color: GREY,
+      progress: "dropped",
       definition: "Uppdraget ska inte genomföras längre, efter ett beslut. Skriv vilket i kommentaren.",
     },
   ],
 };
+
+/** The built-in scale's value of the same label (ignoring case), whose defaults a kommun's value takes. */
+function builtIn(scale: ScaleValue[], label: string): ScaleValue | undefined {
+  const wanted = label.trim().toLocaleLowerCase("sv");
+  return scale.find((v) => v.label.toLocaleLowerCase("sv") === wanted);
+}
+
+/**
+ * Whether a goal's assessment votes: as the kommun set it; otherwise as the built-in value of the same label (so a
+ * state saved before the setting existed keeps "Kan inte bedömas" out of the vote); otherwise it votes.
+ */
+export function valueVotes(value: ScaleValue): boolean {
+  return value.votes ?? builtIn(DEFAULT_SCALES.goal, value.label)?.votes ?? true;
+}
+
+/**
+ * An uppdrag status's progress: as the kommun set it; otherwise as the built-in value of the same label; otherwise
+ * from `done` (a status that is not done is under way).
+ */
+export function progressOf(value: ScaleValue): AssignmentProgress {
+  return (
+    value.progress ?? builtIn(DEFAULT_SCALES.assignment, value.label)?.progress ?? (value.done ? "done" : "underWay")
+  );
+}
 
 /** T1 and Delår are forecasts for the year (prognos); Helår is the outcome (utfall). */
 export type PeriodKind = "forecast" | "outcome";
@@ -122,6 +179,8 @@ export interface Settings {
    * of 900 mnkr.
    */
   measuresThresholdPercent?: number;
+  /** How the report's Måluppfyllelse makes one assessment of a goal above the nämnder; absent: DEFAULT_OVERALL_RULE. */
+  overallRule?: OverallRule;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

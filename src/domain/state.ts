@@ -3,7 +3,17 @@ import { SheetSpec } from "../sheet/spec";
 import { mappingProblems } from "./mapping";
 import { GoalLevel } from "./model";
 import { OWN_SHEET_MARKER } from "./ownSheets";
-import { DEFAULT_SETTINGS, Period, ScaleValue, Scales, Settings, periodKindOfWord, periodKindWord } from "./settings";
+import {
+  ASSIGNMENT_PROGRESS,
+  DEFAULT_SETTINGS,
+  OVERALL_RULES,
+  Period,
+  ScaleValue,
+  Scales,
+  Settings,
+  periodKindOfWord,
+  periodKindWord,
+} from "./settings";
 
 export const STATE_SHEET = "Måltavlan";
 export const STATE_MARKER = `${OWN_SHEET_MARKER} state`;
@@ -50,7 +60,12 @@ export function readSettings(grids: Grid[]): Settings {
     ...(validThreshold(state.measuresThresholdPercent)
       ? { measuresThresholdPercent: state.measuresThresholdPercent }
       : {}),
+    ...(isOneOf(OVERALL_RULES, state.overallRule) ? { overallRule: state.overallRule } : {}),
   };
+}
+
+function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
+  return (allowed as readonly unknown[]).includes(value);
 }
 
 /** The names the state records for Måltavlan's own sheets; what it does not record (older states) is undefined. */
@@ -106,16 +121,19 @@ function validScales(scales: unknown): Scales | null {
 
 /**
  * A scale value as the follow-up sheets can use it: a colour that is not "RRGGBB" (hand-edited state) becomes none,
- * and a definition that is not text is left out, rather than breaking the legend.
+ * and a definition, vote flag or progress that is not one is left out (its default applies), rather than breaking
+ * the legend or the report.
  */
 function validValue(value: ScaleValue): ScaleValue {
   const color = typeof value.color === "string" && /^[0-9a-f]{6}$/i.test(value.color) ? value.color : "FFFFFF";
-  const { definition } = value;
+  const { definition, votes, progress } = value;
   return {
     label: value.label,
     done: value.done,
     color,
     ...(typeof definition === "string" && definition.trim() !== "" ? { definition } : {}),
+    ...(typeof votes === "boolean" ? { votes } : {}),
+    ...(isOneOf(ASSIGNMENT_PROGRESS, progress) ? { progress } : {}),
   };
 }
 

@@ -24,9 +24,10 @@ export interface LedgerImportRun {
 const followUpSteps = () => import(/* webpackChunkName: "core-followup" */ "../domain/jobs");
 const ledgerSteps = () => import(/* webpackChunkName: "core-ledger" */ "../domain/ledger/import");
 const findingWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/findings");
+const reportWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/goalReport");
 
-/** A report's request as plain data: the language of the findings on its findings sheet instead of their words. */
-export interface ReportInLanguage extends Omit<ReportRequest, "describe"> {
+/** A report's request as plain data: the language of its findings and its Måluppfyllelse instead of their words. */
+export interface ReportInLanguage extends Omit<ReportRequest, "describe" | "goalWords"> {
   language: Language;
 }
 
@@ -41,8 +42,13 @@ export const inThreadCore: CoreSteps = {
   readPlan: async (grids, mapping) => readPlanWithSettings(grids, mapping),
   prepareFollowUp: async (grids, read, request) => (await followUpSteps()).prepareFollowUp(grids, read, request),
   prepareReport: async (read, { language, ...request }) => {
-    const [{ prepareReport }, { findingMessage }] = await Promise.all([followUpSteps(), findingWords()]);
-    return prepareReport(read, { ...request, describe: (finding) => findingMessage(finding, language) });
+    const [{ prepareReport }, { findingMessage }, { GOAL_REPORT_WORDS }] = await Promise.all([
+      followUpSteps(),
+      findingWords(),
+      reportWords(),
+    ]);
+    const describe = (finding: Finding) => findingMessage(finding, language);
+    return prepareReport(read, { ...request, describe, goalWords: GOAL_REPORT_WORDS[language] });
   },
   importLedger: async (exportGrids, planGrids, committees) => {
     const { settings, result } = (await ledgerSteps()).importLedgerForPlan(exportGrids, planGrids, committees);

@@ -22,6 +22,7 @@ import { readPlanWithSettings } from "../../src/domain/planRead";
 import { LISTS_SHEET } from "../../src/domain/lists";
 import { STATE_SHEET } from "../../src/domain/state";
 import { findingMessage } from "../../src/i18n/findings";
+import { GOAL_REPORT_WORDS } from "../../src/i18n/goalReport";
 import type { Grid } from "../../src/sheet/grid";
 import { seriousViolations } from "./axe";
 import { openStep } from "./steps";
@@ -70,6 +71,7 @@ function expectations() {
   const report = prepareReport(read, {
     inputs: [{ file: "Östersund", grids, modified: null, master: true }],
     describe: (finding) => findingMessage(finding, "sv"),
+    goalWords: GOAL_REPORT_WORDS.sv,
   });
   return {
     planSheets: grids.map((g) => g.sheet),

@@ -124,14 +124,14 @@ describe("Sammanställ", () => {
     expect(screen.getByText("Sammanställer svaren …")).toBeVisible();
     written.resolve({
       written: true,
-      sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
+      sheets: ["Översikt", "Måluppfyllelse", "Svar", "Saknas", "Fynd"],
       overview: "Översikt",
       committees: (CONSOLIDATION as Extract<ConsolidationOutline, { ok: true }>).committees,
       findings: [],
       warnings: [],
     });
     expect(
-      await screen.findByText(/Rapporten är skriven på bladen Översikt, Per mål, Svar, Saknas, Fynd\./),
+      await screen.findByText(/Rapporten är skriven på bladen Översikt, Måluppfyllelse, Svar, Saknas, Fynd\./),
     ).toBeVisible();
     expect(workbook.consolidate).toHaveBeenCalledTimes(1);
   });

@@ -233,7 +233,7 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
         };
   const consolidated: ConsolidateOutcome = {
     written: true,
-    sheets: ["Översikt", "Per mål", "Svar", "Saknas", "Fynd"],
+    sheets: ["Översikt", "Måluppfyllelse", "Svar", "Saknas", "Fynd"],
     overview: "Översikt",
     committees: CONSOLIDATION.ok ? CONSOLIDATION.committees : [],
     findings: [],

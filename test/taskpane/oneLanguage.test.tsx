@@ -69,7 +69,7 @@ const PLAN_CONTENT = strings([
   validation(FINDINGS),
   OUTLINE,
   CONSOLIDATION,
-  ["Översikt", "Per mål", "Svar", "Saknas", "Fynd", "Uppföljning T1 2024.zip", "svar.xlsx"],
+  ["Översikt", "Måluppfyllelse", "Svar", "Saknas", "Fynd", "Uppföljning T1 2024.zip", "svar.xlsx"],
 ]);
 
 /** The UI's texts in `other` that are not also its texts in `language`, nor plan content; longer than 3 letters. */
@@ -221,7 +221,7 @@ async function walk(language: Language): Promise<string[]> {
   check();
   await user.click(screen.getByRole("button", { name: t.consolidate }));
   expect(
-    await screen.findByText(t.consolidated(["Översikt", "Per mål", "Svar", "Saknas", "Fynd"]), { exact: false }),
+    await screen.findByText(t.consolidated(["Översikt", "Måluppfyllelse", "Svar", "Saknas", "Fynd"]), { exact: false }),
   ).toBeVisible();
   check();
 

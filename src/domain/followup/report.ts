@@ -5,9 +5,9 @@ import { Finding } from "../findings";
 import { Plan } from "../model";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
-import { committeeContent } from "./content";
 import { economyReportSheet, hasStatement } from "./economyReport";
 import { economyFigures } from "./economyResults";
+import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
 import { reportSheet as sheet } from "./reportSheet";
 
 export { REPORT_MARKER } from "./reportSheet";
@@ -15,8 +15,8 @@ import { amountFormat } from "./sheetLook";
 import { PlanRowKind, KIND_LABEL } from "./model";
 
 /**
- * The finance office's report: an overview per nämnd, each kommunövergripande mål with every nämnd's bedömning side
- * by side, every answer, what is missing (for chasing), and the findings. Counts and sums in the overview are
+ * The finance office's report: an overview per nämnd, the economy, Måluppfyllelse down the goal tree (every nämnd's
+ * bedömning side by side and the overall one; goalAttainmentSheet.ts), every answer, what is missing (for chasing), and the findings. Counts and sums in the overview are
  * formulas over the answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json.
  */
 
@@ -102,12 +102,16 @@ function absolute(row: number, col: number): string {
 export const ANSWERS_SHEET = "Svar";
 const FIRST_DATA_ROW = 3; // 0-based: heading, blank, headers
 
-/** `message` renders a finding in the user's language (src/i18n), which the core does not know. */
+/**
+ * `message` renders a finding and `goalWords` are the Måluppfyllelse sheet's words, in the user's language (src/i18n),
+ * which the core does not know.
+ */
 export function reportWorkbook(
   plan: Plan,
   consolidation: Consolidation,
   settings: Settings,
   message: (finding: Finding) => string,
+  goalWords: GoalReportWords,
 ): WorkbookSpec {
   const { period, year } = consolidation;
   const what = `${period.name} ${year}`;
@@ -235,34 +239,6 @@ export function reportWorkbook(
     })),
   };
 
-  // Per mål: each kommunövergripande mål with every nämnd's bedömning side by side.
-  const goalsOf = new Map(
-    committees.map((c) => [c, new Set(committeeContent(plan, c.committee.code).goals.map((g) => g.id))]),
-  );
-  const serving = (goalId: string) => committees.filter((c) => goalsOf.get(c)?.has(goalId));
-  const kfGoals = plan.goals.filter((g) => g.level === "kommunmal");
-  const goalCommittees = committees.filter((c) => kfGoals.some((g) => serving(g.id).includes(c)));
-  const assessment = (c: CommitteeResult, goalId: string) =>
-    c.rows.find((r) => r.kind === "goal" && r.id === goalId)?.input ?? (serving(goalId).includes(c) ? null : "–");
-  const perGoalRange = `B${FIRST_DATA_ROW + 1}:${cellName(FIRST_DATA_ROW + Math.max(kfGoals.length, 1) - 1, goalCommittees.length)}`;
-  const perGoal: SheetSpec = {
-    ...sheet(
-      "Per mål",
-      `Bedömning per kommunövergripande mål, ${what}`,
-      ["Kommunövergripande mål", ...goalCommittees.map((c) => c.committee.code)],
-      kfGoals.map((g) => [
-        { value: g.name, wrap: true },
-        ...goalCommittees.map((c): SpecCell => ({ value: assessment(c, g.id) })),
-      ]),
-      [50, ...goalCommittees.map(() => 16)],
-    ),
-    conditionalFills: settings.scales.goal.map((v) => ({
-      range: perGoalRange,
-      when: { equals: v.label },
-      fill: v.color,
-    })),
-  };
-
   // Saknas: what to chase, by nämnd.
   const missing = sheet(
     "Saknas",
@@ -292,5 +268,6 @@ export function reportWorkbook(
   const economy = (["economy", "investment"] as const)
     .filter((kind) => hasStatement(consolidation, kind))
     .map((kind) => economyReportSheet(consolidation, kind));
-  return { sheets: [overview, ...economy, perGoal, answers, missing, findings] };
+  const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords);
+  return { sheets: [overview, ...economy, goals, answers, missing, findings] };
 }
