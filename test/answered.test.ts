@@ -37,7 +37,7 @@ function answersFrom(grids: Grid[]): Record<string, unknown> {
   );
 }
 
-test("the master's follow-up sheets with nothing typed: no nämnd has answered, and Översikt says Inget svar", () => {
+test("the master's follow-up sheets with nothing typed: no nämnd has answered, and Översikt says Ej inkommet", () => {
   const result = consolidate(
     plan,
     [{ file: "plan.xlsx", grids: sheets, modified: null, master: true }],
@@ -46,7 +46,7 @@ test("the master's follow-up sheets with nothing typed: no nämnd has answered, 
   expect(result.committees.length).toBeGreaterThan(1);
   expect(result.committees.filter((c) => c.source !== null).length).toBeGreaterThan(1);
   expect(result.committees.filter((c) => c.answered)).toEqual([]);
-  expect(new Set(Object.values(answersFrom(sheets)))).toEqual(new Set(["Inget svar"]));
+  expect(new Set(Object.values(answersFrom(sheets)))).toEqual(new Set(["Ej inkommet"]));
 });
 
 test("one answer typed on KS's sheet: KS has answered from the master, the others have not", () => {
@@ -67,6 +67,6 @@ test("one answer typed on KS's sheet: KS has answered from the master, the other
   expect(
     Object.entries(from)
       .filter(([code]) => code !== "KS")
-      .every(([, value]) => value === "Inget svar"),
+      .every(([, value]) => value === "Ej inkommet"),
   ).toBe(true);
 });

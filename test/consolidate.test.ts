@@ -219,7 +219,17 @@ test("the report workbook has the overview, Driftredovisning, Måluppfyllelse, a
     "Fynd",
   ]);
   const overview = workbook.getWorksheet("Översikt")!;
-  expect(overview.getCell("D4").formula).toMatch(/^SUMPRODUCT\(--EXACT\(Svar!/);
+  // Mål totalt (E) is a formula over Svar for every nämnd, with the value it gives cached for viewers that do not
+  // recalculate; a nämnd's own counts (D, Mål besvarade) are blank until it has answered, never 0.
+  const first = overview.getCell("E4").value as ExcelJS.CellFormulaValue;
+  expect(first.formula).toMatch(/^SUMPRODUCT\(--EXACT\(Svar!/);
+  expect(typeof first.result).toBe("number");
+  for (let row = 4; overview.getCell(`A${row}`).value !== "Summa"; row++) {
+    const from = overview.getCell(`C${row}`).value;
+    if (from === "Ej inkommet") expect(overview.getCell(`D${row}`).value).toBeNull();
+    else expect((overview.getCell(`D${row}`).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUMPRODUCT/);
+  }
+  expect(overview.getCell("A4").value).not.toBe("Summa");
 });
 
 test("Måluppfyllelse: per kommunövergripande mål the nämnder side by side, the overall assessment, comments, late uppdrag", async () => {

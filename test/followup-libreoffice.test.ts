@@ -896,17 +896,23 @@ describe("the consolidation report", () => {
   test("Översikt's formulas give the JSON's figures per nämnd, and its Summa row the JSON's totals", () => {
     const overview = new Cells(loSheet(inspected.get(report)!, "Översikt"));
     const labels = [...GOAL_SCALE, ...ASSIGNMENT_SCALE];
-    const figures = (c: ConsolidateOutput["committees"][number]) => ({
-      "Mål besvarade": c.goals.answered,
-      "Mål totalt": c.goals.total,
-      "Uppdrag besvarade": c.assignments.answered,
-      "Uppdrag totalt": c.assignments.total,
-      ...Object.fromEntries(labels.map((l) => [l, c.statusCounts[l]])),
-      "Ramjusteringar (tkr)": c.adjustmentsTkr,
-      "Prognos (tkr)": c.forecastTkr,
-      "Avvikelse (tkr)": c.deviationTkr,
-      Saknas: c.missing.length,
-    });
+    // A figure nobody gave is blank, never 0: a nämnd's own counts before it has answered, a sum of no prognos.
+    const blank = "empty null";
+    const figures = (c: ConsolidateOutput["committees"][number]) => {
+      const own = (n: number) => (c.answered ? n : blank);
+      const given = (n: number) => (c.adjustments.answered > 0 ? n : blank);
+      return {
+        "Mål besvarade": own(c.goals.answered),
+        "Mål totalt": c.goals.total,
+        "Uppdrag besvarade": own(c.assignments.answered),
+        "Uppdrag totalt": c.assignments.total,
+        ...Object.fromEntries(labels.map((l) => [l, own(c.statusCounts[l])])),
+        "Ramjusteringar (tkr)": c.adjustmentsTkr,
+        "Prognos (tkr)": given(c.forecastTkr),
+        "Avvikelse (tkr)": given(c.deviationTkr),
+        Saknas: c.missing.length,
+      };
+    };
     const read = (row: number, headers: string[]) =>
       Object.fromEntries(
         headers.map((h) => {
@@ -929,7 +935,7 @@ describe("the consolidation report", () => {
       reportJson.committees.reduce((n, c) => n + pick(c), 0);
     expect(read(totalRow, headers)).toEqual({
       ...Object.fromEntries(
-        headers.map((h) => [h, sum((c) => figures(c)[h as keyof ReturnType<typeof figures>] as number)]),
+        headers.map((h) => [h, sum((c) => Number(figures(c)[h as keyof ReturnType<typeof figures>]) || 0)]),
       ),
       "Ramjusteringar (tkr)": reportJson.totals.adjustmentsTkr,
       "Prognos (tkr)": reportJson.totals.forecastTkr,

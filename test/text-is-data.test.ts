@@ -307,18 +307,24 @@ describe("the report's counts: codes and statuses that a COUNTIFS criterion woul
       const headers = overview.cells.filter((c) => c.row === 2).map((c) => String(c.value));
       const column = (header: string) => headers.indexOf(header);
       const labels = [...DEFAULT_SETTINGS.scales.goal, ...DEFAULT_SETTINGS.scales.assignment].map((v) => v.label);
-      const expected = (f: (typeof figures)[number]) => ({
-        code: f.code,
-        "Mål besvarade": f.goals.answered,
-        "Mål totalt": f.goals.total,
-        "Uppdrag besvarade": f.assignments.answered,
-        "Uppdrag totalt": f.assignments.total,
-        ...Object.fromEntries(labels.map((l) => [l, f.statusCounts[l]])),
-        "Ramjusteringar (tkr)": f.adjustmentsTkr,
-        "Prognos (tkr)": f.forecastTkr,
-        "Avvikelse (tkr)": f.deviationTkr,
-        Saknas: f.missing.length,
-      });
+      // A figure nobody gave is blank, never 0: a nämnd's own counts before it has answered, a sum of no prognos.
+      const blank = "empty null";
+      const expected = (f: (typeof figures)[number]) => {
+        const own = (n: number) => (f.answered ? n : blank);
+        const given = (n: number) => (f.adjustments.answered > 0 ? n : blank);
+        return {
+          code: f.code,
+          "Mål besvarade": own(f.goals.answered),
+          "Mål totalt": f.goals.total,
+          "Uppdrag besvarade": own(f.assignments.answered),
+          "Uppdrag totalt": f.assignments.total,
+          ...Object.fromEntries(labels.map((l) => [l, own(f.statusCounts[l])])),
+          "Ramjusteringar (tkr)": f.adjustmentsTkr,
+          "Prognos (tkr)": given(f.forecastTkr),
+          "Avvikelse (tkr)": given(f.deviationTkr),
+          Saknas: f.missing.length,
+        };
+      };
       const seen = figures.map((f, i) => {
         const row = 3 + i;
         const keys = Object.keys(expected(f)).slice(1);

@@ -5,7 +5,7 @@ import { Finding } from "../findings";
 import { Plan } from "../model";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
-import { economyReportSheet, hasStatement } from "./economyReport";
+import { NOT_RECEIVED, economyReportSheet, hasStatement } from "./economyReport";
 import { economyFigures } from "./economyResults";
 import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
 import { reportSheet as sheet } from "./reportSheet";
@@ -28,6 +28,8 @@ export interface CommitteeFigures {
   goals: { answered: number; total: number };
   assignments: { answered: number; total: number };
   keyFigures: { answered: number; total: number };
+  /** The ramjusteringar, and how many have a prognos (or utfall). */
+  adjustments: { answered: number; total: number };
   statusCounts: Record<string, number>;
   adjustmentsTkr: number;
   forecastTkr: number;
@@ -79,6 +81,7 @@ export function reportFigures(consolidation: Consolidation, settings: Settings):
       goals: tally("goal"),
       assignments: tally("assignment"),
       keyFigures: tally("keyFigure"),
+      adjustments: tally("adjustment"),
       statusCounts: Object.fromEntries(
         labels.map((label) => [
           label,
@@ -143,7 +146,7 @@ export function reportWorkbook(
         { value: forecast, ...(forecast !== null ? { numberFormat: tkrFormat } : {}) },
         row.kind === "adjustment"
           ? {
-              value: null,
+              value: row.input === null ? null : oreToTkr(row.amountOre - row.input),
               formula: `IF(${cellName(r, 7)}="","",${cellName(r, 6)}-${cellName(r, 7)})`,
               numberFormat: tkrFormat,
             }
@@ -171,6 +174,7 @@ export function reportWorkbook(
     "Saknas",
   ];
   const committees = consolidation.committees;
+  const figures = reportFigures(consolidation, settings);
   // Wide enough for the longest code, so that two long codes never look alike.
   const codeWidth = Math.min(40, Math.max(8, ...committees.map((c) => c.committee.code.length + 2)));
   // Counts and sums match text exactly (EXACT) against the nämnd's code and the status in this sheet's own cells:
@@ -179,46 +183,73 @@ export function reportWorkbook(
     `SUMPRODUCT(--EXACT(${column("A")},$A$${r + 1})${conditions.map((c) => `,${c}`).join("")})`;
   const kindIs = (...kinds: string[]) => kinds.map((kind) => `EXACT(${column("B")},"${kind}")`).join("+");
   const labelColumn = (i: number) => 7 + i; // column H on: one per status
+  const given = `--(${column("H")}<>"")`;
+  // Each formula carries the value it gives (computed as reportFigures does), so that a viewer that does not
+  // recalculate shows it. A nämnd that has not answered has no figure of its own: blank, never 0.
   const overviewRows: SpecCell[][] = committees.map((c, i) => {
     const r = FIRST_DATA_ROW + i;
-    const formula = (...conditions: string[]): SpecCell => ({ value: null, formula: where(r, ...conditions) });
-    const sum = (letter: string): SpecCell => ({ ...formula(column(letter)), numberFormat: tkrFormat });
+    const f = figures[i];
+    const formula = (value: number, ...conditions: string[]): SpecCell => ({ value, formula: where(r, ...conditions) });
+    const answeredOnly = (cell: SpecCell): SpecCell => (c.answered ? cell : { value: null });
+    // Prognos and avvikelse only where a prognos was given: a sum of none is blank, not 0.
+    const amountSum = (letter: string, tkr: number): SpecCell =>
+      f.adjustments.answered === 0
+        ? { value: null }
+        : {
+            value: tkr,
+            formula: `IF(${where(r, given)}=0,"",${where(r, column(letter))})`,
+            numberFormat: tkrFormat,
+          };
     return [
       { value: c.committee.code, bold: true },
       { value: c.committee.name },
-      { value: c.answered && c.source ? `${c.source.file} (${c.source.sheet})` : "Inget svar", wrap: true },
-      formula(`--(${kindIs("Mål")})`, `--(${column("E")}<>"")`),
-      formula(`--(${kindIs("Mål")})`),
-      formula(`--(${kindIs("Uppdrag")})`, `--(${column("E")}<>"")`),
-      formula(`--(${kindIs("Uppdrag")})`),
+      c.answered && c.source
+        ? { value: `${c.source.file} (${c.source.sheet})`, wrap: true }
+        : { value: NOT_RECEIVED, italic: true },
+      answeredOnly(formula(f.goals.answered, `--(${kindIs("Mål")})`, `--(${column("E")}<>"")`)),
+      formula(f.goals.total, `--(${kindIs("Mål")})`),
+      answeredOnly(formula(f.assignments.answered, `--(${kindIs("Uppdrag")})`, `--(${column("E")}<>"")`)),
+      formula(f.assignments.total, `--(${kindIs("Uppdrag")})`),
       // A status counts on goals and uppdrag: a nyckeltal's utfall may be any text.
-      ...labels.map((_, l) =>
-        formula(
-          `--EXACT(${column("E")},${absolute(FIRST_DATA_ROW - 1, labelColumn(l))})`,
-          `--(${kindIs("Mål", "Uppdrag")})`,
+      ...labels.map((label, l) =>
+        answeredOnly(
+          formula(
+            f.statusCounts[label.label] ?? 0,
+            `--EXACT(${column("E")},${absolute(FIRST_DATA_ROW - 1, labelColumn(l))})`,
+            `--(${kindIs("Mål", "Uppdrag")})`,
+          ),
         ),
       ),
       // SUMPRODUCT takes the empty cells and the "" of an avvikelse without a prognos as 0.
-      sum("G"),
-      sum("H"),
-      sum("I"),
+      { ...formula(f.adjustmentsTkr, column("G")), numberFormat: tkrFormat },
+      amountSum("H", f.forecastTkr),
+      amountSum("I", f.deviationTkr),
       // Unanswered: no status and no prognos.
-      formula(`--(${column("E")}="")`, `--(${column("H")}="")`),
+      formula(f.missing.length, `--(${column("E")}="")`, `--(${column("H")}="")`),
     ];
   });
   const firstCount = 3; // column D: the first formula column
   const totalRow = FIRST_DATA_ROW + committees.length;
+  const answeredCount = committees.filter((c) => c.answered).length;
   const totals: SpecCell[] = [
     { value: "Summa", bold: true },
     { value: null },
-    { value: null },
-    ...overviewHeaders.slice(firstCount).map((_, i): SpecCell => ({
-      value: null,
-      bold: true,
-      formula: `SUM(${cellName(FIRST_DATA_ROW, firstCount + i)}:${cellName(Math.max(totalRow - 1, FIRST_DATA_ROW), firstCount + i)})`,
-      ...(overviewHeaders[firstCount + i].includes("tkr") ? { numberFormat: tkrFormat } : {}),
-    })),
+    { value: `${answeredCount} av ${committees.length} har svarat`, italic: true },
+    ...overviewHeaders.slice(firstCount).map((_, i): SpecCell => {
+      const col = firstCount + i;
+      const values = overviewRows.map((row) => row[col].value).filter((v): v is number => typeof v === "number");
+      return {
+        value: values.reduce((sum, v) => sum + v, 0),
+        bold: true,
+        formula: `SUM(${cellName(FIRST_DATA_ROW, col)}:${cellName(Math.max(totalRow - 1, FIRST_DATA_ROW), col)})`,
+        ...(overviewHeaders[col].includes("tkr") ? { numberFormat: tkrFormat } : {}),
+      };
+    }),
   ];
+  const overviewNote =
+    `Summorna gäller det som kommit in: svar från ${answeredCount} av ${committees.length} nämnder. ` +
+    `En nämnd som inte svarat (${NOT_RECEIVED}) räknas aldrig som 0; prognos och avvikelse summeras över de ` +
+    "ramjusteringar som fått en prognos.";
   const statusColumns = (index: number) => {
     const col = labelColumn(index);
     return `${cellName(FIRST_DATA_ROW, col)}:${cellName(totalRow, col)}`;
@@ -228,7 +259,7 @@ export function reportWorkbook(
       OVERVIEW_SHEET,
       `Uppföljning ${what}: översikt per nämnd`,
       overviewHeaders,
-      [...overviewRows, totals],
+      [...overviewRows, totals, [], [{ value: overviewNote, italic: true }]],
       [codeWidth, 34, 30, 10, 10, 10, 10, ...labels.map(() => 11), 15, 15, 15, 9],
     ),
     // A status column lights up in its colour where any answer has it.
@@ -256,13 +287,15 @@ export function reportWorkbook(
     "Fynd",
     `Fynd i de returnerade bladen, ${what}`,
     ["Fil", "Blad", "Cell", "Allvar", "Meddelande"],
-    consolidation.findings.map((f) => [
-      { value: f.file },
-      { value: f.sheet },
-      { value: f.cell },
-      { value: f.severity === "error" ? "Fel" : "Varning" },
-      { value: message(f), wrap: true },
-    ]),
+    consolidation.findings.length === 0
+      ? [[{ value: "Inga fynd", italic: true }]]
+      : consolidation.findings.map((f) => [
+          { value: f.file },
+          { value: f.sheet },
+          { value: f.cell },
+          { value: f.severity === "error" ? "Fel" : "Varning" },
+          { value: message(f), wrap: true },
+        ]),
     [30, 20, 8, 10, 90],
   );
   const economy = (["economy", "investment"] as const)
