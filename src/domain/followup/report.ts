@@ -8,6 +8,7 @@ import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { committeeContent } from "./content";
 import { economyReportSheet, hasStatement } from "./economyReport";
 import { economyFigures } from "./economyResults";
+import { chartSheet } from "./reportCharts";
 import { reportSheet as sheet } from "./reportSheet";
 
 export { REPORT_MARKER } from "./reportSheet";
@@ -292,5 +293,6 @@ export function reportWorkbook(
   const economy = (["economy", "investment"] as const)
     .filter((kind) => hasStatement(consolidation, kind))
     .map((kind) => economyReportSheet(consolidation, kind));
-  return { sheets: [overview, ...economy, perGoal, answers, missing, findings] };
+  const charts = chartSheet(consolidation, settings);
+  return { sheets: [overview, ...(charts ? [charts] : []), ...economy, perGoal, answers, missing, findings] };
 }
