@@ -14,6 +14,7 @@ import { DRIFT_SHEET, INVESTMENT_SHEET, NOT_RECEIVED } from "../src/domain/follo
 import { followUpSheets } from "../src/domain/followup/generate";
 import { COL, ECONOMY_COL } from "../src/domain/followup/model";
 import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
+import { CHART_SHEET } from "../src/domain/followup/reportCharts";
 import { Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
 import { workbookBuffer } from "../src/hosts/xlsx/write";
@@ -79,8 +80,8 @@ afterAll(async () => {
   await office?.close();
 });
 
-/** The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt. */
-const REPORT_SHEETS = ["Översikt", DRIFT_SHEET, INVESTMENT_SHEET, "Per mål", "Svar", "Saknas", "Fynd"];
+/** The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt, then the charts. */
+const REPORT_SHEETS = ["Översikt", DRIFT_SHEET, INVESTMENT_SHEET, CHART_SHEET, "Per mål", "Svar", "Saknas", "Fynd"];
 
 test("the figures are read to the öre, with the plan's budget; a nämnd that did not answer has none", () => {
   const result = consolidated(plan());

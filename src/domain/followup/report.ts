@@ -294,5 +294,5 @@ export function reportWorkbook(
     .filter((kind) => hasStatement(consolidation, kind))
     .map((kind) => economyReportSheet(consolidation, kind));
   const charts = chartSheet(consolidation, settings);
-  return { sheets: [overview, ...(charts ? [charts] : []), ...economy, perGoal, answers, missing, findings] };
+  return { sheets: [overview, ...economy, ...(charts ? [charts] : []), perGoal, answers, missing, findings] };
 }
