@@ -321,3 +321,26 @@ test("the figures for --json: each nämnd's drift and projects in tkr, valid by 
   const validate = new Ajv({ allErrors: true }).compile(schema);
   expect(validate(output) ? [] : validate.errors).toEqual([]);
 });
+
+test("the Diagram sheet: each nämnd's avvikelse as in the Driftredovisning, a gap where none was given; charts below the table", () => {
+  const result = consolidated(plan());
+  const diagram = reportWorkbook(plan(), result, DEFAULT_SETTINGS, (f) => findingMessage(f)).sheets.find(
+    (s) => s.name === CHART_SHEET,
+  )!;
+  const codes = result.committees.map((c) => c.committee.code);
+  const [goals, assignments, deviation] = diagram.charts!;
+  expect(deviation.categories.values).toEqual(codes);
+  const byCode = Object.fromEntries(codes.map((code, i) => [code, deviation.series[0].values.values[i]]));
+  // Budget − prognos: KS (118 000 + 2 000) − 125 000, BUN 50 000 − 48 000; SN did not answer.
+  expect(byCode).toMatchObject({ KS: -5_000, BUN: 2_000, SN: null });
+  expect(deviation.series[0].negativeColor).toBeDefined();
+  // A nämnd that did not answer has no counts (a gap in the chart), not zeros.
+  const sn = codes.indexOf("SN");
+  expect(goals.series.map((s) => s.values.values[sn])).toEqual(DEFAULT_SETTINGS.scales.goal.map(() => null));
+  expect(assignments.series.map((s) => s.color)).toEqual(DEFAULT_SETTINGS.scales.assignment.map((v) => v.color));
+  // Every chart stands below the table's last row, none over another.
+  const tableEnd = diagram.blocks[0].rows.length;
+  for (const chart of diagram.charts!) expect(chart.anchor.from.row).toBeGreaterThanOrEqual(tableEnd);
+  expect(goals.anchor.to.col).toBeLessThanOrEqual(assignments.anchor.from.col);
+  expect(deviation.anchor.from.row).toBeGreaterThanOrEqual(goals.anchor.to.row);
+});

@@ -116,7 +116,9 @@ export function chartSheet(consolidation: Consolidation, settings: Settings): Sh
   const { period, year } = consolidation;
   const chartCols = Math.max(CHART_MIN_COLS, Math.ceil(headers.length / 2));
   // Every column under the charts has its width, so that the print scale takes in the charts as well as the table.
-  const widths = [10, 12, ...Array.from({ length: Math.max(headers.length, 2 * chartCols) - 2 }, () => 11)];
+  // The code column as wide as the longest code (as on Översikt), so that two long codes never look alike.
+  const codeWidth = Math.min(40, Math.max(10, ...table.map((row) => row.code.length + 2)));
+  const widths = [codeWidth, 12, ...Array.from({ length: Math.max(headers.length, 2 * chartCols) - 2 }, () => 11)];
   const note = `Antal mål och uppdrag per bedömning. ${NOT_RECEIVED}: nämnden har inte svarat och räknas inte.`;
   const spec = reportSheet(
     CHART_SHEET,
