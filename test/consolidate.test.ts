@@ -205,7 +205,7 @@ test("two returns for one nämnd: a finding, and the later one is used", async (
   expect(json.committees.find((c) => c.code === "KS")!.statusCounts).toMatchObject({ Genomfört: 1, Påbörjat: 0 });
 });
 
-test("the report workbook has the overview, Driftredovisning, Måluppfyllelse, answers, missing and findings sheets", async () => {
+test("the report workbook has the overview, Driftredovisning, charts, Måluppfyllelse, answers, missing and findings sheets", async () => {
   const out = path.join(dir, "rapport.xlsx");
   expect((await cli("consolidate", master, "--out", out)).code).toBe(0);
   const workbook = new ExcelJS.Workbook();
@@ -213,6 +213,7 @@ test("the report workbook has the overview, Driftredovisning, Måluppfyllelse, a
   expect(workbook.worksheets.map((w) => w.name)).toEqual([
     "Översikt",
     "Driftredovisning",
+    "Diagram",
     "Måluppfyllelse",
     "Svar",
     "Saknas",

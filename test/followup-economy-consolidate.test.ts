@@ -14,6 +14,7 @@ import { DRIFT_SHEET, INVESTMENT_SHEET, NOT_RECEIVED } from "../src/domain/follo
 import { followUpSheets } from "../src/domain/followup/generate";
 import { COL, ECONOMY_COL } from "../src/domain/followup/model";
 import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
+import { CHART_SHEET } from "../src/domain/followup/reportCharts";
 import { Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
 import { workbookBuffer } from "../src/hosts/xlsx/write";
@@ -81,8 +82,17 @@ afterAll(async () => {
   await office?.close();
 });
 
-/** The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt. */
-const REPORT_SHEETS = ["Översikt", DRIFT_SHEET, INVESTMENT_SHEET, GOAL_ATTAINMENT_SHEET, "Svar", "Saknas", "Fynd"];
+/** The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt, then the charts. */
+const REPORT_SHEETS = [
+  "Översikt",
+  DRIFT_SHEET,
+  INVESTMENT_SHEET,
+  CHART_SHEET,
+  GOAL_ATTAINMENT_SHEET,
+  "Svar",
+  "Saknas",
+  "Fynd",
+];
 
 test("the figures are read to the öre, with the plan's budget; a nämnd that did not answer has none", () => {
   const result = consolidated(plan());
@@ -321,4 +331,28 @@ test("the figures for --json: each nämnd's drift and projects in tkr, valid by 
   };
   const validate = new Ajv({ allErrors: true }).compile(schema);
   expect(validate(output) ? [] : validate.errors).toEqual([]);
+});
+
+test("the Diagram sheet: each nämnd's avvikelse as in the Driftredovisning, a gap where none was given; charts below the table", () => {
+  const result = consolidated(plan());
+  const words = GOAL_REPORT_WORDS.sv;
+  const diagram = reportWorkbook(plan(), result, DEFAULT_SETTINGS, (f) => findingMessage(f), words).sheets.find(
+    (s) => s.name === CHART_SHEET,
+  )!;
+  const codes = result.committees.map((c) => c.committee.code);
+  const [goals, assignments, deviation] = diagram.charts!;
+  expect(deviation.categories.values).toEqual(codes);
+  const byCode = Object.fromEntries(codes.map((code, i) => [code, deviation.series[0].values.values[i]]));
+  // Budget − prognos: KS (118 000 + 2 000) − 125 000, BUN 50 000 − 48 000; SN did not answer.
+  expect(byCode).toMatchObject({ KS: -5_000, BUN: 2_000, SN: null });
+  expect(deviation.series[0].negativeColor).toBeDefined();
+  // A nämnd that did not answer has no counts (a gap in the chart), not zeros.
+  const sn = codes.indexOf("SN");
+  expect(goals.series.map((s) => s.values.values[sn])).toEqual(DEFAULT_SETTINGS.scales.goal.map(() => null));
+  expect(assignments.series.map((s) => s.color)).toEqual(DEFAULT_SETTINGS.scales.assignment.map((v) => v.color));
+  // Every chart stands below the table's last row, none over another.
+  const tableEnd = diagram.blocks[0].rows.length;
+  for (const chart of diagram.charts!) expect(chart.anchor.from.row).toBeGreaterThanOrEqual(tableEnd);
+  expect(goals.anchor.to.col).toBeLessThanOrEqual(assignments.anchor.from.col);
+  expect(deviation.anchor.from.row).toBeGreaterThanOrEqual(goals.anchor.to.row);
 });

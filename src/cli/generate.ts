@@ -4,7 +4,9 @@ import { FollowUpSheet } from "../domain/followup/generate";
 import { Answer, hasContent } from "../domain/followup/model";
 import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
 import { FollowUpWrite, prepareFollowUp } from "../domain/jobs";
-import { readWorkbookFile } from "../hosts/xlsx/read";
+import { isReportSheet } from "../domain/followup/reportSheet";
+import { CHART_PARTS } from "../hosts/xlsx/container";
+import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
 import {
   CommandRun,
@@ -72,9 +74,10 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   for (const f of prepared.findings) io.out(findingLines([f], lang, path.basename(f.file))[0]);
 
   if (out !== undefined) {
-    if (workbook.unsupportedParts.length) {
+    const lost = lostOnRewrite(workbook);
+    if (lost.length) {
       io.err(
-        `maltavlan: Arbetsboken innehåller ${workbook.unsupportedParts.join(", ")}, som skulle gå förlorat om filen ` +
+        `maltavlan: Arbetsboken innehåller ${lost.join(", ")}, som skulle gå förlorat om filen ` +
           `skrevs om. Inget skrevs. Använd --split <mapp> (en arbetsbok per nämnd) eller tillägget i Excel.`,
       );
       return EXIT_UNUSABLE;
@@ -94,6 +97,15 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   }
   const errors = prepared.findings.some((f) => f.severity === "error") || ledger?.hasErrors;
   return errors ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * What rewriting the workbook would lose. Charts only count where one stands outside Måltavlan's report sheets:
+ * those, charts and all, are made anew by the next consolidation.
+ */
+function lostOnRewrite({ unsupportedParts, chartSheets, grids }: WorkbookRead): string[] {
+  const ownCharts = chartSheets?.every((name) => grids.some((grid) => grid.sheet === name && isReportSheet(grid)));
+  return ownCharts ? unsupportedParts.filter((part) => part !== CHART_PARTS) : unsupportedParts;
 }
 
 function periodArguments(options: Options): { year: number; due: string | null } {

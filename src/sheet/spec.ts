@@ -5,6 +5,8 @@
  * Coordinates are 0-based sheet coordinates, as in Grid. Ranges in `range`/`source` strings are A1 references.
  */
 
+import type { ChartSpec } from "./charts";
+
 /** One cell to write. */
 /** The text number format: what is written or typed into a cell with it stays exactly that text. */
 export const TEXT_FORMAT = "@";
@@ -186,6 +188,8 @@ export interface SheetSpec {
   font?: string;
   /** Present: the sheet is protected; cells with `locked: false` stay editable. */
   protect?: SheetProtection;
+  /** Native charts over the workbook's cells, each anchored on this sheet. */
+  charts?: ChartSpec[];
 }
 
 /** Sheets in the order they appear in the workbook. */

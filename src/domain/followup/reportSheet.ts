@@ -1,3 +1,4 @@
+import { Grid } from "../../sheet/grid";
 import { estimateRowHeights } from "../../sheet/layout";
 import { SheetSpec, SpecCell, fitCells } from "../../sheet/spec";
 import { OWN_SHEET_MARKER } from "../ownSheets";
@@ -10,6 +11,11 @@ const title = (value: string): SpecCell => ({ value, bold: true, fontSize: 14 })
 /** A2 of every report sheet, small and grey: the report can go into the plan workbook and is never read as plan. */
 export const REPORT_MARKER = `${OWN_SHEET_MARKER} rapport`;
 const marker: SpecCell = { value: REPORT_MARKER, fontSize: 8, fontColor: "A6A6A6" };
+
+/** A sheet of the report, by its marker: what is on it (its charts too) is made anew by every consolidation. */
+export function isReportSheet(grid: Grid): boolean {
+  return grid.left === 0 && [0, 1].some((row) => grid.values[row - grid.top]?.[0] === REPORT_MARKER);
+}
 
 export function reportSheet(
   name: string,

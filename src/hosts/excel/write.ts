@@ -9,7 +9,7 @@
  *
  * Order within the write: sheets this write replaces are renamed out of the way, the new sheets are added, then per
  * sheet its cells (number formats before values: see `cellContent` in ops/cells.ts), styles, widths, heights,
- * merges, frozen rows, dropdowns, conditional fills and print setup; protection and visibility come last, so no
+ * merges, frozen rows, dropdowns, conditional fills, charts and print setup; protection and visibility come last, so no
  * write meets a protected sheet. Calculation is suspended in every sync and add-in events are off while writing (ExcelApi 1.8).
  *
  * The ops come from one builder per part (ops/: the workbook's sheets, cells, styles, layout, rules, print setup),
@@ -28,6 +28,7 @@ import type { SheetShape } from "./read";
 import { readsLean } from "./read";
 import { Supports, officeSupports } from "./requirements";
 import { cellOps, writtenShape } from "./ops/cells";
+import { chartOps } from "./ops/charts";
 import { columnOps, frozenRowOps, mergeOps, rowOps } from "./ops/layout";
 import { type Features, type SheetOpBuilder, type WriteState, pack } from "./ops/op";
 import { printOps } from "./ops/print";
@@ -74,6 +75,7 @@ const SHEET_PARTS: SheetOpBuilder[] = [
   frozenRowOps,
   validationOps,
   conditionalFillOps,
+  chartOps,
   printOps,
 ];
 

@@ -53,6 +53,25 @@ export interface ConditionalFormatModel {
   fontColor?: string;
 }
 
+/** A chart (ChartCollection.add): its series' ranges as "Sheet!B4:B9", colours as "#RRGGBB". */
+export interface ChartModel {
+  type: string;
+  title?: string;
+  legend?: boolean;
+  /** The cells it covers, "A14:F29". */
+  position?: string;
+  series: SeriesModel[];
+}
+
+export interface SeriesModel {
+  name: string;
+  values?: string;
+  categories?: string;
+  color?: string;
+  /** Fills of single points, by 0-based index. */
+  pointColors?: Record<number, string>;
+}
+
 export class SheetModel {
   readonly cells = new Map<number, CellModel>();
   /** Points, by 0-based column. */
@@ -67,6 +86,7 @@ export class SheetModel {
   frozenRows = 0;
   readonly validations: ValidationModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
+  readonly charts: ChartModel[] = [];
   protection: { protected: boolean; password?: string; options?: unknown } = { protected: false };
   readonly pageLayout: {
     orientation?: string;

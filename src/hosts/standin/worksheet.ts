@@ -2,6 +2,7 @@
  * Worksheet and what hangs on it apart from its page layout: protection and frozen panes.
  */
 import { parseArea } from "./addresses";
+import { ChartCollectionProxy } from "./charts";
 import { ClientObject } from "./clientObject";
 import { Context } from "./context";
 import { fail } from "./errors";
@@ -53,6 +54,10 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
 
   get protection(): WorksheetProtectionProxy {
     return this.child("Protection", (id) => new WorksheetProtectionProxy(this.context, id, () => this.live()));
+  }
+
+  get charts(): ChartCollectionProxy {
+    return this.child("Charts", (id) => new ChartCollectionProxy(this.context, id, () => this.live()));
   }
 
   get freezePanes(): FreezePanesProxy {

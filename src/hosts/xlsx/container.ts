@@ -74,9 +74,12 @@ function looksLikeText(buffer: Uint8Array): boolean {
   );
 }
 
+/** What unsupportedParts calls charts. */
+export const CHART_PARTS = "diagram";
+
 /** Parts ExcelJS does not model and would drop on rewrite, by (lower-case) entry name prefix. */
 const UNSUPPORTED_PARTS: { name: string; matches: (entry: string) => boolean }[] = [
-  { name: "diagram", matches: (e) => e.startsWith("xl/charts/") || e.startsWith("xl/chartsheets/") },
+  { name: CHART_PARTS, matches: (e) => e.startsWith("xl/charts/") || e.startsWith("xl/chartsheets/") },
   { name: "pivottabeller", matches: (e) => e.startsWith("xl/pivottables/") || e.startsWith("xl/pivotcache/") },
   { name: "bilder", matches: (e) => e.startsWith("xl/media/") },
   { name: "makron", matches: (e) => e.endsWith("vbaproject.bin") },

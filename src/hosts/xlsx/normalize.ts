@@ -148,6 +148,14 @@ export function refuseDeepNesting(parts: Parts, sheets: { part: string }[], file
 // ---------------------------------------------------------------------------------------------------------------
 // Relationships
 
+/** The parts `part`'s internal relationships name, with each relationship's type (its last path segment). */
+export function relatedParts(parts: Parts, find: LocatedParts["find"], part: string): { type: string; part: string }[] {
+  return relationships(parts, find(relsName(part))).flatMap((rel) => {
+    const target = rel.external ? undefined : find(resolve(folder(part), rel.target));
+    return target === undefined ? [] : [{ type: lastSegment(rel.type), part: target }];
+  });
+}
+
 function text(parts: Parts, name: string | undefined): string {
   const data = name === undefined ? undefined : parts.get(name);
   return data ? new TextDecoder().decode(data) : "";

@@ -11,6 +11,7 @@
  */
 import type { Grid } from "../../sheet/grid";
 import { readCellStyles } from "./cellStyles";
+import { chartHomes } from "./chartHomes";
 import { checkContainer, notWorkbook, unsupportedParts } from "./container";
 import { locateParts, refuseDeepNesting } from "./normalize";
 import { LIMITS, overLimit, readParts } from "./packageParts";
@@ -28,6 +29,11 @@ export interface WorkbookRead {
   grids: Grid[];
   /** Swedish names of parts ExcelJS would drop if this workbook were rewritten; empty when there are none. */
   unsupportedParts: string[];
+  /**
+   * The worksheets the workbook's charts stand on (empty: it has none); null when a chart is elsewhere (a chart
+   * sheet) or no sheet shows it. Lets a caller tell its own charts, on sheets it makes anew, from a user's.
+   */
+  chartSheets: string[] | null;
   /** When the workbook was last saved, from its document properties; null when it does not say. */
   modified: Date | null;
 }
@@ -44,6 +50,7 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
 
   const grids: Grid[] = [];
   let modified: Date | null;
+  let chartSheets: string[] | null;
   try {
     const { sheets, date1904 } = readWorkbookXml(parts.get(located.workbook));
     const context = {
@@ -63,6 +70,7 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
       grids.push(sheetGrid(scanned, merges, entry.name, entry.visibility));
     }
     modified = readModified(role.get("docProps/core.xml"));
+    chartSheets = chartHomes(parts, located, new Map(sheets.map((entry) => [entry.id, entry.name])));
   } catch (error) {
     if (error instanceof MalformedXml || error instanceof MissingSharedString || error instanceof OverlappingMerges) {
       throw new UnusableInputError({ code: "corrupt", file: name });
@@ -72,6 +80,7 @@ export async function readWorkbookBuffer(data: ArrayBuffer | Uint8Array, name: s
   return {
     grids,
     unsupportedParts: unsupportedParts(entries.map((entry) => entry.name)),
+    chartSheets,
     modified,
   };
 }

@@ -5,6 +5,7 @@
  * or a percentage stays text.
  */
 import ExcelJS from "exceljs";
+import { withCharts } from "./charts/addCharts";
 import { footerCode } from "../../sheet/print";
 import { isValidSheetName } from "../../sheet/sheetName";
 import { DEFAULT_FONT } from "../../sheet/spec";
@@ -24,9 +25,13 @@ export function addSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void 
   for (const sheetSpec of specs) addSheet(workbook, sheetSpec, styles);
 }
 
-/** The .xlsx file's bytes. */
+/** The .xlsx file's bytes, with the sheets' charts (which ExcelJS cannot write) added to what ExcelJS wrote. */
 export async function workbookBytes(spec: WorkbookSpec): Promise<Uint8Array> {
-  return new Uint8Array(await buildWorkbook(spec).xlsx.writeBuffer());
+  const written = new Uint8Array(await buildWorkbook(spec).xlsx.writeBuffer());
+  return withCharts(
+    written,
+    spec.sheets.map((sheet) => ({ sheet: sheet.name, charts: sheet.charts ?? [] })),
+  );
 }
 
 function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCache): void {
