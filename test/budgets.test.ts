@@ -176,6 +176,41 @@ test("an investment budget gives each project of a nämnd its amount per year; a
   expect(json.budgets).toEqual([]);
 });
 
+test("a nämnd's investment budget by område under its name: an abbreviated område is no nämnd, nothing unlisted", async () => {
+  // Karlstad's teknik- och fastighetsnämnd (test/corpus/data/karlstad-2015-investeringsram.json) with a "därav" line.
+  const sheets = {
+    "Investeringar 2015": [
+      ["Investerings- och underhållsplan 2015"],
+      ["Teknik- och fastighetsnämnden"],
+      [],
+      ["Område", "Investeringsram 2015 (mnkr)"],
+      ["Lokalförsörjning", 56.7],
+      ["därav: självfinansierade objekt", -5.9],
+      ["VA", 53.7],
+      ["Produktionsavdelningen", 5],
+      ["Summa", 109.5],
+    ],
+  };
+  const grids = await workbookGrids(sheets, {}, {});
+  const { plan, findings, unread, sources } = readPlanWithSettings(grids);
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(plan.committees.map((c) => c.name)).toEqual(["Teknik- och fastighetsnämnden"]);
+  expect(
+    planToJson(plan, sources).investments.map(({ project, year, amountTkr }) => [project, year, amountTkr]),
+  ).toEqual([
+    ["Lokalförsörjning", 2015, 56700],
+    ["VA", 2015, 53700],
+    ["Produktionsavdelningen", 2015, 5000],
+  ]);
+  expect(unread.map(({ cell, reason }) => [cell, reason])).toEqual([
+    ["A1", "title"],
+    ["A6", "total"],
+    ["B6", "total"],
+    ["A9", "total"],
+    ["B9", "total"],
+  ]);
+});
+
 describe("ram reconciliation", () => {
   /** Sjöbo's ram block (test/corpus/data/sjobo-2024-ramblock.json) as an economist keeps it, tkr. */
   const sjobo = (ram2026: number): Cell[][] => [

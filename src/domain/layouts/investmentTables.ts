@@ -1,22 +1,28 @@
 import { Grid, cellText, valueAt } from "../../sheet/grid";
 import { AmountUnit, unitFromHeader } from "../amounts";
 import { RawCell, RawInvestment, filledCell } from "../raw";
+import { COMMITTEE_CODE } from "../adjustmentLine";
 import { isCommitteeName } from "./tableCommittees";
 import { isTotals, titlesAbove } from "./tableRows";
 
 /**
  * An investment budget ("Investeringsbudget", "Investeringsplan"): a project per row and its amount per year, a column
- * each ("Projekt | Budget 2025 | Plan 2026 | Plan 2027"). Each project's nämnd is its row's in a nämnd column, or the
+ * each ("Projekt | Budget 2025 | Plan 2026 | Plan 2027", "Område | Investeringsram 2015 (mnkr)"). Each project's nämnd is its row's in a nämnd column, or the
  * nämnd heading the projects under it (a row naming only the nämnd), or the nämnd the sheet's title or name names.
  * A project whose nämnd the sheet does not give is no investment of the plan (the budget is per nämnd).
  */
 
 const INVESTMENT = /investering/iu;
+// Under an investment title a nämnd's budget may be split by område (lokalförsörjning, gata, VA) instead of projects.
 const PROJECT_HEADER =
-  /^(?:projekt|projektnamn|investeringsprojekt|investeringsobjekt|objekt|investering|investeringar)$/u;
+  /^(?:projekt|projektnamn|investeringsprojekt|investeringsobjekt|objekt|investering|investeringar|(?:investerings)?område)$/u;
 const COMMITTEE_HEADER = /^(?:nämnd|ansvarig nämnd|nämnd\/styrelse|styrelse\/nämnd)$/u;
-/** A year column: 2025, "Budget 2025", "Plan 2026", "Investeringsbudget 2025 (mnkr)"; never an outcome or a total. */
-const YEAR_COLUMN = /^(?:(?:investeringsbudget|budget|plan|ram)\s+)?((?:19|20)\d\d)$/u;
+/**
+ * A year column: 2025, "Budget 2025", "Plan 2026", "Investeringsbudget 2025 (mnkr)", "Investeringsram 2015"; never an
+ * outcome, a total or a period ("Period 2019-2022").
+ */
+const YEAR_COLUMN =
+  /^(?:(?:investeringsbudget|investeringsram|investeringsplan|investeringar|budget|plan|ram)\s+)?((?:19|20)\d\d)$/u;
 const HEADER_SCAN_ROWS = 30;
 
 function bare(text: string): string {
@@ -53,6 +59,14 @@ function headerAt(grid: Grid, row: number): Header | null {
   return project !== undefined && years.length ? { row, project, committee, years } : null;
 }
 
+/**
+ * A row naming only a nämnd, heading the projects under it. Written out ("Tekniska nämnden"): a bare abbreviation is as
+ * often a project or område of its own ("VA", "IT") as a nämnd's code, and its amounts are then its own.
+ */
+function isCommitteeHeading(text: string): boolean {
+  return isCommitteeName(text) && !COMMITTEE_CODE.test(text.trim());
+}
+
 /** The first nämnd a text names in full ("Tekniska nämndens investeringar" names none; "Tekniska nämnden" does). */
 function committeeIn(texts: RawCell[]): RawCell | undefined {
   return texts.find((cell) => isCommitteeName(cellText(cell.value)));
@@ -82,7 +96,7 @@ export function investmentTable(grid: Grid): RawInvestment[] {
     const project = filledCell(grid, row, projectCol);
     if (!project || isTotals(project.value)) continue;
     // A nämnd heading its projects (an amount beside it is the nämnd's subtotal, not a project).
-    if (committeeCol === undefined && isCommitteeName(cellText(project.value))) {
+    if (committeeCol === undefined && isCommitteeHeading(cellText(project.value))) {
       heading = project;
       continue;
     }
