@@ -211,6 +211,41 @@ test("a nämnd's investment budget by område under its name: an abbreviated omr
   ]);
 });
 
+test("an investment budget with no year per column, or no nämnd for its projects, is not read and says which", async () => {
+  // Enköping's list of larger projects (test/corpus/data/enkoping-2019-investeringsprojekt.json), then the same
+  // projects per budget year under no nämnd.
+  const noYear = [
+    ["Större investeringsprojekt"],
+    ["Belopp anges i miljoner kronor."],
+    ["Investeringsprojekt", "Planeras vara klart", "Budget"],
+    ["Brandstation Örsundsbro", 2019, 25],
+    ["Bergvretenskolan", "2019-2020", 61],
+  ];
+  const noCommittee = [
+    ["Investeringsbudget (mnkr)"],
+    ["Projekt", "Budget 2019", "Plan 2020"],
+    ["Brandstation Örsundsbro", 25, null],
+    ["Bergvretenskolan", 30, 31],
+  ];
+  const { plan, findings, unread } = readPlanWithSettings(
+    await workbookGrids({ Projekt: noYear, Investeringar: noCommittee }, {}, {}),
+  );
+  expect(plan.investments).toEqual([]);
+  expect(findings.map((f) => [f.severity, f.rule, f.sheet, f.params.why])).toEqual([
+    ["info", "sheet-not-read", "Projekt", "investmentNoYear"],
+    ["info", "sheet-not-read", "Investeringar", "investmentNoCommittee"],
+  ]);
+  expect(findingMessage(findings[0], "sv")).toContain("ingen kolumn per år");
+  expect(findingMessage(findings[0], "en")).toContain("no column per year");
+  expect(findingMessage(findings[1], "sv")).toContain("ingen nämnd för projekten");
+  expect(findingMessage(findings[1], "en")).toContain("no committee for its projects");
+  // Nothing dropped in silence: each sheet's cells are listed as not read.
+  expect(unread.map(({ sheet, reason, cells }) => [sheet, reason, cells])).toEqual([
+    ["Projekt", "sheet", 11],
+    ["Investeringar", "sheet", 9],
+  ]);
+});
+
 describe("ram reconciliation", () => {
   /** Sjöbo's ram block (test/corpus/data/sjobo-2024-ramblock.json) as an economist keeps it, tkr. */
   const sjobo = (ram2026: number): Cell[][] => [

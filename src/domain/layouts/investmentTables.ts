@@ -56,7 +56,7 @@ function headerAt(grid: Grid, row: number): Header | null {
       if (year) years.push({ col, year: Number(year[1]), unit: unitFromHeader(cellText(value)) });
     }
   });
-  return project !== undefined && years.length ? { row, project, committee, years } : null;
+  return project !== undefined ? { row, project, committee, years } : null;
 }
 
 /**
@@ -72,16 +72,41 @@ function committeeIn(texts: RawCell[]): RawCell | undefined {
   return texts.find((cell) => isCommitteeName(cellText(cell.value)));
 }
 
+/**
+ * The header of the sheet's investment table (a project column under an investment title) with the titles above it:
+ * the first such row with year columns, else the first without; null when the sheet has none.
+ */
+function investmentHeader(grid: Grid): { header: Header; titles: RawCell[] } | null {
+  const end = Math.min(grid.top + grid.values.length, grid.top + HEADER_SCAN_ROWS);
+  let found: { header: Header; titles: RawCell[] } | null = null;
+  for (let row = grid.top; row < end; row++) {
+    const header = headerAt(grid, row);
+    if (!header) continue;
+    const titles = titlesAbove(grid, header.row);
+    const projectHeader = cellText(valueAt(grid, header.row, header.project));
+    if (![grid.sheet, projectHeader, ...titles.map((cell) => cellText(cell.value))].some((t) => INVESTMENT.test(t)))
+      continue;
+    if (header.years.length) return { header, titles };
+    found ??= { header, titles };
+  }
+  return found;
+}
+
+/**
+ * Why a sheet laid out as an investment budget gave no investment: it has no column per year ("Budget 2025"), or
+ * gives no nämnd for its projects; null when it is no investment budget.
+ */
+export function investmentGap(grid: Grid): "investmentNoYear" | "investmentNoCommittee" | null {
+  const found = investmentHeader(grid);
+  if (!found) return null;
+  return found.header.years.length ? "investmentNoCommittee" : "investmentNoYear";
+}
+
 /** The investments of a sheet's investment budget; none when the sheet holds none. */
 export function investmentTable(grid: Grid): RawInvestment[] {
-  const end = Math.min(grid.top + grid.values.length, grid.top + HEADER_SCAN_ROWS);
-  let header: Header | null = null;
-  for (let row = grid.top; row < end && !header; row++) header = headerAt(grid, row);
-  if (!header) return [];
-  const titles = titlesAbove(grid, header.row);
-  const projectHeader = cellText(valueAt(grid, header.row, header.project));
-  if (![grid.sheet, projectHeader, ...titles.map((cell) => cellText(cell.value))].some((t) => INVESTMENT.test(t)))
-    return [];
+  const found = investmentHeader(grid);
+  if (!found || !found.header.years.length) return [];
+  const { header, titles } = found;
   const tableUnit = [...titles.map((cell) => cellText(cell.value)), grid.sheet]
     .map(unitFromHeader)
     .find((unit) => unit !== null);
