@@ -246,6 +246,42 @@ test("an investment budget with no year per column, or no nämnd for its project
   ]);
 });
 
+test("a project number in a column of its own stays with the project's name; the nämnd heads its projects", async () => {
+  const sheets = {
+    Investeringsbudget: [
+      ["Investeringsbudget 2025–2026 (tkr)"],
+      ["Projektnr", "Projekt", "Budget 2025", "Plan 2026"],
+      [null, "Tekniska nämnden", 7_000, 2_000],
+      [91201, "Gång- och cykelväg Centrum", 4_500, null],
+      [91202, "Reinvestering gator", 2_500, 2_000],
+      [null, "Summa Tekniska nämnden", 7_000, 2_000],
+    ],
+  };
+  const { plan, findings, unread, sources } = readPlanWithSettings(await workbookGrids(sheets, {}, {}));
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(
+    planToJson(plan, sources).investments.map(({ committee, project, year, amountTkr }) => [
+      committee,
+      project,
+      year,
+      amountTkr,
+    ]),
+  ).toEqual([
+    ["TN", "91201 Gång- och cykelväg Centrum", 2025, 4_500],
+    ["TN", "91202 Reinvestering gator", 2025, 2_500],
+    ["TN", "91202 Reinvestering gator", 2026, 2_000],
+  ]);
+  // The nämnd's own line and its Summa line are totals rows; the header and the numbers are read.
+  expect(unread.map(({ cell, reason }) => [cell, reason])).toEqual([
+    ["A1", "title"],
+    ["C3", "total"],
+    ["D3", "total"],
+    ["B6", "total"],
+    ["C6", "total"],
+    ["D6", "total"],
+  ]);
+});
+
 describe("ram reconciliation", () => {
   /** Sjöbo's ram block (test/corpus/data/sjobo-2024-ramblock.json) as an economist keeps it, tkr. */
   const sjobo = (ram2026: number): Cell[][] => [

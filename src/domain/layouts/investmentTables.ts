@@ -17,6 +17,8 @@ const INVESTMENT = /investering/iu;
 const PROJECT_HEADER =
   /^(?:projekt|projektnamn|investeringsprojekt|investeringsobjekt|objekt|investering|investeringar|(?:investerings)?område)$/u;
 const COMMITTEE_HEADER = /^(?:nämnd|ansvarig nämnd|nämnd\/styrelse|styrelse\/nämnd)$/u;
+/** A column of project numbers beside the names ("Projektnr | Projekt"): part of what names the project. */
+const NUMBER_HEADER = /^(?:projektnr|projektnummer|proj\.? ?nr|objektnr|objektnummer|nr)\.?$/u;
 /**
  * A year column: 2025, "Budget 2025", "Plan 2026", "Investeringsbudget 2025 (mnkr)", "Investeringsram 2015"; never an
  * outcome, a total or a period ("Period 2019-2022").
@@ -37,6 +39,7 @@ function bare(text: string): string {
 interface Header {
   row: number;
   project: number;
+  number?: number;
   committee?: number;
   years: { col: number; year: number; unit: AmountUnit | null }[];
 }
@@ -45,18 +48,20 @@ function headerAt(grid: Grid, row: number): Header | null {
   const values = grid.values[row - grid.top] ?? [];
   let project: number | undefined;
   let committee: number | undefined;
+  let number: number | undefined;
   const years: Header["years"] = [];
   values.forEach((value, i) => {
     const text = bare(cellText(value));
     const col = grid.left + i;
     if (project === undefined && PROJECT_HEADER.test(text)) project = col;
     else if (committee === undefined && COMMITTEE_HEADER.test(text)) committee = col;
+    else if (number === undefined && NUMBER_HEADER.test(text)) number = col;
     else {
       const year = YEAR_COLUMN.exec(text);
       if (year) years.push({ col, year: Number(year[1]), unit: unitFromHeader(cellText(value)) });
     }
   });
-  return project !== undefined ? { row, project, committee, years } : null;
+  return project !== undefined ? { row, project, number, committee, years } : null;
 }
 
 /**
@@ -114,7 +119,7 @@ export function investmentTable(grid: Grid): RawInvestment[] {
     ...titles,
     { value: grid.sheet, ref: { sheet: grid.sheet, row: grid.top, col: grid.left } },
   ]);
-  const { project: projectCol, committee: committeeCol, years } = header;
+  const { project: projectCol, number: numberCol, committee: committeeCol, years } = header;
   let heading: RawCell | undefined;
   const investments: RawInvestment[] = [];
   for (let row = header.row + 1; row < grid.top + grid.values.length; row++) {
@@ -130,7 +135,9 @@ export function investmentTable(grid: Grid): RawInvestment[] {
     if (!committee) continue;
     for (const { col, year, unit } of years) {
       const amount = filledCell(grid, row, col);
-      if (amount) investments.push({ committee, project, year, amount, unit: unit ?? tableUnit ?? undefined });
+      const projectNumber = numberCol !== undefined ? (filledCell(grid, row, numberCol) ?? undefined) : undefined;
+      if (amount)
+        investments.push({ committee, project, projectNumber, year, amount, unit: unit ?? tableUnit ?? undefined });
     }
   }
   return investments;
