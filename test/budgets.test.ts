@@ -176,6 +176,112 @@ test("an investment budget gives each project of a nämnd its amount per year; a
   expect(json.budgets).toEqual([]);
 });
 
+test("a nämnd's investment budget by område under its name: an abbreviated område is no nämnd, nothing unlisted", async () => {
+  // Karlstad's teknik- och fastighetsnämnd (test/corpus/data/karlstad-2015-investeringsram.json) with a "därav" line.
+  const sheets = {
+    "Investeringar 2015": [
+      ["Investerings- och underhållsplan 2015"],
+      ["Teknik- och fastighetsnämnden"],
+      [],
+      ["Område", "Investeringsram 2015 (mnkr)"],
+      ["Lokalförsörjning", 56.7],
+      ["därav: självfinansierade objekt", -5.9],
+      ["VA", 53.7],
+      ["Produktionsavdelningen", 5],
+      ["Summa", 109.5],
+    ],
+  };
+  const grids = await workbookGrids(sheets, {}, {});
+  const { plan, findings, unread, sources } = readPlanWithSettings(grids);
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(plan.committees.map((c) => c.name)).toEqual(["Teknik- och fastighetsnämnden"]);
+  expect(
+    planToJson(plan, sources).investments.map(({ project, year, amountTkr }) => [project, year, amountTkr]),
+  ).toEqual([
+    ["Lokalförsörjning", 2015, 56700],
+    ["VA", 2015, 53700],
+    ["Produktionsavdelningen", 2015, 5000],
+  ]);
+  expect(unread.map(({ cell, reason }) => [cell, reason])).toEqual([
+    ["A1", "title"],
+    ["A6", "total"],
+    ["B6", "total"],
+    ["A9", "total"],
+    ["B9", "total"],
+  ]);
+});
+
+test("an investment budget with no year per column, or no nämnd for its projects, is not read and says which", async () => {
+  // Enköping's list of larger projects (test/corpus/data/enkoping-2019-investeringsprojekt.json), then the same
+  // projects per budget year under no nämnd.
+  const noYear = [
+    ["Större investeringsprojekt"],
+    ["Belopp anges i miljoner kronor."],
+    ["Investeringsprojekt", "Planeras vara klart", "Budget"],
+    ["Brandstation Örsundsbro", 2019, 25],
+    ["Bergvretenskolan", "2019-2020", 61],
+  ];
+  const noCommittee = [
+    ["Investeringsbudget (mnkr)"],
+    ["Projekt", "Budget 2019", "Plan 2020"],
+    ["Brandstation Örsundsbro", 25, null],
+    ["Bergvretenskolan", 30, 31],
+  ];
+  const { plan, findings, unread } = readPlanWithSettings(
+    await workbookGrids({ Projekt: noYear, Investeringar: noCommittee }, {}, {}),
+  );
+  expect(plan.investments).toEqual([]);
+  expect(findings.map((f) => [f.severity, f.rule, f.sheet, f.params.why])).toEqual([
+    ["info", "sheet-not-read", "Projekt", "investmentNoYear"],
+    ["info", "sheet-not-read", "Investeringar", "investmentNoCommittee"],
+  ]);
+  expect(findingMessage(findings[0], "sv")).toContain("ingen kolumn per år");
+  expect(findingMessage(findings[0], "en")).toContain("no column per year");
+  expect(findingMessage(findings[1], "sv")).toContain("ingen nämnd för projekten");
+  expect(findingMessage(findings[1], "en")).toContain("no committee for its projects");
+  // Nothing dropped in silence: each sheet's cells are listed as not read.
+  expect(unread.map(({ sheet, reason, cells }) => [sheet, reason, cells])).toEqual([
+    ["Projekt", "sheet", 11],
+    ["Investeringar", "sheet", 9],
+  ]);
+});
+
+test("a project number in a column of its own stays with the project's name; the nämnd heads its projects", async () => {
+  const sheets = {
+    Investeringsbudget: [
+      ["Investeringsbudget 2025–2026 (tkr)"],
+      ["Projektnr", "Projekt", "Budget 2025", "Plan 2026"],
+      [null, "Tekniska nämnden", 7_000, 2_000],
+      [91201, "Gång- och cykelväg Centrum", 4_500, null],
+      [91202, "Reinvestering gator", 2_500, 2_000],
+      [null, "Summa Tekniska nämnden", 7_000, 2_000],
+    ],
+  };
+  const { plan, findings, unread, sources } = readPlanWithSettings(await workbookGrids(sheets, {}, {}));
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(
+    planToJson(plan, sources).investments.map(({ committee, project, year, amountTkr }) => [
+      committee,
+      project,
+      year,
+      amountTkr,
+    ]),
+  ).toEqual([
+    ["TN", "91201 Gång- och cykelväg Centrum", 2025, 4_500],
+    ["TN", "91202 Reinvestering gator", 2025, 2_500],
+    ["TN", "91202 Reinvestering gator", 2026, 2_000],
+  ]);
+  // The nämnd's own line and its Summa line are totals rows; the header and the numbers are read.
+  expect(unread.map(({ cell, reason }) => [cell, reason])).toEqual([
+    ["A1", "title"],
+    ["C3", "total"],
+    ["D3", "total"],
+    ["B6", "total"],
+    ["C6", "total"],
+    ["D6", "total"],
+  ]);
+});
+
 describe("ram reconciliation", () => {
   /** Sjöbo's ram block (test/corpus/data/sjobo-2024-ramblock.json) as an economist keeps it, tkr. */
   const sjobo = (ram2026: number): Cell[][] => [

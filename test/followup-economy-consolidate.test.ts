@@ -201,7 +201,7 @@ test("Driftredovisning: Ej inkommet, never 0; totals over what was given, said; 
   await fs.rm(dir, { recursive: true, force: true });
 }, 120_000);
 
-test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd that did not answer; LibreOffice recalculates it and prints it on one A4", async () => {
+test("Investeringsredovisning: per nämnd and project with each nämnd's sum, Ej inkommet for a nämnd that did not answer; LibreOffice recalculates it and prints it on one A4", async () => {
   const p = plan();
   p.investments.push({ id: "I9", committee: "SN", project: "Äldreboende", year: 2025, amountOre: 8_000 * TKR });
   const typed = {
@@ -249,6 +249,13 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   ]);
   // SN sent nothing back: its project is there with its budget, and every figure Ej inkommet, never 0.
   expect(at("Äldreboende", [0, 2, 3, 4, 5])).toEqual(["SN", 8_000, NOT_RECEIVED, NOT_RECEIVED, NOT_RECEIVED]);
+  // Each nämnd's sum right under its projects; SN's figures Ej inkommet, as none of its projects gave one.
+  expect(rows.map((row) => row[1]?.value).filter((name) => String(name).startsWith("Summa"))).toEqual([
+    "Summa Kommunstyrelsen",
+    "Summa Socialnämnden",
+  ]);
+  expect([r("Summa Kommunstyrelsen") - r("Gata"), r("Summa Socialnämnden") - r("Äldreboende")]).toEqual([1, 1]);
+  expect(at("Summa Socialnämnden", [0, 3, 4, 5])).toEqual(["SN", NOT_RECEIVED, NOT_RECEIVED, NOT_RECEIVED]);
   const texts = rows.map((row) => String(row[0]?.value ?? ""));
   expect(texts).toContain(
     "Summorna gäller det som kommit in: utfall för 2 och prognos för 2 av 3 projekt. Ej inkommet räknas aldrig som 0 (SN).",
@@ -265,8 +272,13 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   expect([value(r("Ny skola"), 5), value(r("Ny skola"), 6)]).toEqual([2_000, expect.closeTo(2_000 / 35_000, 12)]);
   expect([value(r("Gata"), 5), value(r("Gata"), 6)]).toEqual([-1_000, expect.closeTo(-0.1, 12)]);
   expect([value(r("Äldreboende"), 5), value(r("Äldreboende"), 6)]).toEqual([NOT_RECEIVED, ""]);
+  const ks = r("Summa Kommunstyrelsen");
+  expect([2, 3, 4, 5].map((col) => value(ks, col))).toEqual([45_000, 12_000, 44_000, 1_000]);
+  expect(value(ks, 6)).toBeCloseTo(1_000 / 45_000, 12);
+  expect([2, 6].map((col) => value(r("Summa Socialnämnden"), col))).toEqual([8_000, ""]);
   const total = rows.findIndex((row) => row[0].value === "Kommunen totalt");
-  // Budget over every project; utfall, prognos and avvikelse over those given; % of the budget of those.
+  // Budget over every project (each once: a nämnd's sum is not counted again); utfall, prognos and avvikelse over
+  // those given; % of the budget of those.
   expect([2, 3, 4, 5].map((col) => value(total, col))).toEqual([53_000, 12_000, 44_000, 1_000]);
   expect(value(total, 6)).toBeCloseTo(1_000 / 45_000, 12);
 
@@ -277,7 +289,12 @@ test("Investeringsredovisning: per nämnd and project, Ej inkommet for a nämnd 
   expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
   const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
   const shown = text.replace(/\s+/g, " ");
-  for (const words of ["Investeringsredovisning T1 2025", "SN Äldreboende", "Etapp två skjuts till nästa år."])
+  for (const words of [
+    "Investeringsredovisning T1 2025",
+    "SN Äldreboende",
+    "SN Summa Socialnämnden",
+    "Etapp två skjuts till nästa år.",
+  ])
     expect(shown).toContain(words);
   // The total's figures as LibreOffice shows them (its locale's thousands separator).
   expect(shown).toMatch(/Kommunen totalt 53.000 tkr 12.000 tkr 44.000 tkr 1.000 tkr 2\.2%/);

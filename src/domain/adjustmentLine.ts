@@ -130,7 +130,7 @@ export function isRamWord(word: string): boolean {
 }
 
 /** A committee abbreviation: "KS", "VoN", "BUN", "ÖFN" (2–6 letters, starting and ending upper case). */
-const COMMITTEE_CODE = /^\p{Lu}\p{L}{0,4}\p{Lu}$/u;
+export const COMMITTEE_CODE = /^\p{Lu}\p{L}{0,4}\p{Lu}$/u;
 
 /**
  * A committee's full name: "Kommunstyrelsen", "Tekniska nämnden", "Östersundshem AB", "Kommunledningskontoret",

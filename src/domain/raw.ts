@@ -269,6 +269,8 @@ export interface RawBudget {
 export interface RawInvestment {
   committee: RawCell;
   project: RawCell;
+  /** The project's number where a column of its own gives it ("Projektnr"). */
+  projectNumber?: RawCell;
   year: number;
   amount: RawCell;
   unit?: AmountUnit;

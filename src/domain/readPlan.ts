@@ -8,7 +8,7 @@ import { readExport } from "./layouts/export";
 import { TitledList, outsideLists, titledLists } from "./layouts/titledList";
 import { RamBlock, outsideBlocks, ramBlocks } from "./layouts/ramBlocks";
 import { budgetTable } from "./layouts/budgetTables";
-import { investmentTable } from "./layouts/investmentTables";
+import { investmentGap, investmentTable } from "./layouts/investmentTables";
 import { RamLines, ramBlockBudgets } from "./layouts/ramLines";
 import { RawChangeTotal } from "./layouts/changeTotals";
 import { Mapping } from "./mapping";
@@ -114,6 +114,9 @@ export interface ReadResult {
   reconciliation: RamYear[];
 }
 
+/** Why a sheet was not read: the mapping, a very hidden sheet, nothing recognised, an investment budget lacking a part. */
+type SheetNotReadWhy = "mapping" | "veryHidden" | "notRecognised" | "investmentNoYear" | "investmentNoCommittee";
+
 /** Grid[] → Plan with findings: the whole reading side of the core. */
 export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel[] = DEFAULT_LEVELS): ReadResult {
   const rows = new RawRows();
@@ -131,7 +134,7 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
   /** What pasted sheets gave: the nämnder they name are checked against what the plan could know. */
   const pastedRows: CellRow[] = [];
   /** A sheet passed over as a whole: an info finding, and one entry for its cells (none when it is empty). */
-  const passOver = (grid: Grid, why: "mapping" | "veryHidden" | "notRecognised") => {
+  const passOver = (grid: Grid, why: SheetNotReadWhy) => {
     sheets.push({ sheet: grid.sheet, layout: "ignored" });
     const entry = sheetUnread(grid);
     if (!entry) return;
@@ -267,7 +270,8 @@ export function readPlan(grids: Grid[], mapping: Mapping = {}, levels: GoalLevel
         accounts.push(() => tableUnread(grid, table.account, title?.ref));
         sheets.push(tableEntry(grid.sheet, table));
       } else {
-        passOver(grid, "notRecognised");
+        // A sheet laid out as an investment budget says what it lacks (a year per column, a nämnd per project).
+        passOver(grid, (!sheetMapping && investmentGap(grid)) || "notRecognised");
       }
     }
   }

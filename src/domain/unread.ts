@@ -1,4 +1,5 @@
 import { CellRef, Grid, cellName, cellText, isFilled, refName } from "../sheet/grid";
+import { isTotals } from "./layouts/tableRows";
 import type { RawBudget, RawCell, RawInvestment } from "./raw";
 
 /**
@@ -157,11 +158,22 @@ export function outsideMoney(grid: Grid, budgets: RawBudget[], investments: RawI
   const used = new Set<string>();
   const use = (cell: RawCell) => used.add(refName(cell.ref));
   for (const budget of budgets) [budget.committee, ...budget.amounts].forEach(use);
-  for (const investment of investments) [investment.committee, investment.project, investment.amount].forEach(use);
-  const first = Math.min(...[...budgets.map((b) => b.committee.ref.row), ...investments.map((i) => i.project.ref.row)]);
-  // The header: the row (or two, years under a word) right above the first line, heading two read columns or more.
+  for (const { committee, project, projectNumber, amount } of investments)
+    [committee, project, ...(projectNumber ? [projectNumber] : []), amount].forEach(use);
+  // The nämnd lines heading their projects (a nämnd cell in the project column, below the title): their amounts are
+  // the nämnd's sums.
+  const headings = new Set(
+    investments.filter((i) => i.committee.ref.col === i.project.ref.col).map((i) => i.committee.ref.row),
+  );
+  let first = Math.min(...[...budgets.map((b) => b.committee.ref.row), ...investments.map((i) => i.project.ref.row)]);
+  while (headings.has(first - 1)) first--;
+  // The header: the row (or two, years under a word) right above the first line, heading two read columns or more
+  // (the columns naming each line, and an amount's).
   const readCols = new Set(
-    [...budgets.map((b) => b.committee), ...investments.map((i) => i.amount)].map((c) => c.ref.col),
+    [
+      ...budgets.map((b) => b.committee),
+      ...investments.flatMap((i) => [i.project, i.amount, ...(i.projectNumber ? [i.projectNumber] : [])]),
+    ].map((c) => c.ref.col),
   );
   for (const budget of budgets) budget.amounts.forEach((cell) => readCols.add(cell.ref.col));
   const heads = (row: number) =>
@@ -169,12 +181,16 @@ export function outsideMoney(grid: Grid, budgets: RawBudget[], investments: RawI
     2;
   const headerRows = new Set([first - 1, first - 2].filter((row, k) => heads(row) && (k === 0 || heads(first - 1))));
   const unread: UnreadCell[] = [];
-  grid.values.forEach((values, i) =>
+  grid.values.forEach((values, i) => {
+    const row = grid.top + i;
+    // A nämnd's line over its projects, or a "Summa"/"Totalt" line under read lines, adds up lines that were read.
+    const totals = row >= first && (headings.has(row) || isTotals(values.find(isFilled)));
     values.forEach((value, j) => {
-      const ref = { sheet: grid.sheet, row: grid.top + i, col: grid.left + j };
+      const ref = { sheet: grid.sheet, row, col: grid.left + j };
       if (!isFilled(value) || used.has(refName(ref)) || (headerRows.has(ref.row) && readCols.has(ref.col))) return;
-      unread.push(unreadCell(ref, cellText(value), ref.row < first ? "title" : "notUnderstood"));
-    }),
-  );
+      const reason = ref.row < first ? "title" : totals ? "total" : "notUnderstood";
+      unread.push(unreadCell(ref, cellText(value), reason));
+    });
+  });
   return unread;
 }

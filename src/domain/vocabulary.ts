@@ -36,7 +36,7 @@ export interface Vocabulary {
 
 export const VOCABULARY: Record<"sv" | "en", Vocabulary> = {
   sv: {
-    totals: ["summa", "s:a", "delsumma", "totalt", "total", "netto", "varav"],
+    totals: ["summa", "s:a", "delsumma", "totalt", "total", "netto", "varav", "därav"],
     allCommittees: [
       "samtliga nämnder",
       "alla nämnder",

@@ -111,7 +111,11 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
           ? "kopplingen säger Läs inte."
           : p.why === "veryHidden"
             ? "det är helt dolt (bara synligt i VBA-redigeraren)."
-            : "Måltavlan känner inte igen det som mål, uppdrag, ramjusteringar, nyckeltal eller nämnder. Koppla bladet om det hör till planen."
+            : p.why === "investmentNoYear"
+              ? "det ser ut som en investeringsbudget men har ingen kolumn per år (”Budget 2025”, ”Plan 2026”), så beloppen hör inte till något år i planen."
+              : p.why === "investmentNoCommittee"
+                ? "det ser ut som en investeringsbudget men anger ingen nämnd för projekten (en kolumn Nämnd, nämndens namn på en rad ovanför dess projekt eller i rubriken)."
+                : "Måltavlan känner inte igen det som mål, uppdrag, ramjusteringar, nyckeltal eller nämnder. Koppla bladet om det hör till planen."
       }`,
     "text-too-long": (p) =>
       `Texten har ${count(p.length, "sv")} tecken; Excel rymmer högst ${count(p.max, "sv")} i en cell. I uppföljningsbladen står bara början av den. Korta texten.`,
@@ -241,7 +245,11 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
           ? "the mapping says Do not read."
           : p.why === "veryHidden"
             ? "it is very hidden (visible only in the VBA editor)."
-            : "Måltavlan does not recognise it as goals, assignments, frame adjustments, key figures or committees. Map the sheet if it belongs to the plan."
+            : p.why === "investmentNoYear"
+              ? "it looks like an investment budget but has no column per year (“Budget 2025”, “Plan 2026”), so its amounts belong to no year of the plan."
+              : p.why === "investmentNoCommittee"
+                ? "it looks like an investment budget but names no committee for its projects (a Committee column, the committee's name on a row above its projects or in the title)."
+                : "Måltavlan does not recognise it as goals, assignments, frame adjustments, key figures or committees. Map the sheet if it belongs to the plan."
       }`,
     "text-too-long": (p) =>
       `The text has ${count(p.length, "en")} characters; Excel holds at most ${count(p.max, "en")} in a cell. Follow-up sheets show only its beginning. Shorten it.`,

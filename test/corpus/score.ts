@@ -7,6 +7,7 @@
  * - ramjusteringar by committee + year + amount in tkr + duration (varaktig/tillfällig/null) + whether an index line;
  * - nyckeltal by normalised name + the name of their goal;
  * - budgets by committee + year + amount in tkr + kind (a ram, or a tilläggsbudget);
+ * - investments by committee + project name + year + amount in tkr;
  * - reconciled years by committee + year + whether the ram adds up + the difference in tkr + whether the changes are
  *   complete (only where the expected reading lists them).
  * Whatever the reader produced that no expected item took is an extra (silent garbage). Every corpus plan is a correct
@@ -52,6 +53,13 @@ export interface ExpectedBudget {
   amountTkr: number;
   kind: "frame" | "supplementary";
 }
+/** A project's investment budget for a year, for the nämnd that owns it. */
+export interface ExpectedInvestment {
+  committee: string;
+  project: string;
+  year: number;
+  amountTkr: number;
+}
 /** A nämnd's year reconciled: whether its ram adds up, by how much it is off, whether its list of changes is complete. */
 export interface ExpectedReconciliation {
   committee: string;
@@ -69,6 +77,8 @@ export interface Expected {
   keyFigures: ExpectedKeyFigure[];
   /** Left out where the document gives no budget (the workbooks written before budgets were read). */
   budgets?: ExpectedBudget[];
+  /** Left out where the workbook was written before investments were scored: then none is counted, nor an extra. */
+  investments?: ExpectedInvestment[];
   /** Left out where the workbook was written before reconciliations were scored: then none is counted, nor an extra. */
   reconciliation?: ExpectedReconciliation[];
 }
@@ -80,6 +90,7 @@ export const KINDS = [
   "adjustments",
   "keyFigures",
   "budgets",
+  "investments",
   "reconciliation",
 ] as const;
 export type Kind = (typeof KINDS)[number];
@@ -219,6 +230,17 @@ export function scorePlan(
         e.amountTkr === r.amountTkr &&
         e.kind === r.kind,
     ),
+    investments: expected.investments
+      ? pair(
+          expected.investments,
+          plan.investments,
+          (e, r) =>
+            committeeMatches(expectedCommittee(e.committee), readCommittee(r.committee)) &&
+            sameText(e.project, r.project) &&
+            e.year === r.year &&
+            e.amountTkr === r.amountTkr,
+        )
+      : { expected: 0, right: 0, extras: 0 },
     reconciliation: expected.reconciliation
       ? pair(
           expected.reconciliation,

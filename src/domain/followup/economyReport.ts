@@ -11,8 +11,8 @@ import { amountFormat } from "./sheetLook";
 
 /**
  * The report's Driftredovisning and Investeringsredovisning: per nämnd (and project) its budget for the year, utfall,
- * prognos, avvikelse in tkr and in % of the budget, with its kommentar and åtgärder beside them, and the kommun's
- * total. A figure not given is "Ej inkommet", never 0: the totals are over what was given, and the sheet says so.
+ * prognos, avvikelse in tkr and in % of the budget, with its kommentar and åtgärder beside them, each nämnd's sum under
+ * its projects, and the kommun's total. A figure not given is "Ej inkommet", never 0: the totals are over what was given, and the sheet says so.
  * Avvikelse and % are formulas. Two sheets, as a kommun's delårsrapport and årsredovisning keep the two statements
  * apart (drift per nämnd, investments per project, each with its own total).
  */
@@ -23,6 +23,12 @@ export const INVESTMENT_SHEET = "Investeringsredovisning";
 export const NOT_RECEIVED = "Ej inkommet";
 const FIRST_ROW = 3; // 0-based: heading, marker, headers
 const COLS = { code: 0, name: 1, budget: 2, outcome: 3, forecast: 4, deviation: 5, percent: 6 } as const;
+
+/** Rows `first` to `last` (0-based) of the sheet. */
+interface Range {
+  first: number;
+  last: number;
+}
 
 /** What each sheet reports: the drift row of each nämnd, or each investment project. */
 const STATEMENTS = {
@@ -39,9 +45,10 @@ export function economyReportSheet(consolidation: Consolidation, kind: EconomyRe
   const { period, year } = consolidation;
   const statement = STATEMENTS[kind];
   const prognos = period.kind === "forecast";
-  const committees = consolidation.committees.flatMap((c) =>
-    c.economy.filter((e) => e.kind === kind).map((drift) => ({ committee: c.committee, drift })),
-  );
+  const perCommittee = consolidation.committees
+    .map((c) => c.economy.filter((e) => e.kind === kind).map((drift) => ({ committee: c.committee, drift })))
+    .filter((lines) => lines.length > 0);
+  const committees = perCommittee.flat();
   const tkrFormat = amountFormat(
     committees.flatMap(({ drift }) =>
       [drift.budgetOre, drift.outcomeOre, drift.forecastOre].filter((ore): ore is number => ore !== null),
@@ -50,8 +57,7 @@ export function economyReportSheet(consolidation: Consolidation, kind: EconomyRe
   const amount = (ore: number | null): SpecCell =>
     ore === null ? { value: NOT_RECEIVED, italic: true } : { value: oreToTkr(ore), numberFormat: tkrFormat };
   const compared = prognos ? COLS.forecast : COLS.outcome;
-  const rows: SpecCell[][] = committees.map(({ committee, drift }, i) => {
-    const r = FIRST_ROW + i;
+  const line = ({ committee, drift }: (typeof committees)[number], r: number): SpecCell[] => {
     const [budget, figure, deviation] = [COLS.budget, compared, COLS.deviation].map((col) => cellName(r, col));
     const given = (prognos ? drift.forecastOre : drift.outcomeOre) !== null;
     return [
@@ -77,32 +83,70 @@ export function economyReportSheet(consolidation: Consolidation, kind: EconomyRe
       { value: drift.comment, wrap: true },
       { value: drift.measures, wrap: true },
     ];
-  });
-  const last = FIRST_ROW + Math.max(committees.length, 1) - 1;
-  const range = (col: number) => `${cellName(FIRST_ROW, col)}:${cellName(last, col)}`;
-  const total = FIRST_ROW + committees.length;
-  const sum = (col: number): SpecCell => ({
-    value: null,
-    formula: `SUM(${range(col)})`,
-    numberFormat: tkrFormat,
-    bold: true,
-  });
-  // The share of the budget of the nämnder whose avvikelse is there: SUMIF takes the rows where it is a number.
-  const answeredBudget = `SUMIF(${range(COLS.deviation)},">-1E+307",${range(COLS.budget)})`;
-  const totals: SpecCell[] = [
-    { value: "Kommunen totalt", bold: true },
-    { value: null },
-    sum(COLS.budget),
-    sum(COLS.outcome),
-    prognos ? sum(COLS.forecast) : { value: null },
-    sum(COLS.deviation),
-    {
-      value: null,
-      formula: `IF(${answeredBudget}=0,"",${cellName(total, COLS.deviation)}/${answeredBudget})`,
-      numberFormat: PERCENT_FORMAT,
-      bold: true,
-    },
-  ];
+  };
+  // A sum row over `ranges` of the rows of `lines`: budget, utfall, prognos and avvikelse summed over what was given
+  // (SUM passes over Ej inkommet; a figure none of the lines gave is Ej inkommet here too, never 0), the avvikelse in %
+  // of the budget of the lines that have one (SUMIF takes the rows where it is a number).
+  const sums = (label: SpecCell[], row: number, ranges: Range[], lines: typeof committees): SpecCell[] => {
+    const over = (col: number) => ranges.map(({ first, last }) => `${cellName(first, col)}:${cellName(last, col)}`);
+    const sum = (col: number, given = true): SpecCell =>
+      given
+        ? { value: null, formula: `SUM(${over(col).join(",")})`, numberFormat: tkrFormat, bold: true }
+        : { value: NOT_RECEIVED, italic: true, bold: true };
+    const any = (figure: (drift: EconomyResult) => number | null) => lines.some(({ drift }) => figure(drift) !== null);
+    const [deviations, budgets] = [over(COLS.deviation), over(COLS.budget)];
+    const answered = deviations.map((range, i) => `SUMIF(${range},">-1E+307",${budgets[i]})`).join("+");
+    return [
+      ...label,
+      sum(COLS.budget),
+      sum(
+        COLS.outcome,
+        any((d) => d.outcomeOre),
+      ),
+      prognos
+        ? sum(
+            COLS.forecast,
+            any((d) => d.forecastOre),
+          )
+        : { value: null },
+      sum(
+        COLS.deviation,
+        any((d) => (prognos ? d.forecastOre : d.outcomeOre)),
+      ),
+      {
+        value: null,
+        formula: `IF((${answered})=0,"",${cellName(row, COLS.deviation)}/(${answered}))`,
+        numberFormat: PERCENT_FORMAT,
+        bold: true,
+      },
+    ];
+  };
+  // Drift: one line per nämnd. Investments: each nämnd's projects, then its sum, as a kommun's investment statement
+  // shows them; the kommun's total adds up the lines (never a nämnd's sum again).
+  const groups = kind === "economy" ? [committees] : perCommittee;
+  const rows: SpecCell[][] = [];
+  const ranges: Range[] = [];
+  for (const group of groups) {
+    const first = FIRST_ROW + rows.length;
+    group.forEach((entry, i) => rows.push(line(entry, first + i)));
+    const range = { first, last: first + group.length - 1 };
+    ranges.push(range);
+    if (kind === "investment") {
+      const { committee } = group[0];
+      const label = [
+        { value: committee.code, bold: true },
+        { value: `Summa ${committee.name ?? committee.code}`, bold: true },
+      ];
+      rows.push(sums(label, FIRST_ROW + rows.length, [range], group));
+    }
+  }
+  const total = FIRST_ROW + rows.length;
+  const totals = sums(
+    [{ value: "Kommunen totalt", bold: true }, { value: null }],
+    total,
+    ranges.length ? ranges : [{ first: FIRST_ROW, last: FIRST_ROW }],
+    committees,
+  );
   const count = (given: (ore: number | null) => boolean, of: "outcomeOre" | "forecastOre") =>
     committees.filter(({ drift }) => given(drift[of])).length;
   const has = (ore: number | null) => ore !== null;

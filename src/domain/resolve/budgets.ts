@@ -47,7 +47,10 @@ export class BudgetReader extends RowReader {
     for (const row of raw) {
       const committee = this.committee(row.committee);
       const amountOre = this.amount(row.amount, row.unit);
-      const project = cellText(row.project.value).trim();
+      const name = cellText(row.project.value).trim();
+      const number = row.projectNumber ? cellText(row.projectNumber.value).trim() : "";
+      // "1234 Ny förskola": the number a kommun knows the project by stays with its name.
+      const project = number && name ? `${number} ${name}` : name;
       if (committee === null || amountOre === null || !project) continue;
       const id = this.uniqueId(`investering:${committee}:${slug(project)}:${row.year}`);
       investments.push({ id, committee, project, year: row.year, amountOre });
