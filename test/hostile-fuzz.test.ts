@@ -21,15 +21,8 @@ import { findingMessage } from "../src/i18n/findings";
 import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { CellValue, Grid } from "../src/sheet/grid";
-import {
-  FOLLOW_UP_RULES,
-  PLAN_RULES,
-  cellValue,
-  expectSoundFindings,
-  gridArbitrary,
-  ostersundFollowUp,
-  workbookArbitrary,
-} from "./hostile-support";
+import { cellValue, gridArbitrary, workbookArbitrary } from "./hostile-arbitraries";
+import { FOLLOW_UP_RULES, PLAN_RULES, expectSoundFindings, ostersundFollowUp } from "./hostile-support";
 import { EXAMPLES } from "./support/workbooks";
 
 const SEED = 20_240_601;

@@ -70,33 +70,51 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** Levenshtein distance, for suggesting the nearest name on a miss. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance (in UTF-16 code units), for suggesting the nearest name on a miss. Past `max`, the answer is
+ * only that it is more: some number above `max`, found without filling the rest of the table.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMin = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const distance = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (code === b.charCodeAt(j - 1) ? 0 : 1),
+      );
+      current[j] = distance;
+      if (distance < rowMin) rowMin = distance;
     }
-    previous = current;
+    // A row's least value never falls in the rows below it.
+    if (rowMin > max) return max + 1;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }
 
-/** The candidate closest to `wanted`, if it is close enough to be a plausible typo or drift. */
+/** The candidate closest to `wanted` (the first of equals), if it is close enough to be a plausible typo or drift. */
 export function nearest(wanted: string, candidates: Iterable<string>): string | null {
   const target = normalizeName(wanted);
+  const within = Math.max(2, Math.floor(target.length / 3));
   let best: string | null = null;
-  let bestDistance = Infinity;
+  let bestDistance = within + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(target, normalizeName(candidate));
+    // Only a candidate closer than the best so far can take its place.
+    const distance = editDistance(target, normalizeName(candidate), bestDistance - 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return best !== null && bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? best : null;
+  return best;
 }
 
 export function escapeRegExp(text: string): string {

@@ -54,9 +54,17 @@ function fragments(table: unknown, key = ""): string[] {
 const trimmed = (text: string) => text.replace(/^[\s.,:;!?()"…–-]+|[\s.,:;!?()"…–-]+$/g, "");
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Each fragment's pattern, made once: the walk tests hundreds of fragments against every text it sees. */
+const wordPatterns = new Map<string, RegExp>();
 /** `fragment` as whole words in `text`. */
-const wordsIn = (text: string, fragment: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escape(fragment)}(?![\\p{L}\\p{N}])`, "u").test(text);
+function wordsIn(text: string, fragment: string): boolean {
+  let pattern = wordPatterns.get(fragment);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(fragment)}(?![\\p{L}\\p{N}])`, "u");
+    wordPatterns.set(fragment, pattern);
+  }
+  return pattern.test(text);
+}
 
 function strings(value: unknown): string[] {
   if (typeof value === "string") return [value];

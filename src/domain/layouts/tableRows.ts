@@ -67,7 +67,9 @@ export function headingIn(grid: Grid, row: number): { goal?: RawCell; origin?: O
 /** Text above the header row, for a plan title such as "Mål- och resursplan 2025–2027". */
 export function titlesAbove(grid: Grid, headerRow: number): RawCell[] {
   const titles: RawCell[] = [];
-  for (let row = grid.top; row < headerRow; row++) {
+  // A mapped header row may lie far below the sheet's last row: the rows past it hold nothing.
+  const end = Math.min(headerRow, grid.top + grid.values.length);
+  for (let row = grid.top; row < end; row++) {
     (grid.values[row - grid.top] ?? []).forEach((value, i) => {
       if (typeof value === "string" && value.trim())
         titles.push({ value, ref: { sheet: grid.sheet, row, col: grid.left + i } });

@@ -19,10 +19,16 @@ export function buildWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   return workbook;
 }
 
-/** Adds `specs` as new worksheets of `workbook`, sharing one style cache. */
+/** Adds `specs` as new worksheets of `workbook`, sharing one style cache and one hash per password. */
 export function addSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void {
-  const styles: StyleCache = new Map();
-  for (const sheetSpec of specs) addSheet(workbook, sheetSpec, styles);
+  const caches: WriteCaches = { styles: new Map(), protections: new Map() };
+  for (const sheetSpec of specs) addSheet(workbook, sheetSpec, caches);
+}
+
+interface WriteCaches {
+  styles: StyleCache;
+  /** A password's `sheetProtection` (salt and hash) as ExcelJS made it for the first sheet it protected. */
+  protections: Map<string, object>;
 }
 
 /** The .xlsx file's bytes, with the sheets' charts (which ExcelJS cannot write) added to what ExcelJS wrote. */
@@ -34,7 +40,7 @@ export async function workbookBytes(spec: WorkbookSpec): Promise<Uint8Array> {
   );
 }
 
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCache): void {
+function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, { styles, protections }: WriteCaches): void {
   const frozen = spec.frozenRows ?? 0;
   const sheet = workbook.addWorksheet(checkedSheetName(workbook, spec.name), {
     state: spec.visibility ?? "visible",
@@ -120,10 +126,26 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, styles: StyleCach
     if (print.footer) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footerCode(print.footer) };
   }
 
-  if (spec.protect) {
-    // ExcelJS's protect() is declared async, but sets `sheetProtection` synchronously inside its Promise executor.
-    void sheet.protect(spec.protect.password ?? "", {});
+  if (spec.protect) protect(sheet as unknown as ProtectableSheet, spec.protect.password ?? "", protections);
+}
+
+interface ProtectableSheet extends ExcelJS.Worksheet {
+  sheetProtection: object;
+}
+
+/**
+ * The sheets of one workbook share a password's salt and hash: ExcelJS spins SHA-512 100 000 times per sheet, which
+ * made a password cost seconds on a plan with many nämnder. Excel checks each sheet's hash against its own salt.
+ */
+function protect(sheet: ProtectableSheet, password: string, protections: Map<string, object>): void {
+  const made = protections.get(password);
+  if (made) {
+    sheet.sheetProtection = { ...made };
+    return;
   }
+  // ExcelJS's protect() is declared async, but sets `sheetProtection` synchronously inside its Promise executor.
+  void sheet.protect(password, {});
+  protections.set(password, { ...sheet.sheetProtection });
 }
 
 interface SheetWithValidations {

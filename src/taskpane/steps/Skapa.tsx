@@ -35,7 +35,10 @@ import type {
 import { FileFindings } from "./FileFindings";
 import { LedgerPick, type LedgerState } from "./LedgerPick";
 
-/** The outline waits this long after the last change of period or year before reading the workbook. */
+/**
+ * A typed year is outlined this long after the last keystroke (2, 20, 202 are no years to read the workbook for);
+ * a picked period, a written sheet or a read plan are outlined at once.
+ */
 export const OUTLINE_DELAY_MS = 300;
 
 interface SkapaProps {
@@ -102,13 +105,20 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
   const [refresh, setRefresh] = useState(0);
   const latestOnValidation = useRef(onValidation);
   latestOnValidation.current = onValidation;
+  // Set by a keystroke in the year; read (and cleared) by the outline's effect.
+  const yearTyped = useRef(false);
+  // Until the plan is read, the year is a placeholder that its budget year may replace in a moment.
+  const planRead = useRef(validation !== null);
+  planRead.current = validation !== null;
 
   // The outline follows period and year (not the date: it changes no rows); a stale answer is dropped.
   useEffect(() => {
     if (year === null) return;
     const id = ++sequence.current;
     setOutline((before) => ({ ...before, loading: true, error: null }));
-    const timer = setTimeout(() => {
+    const debounce = yearTyped.current || !planRead.current;
+    yearTyped.current = false;
+    const readOutline = () =>
       workbook.outlineFollowUp({ period, year, due: null }).then(
         (result) => {
           if (id !== sequence.current) return;
@@ -120,7 +130,11 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
             if (id === sequence.current) setOutline({ loading: false, result: null, error: message });
           }),
       );
-    }, OUTLINE_DELAY_MS);
+    if (!debounce) {
+      void readOutline();
+      return;
+    }
+    const timer = setTimeout(() => void readOutline(), OUTLINE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [workbook, period.name, year, refresh, t]); // period is identified by its name
 
@@ -175,7 +189,10 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
             max={2199}
             value={yearText}
             disabled={running}
-            onChange={(_, data) => setTypedYear(data.value)}
+            onChange={(_, data) => {
+              yearTyped.current = true;
+              setTypedYear(data.value);
+            }}
           />
         </Field>
         <Field
