@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
@@ -5,6 +6,8 @@ import type { ConsolidateOutput } from "../src/cli/consolidate";
 import { ChapterBlock, goalChapter } from "../src/domain/followup/goalChapter";
 import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
+import { statusChartSvg } from "../src/hosts/docx/chartSvg";
+import { loadRasteriser } from "../src/hosts/docx/rasterise";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { GOAL_CHAPTER_WORDS } from "../src/i18n/goalReport";
 import { PLAN, consolidation } from "./support/goalPlan";
@@ -160,4 +163,48 @@ describe("consolidate --docx", () => {
     expect(failed.err).toContain(nowhere);
     expect(await fs.readdir(dir)).not.toContain("saknas");
   }, 60_000);
+});
+
+describe("the charts", () => {
+  const chart = goalChapter(PLAN, ANSWERS, DEFAULT_SETTINGS, GOAL_CHAPTER_WORDS.sv).blocks.flatMap((b) =>
+    b.kind === "chart" ? [b.chart] : [],
+  )[1];
+
+  test("a stacked bar per goal in the scale's colours; the text escaped, or left out when no font draws it", () => {
+    const withText = statusChartSvg({ ...chart, title: "Mål <1> & mer" }, true);
+    expect(withText.svg).toContain("Mål &#60;1&#62; &#38; mer");
+    expect(withText.svg).toContain(">Kan inte bedömas</text>");
+    for (const colour of ["C6EFCE", "FFC7CE", "D9D9D9", "FFFFFF"]) expect(withText.svg).toContain(`fill="#${colour}"`);
+    const bars = (svg: string) => svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="18"/g)?.length;
+    // M1: three values given; M2: one missing; O: four nämnder, each a value or missing (A, B, C given, D missing).
+    expect(bars(withText.svg)).toBe(4 + 3 + 1);
+    const bare = statusChartSvg(chart, false);
+    expect(bare.svg).not.toContain("<text");
+    expect(bars(bare.svg)).toBe(8);
+  });
+
+  test("rasterised to a PNG twice the chart's size", async () => {
+    const rasteriser = await loadRasteriser();
+    const picture = statusChartSvg(chart, rasteriser.withText);
+    const png = Buffer.from(rasteriser.png(picture.svg, 2));
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([picture.width * 2, picture.height * 2]);
+  });
+});
+
+/** How many modules of the docx package and of resvg a fresh Node holds after loading `entry` from the CLI build. */
+function heavyModulesAfter(...entry: string[]): number {
+  const file = path.join(__dirname, "..", "lib", ...entry);
+  const script =
+    `require(${JSON.stringify(file)});` +
+    "console.log(Object.keys(require.cache).filter((m) => /node_modules[\\\\/](docx|@resvg)[\\\\/]/.test(m)).length)";
+  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  return Number(result.stdout.trim());
+}
+
+test("the docx package and the rasteriser are loaded only when a chapter is written (the CLI build, lib/)", () => {
+  expect(heavyModulesAfter("cli", "main.js")).toBe(0);
+  expect(heavyModulesAfter("hosts", "docx", "write.js")).toBeGreaterThan(0);
 });
