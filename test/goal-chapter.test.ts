@@ -146,7 +146,22 @@ describe("consolidate --docx", () => {
     expect(xml).toContain('<w:pStyle w:val="Heading2"/>');
     expect(xml).toContain("<w:tblHeader/>");
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const zip = await JSZip.loadAsync(await fs.readFile(chapter));
+    const styles = await zip.file("word/styles.xml")!.async("string");
+    expect(styles).toMatch(/<w:rFonts w:ascii="Calibri"[^>]*\/>/);
+    expect(styles).toContain('<w:lang w:val="sv-SE"/>');
     expect(media.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  test("--lang en: the chapter in English, the levels by their English names", async () => {
+    const plan = readPlan((await readWorkbookFile(PLAN_FILE)).grids).plan;
+    const chapter = path.join(dir, "chapter-en.docx");
+    expect((await cli("consolidate", master, "--docx", chapter, "--lang", "en")).code).toBe(0);
+    const { paragraphs, xml } = await docxParagraphs(chapter);
+    expect(paragraphs).toContain("Goal attainment T1 2024");
+    const kommunmal = plan.goals.find((g) => g.level === "kommunmal")!;
+    expect(paragraphs).toContain(`Municipal goal: ${kommunmal.name}`);
+    expect(xml).not.toMatch(/Sammantaget|Nämndernas|Kommunövergripande/);
   }, 60_000);
 
   test("an existing chapter is never overwritten, and a path that cannot be written is said in Swedish", async () => {

@@ -100,6 +100,7 @@ type Counts = { votes: number; abstained: number; missing: number };
 export const GOAL_CHAPTER_WORDS: Record<Language, ChapterWords> = {
   sv: {
     ...sv,
+    locale: "sv-SE",
     level: (level) => level.label,
     committee: "Nämnd",
     assessment: "Bedömning",
@@ -121,6 +122,7 @@ export const GOAL_CHAPTER_WORDS: Record<Language, ChapterWords> = {
   },
   en: {
     ...en,
+    locale: "en-GB",
     level: (level) => level.labelEn,
     committee: "Committee",
     assessment: "Assessment",

@@ -13,6 +13,8 @@ import type { GoalReportWords } from "./goalAttainmentSheet";
 
 /** The chapter's words beyond the Måluppfyllelse sheet's (src/i18n/goalReport.ts). */
 export interface ChapterWords extends GoalReportWords {
+  /** The document's language, for Word's spelling and hyphenation: "sv-SE". */
+  locale: string;
   /** The level's name in the user's language: the kommun's own in Swedish. */
   level: (level: GoalLevel) => string;
   committee: string;
@@ -63,6 +65,7 @@ export type ChapterBlock =
 
 export interface GoalChapter {
   title: string;
+  locale: string;
   blocks: ChapterBlock[];
 }
 
@@ -97,7 +100,7 @@ export function goalChapter(
     blocks.push(...goalBlocks(attainment, committeeName, words));
   });
   blocks.push(...words.notes(abstaining.join(", ")).map(italic));
-  return { title: words.title(`${consolidation.period.name} ${consolidation.year}`), blocks };
+  return { title: words.title(`${consolidation.period.name} ${consolidation.year}`), locale: words.locale, blocks };
 }
 
 function goalBlocks(

@@ -47,7 +47,7 @@ export async function chapterDocx(chapter: GoalChapter, rasteriser: Rasteriser |
   const document = new Document({
     creator: "Måltavlan",
     title: chapter.title,
-    styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+    styles: { default: { document: { run: { font: "Calibri", size: 22, language: { value: chapter.locale } } } } },
     sections: [
       {
         properties: {
