@@ -15,6 +15,9 @@
  *   consolidate-ratio      `maltavlan consolidate <master> <15 answered split files> --out <report> --json` over:
  *                          load the 16 files, write a workbook with the report's cells. The split files are answered
  *                          first, untimed, as nämnder would (bench/fill-answers.js); the master is --out's output.
+ *   consolidate-docx-ms    `maltavlan consolidate <master> <15 answered split files> --docx <chapter> --json`: the
+ *                          måluppfyllelse chapter in Word alone (charts rasterised), median; no baseline (ExcelJS
+ *                          has no equivalent), with its peak RSS as consolidate-docx-peak-rss-mb.
  *   …-ms, …-baseline-ms    The medians behind each ratio.
  *   …-peak-rss-mb          Peak resident memory (GNU time), the highest of the 3 runs, for the CLI and the baseline.
  *
@@ -175,7 +178,30 @@ async function followUpBenchmarks({ plan, dir, planSheets }) {
     ],
   });
   results.push(...figures("consolidate", consolidated, "≤ 1.5"));
+  results.push(...chapterFigures(master, answerFiles, dir));
   return results;
 }
 
-module.exports = { followUpBenchmarks };
+/** consolidate --docx: the chapter alone, ROUNDS runs, each to a fresh path; its median time and peak RSS. */
+function chapterFigures(master, answerFiles, dir) {
+  process.stderr.write("consolidate --docx…\n");
+  const runs = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const chapter = path.join(dir, `chapter-${i}.docx`);
+    const run = runNode([CLI, "consolidate", master, ...answerFiles, "--docx", chapter, "--json"], {
+      stdout: "pipe",
+      rss: true,
+    });
+    if (run.status !== 0) fail(`consolidate --docx exited with ${run.status}:\n${run.stderr}`);
+    if (!fs.existsSync(chapter)) fail(`consolidate --docx wrote no ${chapter}`);
+    runs.push(run);
+    process.stderr.write(`  consolidate --docx run ${i + 1}: ${run.ms.toFixed(0)} ms\n`);
+  }
+  const rss = runs[0].rssMb === null ? null : round(Math.max(...runs.map((r) => r.rssMb)), 0);
+  return [
+    { name: "consolidate-docx-ms", value: round(median(runs.map((r) => r.ms)), 0), unit: "ms", target: null },
+    { name: "consolidate-docx-peak-rss-mb", value: rss, unit: "MB", target: null },
+  ];
+}
+
+module.exports = { followUpBenchmarks, chapterFigures };

@@ -95,7 +95,7 @@ async function answerAsNamnd(file, statuses, economy) {
 
 /**
  * The T1 follow-up of Östersund 2024 in `dir`: generate with the ledger's utfall, split, answer as three nämnder,
- * consolidate. Says what it does through `log`; gives the report's path.
+ * consolidate into the report and the måluppfyllelse chapter. Says what it does through `log`; gives both paths.
  */
 async function followUp(dir, log) {
   const plan = path.join(examples, "ostersund-2024-mall.xlsx");
@@ -103,8 +103,10 @@ async function followUp(dir, log) {
   const master = path.join(dir, "ostersund-T1-2024-master.xlsx");
   const split = path.join(dir, "ostersund-T1-2024");
   const report = path.join(dir, "ostersund-T1-2024-rapport.xlsx");
+  const chapter = path.join(dir, "ostersund-T1-2024-maluppfyllelse.docx");
   fs.rmSync(master, { force: true });
   fs.rmSync(report, { force: true });
+  fs.rmSync(chapter, { force: true });
   fs.rmSync(split, { recursive: true, force: true });
 
   log("\n=== Uppföljning T1 2024, Östersund (mallen), med utfall ur ekonomisystemets export");
@@ -128,13 +130,14 @@ async function followUp(dir, log) {
   log(`\nSvar ifyllda (som nämnderna gör det) i: ${returned.map((f) => path.relative(root, f)).join(", ")}`);
 
   const summary = [];
-  await run(["consolidate", master, ...returned, "--out", report], summary);
+  await run(["consolidate", master, ...returned, "--out", report, "--docx", chapter], summary);
   log(`\n${summary.join("\n")}`);
   log(`\nFiler:
   ${path.relative(root, master)}   planen med ett uppföljningsblad per nämnd (ekonomens huvudfil)
   ${path.relative(root, split)}/      en arbetsbok per nämnd att skicka ut (${fs.readdirSync(split).length} filer)
-  ${path.relative(root, report)}   sammanställningen: översikt, driftredovisning, per mål, svar, saknas, fynd`);
-  return report;
+  ${path.relative(root, report)}   sammanställningen: översikt, driftredovisning, per mål, svar, saknas, fynd
+  ${path.relative(root, chapter)}   måluppfyllelsekapitlet för delårsrapporten (Word)`);
+  return { report, chapter };
 }
 
 /**
@@ -192,7 +195,7 @@ async function driftLines(report) {
 async function demo() {
   fs.mkdirSync(out, { recursive: true });
   const worst = await validateExamples();
-  const report = await followUp(out, (text) => console.log(text));
+  const { report } = await followUp(out, (text) => console.log(text));
   console.log(`\n=== Driftredovisning T1 2024 (tkr, ur ${path.relative(root, report)})`);
   console.log((await driftLines(report)).join("\n"));
   // The examples are the happy path: any error in them is a bug worth failing the demo for.

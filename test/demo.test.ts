@@ -37,7 +37,7 @@ test("the demo's report has the expected Driftredovisning", async () => {
   ) as Expected;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-demo-"));
   try {
-    const report = await followUp(dir, () => undefined);
+    const { report } = await followUp(dir, () => undefined);
     const sheet = loSheet(await inspectWithLibreOffice(report), DRIFT_SHEET);
     const width = expected.columns.length;
     const headers = sheetRow(sheet, FIRST_ROW - 1, width).map((h) => String(h).split("\n")[0]);

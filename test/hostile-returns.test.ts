@@ -97,7 +97,7 @@ test("unprotected, locked cells edited: each change at its cell, and the report 
 
   // And so is the report workbook: the plan's title and amount on the answer sheet.
   const report = new ExcelJS.Workbook();
-  await report.xlsx.readFile(r.report);
+  await report.xlsx.readFile(r.report!);
   const answers = report.getWorksheet("Svar")!;
   let adjustmentRow: ExcelJS.Row | undefined;
   let assignmentRow: ExcelJS.Row | undefined;

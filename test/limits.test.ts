@@ -122,7 +122,7 @@ describe("texts longer than a cell holds", () => {
     const json = await consolidateJson(master, file);
     expect(at(json, "followup-text-too-long")).toEqual([`warning KS-T1-2024.xlsx ${KS_SHEET}!H${row}`]);
     expect(json.committees[0].statusCounts.Påbörjat).toBe(1);
-    expect(await longestText(json.report)).toBeLessThanOrEqual(CELL_TEXT_MAX);
+    expect(await longestText(json.report!)).toBeLessThanOrEqual(CELL_TEXT_MAX);
 
     const again = path.join(dir, "again");
     const run = await cli("generate", master, "--period", "T1", "--year", "2024", "--split", again, "--answers", file);

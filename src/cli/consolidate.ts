@@ -3,12 +3,13 @@ import { prepareReport } from "../domain/jobs";
 import { reportInputs } from "../domain/reportInputs";
 import { formatAmount, oreToTkr } from "../domain/amounts";
 import type { Finding, Severity } from "../domain/findings";
+import { goalChapter } from "../domain/followup/goalChapter";
 import { CommitteeFigures, amountSums } from "../domain/followup/report";
 import { PeriodKindWord, Settings, periodKindWord } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { findingMessage } from "../i18n/findings";
-import { GOAL_REPORT_WORDS } from "../i18n/goalReport";
+import { GOAL_CHAPTER_WORDS, GOAL_REPORT_WORDS } from "../i18n/goalReport";
 import {
   CommandRun,
   EXIT_FINDINGS,
@@ -33,7 +34,9 @@ export interface ConsolidateOutput {
   period: string;
   periodKind: PeriodKindWord;
   year: number;
-  report: string;
+  /** Null when only the chapter was asked for. */
+  report: string | null;
+  chapter: string | null;
   committees: CommitteeFigures[];
   totals: { adjustmentsTkr: number; forecastTkr: number; deviationTkr: number; missing: number };
   findings: { file: string; severity: Severity; rule: string; sheet: string; cell: string; message: string }[];
@@ -43,10 +46,12 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
   const [masterFile, ...returnedFiles] = args;
   if (!masterFile) throw new UsageError("consolidateMaster");
   const out = flag(options, "out");
-  if (!out) throw new UsageError("consolidateOut");
+  const chapterFile = flag(options, "docx");
+  if (!out && !chapterFile) throw new UsageError("consolidateOut");
+  const targets = [out, chapterFile].filter((t): t is string => !!t);
   const lang = language(options);
-  await refuseOverwrite([out], [masterFile, ...returnedFiles]);
-  await warnLeftoverTemporaries(out, lang, io);
+  await refuseOverwrite(targets, [masterFile, ...returnedFiles]);
+  for (const target of targets) await warnLeftoverTemporaries(target, lang, io);
 
   const read = await readPlanWorkbook(masterFile, options);
   const { workbook: master, settings, findings } = read;
@@ -65,8 +70,17 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
   const describe = (finding: Finding) => findingMessage(finding, lang);
   const goalWords = GOAL_REPORT_WORDS[lang];
   const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, describe, goalWords });
-  await writeWorkbookFile(report, out, unfinished);
-  unfinished.delete(out);
+  if (out) {
+    await writeWorkbookFile(report, out, unfinished);
+    unfinished.delete(out);
+  }
+  if (chapterFile) {
+    // Only here: the docx package and the rasteriser's WebAssembly cost every other run nothing.
+    const { writeChapterFile } = await import("../hosts/docx/write");
+    const chapter = goalChapter(read.plan, result, settings, GOAL_CHAPTER_WORDS[lang]);
+    await writeChapterFile(chapter, chapterFile, unfinished);
+    unfinished.delete(chapterFile);
+  }
   const hasErrors = result.findings.some((f) => f.severity === "error");
 
   if (options.flags.has("json")) {
@@ -75,7 +89,8 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
       period: result.period.name,
       periodKind: periodKindWord(result.period.kind),
       year: result.year,
-      report: out,
+      report: out ?? null,
+      chapter: chapterFile ?? null,
       committees: figures,
       totals: {
         adjustmentsTkr: oreToTkr(total.adjustmentsOre),
@@ -119,7 +134,8 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
   )) {
     io.out(line);
   }
-  io.out(`Rapporten är sparad: ${out}`);
+  if (out) io.out(`Rapporten är sparad: ${out}`);
+  if (chapterFile) io.out(`Måluppfyllelsekapitlet är sparat: ${chapterFile}`);
   return hasErrors ? EXIT_FINDINGS : EXIT_OK;
 }
 

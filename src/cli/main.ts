@@ -16,7 +16,8 @@ const USAGE = `Användning:
   maltavlan generate <plan.xlsx> --period <namn> --year <åååå> [--due <åååå-mm-dd>]
                      (--out <ny-fil.xlsx> | --split <mapp>) [--answers <fil.xlsx> …] [--password-file <fil>]
                      [--utfall <export.csv|.xlsx>]
-  maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx> [--period <namn> --year <åååå>] [--json]
+  maltavlan consolidate <master.xlsx> [svar.xlsx …] [--out <rapport.xlsx>] [--docx <kapitel.docx>]
+                        [--period <namn> --year <åååå>] [--json]
   maltavlan template <ut.xlsx>
 
 Kommandon:
@@ -30,12 +31,24 @@ Kommandon:
   consolidate
              Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
+             --docx skriver måluppfyllelsekapitlet som Word-dokument (rubriker, tabeller, kommentarer, diagram).
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 
 Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda (eller filen
 finns redan), 130 avbruten med Ctrl-C (143 med SIGTERM): det som hann skrivas togs bort.`;
 
-const VALUE_FLAGS = new Set(["mapping", "lang", "period", "year", "due", "out", "split", "password-file", "utfall"]);
+const VALUE_FLAGS = new Set([
+  "mapping",
+  "lang",
+  "period",
+  "year",
+  "due",
+  "out",
+  "docx",
+  "split",
+  "password-file",
+  "utfall",
+]);
 const LIST_FLAGS = new Set(["answers"]);
 const SWITCHES = new Set(["json", "help"]);
 

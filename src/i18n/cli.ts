@@ -12,7 +12,8 @@ const sv = {
   inputOverwritten: (file: string) => `Indatafiler skrivs aldrig över: välj ett annat namn än ${file}.`,
   consolidateMaster: () =>
     "Ange huvudarbetsboken: maltavlan consolidate <master.xlsx> [svar.xlsx …] --out <rapport.xlsx>",
-  consolidateOut: () => "Ange var rapporten ska sparas med --out <rapport.xlsx>.",
+  consolidateOut: () =>
+    "Ange var rapporten ska sparas med --out <rapport.xlsx>, eller måluppfyllelsekapitlet med --docx <kapitel.docx>.",
   period: (names: string) => `Ange en period med --period: ${names}.`,
   year: () => "Ange året med --year, t.ex. --year 2025.",
   generatePlan: () => "Ange planens arbetsbok: maltavlan generate <plan.xlsx> --period T1 --year 2025 --split <mapp>",
@@ -44,7 +45,8 @@ const en: UsageStrings = {
   inputOverwritten: (file) => `Input files are never overwritten: choose another name than ${file}.`,
   consolidateMaster: () =>
     "Give the master workbook: maltavlan consolidate <master.xlsx> [answers.xlsx …] --out <report.xlsx>",
-  consolidateOut: () => "Give where the report is saved with --out <report.xlsx>.",
+  consolidateOut: () =>
+    "Give where the report is saved with --out <report.xlsx>, or the goal attainment chapter with --docx <chapter.docx>.",
   period: (names) => `Give a period with --period: ${names}.`,
   year: () => "Give the year with --year, e.g. --year 2025.",
   generatePlan: () => "Give the plan workbook: maltavlan generate <plan.xlsx> --period T1 --year 2025 --split <folder>",

@@ -1,6 +1,7 @@
 /** The report's Måluppfyllelse sheet in Swedish and English (the scale's values are the kommun's own words). */
 import type { GoalReportWords } from "../domain/followup/goalAttainmentSheet";
 import type { AssignmentTally } from "../domain/followup/goalAttainment";
+import type { ChapterWords } from "../domain/followup/goalChapter";
 import type { Language } from "./findings";
 
 /** "3 genomförda, 1 försenat": the parts with a count, in order; `none` when every count is 0. */
@@ -91,3 +92,54 @@ const en: GoalReportWords = {
 };
 
 export const GOAL_REPORT_WORDS: Record<Language, GoalReportWords> = { sv, en };
+
+/** "3 röstar, 1 röstar inte": the counts behind an overall assessment. */
+type Counts = { votes: number; abstained: number; missing: number };
+
+/** The chapter in Word (src/domain/followup/goalChapter.ts): the sheet's words and the chapter's own. */
+export const GOAL_CHAPTER_WORDS: Record<Language, ChapterWords> = {
+  sv: {
+    ...sv,
+    locale: "sv-SE",
+    level: (level) => level.label,
+    committee: "Nämnd",
+    assessment: "Bedömning",
+    basis: "Underlag",
+    fromGoal: "Målet",
+    fromBelow: "Nämndens egna mål under målet",
+    comments: "Nämndernas kommentarer",
+    overallIs: (value, c: Counts) =>
+      `Sammantaget: ${value} (${listed(
+        [
+          [c.votes, "nämnd röstar", "nämnder röstar"],
+          [c.abstained, "röstar inte", "röstar inte"],
+          [c.missing, "saknas", "saknas"],
+        ],
+        "inga bedömningar",
+      )}).`,
+    chartTitle: (name) => `Nämndernas bedömningar: ${name}`,
+    overviewChart: "Nämndernas bedömningar per mål",
+  },
+  en: {
+    ...en,
+    locale: "en-GB",
+    level: (level) => level.labelEn,
+    committee: "Committee",
+    assessment: "Assessment",
+    basis: "Based on",
+    fromGoal: "The goal",
+    fromBelow: "The committee's own goals under it",
+    comments: "The committees' comments",
+    overallIs: (value, c: Counts) =>
+      `Overall: ${value} (${listed(
+        [
+          [c.votes, "committee votes", "committees vote"],
+          [c.abstained, "not voting", "not voting"],
+          [c.missing, "missing", "missing"],
+        ],
+        "no assessments",
+      )}).`,
+    chartTitle: (name) => `The committees' assessments: ${name}`,
+    overviewChart: "The committees' assessments per goal",
+  },
+};

@@ -14,7 +14,8 @@ import { basename, extname, join, resolve } from "node:path";
 
 export const LIBREOFFICE_MISSING =
   "LibreOffice with python3-uno is needed for this test and was not found. `.ci/run` installs it " +
-  "(as root: apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno poppler-utils); " +
+  "(as root: apt-get install -y --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui python3-uno " +
+  "poppler-utils); " +
   "`soffice` must be on PATH or in /usr/lib/libreoffice/program, and a python3 must be able to `import uno` " +
   "(on Debian /usr/bin/python3; a pyenv python3 cannot).";
 
@@ -173,7 +174,8 @@ export async function inspectManyWithLibreOffice(
 
 /**
  * Converts as `soffice --convert-to` does (through the same filters), in a profile that recalculates on load. "pdf"
- * and "xlsx" (saved again by LibreOffice; `outDir` must not be the input's folder) give one file; "csv" gives one
+ * (of a workbook or, through Writer, a .docx) and "xlsx" (saved again by LibreOffice; `outDir` must not be the
+ * input's folder) give one file; "csv" gives one
  * file per sheet, `<name>-<sheet>.csv` (UTF-8, comma-separated, cells as shown). Returns the paths written, sorted.
  * `pdftoppm -png -r 60 file.pdf prefix` (poppler-utils) turns the PDF into pictures.
  */

@@ -471,6 +471,8 @@ def convert(desktop, path: str, target: str, out_dir: str):
     if document is None:
         raise RuntimeError("LibreOffice could not open %s" % path)
     try:
+        if target == "pdf" and document.supportsService("com.sun.star.text.TextDocument"):
+            filter_name = "writer_pdf_Export"  # a Word document opens in Writer, which has its own PDF filter
         properties = [prop("FilterName", filter_name)]
         if filter_options is not None:
             properties.append(prop("FilterOptions", filter_options))

@@ -1,0 +1,78 @@
+/**
+ * SVG to PNG with resvg's WebAssembly build, in Node: the .wasm is read from the package once, and a font for the
+ * charts' text is looked for among the machine's fonts (resvg in WebAssembly sees no system fonts). Without one the
+ * charts are drawn without text.
+ */
+import { readFile, readdir } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { Resvg, initWasm } from "@resvg/resvg-wasm";
+
+export interface Rasteriser {
+  /** Whether text is drawn: false when no font was found. */
+  withText: boolean;
+  png: (svg: string, zoom: number) => Uint8Array;
+}
+
+/** Fonts that read well in a chart, the Word default's metric twin first; the file's name and its family. */
+const FONTS: [file: string, family: string][] = [
+  ["carlito-regular.ttf", "Carlito"],
+  ["calibri.ttf", "Calibri"],
+  ["liberationsans-regular.ttf", "Liberation Sans"],
+  ["arial.ttf", "Arial"],
+  ["dejavusans.ttf", "DejaVu Sans"],
+];
+
+function fontDirs(): string[] {
+  if (process.platform === "win32") return [join(process.env.WINDIR ?? "C:\\Windows", "Fonts")];
+  if (process.platform === "darwin")
+    return ["/Library/Fonts", "/System/Library/Fonts/Supplemental", join(homedir(), "Library", "Fonts")];
+  return ["/usr/share/fonts", "/usr/local/share/fonts", join(homedir(), ".local", "share", "fonts")];
+}
+
+/** The first of FONTS found in the font folders (a few levels down), or null. */
+async function findFont(): Promise<{ path: string; family: string } | null> {
+  const found = new Map<string, string>();
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && depth > 0) await walk(path, depth - 1);
+      else if (!found.has(entry.name.toLowerCase())) found.set(entry.name.toLowerCase(), path);
+    }
+  };
+  for (const dir of fontDirs()) await walk(dir, 3);
+  for (const [file, family] of FONTS) {
+    const path = found.get(file);
+    if (path) return { path, family };
+  }
+  return null;
+}
+
+let wasmReady: Promise<void> | null = null;
+
+export async function loadRasteriser(): Promise<Rasteriser> {
+  wasmReady ??= readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm")).then((wasm) => initWasm(wasm));
+  await wasmReady;
+  const font = await findFont();
+  const fontBuffers = font ? [new Uint8Array(await readFile(font.path))] : [];
+  return {
+    withText: font !== null,
+    png: (svg, zoom) => {
+      const resvg = new Resvg(svg, {
+        fitTo: { mode: "zoom", value: zoom },
+        font: font
+          ? { fontBuffers, defaultFontFamily: font.family, sansSerifFamily: font.family }
+          : { fontBuffers: [] },
+      });
+      try {
+        const image = resvg.render();
+        const png = image.asPng();
+        image.free();
+        return png;
+      } finally {
+        resvg.free();
+      }
+    },
+  };
+}
