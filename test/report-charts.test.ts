@@ -28,7 +28,7 @@ let zip: JSZip;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-charts-"));
-  report = await followUp(dir, () => undefined);
+  ({ report } = await followUp(dir, () => undefined));
   zip = await JSZip.loadAsync(await fs.readFile(report));
 }, 120_000);
 afterAll(async () => {
