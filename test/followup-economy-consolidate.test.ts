@@ -23,6 +23,7 @@ import { GOAL_ATTAINMENT_SHEET } from "../src/domain/followup/goalAttainmentShee
 import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
 import { CellValue, Grid, cellName } from "../src/sheet/grid";
 import { TKR, economyPlan, gridOf, options } from "./support/economy";
+import type { ConsolidateOutput } from "../src/cli/consolidate";
 import schema from "../docs/schemas/consolidate-output.schema.json";
 import { LibreOffice, loCell, loSheet, startLibreOffice } from "./support/libreoffice";
 
@@ -337,11 +338,12 @@ test("the figures for --json: each nämnd's drift and projects in tkr, valid by 
   });
   // A bolag without a budget from the kommun has no drift.
   expect(economy("AB")).toEqual({ drift: null, investments: [] });
-  const output = {
+  const output: ConsolidateOutput = {
     period: "T1",
     periodKind: "prognos",
     year: 2025,
     report: "rapport.xlsx",
+    chapter: null,
     committees: figures,
     totals: { adjustmentsTkr: 0, forecastTkr: 0, deviationTkr: 0, missing: 0 },
     findings: [],
