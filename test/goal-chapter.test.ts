@@ -187,7 +187,7 @@ describe("the charts", () => {
 
   test("a stacked bar per goal in the scale's colours; the text escaped, or left out when no font draws it", () => {
     const withText = statusChartSvg({ ...chart, title: "Mål <1> & mer" }, true);
-    expect(withText.svg).toContain("Mål &#60;1&#62; &#38; mer");
+    expect(withText.svg).toContain("Mål &lt;1&gt; &amp; mer");
     expect(withText.svg).toContain(">Kan inte bedömas</text>");
     for (const colour of ["C6EFCE", "FFC7CE", "D9D9D9", "FFFFFF"]) expect(withText.svg).toContain(`fill="#${colour}"`);
     const bars = (svg: string) => svg.match(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="18"/g)?.length;

@@ -1,4 +1,5 @@
 import type { StatusChart } from "../../domain/followup/goalChapter";
+import { escapeXml } from "../xlsx/xmlBytes";
 
 /**
  * A status chart as SVG: one stacked bar per goal in the scale's colours, the goal's name beside it, the count in
@@ -81,8 +82,4 @@ function shorten(label: string, chars: number): string {
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -10,7 +10,7 @@
  */
 import { LIMITS, type Parts, isXml, overLimit } from "./packageParts";
 import { attribute, clipMerges, withoutStrayElements } from "./sheetXml";
-import { nestedDeeperThan, unescapeXml } from "./xmlBytes";
+import { escapeXml, nestedDeeperThan, unescapeXml } from "./xmlBytes";
 import { storedZip } from "./zip";
 
 export interface Relationship {
@@ -199,10 +199,6 @@ function retarget(
     out = out.replace(rel.element, element);
   }
   return out;
-}
-
-function escapeXml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 }
 
 function relsName(part: string): string {

@@ -218,6 +218,12 @@ export function text(data: Uint8Array, from: number, to: number): string {
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const ENTITY: Record<string, string> = Object.fromEntries(Object.entries(NAMED).map(([name, c]) => [c, `&${name};`]));
+
+/** Text for XML's content or a double-quoted attribute value (all Måltavlan writes): < > & " as entities. */
+export function escapeXml(value: string): string {
+  return value.replace(/[<>&"]/g, (c) => ENTITY[c]);
+}
 
 export function unescapeXml(value: string): string {
   return value.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (entity, name: string) => {

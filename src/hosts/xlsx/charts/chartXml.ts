@@ -5,6 +5,7 @@
  * written in the order the schema's sequences require: Excel refuses a chart part whose children are out of order.
  */
 import type { ChartRange, ChartSeries, ChartSpec } from "../../../sheet/charts";
+import { escapeXml } from "../xmlBytes";
 
 export const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 export const DRAWING_MAIN_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -14,10 +15,6 @@ const CATEGORY_AXIS = 500_001;
 const VALUE_AXIS = 500_002;
 const AXIS_LINE = "A6A6A6";
 const GRIDLINE = "D9D9D9";
-
-export function escapeXml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** `'Per mål'!$B$4:$B$9`: the sheet always quoted (an apostrophe doubled), the range absolute. */
 export function rangeFormula({ sheet, range }: ChartRange): string {

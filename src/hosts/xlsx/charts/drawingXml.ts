@@ -3,7 +3,8 @@
  * holding a graphic frame that points at its chart part by relationship, and the relationships parts around it.
  */
 import type { ChartAnchor } from "../../../sheet/charts";
-import { CHART_NS, DRAWING_MAIN_NS, RELATIONSHIPS_NS, escapeXml } from "./chartXml";
+import { escapeXml } from "../xmlBytes";
+import { CHART_NS, DRAWING_MAIN_NS, RELATIONSHIPS_NS } from "./chartXml";
 
 const SPREADSHEET_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 const PACKAGE_RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
