@@ -1,5 +1,6 @@
 import Ajv from "ajv";
 import ExcelJS from "exceljs";
+import { REPORT_MARKER } from "../src/domain/followup/reportSheet";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ECONOMY_COL } from "../src/domain/followup/model";
@@ -231,6 +232,11 @@ test("the report workbook has the overview, Driftredovisning, charts, Måluppfyl
     else expect((overview.getCell(`D${row}`).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUMPRODUCT/);
   }
   expect(overview.getCell("A4").value).not.toBe("Summa");
+  // Every report sheet carries its marker for Måltavlan in A2, in a hidden row: never on screen or paper.
+  for (const sheet of workbook.worksheets) {
+    expect([sheet.name, sheet.getCell("A2").value, sheet.getRow(2).hidden]).toEqual([sheet.name, REPORT_MARKER, true]);
+    expect([sheet.name, sheet.getRow(1).hidden, sheet.getRow(3).hidden]).toEqual([sheet.name, false, false]);
+  }
 });
 
 test("Måluppfyllelse: per kommunövergripande mål the nämnder side by side, the overall assessment, comments, late uppdrag", async () => {

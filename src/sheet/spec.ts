@@ -175,6 +175,8 @@ export interface SheetSpec {
   validations?: ListValidation[];
   /** Input messages on cells without a list (a list's own prompt goes with its ListValidation). */
   inputMessages?: InputMessage[];
+  /** Rows neither shown nor printed (0-based): what is there only for Måltavlan to read back, such as a marker. */
+  hiddenRows?: number[];
   /** Row heights in points (0-based rows), for rows whose wrapped text needs more than one line. */
   rowHeights?: { row: number; height: number }[];
   /** Merged ranges, e.g. "B1:H1". The value sits in the top-left cell. */

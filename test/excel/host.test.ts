@@ -5,6 +5,7 @@
  */
 import { writeWarningMessage } from "../../src/i18n/errors";
 import ExcelJS from "exceljs";
+import { reportSheet } from "../../src/domain/followup/reportSheet";
 import * as path from "path";
 import { collectAnswers } from "../../src/domain/followup/collect";
 import { followUpSheets, supportSheets } from "../../src/domain/followup/generate";
@@ -782,8 +783,13 @@ describe("parity with the xlsx host on the example plans", () => {
     expect(read.syncs).toBe(2);
     expect(read.grids.map(comparable)).toEqual(planGrids.map(comparable));
 
-    const { specs } = specsFor(read.grids, file, "hemligt");
-    expect(specsFor(planGrids, file, "hemligt").specs).toEqual(specs);
+    const { specs: followUp } = specsFor(read.grids, file, "hemligt");
+    expect(specsFor(planGrids, file, "hemligt").specs).toEqual(followUp);
+    // …and a report sheet, whose marker row is hidden.
+    const specs = [
+      ...followUp,
+      reportSheet("Rapportprov", "Prov", ["Nämnd", "Svar"], [[{ value: "KS" }, { value: 1 }]], [8, 8]),
+    ];
 
     // (a) the xlsx host: to a file, read back with ExcelJS
     const excelJs = new ExcelJS.Workbook();
@@ -834,6 +840,11 @@ describe("parity with the xlsx host on the example plans", () => {
         expect(excel.columnWidths.get(col)).toBe(columnWidthPoints(width!));
         expect(excel.hiddenColumns.has(col)).toBe(hidden);
       }
+      // Hidden rows (a report's marker): the same in both, and those the spec names.
+      const hiddenInFile: number[] = [];
+      file.eachRow({ includeEmpty: true }, (row) => row.hidden && hiddenInFile.push(row.number - 1));
+      expect([...excel.hiddenRows].sort((x, y) => x - y)).toEqual(hiddenInFile);
+      expect(hiddenInFile).toEqual(spec.hiddenRows ?? []);
       // Rows of wrapped text: the file gets the spec's estimate, Excel fits them itself, except merged rows (Excel
       // does not fit merged cells), which get the estimate too.
       const merged = new Set((spec.merges ?? []).flatMap((address) => cellsOf(address).map((a1) => cellAt(a1)[0])));
@@ -914,7 +925,7 @@ describe("parity with the xlsx host on the example plans", () => {
           ? `${footer.left ? `&L${footer.left}` : ""}${footer.center ? `&C${footer.center}` : ""}` +
             `${footer.right ? `&R${footer.right}` : ""}`
           : undefined;
-        expect(fromExcel).toBe(file.headerFooter.oddFooter);
+        expect(fromExcel).toBe(file.headerFooter?.oddFooter);
       }
       const protection = (file as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } })
         .sheetProtection;

@@ -110,7 +110,8 @@ export function goalAttainmentSheet(
   const own = new Set(merged.map(({ r }) => top + r));
   return {
     ...spec,
-    blocks: [{ ...spec.blocks[0], rows: [title, [...marker, ruleCell], ...rest] }],
+    // The rule beside the title: the marker's row is hidden, and the title rows are repeated on every page.
+    blocks: [{ ...spec.blocks[0], rows: [[...title, ruleCell], marker, ...rest] }],
     merges: merged.map(({ r, from }) => `${cellName(top + r, from)}:${cellName(top + r, last)}`),
     rowHeights: [
       ...(spec.rowHeights ?? []).filter((h) => !own.has(h.row)),

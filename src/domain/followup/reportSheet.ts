@@ -3,12 +3,15 @@ import { estimateRowHeights } from "../../sheet/layout";
 import { SheetSpec, SpecCell, fitCells } from "../../sheet/spec";
 import { OWN_SHEET_MARKER } from "../ownSheets";
 
-/** One sheet of the consolidated report: a title, the marker, column headers, rows; landscape A4, fit to width. */
+/**
+ * One sheet of the consolidated report: a title, the marker (in a hidden row), column headers, rows; landscape A4,
+ * fit to width.
+ */
 
 const header = (value: string): SpecCell => ({ value, bold: true, fill: "DDEBF7", wrap: true });
 const title = (value: string): SpecCell => ({ value, bold: true, fontSize: 14 });
 
-/** A2 of every report sheet, small and grey: the report can go into the plan workbook and is never read as plan. */
+/** A2 of every report sheet, in a hidden row: the report can go into the plan workbook and is never read as plan. */
 export const REPORT_MARKER = `${OWN_SHEET_MARKER} rapport`;
 const marker: SpecCell = { value: REPORT_MARKER, fontSize: 8, fontColor: "A6A6A6" };
 
@@ -31,6 +34,8 @@ export function reportSheet(
     blocks: [{ top: 0, left: 0, rows: all }],
     columnWidths: widths.map((width, col) => ({ col, width })),
     rowHeights: estimateRowHeights(all.slice(2), widths, 2),
+    // The marker is for Måltavlan to read back, never on screen or paper.
+    hiddenRows: [1],
     frozenRows: 3,
     print: { orientation: "landscape", paper: "A4", titleRows: "1:3", fitToWidth: true },
   };

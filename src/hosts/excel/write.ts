@@ -29,7 +29,7 @@ import { readsLean } from "./read";
 import { Supports, officeSupports } from "./requirements";
 import { cellOps, writtenShape } from "./ops/cells";
 import { chartOps } from "./ops/charts";
-import { columnOps, frozenRowOps, mergeOps, rowOps } from "./ops/layout";
+import { columnOps, frozenRowOps, hiddenRowOps, mergeOps, rowOps } from "./ops/layout";
 import { type Features, type SheetOpBuilder, type WriteState, pack } from "./ops/op";
 import { printOps } from "./ops/print";
 import { conditionalFillOps, validationOps } from "./ops/rules";
@@ -70,6 +70,7 @@ export const WRITE_BUDGET_BYTES = 4_000_000;
 const SHEET_PARTS: SheetOpBuilder[] = [
   cellOps,
   columnOps,
+  hiddenRowOps,
   rowOps,
   mergeOps,
   frozenRowOps,

@@ -19,7 +19,7 @@
  *     leftMargin, rightMargin, headerMargin, footerMargin (set, points),
  *     headersFooters.defaultForAllPages.{left,center,right}Footer (set)
  *   Range: values, numberFormat, formulas (load, set; 2-D arrays or one value for all cells), valueTypes, rowIndex,
- *     columnIndex, rowCount, columnCount, address (load), columnHidden (set) [1.2], merge(across) [1.2], select(),
+ *     columnIndex, rowCount, columnCount, address (load), columnHidden, rowHidden (set) [1.2], merge(across) [1.2], select(),
  *     format, dataValidation [1.8], conditionalFormats [1.6],
  *     getSpecialCellsOrNullObject("Constants" | "Formulas", "All" | "Errors" | "Logical" | "Numbers" | "Text") [1.9],
  *     getIntersectionOrNullObject(range) [1.4] (a range of another sheet: InvalidArgument),

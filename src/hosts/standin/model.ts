@@ -77,6 +77,8 @@ export class SheetModel {
   /** Points, by 0-based column. */
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
+  /** By 0-based row. */
+  readonly hiddenRows = new Set<number>();
   /** Points, by 0-based row. */
   readonly rowHeights = new Map<number, number>();
   /** Rows whose height Excel fits to their content (RangeFormat.autofitRows); a height set later replaces it. */

@@ -188,6 +188,16 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  set rowHidden(hidden: boolean) {
+    this.assign("RowHidden", hidden, (target) => {
+      checkUnprotected(target.sheet);
+      for (let row = target.area.top; row <= target.area.bottom; row++) {
+        if (hidden) target.sheet.hiddenRows.add(row);
+        else target.sheet.hiddenRows.delete(row);
+      }
+    });
+  }
+
   get format(): RangeFormatProxy {
     return this.child("Format", (id) => new RangeFormatProxy(this.context, id, () => this.live()));
   }

@@ -61,6 +61,7 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, { styles, protect
     column.width = width;
     if (hidden) column.hidden = true;
   }
+  for (const row of spec.hiddenRows ?? []) sheet.getRow(row + 1).hidden = true;
 
   const validations = (sheet as unknown as SheetWithValidations).dataValidations;
   for (const { range, source, prompt } of spec.validations ?? []) {

@@ -1,5 +1,6 @@
 /**
- * The layout of a sheet as ops, one builder per part: column widths, row heights, merged cells, frozen rows.
+ * The layout of a sheet as ops, one builder per part: column widths, hidden rows, row heights, merged cells, frozen
+ * rows.
  */
 import { columnName } from "../../../sheet/grid";
 import { columnWidthPoints } from "../../../sheet/units";
@@ -11,6 +12,13 @@ export const columnOps: SheetOpBuilder = (spec) =>
       const column = sheet.getRange(`${columnName(col)}:${columnName(col)}`);
       column.format.columnWidth = columnWidthPoints(width);
       if (hidden) column.columnHidden = true;
+    }),
+  );
+
+export const hiddenRowOps: SheetOpBuilder = (spec) =>
+  (spec.hiddenRows ?? []).map((row) =>
+    sheetOp(spec.name, cost(1, 1), (sheet) => {
+      sheet.getRange(`${row + 1}:${row + 1}`).rowHidden = true;
     }),
   );
 
