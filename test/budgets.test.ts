@@ -1,42 +1,19 @@
-import ExcelJS from "exceljs";
 import { readPlanWithSettings } from "../src/domain/planRead";
 import { planToJson, reconciliationToJson } from "../src/domain/summary";
 import { findingMessage } from "../src/i18n/findings";
-import { readWorkbookBuffer } from "../src/hosts/xlsx/read";
+import { Cell, gridsOfSheets } from "./support/sheetGrids";
 
 // Budgets read from workbooks laid out as kommuner publish them (test/corpus covers the published documents; these
 // are the cases a correct plan does not show: what must not be read as a budget, and a malformed amount).
 
-type Cell = string | number | null;
-
-async function workbookGrids(
-  sheets: Record<string, Cell[][]>,
-  merges: Record<string, string[]>,
-  numFmt: Record<string, string>,
-) {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = workbook.addWorksheet(name);
-    rows.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) sheet.getCell(r + 1, c + 1).value = value;
-      }),
-    );
-    for (const range of merges[name] ?? []) sheet.mergeCells(range);
-    if (numFmt[name]) sheet.eachRow((row) => row.eachCell((cell) => (cell.numFmt = numFmt[name])));
-  }
-  const buffer = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return (await readWorkbookBuffer(buffer, "plan.xlsx")).grids;
-}
-
 async function read(sheets: Record<string, Cell[][]>, merges: Record<string, string[]> = {}) {
-  const { plan, findings, sources } = readPlanWithSettings(await workbookGrids(sheets, merges, {}));
+  const { plan, findings, sources } = readPlanWithSettings(await gridsOfSheets(sheets, { merges }));
   return { plan, findings, json: planToJson(plan, sources) };
 }
 
 /** The plan, its findings and the ram reconciliation as validate --json gives it; `numFmt` per sheet, for every cell. */
 async function readFull(sheets: Record<string, Cell[][]>, numFmt: Record<string, string> = {}) {
-  const { findings, reconciliation } = readPlanWithSettings(await workbookGrids(sheets, {}, numFmt));
+  const { findings, reconciliation } = readPlanWithSettings(await gridsOfSheets(sheets, { numFmt }));
   return { findings, reconciliation: reconciliationToJson(reconciliation) };
 }
 
@@ -191,7 +168,7 @@ test("a nämnd's investment budget by område under its name: an abbreviated omr
       ["Summa", 109.5],
     ],
   };
-  const grids = await workbookGrids(sheets, {}, {});
+  const grids = await gridsOfSheets(sheets);
   const { plan, findings, unread, sources } = readPlanWithSettings(grids);
   expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(plan.committees.map((c) => c.name)).toEqual(["Teknik- och fastighetsnämnden"]);
@@ -228,7 +205,7 @@ test("an investment budget with no year per column, or no nämnd for its project
     ["Bergvretenskolan", 30, 31],
   ];
   const { plan, findings, unread } = readPlanWithSettings(
-    await workbookGrids({ Projekt: noYear, Investeringar: noCommittee }, {}, {}),
+    await gridsOfSheets({ Projekt: noYear, Investeringar: noCommittee }),
   );
   expect(plan.investments).toEqual([]);
   expect(findings.map((f) => [f.severity, f.rule, f.sheet, f.params.why])).toEqual([
@@ -257,7 +234,7 @@ test("a project number in a column of its own stays with the project's name; the
       [null, "Summa Tekniska nämnden", 7_000, 2_000],
     ],
   };
-  const { plan, findings, unread, sources } = readPlanWithSettings(await workbookGrids(sheets, {}, {}));
+  const { plan, findings, unread, sources } = readPlanWithSettings(await gridsOfSheets(sheets));
   expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(
     planToJson(plan, sources).investments.map(({ committee, project, year, amountTkr }) => [

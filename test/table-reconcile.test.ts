@@ -1,29 +1,15 @@
-import ExcelJS from "exceljs";
 import { reconciliationSummary } from "../src/cli/validate";
 import { readPlanWithSettings } from "../src/domain/planRead";
 import { reconciliationToJson } from "../src/domain/summary";
-import { readWorkbookBuffer } from "../src/hosts/xlsx/read";
 import { findingMessage } from "../src/i18n/findings";
+import { Cell, gridsOfSheets } from "./support/sheetGrids";
 
 // Ram reconciliation where a driftbudget table gives each nämnd's ram per year and the ramjusteringar stand in a list
 // of their own (src/domain/resolve/tableReconcile.ts). The layouts are those of test/corpus/lund-2023-ramforandringar:
 // rams per nämnd and year, and a list of changes per nämnd in year columns with a Summa row per nämnd.
 
-type Cell = string | number | null;
-
 async function read(sheets: Record<string, Cell[][]>, numFmt: Record<string, string> = {}) {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const sheet = workbook.addWorksheet(name);
-    rows.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) sheet.getCell(r + 1, c + 1).value = value;
-      }),
-    );
-    if (numFmt[name]) sheet.eachRow((row) => row.eachCell((cell) => (cell.numFmt = numFmt[name])));
-  }
-  const buffer = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const read = readPlanWithSettings((await readWorkbookBuffer(buffer, "plan.xlsx")).grids);
+  const read = readPlanWithSettings(await gridsOfSheets(sheets, { numFmt }));
   const mismatches = read.findings.filter((f) => f.rule === "ram-mismatch");
   return { ...read, mismatches, years: reconciliationToJson(read.reconciliation) };
 }

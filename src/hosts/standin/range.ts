@@ -18,6 +18,15 @@ export interface RangeTarget {
   area: Area;
 }
 
+/** Hides (or shows) the columns or rows `from`–`to` of the target's sheet; a protected sheet refuses. */
+function hideSpan(target: RangeTarget, hidden: Set<number>, from: number, to: number, hide: boolean): void {
+  checkUnprotected(target.sheet);
+  for (let i = from; i <= to; i++) {
+    if (hide) hidden.add(i);
+    else hidden.delete(i);
+  }
+}
+
 function cellCount(area: Area): number {
   return (area.bottom - area.top + 1) * (area.right - area.left + 1);
 }
@@ -179,23 +188,15 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   set columnHidden(hidden: boolean) {
-    this.assign("ColumnHidden", hidden, (target) => {
-      checkUnprotected(target.sheet);
-      for (let col = target.area.left; col <= target.area.right; col++) {
-        if (hidden) target.sheet.hiddenColumns.add(col);
-        else target.sheet.hiddenColumns.delete(col);
-      }
-    });
+    this.assign("ColumnHidden", hidden, (target) =>
+      hideSpan(target, target.sheet.hiddenColumns, target.area.left, target.area.right, hidden),
+    );
   }
 
   set rowHidden(hidden: boolean) {
-    this.assign("RowHidden", hidden, (target) => {
-      checkUnprotected(target.sheet);
-      for (let row = target.area.top; row <= target.area.bottom; row++) {
-        if (hidden) target.sheet.hiddenRows.add(row);
-        else target.sheet.hiddenRows.delete(row);
-      }
-    });
+    this.assign("RowHidden", hidden, (target) =>
+      hideSpan(target, target.sheet.hiddenRows, target.area.top, target.area.bottom, hidden),
+    );
   }
 
   get format(): RangeFormatProxy {
