@@ -45,6 +45,9 @@ module.exports = {
   maxWorkers: "100%",
   // A global option: in a project's config Jest ignores it.
   testTimeout: 60000,
+  // One LibreOffice per worker for the whole run, started by the first test that needs it (test/support/).
+  globalSetup: "<rootDir>/test/support/libreofficeRunSetup.js",
+  globalTeardown: "<rootDir>/test/support/libreofficeRunTeardown.js",
   // The slowest files first, so that no worker is left with a long file at the end (jest.sequencer.js).
   testSequencer: "<rootDir>/jest.sequencer.js",
   projects: [

@@ -3,6 +3,7 @@
  * contents, read back through LibreOffice Calc. No skipping: without LibreOffice every test here fails with a
  * message that says `.ci/run` installs it.
  */
+import { readFileSync, readdirSync } from "node:fs";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import {
   loCell,
   loSheet,
   requireLibreOffice,
+  sharedOfficeGroup,
   startLibreOffice,
   type LibreOffice,
   type LoWorkbook,
@@ -216,6 +218,63 @@ describe("conversion", () => {
       const [[pdf]] = await office!.convert([harnessPath], "pdf", join(dir, "pdf"));
       const bytes = await readFile(pdf);
       expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    },
+    LO_TIMEOUT,
+  );
+});
+
+describe("one soffice per Jest worker for the whole run (test/support/libreofficeRun.js)", () => {
+  /** Whether a process of the group is left that is not a zombie (an init that does not reap leaves oosplash one). */
+  const alive = (group: number) =>
+    readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .some((pid) => {
+        try {
+          const [state, , processGroup] = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").pop()!.trim().split(" ");
+          return Number(processGroup) === group && state !== "Z";
+        } catch {
+          return false; // gone meanwhile
+        }
+      });
+
+  test(
+    "a session that ends leaves the soffice up, and the next session uses it",
+    async () => {
+      await office!.inspect([harnessPath]);
+      const group = sharedOfficeGroup();
+      expect(group).not.toBeNull();
+      const next = await startLibreOffice();
+      try {
+        const [again] = await next.inspect([harnessPath]);
+        expect(loCell(loSheet(again, "Uppföljning"), "D2").value).toBe(7);
+      } finally {
+        await next.close();
+      }
+      expect(sharedOfficeGroup()).toBe(group);
+      expect(alive(group!)).toBe(true);
+    },
+    LO_TIMEOUT,
+  );
+
+  test(
+    "a session stopped by its timeout takes the soffice down with it; the next one starts another",
+    async () => {
+      const stopped = await startLibreOffice();
+      await stopped.inspect([harnessPath]);
+      const group = sharedOfficeGroup()!;
+      await expect(stopped.inspect([harnessPath], { timeoutMs: 1 })).rejects.toThrow(/timed out after 1 ms/);
+      await stopped.close();
+      for (let waited = 0; alive(group) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      expect(alive(group)).toBe(false);
+
+      const next = await startLibreOffice();
+      try {
+        const [again] = await next.inspect([harnessPath]);
+        expect(loCell(loSheet(again, "Uppföljning"), "D2").value).toBe(7);
+      } finally {
+        await next.close();
+      }
+      expect(sharedOfficeGroup()).not.toBe(group);
     },
     LO_TIMEOUT,
   );

@@ -8,9 +8,10 @@
  * A test that needs LibreOffice fails (never skips) when it is missing: `.ci/run` installs it.
  */
 import { ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
+import { SHARED_DIR_VARIABLE, SHARED_OWNER_VARIABLE } from "./libreofficeRun";
 
 export const LIBREOFFICE_MISSING =
   "LibreOffice with python3-uno is needed for this test and was not found. `.ci/run` installs it " +
@@ -207,8 +208,9 @@ export async function convertManyWithLibreOffice(
 export type ConvertFormat = "pdf" | "csv" | "xlsx";
 
 /**
- * One soffice for a whole test file (starting it is most of what a conversion or an inspection costs): requests are
- * served one after another; `close` (in afterAll) ends it. A request past its time ends the soffice and fails.
+ * A session with one soffice for a whole test file at least (starting it is most of what a conversion or an
+ * inspection costs): requests are served one after another; `close` (in afterAll) ends the session, and the soffice
+ * unless it is shared. A request past its time ends the soffice and fails.
  */
 export interface LibreOffice {
   /** As `inspectManyWithLibreOffice`; `recalc: "never"` needs a session started with `trustCachedResults`. */
@@ -223,17 +225,39 @@ export interface LibreOfficeOptions {
   trustCachedResults?: boolean;
 }
 
-/** Starts soffice (with inspect.py, which serves the requests through UNO). */
+/**
+ * Starts inspect.py, which serves the requests through UNO. Under Jest (test/support/libreofficeRun.js) it uses its
+ * worker's soffice, shared by the test files that worker runs and started by the first one; otherwise it starts a
+ * soffice of its own.
+ */
 export async function startLibreOffice(options: LibreOfficeOptions = {}): Promise<LibreOffice> {
   requireLibreOffice();
   const args = [INSPECT_SCRIPT, "--serve", "--timeout", String(START_TIMEOUT_MS / 1000)];
   if (options.trustCachedResults) args.push("--trust-cached-results");
+  const shared = sharedOffice(options.trustCachedResults ?? false);
+  if (shared) args.push("--shared", shared.path, "--owner", shared.owner);
   return new Session(spawn(findUnoPython() as string, args, { detached: true, stdio: ["pipe", "pipe", "pipe"] }), {
     trustCachedResults: options.trustCachedResults ?? false,
   });
 }
 
 const START_TIMEOUT_MS = 60_000;
+
+/** The process group of this Jest worker's shared soffice, as its starter recorded it; null when there is none. */
+export function sharedOfficeGroup(trustCachedResults = false): number | null {
+  const shared = sharedOffice(trustCachedResults);
+  const pidFile = shared && `${shared.path}.pid`;
+  return pidFile && existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8")) : null;
+}
+
+/** This Jest worker's shared soffice (one per profile: the cached-results one is apart), when the run set one up. */
+function sharedOffice(trustCachedResults: boolean): { path: string; owner: string } | null {
+  const dir = process.env[SHARED_DIR_VARIABLE];
+  const owner = process.env[SHARED_OWNER_VARIABLE];
+  if (!dir || !owner) return null;
+  const name = `worker-${process.env.JEST_WORKER_ID ?? "1"}${trustCachedResults ? "-cached" : ""}`;
+  return { path: join(dir, name), owner };
+}
 
 class Session implements LibreOffice {
   private stdout = "";

@@ -7,7 +7,7 @@ so the cached results written into the file are never trusted), and then read ba
 
 Usage: /usr/bin/python3 inspect.py FILE.xlsx... [--max-cells N] [--timeout SECONDS]
                                              [--no-calculate-all | --trust-cached-results]
-       /usr/bin/python3 inspect.py --serve [--timeout SECONDS] [--trust-cached-results]
+       /usr/bin/python3 inspect.py --serve [--timeout SECONDS] [--trust-cached-results] [--shared PATH --owner PID]
 
 Needs python3-uno (on Debian: /usr/bin/python3, not a pyenv python) and soffice (libreoffice-calc-nogui).
 One soffice serves all the files given (starting it takes ~5-7 s; a file then takes well under a second).
@@ -27,7 +27,8 @@ LibreOffice's API syntax: English function names, sheet references as $Lists.$A$
 On failure: a message on stderr and a non-zero exit code (2 bad use, 3 timeout, 1 anything else).
 
 --serve keeps one soffice for many requests (a test file's): one JSON request a line on stdin, one JSON answer a line
-on stdout, until stdin closes (then soffice is ended). --timeout then bounds only soffice's start; the caller times
+on stdout, until stdin closes (then a private soffice is ended; a shared one, --shared PATH --owner PID, stays up for
+the next client of the same test run). --timeout then bounds only soffice's start; the caller times
 each request and ends the process group (a signal ends soffice too).
   {"inspect": [FILE...], "maxCells": N, "calculateAll": true|false} -> {"workbooks": [one object a file, as above]}
   {"convert": [FILE...], "format": "pdf"|"csv"|"xlsx", "outDir": DIR} -> {"converted": true}: what
@@ -41,6 +42,8 @@ round trip per cell (~2-5 ms each), everything else is read in bulk per sheet.
 """
 
 import argparse
+import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -117,17 +120,36 @@ SOFFICE_CANDIDATES = ["/usr/lib/libreoffice/program/soffice", "/usr/bin/soffice"
 
 
 class Office:
-    """One private soffice process: its own profile directory, its own pipe; always killed on the way out."""
+    """A soffice process with its own profile directory and pipe.
 
-    def __init__(self, soffice: str, recalc_mode: int):
-        self.profile = tempfile.mkdtemp(prefix="maltavlan-lo-profile-")
+    Private (the default): started here and always killed on the way out. Shared (--shared PATH): one per Jest
+    worker for a whole test run, since a start costs 5-7 s and a request well under one. The first client that finds
+    none starts it; it outlives its clients, and the test run ends it (test/support/libreofficeRun.js), or its
+    watchdog does once the run's process (--owner) is gone. A client that fails or is stopped by a signal kills it
+    too, since it may hang: the next client starts a new one."""
+
+    def __init__(self, soffice: str, recalc_mode: int, shared=None, owner=None):
+        self.soffice = soffice
+        self.recalc_mode = recalc_mode
+        self.shared = shared
+        self.owner = owner
+        if shared:
+            self.profile = shared + "-profile"
+            self.pipe = "maltavlan_" + hashlib.sha1(os.path.abspath(shared).encode()).hexdigest()[:24]
+        else:
+            self.profile = tempfile.mkdtemp(prefix="maltavlan-lo-profile-")
+            self.pipe = "maltavlan_" + uuid.uuid4().hex
+        self.group = None  # the process group of a soffice this client knows of (started, or read from the pid file)
+        self._closed = False
+        self._lock = threading.RLock()
+
+    def start(self):
         os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
         with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
-            f.write(registry(recalc_mode))
-        self.pipe = "maltavlan_" + uuid.uuid4().hex
-        self.proc = subprocess.Popen(
+            f.write(registry(self.recalc_mode))
+        proc = subprocess.Popen(
             [
-                soffice,
+                self.soffice,
                 "--headless",
                 "--invisible",
                 "--nologo",
@@ -142,22 +164,52 @@ class Office:
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group: oosplash and soffice.bin die together
         )
-        self._closed = False
-        self._lock = threading.RLock()
+        self.group = proc.pid
+        if self.shared:
+            with open(self.shared + ".pid", "w", encoding="utf-8") as f:
+                f.write(str(proc.pid))
+            subprocess.Popen(
+                [sys.executable, "-c", WATCHDOG, str(self.owner), str(proc.pid)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
 
     def connect(self, deadline: float):
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
+        if not self.shared:
+            self.start()
+            return self.wait_for(resolver, url, deadline)
+        # Under a lock, so that two clients of one worker never both start one.
+        with open(self.shared + ".lock", "w", encoding="utf-8") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                context = resolver.resolve(url)
+                with open(self.shared + ".pid", encoding="utf-8") as f:
+                    self.group = int(f.read())
+                return context
+            except NoConnectException:
+                self.start()
+                return self.wait_for(resolver, url, deadline)
+
+    def wait_for(self, resolver, url: str, deadline: float):
         while True:
             try:
                 return resolver.resolve(url)
             except NoConnectException:
-                if self.proc.poll() is not None:
-                    raise RuntimeError("soffice exited (code %s) before accepting a connection" % self.proc.returncode)
+                if not group_alive(self.group):
+                    raise RuntimeError("soffice exited before accepting a connection")
                 if time.monotonic() > deadline:
                     raise TimeoutError("soffice did not accept a connection in time")
                 time.sleep(0.1)
+
+    def release(self):
+        """The end of a client that did its work: a shared soffice stays up for the next one."""
+        if not self.shared:
+            self.kill()
 
     def kill(self):
         """Idempotent: a signal handler may call it again while it runs."""
@@ -165,18 +217,74 @@ class Office:
             if self._closed:
                 return
             self._closed = True
-        # SIGTERM first: soffice.bin quits and oosplash, its parent, reaps it and exits (a SIGKILL to both at once
-        # leaves soffice.bin a zombie for init). Then SIGKILL whatever of the group is left.
-        for sig, wait in ((signal.SIGTERM, 3), (signal.SIGKILL, 5)):
+        if self.group is not None:
+            end_group(self.group)
+        if not self.shared:
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def group_alive(group) -> bool:
+    """Whether a process of the group is left that is not a zombie: an oosplash whose starter has exited is the child
+    of init, and an init that does not reap (as in some containers) leaves it a zombie that signal 0 still finds."""
+    if group is None:
+        return False
+    try:
+        os.waitpid(group, os.WNOHANG)  # reaps the group's leader when it is this process's child and has exited
+    except ChildProcessError:
+        pass
+    try:
+        pids = [name for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:  # no /proc: signal 0, which counts a zombie as alive
+        try:
+            os.killpg(group, 0)
+            return True
+        except (ProcessLookupError, PermissionError):
+            return False
+    for pid in pids:
+        try:
+            with open("/proc/%s/stat" % pid, encoding="utf-8", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[2]) == group and fields[0] != "Z":
+            return True
+    return False
+
+
+def end_group(group: int):
+    # SIGTERM first: soffice.bin quits and oosplash, its parent, reaps it and exits (a SIGKILL to both at once
+    # leaves soffice.bin a zombie for init). Then SIGKILL whatever of the group is left.
+    for sig, wait in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(group, sig)
+        except (ProcessLookupError, PermissionError):
+            return  # nobody left in the group
+        until = time.monotonic() + wait
+        while time.monotonic() < until and group_alive(group):
+            time.sleep(0.05)
+
+
+# A shared soffice's watchdog: ends its group once the test run (argv[1]) is gone, or exits when the group is.
+WATCHDOG = """
+import os, signal, sys, time
+owner, group = int(sys.argv[1]), int(sys.argv[2])
+def alive(kill):
+    try:
+        kill(0)
+        return True
+    except OSError:
+        return False
+while alive(lambda s: os.killpg(group, s)):
+    if not alive(lambda s: os.kill(owner, s)):
+        for sig in (signal.SIGTERM, signal.SIGKILL):
             try:
-                os.killpg(self.proc.pid, sig)
-            except (ProcessLookupError, PermissionError):
-                break  # nobody left in the group
-            try:
-                self.proc.wait(timeout=wait)
-            except subprocess.TimeoutExpired:
-                pass
-        shutil.rmtree(self.profile, ignore_errors=True)
+                os.killpg(group, sig)
+            except OSError:
+                break
+            time.sleep(3)
+        break
+    time.sleep(1)
+"""
 
 
 def prop(name, value):
@@ -532,7 +640,16 @@ def main():
         action="store_true",
         help="profile set to never recalculate on load, and no calculateAll(): shows the results cached in the file",
     )
+    parser.add_argument(
+        "--shared",
+        metavar="PATH",
+        help="use the soffice shared under PATH (PATH.pid, PATH.lock, PATH-profile), starting it when there is none",
+    )
+    parser.add_argument("--owner", type=int, help="with --shared: the test run's process; its soffice ends with it")
     args = parser.parse_args()
+    if bool(args.shared) != bool(args.owner):
+        sys.stderr.write("inspect.py: --shared and --owner go together\n")
+        return 2
     calculate_all = not (args.no_calculate_all or args.trust_cached_results)
     if args.serve == bool(args.files):
         sys.stderr.write("inspect.py: give files to inspect, or --serve\n")
@@ -547,7 +664,7 @@ def main():
         return 2
 
     deadline = time.monotonic() + args.timeout
-    office = Office(soffice, 1 if args.trust_cached_results else 0)
+    office = Office(soffice, 1 if args.trust_cached_results else 0, args.shared, args.owner)
     outcome = {}
     started = threading.Event()
 
@@ -567,8 +684,12 @@ def main():
             outcome["error"] = "%s: %s" % (type(error).__name__, error)
 
     def stop(code, message=None):
-        # Killing is faster and surer than desktop.terminate(), and nothing is left to save.
-        office.kill()
+        # Killing is faster and surer than desktop.terminate(), and nothing is left to save. A shared soffice is
+        # left up after a client that did its work, and killed after one that failed (it may hang).
+        if code == 0:
+            office.release()
+        else:
+            office.kill()
         if message:
             sys.stderr.write("inspect.py: %s\n" % message)
         sys.stdout.flush()
