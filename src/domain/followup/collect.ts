@@ -8,6 +8,7 @@ import { Answer, COL, EarlierAnswer, FollowUpKind, hasContent, hasFigures, parse
 import { MEASURES_TITLE } from "./expected";
 import { recogniseSheets } from "./recognise";
 import { successorIndex } from "./successors";
+import { appendTo } from "../collections";
 
 /** A workbook's follow-up sheets, as read by a host, with where they came from. */
 export interface AnswerSource {
@@ -86,7 +87,7 @@ export function collectAnswers(
     if (!SHOWN_KINDS.includes(shown.answer.kind)) continue;
     const rows = earlier.get(to) ?? new Map<string, EarlierAnswer[]>();
     earlier.set(to, rows);
-    rows.set(key, [...(rows.get(key) ?? []), shown]);
+    appendTo(rows, key, shown);
   }
   // Said once: where the row still stood as the nämnd's own, before a regeneration put it under "Utgår".
   const said = (answer: Answer, rule: FollowUpRuleId, params: FindingParams) => {

@@ -7,6 +7,7 @@ import { FollowUpRead, isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { committeeKeys } from "./content";
 import { expectedRows } from "./expected";
 import { META_ROW } from "./model";
+import { appendTo } from "../collections";
 
 /**
  * The one way a follow-up sheet someone returned is recognised, for consolidation and for a regeneration alike: which
@@ -128,7 +129,7 @@ export function recogniseSheets<S extends SheetSource>(
   for (const { source, read: sheet, claim } of read) {
     // A sheet of another period is no answer for this one (the returned file is told below).
     if (claim && (claim.period !== period.name || claim.year !== year)) {
-      others.set(source, [...(others.get(source) ?? []), `${claim.period} ${claim.year}`]);
+      appendTo(others, source, `${claim.period} ${claim.year}`);
       continue;
     }
     forPeriod.add(source);

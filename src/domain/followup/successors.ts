@@ -1,5 +1,6 @@
 import { isDerivedId } from "../derivedIds";
 import { Assignment, Plan } from "../model";
+import { appendTo } from "../collections";
 
 /**
  * Uppdrag the plan split or merged between two rounds, recognised by the plan's own IDs, the way an economist numbers
@@ -46,7 +47,7 @@ export function successorIndex(plan: Plan): (goneId: string) => Assignment[] {
   for (const assignment of plan.assignments) {
     for (const id of new Set(predecessorIds(assignment.id))) {
       if (present.has(id)) continue;
-      byPredecessor.set(id, [...(byPredecessor.get(id) ?? []), assignment]);
+      appendTo(byPredecessor, id, assignment);
     }
   }
   return (goneId) => (present.has(goneId) ? [] : (byPredecessor.get(goneId) ?? []));

@@ -6,6 +6,7 @@ import { SourceCells } from "./budgets";
 import { CommitteeReader } from "./committees";
 import { ResolveState, RowReader } from "./context";
 import { FrameChange, RamYear, endingBefore, frameArithmetic, lastYear, mismatchParams } from "./ramReconcile";
+import { appendTo } from "../collections";
 
 /** What the reconciliation of a driftbudget table needs from the rest of the plan. */
 export interface TableReconcileInput {
@@ -58,7 +59,7 @@ export class TableReconciler extends RowReader {
     for (const budget of input.budgets) {
       if (budget.kind !== "frame" || !input.halfUnits.has(budget.id)) continue;
       const at = key(budget.committee, budget.year);
-      frames.set(at, [...(frames.get(at) ?? []), budget]);
+      appendTo(frames, at, budget);
     }
     const changes = new Map<string, Listed[]>();
     for (const a of input.adjustments) {
@@ -67,7 +68,7 @@ export class TableReconciler extends RowReader {
       const until = temporary ? lastYear(a.description ?? "", a.year) : a.year;
       const change = { ore: a.amountOre, index: a.isIndex, temporary, until };
       const listed = { year: a.year, change, assumed: input.assumedDurations.has(a) };
-      changes.set(a.committee, [...(changes.get(a.committee) ?? []), listed]);
+      appendTo(changes, a.committee, listed);
     }
     return [...changes].flatMap(([committee, listed]) => {
       const years = [...new Set(listed.map(({ year }) => year))].sort((x, y) => x - y);

@@ -19,6 +19,7 @@ import { useMemo, useState } from "react";
 import type { Goal, KeyFigure, Plan } from "../../domain/model";
 import type { PaneStrings } from "../../i18n/pane";
 import { Clip, ScrollRegion, TableHead, useStepStyles } from "../ui";
+import { appendTo } from "../../domain/collections";
 
 /** How many rows of each part of the plan the view shows (the plan may have 20 000). */
 export const ROWS_SHOWN = 5;
@@ -87,13 +88,12 @@ function goalHierarchy(plan: Plan): GoalHierarchy {
     const parents = goal.parentIds.filter((id) => ids.has(id));
     if (parents.length === 0) roots.push(goal);
     // A goal linked to several goals above it stands under each of them, as the plan says.
-    for (const id of parents) children.set(id, [...(children.get(id) ?? []), goal]);
+    for (const id of parents) appendTo(children, id, goal);
   }
   const keyFigures = new Map<string, KeyFigure[]>();
   const looseKeyFigures: KeyFigure[] = [];
   for (const figure of plan.keyFigures) {
-    if (figure.goalId !== null && ids.has(figure.goalId))
-      keyFigures.set(figure.goalId, [...(keyFigures.get(figure.goalId) ?? []), figure]);
+    if (figure.goalId !== null && ids.has(figure.goalId)) appendTo(keyFigures, figure.goalId, figure);
     else looseKeyFigures.push(figure);
   }
   return { roots, children, keyFigures, looseKeyFigures };

@@ -9,6 +9,7 @@ import type { PaneStrings } from "../../i18n/pane";
 import { ErrorBar, useCellListStyles, useStepStyles } from "../ui";
 import { errorMessage } from "../useTask";
 import type { PaneWorkbook } from "../workbook";
+import { appendTo } from "../../domain/collections";
 
 /** Entries shown per sheet; the rest are counted (a pasted document may pass over hundreds of lines). */
 export const UNREAD_PER_SHEET = 10;
@@ -30,7 +31,7 @@ export function Unread({ strings: t, unread, goToCell }: UnreadProps) {
   const [goError, setGoError] = useState<string | null>(null);
   if (unread.length === 0) return null;
   const bySheet = new Map<string, UnreadCell[]>();
-  for (const entry of unread) bySheet.set(entry.sheet, [...(bySheet.get(entry.sheet) ?? []), entry]);
+  for (const entry of unread) appendTo(bySheet, entry.sheet, entry);
   const cells = (entries: UnreadCell[]) => entries.reduce((sum, entry) => sum + entry.cells, 0);
   const go = (entry: UnreadCell) => {
     setGoError(null);
