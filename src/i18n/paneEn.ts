@@ -292,6 +292,7 @@ export const en: PaneStrings = {
     "followup-answer-moved": "The row moved to another committee",
     "followup-answer-replaced": "The assignment was split or merged",
     "followup-ledger-differs": "The outcome differs from the ledger",
+    "followup-kolada-differs": "The outcome differs from Kolada",
     "followup-economy-implausible": "Implausible forecast or outcome",
     "followup-economy-explanation-missing": "Comment or measures missing",
     "hidden-content": "Hidden content is read",

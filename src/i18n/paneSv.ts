@@ -296,6 +296,7 @@ export const sv = {
     "followup-answer-moved": "Uppdraget har flyttats till en annan nämnd",
     "followup-answer-replaced": "Uppdraget har delats upp eller slagits ihop",
     "followup-ledger-differs": "Utfallet skiljer sig från huvudboken",
+    "followup-kolada-differs": "Utfallet skiljer sig från Kolada",
     "followup-economy-implausible": "Orimlig prognos eller utfall",
     "followup-economy-explanation-missing": "Kommentar eller åtgärder saknas",
     "hidden-content": "Dolt innehåll läses in",
