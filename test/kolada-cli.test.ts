@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { readSettings } from "../src/domain/state";
+import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, main } from "../src/cli/main";
 
 const EXAMPLES = path.join(__dirname, "..", "examples");
@@ -178,6 +180,10 @@ test("a file of several kommuner needs the kommun; a bad line is said at its lin
     utfall: 65005,
     enhet: "antal\nKälla: Kolada 2023",
   });
+
+  // The kommun is kept in the state the sheets carry, so the next import needs no --kolada-kommun.
+  const state = readSettings((await readWorkbookFile(path.join(dir, "b", "KS-T1-2024.xlsx"))).grids);
+  expect(state.koladaMunicipality).toBe("2380");
 
   const wrong = await run(
     "generate",

@@ -228,3 +228,25 @@ test("the bundled example for the Östersund plan is read without problems", asy
   expect(match.outcomes.get("N00914")).toMatchObject({ year: 2023, missingYears: [2024] });
   expect(match.notInFile.map((k) => k.koladaId)).toEqual(["N31001"]);
 });
+
+test("every cut of a file, and bytes that are no Kolada file, read without a throw and keep only whole values", () => {
+  const text = v2([
+    ["N00914", "2380", 2022, { T: 80, K: 79, M: 81 }],
+    ["N00914", "0180", 2022, { T: 70 }],
+    ["N01951", "2380", "2023", { T: 65005 }],
+  ]).replace('"N01951"', '"N\\u00301951"');
+  const whole = readKolada([file(text)], "2380").values;
+  for (let end = 0; end <= text.length; end++) {
+    const read = readKolada([file(text.slice(0, end))], "2380");
+    // A cut file gives a prefix of the whole file's values, never a value the file does not have.
+    expect(whole.slice(0, read.values.length)).toEqual(read.values);
+    if (end < text.length) expect(read.problems.length).toBeGreaterThan(0);
+  }
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const alphabet = '{}[]",:;\n0123456789.-eE truefalsnkpimuyvg\\TKM';
+  for (let i = 0; i < 300; i++) {
+    const junk = Array.from({ length: next() % 200 }, () => alphabet[next() % alphabet.length]).join("");
+    expect(() => readKolada([file(`{"values":[${junk}`), file(junk, "x.csv")], null)).not.toThrow();
+  }
+});
