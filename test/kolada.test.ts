@@ -183,7 +183,17 @@ test("malformed lines are said at their line number, the rest is read; nothing t
   expect(broken.problems.map((p) => [p.line, p.kind])).toEqual([[3, "json-broken"]]);
   expect(broken.values).toEqual([{ kpi: "N00914", year: 2022, gender: "T", value: 80 }]);
 
-  for (const text of ["", "{", "[]", "{}", '{"values": 5}', "kpi;year\n1;2", "\u0000\u0001", '{"values": [1, 2]}']) {
+  for (const text of [
+    "",
+    "{",
+    "[}",
+    "[1]",
+    "{}",
+    '{"values": 5}',
+    "kpi;year\n1;2",
+    "\u0000\u0001",
+    '{"values": [1, 2]}',
+  ]) {
     const result = readKolada([file(text)], null);
     expect(result.values).toEqual([]);
     expect(result.problems.length).toBeGreaterThan(0);
@@ -210,6 +220,14 @@ test("several kommuner and none asked for: none is taken, and the summary says w
   expect(absent.values).toEqual([]);
   const said = koladaSummary(absent, matchKolada([], absent, 2024), 2024, "sv").notes;
   expect(said).toContain("Kommunen 2381 finns inte i filen (den har 2380, 0180). Inga nyckeltal fylldes i.");
+});
+
+test("Kolada's entries alone (a list, without the answer around it) are read too", () => {
+  const text =
+    '[{"kpi": "N01951", "municipality": "2380", "period": 2023, "values": [{"gender": "T", "value": 65005}]}]';
+  const read = readKolada([file(text)], null);
+  expect(read.problems).toEqual([]);
+  expect(read.values).toEqual([{ kpi: "N01951", year: 2023, gender: "T", value: 65005 }]);
 });
 
 test("a string with escapes and members in another order are read as JSON says", () => {

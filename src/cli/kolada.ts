@@ -16,7 +16,7 @@ export interface KoladaRun {
   outcomes: ReadonlyMap<string, KoladaOutcome>;
   /** The kommun the values were taken from, to keep in the settings; null when none could be. */
   municipality: string | null;
-  /** Lines of the files that could not be read (the command then ends with exit code 1). */
+  /** Lines that could not be read, or no kommun to take (the command then ends with exit code 1). */
   hasErrors: boolean;
 }
 
@@ -44,5 +44,11 @@ export async function importKoladaFiles(
   for (const line of table(t.table, rows)) io.out(`  ${line.trimEnd()}`);
   for (const line of notes) io.out(line);
   io.out("");
-  return { outcomes: match.outcomes, municipality: read.municipality, hasErrors: read.problems.length > 0 };
+  // A file that cannot be read in part, or whose kommun is unclear or absent, fills less than was asked for.
+  const unclear = read.municipality === null || !read.municipalities.includes(read.municipality);
+  return {
+    outcomes: match.outcomes,
+    municipality: unclear ? null : read.municipality,
+    hasErrors: read.problems.length > 0 || unclear,
+  };
 }

@@ -201,18 +201,23 @@ export function readKoladaJson(text: string, file: string, into: KoladaCollector
     readEntry(scan, into, () => ({ file, line: lines.at(start), start }));
   };
   try {
-    scan.members((key) => {
-      if (key === "values") {
-        hasValues = true;
-        scan.elements(entry);
-      } else if (key === "count" || key === "total_count") {
-        const count = scan.scalar();
-        if (typeof count === "number") total = Math.max(total ?? 0, count);
-      } else if (key === "next_page" || key === "next_url" || key === "next") {
-        const link = scan.scalar();
-        if (typeof link === "string" && link.trim()) next = link;
-      } else scan.skip();
-    });
+    // The entries alone, as a user may save them from a tool that shows Kolada's "values".
+    if (scan.ws() === OPEN_BRACKET) {
+      hasValues = true;
+      scan.elements(entry);
+    } else
+      scan.members((key) => {
+        if (key === "values") {
+          hasValues = true;
+          scan.elements(entry);
+        } else if (key === "count" || key === "total_count") {
+          const count = scan.scalar();
+          if (typeof count === "number") total = Math.max(total ?? 0, count);
+        } else if (key === "next_page" || key === "next_url" || key === "next") {
+          const link = scan.scalar();
+          if (typeof link === "string" && link.trim()) next = link;
+        } else scan.skip();
+      });
     scan.ws();
     if (scan.pos < text.length) throw new Broken(scan.pos);
   } catch (e) {
