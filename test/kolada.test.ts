@@ -268,3 +268,15 @@ test("every cut of a file, and bytes that are no Kolada file, read without a thr
     expect(() => readKolada([file(`{"values":[${junk}`), file(junk, "x.csv")], null)).not.toThrow();
   }
 });
+
+test("a CSV headed in Swedish, in another order and without a gender column, gives totals", () => {
+  const text = "År\tVärde\tKommun\tNyckeltal\n2023\t81,6\t2380\tn00914\n2024\t..\t2380\tN00914\n";
+  const read = readKolada([file(text, "kolada.txt")], null);
+  expect(read.problems).toEqual([]);
+  expect(read.values).toEqual([
+    { kpi: "N00914", year: 2023, gender: "T", value: 81.6 },
+    { kpi: "N00914", year: 2024, gender: "T", value: null },
+  ]);
+  const header = readKolada([file("Ansvar;Belopp\n1100;5", "utfall.csv")], null).problems;
+  expect(header).toEqual([{ file: "utfall.csv", line: 1, kind: "header-missing", text: "Ansvar;Belopp" }]);
+});
