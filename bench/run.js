@@ -27,13 +27,18 @@
  *                           A ledger export of 100 000 rows: its import in-process and what `generate --utfall`
  *                           adds to the whole process (bench/ledger.js, whose header says how; about 45 s).
  *
+ *   kolada-<file>-ms, kolada-<file>-peak-rss-mb
+ *                           Kolada files of every kommun, ten years, T/K/M: a CSV with 200 nyckeltal (45 MB), the
+ *                           JSON cut to 50 MB and the JSON with 200 nyckeltal (127 MB), each imported for one kommun
+ *                           in a fresh process (bench/kolada.js, whose header says how; about 30 s).
+ *
  *   taskpane-initial-js-gzip-kb, pane-usable-ms, pane-js-before-usable-gzip-kb, pane-longest-task-ms
  *                           The task pane: its initial JavaScript gzipped, time until its first step can be used in
  *                           headless Chromium and the JavaScript it fetched until then, and its longest
  *                           main-thread task while validating the 20 000-uppdrag
  *                           plan (bench/pane.js, whose header says how; about 3 minutes of the run).
  *
- * Whole run: 11–12 minutes on 2 cores.
+ * Whole run: 12–13 minutes on 2 cores.
  *
  * Usage: node bench/run.js [--keep]   (--keep leaves the generated workbooks in the temp dir)
  * Requires lib/ (npm run build:cli; `npm run bench` does it).
@@ -46,6 +51,7 @@ const { bombBenchmarks } = require("./bombs");
 const { CLI, ROOT, fail, median, round, runNode } = require("./common");
 const { excelSyncBenchmarks } = require("./excel-syncs");
 const { followUpBenchmarks } = require("./followup");
+const { koladaBenchmarks } = require("./kolada");
 const { ledgerBenchmarks } = require("./ledger");
 const { paneBenchmarks } = require("./pane");
 const { planData, writePlanWorkbook } = require("./generate-plan");
@@ -169,6 +175,8 @@ async function main() {
     const excelSyncs = await excelSyncBenchmarks();
     process.stderr.write("a ledger export of 100 000 rows…\n");
     const ledger = await ledgerBenchmarks();
+    process.stderr.write("Kolada files of every kommun…\n");
+    const kolada = await koladaBenchmarks();
     const pane = await paneBenchmarks();
 
     const results = [
@@ -182,6 +190,7 @@ async function main() {
       ...bombs,
       ...excelSyncs,
       ...ledger,
+      ...kolada,
       ...pane,
     ];
     printTable(results);

@@ -26,6 +26,7 @@ import {
   table,
   yearOption,
 } from "./common";
+import { importKoladaFiles } from "./kolada";
 import { importLedgerFile } from "./ledger";
 import { checkSetFolder, warnLeftoverTemporaries, writeSet } from "./output";
 
@@ -52,13 +53,31 @@ export async function generateCommand({ args, options, io, unfinished }: Command
     ? await importLedgerFile(utfall, { grids: workbook.grids, committees: read.plan.committees, file }, lang, io)
     : null;
 
+  const koladaFiles = options.lists.get("kolada") ?? [];
+  const kolada = koladaFiles.length
+    ? await importKoladaFiles(
+        koladaFiles,
+        {
+          keyFigures: read.plan.keyFigures,
+          year,
+          municipality: flag(options, "kolada-kommun") ?? settings.koladaMunicipality ?? null,
+        },
+        lang,
+        io,
+      )
+    : null;
+  // The kommun is kept in the state the follow-up writes, so the next import needs no --kolada-kommun.
+  const planRead = kolada?.municipality
+    ? { ...read, settings: { ...settings, koladaMunicipality: kolada.municipality } }
+    : read;
+
   const returned = await Promise.all(
     (options.lists.get("answers") ?? []).map(async (answers) => ({
       source: answers,
       grids: (await readWorkbookFile(answers)).grids,
     })),
   );
-  const prepared = prepareFollowUp(workbook.grids, read, {
+  const prepared = prepareFollowUp(workbook.grids, planRead, {
     period,
     year,
     due,
@@ -68,6 +87,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
     returned,
     intoPlanWorkbook: out !== undefined,
     ledgerOutcomes: ledger?.outcomes,
+    koladaOutcomes: kolada?.outcomes,
   });
   const { sheets, answers } = prepared;
   // What the earlier sheets hold that could not be carried as it stands, at its file and cell.
@@ -95,7 +115,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   } else {
     await writeSplit(prepared, { dir: split as string, input: file, period: period.name, year }, io, unfinished);
   }
-  const errors = prepared.findings.some((f) => f.severity === "error") || ledger?.hasErrors;
+  const errors = prepared.findings.some((f) => f.severity === "error") || ledger?.hasErrors || kolada?.hasErrors;
   return errors ? EXIT_FINDINGS : EXIT_OK;
 }
 

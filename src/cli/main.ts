@@ -15,7 +15,7 @@ const USAGE = `Användning:
   maltavlan validate <plan.xlsx> [--mapping m.json] [--json] [--lang sv|en]
   maltavlan generate <plan.xlsx> --period <namn> --year <åååå> [--due <åååå-mm-dd>]
                      (--out <ny-fil.xlsx> | --split <mapp>) [--answers <fil.xlsx> …] [--password-file <fil>]
-                     [--utfall <export.csv|.xlsx>]
+                     [--utfall <export.csv|.xlsx>] [--kolada <kolada.json|.csv> …] [--kolada-kommun <id>]
   maltavlan consolidate <master.xlsx> [svar.xlsx …] [--out <rapport.xlsx>] [--docx <kapitel.docx>]
                         [--period <namn> --year <åååå>] [--json]
   maltavlan template <ut.xlsx>
@@ -28,6 +28,9 @@ Kommandon:
              Lösenord för bladskyddet läses från --password-file eller MALTAVLAN_PASSWORD, aldrig från kommandoraden.
              --utfall läser en export ur ekonomisystemet (CSV eller .xlsx) och summerar utfallet per nämnd enligt
              tabellen Ansvar | Nämnd på bladet Inställningar.
+             --kolada läser nyckeltal som sparats från Koladas öppna API (JSON) eller en CSV
+             kpi;municipality;year;gender;value och fyller i Utfall för varje nyckeltal med Kolada-ID: senaste året
+             i filen till och med --year. --kolada-kommun väljer kommunen (Kolada-ID) när filen har flera.
   consolidate
              Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
@@ -48,8 +51,9 @@ const VALUE_FLAGS = new Set([
   "split",
   "password-file",
   "utfall",
+  "kolada-kommun",
 ]);
-const LIST_FLAGS = new Set(["answers"]);
+const LIST_FLAGS = new Set(["answers", "kolada"]);
 const SWITCHES = new Set(["json", "help"]);
 
 function parseArgs(args: string[]): Options {

@@ -57,6 +57,7 @@ export type FollowUpRuleId =
   | "followup-answer-moved"
   | "followup-answer-replaced"
   | "followup-ledger-differs"
+  | "followup-kolada-differs"
   | "followup-economy-implausible"
   | "followup-economy-explanation-missing";
 

@@ -2,6 +2,7 @@
  * The steps every host takes the same way, from the grids it read: the plan with its settings, and what a
  * follow-up writes. The CLI (files) and the Excel host (the open workbook) only read and write around these.
  */
+import { KoladaOutcome } from "./kolada/match";
 import { Grid } from "../sheet/grid";
 import { FileFinding, Finding } from "./findings";
 import { SheetSpec, WorkbookSpec } from "../sheet/spec";
@@ -36,6 +37,8 @@ export interface FollowUpRequest {
    * sheets' Ekonomi section; absent when no export was given.
    */
   ledgerOutcomes?: ReadonlyMap<string, number>;
+  /** Nyckeltal outcomes by Kolada ID from Kolada files (src/domain/kolada/); absent when none was given. */
+  koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
 }
 
 export interface FollowUpWrite {
@@ -80,6 +83,7 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     takenNames: [...kept, own.names.lists, own.names.state],
     listsSheet: own.names.lists,
     ledgerOutcomes: request.ledgerOutcomes,
+    koladaOutcomes: request.koladaOutcomes,
   });
   // What writing found (a typed utfall the ledger's differs from) points at the new sheet, made from this plan.
   const written = sheets.flatMap((sheet) => sheet.findings.map((f) => ({ ...f, file: request.planName })));

@@ -181,6 +181,11 @@ export interface Settings {
   measuresThresholdPercent?: number;
   /** How the report's Måluppfyllelse makes one assessment of a goal above the nämnder; absent: DEFAULT_OVERALL_RULE. */
   overallRule?: OverallRule;
+  /**
+   * The kommun's Kolada municipality ID ("2380"), whose values a Kolada file's nyckeltal are taken from; absent: the
+   * file's only kommun.
+   */
+  koladaMunicipality?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -1,5 +1,6 @@
 import { Grid, valueAt } from "../sheet/grid";
 import { SheetSpec } from "../sheet/spec";
+import { KOLADA_MUNICIPALITY } from "./kolada/read";
 import { mappingProblems } from "./mapping";
 import { GoalLevel } from "./model";
 import { OWN_SHEET_MARKER } from "./ownSheets";
@@ -61,6 +62,9 @@ export function readSettings(grids: Grid[]): Settings {
       ? { measuresThresholdPercent: state.measuresThresholdPercent }
       : {}),
     ...(isOneOf(OVERALL_RULES, state.overallRule) ? { overallRule: state.overallRule } : {}),
+    ...(typeof state.koladaMunicipality === "string" && KOLADA_MUNICIPALITY.test(state.koladaMunicipality)
+      ? { koladaMunicipality: state.koladaMunicipality }
+      : {}),
   };
 }
 

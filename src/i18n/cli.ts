@@ -31,6 +31,8 @@ const sv = {
   validatePlan: () => "Ange planens arbetsbok: maltavlan validate <plan.xlsx>",
   ledgerNoHeader: (file: string, missing: string) =>
     `Utfallsfilen ${file} har ingen rubrikrad med ${missing} bland de första 30 raderna. Exportera utfallet per ansvar med rubriker (t.ex. Ansvar;Konto;Period;Belopp).`,
+  koladaMunicipality: (value: string) =>
+    `--kolada-kommun ska vara kommunens Kolada-ID, fyra siffror som 2380, inte ${value}.`,
 };
 
 export type UsageStrings = typeof sv;
@@ -64,6 +66,8 @@ const en: UsageStrings = {
   validatePlan: () => "Give the plan workbook: maltavlan validate <plan.xlsx>",
   ledgerNoHeader: (file, missing) =>
     `The ledger file ${file} has no header row with ${missing} among its first 30 rows. Export the outcome per responsibility code with headers (e.g. Ansvar;Konto;Period;Belopp).`,
+  koladaMunicipality: (value) =>
+    `--kolada-kommun must be the municipality's Kolada ID, four digits such as 2380, not ${value}.`,
 };
 
 export const USAGE_STRINGS: Record<Language, UsageStrings> = { sv, en };

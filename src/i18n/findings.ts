@@ -172,6 +172,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `Uppdraget "${p.title}" (${p.id}) finns inte i planen längre, och planens ${p.to} bygger på dess ID: det lästes som uppdelat eller sammanslaget. Svaret från ${p.from} står kvar under Utgår ur planen och visas låst på ${p.to} (bladen för ${p.committees}), som besvaras för sig. Kontrollera att det är rätt uppdrag.`,
     "followup-ledger-differs": (p) =>
       `Nämnden har skrivit utfallet ${tkr(p.typed, "sv")} tkr; huvudboken säger ${tkr(p.ledger, "sv")} tkr. Nämndens siffra står kvar. Kontrollera vilken som gäller och rätta i bladet om det behövs.`,
+    "followup-kolada-differs": (p) =>
+      `Nämnden har skrivit utfallet ${tkr(p.typed, "sv")}; Kolada säger ${tkr(p.kolada, "sv")} för ${p.year}. Nämndens siffra står kvar och Koladas står bredvid. Kontrollera vilken som gäller och rätta i bladet om det behövs.`,
     "followup-economy-implausible": (p) =>
       `${p.kind === "outcome" ? "Utfallet" : "Prognosen"} ${tkr(p.value, "sv")} tkr avviker från budgeten ${tkr(p.budget, "sv")} tkr med ${tkr(p.deviation, "sv")} tkr, mer än halva budgeten. Är beloppet skrivet i kronor i stället för tkr, eller en kostnad skriven negativ? Kostnader skrivs positiva, i tkr.`,
     "followup-economy-explanation-missing": (p) =>
@@ -306,6 +308,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `The assignment "${p.title}" (${p.id}) is no longer in the plan, and the plan's ${p.to} builds on its ID: it was read as split or merged. The answer from ${p.from} stays under Utgår ur planen and is shown, locked, on ${p.to} (the sheets for ${p.committees}), which are answered for themselves. Check that this is the right assignment.`,
     "followup-ledger-differs": (p) =>
       `The committee typed the outcome ${tkr(p.typed, "en")} tkr; the ledger says ${tkr(p.ledger, "en")} tkr. The committee's figure is kept. Check which one holds and correct the sheet if needed.`,
+    "followup-kolada-differs": (p) =>
+      `The committee typed the outcome ${tkr(p.typed, "en")}; Kolada says ${tkr(p.kolada, "en")} for ${p.year}. The committee's figure is kept and Kolada's is shown beside it. Check which one holds and correct the sheet if needed.`,
     "followup-economy-implausible": (p) =>
       `The ${p.kind === "outcome" ? "outcome" : "forecast"} ${tkr(p.value, "en")} tkr deviates from the budget ${tkr(p.budget, "en")} tkr by ${tkr(p.deviation, "en")} tkr, more than half the budget. Was the amount written in kronor instead of tkr, or a cost written as negative? Costs are written positive, in tkr.`,
     "followup-economy-explanation-missing": (p) =>

@@ -193,6 +193,15 @@ export const en: PaneStrings = {
   downloadAll: (file: string) => `Download all (${file})`,
 
   // Skapa: the ledger export (utfall)
+  koladaFile: "Choose key figures from Kolada",
+  koladaHint:
+    "Optional: Kolada's answer saved in the browser (JSON from api.kolada.se, e.g. …/v2/data/kpi/N01951/municipality/2380/year/2023,2024) or a CSV kpi;municipality;year;gender;value. Nothing is fetched: the file is read here. Each key figure with a Kolada ID gets the latest year's value as its outcome.",
+  koladaMunicipality: "The municipality's Kolada ID",
+  koladaMunicipalityHint: "Four digits, e.g. 2380. Empty: the file's only municipality.",
+  koladaMunicipalityInvalid: "Type four digits, e.g. 2380.",
+  readingKolada: "Reading the Kolada file …",
+  koladaRead: (files: string) => `Key figures from ${files} are filled in as outcomes when the sheets are created.`,
+  koladaCaption: "Key figures from Kolada",
   ledgerFile: "Choose the ledger export",
   ledgerHint:
     "Optional: an export of the ledger (.csv, .txt or .xlsx) with responsibility codes and amounts. The sum per committee becomes the sheets' outcome so far; codes are mapped to committees in the table Ansvar | Nämnd on the sheet Inställningar.",
@@ -292,6 +301,7 @@ export const en: PaneStrings = {
     "followup-answer-moved": "The row moved to another committee",
     "followup-answer-replaced": "The assignment was split or merged",
     "followup-ledger-differs": "The outcome differs from the ledger",
+    "followup-kolada-differs": "The outcome differs from Kolada",
     "followup-economy-implausible": "Implausible forecast or outcome",
     "followup-economy-explanation-missing": "Comment or measures missing",
     "hidden-content": "Hidden content is read",

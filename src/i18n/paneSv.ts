@@ -194,6 +194,17 @@ export const sv = {
   exportedDetail: "Spara dem och skicka var och en till sin nämnd. Det de fyller i läses in under Sammanställ.",
   downloadAll: (file: string) => `Ladda ner alla (${file})`,
 
+  // Skapa: nyckeltal from Kolada
+  koladaFile: "Välj nyckeltal ur Kolada",
+  koladaHint:
+    "Valfritt: Koladas svar sparat i webbläsaren (JSON från api.kolada.se, t.ex. …/v2/data/kpi/N01951/municipality/2380/year/2023,2024) eller en CSV kpi;municipality;year;gender;value. Inget hämtas: filen läses här. Varje nyckeltal med Kolada-ID får senaste årets värde som Utfall.",
+  koladaMunicipality: "Kommunens Kolada-ID",
+  koladaMunicipalityHint: "Fyra siffror, t.ex. 2380. Tomt: filens enda kommun.",
+  koladaMunicipalityInvalid: "Skriv fyra siffror, t.ex. 2380.",
+  readingKolada: "Läser Kolada-filen …",
+  koladaRead: (files: string) => `Nyckeltal ur ${files} fylls i som Utfall när bladen skapas.`,
+  koladaCaption: "Nyckeltal ur Kolada",
+
   // Skapa: the ledger export (utfall)
   ledgerFile: "Välj utfall ur ekonomisystemet",
   ledgerHint:
@@ -296,6 +307,7 @@ export const sv = {
     "followup-answer-moved": "Uppdraget har flyttats till en annan nämnd",
     "followup-answer-replaced": "Uppdraget har delats upp eller slagits ihop",
     "followup-ledger-differs": "Utfallet skiljer sig från huvudboken",
+    "followup-kolada-differs": "Utfallet skiljer sig från Kolada",
     "followup-economy-implausible": "Orimlig prognos eller utfall",
     "followup-economy-explanation-missing": "Kommentar eller åtgärder saknas",
     "hidden-content": "Dolt innehåll läses in",

@@ -137,6 +137,7 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
     clearMarks: (sheets) => Excel.run((context) => session.clearMarks(context, sheets)),
     goToCell: (sheet, cell) => Excel.run((context) => session.goToCell(context, sheet, cell)),
     readFiles: (picked) => files.readFiles(picked),
+    readKolada: (picked, municipality) => files.readKolada(picked, municipality),
 
     async importLedger(file) {
       const read = await files.readLedger(file);

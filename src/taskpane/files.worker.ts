@@ -1,26 +1,30 @@
 /**
  * The pane's file library in a Web Worker of its own, started only when the user picks returned workbooks or a ledger
  * export, or exports one per nämnd: ExcelJS (large, and using `new Function`) and papaparse never load with the pane.
- * It reads .xlsx bytes and ledger exports into Grids and writes WorkbookSpecs into .xlsx bytes, with the hosts'
+ * It reads .xlsx bytes and ledger exports into Grids, Kolada files into one kommun's values, and writes WorkbookSpecs into .xlsx bytes, with the hosts'
  * Node-free readers and writer.
  */
 import JSZip from "jszip";
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import { UnusableInputError, readWorkbookBuffer } from "../hosts/xlsx/readBytes";
 import { workbookBytes } from "../hosts/xlsx/writeBytes";
-import { readLedgerBytes } from "../hosts/ledger/readLedger";
+import { decode, readLedgerBytes } from "../hosts/ledger/readLedger";
+import { readKolada } from "../domain/kolada/read";
+import type { KoladaRead } from "../domain/kolada/model";
 import type { FileProblem } from "../sheet/hostProblems";
 import type { FilesRead, FilesWritten, LedgerFileRead } from "./workbook";
 
 export type FilesRequest =
   | { id: number; kind: "read"; files: { name: string; data: ArrayBuffer; lastModified: number | null }[] }
   | { id: number; kind: "write"; workbooks: CommitteeWorkbook[]; zipName: string }
-  | { id: number; kind: "ledger"; name: string; data: ArrayBuffer };
+  | { id: number; kind: "ledger"; name: string; data: ArrayBuffer }
+  | { id: number; kind: "kolada"; files: { name: string; data: ArrayBuffer }[]; municipality: string | null };
 
 export type FilesResponse =
   | ({ id: number; kind: "read" } & FilesRead)
   | ({ id: number; kind: "write" } & FilesWritten)
   | { id: number; kind: "ledger"; read: LedgerFileRead }
+  | { id: number; kind: "kolada"; read: KoladaRead }
   | { id: number; kind: "error"; message: string };
 
 /** Reads every file; a file that cannot be used becomes a problem saying why, never a throw. */
@@ -71,6 +75,11 @@ export async function handleFilesRequest(request: FilesRequest): Promise<FilesRe
     if (request.kind === "read") return { id: request.id, kind: "read", ...(await readFiles(request.files)) };
     if (request.kind === "ledger")
       return { id: request.id, kind: "ledger", read: await readLedger(request.name, request.data) };
+    if (request.kind === "kolada") {
+      // Here, not in the pane: a file of every kommun is tens of MB of text; only one kommun's values go back.
+      const files = request.files.map(({ name, data }) => ({ name, text: decode(new Uint8Array(data)).text }));
+      return { id: request.id, kind: "kolada", read: readKolada(files, request.municipality) };
+    }
     return { id: request.id, kind: "write", ...(await writeFiles(request.workbooks, request.zipName)) };
   } catch (error) {
     return { id: request.id, kind: "error", message: error instanceof Error ? error.message : String(error) };

@@ -28,5 +28,6 @@ export function lazyWorkbook(load: () => Promise<PaneWorkbook>): PaneWorkbook {
     clearMarks: async (...args) => (await get()).clearMarks(...args),
     readFiles: async (...args) => (await get()).readFiles(...args),
     importLedger: async (...args) => (await get()).importLedger(...args),
+    readKolada: async (...args) => (await get()).readKolada(...args),
   };
 }

@@ -16,6 +16,8 @@ import type { Language } from "../i18n/findings";
 import type { Grid } from "../sheet/grid";
 import type { FollowUpOutlineRow } from "../hosts/followUpOutline";
 import type { LedgerEncoding } from "../hosts/ledger/readLedger";
+import type { KoladaRead } from "../domain/kolada/model";
+import type { KoladaOutcome } from "../domain/kolada/match";
 import type { LedgerImport } from "../domain/ledger/import";
 
 export type { FollowUpOutlineRow };
@@ -51,6 +53,8 @@ export interface FollowUpChoice {
   password?: string;
   /** Net cost per nämnd (öre, the year so far) from a ledger export picked in the pane: the sheets' Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
+  /** Nyckeltal outcomes by Kolada ID from Kolada files picked in the pane: the sheets' Utfall of each nyckeltal. */
+  koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
 }
 
 export type FollowUpOutline =
@@ -174,6 +178,8 @@ export interface PaneWorkbook {
   readFiles(files: File[]): Promise<FilesRead>;
   /** Reads a ledger export (in the files worker) and sums it per nämnd by the plan's settings: nothing is written. */
   importLedger(file: File): Promise<LedgerOutcome>;
+  /** Reads Kolada files (in the files worker) for one kommun: nothing is fetched, nothing is written. */
+  readKolada(files: File[], municipality: string | null): Promise<KoladaRead>;
 }
 
 /** Told when a step got a fresher validation (with an outline or a write). */

@@ -3,6 +3,7 @@
  * downloaded only when the user picks returned workbooks or a ledger export, or exports one per nämnd.
  */
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
+import type { KoladaRead } from "../domain/kolada/model";
 import type { FilesRequest, FilesResponse } from "./files.worker";
 import type { FilesRead, FilesWritten, LedgerFileRead } from "./workbook";
 import { WorkerFailure } from "./workerFailure";
@@ -11,6 +12,8 @@ export interface PaneFiles {
   readFiles(files: File[]): Promise<FilesRead>;
   writeWorkbooks(workbooks: CommitteeWorkbook[], zipName: string): Promise<FilesWritten>;
   readLedger(file: File): Promise<LedgerFileRead>;
+  /** Kolada files (JSON or CSV, the pages of one answer) read for one kommun (null: the files' only one). */
+  readKolada(files: File[], municipality: string | null): Promise<KoladaRead>;
 }
 
 type Pending = { resolve: (response: FilesResponse) => void; reject: (error: Error) => void };
@@ -80,6 +83,18 @@ export function workerFiles(): PaneFiles {
       const response = await ask({ id: nextId++, kind: "ledger", name: file.name, data }, [data]);
       if (response.kind === "error") throw new WorkerFailure("filesUnexpectedAnswer", response.message);
       if (response.kind !== "ledger") throw new WorkerFailure("filesUnexpectedAnswer", null);
+      return response.read;
+    },
+
+    async readKolada(files, municipality) {
+      const read = await Promise.all(files.map(async (file) => ({ name: file.name, data: await file.arrayBuffer() })));
+      const request: FilesRequest = { id: nextId++, kind: "kolada", files: read, municipality };
+      const response = await ask(
+        request,
+        read.map((f) => f.data),
+      );
+      if (response.kind === "error") throw new WorkerFailure("filesUnexpectedAnswer", response.message);
+      if (response.kind !== "kolada") throw new WorkerFailure("filesUnexpectedAnswer", null);
       return response.read;
     },
   };

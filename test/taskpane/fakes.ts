@@ -270,6 +270,9 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
     clearMarks: jest.fn(async () => 2),
     readFiles: jest.fn(async () => files),
     importLedger: jest.fn(importLedgerAsThePaneDoes),
+    readKolada: jest.fn((picked: File[], municipality: string | null) =>
+      inThreadFiles().readKolada(picked, municipality),
+    ),
   };
   return fake as unknown as FakeWorkbook;
 }
@@ -342,6 +345,16 @@ export function inThreadFiles(): PaneFiles {
         data: await file.arrayBuffer(),
       });
       if (response.kind !== "ledger") throw new Error(JSON.stringify(response));
+      return response.read;
+    },
+    async readKolada(picked, municipality) {
+      const response = await handleFilesRequest({
+        id: ++id,
+        kind: "kolada",
+        files: await Promise.all(picked.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() }))),
+        municipality,
+      });
+      if (response.kind !== "kolada") throw new Error(JSON.stringify(response));
       return response.read;
     },
   };

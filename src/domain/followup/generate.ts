@@ -9,11 +9,13 @@ import { economySection } from "./economySection";
 import { ExpectedRow, InputKind, expectedRows } from "./expected";
 import { FollowUpOccasion, footer, heading, instructions } from "./instructions";
 import { DRIFT_KEY, withLedger } from "./ledger";
-import { Answer, ECONOMY_COL, EarlierAnswer, PlanRowKind, hasContent } from "./model";
+import { Answer, COL, ECONOMY_COL, EarlierAnswer, PlanRowKind, hasContent } from "./model";
 import { SectionWriter, planSections, removedSection } from "./sections";
 import { SheetLayout } from "./sheetLayout";
 import { amountFormat, inputFill } from "./sheetLook";
 import { uniqueSheetName } from "./sheetNames";
+import { KoladaOutcome } from "../kolada/match";
+import { withKolada } from "../kolada/fill";
 
 /**
  * Plan + period → one follow-up sheet per nämnd, as SheetSpecs any host can write. Answers given before (a
@@ -31,6 +33,8 @@ export interface FollowUpOptions extends FollowUpOccasion {
   takenNames?: string[];
   /** Each nämnd's utfall so far as the ledger has it, by committee code, in öre: the drift's Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
+  /** Nyckeltal outcomes from a Kolada file, by Kolada ID: the Utfall of each nyckeltal with that ID. */
+  koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
 }
 
 export interface FollowUpSheet {
@@ -74,11 +78,13 @@ export function supportSheets(settings: Settings, names?: OwnSheetNames): SheetS
 function followUpSheet(
   name: string,
   committee: Committee,
-  expected: ExpectedRow[],
-  given: Map<string, Answer>,
+  planned: ExpectedRow[],
+  typed: Map<string, Answer>,
   options: FollowUpOptions,
 ): FollowUpSheet {
-  let answers = given;
+  const kolada = withKolada(planned, typed, options.koladaOutcomes);
+  const expected = kolada.expected;
+  let answers = kolada.answers;
   const earlier = options.earlier?.get(committee.code) ?? new Map<string, EarlierAnswer[]>();
   const drift = expected.find((row) => row.key === DRIFT_KEY);
   const ledger = withLedger(answers.get(DRIFT_KEY), drift?.title ?? "", options.ledgerOutcomes?.get(committee.code));
@@ -104,6 +110,14 @@ function followUpSheet(
     const { typed, ledgerOre } = ledger.differs;
     const at = { sheet: name, row: driftRow, col: ECONOMY_COL.outcome };
     findings.push(finding("warning", "followup-ledger-differs", at, { typed, ledger: oreToTkr(ledgerOre) }));
+  }
+  for (const { key, typed, outcome } of kolada.differs) {
+    const row = layout.rowOf(key);
+    if (row === null) continue;
+    const at = { sheet: name, row, col: COL.input };
+    findings.push(
+      finding("warning", "followup-kolada-differs", at, { typed, kolada: outcome.value, year: outcome.year }),
+    );
   }
   return {
     committee,

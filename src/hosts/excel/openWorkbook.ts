@@ -10,6 +10,7 @@
  * 4 MB when a plan is too large for one request or response (read.ts: the bench's plan of 20 000 uppdrag, 5 MB, is
  * validated in 3). What writes is loaded on first use (writers.ts), so reading the plan brings no writer.
  */
+import type { KoladaOutcome } from "../../domain/kolada/match";
 import type { AnswerSource } from "../../domain/followup/collect";
 import type { Consolidation } from "../../domain/followup/consolidate";
 import type { FollowUpRequest, FollowUpWrite, ReportWrite } from "../../domain/jobs";
@@ -53,6 +54,8 @@ export interface GenerateRequest {
   returned?: AnswerSource[];
   /** Net cost per nämnd (öre, the year so far) from a ledger export: the sheets' Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
+  /** Nyckeltal outcomes by Kolada ID from Kolada files: the Utfall of each nyckeltal. */
+  koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
   generatedAt?: string;
 }
 
@@ -87,6 +90,7 @@ export async function generateFollowUp(
     password: request.password,
     returned: request.returned,
     ledgerOutcomes: request.ledgerOutcomes,
+    koladaOutcomes: request.koladaOutcomes,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
     intoPlanWorkbook: true,
   });
@@ -249,7 +253,10 @@ export interface SessionOptions {
 }
 
 /** A follow-up as the user chose it: which period, when due, the sheets' password. */
-export type FollowUpChoice = Pick<GenerateRequest, "period" | "year" | "due" | "password" | "ledgerOutcomes">;
+export type FollowUpChoice = Pick<
+  GenerateRequest,
+  "period" | "year" | "due" | "password" | "ledgerOutcomes" | "koladaOutcomes"
+>;
 
 /** A step that reads the plan first: what it made, or null when the plan has errors (nothing else is done). */
 export interface AfterValidation<T> {

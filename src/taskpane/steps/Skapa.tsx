@@ -17,6 +17,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
+import type { KeyFigure } from "../../domain/model";
 import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
 import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
@@ -33,6 +34,7 @@ import type {
   ValidationListener,
 } from "../workbook";
 import { FileFindings } from "./FileFindings";
+import { KoladaPick, type KoladaState } from "./KoladaPick";
 import { LedgerPick, type LedgerState } from "./LedgerPick";
 
 /**
@@ -40,6 +42,8 @@ import { LedgerPick, type LedgerState } from "./LedgerPick";
  * a picked period, a written sheet or a read plan are outlined at once.
  */
 export const OUTLINE_DELAY_MS = 300;
+
+const NO_KEY_FIGURES: KeyFigure[] = [];
 
 interface SkapaProps {
   strings: PaneStrings;
@@ -84,9 +88,11 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
   // Asked for here, used for this run, never stored (not in the workbook, not in the pane's state beyond this step).
   const [password, setPassword] = useState("");
   const [ledger, setLedger] = useState<LedgerState>({ reading: false, outcomes: null });
+  const [kolada, setKolada] = useState<KoladaState>({ reading: false, outcomes: null });
+  const keyFigures = validation?.plan.keyFigures ?? NO_KEY_FIGURES;
   // Nothing is made while an export is being read: its outcomes go with the sheets whole or not at all.
   const choice: FollowUpChoice | null =
-    year === null || !dueValid || ledger.reading
+    year === null || !dueValid || ledger.reading || kolada.reading
       ? null
       : {
           period,
@@ -94,6 +100,7 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
           due,
           ...(password ? { password } : {}),
           ...(ledger.outcomes ? { ledgerOutcomes: ledger.outcomes } : {}),
+          ...(kolada.outcomes ? { koladaOutcomes: kolada.outcomes } : {}),
         };
 
   const [outline, setOutline] = useState<{ loading: boolean; result: FollowUpOutline | null; error: string | null }>({
@@ -227,6 +234,19 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
         onChange={setLedger}
         onValidation={onValidation}
       />
+      {/* Only for a plan with a nyckeltal that has a Kolada ID: there is nothing else to fill. */}
+      {keyFigures.some((k) => k.koladaId) ? (
+        <KoladaPick
+          strings={t}
+          language={language}
+          workbook={workbook}
+          keyFigures={keyFigures}
+          year={year}
+          municipality={validation?.settings.koladaMunicipality}
+          disabled={running}
+          onChange={setKolada}
+        />
+      ) : null}
 
       {outline.loading ? <Busy label={t.outlining} /> : null}
       {outline.error ? <ErrorBar message={outline.error} /> : null}
