@@ -8,6 +8,9 @@
  * The shortcut must be in place before jsdom loads (its modules keep the function they were given), so the pane's
  * test files name this environment: `@jest-environment ./test/support/jsdomEnvironment.js`.
  */
+// jsdom's style rules keep the matcher they were given when they loaded: after that, no shortcut takes effect.
+if (Object.keys(require.cache).some((file) => file.endsWith("jsdom/lib/jsdom/living/helpers/style-rules.js")))
+  throw new Error("jsdom was loaded before test/support/jsdomEnvironment.js: name it, not jsdom, as the environment");
 const selectors = require("jsdom/lib/jsdom/living/helpers/selectors.js");
 
 const matchesDontThrow = selectors.matchesDontThrow;
