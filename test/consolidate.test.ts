@@ -215,6 +215,7 @@ test("the report workbook has the overview, Driftredovisning, charts, Måluppfyl
     "Översikt",
     "Driftredovisning",
     "Diagram",
+    "Diagram per mål",
     "Måluppfyllelse",
     "Svar",
     "Saknas",

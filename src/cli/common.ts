@@ -7,7 +7,7 @@ import { UnwritableOutputError } from "../hosts/xlsx/write";
 import { Mapping, mappingProblems } from "../domain/mapping";
 import { Period, Settings, findPeriod } from "../domain/settings";
 import { Language, SEVERITY_LABELS, findingMessage } from "../i18n/findings";
-import { USAGE_STRINGS, type UsageCode, type UsageStrings } from "../i18n/cli";
+import { SUMMARY_STRINGS, USAGE_STRINGS, type UsageCode, type UsageStrings } from "../i18n/cli";
 
 /** Exit codes: 0 fine, 1 the plan has errors, 2 the input cannot be used (missing, corrupt, bad arguments). */
 export const EXIT_OK = 0;
@@ -108,11 +108,7 @@ export function findingLines(findings: Finding[], lang: Language, source?: strin
 
 export function summaryLine(findings: Finding[], lang: Language): string {
   const count = (severity: Finding["severity"]) => findings.filter((f) => f.severity === severity).length;
-  const [errors, warnings, infos] = [count("error"), count("warning"), count("info")];
-  if (lang === "en") {
-    return `${errors} errors, ${warnings} warnings${infos ? `, ${infos} ${infos === 1 ? "notice" : "notices"}` : ""}.`;
-  }
-  return `${errors} fel, ${warnings} varningar${infos ? `, ${infos} ${infos === 1 ? "upplysning" : "upplysningar"}` : ""}.`;
+  return SUMMARY_STRINGS[lang].findingCounts(count("error"), count("warning"), count("info"));
 }
 
 /** A plain table: first column left-aligned, the rest right-aligned. */
@@ -155,10 +151,10 @@ export function stopOnPlanErrors(
   file: string,
   lang: Language,
   io: Output,
-  notWritten: string,
+  notWritten: "report" | "followUp",
 ): boolean {
   if (!findings.some((f) => f.severity === "error")) return false;
   for (const line of findingLines(findings, lang)) io.out(line);
-  io.out(`${path.basename(file)}: ${summaryLine(findings, lang)} Planen har fel; ${notWritten}`);
+  io.out(`${path.basename(file)}: ${summaryLine(findings, lang)} ${SUMMARY_STRINGS[lang].planErrors[notWritten]}`);
   return true;
 }

@@ -1,19 +1,25 @@
 import * as path from "path";
 import { prepareReport } from "../domain/jobs";
 import { reportInputs } from "../domain/reportInputs";
-import { formatAmount, oreToTkr } from "../domain/amounts";
+import { oreToTkr } from "../domain/amounts";
 import type { Finding, Severity } from "../domain/findings";
 import { goalChapter } from "../domain/followup/goalChapter";
+import type { Consolidation } from "../domain/followup/consolidate";
+import type { PlanRead } from "../domain/planRead";
 import { CommitteeFigures, amountSums } from "../domain/followup/report";
 import { PeriodKindWord, Settings, periodKindWord } from "../domain/settings";
 import { readWorkbookFile } from "../hosts/xlsx/read";
-import { writeWorkbookFile } from "../hosts/xlsx/write";
-import { findingMessage } from "../i18n/findings";
+import { UnwritableOutputError, writeWorkbookFile } from "../hosts/xlsx/write";
+import { SUMMARY_STRINGS } from "../i18n/cli";
+import { fileProblemMessage } from "../i18n/errors";
+import { Language, findingMessage } from "../i18n/findings";
+import { formatAmountIn } from "../i18n/numberFormats";
 import { GOAL_CHAPTER_WORDS, GOAL_REPORT_WORDS } from "../i18n/goalReport";
 import {
   CommandRun,
   EXIT_FINDINGS,
   EXIT_OK,
+  EXIT_UNUSABLE,
   Options,
   UsageError,
   findingLines,
@@ -55,7 +61,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
 
   const read = await readPlanWorkbook(masterFile, options);
   const { workbook: master, settings, findings } = read;
-  if (stopOnPlanErrors(findings, masterFile, lang, io, "ingen rapport skrevs.")) return EXIT_FINDINGS;
+  if (stopOnPlanErrors(findings, masterFile, lang, io, "report")) return EXIT_FINDINGS;
   const wanted = wantedPeriod(options, settings);
   const returned = await Promise.all(
     returnedFiles.map(async (file) => {
@@ -74,14 +80,15 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
     await writeWorkbookFile(report, out, unfinished);
     unfinished.delete(out);
   }
-  if (chapterFile) {
-    // Only here: the docx package and the rasteriser's WebAssembly cost every other run nothing.
-    const { writeChapterFile } = await import("../hosts/docx/write");
-    const chapter = goalChapter(read.plan, result, settings, GOAL_CHAPTER_WORDS[lang]);
-    await writeChapterFile(chapter, chapterFile, unfinished);
-    unfinished.delete(chapterFile);
-  }
+  const chapterProblem = chapterFile
+    ? await writeChapter(read, result, chapterFile, { lang, unfinished, reportWritten: out !== undefined })
+    : null;
   const hasErrors = result.findings.some((f) => f.severity === "error");
+  // A chapter that could not be saved is a file that cannot be written (2), even where the answers have errors (1).
+  const code = chapterProblem ? EXIT_UNUSABLE : hasErrors ? EXIT_FINDINGS : EXIT_OK;
+  const failed = () => {
+    if (out && chapterProblem) io.err(`maltavlan: ${SUMMARY_STRINGS[lang].chapterFailed(out, chapterProblem)}`);
+  };
 
   if (options.flags.has("json")) {
     const total = amountSums(result.committees.flatMap((c) => c.rows));
@@ -90,7 +97,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
       periodKind: periodKindWord(result.period.kind),
       year: result.year,
       report: out ?? null,
-      chapter: chapterFile ?? null,
+      chapter: chapterProblem ? null : (chapterFile ?? null),
       committees: figures,
       totals: {
         adjustmentsTkr: oreToTkr(total.adjustmentsOre),
@@ -108,35 +115,65 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
       })),
     };
     io.out(JSON.stringify(output));
-    return hasErrors ? EXIT_FINDINGS : EXIT_OK;
+    failed();
+    return code;
   }
   for (const f of result.findings) io.out(findingLines([f], lang, f.file)[0]);
   if (result.findings.length) io.out("");
-  io.out(`Sammanställning ${result.period.name} ${result.year}:`);
-  // The figures are the nämnder's in the consolidation's order; the amounts are summed from its rows, in öre.
+  for (const line of summaryLines(result, figures, lang)) io.out(line);
+  const t = SUMMARY_STRINGS[lang];
+  if (out) io.out(t.reportSaved(out));
+  if (chapterFile && !chapterProblem) io.out(t.chapterSaved(chapterFile));
+  failed();
+  return code;
+}
+
+/**
+ * Writes the måluppfyllelse chapter. When the report has been written already, a chapter that fails is said (the
+ * problem, in the user's language, is returned) instead of thrown: the report stays, and the run ends with 2.
+ */
+async function writeChapter(
+  { plan, settings }: Pick<PlanRead, "plan" | "settings">,
+  result: Consolidation,
+  file: string,
+  { lang, unfinished, reportWritten }: { lang: Language; unfinished: Set<string>; reportWritten: boolean },
+): Promise<string | null> {
+  try {
+    // Only here: the docx package and the rasteriser's WebAssembly cost every other run nothing.
+    const { writeChapterFile } = await import("../hosts/docx/write");
+    const chapter = goalChapter(plan, result, settings, GOAL_CHAPTER_WORDS[lang]);
+    await writeChapterFile(chapter, file, unfinished);
+    unfinished.delete(file);
+    return null;
+  } catch (error) {
+    if (!reportWritten) throw error;
+    if (error instanceof UnwritableOutputError) return fileProblemMessage(error.problem, lang);
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Per nämnd: who answered, how much, and the amounts summed from the consolidation's rows, in öre. */
+function summaryLines(result: Consolidation, figures: CommitteeFigures[], lang: Language): string[] {
+  const t = SUMMARY_STRINGS[lang];
+  const amount = (ore: number) => formatAmountIn(ore, lang);
+  // The figures are the nämnder's in the consolidation's order.
   const rows = figures.map((c, i) => {
     const sums = amountSums(result.committees[i].rows);
     return [
       c.name ? `${c.code} ${c.name}` : c.code,
-      c.answered && c.source ? c.source.file : "inget svar",
+      c.answered && c.source ? c.source.file : t.noAnswer,
       `${c.goals.answered}/${c.goals.total}`,
       `${c.assignments.answered}/${c.assignments.total}`,
-      formatAmount(sums.adjustmentsOre),
-      formatAmount(sums.forecastOre),
-      formatAmount(sums.deviationOre),
+      amount(sums.adjustmentsOre),
+      amount(sums.forecastOre),
+      amount(sums.deviationOre),
       String(c.missing.length),
     ];
   });
-  const prognosis = result.period.kind === "forecast" ? "Prognos" : "Utfall";
-  for (const line of table(
-    ["Nämnd", "Svar från", "Mål", "Uppdrag", "Ramjusteringar", prognosis, "Avvikelse", "Saknas"],
-    rows,
-  )) {
-    io.out(line);
-  }
-  if (out) io.out(`Rapporten är sparad: ${out}`);
-  if (chapterFile) io.out(`Måluppfyllelsekapitlet är sparat: ${chapterFile}`);
-  return hasErrors ? EXIT_FINDINGS : EXIT_OK;
+  return [
+    t.consolidated(`${result.period.name} ${result.year}`),
+    ...table(t.table(result.period.kind === "forecast" ? "forecast" : "outcome"), rows),
+  ];
 }
 
 function wantedPeriod(options: Options, settings: Settings) {

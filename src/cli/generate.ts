@@ -45,7 +45,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   const read = await readPlanWorkbook(file, options);
   const { workbook, settings, findings } = read;
   const period = periodOption(options, settings);
-  if (stopOnPlanErrors(findings, file, lang, io, "inga uppföljningsblad skrevs.")) return EXIT_FINDINGS;
+  if (stopOnPlanErrors(findings, file, lang, io, "followUp")) return EXIT_FINDINGS;
   // Warnings do not stop the follow-up, but the economist sees them.
   for (const line of findingLines(findings, lang)) io.out(line);
   const utfall = flag(options, "utfall");

@@ -17,7 +17,7 @@ const USAGE = `Användning:
                      (--out <ny-fil.xlsx> | --split <mapp>) [--answers <fil.xlsx> …] [--password-file <fil>]
                      [--utfall <export.csv|.xlsx>] [--kolada <kolada.json|.csv> …] [--kolada-kommun <id>]
   maltavlan consolidate <master.xlsx> [svar.xlsx …] [--out <rapport.xlsx>] [--docx <kapitel.docx>]
-                        [--period <namn> --year <åååå>] [--json]
+                        [--period <namn> --year <åååå>] [--json] [--lang sv|en]
   maltavlan template <ut.xlsx>
 
 Kommandon:
@@ -38,7 +38,8 @@ Kommandon:
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 
 Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda (eller filen
-finns redan), 130 avbruten med Ctrl-C (143 med SIGTERM): det som hann skrivas togs bort.`;
+finns redan; för consolidate också: kapitlet kunde inte sparas, rapporten finns kvar), 130 avbruten med Ctrl-C (143
+med SIGTERM): det som hann skrivas togs bort.`;
 
 const VALUE_FLAGS = new Set([
   "mapping",

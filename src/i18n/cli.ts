@@ -71,3 +71,62 @@ const en: UsageStrings = {
 };
 
 export const USAGE_STRINGS: Record<Language, UsageStrings> = { sv, en };
+
+/** What a command says after its work in Swedish and English: consolidate's summary, and a plan with errors. */
+const summarySv = {
+  /** "2 fel, 1 varning, 3 upplysningar.": the notices only where there are any. */
+  findingCounts: (errors: number, warnings: number, infos: number) =>
+    `${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}` +
+    `${infos ? `, ${infos} ${infos === 1 ? "upplysning" : "upplysningar"}` : ""}.`,
+  planErrors: {
+    report: "Planen har fel; ingen rapport skrevs.",
+    followUp: "Planen har fel; inga uppföljningsblad skrevs.",
+  },
+  consolidated: (period: string) => `Sammanställning ${period}:`,
+  table: (amount: "forecast" | "outcome") => [
+    "Nämnd",
+    "Svar från",
+    "Mål",
+    "Uppdrag",
+    "Ramjusteringar",
+    amount === "forecast" ? "Prognos" : "Utfall",
+    "Avvikelse",
+    "Saknas",
+  ],
+  noAnswer: "inget svar",
+  reportSaved: (file: string) => `Rapporten är sparad: ${file}`,
+  chapterSaved: (file: string) => `Måluppfyllelsekapitlet är sparat: ${file}`,
+  /** The report was written, the chapter then was not: `reason` says why. */
+  chapterFailed: (report: string, reason: string) =>
+    `Måluppfyllelsekapitlet kunde inte sparas, men rapporten är sparad (${report}). ${reason}`,
+};
+
+export type SummaryStrings = typeof summarySv;
+
+const summaryEn: SummaryStrings = {
+  findingCounts: (errors, warnings, infos) =>
+    `${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` +
+    `${infos ? `, ${infos} ${infos === 1 ? "notice" : "notices"}` : ""}.`,
+  planErrors: {
+    report: "The plan has errors; no report was written.",
+    followUp: "The plan has errors; no follow-up sheets were written.",
+  },
+  consolidated: (period) => `Consolidation ${period}:`,
+  table: (amount) => [
+    "Committee",
+    "Answer from",
+    "Goals",
+    "Assignments",
+    "Frame adjustments",
+    amount === "forecast" ? "Forecast" : "Outcome",
+    "Deviation",
+    "Missing",
+  ],
+  noAnswer: "no answer",
+  reportSaved: (file) => `The report is saved: ${file}`,
+  chapterSaved: (file) => `The goal attainment chapter is saved: ${file}`,
+  chapterFailed: (report, reason) =>
+    `The goal attainment chapter could not be saved, but the report is saved (${report}). ${reason}`,
+};
+
+export const SUMMARY_STRINGS: Record<Language, SummaryStrings> = { sv: summarySv, en: summaryEn };

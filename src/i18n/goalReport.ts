@@ -48,6 +48,15 @@ const sv: GoalReportWords = {
       "inga",
     ) + ".",
   late: "Försenat",
+  level: (level) => level.label,
+  perGoal: {
+    title: (level, period) => `${level}: nämndernas bedömningar ${period}`,
+    chart: (level) => `${level}: nämndernas bedömningar`,
+    note:
+      "Antal nämnder per bedömning. Varje nämnd räknas en gång per mål, som på bladet Måluppfyllelse: med sin " +
+      "bedömning av målet, eller när den inte bedömt målet självt med sina egna mål under det. Saknas: målet står på " +
+      "nämndens blad, men nämnden har inte bedömt det eller inte svarat.",
+  },
 };
 
 const en: GoalReportWords = {
@@ -89,6 +98,15 @@ const en: GoalReportWords = {
       "none",
     ) + ".",
   late: "Late",
+  level: (level) => level.labelEn,
+  perGoal: {
+    title: (level, period) => `${level}: the committees' assessments ${period}`,
+    chart: (level) => `${level}: the committees' assessments`,
+    note:
+      "Number of committees per assessment. Each committee counts once per goal, as on the sheet Måluppfyllelse: " +
+      "with its assessment of the goal, or where it did not assess the goal itself with its own goals under it. " +
+      "Missing: the goal is on the committee's sheet, but the committee has not assessed it or has not answered.",
+  },
 };
 
 export const GOAL_REPORT_WORDS: Record<Language, GoalReportWords> = { sv, en };
@@ -101,7 +119,6 @@ export const GOAL_CHAPTER_WORDS: Record<Language, ChapterWords> = {
   sv: {
     ...sv,
     locale: "sv-SE",
-    level: (level) => level.label,
     committee: "Nämnd",
     assessment: "Bedömning",
     basis: "Underlag",
@@ -123,7 +140,6 @@ export const GOAL_CHAPTER_WORDS: Record<Language, ChapterWords> = {
   en: {
     ...en,
     locale: "en-GB",
-    level: (level) => level.labelEn,
     committee: "Committee",
     assessment: "Assessment",
     basis: "Based on",

@@ -1,3 +1,4 @@
+import { AmountUnit, formatAmount } from "../domain/amounts";
 import type { Language } from "./findings";
 
 /**
@@ -15,4 +16,13 @@ export function formatNumber(n: number, language: Language): string {
   if (!Number.isSafeInteger(n)) return (formats[language] ??= new Intl.NumberFormat(LOCALES[language])).format(n);
   const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, GROUP[language]);
   return n < 0 || Object.is(n, -0) ? `${MINUS[language]}${digits}` : digits;
+}
+
+/** An amount in öre as each language writes it in `unit`: "−2 700 tkr", "-2,700 tkr". */
+export function formatAmountIn(ore: number, language: Language, unit: AmountUnit = "tkr"): string {
+  return formatAmount(ore, unit, {
+    group: GROUP[language],
+    decimal: language === "sv" ? "," : ".",
+    minus: MINUS[language],
+  });
 }

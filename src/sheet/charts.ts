@@ -32,6 +32,11 @@ export interface ChartSpec {
   title: string;
   /** Columns per category: stacked on top of each other (in shares of 100 % when percentStacked), or side by side. */
   grouping: "stacked" | "percentStacked" | "clustered";
+  /**
+   * "bar": horizontal bars, the first category at the top, so that long names read beside their bars (the value axis
+   * then stands above the bars, where Excel puts it when the categories run from the top); absent: columns.
+   */
+  direction?: "column" | "bar";
   /** The categories (one per bar) and the labels their cells hold. */
   categories: { ref: ChartRange; values: string[] };
   series: ChartSeries[];

@@ -63,6 +63,14 @@ export interface GoalAttainment {
   assignments: AssignmentTally;
 }
 
+/**
+ * How many nämnder gave each of `scale`'s values for the goal, in the scale's order: a nämnd once, by the assessment
+ * `assessments` holds for it (the goal's own, or its goals' under it). Those that gave none are `missing`.
+ */
+export function valueCounts(attainment: GoalAttainment, scale: ScaleValue[]): number[] {
+  return scale.map((v) => attainment.assessments.filter((a) => a.value?.label === v.label).length);
+}
+
 export function overallRuleOf(settings: Settings): OverallRule {
   return settings.overallRule ?? DEFAULT_OVERALL_RULE;
 }

@@ -1,7 +1,7 @@
 import { cellName } from "../../sheet/grid";
 import { DEFAULT_ROW_HEIGHT, rowHeight } from "../../sheet/layout";
 import { SheetSpec, SpecCell } from "../../sheet/spec";
-import { Plan } from "../model";
+import { GoalLevel, Plan } from "../model";
 import { OverallRule, Settings, valueVotes } from "../settings";
 import { Consolidation } from "./consolidate";
 import { AssignmentTally, GoalAttainment, goalAttainment, overallRuleOf } from "./goalAttainment";
@@ -36,6 +36,10 @@ export interface GoalReportWords {
   assignments: string;
   tally: (tally: AssignmentTally) => string;
   late: string;
+  /** The level's name in the user's language: the kommun's own in Swedish. */
+  level: (level: GoalLevel) => string;
+  /** The sheet of charts per goal (goalCharts.ts): its title and its chart's, by the level's name, and its note. */
+  perGoal: { title: (level: string, period: string) => string; chart: (level: string) => string; note: string };
 }
 
 const INDENT = "\u2003\u2003"; // em spaces: no host trims them

@@ -1,7 +1,7 @@
-import { GoalLevel, Plan } from "../model";
+import { Plan } from "../model";
 import { Settings, valueVotes } from "../settings";
 import { Consolidation } from "./consolidate";
-import { GoalAttainment, goalAttainment, overallRuleOf } from "./goalAttainment";
+import { GoalAttainment, goalAttainment, overallRuleOf, valueCounts } from "./goalAttainment";
 import type { GoalReportWords } from "./goalAttainmentSheet";
 
 /**
@@ -15,8 +15,6 @@ import type { GoalReportWords } from "./goalAttainmentSheet";
 export interface ChapterWords extends GoalReportWords {
   /** The document's language, for Word's spelling and hyphenation: "sv-SE". */
   locale: string;
-  /** The level's name in the user's language: the kommun's own in Swedish. */
-  level: (level: GoalLevel) => string;
   committee: string;
   assessment: string;
   /** Whether the nämnd assessed the goal itself or its own goals under it. */
@@ -163,10 +161,7 @@ function statusChart(title: string, goals: GoalAttainment[], settings: Settings,
     { label: words.notGiven, color: MISSING_COLOR },
   ];
   const bars = goals.map((g) => {
-    const counts = [
-      ...settings.scales.goal.map((v) => g.assessments.filter((a) => a.value?.label === v.label).length),
-      g.missing,
-    ];
+    const counts = [...valueCounts(g, settings.scales.goal), g.missing];
     return {
       label: g.goal.name,
       segments: legend.flatMap((entry, i) => (counts[i] > 0 ? [{ ...entry, count: counts[i] }] : [])),

@@ -8,7 +8,7 @@ import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { NOT_RECEIVED, economyReportSheet, hasStatement } from "./economyReport";
 import { economyFigures } from "./economyResults";
 import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
-import { chartSheet } from "./reportCharts";
+import { chartSheets } from "./reportCharts";
 import { reportSheet as sheet } from "./reportSheet";
 
 export { REPORT_MARKER } from "./reportSheet";
@@ -303,6 +303,6 @@ export function reportWorkbook(
     .filter((kind) => hasStatement(consolidation, kind))
     .map((kind) => economyReportSheet(consolidation, kind));
   const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords);
-  const charts = chartSheet(consolidation, settings);
-  return { sheets: [overview, ...economy, ...(charts ? [charts] : []), goals, answers, missing, findings] };
+  const charts = chartSheets(plan, consolidation, settings, goalWords);
+  return { sheets: [overview, ...economy, ...charts, goals, answers, missing, findings] };
 }

@@ -1,11 +1,14 @@
 import { ChartRange, ChartSpec } from "../../sheet/charts";
 import { cellName } from "../../sheet/grid";
-import { PRINT_MARGINS, PageFlow, pageHeight, printScale } from "../../sheet/print";
 import { SheetSpec, SpecCell } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { PeriodKind, ScaleValue, Settings } from "../settings";
 import { CommitteeResult, Consolidation } from "./consolidate";
 import { NOT_RECEIVED, hasStatement } from "./economyReport";
+import { Plan } from "../model";
+import { withChartPages } from "./chartPages";
+import type { GoalReportWords } from "./goalAttainmentSheet";
+import { goalChartSheet } from "./goalCharts";
 import { reportSheet } from "./reportSheet";
 import { amountFormat } from "./sheetLook";
 
@@ -24,9 +27,18 @@ const DEFICIT = "E06666";
 /** Each chart's height in rows, and its least width in columns: two charts side by side span the table at least. */
 const CHART_ROWS = 16;
 const CHART_MIN_COLS = 6;
-/** Excel's default row height, and the three title rows' with the 14 pt heading, in points. */
-const ROW_HEIGHT = 15;
-const TITLE_ROWS_HEIGHT = 70;
+
+/** The report's sheets of charts: Diagram, per nämnd, and Diagram per mål (goalCharts.ts); each where it has anything. */
+export function chartSheets(
+  plan: Plan,
+  consolidation: Consolidation,
+  settings: Settings,
+  words: GoalReportWords,
+): SheetSpec[] {
+  return [chartSheet(consolidation, settings), goalChartSheet(plan, consolidation, settings, words)].filter(
+    (sheet): sheet is SheetSpec => sheet !== null,
+  );
+}
 
 /** The Diagram sheet, or null when there is no nämnd to draw. */
 export function chartSheet(consolidation: Consolidation, settings: Settings): SheetSpec | null {
@@ -133,34 +145,7 @@ export function chartSheet(consolidation: Consolidation, settings: Settings): Sh
     const from = { row: top + Math.floor(i / 2) * (CHART_ROWS + 1), col: (i % 2) * chartCols };
     return { ...chart, anchor: { from, to: { row: from.row + CHART_ROWS, col: from.col + chartCols } } };
   });
-  const scale = printScale(widths, "landscape", PRINT_MARGINS);
-  const flow = new PageFlow(pageHeight("landscape", PRINT_MARGINS, scale) - TITLE_ROWS_HEIGHT);
-  const heights = new Map((spec.rowHeights ?? []).map(({ row, height }) => [row, height]));
-  for (let row = FIRST_ROW; row < top - 1; row++) {
-    const height = heights.get(row) ?? ROW_HEIGHT;
-    if (flow.left < height) flow.breakBefore(row);
-    flow.add(height);
-  }
-  // Each row of charts with the empty row above it, where the page breaks: LibreOffice draws a chart's edge on the
-  // row it starts at.
-  for (const { anchor } of placed.filter((_, i) => i % 2 === 0)) {
-    const height = (CHART_ROWS + 1) * ROW_HEIGHT;
-    if (flow.left < height) flow.breakBefore(anchor.from.row - 1);
-    flow.add(height);
-  }
-  return {
-    ...spec,
-    charts: placed,
-    // A fixed scale, as Excel ignores manual page breaks while it fits a sheet to its width.
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      titleRows: "1:3",
-      scale,
-      margins: PRINT_MARGINS,
-      rowBreaks: flow.breaks,
-    },
-  };
+  return withChartPages(spec, widths, placed);
 }
 
 /** Budget − prognos (at Helår: utfall) of the nämnd's drift, in öre, as the Driftredovisning; null when either is missing. */

@@ -1,6 +1,7 @@
 /**
- * ChartCollection: column charts built series by series, the way the Excel host draws a ChartSpec.
+ * ChartCollection: column and bar charts built series by series, the way the Excel host draws a ChartSpec.
  *   charts.add(type, sourceData, seriesBy) [1.1] (the source one column of figures: one series), chart.title.text,
+ *   chart.axes.categoryAxis.reversePlotOrder (set) [1.7],
  *   chart.legend.visible, chart.setPosition(startCell, endCell) [1.1], chart.series.getItemAt(i) [1.1],
  *   chart.series.add(name) [1.7]; series.name (set), setValues(range), setXAxisValues(range) [1.7],
  *   series.format.fill.setSolidColor(color), series.points.getItemAt(i).format.fill.setSolidColor(color) [1.1].
@@ -15,7 +16,14 @@ import { ChartModel, SeriesModel, SheetModel } from "./model";
 import { RangeProxy } from "./range";
 import { checkUnprotected } from "./worksheet";
 
-const CHART_TYPES = ["ColumnClustered", "ColumnStacked", "ColumnStacked100"];
+const CHART_TYPES = [
+  "ColumnClustered",
+  "ColumnStacked",
+  "ColumnStacked100",
+  "BarClustered",
+  "BarStacked",
+  "BarStacked100",
+];
 
 /** "Diagram!B4:B9": a range as Excel names it in a series' formula. */
 function rangeOf(context: Context, range: RangeProxy): string {
@@ -57,6 +65,14 @@ export class ChartProxy extends ClientObject<ChartModel> {
     return this.child("Series", (id) => new SeriesCollectionProxy(this.context, id, () => this.live()));
   }
 
+  get axes(): { categoryAxis: CategoryAxisProxy } {
+    const categoryAxis = this.child(
+      "Axes.CategoryAxis",
+      (id) => new CategoryAxisProxy(this.context, id, () => this.live()),
+    );
+    return { categoryAxis };
+  }
+
   setPosition(startCell: string, endCell: string): void {
     this.context.action(this.pathId, "SetPosition", [startCell, endCell], () => {
       const [start, end] = [parseArea(startCell), parseArea(endCell)];
@@ -74,6 +90,19 @@ export class ChartProxy extends ClientObject<ChartModel> {
 class ChartTitleProxy extends ClientObject<ChartModel> {
   set text(value: string) {
     this.assign("Text", value, (chart) => (chart.title = value));
+  }
+
+  protected loadable() {
+    return {};
+  }
+}
+
+class CategoryAxisProxy extends ClientObject<ChartModel> {
+  set reversePlotOrder(value: boolean) {
+    this.assign("ReversePlotOrder", value, (chart) => {
+      this.context.requires(7, "ChartAxis.reversePlotOrder");
+      chart.reversedCategories = value;
+    });
   }
 
   protected loadable() {

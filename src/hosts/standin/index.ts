@@ -31,7 +31,7 @@
  *   DataValidation [1.8]: rule = { list: { inCellDropDown, source } }, prompt = { showPrompt, title, message }
  *     (title at most 32 characters, message at most 255, as Excel checks them)
  *   ConditionalFormatCollection [1.6]: add("CellValue") → cellValue { format { fill.color, font.color }, rule }
- *   ChartCollection: column charts series by series (charts.ts)
+ *   ChartCollection: column and bar charts series by series, the category axis reversed (charts.ts)
  *   ClientObject: load(names | array), isNullObject (after a sync)
  *
  * Strictness, as Excel (on the web, where the limits are tightest) behaves:

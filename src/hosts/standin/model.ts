@@ -60,6 +60,8 @@ export interface ChartModel {
   legend?: boolean;
   /** The cells it covers, "A14:F29". */
   position?: string;
+  /** The category axis's order reversed (reversePlotOrder): a bar chart's first category at the top. */
+  reversedCategories?: boolean;
   series: SeriesModel[];
 }
 

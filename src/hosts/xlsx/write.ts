@@ -80,8 +80,17 @@ export async function writeFileExclusive(data: Uint8Array, path: string, unfinis
   } catch (error) {
     throw writeError(error, path);
   } finally {
-    rmSync(temp, { force: true });
+    removeTemporary(temp);
     unfinished.delete(temp);
+  }
+}
+
+/** The temporary file gone. Under a "folder" that is a file (ENOTDIR) there never was one, and the write says why. */
+function removeTemporary(temp: string): void {
+  try {
+    rmSync(temp, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOTDIR") throw error;
   }
 }
 

@@ -1,25 +1,27 @@
 /**
  * A sheet's charts (SheetSpec.charts) as Office.js charts: each added from its first series' figures, then given
  * its categories, its other series one by one (ChartSeriesCollection.add, setValues, setXAxisValues: ExcelApi 1.7,
- * the add-in's minimum in manifest.xml), the scale's colours, its title and the cells it covers.
+ * the add-in's minimum in manifest.xml), the scale's colours, its title and the cells it covers. Horizontal bars list
+ * their categories from the top down (categoryAxis.reversePlotOrder, ExcelApi 1.7), as the chart part does.
  */
 import type { ChartRange, ChartSpec } from "../../../sheet/charts";
 import { cellName } from "../../../sheet/grid";
 import { type SheetOpBuilder, cost, sheetOf } from "./op";
 
-const CHART_TYPE: Record<ChartSpec["grouping"], "ColumnStacked" | "ColumnStacked100" | "ColumnClustered"> = {
-  stacked: "ColumnStacked",
-  percentStacked: "ColumnStacked100",
-  clustered: "ColumnClustered",
+type ChartType =
+  "ColumnStacked" | "ColumnStacked100" | "ColumnClustered" | "BarStacked" | "BarStacked100" | "BarClustered";
+const CHART_TYPE: Record<"column" | "bar", Record<ChartSpec["grouping"], ChartType>> = {
+  column: { stacked: "ColumnStacked", percentStacked: "ColumnStacked100", clustered: "ColumnClustered" },
+  bar: { stacked: "BarStacked", percentStacked: "BarStacked100", clustered: "BarClustered" },
 };
 
 export const chartOps: SheetOpBuilder = (spec) =>
   (spec.charts ?? []).map((chart) => {
     const series = chart.series.length;
     const points = chart.series.reduce((n, s) => n + (s.negativeColor ? s.values.values.length : 0), 0);
-    // The chart, its title, legend and position; per series its ranges, format and fill; per point its fill.
+    // The chart, its title, legend, position and axis order; per series its ranges, format and fill; per point its fill.
     return {
-      bytes: cost(4 + series * 5 + points * 3, 4 + series * 4 + points),
+      bytes: cost(5 + series * 5 + points * 3, 5 + series * 4 + points),
       queue: (_, state) => addChart(sheetOf(state, spec.name), chart, (name) => sheetOf(state, name)),
     };
   });
@@ -27,8 +29,10 @@ export const chartOps: SheetOpBuilder = (spec) =>
 /** `sheetNamed`: a sheet of this write, where the chart's figures are. */
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec, sheetNamed: (name: string) => Excel.Worksheet): void {
   const range = (ref: ChartRange) => sheetNamed(ref.sheet).getRange(ref.range);
-  const chart = sheet.charts.add(CHART_TYPE[spec.grouping], range(spec.series[0].values.ref), "Columns");
+  const direction = spec.direction ?? "column";
+  const chart = sheet.charts.add(CHART_TYPE[direction][spec.grouping], range(spec.series[0].values.ref), "Columns");
   chart.title.text = spec.title;
+  if (direction === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
   chart.legend.visible = spec.series.length > 1;
   const { from, to } = spec.anchor;
   // The anchor's end is the corner after its last cell; setPosition takes that last cell.

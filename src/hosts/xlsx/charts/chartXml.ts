@@ -24,21 +24,22 @@ export function rangeFormula({ sheet, range }: ChartRange): string {
 
 export function chartXml(spec: ChartSpec): string {
   const stacked = spec.grouping !== "clustered";
+  const bar = spec.direction === "bar";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
     `<c:roundedCorners val="0"/>` +
     `<c:chart>${title(spec.title)}<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/>` +
+    `<c:barChart><c:barDir val="${bar ? "bar" : "col"}"/>` +
     `<c:grouping val="${spec.grouping === "clustered" ? "clustered" : spec.grouping}"/><c:varyColors val="0"/>` +
     spec.series.map((series, i) => seriesXml(series, i, spec)).join("") +
     `<c:gapWidth val="${stacked ? 60 : 100}"/>` +
     // Stacked bars must overlap fully, or each series is drawn shifted beside the one below it.
     (stacked ? `<c:overlap val="100"/>` : "") +
     `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>` +
-    categoryAxis() +
-    valueAxis(spec) +
+    categoryAxis(bar) +
+    valueAxis(spec, bar) +
     `</c:plotArea>` +
     // One series is named by the title; its legend would show one colour where the bars may have two.
     (spec.series.length > 1 ? `<c:legend><c:legendPos val="r"/><c:overlay val="0"/>${text(900)}</c:legend>` : "") +
@@ -110,10 +111,11 @@ function text(size: number): string {
   return `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"/></a:pPr><a:endParaRPr lang="sv-SE"/></a:p></c:txPr>`;
 }
 
-function categoryAxis(): string {
+/** Bars (`bar`) list their categories from the top down: the axis on the left, in reverse of its default order. */
+function categoryAxis(bar: boolean): string {
   return (
-    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="b"/>` +
+    `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="${bar ? "maxMin" : "minMax"}"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${bar ? "l" : "b"}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="low"/><c:spPr><a:ln w="9525">${solid(AXIS_LINE)}</a:ln></c:spPr>${text(900)}` +
     `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
@@ -121,10 +123,11 @@ function categoryAxis(): string {
   );
 }
 
-function valueAxis(spec: ChartSpec): string {
+/** Beside columns on the left; above bars, where it crosses their reversed categories at the first. */
+function valueAxis(spec: ChartSpec, bar: boolean): string {
   return (
     `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="l"/>` +
+    `<c:delete val="0"/><c:axPos val="${bar ? "t" : "l"}"/>` +
     `<c:majorGridlines><c:spPr><a:ln w="6350">${solid(GRIDLINE)}</a:ln></c:spPr></c:majorGridlines>` +
     `<c:numFmt formatCode="${escapeXml(spec.grouping === "percentStacked" ? "0%" : spec.valueFormat)}" sourceLinked="0"/>` +
     `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
