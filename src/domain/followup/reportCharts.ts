@@ -159,6 +159,7 @@ export function chartSheet(consolidation: Consolidation, settings: Settings): Sh
       scale,
       margins: PRINT_MARGINS,
       rowBreaks: flow.breaks,
+      footer: spec.print?.footer,
     },
   };
 }

@@ -10,7 +10,8 @@ import { basename, dirname, join } from "node:path";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
 import { UnwritableOutputError } from "./problems";
 import { loadWorkbook } from "./loadWorkbook";
-import { addSheets, workbookBytes } from "./writeBytes";
+import { withFilterNames } from "./filterNames";
+import { addSheets, sheetFilters, workbookBytes } from "./writeBytes";
 
 export { UnwritableOutputError } from "./problems";
 export { buildWorkbook } from "./writeBytes";
@@ -37,7 +38,8 @@ export async function writeWorkbookCopy(
   for (const sheet of [...workbook.worksheets])
     if (remove.has(sheet.name.toLowerCase())) workbook.removeWorksheet(sheet.id);
   addSheets(workbook, change.add);
-  await writeFileExclusive(Buffer.from(await workbook.xlsx.writeBuffer()), path, unfinished);
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  await writeFileExclusive(await withFilterNames(written, sheetFilters(change.add)), path, unfinished);
 }
 
 export async function writeWorkbookFile(spec: WorkbookSpec, path: string, unfinished?: Set<string>): Promise<void> {
