@@ -13,6 +13,7 @@ export interface SheetFilter {
 }
 
 const WORKBOOK = "xl/workbook.xml";
+export const FILTER_NAME = "_xlnm._FilterDatabase";
 
 /** The package with a filter name for each sheet's autofilter; the bytes unchanged when there are none. */
 export async function withFilterNames(xlsx: Uint8Array, filters: SheetFilter[]): Promise<Uint8Array> {
@@ -32,7 +33,7 @@ export function withNames(workbookXml: string, filters: SheetFilter[]): string {
     if (index < 0) throw new Error(`No sheet "${sheet}" to put a filter on`);
     const absolute = range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
     const reference = `'${sheet.replace(/'/g, "''")}'!${absolute}`;
-    return `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(reference)}</definedName>`;
+    return `<definedName name="${FILTER_NAME}" localSheetId="${index}" hidden="1">${escapeXml(reference)}</definedName>`;
   });
   if (/<definedNames\s*\/>/.test(workbookXml)) {
     return workbookXml.replace(/<definedNames\s*\/>/, `<definedNames>${names.join("")}</definedNames>`);
