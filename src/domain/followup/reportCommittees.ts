@@ -234,7 +234,8 @@ function committeeSheet(
   const committees = consolidation.committees;
   // Wide enough for the longest code, so that two long codes never look alike.
   const codeWidth = Math.min(40, Math.max(8, ...committees.map((c) => c.committee.code.length + 2)));
-  const widths = [codeWidth, 30, ...columns.map((c) => c.width)];
+  // The name on one line: "Social- och arbetsmarknadsnämnden" is 33 characters.
+  const widths = [codeWidth, 36, ...columns.map((c) => c.width)];
   const rows: SpecCell[][] = committees.map((c, i) => [
     { value: c.committee.code, bold: true },
     { value: c.committee.name, wrap: true },
