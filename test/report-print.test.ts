@@ -50,6 +50,9 @@ test("every page is A4 and says Sida x av y; no text is under 8 pt; every sheet'
   });
   const smallest = words.reduce((min, w) => (w.height < min.height ? w : min));
   expect(words.length).toBeGreaterThan(1000);
+  // The first page stands at full size: its 14 pt title is the measure of a word's box.
+  const title = words.find((w) => w.page === 0 && w.word === "Uppföljning")!;
+  expect(title.height / CARLITO_LINE).toBeCloseTo(14, 0);
   expect(smallest.height / CARLITO_LINE).toBeGreaterThanOrEqual(8);
   // Each sheet's title (A1) heads some page.
   const pages = sizes.map((_, page) => pageText(pdf, page));
