@@ -20,8 +20,10 @@ import { PlanRowKind, KIND_LABEL } from "./model";
 
 /**
  * The finance office's report: an overview per nämnd, the economy, Måluppfyllelse down the goal tree (every nämnd's
- * bedömning side by side and the overall one; goalAttainmentSheet.ts), every answer, what is missing (for chasing), and the findings. Counts and sums in the overview are
- * formulas over the answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json.
+ * bedömning side by side and the overall one; goalAttainmentSheet.ts), the counts per nämnd (reportCommittees.ts),
+ * every answer, what is missing (for chasing), and the findings. Counts and sums per nämnd are formulas over the
+ * answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json. Every sheet
+ * prints on A4 with text of 8 pt or more (reportSheet.ts).
  */
 
 export interface CommitteeFigures {
