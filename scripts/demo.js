@@ -135,7 +135,7 @@ async function followUp(dir, log) {
   log(`\nFiler:
   ${path.relative(root, master)}   planen med ett uppföljningsblad per nämnd (ekonomens huvudfil)
   ${path.relative(root, split)}/      en arbetsbok per nämnd att skicka ut (${fs.readdirSync(split).length} filer)
-  ${path.relative(root, report)}   sammanställningen: översikt, driftredovisning, per mål, svar, saknas, fynd
+  ${path.relative(root, report)}   sammanställningen: översikt, driftredovisning, diagram, måluppfyllelse, per nämnd, svar, saknas, fynd
   ${path.relative(root, chapter)}   måluppfyllelsekapitlet för delårsrapporten (Word)`);
   return { report, chapter };
 }

@@ -206,7 +206,7 @@ test("two returns for one nämnd: a finding, and the later one is used", async (
   expect(json.committees.find((c) => c.code === "KS")!.statusCounts).toMatchObject({ Genomfört: 1, Påbörjat: 0 });
 });
 
-test("the report workbook has the overview, Driftredovisning, charts, Måluppfyllelse, answers, missing and findings sheets", async () => {
+test("the report workbook has the overview, Driftredovisning, charts, Måluppfyllelse, the sheets per nämnd, answers, missing and findings", async () => {
   const out = path.join(dir, "rapport.xlsx");
   expect((await cli("consolidate", master, "--out", out)).code).toBe(0);
   const workbook = new ExcelJS.Workbook();
@@ -217,20 +217,30 @@ test("the report workbook has the overview, Driftredovisning, charts, Måluppfyl
     "Diagram",
     "Diagram per mål",
     "Måluppfyllelse",
+    "Måluppfyllelse per nämnd",
+    "Uppdrag per nämnd",
+    "Ramjusteringar per nämnd",
     "Svar",
     "Saknas",
     "Fynd",
   ]);
   const overview = workbook.getWorksheet("Översikt")!;
-  // Mål totalt (E) is a formula over Svar for every nämnd, with the value it gives cached for viewers that do not
-  // recalculate; a nämnd's own counts (D, Mål besvarade) are blank until it has answered, never 0.
-  const first = overview.getCell("E4").value as ExcelJS.CellFormulaValue;
+  const goals = workbook.getWorksheet("Måluppfyllelse per nämnd")!;
+  // Mål totalt (D) is a formula over Svar for every nämnd, with the value it gives cached for viewers that do not
+  // recalculate; a nämnd's own counts (C, Mål besvarade; E on, per status) say Ej inkommet or are blank until it has
+  // answered, never 0.
+  expect([goals.getCell("C3").value, goals.getCell("D3").value]).toEqual(["Mål besvarade", "Mål totalt"]);
+  const first = goals.getCell("D4").value as ExcelJS.CellFormulaValue;
   expect(first.formula).toMatch(/^SUMPRODUCT\(--EXACT\(Svar!/);
   expect(typeof first.result).toBe("number");
   for (let row = 4; overview.getCell(`A${row}`).value !== "Summa"; row++) {
+    expect(goals.getCell(`A${row}`).value).toBe(overview.getCell(`A${row}`).value);
     const from = overview.getCell(`C${row}`).value;
-    if (from === "Ej inkommet") expect(overview.getCell(`D${row}`).value).toBeNull();
-    else expect((overview.getCell(`D${row}`).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUMPRODUCT/);
+    if (from === "Ej inkommet") {
+      expect([goals.getCell(`C${row}`).value, goals.getCell(`E${row}`).value]).toEqual(["Ej inkommet", null]);
+    } else {
+      expect((goals.getCell(`C${row}`).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUMPRODUCT/);
+    }
   }
   expect(overview.getCell("A4").value).not.toBe("Summa");
   // Every report sheet carries its marker for Måltavlan in A2, in a hidden row: never on screen or paper.

@@ -14,6 +14,7 @@ import { DRIFT_SHEET, INVESTMENT_SHEET, NOT_RECEIVED } from "../src/domain/follo
 import { followUpSheets } from "../src/domain/followup/generate";
 import { COL, ECONOMY_COL } from "../src/domain/followup/model";
 import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
+import { ASSIGNMENTS_SHEET, GOALS_SHEET } from "../src/domain/followup/reportCommittees";
 import { CHART_SHEET } from "../src/domain/followup/reportCharts";
 import { Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, Settings } from "../src/domain/settings";
@@ -83,13 +84,19 @@ afterAll(async () => {
   await office?.close();
 });
 
-/** The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt, then the charts. */
+/**
+ * The report's sheets when the plan gives drift and investment budgets: the two statements after Översikt, then the
+ * charts, Måluppfyllelse and the counts per nämnd.
+ */
 const REPORT_SHEETS = [
   "Översikt",
   DRIFT_SHEET,
   INVESTMENT_SHEET,
   CHART_SHEET,
   GOAL_ATTAINMENT_SHEET,
+  // No Ramjusteringar per nämnd: the plan has none.
+  GOALS_SHEET,
+  ASSIGNMENTS_SHEET,
   "Svar",
   "Saknas",
   "Fynd",

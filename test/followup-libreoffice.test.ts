@@ -36,6 +36,7 @@ import {
   requireLibreOffice,
   startLibreOffice,
 } from "./support/libreoffice";
+import { committeeColumns } from "./support/reportSheets";
 import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
 
 const LO_TIMEOUT = 180_000;
@@ -835,12 +836,6 @@ describe("protection and dropdowns", () => {
 });
 
 describe("the consolidation report", () => {
-  const column = (overview: Cells, header: string) => {
-    const cell = overview.sheet.cells.find((c) => c.row === 2 && c.value === header);
-    if (!cell) throw new Error(`Översikt has no column "${header}"`);
-    return cell.col;
-  };
-
   test("consolidate read the typed answers without findings", () => {
     expect(consolidateCode).toBe(0);
     expect(reportJson.findings).toEqual([]);
@@ -893,18 +888,21 @@ describe("the consolidation report", () => {
     expect(saknas.length).toBe(reportJson.totals.missing);
   });
 
-  test("Översikt's formulas give the JSON's figures per nämnd, and its Summa row the JSON's totals", () => {
+  test("the formulas of the sheets per nämnd give the JSON's figures per nämnd, and their Summa rows the JSON's totals", () => {
     const overview = new Cells(loSheet(inspected.get(report)!, "Översikt"));
+    const columns = committeeColumns(inspected.get(report)!);
     const labels = [...GOAL_SCALE, ...ASSIGNMENT_SCALE];
     // A figure nobody gave is blank, never 0: a nämnd's own counts before it has answered, a sum of no prognos.
     const blank = "empty null";
     const figures = (c: ConsolidateOutput["committees"][number]) => {
       const own = (n: number) => (c.answered ? n : blank);
-      const given = (n: number) => (c.adjustments.answered > 0 ? n : blank);
+      // A nämnd that has not answered says so where its own figures would stand.
+      const received = (n: number | string) => (c.answered ? n : "text Ej inkommet");
+      const given = (n: number) => received(c.adjustments.answered > 0 ? n : blank);
       return {
-        "Mål besvarade": own(c.goals.answered),
+        "Mål besvarade": received(c.goals.answered),
         "Mål totalt": c.goals.total,
-        "Uppdrag besvarade": own(c.assignments.answered),
+        "Uppdrag besvarade": received(c.assignments.answered),
         "Uppdrag totalt": c.assignments.total,
         ...Object.fromEntries(labels.map((l) => [l, own(c.statusCounts[l])])),
         "Ramjusteringar (tkr)": c.adjustmentsTkr,
@@ -916,7 +914,7 @@ describe("the consolidation report", () => {
     const read = (row: number, headers: string[]) =>
       Object.fromEntries(
         headers.map((h) => {
-          const cell = overview.at(row, column(overview, h));
+          const cell = columns.at(h, row);
           return [
             h,
             cell?.type === "formula" && cell.resultType === "number" ? cell.value : `${cell?.type} ${cell?.value}`,

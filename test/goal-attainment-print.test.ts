@@ -13,6 +13,7 @@ import { workbookBuffer } from "../src/hosts/xlsx/write";
 import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
 import { PLAN, Typed, consolidation, goal } from "./support/goalPlan";
 import { LibreOffice, startLibreOffice } from "./support/libreoffice";
+import { CARLITO_LINE, wordHeights } from "./support/pdf";
 
 let office: LibreOffice | null = null;
 beforeAll(async () => {
@@ -32,24 +33,6 @@ const WIDE: Plan = {
   ],
   goals: [...PLAN.goals, ...EXTRA.map((code) => goal(`${code}1`, "namndmal", ["M1"], code))],
 };
-
-/** The height of each word on each page, in points, as pdftotext places it (its font's ascent to descent). */
-function wordHeights(pdf: string): { page: number; word: string; height: number }[] {
-  const xml = spawnSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" }).stdout;
-  return xml
-    .split("<page ")
-    .slice(1)
-    .flatMap((page, i) =>
-      [...page.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)].map((m) => ({
-        page: i,
-        word: m[3],
-        height: Number(m[2]) - Number(m[1]),
-      })),
-    );
-}
-
-/** Carlito's (and Calibri's) ascent plus descent, in ems: a word's box is this many times its size. */
-const CARLITO_LINE = 1.221;
 
 test("ten nämnder print legibly on A4 landscape, the title rows on every page", async () => {
   const comment = "En lång kommentar om hur det har gått för målet under perioden, med orsaker och åtgärder. ";

@@ -39,7 +39,7 @@ const EXCEL_PROBLEMS: { [C in ExcelProblem["code"]]: Extract<ExcelProblem, { cod
   writeFailed: { code: "writeFailed", cause: SYNC_FAILED, undone: false, sheets: ["KS T1 2025"] },
 };
 
-const WARNINGS: WriteWarning[] = ["noDropdowns", "noConditionalFills", "noPrintSetup"];
+const WARNINGS: WriteWarning[] = ["noDropdowns", "noConditionalFills", "noPrintSetup", "noAutoFilter"];
 const STEPS = Object.keys(HOST_STRINGS.sv.steps) as ExcelStep[];
 
 describe("host messages in Swedish and English", () => {

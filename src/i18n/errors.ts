@@ -132,6 +132,9 @@ const sv = {
     noPrintSetup:
       "Den här Excel-versionen kan inte ställa in utskriften (kräver ExcelApi 1.9): " +
       "ställ in orientering, A4, rubrikrader, sidbrytningar och sidfot själv under Sidlayout.",
+    noAutoFilter:
+      "Den här Excel-versionen kan inte lägga filter på kolumnrubrikerna (kräver ExcelApi 1.9): " +
+      "markera rubrikraden och välj Data > Filtrera om du vill filtrera.",
   } satisfies Record<WriteWarning, string>,
   files: {
     missing: (p) => `Filen finns inte: ${p.file}`,
@@ -275,6 +278,9 @@ const en: HostStrings = {
     noPrintSetup:
       "This version of Excel cannot set up printing (it needs ExcelApi 1.9): " +
       "set the orientation, A4, the title rows, page breaks and the footer yourself under Page Layout.",
+    noAutoFilter:
+      "This version of Excel cannot put filters on the column headers (it needs ExcelApi 1.9): " +
+      "select the header row and Data > Filter to filter.",
   },
   files: {
     missing: (p) => `The file does not exist: ${p.file}`,

@@ -84,4 +84,4 @@ export type ExcelProblem =
   | { code: "writeFailed"; cause: ExcelProblem; undone: boolean; sheets: string[] };
 
 /** Something a write left out because this Excel cannot do it. */
-export type WriteWarning = "noDropdowns" | "noInputMessages" | "noConditionalFills" | "noPrintSetup";
+export type WriteWarning = "noDropdowns" | "noInputMessages" | "noConditionalFills" | "noPrintSetup" | "noAutoFilter";

@@ -39,6 +39,8 @@ export interface SpecCell {
   fill?: string;
   /** Wraps text and aligns it to the top, so long uppdrag texts read as paragraphs. */
   wrap?: boolean;
+  /** Aligned to the top of its row without wrapping: a row whose other cells wrap then reads across. */
+  alignTop?: boolean;
   /** Cell protection; only has an effect when the sheet is protected. Excel's default is locked. */
   locked?: boolean;
 }
@@ -192,6 +194,11 @@ export interface SheetSpec {
   protect?: SheetProtection;
   /** Native charts over the workbook's cells, each anchored on this sheet. */
   charts?: ChartSpec[];
+  /**
+   * A filter button on each column header of this range (its first row), e.g. "A3:I64": Excel's AutoFilter, which
+   * the Excel host can set only from ExcelApi 1.9.
+   */
+  autoFilter?: string;
 }
 
 /** Sheets in the order they appear in the workbook. */

@@ -715,6 +715,44 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
       expect(sheet.validations).toEqual([]);
     });
 
+    test("the autofilter: ExcelApi 1.9 sets it; below, the stand-in refuses it and the write leaves it and the footer out, saying so", async () => {
+      const filtered: SheetSpec = {
+        ...printed,
+        validations: [],
+        inputMessages: [],
+        autoFilter: "A1:A6",
+        protect: undefined,
+      };
+      const apply = (excel: StandIn) =>
+        excel.run(async (context) => {
+          context.workbook.worksheets.getItem("Blad1").autoFilter.apply("A1:B3");
+          await context.sync();
+        });
+      const old = createStandIn({ apiVersion: 8 });
+      expect(((await failure(apply(old))) as StandInError).code).toBe("ApiNotFound");
+      expect(old.workbook.sheet("Blad1").autoFilter).toBeNull();
+      const current = createStandIn({ apiVersion: 9 });
+      await apply(current);
+      expect(current.workbook.sheet("Blad1").autoFilter).toBe("A1:B3");
+
+      for (const [apiVersion, warnings, autoFilter] of [
+        [9, [], "A1:A6"],
+        [8, ["noPrintSetup", "noAutoFilter"], null],
+      ] as const) {
+        const excel = createStandIn({ apiVersion });
+        const written = await excel.run((context) =>
+          writeSheets(context, [filtered], { replace: [], existing: [{ name: "Blad1" }], supports: excel.supports }),
+        );
+        const sheet = excel.workbook.sheet("Utskrift");
+        expect([apiVersion, written.warnings, sheet.autoFilter]).toEqual([apiVersion, warnings, autoFilter]);
+        expect(sheet.pageLayout.footer).toEqual(
+          apiVersion === 9 ? expect.objectContaining({ center: "Sida &P av &N" }) : undefined,
+        );
+      }
+      expect(writeWarningMessage("noAutoFilter", "sv")).toContain("ExcelApi 1.9");
+      expect(writeWarningMessage("noAutoFilter", "en")).toContain("ExcelApi 1.9");
+    });
+
     test("the stand-in refuses a prompt longer than Excel takes", async () => {
       const excel = createStandIn({ apiVersion: 9 });
       const long = {
@@ -788,7 +826,14 @@ describe("parity with the xlsx host on the example plans", () => {
     // …and a report sheet, whose marker row is hidden.
     const specs = [
       ...followUp,
-      reportSheet("Rapportprov", "Prov", ["Nämnd", "Svar"], [[{ value: "KS" }, { value: 1 }]], [8, 8]),
+      reportSheet(
+        "Rapportprov",
+        "Prov",
+        ["Nämnd", "Svar"],
+        [[{ value: "KS" }, { value: 1 }], [{ value: "SN" }, { value: "lång text", wrap: true }], [{ value: "Summa" }]],
+        [8, 8],
+        { filterRows: 2 },
+      ),
     ];
 
     // (a) the xlsx host: to a file, read back with ExcelJS
@@ -853,6 +898,9 @@ describe("parity with the xlsx host on the example plans", () => {
         else expect(excel.fittedRows.has(row)).toBe(true);
       }
       expect(excel.frozenRows).toBe(file.views?.[0]?.state === "frozen" ? file.views[0].ySplit : 0);
+      // The autofilter: the same range in both, the one the spec names (the report's: headers and its two rows).
+      expect(excel.autoFilter).toBe(file.autoFilter ?? null);
+      expect(excel.autoFilter).toBe(spec.autoFilter ?? null);
       expect([...excel.merges].sort()).toEqual([...((file.model as { merges?: string[] }).merges ?? [])].sort());
 
       // List validations: every cell of each range, and no other cell.
@@ -932,6 +980,12 @@ describe("parity with the xlsx host on the example plans", () => {
       expect(excel.protection.protected).toBe(protection?.sheet === true);
       expect(excel.protection.password !== undefined).toBe(protection?.hashValue !== undefined);
     }
+    // The report sheet: a filter on its headers and two rows (not the Summa under them), its cells at the top of their
+    // rows, "Sida x av y" at the foot of every page.
+    const report = standIn.workbook.sheet("Rapportprov");
+    expect(report.autoFilter).toBe("A3:B5");
+    expect(standInCellView(report.cell("A4")).top).toBe(true);
+    expect(report.pageLayout.footer).toEqual({ left: "Prov", center: "Sida &P av &N" });
   });
 });
 

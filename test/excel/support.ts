@@ -85,6 +85,8 @@ export interface CellView {
   color: string | null;
   fill: string | null;
   wrap: boolean;
+  /** Aligned to the top of its row (wrapped cells are, and every cell of a report sheet). */
+  top: boolean;
 }
 
 /** Excel's default font size: ExcelJS reports it for any styled cell, Office.js leaves it unset. */
@@ -117,6 +119,7 @@ export function excelJsCellView(cell: ExcelJS.Cell): CellView {
     color: argbColor(cell.font?.color?.argb),
     fill: fill?.type === "pattern" ? argbColor(fill.fgColor?.argb) : null,
     wrap: cell.alignment?.wrapText === true,
+    top: cell.alignment?.vertical === "top",
   };
 }
 
@@ -134,5 +137,6 @@ export function standInCellView(cell: CellModel | undefined): CellView {
     color: cell?.color ?? null,
     fill: cell?.fill ?? null,
     wrap: cell?.wrap === true,
+    top: cell?.verticalAlignment === "Top",
   };
 }

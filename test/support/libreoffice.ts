@@ -87,6 +87,8 @@ export interface LoSheet {
   hiddenRows: number[];
   /** The reported area, "A1:F20", or null for a sheet with nothing in it. */
   usedRange: string | null;
+  /** The autofilter's range, header row included ("A3:I64"), or null when the sheet has none. */
+  autoFilter: string | null;
   /** True when the area had more cells than `maxCells`: then only its first rows are in `cells`. */
   truncated: boolean;
   /** Row by row over `usedRange`: from A1 to the end of the content, widened to empty cells that are unlocked or

@@ -24,6 +24,7 @@ import { standInFromGrids } from "../excel/support";
 import { COL, ECONOMY_COL } from "../../src/domain/followup/model";
 import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
+import { writeWarningMessage } from "../../src/i18n/errors";
 import { LEDGER_SETTINGS, deferred, inThreadFiles } from "./fakes";
 
 let grids: Grid[];
@@ -119,6 +120,23 @@ test("the four steps on the Östersund example, in the stand-in's workbook", asy
   expect(standIn.workbook.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Översikt", "Fynd"]));
   // Every step's core work went through the core passed in (the pane's worker), none in the pane's thread.
   expect(new Set(calls)).toEqual(new Set(["readPlan", "outlineFollowUp", "prepareFollowUp", "prepareReport"]));
+});
+
+test("below ExcelApi 1.9 the report is written without filters and footers, and the pane says so", async () => {
+  uninstall();
+  standIn = standInFromGrids(grids, 8);
+  uninstall = standIn.install();
+  const user = userEvent.setup();
+  pane("skapa");
+  await user.click(await screen.findByRole("button", { name: "Skapa uppföljningsblad" }));
+  expect(await screen.findByText(/^Skapade \d+ uppföljningsblad/)).toBeVisible();
+  await user.click(screen.getByRole("tab", { name: "Sammanställ" }));
+  await user.click(await screen.findByRole("button", { name: "Sammanställ" }));
+  expect(await screen.findByText(/Rapporten är skriven på bladen Översikt/)).toBeVisible();
+  expect(await screen.findByText(writeWarningMessage("noAutoFilter", "sv"))).toBeVisible();
+  // Said once by Skapa (the follow-up sheets' print setup) and once by Sammanställ (the report's).
+  expect(screen.getAllByText(writeWarningMessage("noPrintSetup", "sv"))).toHaveLength(2);
+  expect([standIn.workbook.sheet("Svar").autoFilter, standIn.workbook.sheet("Svar").pageLayout]).toEqual([null, {}]);
 });
 
 test("Skapa with a ledger export: read in the files worker, summed in the core, its utfall on the nämnd's sheet", async () => {

@@ -104,7 +104,11 @@ export function goalAttainmentSheet(
   );
   const top = 3; // the data rows start under the title, the marker and the headers
   const [title, marker, ...rest] = spec.blocks[0].rows;
-  const ruleCell: SpecCell = { value: words.ruleLine(words.rules[overallRuleOf(settings)](strongest)), italic: true };
+  const ruleCell: SpecCell = {
+    value: words.ruleLine(words.rules[overallRuleOf(settings)](strongest)),
+    italic: true,
+    alignTop: true,
+  };
   // A comment or the uppdrag reads beside its label, from column B to the last; a note across the whole table.
   const merged = [...spanning.map((r) => ({ r, from: 1 })), ...notes.map((r) => ({ r, from: 0 }))];
   const heights = merged.map(({ r, from }) => {

@@ -1,24 +1,29 @@
 import { cellName } from "../../sheet/grid";
-import { ConditionalFill, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
+import { WorkbookSpec } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
 import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
-import { NOT_RECEIVED, economyReportSheet, hasStatement } from "./economyReport";
+import { economyReportSheet, hasStatement } from "./economyReport";
 import { economyFigures } from "./economyResults";
 import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
 import { chartSheets } from "./reportCharts";
+import { committeeSheets } from "./reportCommittees";
 import { reportSheet as sheet } from "./reportSheet";
 
 export { REPORT_MARKER } from "./reportSheet";
+/** The report's first sheet: per nämnd, who answered, and what is missing. */
+export { OVERVIEW_SHEET } from "./reportCommittees";
 import { amountFormat } from "./sheetLook";
 import { PlanRowKind, KIND_LABEL } from "./model";
 
 /**
  * The finance office's report: an overview per nämnd, the economy, Måluppfyllelse down the goal tree (every nämnd's
- * bedömning side by side and the overall one; goalAttainmentSheet.ts), every answer, what is missing (for chasing), and the findings. Counts and sums in the overview are
- * formulas over the answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json.
+ * bedömning side by side and the overall one; goalAttainmentSheet.ts), the counts per nämnd (reportCommittees.ts),
+ * every answer, what is missing (for chasing), and the findings. Counts and sums per nämnd are formulas over the
+ * answer sheet, so a spreadsheet recalculates them; reportFigures gives the same figures for --json. Every sheet
+ * prints on A4 with text of 8 pt or more (reportSheet.ts).
  */
 
 export interface CommitteeFigures {
@@ -65,9 +70,6 @@ export function amountSums(rows: ResultRow[]): AmountSums {
   return sums;
 }
 
-/** The report's first sheet: per nämnd, who answered and how it went. */
-export const OVERVIEW_SHEET = "Översikt";
-
 export function reportFigures(consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
   return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows, economy }) => {
@@ -98,11 +100,6 @@ export function reportFigures(consolidation: Consolidation, settings: Settings):
   });
 }
 
-/** "$H$3" */
-function absolute(row: number, col: number): string {
-  return cellName(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-}
-
 export const ANSWERS_SHEET = "Svar";
 const FIRST_DATA_ROW = 3; // 0-based: heading, blank, headers
 
@@ -126,7 +123,10 @@ export function reportWorkbook(
     ...answerRows.flatMap(({ row }) => (row.kind === "adjustment" && row.input !== null ? [row.input] : [])),
   ]);
 
-  // Svar: one row per answer the plan asks for; the overview counts and sums over it.
+  // Svar: one row per answer the plan asks for; the sheets per nämnd count and sum over it. Narrow enough to print
+  // at 8 pt or more on A4 landscape, the longer texts wrapped; a filter on every column.
+  // Wide enough for the longest code, so that two long codes never look alike.
+  const codeWidth = Math.min(40, Math.max(8, ...consolidation.committees.map((c) => c.committee.code.length + 2)));
   const last = FIRST_DATA_ROW + Math.max(answerRows.length, 1); // 1-based last row (at least one, for valid ranges)
   const answers = sheet(
     ANSWERS_SHEET,
@@ -139,9 +139,9 @@ export function reportWorkbook(
       return [
         { value: code },
         { value: KIND_LABEL[row.kind] },
-        { value: row.id },
+        { value: row.id, wrap: true },
         { value: row.title, wrap: true },
-        { value: row.kind === "adjustment" ? null : row.input },
+        { value: row.kind === "adjustment" ? null : row.input, wrap: true },
         { value: row.comment, wrap: true },
         { value: amount, ...(amount !== null ? { numberFormat: tkrFormat } : {}) },
         { value: forecast, ...(forecast !== null ? { numberFormat: tkrFormat } : {}) },
@@ -154,122 +154,20 @@ export function reportWorkbook(
           : { value: null },
       ];
     }),
-    [8, 14, 22, 50, 18, 50, 14, 14, 14],
+    [codeWidth, 13, 10, 42, 16, 42, 13, 13, 13],
+    { filterRows: answerRows.length },
   );
   const column = (letter: string) => `${ANSWERS_SHEET}!$${letter}$${FIRST_DATA_ROW + 1}:$${letter}$${last}`;
-
-  // Översikt: per nämnd, formulas over Svar.
-  const labels = [...settings.scales.goal, ...settings.scales.assignment];
-  const overviewHeaders = [
-    "Nämnd",
-    "Namn",
-    "Svar från",
-    "Mål besvarade",
-    "Mål totalt",
-    "Uppdrag besvarade",
-    "Uppdrag totalt",
-    ...labels.map((v) => v.label),
-    "Ramjusteringar (tkr)",
-    amountHeader,
-    "Avvikelse (tkr)",
-    "Saknas",
-  ];
   const committees = consolidation.committees;
-  const figures = reportFigures(consolidation, settings);
-  // Wide enough for the longest code, so that two long codes never look alike.
-  const codeWidth = Math.min(40, Math.max(8, ...committees.map((c) => c.committee.code.length + 2)));
-  // Counts and sums match text exactly (EXACT) against the nämnd's code and the status in this sheet's own cells:
-  // no code or status is ever part of a formula, where COUNTIFS would read "<>KS", ">A" or "K*" as a comparison.
-  const where = (r: number, ...conditions: string[]) =>
-    `SUMPRODUCT(--EXACT(${column("A")},$A$${r + 1})${conditions.map((c) => `,${c}`).join("")})`;
-  const kindIs = (...kinds: string[]) => kinds.map((kind) => `EXACT(${column("B")},"${kind}")`).join("+");
-  const labelColumn = (i: number) => 7 + i; // column H on: one per status
-  const given = `--(${column("H")}<>"")`;
-  // Each formula carries the value it gives (computed as reportFigures does), so that a viewer that does not
-  // recalculate shows it. A nämnd that has not answered has no figure of its own: blank, never 0.
-  const overviewRows: SpecCell[][] = committees.map((c, i) => {
-    const r = FIRST_DATA_ROW + i;
-    const f = figures[i];
-    const formula = (value: number, ...conditions: string[]): SpecCell => ({ value, formula: where(r, ...conditions) });
-    const answeredOnly = (cell: SpecCell): SpecCell => (c.answered ? cell : { value: null });
-    // Prognos and avvikelse only where a prognos was given: a sum of none is blank, not 0.
-    const amountSum = (letter: string, tkr: number): SpecCell =>
-      f.adjustments.answered === 0
-        ? { value: null }
-        : {
-            value: tkr,
-            formula: `IF(${where(r, given)}=0,"",${where(r, column(letter))})`,
-            numberFormat: tkrFormat,
-          };
-    return [
-      { value: c.committee.code, bold: true },
-      { value: c.committee.name },
-      c.answered && c.source
-        ? { value: `${c.source.file} (${c.source.sheet})`, wrap: true }
-        : { value: NOT_RECEIVED, italic: true },
-      answeredOnly(formula(f.goals.answered, `--(${kindIs("Mål")})`, `--(${column("E")}<>"")`)),
-      formula(f.goals.total, `--(${kindIs("Mål")})`),
-      answeredOnly(formula(f.assignments.answered, `--(${kindIs("Uppdrag")})`, `--(${column("E")}<>"")`)),
-      formula(f.assignments.total, `--(${kindIs("Uppdrag")})`),
-      // A status counts on goals and uppdrag: a nyckeltal's utfall may be any text.
-      ...labels.map((label, l) =>
-        answeredOnly(
-          formula(
-            f.statusCounts[label.label] ?? 0,
-            `--EXACT(${column("E")},${absolute(FIRST_DATA_ROW - 1, labelColumn(l))})`,
-            `--(${kindIs("Mål", "Uppdrag")})`,
-          ),
-        ),
-      ),
-      // SUMPRODUCT takes the empty cells and the "" of an avvikelse without a prognos as 0.
-      { ...formula(f.adjustmentsTkr, column("G")), numberFormat: tkrFormat },
-      amountSum("H", f.forecastTkr),
-      amountSum("I", f.deviationTkr),
-      // Unanswered: no status and no prognos.
-      formula(f.missing.length, `--(${column("E")}="")`, `--(${column("H")}="")`),
-    ];
+  const [overview, ...byCommittee] = committeeSheets({
+    consolidation,
+    settings,
+    figures: reportFigures(consolidation, settings),
+    what,
+    amountHeader,
+    tkrFormat,
+    answers: column,
   });
-  const firstCount = 3; // column D: the first formula column
-  const totalRow = FIRST_DATA_ROW + committees.length;
-  const answeredCount = committees.filter((c) => c.answered).length;
-  const totals: SpecCell[] = [
-    { value: "Summa", bold: true },
-    { value: null },
-    { value: `${answeredCount} av ${committees.length} har svarat`, italic: true },
-    ...overviewHeaders.slice(firstCount).map((_, i): SpecCell => {
-      const col = firstCount + i;
-      const values = overviewRows.map((row) => row[col].value).filter((v): v is number => typeof v === "number");
-      return {
-        value: values.reduce((sum, v) => sum + v, 0),
-        bold: true,
-        formula: `SUM(${cellName(FIRST_DATA_ROW, col)}:${cellName(Math.max(totalRow - 1, FIRST_DATA_ROW), col)})`,
-        ...(overviewHeaders[col].includes("tkr") ? { numberFormat: tkrFormat } : {}),
-      };
-    }),
-  ];
-  const overviewNote =
-    `Summorna gäller det som kommit in: svar från ${answeredCount} av ${committees.length} nämnder. ` +
-    `En nämnd som inte svarat (${NOT_RECEIVED}) räknas aldrig som 0; prognos och avvikelse summeras över de ` +
-    "ramjusteringar som fått en prognos.";
-  const statusColumns = (index: number) => {
-    const col = labelColumn(index);
-    return `${cellName(FIRST_DATA_ROW, col)}:${cellName(totalRow, col)}`;
-  };
-  const overview: SheetSpec = {
-    ...sheet(
-      OVERVIEW_SHEET,
-      `Uppföljning ${what}: översikt per nämnd`,
-      overviewHeaders,
-      [...overviewRows, totals, [], [{ value: overviewNote, italic: true }]],
-      [codeWidth, 34, 30, 10, 10, 10, 10, ...labels.map(() => 11), 15, 15, 15, 9],
-    ),
-    // A status column lights up in its colour where any answer has it.
-    conditionalFills: labels.map((v, i): ConditionalFill => ({
-      range: statusColumns(i),
-      when: { greaterThan: 0 },
-      fill: v.color,
-    })),
-  };
 
   // Saknas: what to chase, by nämnd.
   const missing = sheet(
@@ -281,7 +179,8 @@ export function reportWorkbook(
         .filter((r) => !answered(r))
         .map((r) => [{ value: c.committee.code }, { value: KIND_LABEL[r.kind] }, { value: r.title, wrap: true }]),
     ),
-    [8, 14, 80],
+    [codeWidth, 13, 70],
+    { filterRows: committees.reduce((n, c) => n + c.rows.filter((r) => !answered(r)).length, 0) },
   );
 
   const findings = sheet(
@@ -291,18 +190,19 @@ export function reportWorkbook(
     consolidation.findings.length === 0
       ? [[{ value: "Inga fynd", italic: true }]]
       : consolidation.findings.map((f) => [
-          { value: f.file },
-          { value: f.sheet },
+          { value: f.file, wrap: true },
+          { value: f.sheet, wrap: true },
           { value: f.cell },
           { value: f.severity === "error" ? "Fel" : "Varning" },
           { value: message(f), wrap: true },
         ]),
-    [30, 20, 8, 10, 90],
+    [30, 20, 8, 10, 80],
+    { filterRows: consolidation.findings.length },
   );
   const economy = (["economy", "investment"] as const)
     .filter((kind) => hasStatement(consolidation, kind))
     .map((kind) => economyReportSheet(consolidation, kind));
   const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords);
   const charts = chartSheets(plan, consolidation, settings, goalWords);
-  return { sheets: [overview, ...economy, ...charts, goals, answers, missing, findings] };
+  return { sheets: [overview, ...economy, ...charts, goals, ...byCommittee, answers, missing, findings] };
 }

@@ -9,7 +9,7 @@
  *
  * Order within the write: sheets this write replaces are renamed out of the way, the new sheets are added, then per
  * sheet its cells (number formats before values: see `cellContent` in ops/cells.ts), styles, widths, heights,
- * merges, frozen rows, dropdowns, conditional fills, charts and print setup; protection and visibility come last, so no
+ * merges, frozen rows, dropdowns, conditional fills, charts, autofilter and print setup; protection and visibility come last, so no
  * write meets a protected sheet. Calculation is suspended in every sync and add-in events are off while writing (ExcelApi 1.8).
  *
  * The ops come from one builder per part (ops/: the workbook's sheets, cells, styles, layout, rules, print setup),
@@ -31,7 +31,7 @@ import { cellOps, writtenShape } from "./ops/cells";
 import { chartOps } from "./ops/charts";
 import { columnOps, frozenRowOps, hiddenRowOps, mergeOps, rowOps } from "./ops/layout";
 import { type Features, type SheetOpBuilder, type WriteState, pack } from "./ops/op";
-import { printOps } from "./ops/print";
+import { autoFilterOps, printOps } from "./ops/print";
 import { conditionalFillOps, validationOps } from "./ops/rules";
 import { type Backup, type ExistingSheet, backupName, finalOps, lower, preludeOps, rollback } from "./ops/sheets";
 
@@ -77,6 +77,7 @@ const SHEET_PARTS: SheetOpBuilder[] = [
   validationOps,
   conditionalFillOps,
   chartOps,
+  autoFilterOps,
   printOps,
 ];
 
@@ -113,6 +114,7 @@ export async function writeSheets(
     conditional: supports("1.6"),
     validation: supports("1.8"),
     print: supports("1.9"),
+    autoFilter: supports("1.9"),
   };
   const warnings = featureWarnings(specs, features);
   const sheetOps = specs.flatMap((spec) => SHEET_PARTS.flatMap((build) => build(spec, features)));
@@ -195,6 +197,9 @@ function featureWarnings(specs: SheetSpec[], features: Features): WriteWarning[]
   }
   if (!features.print && any((s) => s.print !== undefined)) {
     warnings.push("noPrintSetup");
+  }
+  if (!features.autoFilter && any((s) => s.autoFilter !== undefined)) {
+    warnings.push("noAutoFilter");
   }
   return warnings;
 }

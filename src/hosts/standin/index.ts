@@ -13,7 +13,8 @@
  *   Worksheet: name, visibility, id (load, set name/visibility), activate(), delete(), getRange(address),
  *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4],
  *     getUsedRange(valuesOnly) [1.1] (a blank sheet gives its top-left cell, as Excel documents), protection,
- *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9], horizontalPageBreaks.add(range) [1.9]
+ *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9], horizontalPageBreaks.add(range) [1.9],
+ *     autoFilter.apply(address) [1.9]
  *   WorksheetProtection: protected (load), protect(options, password) [1.2; password 1.7], unprotect(password)
  *   PageLayout [1.9]: orientation, paperSize, zoom (set), setPrintTitleRows(address), topMargin, bottomMargin,
  *     leftMargin, rightMargin, headerMargin, footerMargin (set, points),

@@ -101,6 +101,8 @@ export class SheetModel {
     margins?: Partial<Record<"top" | "bottom" | "left" | "right" | "header" | "footer", number>>;
     footer?: { left?: string; center?: string; right?: string };
   } = {};
+  /** The autofilter's range ("A3:I64"), or null when the sheet has none. */
+  autoFilter: string | null = null;
   /** 0-based rows with a manual page break above them, in the order added. */
   readonly rowBreaks: number[] = [];
   deleted = false;

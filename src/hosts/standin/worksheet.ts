@@ -1,7 +1,7 @@
 /**
- * Worksheet and what hangs on it apart from its page layout: protection and frozen panes.
+ * Worksheet and what hangs on it apart from its page layout: protection, frozen panes and the autofilter.
  */
-import { parseArea } from "./addresses";
+import { areaAddress, parseArea } from "./addresses";
 import { ChartCollectionProxy } from "./charts";
 import { ClientObject } from "./clientObject";
 import { Context } from "./context";
@@ -62,6 +62,10 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
 
   get freezePanes(): FreezePanesProxy {
     return this.child("FreezePanes", (id) => new FreezePanesProxy(this.context, id, () => this.live()));
+  }
+
+  get autoFilter(): AutoFilterProxy {
+    return this.child("AutoFilter", (id) => new AutoFilterProxy(this.context, id, () => this.live()));
   }
 
   get pageLayout(): PageLayoutProxy {
@@ -194,6 +198,23 @@ class FreezePanesProxy extends ClientObject<SheetModel> {
       checkUnprotected(sheet);
       if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS) fail("InvalidArgument", `freezeRows(${count}).`);
       sheet.frozenRows = count;
+    });
+  }
+
+  protected loadable() {
+    return {};
+  }
+}
+
+/** Worksheet.autoFilter [1.9]: apply(address) puts the filter buttons on the range's first row; one per sheet. */
+class AutoFilterProxy extends ClientObject<SheetModel> {
+  apply(range: string): void {
+    this.context.action(this.pathId, "Apply", [range], () => {
+      this.context.requires(9, "AutoFilter.apply");
+      const sheet = this.live();
+      checkUnprotected(sheet);
+      if (typeof range !== "string") fail("InvalidArgument", "The stand-in's AutoFilter.apply takes an address.");
+      sheet.autoFilter = areaAddress(parseArea(range));
     });
   }
 

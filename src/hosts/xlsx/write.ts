@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
 import { UnwritableOutputError } from "./problems";
 import { loadWorkbook } from "./loadWorkbook";
+import { FILTER_NAME, withFilterNames } from "./filterNames";
 import { addSheets, workbookBytes } from "./writeBytes";
 
 export { UnwritableOutputError } from "./problems";
@@ -37,7 +38,15 @@ export async function writeWorkbookCopy(
   for (const sheet of [...workbook.worksheets])
     if (remove.has(sheet.name.toLowerCase())) workbook.removeWorksheet(sheet.id);
   addSheets(workbook, change.add);
-  await writeFileExclusive(Buffer.from(await workbook.xlsx.writeBuffer()), path, unfinished);
+  // ExcelJS reads a sheet's filter name as a name of the workbook's, which no sheet's filter is: every sheet's is
+  // written anew, local to its sheet.
+  const names = workbook.definedNames as unknown as { model: { name: string }[] };
+  names.model = names.model.filter((name) => name.name !== FILTER_NAME);
+  const filters = workbook.worksheets.flatMap((sheet) =>
+    typeof sheet.autoFilter === "string" ? [{ sheet: sheet.name, range: sheet.autoFilter }] : [],
+  );
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  await writeFileExclusive(await withFilterNames(written, filters), path, unfinished);
 }
 
 export async function writeWorkbookFile(spec: WorkbookSpec, path: string, unfinished?: Set<string>): Promise<void> {

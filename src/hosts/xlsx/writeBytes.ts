@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { withCharts } from "./charts/addCharts";
+import { SheetFilter, withFilterNames } from "./filterNames";
 import { footerCode } from "../../sheet/print";
 import { isValidSheetName } from "../../sheet/sheetName";
 import { DEFAULT_FONT } from "../../sheet/spec";
@@ -31,13 +32,22 @@ interface WriteCaches {
   protections: Map<string, object>;
 }
 
-/** The .xlsx file's bytes, with the sheets' charts (which ExcelJS cannot write) added to what ExcelJS wrote. */
+/**
+ * The .xlsx file's bytes, with the sheets' charts (which ExcelJS cannot write) and their autofilters' names (which
+ * it leaves out) added to what ExcelJS wrote.
+ */
 export async function workbookBytes(spec: WorkbookSpec): Promise<Uint8Array> {
   const written = new Uint8Array(await buildWorkbook(spec).xlsx.writeBuffer());
-  return withCharts(
+  const charted = await withCharts(
     written,
     spec.sheets.map((sheet) => ({ sheet: sheet.name, charts: sheet.charts ?? [] })),
   );
+  return withFilterNames(charted, sheetFilters(spec.sheets));
+}
+
+/** The sheets' autofilters, for withFilterNames. */
+export function sheetFilters(specs: SheetSpec[]): SheetFilter[] {
+  return specs.flatMap((sheet) => (sheet.autoFilter ? [{ sheet: sheet.name, range: sheet.autoFilter }] : []));
 }
 
 function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, { styles, protections }: WriteCaches): void {
@@ -127,6 +137,8 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, { styles, protect
     if (print.footer) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footerCode(print.footer) };
   }
 
+  if (spec.autoFilter) sheet.autoFilter = spec.autoFilter;
+
   if (spec.protect) protect(sheet as unknown as ProtectableSheet, spec.protect.password ?? "", protections);
 }
 
@@ -179,8 +191,9 @@ type StyleCache = Map<string, Partial<ExcelJS.Style>>;
  * to a serif.
  */
 function styleOf(spec: SpecCell, font: string, styles: StyleCache): Partial<ExcelJS.Style> {
-  const { numberFormat, bold, italic, fontSize, fontColor, fill, wrap, locked } = spec;
-  const key = JSON.stringify([font, numberFormat, bold, italic, fontSize, fontColor, fill, wrap, locked]);
+  const { numberFormat, bold, italic, fontSize, fontColor, fill, wrap, alignTop, locked } = spec;
+  const top = alignTop && !wrap;
+  const key = JSON.stringify([font, numberFormat, bold, italic, fontSize, fontColor, fill, wrap, top, locked]);
   let style = styles.get(key);
   if (!style) {
     style = {};
@@ -196,6 +209,7 @@ function styleOf(spec: SpecCell, font: string, styles: StyleCache): Partial<Exce
     if (fill !== undefined)
       style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.toUpperCase()}` } };
     if (wrap) style.alignment = { wrapText: true, vertical: "top" };
+    else if (top) style.alignment = { vertical: "top" };
     if (locked !== undefined) style.protection = { locked };
     styles.set(key, style);
   }

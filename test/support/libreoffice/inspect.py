@@ -16,7 +16,8 @@ Output on stdout: one line of JSON per file, in the order given:
    "sheets": [{"name", "index", "visibility": "visible"|"hidden", "protected", "frozenRows", "frozenColumns",
                "printLandscape", "paper": "A4"|"A3"|"A5"|"Letter"|"Legal"|null, "paperWidthMm", "paperHeightMm",
                "printTitleRows": "$1:$3"|null, "printTitleColumns": "$A:$B"|null, "printAreas": ["A1:F20"],
-               "hiddenColumns": [0-based], "hiddenRows": [0-based], "usedRange": "A1:F20"|null, "truncated",
+               "hiddenColumns": [0-based], "hiddenRows": [0-based], "usedRange": "A1:F20"|null,
+               "autoFilter": "A3:I64"|null, "truncated",
                "cells": [{"ref", "row", "col", "type": "text"|"number"|"formula"|"empty", "value",
                           "formula": "=B2-C2"|null, "resultType": "number"|"text"|"error"|null,
                           "locked", "formulaHidden", "validation": {"type": "list", "source", ...}|null}]}]}
@@ -414,6 +415,19 @@ def read_print_setup(document, sheet):
     return out
 
 
+def read_auto_filter(document, index: int):
+    """The range of the sheet's autofilter: Calc imports an .xlsx sheet's autoFilter as the sheet's unnamed database
+    range with its AutoFilter flag set."""
+    ranges = document.getPropertyValue("UnnamedDatabaseRanges")
+    if not ranges.hasByTable(index):
+        return None
+    database = ranges.getByTable(index)
+    if not database.AutoFilter:
+        return None
+    a = database.getDataArea()
+    return "%s:%s" % (cell_ref(a.StartRow, a.StartColumn), cell_ref(a.EndRow, a.EndColumn))
+
+
 def hidden_indexes(sheet, columns: bool, count: int):
     """Hidden columns (or rows) among the first `count`, from one queryVisibleCells() call on a strip of cells."""
     if columns:
@@ -529,6 +543,7 @@ def read_sheet(document, sheet, index: int, max_cells: int, frozen):
     out["hiddenColumns"] = hidden_indexes(sheet, True, min(max(last_col + 1, 26), max_col + 1))
     out["hiddenRows"] = hidden_indexes(sheet, False, min(max(last_row + 1, 100), max_row + 1))
     out["usedRange"] = "A1:%s" % cell_ref(last_row, last_col) if cells else None
+    out["autoFilter"] = read_auto_filter(document, index)
     out["truncated"] = truncated
     out["cells"] = cells
     return out

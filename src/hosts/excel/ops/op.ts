@@ -27,6 +27,7 @@ export interface Features {
   conditional: boolean;
   validation: boolean;
   print: boolean;
+  autoFilter: boolean;
 }
 
 /** What one write has queued so far: the proxies later operations use. */

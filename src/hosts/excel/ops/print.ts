@@ -1,6 +1,7 @@
 /**
  * A sheet's print setup as ops (ExcelApi 1.9): orientation, paper, title rows, fit or scale, margins and footer in
- * one op, then a manual page break per page that must start at a given row.
+ * one op, then a manual page break per page that must start at a given row. The autofilter, for long sheets that are
+ * read on screen as much as on paper, needs ExcelApi 1.9 as well.
  */
 import { footerPart } from "../../../sheet/print";
 import { type SheetOpBuilder, cost, sheetOp } from "./op";
@@ -39,6 +40,14 @@ export const printOps: SheetOpBuilder = (spec, features) => {
     .filter((row) => row > 0)
     .map((row) => sheetOp(spec.name, cost(2, 1), (sheet) => void sheet.horizontalPageBreaks.add(`A${row + 1}`)));
   return [page, ...breaks];
+};
+
+/** The filter buttons on the range's header row (Worksheet.autoFilter, ExcelApi 1.9). */
+export const autoFilterOps: SheetOpBuilder = (spec, features) => {
+  const range = spec.autoFilter;
+  if (!features.autoFilter || !range) return [];
+  // autoFilter and apply() with its address
+  return [sheetOp(spec.name, cost(1, 1) + range.length, (sheet) => sheet.autoFilter.apply(range))];
 };
 
 /** Inches as points, to a hundredth (0.6 in is 43.2 pt, not 43.199999999999996). */

@@ -12,6 +12,8 @@ export interface Style {
   color?: string;
   fill?: string;
   wrap?: boolean;
+  /** Aligned to the top without wrapping (wrapping aligns to the top anyway). */
+  top?: boolean;
   unlocked?: boolean;
 }
 
@@ -25,6 +27,7 @@ function styleOf(cell: SpecCell | undefined): Style | null {
   if (cell.fontColor) style.color = cell.fontColor.toUpperCase();
   if (cell.fill) style.fill = cell.fill.toUpperCase();
   if (cell.wrap) style.wrap = true;
+  else if (cell.alignTop) style.top = true;
   if (cell.locked === false) style.unlocked = true;
   return Object.keys(style).length ? style : null;
 }
@@ -47,6 +50,7 @@ export function applyStyle(range: Excel.Range, style: Style): void {
     format.wrapText = true;
     format.verticalAlignment = "Top";
   }
+  if (style.top) format.verticalAlignment = "Top";
   if (style.unlocked) format.protection.locked = false;
 }
 
