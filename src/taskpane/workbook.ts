@@ -17,6 +17,7 @@ import type { Grid } from "../sheet/grid";
 import type { FollowUpOutlineRow } from "../hosts/followUpOutline";
 import type { LedgerEncoding } from "../hosts/ledger/readLedger";
 import type { LedgerImport } from "../domain/ledger/import";
+import type { GoalTreeView } from "../domain/followup/goalTree";
 
 export type { FollowUpOutlineRow };
 
@@ -149,8 +150,16 @@ export type ConsolidateOutcome =
       committees: MissingPerCommittee[];
       findings: ConsolidationFinding[];
       warnings: WriteWarning[];
+      /** Måluppfyllelse down the goal tree, as the pane shows it (only what the tree needs). */
+      goals: GoalTreeView | null;
     }
   | { written: false; validation: PaneValidation };
+
+/** A file built in the pane for the user to save. */
+export interface SavedFile {
+  fileName: string;
+  data: Uint8Array;
+}
 
 export interface PaneWorkbook {
   /** Reads the open workbook and validates the plan (with the saved mapping, or `mapping` when given). */
@@ -163,6 +172,8 @@ export interface PaneWorkbook {
   /** What the answers hold so far (this workbook's follow-up sheets and the returned workbooks): nothing is written. */
   outlineConsolidation(request: ConsolidationRequest): Promise<ConsolidationOutline>;
   consolidate(request: ConsolidationRequest): Promise<ConsolidateOutcome>;
+  /** The måluppfyllelse chapter of the last consolidate as a Word document (as `maltavlan consolidate --docx`). */
+  chapterDocx(): Promise<SavedFile>;
   saveSettings(settings: Settings): Promise<void>;
   createTemplate(): Promise<void>;
   goToCell(sheet: string, cell: string): Promise<void>;

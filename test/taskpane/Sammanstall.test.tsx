@@ -51,12 +51,11 @@ describe("Sammanställ", () => {
     const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
     expect(within(missing).getByText("3 av 7 nämnder har svarat.")).toBeVisible();
     const silent = within(missing).getByRole("list", { name: "Har inte svarat" });
-    expect(within(silent).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "TN",
-      "KFN",
-      "MBN",
-      "VN",
-    ]);
+    expect(
+      within(silent)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["TN", "KFN", "MBN", "VN"]);
   });
 
   test("a follow-up sheet in this workbook with nothing typed is no answer: not listed as answered from it", async () => {
@@ -129,6 +128,7 @@ describe("Sammanställ", () => {
       committees: (CONSOLIDATION as Extract<ConsolidationOutline, { ok: true }>).committees,
       findings: [],
       warnings: [],
+      goals: null,
     });
     expect(
       await screen.findByText(/Rapporten är skriven på bladen Översikt, Måluppfyllelse, Svar, Saknas, Fynd\./),
