@@ -51,11 +51,12 @@ describe("Sammanställ", () => {
     const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
     expect(within(missing).getByText("3 av 7 nämnder har svarat.")).toBeVisible();
     const silent = within(missing).getByRole("list", { name: "Har inte svarat" });
-    expect(
-      within(silent)
-        .getAllByRole("listitem")
-        .map((item) => item.textContent),
-    ).toEqual(["TN", "KFN", "MBN", "VN"]);
+    expect(within(silent).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "TN",
+      "KFN",
+      "MBN",
+      "VN",
+    ]);
   });
 
   test("a follow-up sheet in this workbook with nothing typed is no answer: not listed as answered from it", async () => {
