@@ -29,6 +29,7 @@ const findingWords = () => import(/* webpackChunkName: "core-findings" */ "../i1
 const reportWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/goalReport");
 const goalSteps = () =>
   Promise.all([
+    import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalAttainment"),
     import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalTree"),
     import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalChapter"),
   ]);
@@ -70,13 +71,15 @@ export const inThreadCore: CoreSteps = {
     const describe = (finding: Finding) => findingMessage(finding, language);
     const report = prepareReport(read, { ...request, describe, goalWords: GOAL_REPORT_WORDS[language] });
     if (!goals) return report;
-    const [{ goalTree }, { goalChapter }] = await goalSteps();
+    const [{ goalAttainment }, { goalTree }, { goalChapter }] = await goalSteps();
     const { plan, settings } = read;
+    // Gathered once for both: on a large plan it takes a noticeable part of a second.
+    const attainment = goalAttainment(plan, report.consolidation, settings);
     return {
       ...report,
       goals: {
-        tree: goalTree(plan, report.consolidation, settings),
-        chapter: goalChapter(plan, report.consolidation, settings, GOAL_CHAPTER_WORDS[language]),
+        tree: goalTree(plan, report.consolidation, settings, attainment),
+        chapter: goalChapter(plan, report.consolidation, settings, GOAL_CHAPTER_WORDS[language], attainment),
       },
     };
   },

@@ -1,7 +1,7 @@
 import type { GoalLevel, Plan } from "../model";
 import { type OverallRule, type Settings, valueVotes } from "../settings";
 import type { Consolidation } from "./consolidate";
-import { goalAttainment, overallRuleOf } from "./goalAttainment";
+import { type GoalAttainment, goalAttainment, overallRuleOf } from "./goalAttainment";
 
 /**
  * Måluppfyllelse as the pane shows it after Sammanställ: each goal above the nämnder with its overall assessment and
@@ -42,12 +42,18 @@ export interface GoalTreeView {
   goals: GoalTreeGoal[];
 }
 
-export function goalTree(plan: Plan, consolidation: Consolidation, settings: Settings): GoalTreeView {
+export function goalTree(
+  plan: Plan,
+  consolidation: Consolidation,
+  settings: Settings,
+  /** Måluppfyllelse already gathered from the same plan and consolidation (the chapter needs it too). */
+  attainment: GoalAttainment[] = goalAttainment(plan, consolidation, settings),
+): GoalTreeView {
   const committees = new Map(consolidation.committees.map((c) => [c.committee.code, c]));
   const mark = (value: StatusMark | null): StatusMark | null =>
     value ? { label: value.label, color: value.color } : null;
   const used = new Set<string>();
-  const goals = goalAttainment(plan, consolidation, settings).map(({ goal, depth, overall, assessments }) => {
+  const goals = attainment.map(({ goal, depth, overall, assessments }) => {
     used.add(goal.level);
     return {
       id: goal.id,
