@@ -97,7 +97,7 @@ const PANE_ENTRIES = {
  * Modules shared between lazily loaded chunks are split off as usual (webpack's default), but not out of a worker's own script: a worker
  * loads what its script lacks with importScripts, one more request in a row before it can answer.
  */
-const WORKER_CHUNKS = ["maltavlan-core", "maltavlan-files"];
+const WORKER_CHUNKS = ["maltavlan-core", "maltavlan-files", "maltavlan-chapter"];
 const notWorkerScript = (chunk) => !chunk.canBeInitial() && !WORKER_CHUNKS.includes(chunk.name);
 
 /** What the pane's build and the preview's build share: TypeScript, styles, hashed bundles, a clean output folder. */

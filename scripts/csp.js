@@ -16,7 +16,9 @@
  * - worker-src 'self': the pane runs the core and the file library (ExcelJS) in a Web Worker loaded from its own
  *   origin. ExcelJS's browser build calls `new Function`; a dedicated worker loaded from a URL gets its policy from
  *   the worker script's own response headers, not from the page's <meta> tag, so the worker may do that while the
- *   document may not. scripts/serve.js therefore sends this header with HTML documents only.
+ *   document may not. scripts/serve.js therefore sends this header with HTML documents only. The same holds for the
+ *   chapter in Word (src/taskpane/chapter.worker.ts): resvg's WebAssembly, fetched from the pane's own origin, is
+ *   compiled in that worker, so the document needs no 'wasm-unsafe-eval'.
  * - connect-src 'self': the pane fetches nothing from elsewhere. With the CDN build office.js also sends its
  *   telemetry (aria-web-telemetry.js) to browser.pipe.aria.microsoft.com; that is allowed there and nowhere else.
  * - img-src 'self' data:, font-src 'self': icons are inline SVG or data: URLs; fonts are the system's (Segoe UI).

@@ -36,6 +36,8 @@ const TYPES = {
   ".xml": "application/xml; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  // resvg's WebAssembly for the chapter in Word: compiled as it streams in only when served as such.
+  ".wasm": "application/wasm",
 };
 
 /** The file a URL path names inside `dir`, or null when it would leave `dir`. "/" is index.html. */

@@ -14,6 +14,8 @@ import type { Language } from "../i18n/findings";
 import type { Committee } from "../domain/model";
 import type { Finding } from "../domain/findings";
 import type { LedgerImport } from "../domain/ledger/import";
+import type { GoalTreeView } from "../domain/followup/goalTree";
+import type { GoalChapter } from "../domain/followup/goalChapter";
 
 /** A ledger export summed by the plan's settings, with what reading the settings' tables found (plain data). */
 export interface LedgerImportRun {
@@ -25,30 +27,61 @@ const followUpSteps = () => import(/* webpackChunkName: "core-followup" */ "../d
 const ledgerSteps = () => import(/* webpackChunkName: "core-ledger" */ "../domain/ledger/import");
 const findingWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/findings");
 const reportWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/goalReport");
+const goalSteps = () =>
+  Promise.all([
+    import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalAttainment"),
+    import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalTree"),
+    import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalChapter"),
+  ]);
 
 /** A report's request as plain data: the language of its findings and its Måluppfyllelse instead of their words. */
 export interface ReportInLanguage extends Omit<ReportRequest, "describe" | "goalWords"> {
   language: Language;
+  /** Måluppfyllelse as the pane shows it and as its Word chapter, made beside the report (the pane's Sammanställ). */
+  goals?: boolean;
+}
+
+/** Måluppfyllelse for the pane: the goal tree it shows, and the chapter's content for its Word button. */
+export interface ReportGoals {
+  tree: GoalTreeView;
+  chapter: GoalChapter;
+}
+
+export interface PreparedReport extends ReportWrite {
+  /** Only when asked for (ReportInLanguage.goals). */
+  goals?: ReportGoals;
 }
 
 export interface CoreSteps {
   readPlan(grids: Grid[], mapping?: Mapping): Promise<PlanRead>;
   prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUpRequest): Promise<FollowUpWrite>;
-  prepareReport(read: PlanRead, request: ReportInLanguage): Promise<ReportWrite>;
+  prepareReport(read: PlanRead, request: ReportInLanguage): Promise<PreparedReport>;
   importLedger(exportGrids: Grid[], planGrids: Grid[], committees: Committee[]): Promise<LedgerImportRun>;
 }
 
 export const inThreadCore: CoreSteps = {
   readPlan: async (grids, mapping) => readPlanWithSettings(grids, mapping),
   prepareFollowUp: async (grids, read, request) => (await followUpSteps()).prepareFollowUp(grids, read, request),
-  prepareReport: async (read, { language, ...request }) => {
-    const [{ prepareReport }, { findingMessage }, { GOAL_REPORT_WORDS }] = await Promise.all([
+  prepareReport: async (read, { language, goals, ...request }) => {
+    const [{ prepareReport }, { findingMessage }, { GOAL_REPORT_WORDS, GOAL_CHAPTER_WORDS }] = await Promise.all([
       followUpSteps(),
       findingWords(),
       reportWords(),
     ]);
     const describe = (finding: Finding) => findingMessage(finding, language);
-    return prepareReport(read, { ...request, describe, goalWords: GOAL_REPORT_WORDS[language] });
+    const report = prepareReport(read, { ...request, describe, goalWords: GOAL_REPORT_WORDS[language] });
+    if (!goals) return report;
+    const [{ goalAttainment }, { goalTree }, { goalChapter }] = await goalSteps();
+    const { plan, settings } = read;
+    // Gathered once for both: on a large plan it takes a noticeable part of a second.
+    const attainment = goalAttainment(plan, report.consolidation, settings);
+    return {
+      ...report,
+      goals: {
+        tree: goalTree(plan, report.consolidation, settings, attainment),
+        chapter: goalChapter(plan, report.consolidation, settings, GOAL_CHAPTER_WORDS[language], attainment),
+      },
+    };
   },
   importLedger: async (exportGrids, planGrids, committees) => {
     const { settings, result } = (await ledgerSteps()).importLedgerForPlan(exportGrids, planGrids, committees);

@@ -9,6 +9,12 @@ import { type PaneStrings, sv } from "./paneSv";
 export type { Language, PaneStrings };
 
 /** Which of the pane's Web Workers failed, and how (src/taskpane/workerFailure.ts). */
-export type WorkerFailureKind = "coreNotRunning" | "filesNotLoaded" | "filesUnexpectedAnswer" | "workbooksNotBuilt";
+export type WorkerFailureKind =
+  | "coreNotRunning"
+  | "filesNotLoaded"
+  | "filesUnexpectedAnswer"
+  | "workbooksNotBuilt"
+  | "chapterNotLoaded"
+  | "chapterNotBuilt";
 
 export const PANE_STRINGS: Record<Language, PaneStrings> = { sv, en };

@@ -27,6 +27,8 @@ export const en: PaneStrings = {
     filesNotLoaded: (detail) => `The file library could not be loaded (${detail}).`,
     filesUnexpectedAnswer: (detail) => `The file library did not answer as expected (${detail}).`,
     workbooksNotBuilt: (detail) => `The workbooks could not be created (${detail}).`,
+    chapterNotLoaded: (detail) => `The part that makes Word documents could not be loaded (${detail}).`,
+    chapterNotBuilt: (detail) => `The Word document could not be created (${detail}).`,
   },
   unknownError: "unknown error",
   amount: (ore: number) => formatAmount(ore, "tkr", ENGLISH_NUMBERS),
@@ -252,6 +254,19 @@ export const en: PaneStrings = {
     count === 0
       ? "No findings in the answers."
       : `${pluralEn(count, "finding", "findings")} in the answers; see the sheet Fynd.`,
+  goalStatusHeading: "Goal attainment",
+  goalStatusTree: "Goal attainment per goal and committee",
+  goalStatusHint: "Open a goal to see each committee's assessment.",
+  noGoalsAbove: "The plan has no goals above the committees.",
+  noOverall: "No assessment",
+  notReceived: "Not received",
+  notAssessed: "Missing",
+  chapter: "Create Word chapter",
+  chapterHint: "Goal attainment as a Word document to edit into the interim report.",
+  chapterBuilding: "Creating the Word chapter …",
+  chapterSaved: (file: string) => `The chapter is saved as ${file}.`,
+  chapterSaveAgain: (file: string) => `Save ${file} again`,
+  chapterFailed: "The Word chapter could not be created",
 
   kindLabels: { goal: "Goal", assignment: "Assignment", adjustment: "Frame adjustment", keyFigure: "Key figure" },
 

@@ -32,6 +32,8 @@ export const sv = {
     filesNotLoaded: (detail: string) => `Filbiblioteket gick inte att ladda (${detail}).`,
     filesUnexpectedAnswer: (detail: string) => `Filbiblioteket svarade inte som väntat (${detail}).`,
     workbooksNotBuilt: (detail: string) => `Arbetsböckerna kunde inte skapas (${detail}).`,
+    chapterNotLoaded: (detail: string) => `Delen som skapar Word-dokument gick inte att ladda (${detail}).`,
+    chapterNotBuilt: (detail: string) => `Word-dokumentet kunde inte skapas (${detail}).`,
   } satisfies Record<WorkerFailureKind, (detail: string) => string>,
   unknownError: "okänt fel",
   /** An amount in öre, in tkr. */
@@ -253,6 +255,19 @@ export const sv = {
   inFile: (file: string) => `i ${file}`,
   consolidatedFindings: (count: number) =>
     count === 0 ? "Inga fynd i svaren." : `${plural(count, "fynd", "fynd")} i svaren; se bladet Fynd.`,
+  goalStatusHeading: "Måluppfyllelse",
+  goalStatusTree: "Måluppfyllelse per mål och nämnd",
+  goalStatusHint: "Öppna ett mål för att se varje nämnds bedömning.",
+  noGoalsAbove: "Planen har inga mål ovanför nämnderna.",
+  noOverall: "Ingen bedömning",
+  notReceived: "Ej inkommet",
+  notAssessed: "Saknas",
+  chapter: "Skapa kapitel i Word",
+  chapterHint: "Måluppfyllelsen som ett Word-dokument att redigera in i delårsrapporten.",
+  chapterBuilding: "Skapar kapitlet i Word …",
+  chapterSaved: (file: string) => `Kapitlet är sparat som ${file}.`,
+  chapterSaveAgain: (file: string) => `Spara ${file} igen`,
+  chapterFailed: "Kapitlet i Word kunde inte skapas",
 
   kindLabels: {
     goal: "Mål",

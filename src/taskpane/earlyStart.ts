@@ -2,6 +2,7 @@ import { stepFromUrl } from "./launch";
 import { STEP_CHUNKS } from "./stepChunks";
 import { startedCore } from "./coreWorkerStart";
 import { workerFiles } from "./workerFiles";
+import { workerChapter } from "./workerChapter";
 import type { PaneWorkbook } from "./workbook";
 
 /* global window */
@@ -18,7 +19,9 @@ function startLoadingWorkbook(): () => Promise<PaneWorkbook> {
   return () => {
     const jobs = started ?? importJobs(); // lazyWorkbook asks again after a failed download: fetch anew
     started = null;
-    return jobs.then(({ excelWorkbook }) => excelWorkbook({ core: startedCore, files: workerFiles() }));
+    return jobs.then(({ excelWorkbook }) =>
+      excelWorkbook({ core: startedCore, files: workerFiles(), chapter: workerChapter() }),
+    );
   };
 }
 

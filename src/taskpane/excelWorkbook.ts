@@ -13,6 +13,8 @@ import { type Validation, openWorkbookSession } from "../hosts/excel/openWorkboo
 import type { WorkbookReadResult } from "../hosts/excel/read";
 import type { PaneCore } from "./followUpOutline";
 import type { PaneFiles } from "./workerFiles";
+import type { PaneChapter } from "./chapterClient";
+import type { GoalChapter } from "../domain/followup/goalChapter";
 import { PLAN_NAME, type MissingPerCommittee, type PaneValidation, type PaneWorkbook } from "./workbook";
 
 /* global Excel */
@@ -55,12 +57,16 @@ export interface ExcelWorkbookOptions {
   core: CoreSteps | PaneCore;
   /** The file library (its own worker, started on first use). */
   files: PaneFiles;
+  /** The chapter in Word (its own worker, started on first use). */
+  chapter: PaneChapter;
   timeoutMs?: number;
 }
 
-export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
+export function excelWorkbook({ core, files, chapter, timeoutMs }: ExcelWorkbookOptions): PaneWorkbook {
   const session = openWorkbookSession({ core, planName: PLAN_NAME, timeoutMs });
   const validationOf = (validation: Validation) => paneValidation(validation, validation.workbook);
+  /** The last consolidate's chapter: what its report says, for the Word button. */
+  let lastChapter: GoalChapter | null = null;
 
   return {
     validate: (mapping) => Excel.run(async (context) => validationOf(await session.validate(context, mapping))),
@@ -111,8 +117,9 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
 
     consolidate: (request) =>
       Excel.run(async (context) => {
-        const result = await session.consolidate(context, request);
+        const result = await session.consolidate(context, { ...request, goals: true });
         if (!result.written) return { written: false, validation: validationOf(result.validation) };
+        lastChapter = result.goals?.chapter ?? null;
         return {
           written: true,
           sheets: result.sheets,
@@ -120,8 +127,14 @@ export function excelWorkbook({ core, files, timeoutMs }: ExcelWorkbookOptions):
           committees: missingPerCommittee(result.consolidation),
           findings: result.consolidation.findings,
           warnings: result.warnings,
+          goals: result.goals?.tree ?? null,
         };
       }),
+
+    async chapterDocx() {
+      if (!lastChapter) throw new Error("Sammanställ först: kapitlet byggs av den senaste sammanställningen.");
+      return { fileName: `${lastChapter.title}.docx`, data: await chapter.docx(lastChapter) };
+    },
 
     saveSettings: (settings) =>
       Excel.run(async (context) => {

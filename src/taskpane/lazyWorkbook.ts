@@ -21,6 +21,7 @@ export function lazyWorkbook(load: () => Promise<PaneWorkbook>): PaneWorkbook {
     exportFollowUp: async (...args) => (await get()).exportFollowUp(...args),
     outlineConsolidation: async (...args) => (await get()).outlineConsolidation(...args),
     consolidate: async (...args) => (await get()).consolidate(...args),
+    chapterDocx: async () => (await get()).chapterDocx(),
     saveSettings: async (...args) => (await get()).saveSettings(...args),
     createTemplate: async (...args) => (await get()).createTemplate(...args),
     goToCell: async (...args) => (await get()).goToCell(...args),

@@ -19,6 +19,7 @@ import type { LedgerEncoding } from "../hosts/ledger/readLedger";
 import type { KoladaRead } from "../domain/kolada/model";
 import type { KoladaOutcome } from "../domain/kolada/match";
 import type { LedgerImport } from "../domain/ledger/import";
+import type { GoalTreeView } from "../domain/followup/goalTree";
 
 export type { FollowUpOutlineRow };
 
@@ -153,8 +154,16 @@ export type ConsolidateOutcome =
       committees: MissingPerCommittee[];
       findings: ConsolidationFinding[];
       warnings: WriteWarning[];
+      /** Måluppfyllelse down the goal tree, as the pane shows it (only what the tree needs). */
+      goals: GoalTreeView | null;
     }
   | { written: false; validation: PaneValidation };
+
+/** A file built in the pane for the user to save. */
+export interface SavedFile {
+  fileName: string;
+  data: Uint8Array;
+}
 
 export interface PaneWorkbook {
   /** Reads the open workbook and validates the plan (with the saved mapping, or `mapping` when given). */
@@ -167,6 +176,8 @@ export interface PaneWorkbook {
   /** What the answers hold so far (this workbook's follow-up sheets and the returned workbooks): nothing is written. */
   outlineConsolidation(request: ConsolidationRequest): Promise<ConsolidationOutline>;
   consolidate(request: ConsolidationRequest): Promise<ConsolidateOutcome>;
+  /** The måluppfyllelse chapter of the last consolidate as a Word document (as `maltavlan consolidate --docx`). */
+  chapterDocx(): Promise<SavedFile>;
   saveSettings(settings: Settings): Promise<void>;
   createTemplate(): Promise<void>;
   goToCell(sheet: string, cell: string): Promise<void>;

@@ -17,7 +17,9 @@ import path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../../scripts/chromium";
 import { type Served, serve } from "../../scripts/serve";
+import JSZip from "jszip";
 import { prepareFollowUp, prepareReport } from "../../src/domain/jobs";
+import { goalTree } from "../../src/domain/followup/goalTree";
 import { readPlanWithSettings } from "../../src/domain/planRead";
 import { LISTS_SHEET } from "../../src/domain/lists";
 import { STATE_SHEET } from "../../src/domain/state";
@@ -39,6 +41,8 @@ interface Watch {
   csp: string[];
   foreign: string[];
   pageErrors: string[];
+  /** Every URL requested, in order (the page's and its workers'). */
+  requests: string[];
 }
 
 interface SheetState {
@@ -80,6 +84,10 @@ function expectations() {
     warnings: read.findings.filter((f) => f.severity === "warning").length,
     followUpSheets: followUp.sheets.length,
     reportSheets: report.report.sheets.map((s) => s.name),
+    /** The goals the chapter has a heading for (XML-escaped as in document.xml). */
+    goals: goalTree(read.plan, report.consolidation, read.settings).goals.map((g) =>
+      g.name.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+    ),
   };
 }
 
@@ -89,7 +97,7 @@ let served: Served;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const watch: Watch = { csp: [], foreign: [], pageErrors: [] };
+const watch: Watch = { csp: [], foreign: [], pageErrors: [], requests: [] };
 let shot = 0;
 
 /** A context and page on `query`, with every watch attached before the first request. */
@@ -99,6 +107,7 @@ async function open(query: string, into: Watch, locale = "sv-SE"): Promise<{ con
   const opened = await browser.newContext({ viewport: VIEWPORT, locale });
   opened.on("request", (request) => {
     const url = request.url();
+    into.requests.push(url);
     if (!url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)) into.foreign.push(url);
   });
   // Runs before the page's own scripts, through DevTools: not subject to the page's policy.
@@ -230,6 +239,41 @@ describe("the pane in a browser, on the Östersund example", () => {
     await stepDone(page, "sammanstall");
   });
 
+  test("after Sammanställ: the goal tree opens by mouse; the chapter in Word downloads, its parts fetched only then", async () => {
+    const tree = page.getByRole("tree", { name: "Måluppfyllelse per mål och nämnd" });
+    const first = tree.getByRole("treeitem").first();
+    await first.click();
+    await expect(first.getAttribute("aria-expanded")).resolves.toBe("true");
+    // The nämnder under the goal: no follow-up sheet has anything typed, so none has answered.
+    await first
+      .getByText(/: Ej inkommet$/)
+      .first()
+      .waitFor({ timeout: STEP_MS });
+    await stepDone(page, "sammanstall-maluppfyllelse");
+
+    // The chapter's worker and resvg's WebAssembly: not fetched until the button is pressed.
+    const chapterParts = (urls: string[]) => urls.filter((u) => /maltavlan-chapter|\.wasm$/.test(u));
+    expect(chapterParts(watch.requests)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: STEP_MS }),
+      page.getByRole("button", { name: "Skapa kapitel i Word" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Måluppfyllelse T1 \d{4}\.docx$/);
+    const saved = path.join(OUT, "kapitel.docx");
+    await download.saveAs(saved);
+    const docx = await JSZip.loadAsync(fs.readFileSync(saved));
+    const xml = await docx.file("word/document.xml")!.async("string");
+    for (const goal of expected.goals) expect(xml).toContain(goal);
+    // The charts as pictures: resvg's WebAssembly ran in the chapter's worker under the page's policy.
+    expect(Object.keys(docx.files).filter((name) => /^word\/media\/.+\.png$/.test(name)).length).toBeGreaterThan(0);
+    expect(chapterParts(watch.requests)).toEqual([
+      expect.stringMatching(/maltavlan-chapter\.[0-9a-f]+\.js$/),
+      expect.stringMatching(/\.wasm$/),
+    ]);
+    await page.getByText(/^Kapitlet är sparat som/).waitFor({ timeout: STEP_MS });
+    await stepDone(page, "sammanstall-kapitel");
+  });
+
   test("no Content-Security-Policy violation, no request beyond the page's origin, no uncaught error", async () => {
     const violations = await page.evaluate(() => window.__cspViolations);
     expect({ violations, console: watch.csp, foreign: watch.foreign, errors: watch.pageErrors }).toEqual({
@@ -246,7 +290,7 @@ describe("the pane's look in other settings", () => {
     ["dark", "?theme=dark", "sv-SE"],
     ["english", "?lang=en-US", "en-US"],
   ])("%s", async (name, query, locale) => {
-    const other: Watch = { csp: [], foreign: [], pageErrors: [] };
+    const other: Watch = { csp: [], foreign: [], pageErrors: [], requests: [] };
     const opened = await open(query, other, locale);
     try {
       // Koppla has read the workbook when its panel has a button (its words depend on the language).
@@ -255,7 +299,65 @@ describe("the pane's look in other settings", () => {
       await screenshot(opened.page, name);
       expect(await seriousViolations(opened.page)).toEqual([]);
       const violations = await opened.page.evaluate(() => window.__cspViolations);
-      expect({ violations, ...other }).toEqual({ violations: [], csp: [], foreign: [], pageErrors: [] });
+      const { csp, foreign, pageErrors } = other;
+      expect({ violations, csp, foreign, pageErrors }).toEqual({
+        violations: [],
+        csp: [],
+        foreign: [],
+        pageErrors: [],
+      });
+    } finally {
+      await opened.context.close();
+    }
+  });
+
+  test("english: after Consolidate, the goal tree opened by mouse", async () => {
+    const other: Watch = { csp: [], foreign: [], pageErrors: [], requests: [] };
+    const opened = await open("?lang=en-US", other, "en-US");
+    try {
+      await opened.page.getByRole("tabpanel").getByRole("button").first().waitFor({ timeout: STEP_MS });
+      // KS answers its goals with each of the scale's values in turn, so the tree shows them in their colours.
+      await openStep(opened.page, "Create follow-up");
+      await opened.page.getByRole("button", { name: "Create follow-up sheets" }).click();
+      await opened.page
+        .getByText(/Created \d+ follow-up sheet/)
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      const answered = await opened.page.evaluate(() => {
+        interface Sheet {
+          name: string;
+          cell(row: number, col: number): { value: unknown } | undefined;
+          at(row: number, col: number): { value: unknown };
+        }
+        const standIn = (window as unknown as { __standIn: { workbook: { sheets: Sheet[] } } }).__standIn;
+        const ks = standIn.workbook.sheets.find((sheet) => sheet.name.startsWith("KS "))!;
+        const values = ["Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt", "Kan inte bedömas"];
+        let given = 0;
+        for (let row = 0; row < 300; row++) {
+          if (!String(ks.cell(row, 0)?.value ?? "").startsWith("goal|")) continue;
+          ks.at(row, 5).value = values[given++ % values.length];
+        }
+        return given;
+      });
+      expect(answered).toBeGreaterThan(1);
+      await openStep(opened.page, "Consolidate");
+      await opened.page.getByRole("tabpanel").getByRole("button", { name: "Consolidate", exact: true }).click();
+      const tree = opened.page.getByRole("tree", { name: "Goal attainment per goal and committee" });
+      await tree.getByRole("treeitem").first().click({ timeout: STEP_MS });
+      await tree
+        .getByText(/: Not received$/)
+        .first()
+        .waitFor({ timeout: STEP_MS });
+      await screenshot(opened.page, "english-goal-attainment");
+      expect(await seriousViolations(opened.page)).toEqual([]);
+      const violations = await opened.page.evaluate(() => window.__cspViolations);
+      const { csp, foreign, pageErrors } = other;
+      expect({ violations, csp, foreign, pageErrors }).toEqual({
+        violations: [],
+        csp: [],
+        foreign: [],
+        pageErrors: [],
+      });
     } finally {
       await opened.context.close();
     }

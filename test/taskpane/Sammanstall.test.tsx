@@ -129,6 +129,7 @@ describe("Sammanställ", () => {
       committees: (CONSOLIDATION as Extract<ConsolidationOutline, { ok: true }>).committees,
       findings: [],
       warnings: [],
+      goals: null,
     });
     expect(
       await screen.findByText(/Rapporten är skriven på bladen Översikt, Måluppfyllelse, Svar, Saknas, Fynd\./),

@@ -70,6 +70,18 @@ describe("axe-core finds no serious or critical violation", () => {
     expect(await serious(container)).toEqual([]);
   });
 
+  test("Sammanställ after consolidating: Måluppfyllelse's tree opened, and the chapter's button", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<App inExcel workbook={fakeWorkbook(validation())} initialStep="sammanstall" />);
+    await shown.sammanstall();
+    await user.click(screen.getAllByRole("button", { name: "Sammanställ" }).at(-1)!);
+    const tree = await screen.findByRole("tree", { name: "Måluppfyllelse per mål och nämnd" });
+    await user.click(within(tree).getByRole("treeitem"));
+    await within(tree).findByText(/Ej inkommet$/);
+    expect(screen.getByRole("button", { name: "Skapa kapitel i Word" })).toBeVisible();
+    expect(await serious(container)).toEqual([]);
+  });
+
   test("Koppla in an empty workbook, and an error", async () => {
     const { container } = render(<App inExcel workbook={fakeWorkbook(EMPTY_WORKBOOK)} />);
     await screen.findByRole("button", { name: "Skapa mallbladen" });

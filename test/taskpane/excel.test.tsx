@@ -25,7 +25,7 @@ import { COL, ECONOMY_COL } from "../../src/domain/followup/model";
 import { benchPlanGrids } from "../support/benchPlan";
 import { EXAMPLES } from "../support/workbooks";
 import { writeWarningMessage } from "../../src/i18n/errors";
-import { LEDGER_SETTINGS, deferred, inThreadFiles } from "./fakes";
+import { LEDGER_SETTINGS, deferred, inThreadChapter, inThreadFiles } from "./fakes";
 
 let grids: Grid[];
 let standIn: StandIn;
@@ -71,7 +71,7 @@ beforeEach(() => {
 afterEach(() => uninstall());
 
 function pane(initialStep?: "koppla" | "validera" | "skapa" | "sammanstall") {
-  const workbook = excelWorkbook({ core, files: inThreadFiles() });
+  const workbook = excelWorkbook({ core, files: inThreadFiles(), chapter: inThreadChapter() });
   render(<App inExcel workbook={workbook} initialStep={initialStep} />);
 }
 
@@ -185,6 +185,68 @@ test("created again after the plan moved an answered uppdrag: the step lists wha
   );
 });
 
+test("Sammanställ: the goal tree from the core's consolidation, and the chapter in Word as a .docx with every goal", async () => {
+  const user = userEvent.setup();
+  const saved: Blob[] = [];
+  URL.createObjectURL = (blob: Blob) => {
+    saved.push(blob);
+    return "blob:test";
+  };
+  URL.revokeObjectURL = () => undefined;
+  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+  pane("skapa");
+  await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
+  await user.click(screen.getByRole("button", { name: "Skapa uppföljningsblad" }));
+  await screen.findByText(/^Skapade \d+ uppföljningsblad/);
+  // KS answers every goal on its sheet: Kan inte bedömas (shown, not voting) except the first, Uppfyllt.
+  const ks = standIn.workbook.find("KS T1 2024")!;
+  const goalRows = Array.from({ length: 300 }, (_, r) => r).filter((r) =>
+    String(ks.cell(r, COL.key)?.value ?? "").startsWith("goal|"),
+  );
+  expect(goalRows.length).toBeGreaterThan(1);
+  goalRows.forEach((r, i) => (ks.at(r, COL.input).value = i === 0 ? "Uppfyllt" : "Kan inte bedömas"));
+
+  await user.click(screen.getByRole("tab", { name: "Sammanställ" }));
+  await screen.findByRole("region", { name: "Det här saknas per nämnd" });
+  await user.click(screen.getByRole("button", { name: "Sammanställ" }));
+  const tree = await screen.findByRole("tree", { name: "Måluppfyllelse per mål och nämnd" });
+  const tops = within(tree).getAllByRole("treeitem");
+  expect(tops.length).toBeGreaterThan(1);
+  // Open every top goal: each nämnd that has not answered is Ej inkommet; KS's answers are there in words.
+  for (const top of tops) {
+    top.focus();
+    await user.keyboard("{ArrowRight}");
+  }
+  expect(within(tree).getAllByText(/: Ej inkommet$/).length).toBeGreaterThan(0);
+  expect(within(tree).getAllByText(/^KS Kommunstyrelsen: (Uppfyllt|Kan inte bedömas)$/).length).toBeGreaterThan(0);
+
+  await user.click(screen.getByRole("button", { name: "Skapa kapitel i Word" }));
+  const done = await screen.findByText(
+    /^Kapitlet är sparat som Måluppfyllelse T1 2024\.docx\.$/,
+    {},
+    { timeout: 20_000 },
+  );
+  expect(done).toBeVisible();
+  expect(click).toHaveBeenCalledTimes(1);
+  const docx = await JSZip.loadAsync(await saved[0].arrayBuffer());
+  const xml = await docx.file("word/document.xml")!.async("string");
+  const text = xml
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+  // Every goal above the nämnder (not the vision at the top) has its heading in the chapter, and its item in the tree.
+  const { plan } = await inThreadCore.readPlan(grids);
+  const assessed = plan.goals.filter((g) => g.committee === null && g.level !== plan.levels[0].id);
+  expect(assessed.length).toBeGreaterThan(1);
+  for (const goal of assessed) expect(text).toContain(goal.name);
+  expect(within(tree).getAllByRole("treeitem").length).toBeGreaterThanOrEqual(assessed.length);
+  expect(text).toContain("Kan inte bedömas");
+  click.mockRestore();
+}, 60_000);
+
 test("an error in the plan: shown at its cell, and a click selects that cell in Excel", async () => {
   const user = userEvent.setup();
   standIn.workbook.sheet("Uppdrag").put("E3", "Nämnden som inte finns");
@@ -248,8 +310,10 @@ test("a saved mapping is kept in the workbook and used when reading again", asyn
 test("a core without the outline step (any CoreSteps): the same outline, computed from the sheets", async () => {
   const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2024, due: null };
   const files = inThreadFiles();
-  const plain = await excelWorkbook({ core: inThreadCore, files }).outlineFollowUp(choice);
-  const pane = await excelWorkbook({ core: inThreadPaneCore, files }).outlineFollowUp(choice);
+  const plain = await excelWorkbook({ core: inThreadCore, files, chapter: inThreadChapter() }).outlineFollowUp(choice);
+  const pane = await excelWorkbook({ core: inThreadPaneCore, files, chapter: inThreadChapter() }).outlineFollowUp(
+    choice,
+  );
   expect(plain.ok && plain.rows.length).toBeGreaterThan(1);
   expect(plain).toEqual(pane);
 });
@@ -257,7 +321,9 @@ test("a core without the outline step (any CoreSteps): the same outline, compute
 test("export: one workbook per nämnd, each with its follow-up sheet, and the open workbook unchanged", async () => {
   const before = standIn.workbook.sheets.map((s) => s.name);
   const choice = { period: { name: "T1", kind: "forecast" as const }, year: 2024, due: null, password: "x" };
-  const outcome = await excelWorkbook({ core, files: inThreadFiles() }).exportFollowUp(choice);
+  const outcome = await excelWorkbook({ core, files: inThreadFiles(), chapter: inThreadChapter() }).exportFollowUp(
+    choice,
+  );
   if (!outcome.ok) throw new Error("the example plan has errors");
   const read = await inThreadCore.readPlan(grids);
   const codes = read.plan.committees
@@ -300,9 +366,11 @@ test("the pane remembers the workbook's size: after one job, a workbook over 5 M
     return standIn.log.slice(from).filter((s) => s.error).length;
   };
   // The first generate writes the follow-up sheets: from then on the workbook is over 5 MB.
-  const pane = excelWorkbook({ core, files: inThreadFiles() });
+  const pane = excelWorkbook({ core, files: inThreadFiles(), chapter: inThreadChapter() });
   expect(await refusedIn(() => pane.generate(choice))).toBe(0);
   // A pane that has seen the workbook reads it in blocks from the start; a fresh one has to be refused first.
   expect(await refusedIn(() => pane.generate(choice))).toBe(0);
-  expect(await refusedIn(() => excelWorkbook({ core, files: inThreadFiles() }).validate())).toBe(1);
+  expect(
+    await refusedIn(() => excelWorkbook({ core, files: inThreadFiles(), chapter: inThreadChapter() }).validate()),
+  ).toBe(1);
 }, 60_000);

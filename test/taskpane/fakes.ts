@@ -1,7 +1,11 @@
 /** A fake PaneWorkbook for the pane's tests: every call is recorded, and a test can hold a call open. */
 import { ExcelHostError } from "../../src/hosts/excel/problems";
 import type { ExcelProblem, ExcelStep } from "../../src/sheet/hostProblems";
+import { readFile } from "fs/promises";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
+import { handleChapterRequest } from "../../src/taskpane/chapterBuild";
+import { type PaneChapter, chapterOver } from "../../src/taskpane/chapterClient";
+import type { GoalTreeView } from "../../src/domain/followup/goalTree";
 import { inThreadCore } from "../../src/hosts/coreSteps";
 import type { Grid } from "../../src/sheet/grid";
 import type { PaneFiles } from "../../src/taskpane/workerFiles";
@@ -211,6 +215,40 @@ export function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
+const GREEN = { label: "Uppfyllt", color: "C6EFCE" };
+const YELLOW = { label: "Delvis uppfyllt", color: "FFEB9C" };
+
+/** Måluppfyllelse after Sammanställ: a goal with a goal under it; one nämnd answered, one not. */
+export const GOAL_TREE: GoalTreeView = {
+  rule: "mostCommon",
+  strongest: "Uppfyllt",
+  levels: [
+    { id: "omrade", label: "Målområde", labelEn: "Goal area" },
+    { id: "kommunmal", label: "Kommunmål", labelEn: "Municipal goal" },
+  ],
+  goals: [
+    {
+      id: "O1",
+      name: "Livskvalitet",
+      level: "omrade",
+      depth: 0,
+      overall: YELLOW,
+      committees: [
+        { code: "KS", name: "Kommunstyrelsen", answered: true, status: YELLOW },
+        { code: "SAN", name: "Social- och arbetsmarknadsnämnden", answered: false, status: null },
+      ],
+    },
+    {
+      id: "M1",
+      name: "Näringsliv och tillväxt",
+      level: "kommunmal",
+      depth: 1,
+      overall: GREEN,
+      committees: [{ code: "KS", name: "Kommunstyrelsen", answered: true, status: GREEN }],
+    },
+  ],
+};
+
 export type FakeWorkbook = {
   [K in keyof PaneWorkbook]: jest.Mock<ReturnType<PaneWorkbook[K]>, Parameters<PaneWorkbook[K]>>;
 };
@@ -238,6 +276,7 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
     committees: CONSOLIDATION.ok ? CONSOLIDATION.committees : [],
     findings: [],
     warnings: [],
+    goals: GOAL_TREE,
   };
   const files: FilesRead = { workbooks: [], problems: [] };
   const exported: ExportOutcome =
@@ -260,6 +299,7 @@ export function fakeWorkbook(result: PaneValidation = validation(FINDINGS)): Fak
     exportFollowUp: jest.fn(async () => exported),
     outlineConsolidation: jest.fn(async () => CONSOLIDATION),
     consolidate: jest.fn(async () => consolidated),
+    chapterDocx: jest.fn(async () => ({ fileName: "Måluppfyllelse T1 2024.docx", data: new Uint8Array([80, 75]) })),
     saveSettings: jest.fn(async () => undefined),
     createTemplate: jest.fn(async () => undefined),
     goToCell: jest.fn(async () => undefined),
@@ -318,6 +358,15 @@ export function syncError(officeCode: string, step: ExcelStep): ExcelHostError {
 }
 
 /** The pane's file library without a Worker: the files worker's handler called in this thread. */
+/**
+ * The chapter's worker in this thread: its handler with resvg's .wasm read from the package, as the worker fetches it
+ * from the pane's origin.
+ */
+export function inThreadChapter(): PaneChapter {
+  const wasm = () => readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm"));
+  return chapterOver((request) => handleChapterRequest(request, wasm));
+}
+
 export function inThreadFiles(): PaneFiles {
   let id = 0;
   return {

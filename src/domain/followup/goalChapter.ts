@@ -75,8 +75,9 @@ export function goalChapter(
   consolidation: Consolidation,
   settings: Settings,
   words: ChapterWords,
+  /** Måluppfyllelse already gathered from the same plan and consolidation (the pane's tree needs it too). */
+  goals: GoalAttainment[] = goalAttainment(plan, consolidation, settings),
 ): GoalChapter {
-  const goals = goalAttainment(plan, consolidation, settings);
   const names = new Map(plan.committees.map((c) => [c.code, c.name ? `${c.code} ${c.name}` : c.code]));
   const committeeName = (code: string) => names.get(code) ?? code;
   const strongest = settings.scales.goal.find(valueVotes)?.label ?? "";

@@ -18,7 +18,7 @@ import {
 } from "docx";
 import type { ChapterBlock, ChapterCell, GoalChapter, TextRunSpec } from "../../domain/followup/goalChapter";
 import { statusChartSvg } from "./chartSvg";
-import type { Rasteriser } from "./rasterise";
+import type { Rasteriser } from "./resvg";
 
 /** A4 in twentieths of a point, with Word's default margins of 2.54 cm. */
 const A4 = { width: 11906, height: 16838 };
@@ -60,7 +60,8 @@ export async function chapterDocx(chapter: GoalChapter, rasteriser: Rasteriser |
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  // toArrayBuffer, not toBuffer: the pane builds the chapter in a Web Worker, where there is no Buffer.
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }
 
 function blockParts(block: ChapterBlock, rasteriser: Rasteriser | null): (Paragraph | Table)[] {

@@ -1,18 +1,14 @@
 /**
- * SVG to PNG with resvg's WebAssembly build, in Node: the .wasm is read from the package once, and a font for the
- * charts' text is looked for among the machine's fonts (resvg in WebAssembly sees no system fonts). Without one the
- * charts are drawn without text.
+ * SVG to PNG with resvg's WebAssembly build (resvg.ts), in Node: the .wasm is read from the package once, and a font
+ * for the charts' text is looked for among the machine's fonts (resvg in WebAssembly sees no system fonts). Without
+ * one the charts are drawn without text.
  */
 import { readFile, readdir } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { Resvg, initWasm } from "@resvg/resvg-wasm";
+import { type Rasteriser, resvgRasteriser } from "./resvg";
 
-export interface Rasteriser {
-  /** Whether text is drawn: false when no font was found. */
-  withText: boolean;
-  png: (svg: string, zoom: number) => Uint8Array;
-}
+export type { Rasteriser };
 
 /** Fonts that read well in a chart, the Word default's metric twin first; the file's name and its family. */
 const FONTS: [file: string, family: string][] = [
@@ -49,30 +45,8 @@ async function findFont(): Promise<{ path: string; family: string } | null> {
   return null;
 }
 
-let wasmReady: Promise<void> | null = null;
-
 export async function loadRasteriser(): Promise<Rasteriser> {
-  wasmReady ??= readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm")).then((wasm) => initWasm(wasm));
-  await wasmReady;
-  const font = await findFont();
-  const fontBuffers = font ? [new Uint8Array(await readFile(font.path))] : [];
-  return {
-    withText: font !== null,
-    png: (svg, zoom) => {
-      const resvg = new Resvg(svg, {
-        fitTo: { mode: "zoom", value: zoom },
-        font: font
-          ? { fontBuffers, defaultFontFamily: font.family, sansSerifFamily: font.family }
-          : { fontBuffers: [] },
-      });
-      try {
-        const image = resvg.render();
-        const png = image.asPng();
-        image.free();
-        return png;
-      } finally {
-        resvg.free();
-      }
-    },
-  };
+  const found = await findFont();
+  const font = found ? { data: new Uint8Array(await readFile(found.path)), family: found.family } : null;
+  return resvgRasteriser(() => readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm")), font);
 }

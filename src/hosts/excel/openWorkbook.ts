@@ -22,7 +22,7 @@ import type { Period, Settings } from "../../domain/settings";
 import type { CellValue, Grid } from "../../sheet/grid";
 import type { ExcelStep, WriteWarning } from "../../sheet/hostProblems";
 import type { Language } from "../../i18n/findings";
-import type { CoreSteps } from "../coreSteps";
+import type { CoreSteps, ReportGoals } from "../coreSteps";
 import type { FollowUpOutlineRow, OutliningCore } from "../followUpOutline";
 import type { CellMark } from "./marks";
 import { ExcelHostError } from "./problems";
@@ -116,6 +116,8 @@ export interface ConsolidateRequest {
   mapping?: Mapping;
   /** The language of the findings on the report's Fynd sheet. */
   language: Language;
+  /** Also Måluppfyllelse as the pane shows it and its Word chapter (in `language`). */
+  goals?: boolean;
 }
 
 export type ConsolidateResult =
@@ -127,6 +129,8 @@ export type ConsolidateResult =
       sheets: string[];
       /** The report's overview sheet, to go to. */
       overview: string;
+      /** When asked for (ConsolidateRequest.goals). */
+      goals?: ReportGoals;
     } & Omit<ReportWrite, "report"> &
       Written &
       Shaped);
@@ -146,10 +150,11 @@ export async function consolidateInWorkbook(
   if (validation.hasErrors) return { written: false, validation };
   const { workbook } = validation;
   const core = await coreOf(options);
-  const { consolidation, figures, report } = await core.prepareReport(planReadOf(validation), {
+  const { consolidation, figures, report, goals } = await core.prepareReport(planReadOf(validation), {
     inputs: reportInputs({ file: request.planName, grids: workbook.grids, modified: null }, request.returned),
     wanted: request.wanted,
     language: request.language,
+    goals: request.goals,
   });
   const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
   const earlierReport = workbook.grids
@@ -167,6 +172,7 @@ export async function consolidateInWorkbook(
     validation,
     consolidation,
     figures,
+    goals,
     sheets: report.sheets.map((s) => s.name),
     overview: OVERVIEW_SHEET,
     syncs: workbook.syncs + written.syncs,
@@ -334,7 +340,10 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
         return (await core.prepareReport(read, { inputs, language: request.language })).consolidation;
       }),
 
-    async consolidate(context: Excel.RequestContext, request: Pick<ConsolidateRequest, "returned" | "language">) {
+    async consolidate(
+      context: Excel.RequestContext,
+      request: Pick<ConsolidateRequest, "returned" | "language" | "goals">,
+    ) {
       const result = await consolidateInWorkbook(context, { ...request, planName }, options());
       shape = result.written ? result.shape : result.validation.workbook.shape;
       return result;

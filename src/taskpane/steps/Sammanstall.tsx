@@ -17,6 +17,7 @@ import {
 } from "../workbook";
 import { FileFindings } from "./FileFindings";
 import { FilePick } from "./FilePick";
+import { ChapterButton, GoalStatusTree } from "./GoalStatus";
 
 /** Missing rows listed per nämnd; the rest are counted. */
 export const MISSING_SHOWN = 5;
@@ -174,6 +175,8 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
         </Note>
       ) : null}
       {goToError ? <ErrorBar message={goToError} title={t.goToFailed} /> : null}
+      {written?.goals ? <GoalStatusTree strings={t} language={language} tree={written.goals} /> : null}
+      {written?.goals ? <ChapterButton strings={t} workbook={workbook} /> : null}
     </div>
   );
 }
