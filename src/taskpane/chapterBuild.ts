@@ -1,7 +1,7 @@
 /**
  * The måluppfyllelse chapter as .docx bytes, as the chapter's Web Worker (chapter.worker.ts) builds it when the user
- * asks for it: the docx package and resvg's WebAssembly load with that worker only, never with the pane. The pane
- * has no fonts to give resvg, so its charts are drawn without text (the chapter's tables say the same in words).
+ * asks for it: the docx package, resvg's WebAssembly and the charts' font load with that worker only, never with the
+ * pane.
  */
 import type { GoalChapter } from "../domain/followup/goalChapter";
 import { chapterDocx } from "../hosts/docx/chapterDocx";
@@ -15,10 +15,10 @@ export type ChapterResponse = { id: number; ok: true; data: Uint8Array } | { id:
 export async function handleChapterRequest(
   { id, chapter }: ChapterRequest,
   wasm: () => WasmSource,
-  font: RasteriserFont | null = null,
+  font: () => Promise<RasteriserFont>,
 ): Promise<ChapterResponse> {
   try {
-    const data = await chapterDocx(chapter, await resvgRasteriser(wasm, font));
+    const data = await chapterDocx(chapter, await resvgRasteriser(wasm, await font()));
     return { id, ok: true, data };
   } catch (error) {
     return { id, ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -251,8 +251,8 @@ describe("the pane in a browser, on the Östersund example", () => {
       .waitFor({ timeout: STEP_MS });
     await stepDone(page, "sammanstall-maluppfyllelse");
 
-    // The chapter's worker and resvg's WebAssembly: not fetched until the button is pressed.
-    const chapterParts = (urls: string[]) => urls.filter((u) => /maltavlan-chapter|\.wasm$/.test(u));
+    // The chapter's worker, resvg's WebAssembly and the charts' font: not fetched until the button is pressed.
+    const chapterParts = (urls: string[]) => urls.filter((u) => /maltavlan-chapter|\.wasm$|\.ttf$/.test(u));
     expect(chapterParts(watch.requests)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: STEP_MS }),
@@ -268,6 +268,7 @@ describe("the pane in a browser, on the Östersund example", () => {
     expect(Object.keys(docx.files).filter((name) => /^word\/media\/.+\.png$/.test(name)).length).toBeGreaterThan(0);
     expect(chapterParts(watch.requests)).toEqual([
       expect.stringMatching(/maltavlan-chapter\.[0-9a-f]+\.js$/),
+      expect.stringMatching(/\.ttf$/),
       expect.stringMatching(/\.wasm$/),
     ]);
     await page.getByText(/^Kapitlet är sparat som/).waitFor({ timeout: STEP_MS });

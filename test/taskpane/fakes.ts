@@ -4,6 +4,7 @@ import type { ExcelProblem, ExcelStep } from "../../src/sheet/hostProblems";
 import { readFile } from "fs/promises";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
 import { handleChapterRequest } from "../../src/taskpane/chapterBuild";
+import { CHART_FONT_FAMILY } from "../../src/hosts/docx/resvg";
 import { type PaneChapter, chapterOver } from "../../src/taskpane/chapterClient";
 import type { GoalTreeView } from "../../src/domain/followup/goalTree";
 import { inThreadCore } from "../../src/hosts/coreSteps";
@@ -364,7 +365,12 @@ export function syncError(officeCode: string, step: ExcelStep): ExcelHostError {
  */
 export function inThreadChapter(): PaneChapter {
   const wasm = () => readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm"));
-  return chapterOver((request) => handleChapterRequest(request, wasm));
+  // The font the pane's chapter worker fetches from the pane's origin.
+  const font = async () => ({
+    data: new Uint8Array(await readFile(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"))),
+    family: CHART_FONT_FAMILY,
+  });
+  return chapterOver((request) => handleChapterRequest(request, wasm, font));
 }
 
 export function inThreadFiles(): PaneFiles {

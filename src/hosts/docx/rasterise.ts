@@ -1,12 +1,12 @@
 /**
  * SVG to PNG with resvg's WebAssembly build (resvg.ts), in Node: the .wasm is read from the package once, and a font
- * for the charts' text is looked for among the machine's fonts (resvg in WebAssembly sees no system fonts). Without
- * one the charts are drawn without text.
+ * for the charts' text is looked for among the machine's fonts (resvg in WebAssembly sees no system fonts), the Word
+ * default's metric twin first; where none of them is, the DejaVu Sans that Måltavlan ships (as the pane uses).
  */
 import { readFile, readdir } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { type Rasteriser, resvgRasteriser } from "./resvg";
+import { CHART_FONT_FAMILY, type Rasteriser, resvgRasteriser } from "./resvg";
 
 export type { Rasteriser };
 
@@ -46,7 +46,10 @@ async function findFont(): Promise<{ path: string; family: string } | null> {
 }
 
 export async function loadRasteriser(): Promise<Rasteriser> {
-  const found = await findFont();
-  const font = found ? { data: new Uint8Array(await readFile(found.path)), family: found.family } : null;
+  const found = (await findFont()) ?? {
+    path: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+    family: CHART_FONT_FAMILY,
+  };
+  const font = { data: new Uint8Array(await readFile(found.path)), family: found.family };
   return resvgRasteriser(() => readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm")), font);
 }

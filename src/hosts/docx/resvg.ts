@@ -1,7 +1,7 @@
 /**
  * SVG to PNG with resvg's WebAssembly build, wherever it runs (Node for the CLI, a Web Worker in the pane): the caller
- * gives the .wasm (read from the package, or fetched from the pane's own origin) and a font if it has one. resvg in
- * WebAssembly sees no system fonts: without one the charts are drawn without text.
+ * gives the .wasm (read from the package, or fetched from the pane's own origin) and a font. resvg in WebAssembly sees
+ * no system fonts: without one the charts would be drawn without text.
  */
 import { Resvg, initWasm } from "@resvg/resvg-wasm";
 
@@ -15,6 +15,9 @@ export interface RasteriserFont {
   data: Uint8Array;
   family: string;
 }
+
+/** The font Måltavlan ships for the charts' text (the npm package dejavu-fonts-ttf), where no other is found. */
+export const CHART_FONT_FAMILY = "DejaVu Sans";
 
 export type WasmSource = Parameters<typeof initWasm>[0];
 
