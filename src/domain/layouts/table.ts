@@ -2,7 +2,7 @@ import { Grid, cellText, columnIndex, isErrorValue, isFilled } from "../../sheet
 import { unitFromHeader } from "../amounts";
 import { SheetMapping } from "../mapping";
 import { DEFAULT_LEVELS, GoalLevel, Origin } from "../model";
-import { CellRow, FieldName, RawCell, RawRows, RowKind, filledCell } from "../raw";
+import { CellRow, FieldName, RawCell, RawRows, RowKind } from "../raw";
 import { LevelColumn, TreeChain, goalTreeRows, levelColumns, treeChains } from "./goalTree";
 import {
   HeaderCell,
@@ -16,7 +16,7 @@ import {
   readHeaders,
 } from "./headers";
 import { fillMergesDown } from "./merges";
-import { splitTrailingCommittees } from "./trailingCommittees";
+import { trailingCommitteeFields } from "./trailingCommittees";
 import { ColumnRead, columnsRead, keptColumns, rowFields, tableColumns } from "./tableColumns";
 import {
   committeeColumns,
@@ -284,7 +284,7 @@ export function readTable(
       if (!dataColumns.some((col) => isFilled(values[col - grid.left]))) continue;
       chainGoal = chainAbove?.chain.filter((cell) => cell !== null).pop() ?? undefined;
     }
-    const split = textCommittees && nameCol !== undefined ? trailingCommittees(grid, row, nameCol) : null;
+    const split = textCommittees && nameCol !== undefined ? trailingCommitteeFields(grid, row, nameCol) : null;
     const fromOutside = matrix.length || sheetCommittee || blockCommittee || chainGoal || split;
     if (section.goal || section.origin || section.year || fromOutside) {
       const cells = rowFields(grid, row, columns.main);
@@ -389,14 +389,4 @@ function readGoalTree(
       readTitles: [],
     },
   };
-}
-
-/** The uppdrag's title without the nämnder its text ends with, and those nämnder; null when it names none. */
-function trailingCommittees(grid: Grid, row: number, col: number): CellRow["fields"] | null {
-  const cell = filledCell(grid, row, col);
-  if (!cell || typeof cell.value !== "string") return null;
-  const split = splitTrailingCommittees(cell.value.trim());
-  return (
-    split && { name: { value: split.title, ref: cell.ref }, committee: { value: split.committees, ref: cell.ref } }
-  );
 }

@@ -1,4 +1,6 @@
 import { looksLikeCommitteeList } from "../adjustmentLine";
+import { Grid } from "../../sheet/grid";
+import { CellRow, filledCell } from "../raw";
 
 /**
  * The nämnder an uppdrag's text names at its end or on a line of its own: "… i kommunen. KS", "… störst.
@@ -27,4 +29,14 @@ export function splitTrailingCommittees(text: string): { title: string; committe
     return { title: afterSentence[1].trim(), committees: afterSentence[2].trim() };
   }
   return null;
+}
+
+/** The uppdrag's title without the nämnder its text ends with, and those nämnder; null when it names none. */
+export function trailingCommitteeFields(grid: Grid, row: number, col: number): CellRow["fields"] | null {
+  const cell = filledCell(grid, row, col);
+  if (!cell || typeof cell.value !== "string") return null;
+  const split = splitTrailingCommittees(cell.value.trim());
+  return (
+    split && { name: { value: split.title, ref: cell.ref }, committee: { value: split.committees, ref: cell.ref } }
+  );
 }
