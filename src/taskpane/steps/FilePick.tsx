@@ -3,13 +3,15 @@
  * language) opening a hidden file input, with a hint under it. Sammanställ picks returned workbooks with it, Skapa a
  * ledger export.
  */
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useId, useRef } from "react";
 import { useStepStyles } from "../ui";
 
 const useStyles = makeStyles({
   field: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   choose: { alignSelf: "start" },
+  // A hint may hold an address (Kolada's) longer than the pane is wide: it breaks rather than scrolls the pane.
+  hint: { overflowWrap: "anywhere" },
 });
 
 interface FilePickProps {
@@ -37,7 +39,7 @@ export function FilePick({ label, hint, accept, multiple = false, disabled, onFi
       >
         {label}
       </Button>
-      <Text id={hintId} size={200} className={styles.muted}>
+      <Text id={hintId} size={200} className={mergeClasses(styles.muted, own.hint)}>
         {hint}
       </Text>
       <input
