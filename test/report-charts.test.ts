@@ -254,7 +254,7 @@ describe("LibreOffice", () => {
     const title = "Kommunövergripande mål: nämndernas bedömningar";
     const goalPage = chartPage(pdf, title);
     const goals = renderPage(pdf, goalPage, path.join(out, "per-mal"));
-    const chartTop = lastLineWith(pdf, goalPage, title, goals.height);
+    const chartTop = lineOf(pdf, goalPage, title, goals.height);
     expect(chartTop).toBeGreaterThan(goals.height * 0.2);
     const [green, yellow] = ["Uppfyllt", "Delvis uppfyllt"].map((label) => {
       const color = DEFAULT_SCALES.goal.find((v) => v.label === label)!.color;
@@ -278,15 +278,18 @@ function chartPage(pdf: string, title: string): number {
   throw new Error(`No page with "${title}"`);
 }
 
-/** The top of the last line on the page that holds `text`, in pixels of a rendering `height` pixels high. */
-function lastLineWith(pdf: string, page: number, text: string, height: number): number {
+/**
+ * The top of the line on the page that is `text` and nothing more (the chart's title, not the sheet's title or the
+ * footer that begin with it), in pixels of a rendering `height` pixels high.
+ */
+function lineOf(pdf: string, page: number, text: string, height: number): number {
   const html = run("pdftotext", ["-f", String(page), "-l", String(page), "-bbox-layout", pdf, "-"]);
   const pageHeight = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(html)![1]);
   const lines = [...html.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)];
   const words = (line: string) => [...line.matchAll(/>([^<]+)<\/word>/g)].map((m) => m[1]).join(" ");
-  const found = lines.filter((m) => words(m[2]).includes(text));
-  if (found.length === 0) throw new Error(`No line with "${text}" on page ${page}`);
-  return Math.floor((Number(found[found.length - 1][1]) / pageHeight) * height);
+  const found = lines.filter((m) => words(m[2]).trim() === text);
+  if (found.length !== 1) throw new Error(`${found.length} lines that are "${text}" on page ${page}, not one`);
+  return Math.floor((Number(found[0][1]) / pageHeight) * height);
 }
 
 interface Image {

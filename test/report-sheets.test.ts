@@ -47,6 +47,7 @@ test("the sheets per nämnd follow Måluppfyllelse; no Ramjusteringar per nämnd
   expect(names).toEqual([
     OVERVIEW_SHEET,
     "Diagram",
+    "Diagram per mål",
     "Måluppfyllelse",
     GOALS_SHEET,
     ASSIGNMENTS_SHEET,
