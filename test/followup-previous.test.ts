@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { consolidate } from "../src/domain/followup/consolidate";
-import { COL } from "../src/domain/followup/model";
+import { DRIFT_KEY } from "../src/domain/followup/ledger";
+import { COL, ECONOMY_COL, INFO_KEY } from "../src/domain/followup/model";
 import { PREVIOUS_FONT } from "../src/domain/followup/sheetLook";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
@@ -51,7 +52,11 @@ async function answerT1(): Promise<{ answered: string; bare: string; goal: strin
     const sheet = w.getWorksheet("KS T1 2024")!;
     typeAnswer(sheet, keys.answered, "Påbörjat", "Upphandling pågår.");
     typeAnswer(sheet, keys.goal, "Delvis uppfyllt", "Fler insatser behövs.");
-    typeAnswer(sheet, keys.adjustment, 180, null);
+    typeAnswer(sheet, keys.adjustment, 180, "Högre kostnader.");
+    // The drift's prognos helår stands in E, its comment in H.
+    const drift = rowByKey(sheet, DRIFT_KEY)!;
+    drift.getCell(ECONOMY_COL.forecast + 1).value = 1500;
+    drift.getCell(ECONOMY_COL.comment + 1).value = "Vakanser.";
   });
   return keys;
 }
@@ -92,6 +97,17 @@ test("Delår shows T1's answers greyed and locked beside empty inputs, from the 
     ]);
     expect(cellOf(sheet, key, COL.input).protection?.locked).toBe(false);
   }
+  // Where G is taken (a ramjustering's Avvikelse, the Ekonomi section's formulas): a locked, greyed line under the row.
+  for (const [key, line] of [
+    [keys.adjustment, "Svar T1 2024: prognos 180\u00a0tkr – Högre kostnader."],
+    [DRIFT_KEY, "Svar T1 2024: prognos helår 1\u00a0500\u00a0tkr – Vakanser."],
+  ]) {
+    const under = sheet.getRow(rowByKey(sheet, key)!.number + 1);
+    expect([key, under.getCell(1).value, text(under.getCell(COL.title + 1))]).toEqual([key, INFO_KEY, line]);
+    expect(under.getCell(COL.title + 1).protection?.locked).not.toBe(false);
+    expect(under.getCell(COL.title + 1).font?.color?.argb).toBe(`FF${PREVIOUS_FONT}`);
+  }
+  expect(text(cellOf(sheet, DRIFT_KEY, ECONOMY_COL.forecast))).toBeNull();
   // The column's header names the period, in the uppdrag's section and the goals'.
   const headers: string[] = [];
   sheet.eachRow((row) => {
@@ -120,6 +136,8 @@ test("the T1 master as --previous gives the same, and Delår's consolidation rea
   const ks = result.committees.find((c) => c.committee.code === "KS")!;
   const given = ks.rows.filter((r) => r.input !== null || r.comment !== null);
   expect(given.map((r) => [`${r.kind}|${r.id}`, r.input, r.comment])).toEqual([[keys.bare, "Genomfört", null]]);
+  const drift = ks.economy.find((e) => e.kind === "economy")!;
+  expect([drift.forecastOre, drift.comment]).toEqual([null, null]);
   // The shown T1 texts are no changed locked cells, nor any other finding on KS's sheet.
   expect(result.findings.filter((f) => f.sheet === "KS Delår 2024")).toEqual([]);
 });

@@ -13,6 +13,7 @@ import { Answer, COL, ECONOMY_COL, EarlierAnswer, PlanRowKind, hasContent } from
 import { SectionWriter, planSections, removedSection } from "./sections";
 import { SheetLayout } from "./sheetLayout";
 import { PreviousPeriod, previousLabel } from "./previousPeriod";
+import { withPreviousLines } from "./previousLines";
 import { amountFormat, inputFill } from "./sheetLook";
 import { uniqueSheetName } from "./sheetNames";
 import { KoladaOutcome } from "../kolada/match";
@@ -34,7 +35,7 @@ export interface FollowUpOptions extends FollowUpOccasion {
   takenNames?: string[];
   /** Each nämnd's utfall so far as the ledger has it, by committee code, in öre: the drift's Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
-  /** The previous period's answers (previousPeriod.ts): shown, locked, beside the new input of goals and uppdrag. */
+  /** The previous period's answers (previousPeriod.ts): shown, locked and greyed, beside or under the new input. */
   previous?: PreviousPeriod | null;
   /** Nyckeltal outcomes from a Kolada file, by Kolada ID: the Utfall of each nyckeltal with that ID. */
   koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
@@ -97,9 +98,12 @@ function followUpSheet(
     label: previousLabel(before),
     answers: before.byCommittee.get(committee.code) ?? new Map(),
   };
-  const sections = planSections(expected, answers, earlier, options.period, shown ?? undefined);
+  const lines = shown ? { ...shown, kind: before.kind } : undefined;
+  const sections = planSections(expected, answers, earlier, options.period, shown ?? undefined).map((s) =>
+    withPreviousLines(s, lines),
+  );
   const threshold = options.settings.measuresThresholdPercent ?? 0;
-  const economy = economySection(expected, answers, options.period, threshold);
+  const economy = withPreviousLines(economySection(expected, answers, options.period, threshold), lines);
   const fill = inputFill(options.settings);
   const amounts = amountFormat(expected.flatMap((row) => (row.amountOre === null ? [] : [row.amountOre])));
   const layout = new SheetLayout();

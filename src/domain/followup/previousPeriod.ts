@@ -1,6 +1,6 @@
 import { FileFinding, finding } from "../findings";
 import { Plan } from "../model";
-import { Period, Settings } from "../settings";
+import { Period, PeriodKind, Settings } from "../settings";
 import { isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { AnswerSource, collectAnswers } from "./collect";
 import { DRIFT_ID, expectedRows } from "./expected";
@@ -15,6 +15,8 @@ export interface PreviousPeriod {
   /** The period and year the answers were given for, as the sheets' metadata says ("T1", 2025). */
   period: string;
   year: number;
+  /** Whether its figures were a prognos or the year's utfall. */
+  kind: PeriodKind;
   /** Committee code → row key → the answer given then, only on rows the nämnd's sheet has in this plan. */
   byCommittee: Map<string, Map<string, Answer>>;
 }
@@ -78,5 +80,5 @@ export function readPreviousPeriod(
     findings.push({ ...finding("error", "followup-previous-other-plan", where, { period: label }), file });
     return { previous: null, findings };
   }
-  return { previous: { period: earlier.period, year: earlier.year, byCommittee }, findings };
+  return { previous: { period: earlier.period, year: earlier.year, kind: period.kind, byCommittee }, findings };
 }

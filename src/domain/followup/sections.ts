@@ -43,6 +43,8 @@ export interface Row {
   answer?: Answer;
   /** Column G shows the previous period's answer: greyed, as something to read, not to fill in. */
   previous?: boolean;
+  /** The previous period's answer, where column G is taken: a locked line under the row (previousLines.ts). */
+  previousLine?: string;
 }
 
 /** The previous period's answers a sheet shows beside the new input, and the period's name ("T1 2025"). */
@@ -208,14 +210,25 @@ export class SectionWriter {
       layout.row(INFO_KEY, headers(`${section.headers[0]} (forts.)`));
     };
     for (const row of section.rows) {
-      makeRoom(layout.heightOf(this.dataCells(row, removed, 0)));
+      const line = row.previousLine ? this.previousCells(row.previousLine, width) : null;
+      makeRoom(layout.heightOf(this.dataCells(row, removed, 0)) + (line?.height ?? 0));
       placed.push({ row, at: layout.row(row.key, this.dataCells(row, removed, layout.next)) });
+      if (line) {
+        const r = layout.infoRow(line.cells, line.height);
+        layout.merges.push(`${cellName(r, COL.title)}:${cellName(r, LAST_COL)}`);
+      }
     }
     if (section.total && placed.length) {
       makeRoom(DEFAULT_ROW_HEIGHT);
       this.totalRow(placed[0].at, placed[placed.length - 1].at);
     }
     this.dropdowns(placed);
+  }
+
+  /** The previous period's answer under a row, across B..H, greyed: read, never typed in. */
+  private previousCells(text: string, width: number): { cells: SpecCell[]; height: number } {
+    const cell: SpecCell = { value: text, wrap: true, fill: REMOVED_FILL, fontColor: PREVIOUS_FONT };
+    return { cells: [cell], height: rowHeight([cell], [width]) };
   }
 
   /** A data row's cells (column B on), as written at sheet row `r`. */
