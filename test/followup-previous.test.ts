@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { consolidate } from "../src/domain/followup/consolidate";
+import { movementSince } from "../src/domain/followup/movement";
+import { readPreviousPeriod } from "../src/domain/followup/previousPeriod";
 import { DRIFT_KEY } from "../src/domain/followup/ledger";
 import { COL, ECONOMY_COL, INFO_KEY } from "../src/domain/followup/model";
 import { PREVIOUS_FONT } from "../src/domain/followup/sheetLook";
@@ -168,4 +170,33 @@ test("a previous file of another plan, or with no follow-up sheets, is a clear f
     "en",
   );
   expect(english.out + english.err).toContain("no follow-up sheets for a period other than the one being created");
+});
+
+test("the movement since T1: the drift's prognos change, statuses that rose or fell, and what got worse", async () => {
+  const keys = await answerT1();
+  const { file } = await generateDelar(ksFile());
+  await editWorkbook(file, (w) => {
+    const sheet = w.getWorksheet("KS Delår 2024")!;
+    typeAnswer(sheet, keys.answered, "Genomfört", null);
+    typeAnswer(sheet, keys.goal, "Ej uppfyllt", "Insatserna räckte inte.");
+    rowByKey(sheet, DRIFT_KEY)!.getCell(ECONOMY_COL.forecast + 1).value = 1700;
+  });
+  const delar = { period: settings.periods[1], year: 2024 };
+  const grids = (await readWorkbookFile(file)).grids;
+  const result = consolidate(plan, [{ file: "delar.xlsx", grids, modified: null, master: true }], settings, delar);
+  const t1 = [{ source: "KS-T1-2024.xlsx", grids: (await readWorkbookFile(ksFile())).grids }];
+  const { previous, findings } = readPreviousPeriod(plan, t1, settings, delar);
+  expect(findings).toEqual([]);
+  const movement = movementSince(result, previous!, settings);
+  expect(movement.since).toBe("T1 2024");
+  const id = (key: string) => key.slice(key.indexOf("|") + 1);
+  expect(movement.rows.map((r) => [r.kind, r.id, r.before, r.now, r.direction])).toEqual([
+    ["goal", id(keys.goal), "Delvis uppfyllt", "Ej uppfyllt", "fell"],
+    ["assignment", id(keys.answered), "Påbörjat", "Genomfört", "rose"],
+  ]);
+  expect(movement.forecasts).toEqual([
+    { committee: "KS", beforeOre: 150_000_000, nowOre: 170_000_000, changeOre: 20_000_000 },
+  ]);
+  expect(movement.worse.rows.map((r) => r.id)).toEqual([id(keys.goal)]);
+  expect(movement.worse.forecasts.map((f) => f.committee)).toEqual(["KS"]);
 });
