@@ -199,4 +199,22 @@ test("the movement since T1: the drift's prognos change, statuses that rose or f
   ]);
   expect(movement.worse.rows.map((r) => r.id)).toEqual([id(keys.goal)]);
   expect(movement.worse.forecasts.map((f) => f.committee)).toEqual(["KS"]);
+
+  // consolidate --previous: the report's Förändring sheet, what got worse first.
+  const out = path.join(dir, "rapport.xlsx");
+  const run = await cli("consolidate", file, "--out", out, "--previous", ksFile());
+  expect(run.code).toBe(0);
+  const sheet = await sheetOf(out, "Förändring");
+  const rows: (string | number | null)[][] = [];
+  sheet.eachRow((row, n) => {
+    if (n > 3) rows.push([1, 2, 3, 4, 5, 6, 7].map((c) => row.getCell(c).value as string | number | null));
+  });
+  const goalTitle = plan.goals.find((g) => g.id === id(keys.goal))!.name;
+  const assignmentTitle = plan.assignments.find((a) => a.id === id(keys.answered))!.title;
+  expect(rows).toEqual([
+    ["KS", "Drift", "Prognos helår (tkr)", 1500, 1700, "+200\u00a0tkr", "Ja"],
+    ["KS", "Mål", goalTitle, "Delvis uppfyllt", "Ej uppfyllt", "Sämre", "Ja"],
+    ["KS", "Uppdrag", assignmentTitle, "Påbörjat", "Genomfört", "Bättre", null],
+  ]);
+  expect(text(sheet.getCell("D3"))).toBe("T1 2024");
 });

@@ -18,7 +18,7 @@ const USAGE = `Användning:
                      [--utfall <export.csv|.xlsx>] [--kolada <kolada.json|.csv> …] [--kolada-kommun <id>]
                      [--previous <förra-perioden.xlsx> …]
   maltavlan consolidate <master.xlsx> [svar.xlsx …] [--out <rapport.xlsx>] [--docx <kapitel.docx>]
-                        [--period <namn> --year <åååå>] [--json] [--lang sv|en]
+                        [--period <namn> --year <åååå>] [--previous <förra-perioden.xlsx> …] [--json] [--lang sv|en]
   maltavlan template <ut.xlsx>
 
 Kommandon:
@@ -37,6 +37,8 @@ Kommandon:
   consolidate
              Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
+             --previous jämför med förra perioden: bladet Förändring visar driftens prognos, bedömningar och
+             statusar som blivit bättre eller sämre, det som blivit sämre först.
              --docx skriver måluppfyllelsekapitlet som Word-dokument (rubriker, tabeller, kommentarer, diagram).
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 

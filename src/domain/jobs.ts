@@ -13,6 +13,7 @@ import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
 import { readPreviousPeriod } from "./followup/previousPeriod";
+import { movementSince } from "./followup/movement";
 import type { PlanRead } from "./planRead";
 import { Period } from "./settings";
 import { placeOwnSheets, sheetHeads } from "./ownSheetNames";
@@ -111,6 +112,8 @@ export interface ReportRequest {
   describe: (finding: Finding) => string;
   /** The Måluppfyllelse sheet's words in the user's language (src/i18n/goalReport.ts). */
   goalWords: GoalReportWords;
+  /** An earlier period's master or returned files: the report's Förändring sheet compares with them. */
+  previous?: AnswerSource[];
 }
 
 export interface ReportWrite {
@@ -121,10 +124,17 @@ export interface ReportWrite {
 
 /** The nämnder's answers, checked, as the finance office's report. */
 export function prepareReport(read: PlanRead, request: ReportRequest): ReportWrite {
-  const consolidation = consolidate(read.plan, request.inputs, read.settings, request.wanted);
+  const consolidated = consolidate(read.plan, request.inputs, read.settings, request.wanted);
+  const earlier = request.previous?.length
+    ? readPreviousPeriod(read.plan, request.previous, read.settings, consolidated)
+    : { previous: null, findings: [] };
+  // What reading the previous period found stands with the rest, on the Fynd sheet.
+  const consolidation = { ...consolidated, findings: [...consolidated.findings, ...earlier.findings] };
+  const movement = earlier.previous ? movementSince(consolidation, earlier.previous, read.settings) : undefined;
+  const { describe, goalWords } = request;
   return {
     consolidation,
     figures: reportFigures(consolidation, read.settings),
-    report: reportWorkbook(read.plan, consolidation, read.settings, request.describe, request.goalWords),
+    report: reportWorkbook(read.plan, consolidation, read.settings, describe, goalWords, movement),
   };
 }
