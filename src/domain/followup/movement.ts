@@ -56,10 +56,18 @@ function rankOf(scale: ScaleValue[], kind: "goal" | "assignment", label: string)
   return valueVotes(value) ? scale.filter(valueVotes).indexOf(value) : null;
 }
 
-function directionOf(before: number | null, now: number | null, same: boolean): Direction {
-  if (same) return "same";
-  if (before === null || now === null || before === now) return "changed";
-  return now < before ? "rose" : "fell";
+/** How a bedömning or status moved from `before` to `now` on the kommun's scale. */
+export function statusDirection(
+  settings: Settings,
+  kind: "goal" | "assignment",
+  before: string,
+  now: string,
+): Direction {
+  if (before === now) return "same";
+  const scale = settings.scales[kind];
+  const [then, later] = [rankOf(scale, kind, before), rankOf(scale, kind, now)];
+  if (then === null || later === null || then === later) return "changed";
+  return later < then ? "rose" : "fell";
 }
 
 /** A figure as typed on a sheet (tkr), in öre; null when none or unreadable. */
@@ -85,12 +93,7 @@ export function movementSince(consolidation: Consolidation, previous: PreviousPe
       if (row.kind !== "goal" && row.kind !== "assignment") continue;
       const then = before.get(rowKey(row.kind, row.id))?.input;
       if (typeof then !== "string" || typeof row.input !== "string") continue;
-      const scale = settings.scales[row.kind === "goal" ? "goal" : "assignment"];
-      const direction = directionOf(
-        rankOf(scale, row.kind, then),
-        rankOf(scale, row.kind, row.input),
-        then === row.input,
-      );
+      const direction = statusDirection(settings, row.kind, then, row.input);
       rows.push({
         committee: committee.code,
         kind: row.kind,
