@@ -12,6 +12,7 @@ const CORE = [
   "followup-expected",
   "i18n-errors",
   "mapping",
+  "movement",
   "names",
   "number-formats",
   "own-sheet-names",

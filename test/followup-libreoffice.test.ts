@@ -365,6 +365,7 @@ let hostile: Source;
 /** Inspected workbooks by file path. */
 const inspected = new Map<string, LoWorkbook>();
 let report: string;
+let delar: string;
 let reportJson: ConsolidateOutput;
 let consolidateCode: number;
 /** The typed split files: nämnd code → file, and what was typed into F by row key. */
@@ -485,7 +486,22 @@ beforeAll(async () => {
   consolidateCode = result.code;
   reportJson = JSON.parse(result.out) as ConsolidateOutput;
 
-  const files = [...sources.flatMap((s) => [...s.split, s.master]), report];
+  // Delår with GVN's answered T1 beside it (--previous): the shown cells must be locked for Calc too.
+  delar = path.join(dir, "hostile-delar.xlsx");
+  const delarRun = await cli(
+    "generate",
+    hostile.master,
+    "--period",
+    "Delår",
+    "--year",
+    "2024",
+    "--out",
+    delar,
+    ...["--previous", typed.get(GVN)!.file],
+  );
+  if (delarRun.code !== 0) throw new Error(`generate --previous failed (${delarRun.code}):\n${delarRun.out}`);
+
+  const files = [...sources.flatMap((s) => [...s.split, s.master]), report, delar];
   office = await startLibreOffice();
   const workbooks = await office.inspect(files);
   files.forEach((file, i) => inspected.set(file, workbooks[i]));
@@ -941,6 +957,28 @@ describe("the consolidation report", () => {
       Saknas: reportJson.totals.missing,
     });
   });
+});
+
+test("the previous period's answers are locked cells of a protected sheet, beside empty, open inputs", () => {
+  const followUp = followUps(inspected.get(delar)!).find((f) => f.meta.committee === GVN && f.meta.period === "Delår")!;
+  const { sheet, cells } = followUp;
+  expect(sheet.protected).toBe(true);
+  const rows = cells.keyRows();
+  const beside = cells.at(rows.get("assignment|U1")!, COL.extra)!;
+  expect([beside.value, beside.locked]).toEqual(["Påbörjat – Kartläggningen pågår.", true]);
+  const goal = cells.at(rows.get("goal|NM1")!, COL.extra)!;
+  expect([goal.value, goal.locked]).toEqual(["Delvis uppfyllt – Fler elever behöver studievägledning.", true]);
+  const under = cells.at(rows.get("adjustment|R2")! + 1, COL.title)!;
+  expect([under.value, under.locked]).toEqual([
+    "Svar T1 2024: prognos −400\u00a0tkr – Lägre kostnader än beräknat.",
+    true,
+  ]);
+  for (const key of ["assignment|U1", "goal|NM1", "adjustment|R2"]) {
+    for (const col of [COL.input, COL.comment]) {
+      const input = cells.at(rows.get(key)!, col)!;
+      expect([key, col, input.type, input.locked]).toEqual([key, col, "empty", false]);
+    }
+  }
 });
 
 describe("pictures, for a person to look at", () => {

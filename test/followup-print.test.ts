@@ -9,6 +9,8 @@ import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { followUpSheets, supportSheets } from "../src/domain/followup/generate";
+import { Answer, rowKey } from "../src/domain/followup/model";
+import { PreviousPeriod } from "../src/domain/followup/previousPeriod";
 import { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
@@ -29,9 +31,10 @@ beforeAll(async () => {
   requireLibreOffice();
   dir = await tempDir("followup-print");
   plan = readPlan((await readWorkbookFile(path.join(EXAMPLES, "ostersund-2024-mall.xlsx"))).grids).plan;
+  const long = longPlan();
   const prints = await printed([
     ["VoN", plan],
-    ["KS", longPlan()],
+    ["KS", long, previousOf(long, "KS")],
   ]);
   for (const print of prints) printedSheets.set(print.code, print);
 }, LO_TIMEOUT);
@@ -52,8 +55,10 @@ function tool(command: string, args: string[]): string {
 
 /** Each sheet for `code` in its plan as a file, all printed to PDF together; their pages' text (pdftotext -layout,
  * split at form feeds) and fonts. */
-async function printed(sheets: [code: string, p: Plan][]): Promise<(Printed & { code: string })[]> {
-  const specs = sheets.map(([code, p]) => ({
+async function printed(
+  sheets: [code: string, p: Plan, previous?: PreviousPeriod][],
+): Promise<(Printed & { code: string })[]> {
+  const specs = sheets.map(([code, p, previous]) => ({
     code,
     spec: followUpSheets(p, {
       period: DEFAULT_SETTINGS.periods[0],
@@ -62,6 +67,7 @@ async function printed(sheets: [code: string, p: Plan][]): Promise<(Printed & { 
       generatedAt: "2025-04-02T09:00:00.000Z",
       planName: "plan.xlsx",
       settings: DEFAULT_SETTINGS,
+      previous,
     }).find((s) => s.committee.code === code)!.spec,
     file: path.join(dir, `${code}-${p.assignments.length}.xlsx`),
   }));
@@ -89,6 +95,26 @@ function longPlan(): Plan {
     title: `Extra uppdrag ${i + 1}: ${ks[i % ks.length].title}`,
   }));
   return { ...plan, assignments: [...plan.assignments, ...extra] };
+}
+
+/** The previous year's Helår answered on every uppdrag and ramjustering of `code`, with comments that wrap. */
+function previousOf(p: Plan, code: string): PreviousPeriod {
+  const comment = "Arbetet har pågått hela året men blev inte klart; det fortsätter med samma inriktning och budget.";
+  const answers = new Map<string, Answer>([
+    ...p.assignments
+      .filter((a) => a.committees.includes(code))
+      .map((a): [string, Answer] => {
+        const key = rowKey("assignment", a.id);
+        return [key, { key, kind: "assignment", title: a.title, input: "Påbörjat", comment }];
+      }),
+    ...p.adjustments
+      .filter((a) => a.committee === code)
+      .map((a): [string, Answer] => {
+        const key = rowKey("adjustment", a.id);
+        return [key, { key, kind: "adjustment", title: a.id, input: 1250.5, comment }];
+      }),
+  ]);
+  return { period: "Helår", year: 2024, kind: "outcome", byCommittee: new Map([[code, answers]]) };
 }
 
 const squash = (text: string) => text.replace(/\s+/g, " ");
@@ -145,6 +171,12 @@ describe.each([
     for (const name of names) expect(name).toMatch(/^Carlito(-Bold|-Italic|-BoldItalic)?$/);
     expect(names).toEqual(expect.arrayContaining(["Carlito", "Carlito-Bold", "Carlito-Italic"]));
   });
+});
+
+test("KS's previous answers print: beside each uppdrag, and on a line of their own under each ramjustering", () => {
+  const text = squash(printedSheets.get("KS")!.pages.join(" "));
+  expect(text).toContain("Svar Helår 2024");
+  expect(text).toContain("Svar Helår 2024: utfall 1 250,5 tkr – Arbetet har pågått hela året");
 });
 
 test("KS's long uppdrag section repeats its column headers on the pages it runs onto", () => {

@@ -75,7 +75,14 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
   );
   const describe = (finding: Finding) => findingMessage(finding, lang);
   const goalWords = GOAL_REPORT_WORDS[lang];
-  const { consolidation: result, figures, report } = prepareReport(read, { inputs, wanted, describe, goalWords });
+  const previous = await Promise.all(
+    (options.lists.get("previous") ?? []).map(async (file) => ({
+      source: path.basename(file),
+      grids: (await readWorkbookFile(file)).grids,
+    })),
+  );
+  const request = { inputs, wanted, describe, goalWords, previous };
+  const { consolidation: result, figures, report } = prepareReport(read, request);
   if (out) {
     await writeWorkbookFile(report, out, unfinished);
     unfinished.delete(out);

@@ -77,6 +77,12 @@ export async function generateCommand({ args, options, io, unfinished }: Command
       grids: (await readWorkbookFile(answers)).grids,
     })),
   );
+  const previous = await Promise.all(
+    (options.lists.get("previous") ?? []).map(async (earlier) => ({
+      source: path.basename(earlier),
+      grids: (await readWorkbookFile(earlier)).grids,
+    })),
+  );
   const prepared = prepareFollowUp(workbook.grids, planRead, {
     period,
     year,
@@ -85,6 +91,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
     planName: path.basename(file),
     password,
     returned,
+    previous,
     intoPlanWorkbook: out !== undefined,
     ledgerOutcomes: ledger?.outcomes,
     koladaOutcomes: kolada?.outcomes,

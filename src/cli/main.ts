@@ -16,8 +16,9 @@ const USAGE = `Användning:
   maltavlan generate <plan.xlsx> --period <namn> --year <åååå> [--due <åååå-mm-dd>]
                      (--out <ny-fil.xlsx> | --split <mapp>) [--answers <fil.xlsx> …] [--password-file <fil>]
                      [--utfall <export.csv|.xlsx>] [--kolada <kolada.json|.csv> …] [--kolada-kommun <id>]
+                     [--previous <förra-perioden.xlsx> …]
   maltavlan consolidate <master.xlsx> [svar.xlsx …] [--out <rapport.xlsx>] [--docx <kapitel.docx>]
-                        [--period <namn> --year <åååå>] [--json] [--lang sv|en]
+                        [--period <namn> --year <åååå>] [--previous <förra-perioden.xlsx> …] [--json] [--lang sv|en]
   maltavlan template <ut.xlsx>
 
 Kommandon:
@@ -31,9 +32,13 @@ Kommandon:
              --kolada läser nyckeltal som sparats från Koladas öppna API (JSON) eller en CSV
              kpi;municipality;year;gender;value och fyller i Utfall för varje nyckeltal med Kolada-ID: senaste året
              i filen till och med --year. --kolada-kommun väljer kommunen (Kolada-ID) när filen har flera.
+             --previous läser förra periodens svar (huvudarbetsboken eller de returnerade filerna) och visar
+             dem låsta och gråa bredvid varje måls och uppdrags nya svar; inget fylls i som nytt svar.
   consolidate
              Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
+             --previous jämför med förra perioden: bladet Förändring visar driftens prognos, bedömningar och
+             statusar som blivit bättre eller sämre, det som blivit sämre först.
              --docx skriver måluppfyllelsekapitlet som Word-dokument (rubriker, tabeller, kommentarer, diagram).
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 
@@ -54,7 +59,7 @@ const VALUE_FLAGS = new Set([
   "utfall",
   "kolada-kommun",
 ]);
-const LIST_FLAGS = new Set(["answers", "kolada"]);
+const LIST_FLAGS = new Set(["answers", "kolada", "previous"]);
 const SWITCHES = new Set(["json", "help"]);
 
 function parseArgs(args: string[]): Options {

@@ -58,6 +58,8 @@ export type FollowUpRuleId =
   | "followup-answer-replaced"
   | "followup-ledger-differs"
   | "followup-kolada-differs"
+  | "followup-previous-none"
+  | "followup-previous-other-plan"
   | "followup-economy-implausible"
   | "followup-economy-explanation-missing";
 

@@ -12,6 +12,8 @@ import { CommitteeFigures, reportFigures, reportWorkbook } from "./followup/repo
 import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
+import { readPreviousPeriod } from "./followup/previousPeriod";
+import { movementSince } from "./followup/movement";
 import type { PlanRead } from "./planRead";
 import { Period } from "./settings";
 import { placeOwnSheets, sheetHeads } from "./ownSheetNames";
@@ -26,6 +28,8 @@ export interface FollowUpRequest {
   password?: string;
   /** Follow-up sheets returned by nämnder: their answers win over the plan workbook's own. */
   returned?: AnswerSource[];
+  /** An earlier period's master or returned files: its answers are shown beside the new input (previousPeriod.ts). */
+  previous?: AnswerSource[];
   /**
    * Whether the sheets go into the plan workbook itself (Excel, `generate --out`): then the plan's own sheet names
    * are taken, and this period's follow-up sheets, the lists and the state sheet are replaced – Måltavlan's, never a
@@ -70,6 +74,9 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
   const replace = [...earlier.map((s) => s.sheet), ...own.replace];
   const replaced = new Set(replace.map((name) => name.toLocaleLowerCase("sv")));
   const kept = into.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")));
+  const previous = request.previous?.length
+    ? readPreviousPeriod(read.plan, request.previous, read.settings, request)
+    : { previous: null, findings: [] };
   const sheets = followUpSheets(read.plan, {
     period: request.period,
     year: request.year,
@@ -84,6 +91,7 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     listsSheet: own.names.lists,
     ledgerOutcomes: request.ledgerOutcomes,
     koladaOutcomes: request.koladaOutcomes,
+    previous: previous.previous,
   });
   // What writing found (a typed utfall the ledger's differs from) points at the new sheet, made from this plan.
   const written = sheets.flatMap((sheet) => sheet.findings.map((f) => ({ ...f, file: request.planName })));
@@ -92,7 +100,7 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     support: supportSheets(read.settings, own.names),
     replace,
     answers: collected.byCommittee,
-    findings: [...collected.findings, ...written],
+    findings: [...collected.findings, ...previous.findings, ...written],
   };
 }
 
@@ -104,6 +112,8 @@ export interface ReportRequest {
   describe: (finding: Finding) => string;
   /** The Måluppfyllelse sheet's words in the user's language (src/i18n/goalReport.ts). */
   goalWords: GoalReportWords;
+  /** An earlier period's master or returned files: the report's Förändring sheet compares with them. */
+  previous?: AnswerSource[];
 }
 
 export interface ReportWrite {
@@ -114,10 +124,17 @@ export interface ReportWrite {
 
 /** The nämnder's answers, checked, as the finance office's report. */
 export function prepareReport(read: PlanRead, request: ReportRequest): ReportWrite {
-  const consolidation = consolidate(read.plan, request.inputs, read.settings, request.wanted);
+  const consolidated = consolidate(read.plan, request.inputs, read.settings, request.wanted);
+  const earlier = request.previous?.length
+    ? readPreviousPeriod(read.plan, request.previous, read.settings, consolidated)
+    : { previous: null, findings: [] };
+  // What reading the previous period found stands with the rest, on the Fynd sheet.
+  const consolidation = { ...consolidated, findings: [...consolidated.findings, ...earlier.findings] };
+  const movement = earlier.previous ? movementSince(consolidation, earlier.previous, read.settings) : undefined;
+  const { describe, goalWords } = request;
   return {
     consolidation,
     figures: reportFigures(consolidation, read.settings),
-    report: reportWorkbook(read.plan, consolidation, read.settings, request.describe, request.goalWords),
+    report: reportWorkbook(read.plan, consolidation, read.settings, describe, goalWords, movement),
   };
 }

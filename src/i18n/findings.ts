@@ -142,6 +142,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-duplicate-return": (p) =>
       `Nämnden ${p.committee} har lämnat flera svar (${p.files}). Det senaste används: ${p.used}.`,
     "followup-sheet-renamed": (p) => `Bladet har bytt namn (var "${p.expected}"). Det lästes ändå via sin märkning.`,
+    "followup-previous-none": (p) =>
+      `Filen med den tidigare perioden har inga uppföljningsblad för en annan period än den som skapas${p.found ? ` (bladen gäller ${p.found})` : ""}, så inga tidigare svar kan visas. Välj planen eller de återlämnade filerna från den förra perioden.`,
+    "followup-previous-other-plan": (p) =>
+      `Uppföljningsbladen för ${p.period} i filen hör till en annan plan: ingen av deras rader finns i den här planen, så inga tidigare svar kan visas. Välj filen från den förra perioden av den här planen.`,
     "followup-no-sheet": (p) =>
       `Filen har inget uppföljningsblad för ${p.period}${p.found ? ` (bladen gäller ${p.found})` : ""}, så inget ur den kom med i sammanställningen. Kontrollera att nämnden skickat rätt fil.`,
     "followup-text-too-long": (p) =>
@@ -278,6 +282,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-duplicate-return": (p) =>
       `Committee ${p.committee} returned several answers (${p.files}). The latest is used: ${p.used}.`,
     "followup-sheet-renamed": (p) => `The sheet was renamed (was "${p.expected}"). It was read through its marker.`,
+    "followup-previous-none": (p) =>
+      `The file of the previous period has no follow-up sheets for a period other than the one being created${p.found ? ` (its sheets are for ${p.found})` : ""}, so no earlier answers can be shown. Choose the plan or the returned files of the previous period.`,
+    "followup-previous-other-plan": (p) =>
+      `The follow-up sheets for ${p.period} in the file belong to another plan: none of their rows is in this plan, so no earlier answers can be shown. Choose the file of the previous period of this plan.`,
     "followup-no-sheet": (p) =>
       `The file has no follow-up sheet for ${p.period}${p.found ? ` (its sheets are for ${p.found})` : ""}, so nothing in it is in the report. Check that the committee sent the right file.`,
     "followup-text-too-long": (p) =>

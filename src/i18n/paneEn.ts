@@ -308,6 +308,8 @@ export const en: PaneStrings = {
     "followup-amount-sign": "Forecast with the wrong sign",
     "followup-duplicate-return": "Several answers from one committee",
     "followup-sheet-renamed": "Sheet renamed",
+    "followup-previous-none": "No previous period in the file",
+    "followup-previous-other-plan": "Previous period from another plan",
     "followup-no-sheet": "No follow-up sheet in the file",
     "followup-text-too-long": "The answer is too long for a cell",
     "followup-formula-uncomputed": "Formula without a calculated value",

@@ -314,6 +314,8 @@ export const sv = {
     "followup-amount-sign": "Prognos med fel tecken",
     "followup-duplicate-return": "Flera svar från samma nämnd",
     "followup-sheet-renamed": "Bladet har bytt namn",
+    "followup-previous-none": "Ingen tidigare period i filen",
+    "followup-previous-other-plan": "Tidigare period från en annan plan",
     "followup-no-sheet": "Inget uppföljningsblad i filen",
     "followup-text-too-long": "Svaret är för långt för en cell",
     "followup-formula-uncomputed": "Formel utan uträknat värde",

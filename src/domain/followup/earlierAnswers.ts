@@ -1,4 +1,4 @@
-import { EarlierAnswer } from "./model";
+import { Answer, EarlierAnswer } from "./model";
 
 /**
  * Column G of a goal or uppdrag the plan changed: what was answered before, locked, for reference. One line per
@@ -7,10 +7,10 @@ import { EarlierAnswer } from "./model";
  */
 export function earlierText(answers: EarlierAnswer[]): string {
   return answers
-    .map(({ committee, answer, replaced }) => {
-      const parts = [answer.input === null ? "" : String(answer.input), answer.comment ?? ""].filter((p) => p !== "");
-      return `${replaced === null ? committee : `${committee} om ${replaced}`}: ${parts.join(" – ")}`;
-    })
+    .map(
+      ({ committee, answer, replaced }) =>
+        `${replaced === null ? committee : `${committee} om ${replaced}`}: ${answerText(answer)}`,
+    )
     .join("\n");
 }
 
@@ -19,4 +19,9 @@ export function earlierHeader(rows: EarlierAnswer[][]): string {
   const answers = rows.flat();
   if (!answers.length) return "";
   return answers.every((a) => a.replaced === null) ? "Tidigare svar (annan nämnd)" : "Tidigare svar";
+}
+
+/** An answer as one line: "Påbörjat – Upphandling pågår.", or whichever of the two was given. */
+export function answerText(answer: Answer): string {
+  return [answer.input === null ? "" : String(answer.input), answer.comment ?? ""].filter((p) => p !== "").join(" – ");
 }

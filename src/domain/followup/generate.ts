@@ -12,6 +12,8 @@ import { DRIFT_KEY, withLedger } from "./ledger";
 import { Answer, COL, ECONOMY_COL, EarlierAnswer, PlanRowKind, hasContent } from "./model";
 import { SectionWriter, planSections, removedSection } from "./sections";
 import { SheetLayout } from "./sheetLayout";
+import { PreviousPeriod, previousLabel } from "./previousPeriod";
+import { withPreviousLines } from "./previousLines";
 import { amountFormat, inputFill } from "./sheetLook";
 import { uniqueSheetName } from "./sheetNames";
 import { KoladaOutcome } from "../kolada/match";
@@ -33,6 +35,8 @@ export interface FollowUpOptions extends FollowUpOccasion {
   takenNames?: string[];
   /** Each nämnd's utfall so far as the ledger has it, by committee code, in öre: the drift's Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
+  /** The previous period's answers (previousPeriod.ts): shown, locked and greyed, beside or under the new input. */
+  previous?: PreviousPeriod | null;
   /** Nyckeltal outcomes from a Kolada file, by Kolada ID: the Utfall of each nyckeltal with that ID. */
   koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
 }
@@ -89,9 +93,17 @@ function followUpSheet(
   const drift = expected.find((row) => row.key === DRIFT_KEY);
   const ledger = withLedger(answers.get(DRIFT_KEY), drift?.title ?? "", options.ledgerOutcomes?.get(committee.code));
   if (ledger.answer) answers = new Map(answers).set(DRIFT_KEY, ledger.answer);
-  const sections = planSections(expected, answers, earlier, options.period);
+  const before = options.previous;
+  const shown = before && {
+    label: previousLabel(before),
+    answers: before.byCommittee.get(committee.code) ?? new Map(),
+  };
+  const lines = shown ? { ...shown, kind: before.kind } : undefined;
+  const sections = planSections(expected, answers, earlier, options.period, shown ?? undefined).map((s) =>
+    withPreviousLines(s, lines),
+  );
   const threshold = options.settings.measuresThresholdPercent ?? 0;
-  const economy = economySection(expected, answers, options.period, threshold);
+  const economy = withPreviousLines(economySection(expected, answers, options.period, threshold), lines);
   const fill = inputFill(options.settings);
   const amounts = amountFormat(expected.flatMap((row) => (row.amountOre === null ? [] : [row.amountOre])));
   const layout = new SheetLayout();

@@ -9,6 +9,8 @@ import { economyReportSheet, hasStatement } from "./economyReport";
 import { economyFigures } from "./economyResults";
 import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
 import { chartSheets } from "./reportCharts";
+import { Movement } from "./movement";
+import { movementSheet } from "./movementSheet";
 import { committeeSheets } from "./reportCommittees";
 import { reportSheet as sheet } from "./reportSheet";
 
@@ -113,6 +115,7 @@ export function reportWorkbook(
   settings: Settings,
   message: (finding: Finding) => string,
   goalWords: GoalReportWords,
+  movement?: Movement,
 ): WorkbookSpec {
   const { period, year } = consolidation;
   const what = `${period.name} ${year}`;
@@ -204,5 +207,6 @@ export function reportWorkbook(
     .map((kind) => economyReportSheet(consolidation, kind));
   const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords);
   const charts = chartSheets(plan, consolidation, settings, goalWords);
-  return { sheets: [overview, ...economy, ...charts, goals, ...byCommittee, answers, missing, findings] };
+  const moved = movement ? [movementSheet(movement, what)] : [];
+  return { sheets: [overview, ...economy, ...moved, ...charts, goals, ...byCommittee, answers, missing, findings] };
 }

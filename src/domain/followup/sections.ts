@@ -1,10 +1,10 @@
 import { cellName } from "../../sheet/grid";
 import { DEFAULT_ROW_HEIGHT, rowHeight } from "../../sheet/layout";
-import { SpecCell, TEXT_FORMAT } from "../../sheet/spec";
+import { SpecCell, TEXT_FORMAT, fitCell } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { listSource } from "../lists";
 import { Period } from "../settings";
-import { earlierHeader, earlierText } from "./earlierAnswers";
+import { answerText, earlierHeader, earlierText } from "./earlierAnswers";
 import { economyCells, economyPrompts, isEconomyInput } from "./economySection";
 import { ExpectedRow, InputKind } from "./expected";
 import { FollowUpOccasion, promptOf, scaleOf } from "./instructions";
@@ -27,7 +27,7 @@ import {
   parseRowKey,
 } from "./model";
 import { SheetLayout } from "./sheetLayout";
-import { COLUMN_WIDTHS, HEADER_FILL, REMOVED_FILL, SECTION_FILL, SECTION_FONT } from "./sheetLook";
+import { COLUMN_WIDTHS, HEADER_FILL, PREVIOUS_FONT, REMOVED_FILL, SECTION_FILL, SECTION_FONT } from "./sheetLook";
 
 /**
  * The sections of a follow-up sheet — goals, uppdrag, ramjusteringar, nyckeltal, and the answers whose row left the
@@ -41,6 +41,16 @@ export interface Row {
   cells: (string | number | null)[];
   input: InputKind;
   answer?: Answer;
+  /** Column G shows the previous period's answer: greyed, as something to read, not to fill in. */
+  previous?: boolean;
+  /** The previous period's answer, where column G is taken: a locked line under the row (previousLines.ts). */
+  previousLine?: string;
+}
+
+/** The previous period's answers a sheet shows beside the new input, and the period's name ("T1 2025"). */
+export interface ShownPrevious {
+  label: string;
+  answers: Map<string, Answer>;
 }
 
 export interface Section {
@@ -69,18 +79,31 @@ export function planSections(
   answers: Map<string, Answer>,
   earlier: Map<string, EarlierAnswer[]>,
   period: Period,
+  previous?: ShownPrevious,
 ): Section[] {
   const prognos = period.kind === "forecast";
-  const header = (kind: FollowUpKind) =>
-    earlierHeader([...earlier].filter(([key]) => parseRowKey(key)?.kind === kind).map(([, given]) => given));
+  const ofKind = (kind: FollowUpKind) => (key: string) => parseRowKey(key)?.kind === kind;
+  const header = (kind: FollowUpKind) => {
+    const moved = earlierHeader([...earlier].filter(([key]) => ofKind(kind)(key)).map(([, given]) => given));
+    const shown = previous && [...previous.answers.keys()].some(ofKind(kind)) ? `Svar ${previous.label}` : "";
+    return [shown, moved].filter((h) => h !== "").join("\n");
+  };
   const rows = (kind: FollowUpKind): Row[] =>
     expected
       .filter((row) => row.kind === kind)
       .map(({ key, title, detail, link, value, amountOre, extra, input }) => {
         const before = kind === "goal" || kind === "assignment" ? earlier.get(key) : undefined;
-        const shown = before?.length ? earlierText(before) : extra;
+        const last = kind === "goal" || kind === "assignment" ? previous?.answers.get(key) : undefined;
+        const texts = [last ? answerText(last) : "", before?.length ? earlierText(before) : ""].filter((t) => t);
+        const shown = texts.length ? fitCell(texts.join("\n")) : extra;
         const locked = amountOre === null ? value : oreToTkr(amountOre);
-        return { key, cells: [title, detail, link, locked, null, shown, null], input, answer: answers.get(key) };
+        const row: Row = {
+          key,
+          cells: [title, detail, link, locked, null, shown, null],
+          input,
+          answer: answers.get(key),
+        };
+        return last ? { ...row, previous: true } : row;
       });
   return [
     {
@@ -187,14 +210,25 @@ export class SectionWriter {
       layout.row(INFO_KEY, headers(`${section.headers[0]} (forts.)`));
     };
     for (const row of section.rows) {
-      makeRoom(layout.heightOf(this.dataCells(row, removed, 0)));
+      const line = row.previousLine ? this.previousCells(row.previousLine, width) : null;
+      makeRoom(layout.heightOf(this.dataCells(row, removed, 0)) + (line?.height ?? 0));
       placed.push({ row, at: layout.row(row.key, this.dataCells(row, removed, layout.next)) });
+      if (line) {
+        const r = layout.infoRow(line.cells, line.height);
+        layout.merges.push(`${cellName(r, COL.title)}:${cellName(r, LAST_COL)}`);
+      }
     }
     if (section.total && placed.length) {
       makeRoom(DEFAULT_ROW_HEIGHT);
       this.totalRow(placed[0].at, placed[placed.length - 1].at);
     }
     this.dropdowns(placed);
+  }
+
+  /** The previous period's answer under a row, across B..H, greyed: read, never typed in. */
+  private previousCells(text: string, width: number): { cells: SpecCell[]; height: number } {
+    const cell: SpecCell = { value: text, wrap: true, fill: REMOVED_FILL, fontColor: PREVIOUS_FONT };
+    return { cells: [cell], height: rowHeight([cell], [width]) };
   }
 
   /** A data row's cells (column B on), as written at sheet row `r`. */
@@ -210,6 +244,7 @@ export class SectionWriter {
       ...(removed ? { fill: REMOVED_FILL } : {}),
     });
     const cells: SpecCell[] = row.cells.map((value, i) => locked(value, i + 1));
+    if (row.previous) cells[COL.extra - 1] = { ...cells[COL.extra - 1], fill: REMOVED_FILL, fontColor: PREVIOUS_FONT };
     const editable = row.input !== "none";
     cells[COL.input - 1] = editable
       ? {

@@ -17,6 +17,8 @@ export const SECTION_FILL = "1F4E78";
 export const SECTION_FONT = "FFFFFF";
 export const HEADER_FILL = "EDEDED";
 export const REMOVED_FILL = "F2F2F2";
+/** The previous period's answers, shown beside the new input: grey text on the grey of things kept for reference. */
+export const PREVIOUS_FONT = "595959";
 export const AMOUNT_FORMAT = '#,##0 "tkr"';
 const AMOUNT_FORMAT_DECIMALS = '#,##0.0## "tkr"';
 

@@ -52,6 +52,8 @@ export interface GenerateRequest {
   password?: string;
   /** Returned workbooks read in the pane: their answers win over the sheets in this workbook. */
   returned?: AnswerSource[];
+  /** An earlier period's workbooks (this one, or files the pane read): their answers are shown beside the new input. */
+  previous?: AnswerSource[];
   /** Net cost per nämnd (öre, the year so far) from a ledger export: the sheets' Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
   /** Nyckeltal outcomes by Kolada ID from Kolada files: the Utfall of each nyckeltal. */
@@ -89,6 +91,7 @@ export async function generateFollowUp(
     planName: request.planName,
     password: request.password,
     returned: request.returned,
+    previous: request.previous,
     ledgerOutcomes: request.ledgerOutcomes,
     koladaOutcomes: request.koladaOutcomes,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
