@@ -223,6 +223,24 @@ describe("conversion", () => {
   );
 });
 
+test(
+  "an answer of many chunks keeps every character whole, also one whose two bytes two chunks split",
+  async () => {
+    // 1.2 MB of "å" (two bytes each in UTF-8): the pipe delivers it in chunks, and some boundary falls inside one.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet("Långt");
+    const texts = Array.from({ length: 20 }, (_, i) => "x".repeat(i % 2) + "å".repeat(30_000));
+    texts.forEach((text, i) => (sheet.getCell(i + 1, 1).value = text));
+    const file = join(dir, "long.xlsx");
+    await wb.xlsx.writeFile(file);
+    const [long] = await office!.inspect([file]);
+    const values = loSheet(long, "Långt").cells.map((c) => c.value);
+    const broken = values.flatMap((value, i) => (value === texts[i] ? [] : [`A${i + 1}`]));
+    expect({ cells: values.length, broken }).toEqual({ cells: texts.length, broken: [] });
+  },
+  LO_TIMEOUT,
+);
+
 describe("one soffice per Jest worker for the whole run (test/support/libreofficeRun.js)", () => {
   /** Whether a process of the group is left that is not a zombie (an init that does not reap leaves oosplash one). */
   const alive = (group: number) =>

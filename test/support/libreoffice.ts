@@ -275,8 +275,11 @@ class Session implements LibreOffice {
     private readonly child: ChildProcessWithoutNullStreams,
     private readonly options: Required<LibreOfficeOptions>,
   ) {
-    child.stdout.on("data", (chunk: Buffer) => {
-      this.stdout += chunk.toString("utf8");
+    // Decoded as a stream: a character whose bytes two chunks split ("å" is two) stays one character.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      this.stdout += chunk;
       let newline: number;
       while ((newline = this.stdout.indexOf("\n")) >= 0) {
         const line = this.stdout.slice(0, newline);
@@ -284,7 +287,7 @@ class Session implements LibreOffice {
         this.pending?.answer(line);
       }
     });
-    child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: string) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => {
       child.on("close", (code) => {
         this.exitCode = code;
