@@ -259,6 +259,29 @@ describe("maltavlan validate", () => {
     expect(err).toContain(`kolumn A: okänt fält "titel"`);
   });
 
+  test("generate's summary follows --lang: the count, the table's header and where the sheets were saved", async () => {
+    const split = path.join(dir, "split-en");
+    const written = await run(
+      "generate",
+      example("kiruna-2020-fri"),
+      ...["--period", "T1", "--year", "2024", "--split", split, "--lang", "en"],
+    );
+    const created = (await fs.readdir(split)).length;
+    expect(written.out).toContain(`Created ${created} follow-up sheets.`);
+    expect(written.out).toMatch(
+      /^Sheet\s+Goals\s+Assignments\s+Frame adjustments\s+Key figures\s+Removed\s+Kept answers/m,
+    );
+    expect(written.out).toContain(`Saved in ${split}: `);
+    expect(written.out).not.toMatch(/Skapade|Sparat i|Ramjusteringar|Sparade svar/);
+    const swedish = await run(
+      "generate",
+      example("kiruna-2020-fri"),
+      ...["--period", "T1", "--year", "2024", "--split", path.join(dir, "split-sv")],
+    );
+    expect(swedish.out).toContain(`Skapade ${created} uppföljningsblad.`);
+    expect(swedish.out).toMatch(/^Blad\s+Mål\s+Uppdrag\s+Ramjusteringar\s+Nyckeltal\s+Utgår\s+Sparade svar/m);
+  });
+
   test("with --lang en, a command called wrongly says so in English, parse errors included", async () => {
     const unknown = await run("validate", example("kiruna-2020-fri"), "--lang", "en", "--bogus");
     expect(unknown.code).toBe(EXIT_UNUSABLE);

@@ -8,6 +8,8 @@ import { isReportSheet } from "../domain/followup/reportSheet";
 import { CHART_PARTS } from "../hosts/xlsx/container";
 import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
+import { SUMMARY_STRINGS } from "../i18n/cli";
+import type { Language } from "../i18n/findings";
 import {
   CommandRun,
   EXIT_FINDINGS,
@@ -118,9 +120,9 @@ export async function generateCommand({ args, options, io, unfinished }: Command
       unfinished,
     );
     unfinished.delete(out);
-    report(io, sheets, answers, `Sparat i ${out} (planen med ett uppföljningsblad per nämnd).`);
+    report(io, sheets, answers, lang, SUMMARY_STRINGS[lang].savedInPlan(out));
   } else {
-    await writeSplit(prepared, { dir: split as string, input: file, period: period.name, year }, io, unfinished);
+    await writeSplit(prepared, { dir: split as string, input: file, period: period.name, year }, io, lang, unfinished);
   }
   const errors = prepared.findings.some((f) => f.severity === "error") || ledger?.hasErrors || kolada?.hasErrors;
   return errors ? EXIT_FINDINGS : EXIT_OK;
@@ -164,6 +166,7 @@ async function writeSplit(
   followUp: FollowUpWrite,
   { dir, input, period, year }: { dir: string; input: string; period: string; year: number },
   io: Output,
+  lang: Language,
   unfinished: Set<string>,
 ): Promise<void> {
   await fs.mkdir(dir, { recursive: true }).catch(() => {
@@ -177,11 +180,18 @@ async function writeSplit(
   );
   // All or nothing: a half-written set would be mailed out incomplete.
   await writeSet(dir, names, unfinished, (target, i) => writeWorkbookFile(workbooks[i].workbook, target, unfinished));
-  report(io, followUp.sheets, followUp.answers, `Sparat i ${dir}: ${names.join(", ")}`);
+  report(io, followUp.sheets, followUp.answers, lang, SUMMARY_STRINGS[lang].savedSplit(dir, names.join(", ")));
 }
 
-function report(io: Output, sheets: FollowUpSheet[], answers: Map<string, Map<string, Answer>>, where: string): void {
-  io.out(`Skapade ${sheets.length} uppföljningsblad.`);
+function report(
+  io: Output,
+  sheets: FollowUpSheet[],
+  answers: Map<string, Map<string, Answer>>,
+  lang: Language,
+  where: string,
+): void {
+  const t = SUMMARY_STRINGS[lang];
+  io.out(t.created(sheets.length));
   const rows = sheets.map((s) => {
     const kept = [...(answers.get(s.committee.code)?.values() ?? [])].filter(hasContent).length;
     return [
@@ -191,7 +201,6 @@ function report(io: Output, sheets: FollowUpSheet[], answers: Map<string, Map<st
       ),
     ];
   });
-  for (const line of table(["Blad", "Mål", "Uppdrag", "Ramjusteringar", "Nyckeltal", "Utgår", "Sparade svar"], rows))
-    io.out(line);
+  for (const line of table(t.createdTable, rows)) io.out(line);
   io.out(where);
 }

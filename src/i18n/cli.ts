@@ -99,6 +99,11 @@ const summarySv = {
   /** The report was written, the chapter then was not: `reason` says why. */
   chapterFailed: (report: string, reason: string) =>
     `Måluppfyllelsekapitlet kunde inte sparas, men rapporten är sparad (${report}). ${reason}`,
+  /** generate's summary: how many sheets, a table per sheet, and where they were saved. */
+  created: (sheets: number) => `Skapade ${sheets} uppföljningsblad.`,
+  createdTable: ["Blad", "Mål", "Uppdrag", "Ramjusteringar", "Nyckeltal", "Utgår", "Sparade svar"],
+  savedInPlan: (file: string) => `Sparat i ${file} (planen med ett uppföljningsblad per nämnd).`,
+  savedSplit: (dir: string, files: string) => `Sparat i ${dir}: ${files}`,
 };
 
 export type SummaryStrings = typeof summarySv;
@@ -127,6 +132,10 @@ const summaryEn: SummaryStrings = {
   chapterSaved: (file) => `The goal attainment chapter is saved: ${file}`,
   chapterFailed: (report, reason) =>
     `The goal attainment chapter could not be saved, but the report is saved (${report}). ${reason}`,
+  created: (sheets) => `Created ${sheets} follow-up ${sheets === 1 ? "sheet" : "sheets"}.`,
+  createdTable: ["Sheet", "Goals", "Assignments", "Frame adjustments", "Key figures", "Removed", "Kept answers"],
+  savedInPlan: (file) => `Saved in ${file} (the plan with a follow-up sheet per committee).`,
+  savedSplit: (dir, files) => `Saved in ${dir}: ${files}`,
 };
 
 export const SUMMARY_STRINGS: Record<Language, SummaryStrings> = { sv: summarySv, en: summaryEn };
