@@ -1,9 +1,10 @@
 /**
  * Jest's jsdom environment, with one shortcut that changes no answer: before jsdom matches a style rule's selector
  * against an element (for getComputedStyle, which Testing Library calls for every element whose role or name it
- * works out), a rule whose selector names a class (or a type) on its subject that the element lacks (or is not) is known not to match. Fluent
- * UI's styles are thousands of one-class rules, and jsdom tries each on each element; this took a third of the pane
- * tests' time. Selectors this cannot read for certain (parentheses, attributes, escapes, quotes) go to jsdom as before.
+ * works out), a rule whose selector names a class (or a type) on its subject that the element lacks (or is not) is
+ * known not to match. Fluent UI's styles are thousands of one-class rules, and jsdom tries each on each element: this
+ * took a third of the pane tests' time. Selectors this cannot read for certain (parentheses, attributes, escapes,
+ * quotes, namespaces) go to jsdom as before.
  *
  * The shortcut must be in place before jsdom loads (its modules keep the function they were given), so the pane's
  * test files name this environment: `@jest-environment ./test/support/jsdomEnvironment.js`.
