@@ -5,30 +5,22 @@
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
+import { EXAMPLES, cli, tempDir } from "./support/workbooks";
 import { readSettings } from "../src/domain/state";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, main } from "../src/cli/main";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "../src/cli/main";
 
-const EXAMPLES = path.join(__dirname, "..", "examples");
 const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
 const KOLADA = path.join(EXAMPLES, "ostersund-kolada.json");
 
 let dir: string;
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-kolada-"));
+  dir = await tempDir("kolada");
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** The nyckeltal rows of a written sheet by key: Kolada-ID (C), Utfall (F), Enhet (G), Kommentar (H). */
 async function keyFigureRows(file: string) {
@@ -52,7 +44,7 @@ async function keyFigureRows(file: string) {
 
 test("generate --kolada fills Utfall with the latest year's figure and says the year and source beside it", async () => {
   const split = path.join(dir, "helar");
-  const { code, out } = await run(
+  const { code, out } = await cli(
     "generate",
     PLAN,
     "--period",
@@ -85,7 +77,7 @@ test("generate --kolada fills Utfall with the latest year's figure and says the 
 
   // Consolidation reads the figures back as the nämnd's answers, without a finding on the rows.
   const report = path.join(dir, "rapport.xlsx");
-  const consolidated = await run(
+  const consolidated = await cli(
     "consolidate",
     PLAN,
     ...(await fs.readdir(split)).map((f) => path.join(split, f)),
@@ -112,7 +104,7 @@ test("generate --kolada fills Utfall with the latest year's figure and says the 
   ks.sheet.getCell(`F${ks.rows.get("keyFigure|N2")!.row}`).value = 80;
   await ks.workbook.xlsx.writeFile(returned);
   const again = path.join(dir, "igen");
-  const regenerated = await run(
+  const regenerated = await cli(
     "generate",
     PLAN,
     "--period",
@@ -141,7 +133,7 @@ test("a file of several kommuner needs the kommun; a bad line is said at its lin
     csv,
     "kpi;municipality;year;gender;value\nN01951;2380;2023;T;65005\nN01951;0180;2023;T;984748\nN00914;2380;år;T;1\n",
   );
-  const open = await run(
+  const open = await cli(
     "generate",
     PLAN,
     "--period",
@@ -159,7 +151,7 @@ test("a file of several kommuner needs the kommun; a bad line is said at its lin
   const { rows } = await keyFigureRows(path.join(dir, "a", "KS-T1-2024.xlsx"));
   expect(rows.get("keyFigure|N1")?.utfall).toBeNull();
 
-  const chosen = await run(
+  const chosen = await cli(
     "generate",
     PLAN,
     "--period",
@@ -185,7 +177,7 @@ test("a file of several kommuner needs the kommun; a bad line is said at its lin
   const state = readSettings((await readWorkbookFile(path.join(dir, "b", "KS-T1-2024.xlsx"))).grids);
   expect(state.koladaMunicipality).toBe("2380");
 
-  const wrong = await run(
+  const wrong = await cli(
     "generate",
     PLAN,
     "--period",

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, main } from "../src/cli/main";
+import { cli, tempDir } from "./support/workbooks";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "../src/cli/main";
 import { importLedger } from "../src/domain/ledger/import";
 import { readLedgerSettings } from "../src/domain/ledger/settings";
 import { Committee } from "../src/domain/model";
@@ -12,18 +12,11 @@ const PLAN = path.join(__dirname, "..", "examples", "ostersund-2024-mall.xlsx");
 
 let dir: string;
 beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "maltavlan-ledger-"));
+  dir = await tempDir("ledger");
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const COMMITTEES: Committee[] = [
   { code: "KS", name: "Kommunstyrelsen", kind: "committee" },
@@ -149,7 +142,7 @@ describe("maltavlan generate --utfall", () => {
   });
 
   const generate = (utfall: string, out: string, ...rest: string[]) =>
-    run(
+    cli(
       "generate",
       plan,
       "--period",
