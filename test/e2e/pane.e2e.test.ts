@@ -286,6 +286,14 @@ describe("the pane in a browser, on the Östersund example", () => {
   });
 });
 
+/** No serious accessibility violation, no Content-Security-Policy violation, no foreign request, no page error. */
+async function expectClean(page: Page, watch: Watch): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+  const violations = await page.evaluate(() => window.__cspViolations);
+  const { csp, foreign, pageErrors } = watch;
+  expect({ violations, csp, foreign, pageErrors }).toEqual({ violations: [], csp: [], foreign: [], pageErrors: [] });
+}
+
 describe("the pane's look in other settings", () => {
   test.each([
     ["dark", "?theme=dark", "sv-SE"],
@@ -298,15 +306,7 @@ describe("the pane's look in other settings", () => {
       await opened.page.getByRole("tabpanel").getByRole("button").first().waitFor({ timeout: STEP_MS });
       await opened.page.waitForTimeout(300); // the theme and fonts settle
       await screenshot(opened.page, name);
-      expect(await seriousViolations(opened.page)).toEqual([]);
-      const violations = await opened.page.evaluate(() => window.__cspViolations);
-      const { csp, foreign, pageErrors } = other;
-      expect({ violations, csp, foreign, pageErrors }).toEqual({
-        violations: [],
-        csp: [],
-        foreign: [],
-        pageErrors: [],
-      });
+      await expectClean(opened.page, other);
     } finally {
       await opened.context.close();
     }
@@ -350,15 +350,7 @@ describe("the pane's look in other settings", () => {
         .first()
         .waitFor({ timeout: STEP_MS });
       await screenshot(opened.page, "english-goal-attainment");
-      expect(await seriousViolations(opened.page)).toEqual([]);
-      const violations = await opened.page.evaluate(() => window.__cspViolations);
-      const { csp, foreign, pageErrors } = other;
-      expect({ violations, csp, foreign, pageErrors }).toEqual({
-        violations: [],
-        csp: [],
-        foreign: [],
-        pageErrors: [],
-      });
+      await expectClean(opened.page, other);
     } finally {
       await opened.context.close();
     }
