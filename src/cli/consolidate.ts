@@ -3,6 +3,7 @@ import { prepareReport } from "../domain/jobs";
 import { reportInputs } from "../domain/reportInputs";
 import { oreToTkr } from "../domain/amounts";
 import type { Finding, Severity } from "../domain/findings";
+import type { GoalAttainment } from "../domain/followup/goalAttainment";
 import { goalChapter } from "../domain/followup/goalChapter";
 import type { Consolidation } from "../domain/followup/consolidate";
 import type { PlanRead } from "../domain/planRead";
@@ -82,13 +83,13 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
     })),
   );
   const request = { inputs, wanted, describe, goalWords, previous };
-  const { consolidation: result, figures, report } = prepareReport(read, request);
+  const { consolidation: result, figures, report, attainment } = prepareReport(read, request);
   if (out) {
     await writeWorkbookFile(report, out, unfinished);
     unfinished.delete(out);
   }
   const chapterProblem = chapterFile
-    ? await writeChapter(read, result, chapterFile, { lang, unfinished, reportWritten: out !== undefined })
+    ? await writeChapter(read, result, attainment, chapterFile, { lang, unfinished, reportWritten: out !== undefined })
     : null;
   const hasErrors = result.findings.some((f) => f.severity === "error");
   // A chapter that could not be saved is a file that cannot be written (2), even where the answers have errors (1).
@@ -142,13 +143,14 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
 async function writeChapter(
   { plan, settings }: Pick<PlanRead, "plan" | "settings">,
   result: Consolidation,
+  attainment: GoalAttainment[],
   file: string,
   { lang, unfinished, reportWritten }: { lang: Language; unfinished: Set<string>; reportWritten: boolean },
 ): Promise<string | null> {
   try {
     // Only here: the docx package and the rasteriser's WebAssembly cost every other run nothing.
     const { writeChapterFile } = await import("../hosts/docx/write");
-    const chapter = goalChapter(plan, result, settings, GOAL_CHAPTER_WORDS[lang]);
+    const chapter = goalChapter(plan, result, settings, GOAL_CHAPTER_WORDS[lang], attainment);
     await writeChapterFile(chapter, file, unfinished);
     unfinished.delete(file);
     return null;

@@ -9,6 +9,7 @@ import { SheetSpec, WorkbookSpec } from "../sheet/spec";
 import { AnswerSource, collectAnswers } from "./followup/collect";
 import { Consolidation, WorkbookInput, consolidate } from "./followup/consolidate";
 import { CommitteeFigures, reportFigures, reportWorkbook } from "./followup/report";
+import { GoalAttainment, goalAttainment } from "./followup/goalAttainment";
 import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
@@ -120,6 +121,8 @@ export interface ReportWrite {
   consolidation: Consolidation;
   figures: CommitteeFigures[];
   report: WorkbookSpec;
+  /** Måluppfyllelse per goal, gathered once for the report and for what else shows it (the pane's tree, the chapter). */
+  attainment: GoalAttainment[];
 }
 
 /** The nämnder's answers, checked, as the finance office's report. */
@@ -132,9 +135,11 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   const consolidation = { ...consolidated, findings: [...consolidated.findings, ...earlier.findings] };
   const movement = earlier.previous ? movementSince(consolidation, earlier.previous, read.settings) : undefined;
   const { describe, goalWords } = request;
+  const attainment = goalAttainment(read.plan, consolidation, read.settings);
   return {
     consolidation,
     figures: reportFigures(consolidation, read.settings),
-    report: reportWorkbook(read.plan, consolidation, read.settings, describe, goalWords, movement),
+    report: reportWorkbook(read.plan, consolidation, read.settings, describe, goalWords, movement, attainment),
+    attainment,
   };
 }

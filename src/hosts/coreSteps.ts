@@ -29,7 +29,6 @@ const findingWords = () => import(/* webpackChunkName: "core-findings" */ "../i1
 const reportWords = () => import(/* webpackChunkName: "core-findings" */ "../i18n/goalReport");
 const goalSteps = () =>
   Promise.all([
-    import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalAttainment"),
     import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalTree"),
     import(/* webpackChunkName: "core-followup" */ "../domain/followup/goalChapter"),
   ]);
@@ -47,7 +46,7 @@ export interface ReportGoals {
   chapter: GoalChapter;
 }
 
-export interface PreparedReport extends ReportWrite {
+export interface PreparedReport extends Omit<ReportWrite, "attainment"> {
   /** Only when asked for (ReportInLanguage.goals). */
   goals?: ReportGoals;
 }
@@ -69,12 +68,15 @@ export const inThreadCore: CoreSteps = {
       reportWords(),
     ]);
     const describe = (finding: Finding) => findingMessage(finding, language);
-    const report = prepareReport(read, { ...request, describe, goalWords: GOAL_REPORT_WORDS[language] });
+    // Måluppfyllelse stays here, with the core: gathered once for the report, the tree and the chapter.
+    const { attainment, ...report } = prepareReport(read, {
+      ...request,
+      describe,
+      goalWords: GOAL_REPORT_WORDS[language],
+    });
     if (!goals) return report;
-    const [{ goalAttainment }, { goalTree }, { goalChapter }] = await goalSteps();
+    const [{ goalTree }, { goalChapter }] = await goalSteps();
     const { plan, settings } = read;
-    // Gathered once for both: on a large plan it takes a noticeable part of a second.
-    const attainment = goalAttainment(plan, report.consolidation, settings);
     return {
       ...report,
       goals: {

@@ -52,8 +52,8 @@ export function goalAttainmentSheet(
   consolidation: Consolidation,
   settings: Settings,
   words: GoalReportWords,
+  goals: GoalAttainment[] = goalAttainment(plan, consolidation, settings),
 ): SheetSpec {
-  const goals = goalAttainment(plan, consolidation, settings);
   const codes = consolidation.committees
     .map((c) => c.committee.code)
     .filter((code) => goals.some((g) => g.assessments.some((a) => a.committee === code)));

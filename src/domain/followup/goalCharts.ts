@@ -35,8 +35,7 @@ export interface GoalStatusTable {
 }
 
 /** The deepest level among the goals Måluppfyllelse assesses, and its goals' counts; null when there is none. */
-export function goalStatusTable(plan: Plan, consolidation: Consolidation, settings: Settings): GoalStatusTable | null {
-  const goals = goalAttainment(plan, consolidation, settings);
+function goalStatusTable(plan: Plan, settings: Settings, goals: GoalAttainment[]): GoalStatusTable | null {
   const depth = (g: GoalAttainment) => plan.levels.findIndex((l) => l.id === g.goal.level);
   const level = plan.levels[Math.max(-1, ...goals.map(depth))];
   if (!level) return null;
@@ -56,8 +55,9 @@ export function goalChartSheet(
   consolidation: Consolidation,
   settings: Settings,
   words: GoalReportWords,
+  goals: GoalAttainment[] = goalAttainment(plan, consolidation, settings),
 ): SheetSpec | null {
-  const table = goalStatusTable(plan, consolidation, settings);
+  const table = goalStatusTable(plan, settings, goals);
   if (!table) return null;
   const scale = settings.scales.goal;
   const levelName = words.level(table.level);

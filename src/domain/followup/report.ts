@@ -7,6 +7,7 @@ import { Settings } from "../settings";
 import { CommitteeResult, Consolidation, ResultRow } from "./consolidate";
 import { economyReportSheet, hasStatement } from "./economyReport";
 import { economyFigures } from "./economyResults";
+import { GoalAttainment, goalAttainment } from "./goalAttainment";
 import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
 import { chartSheets } from "./reportCharts";
 import { Movement } from "./movement";
@@ -116,6 +117,7 @@ export function reportWorkbook(
   message: (finding: Finding) => string,
   goalWords: GoalReportWords,
   movement?: Movement,
+  attainment: GoalAttainment[] = goalAttainment(plan, consolidation, settings),
 ): WorkbookSpec {
   const { period, year } = consolidation;
   const what = `${period.name} ${year}`;
@@ -205,8 +207,8 @@ export function reportWorkbook(
   const economy = (["economy", "investment"] as const)
     .filter((kind) => hasStatement(consolidation, kind))
     .map((kind) => economyReportSheet(consolidation, kind));
-  const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords);
-  const charts = chartSheets(plan, consolidation, settings, goalWords);
+  const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords, attainment);
+  const charts = chartSheets(plan, consolidation, settings, goalWords, attainment);
   const moved = movement ? [movementSheet(movement, what)] : [];
   return { sheets: [overview, ...economy, ...moved, ...charts, goals, ...byCommittee, answers, missing, findings] };
 }

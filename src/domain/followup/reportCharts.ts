@@ -7,6 +7,7 @@ import { CommitteeResult, Consolidation } from "./consolidate";
 import { NOT_RECEIVED, hasStatement } from "./economyReport";
 import { Plan } from "../model";
 import { withChartPages } from "./chartPages";
+import type { GoalAttainment } from "./goalAttainment";
 import type { GoalReportWords } from "./goalAttainmentSheet";
 import { goalChartSheet } from "./goalCharts";
 import { reportSheet } from "./reportSheet";
@@ -34,8 +35,9 @@ export function chartSheets(
   consolidation: Consolidation,
   settings: Settings,
   words: GoalReportWords,
+  goals: GoalAttainment[],
 ): SheetSpec[] {
-  return [chartSheet(consolidation, settings), goalChartSheet(plan, consolidation, settings, words)].filter(
+  return [chartSheet(consolidation, settings), goalChartSheet(plan, consolidation, settings, words, goals)].filter(
     (sheet): sheet is SheetSpec => sheet !== null,
   );
 }

@@ -134,7 +134,7 @@ export type ConsolidateResult =
       overview: string;
       /** When asked for (ConsolidateRequest.goals). */
       goals?: ReportGoals;
-    } & Omit<ReportWrite, "report"> &
+    } & Omit<ReportWrite, "report" | "attainment"> &
       Written &
       Shaped);
 
