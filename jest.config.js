@@ -24,6 +24,7 @@ const CORE = [
   "rows",
   "successors",
   "unread",
+  "year-chain-model",
 ];
 
 /** @type {import('jest').Config} */

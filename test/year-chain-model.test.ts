@@ -1,0 +1,373 @@
+/**
+ * The year as a chain (issue #20), a model-based test with a fixed seed: random sequences of answers typed on the
+ * nämnder's sheets, plan edits between periods (uppdrag renamed, moved, removed or added, ramjusteringar removed) and
+ * the step to the next period (T1 → Delår → Helår → next year's T1). Each step goes the way both hosts go
+ * (src/domain/jobs.ts): the period is consolidated from the sheets as returned, and the next one is generated with
+ * the earlier period's sheets as `previous`. After every step:
+ * - the consolidation holds exactly what was typed in that period, on the row and nämnd it was typed on, and nothing
+ *   of an earlier period (no answer lost, misplaced or carried in as new);
+ * - the new sheets show, on each row the nämnd still has, what it typed there the period before, and nothing else:
+ *   a row nobody answered reads as it does without `previous`, and every input of the new period is empty.
+ */
+import fc from "fast-check";
+import { readFollowUpSheet } from "../src/domain/followup/answers";
+import { COL, ECONOMY_COL, INFO_KEY, PlanRowKind, parseRowKey } from "../src/domain/followup/model";
+import { Consolidation } from "../src/domain/followup/consolidate";
+import { DRIFT_KEY } from "../src/domain/followup/ledger";
+import { FollowUpRequest, prepareFollowUp, prepareReport } from "../src/domain/jobs";
+import { DEFAULT_LEVELS, Plan } from "../src/domain/model";
+import { PlanRead, readPlanWithSettings } from "../src/domain/planRead";
+import { DEFAULT_SETTINGS } from "../src/domain/settings";
+import { findingMessage } from "../src/i18n/findings";
+import { GOAL_REPORT_WORDS } from "../src/i18n/goalReport";
+import { CellValue, Grid, cellText } from "../src/sheet/grid";
+import { specToGrid } from "./hostile-support";
+
+const TKR = 100_000; // öre
+const FIRST_YEAR = 2025;
+const CODES = ["KS", "TN", "SAN"];
+const PERIODS = DEFAULT_SETTINGS.periods; // T1, Delår, Helår
+
+type Op =
+  | { op: "type"; sheet: number; row: number; input: number; comment: boolean }
+  | { op: "renameAssignment"; index: number }
+  | { op: "moveAssignment"; index: number; committee: number }
+  | { op: "removeAssignment"; index: number }
+  | { op: "addAssignment"; committee: number }
+  | { op: "removeAdjustment"; index: number }
+  | { op: "next" };
+
+const index = fc.nat(1000);
+const committee = fc.nat(CODES.length - 1);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      op: fc.constant("type" as const),
+      sheet: index,
+      row: index,
+      input: index,
+      comment: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("renameAssignment" as const), index }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("moveAssignment" as const), index, committee }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("removeAssignment" as const), index }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("addAssignment" as const), committee }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("removeAdjustment" as const), index }) },
+  { weight: 3, arbitrary: fc.constant({ op: "next" as const }) },
+);
+
+/** Per nämnd a nämndmål, an uppdrag, a ramjustering and a budget; one uppdrag shared by all three. */
+function yearPlan(year: number): Plan {
+  return {
+    years: [year],
+    levels: DEFAULT_LEVELS,
+    committees: CODES.map((code) => ({ code, name: `Nämnden ${code}`, kind: "committee" })),
+    goals: [
+      { id: "M1", level: "kommunmal", name: "Ett gott liv", parentIds: [], committee: null, target: null },
+      ...CODES.map((code) => ({
+        id: `NM-${code}`,
+        level: "namndmal",
+        name: `Mål för ${code}`,
+        parentIds: ["M1"],
+        committee: code,
+        target: null,
+      })),
+    ],
+    assignments: [
+      ...CODES.map((code, i) => assignment(`U${i}`, `Uppdrag till ${code}`, [code], year)),
+      assignment("U9", "Uppdrag till alla", [...CODES], year),
+    ],
+    adjustments: CODES.map((code, i) => ({
+      id: `R${i}`,
+      committee: code,
+      year,
+      amountOre: (i + 1) * 100 * TKR,
+      direction: "increase" as const,
+      duration: "temporary" as const,
+      assignmentId: null,
+      description: null,
+      isIndex: false,
+    })),
+    keyFigures: [],
+    budgets: CODES.map((code, i) => ({
+      id: `B${i}`,
+      committee: code,
+      year,
+      amountOre: (i + 1) * 10_000 * TKR,
+      kind: "frame" as const,
+      description: null,
+    })),
+    investments: [],
+  };
+}
+
+function assignment(id: string, title: string, committees: string[], year: number): Plan["assignments"][number] {
+  return { id, title, clarification: null, goalIds: ["M1"], committees, origin: "council", year };
+}
+
+const INPUTS: Record<PlanRowKind | "economy", (string | number)[]> = {
+  goal: DEFAULT_SETTINGS.scales.goal.map((v) => v.label),
+  assignment: DEFAULT_SETTINGS.scales.assignment.map((v) => v.label),
+  adjustment: [180, -25.5, 0],
+  keyFigure: [42],
+  economy: [12_000, 9_999.5],
+};
+type Answerable = keyof typeof INPUTS;
+
+interface Typed {
+  input: string | number;
+  comment: string | null;
+}
+/** Committee code → row key → what was typed last on it this period. */
+type Answers = Map<string, Map<string, Typed>>;
+
+/** The plan as a host reads it, with the default settings (nothing else in the workbook). */
+const read = (plan: Plan): PlanRead => ({ ...readPlanWithSettings([]), plan });
+
+/** What a consolidation accepted, as typed: tkr for amounts, and only rows with something given. */
+function accepted(result: Consolidation): Answers {
+  const answers: Answers = new Map();
+  for (const c of result.committees) {
+    const given = new Map<string, Typed>();
+    for (const row of c.rows) {
+      if (row.input === null && row.comment === null) continue;
+      const input = row.kind === "adjustment" && row.input !== null ? row.input / TKR : row.input;
+      given.set(`${row.kind}|${row.id}`, { input: input ?? "", comment: row.comment });
+    }
+    for (const e of c.economy) {
+      // What the period asks for: the prognos helår, or at Helår the utfall.
+      const figure = result.period.kind === "forecast" ? e.forecastOre : e.outcomeOre;
+      if (e.kind !== "economy" || (figure === null && e.comment === null)) continue;
+      given.set(`economy|${e.id}`, { input: figure === null ? "" : figure / TKR, comment: e.comment });
+    }
+    if (given.size) answers.set(c.committee.code, given);
+  }
+  return answers;
+}
+
+/** The answers as sorted text, to compare whole periods. */
+const plain = (answers: Answers): string =>
+  JSON.stringify(
+    [...answers]
+      .map(([code, rows]) => [code, [...rows].sort(([a], [b]) => a.localeCompare(b))] as const)
+      .filter(([, rows]) => rows.length)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
+class Chain {
+  year = FIRST_YEAR;
+  period = 0;
+  plan = yearPlan(FIRST_YEAR);
+  /** This period's sheets as the nämnder have them, and whose each is. */
+  grids: Grid[] = [];
+  owners: string[] = [];
+  typed: Answers = new Map();
+  private counter = 0;
+
+  constructor() {
+    this.generate(null);
+  }
+
+  get label(): string {
+    return `${PERIODS[this.period].name} ${this.year}`;
+  }
+
+  private request(): FollowUpRequest {
+    return {
+      period: PERIODS[this.period],
+      year: this.year,
+      due: null,
+      generatedAt: `${this.year}-0${this.period + 3}-01T00:00:00Z`,
+      planName: "plan.xlsx",
+      intoPlanWorkbook: false,
+    };
+  }
+
+  /** The period's sheets, with the earlier period's as `previous`; checks what they show of it. */
+  private generate(before: { grids: Grid[]; typed: Answers; label: string } | null): void {
+    const request = this.request();
+    const previous = before ? [{ source: "förra.xlsx", grids: before.grids }] : undefined;
+    const write = prepareFollowUp([], read(this.plan), { ...request, previous });
+    const bare = prepareFollowUp([], read(this.plan), request);
+    this.grids = write.sheets.map((s) => specToGrid(s.spec));
+    this.owners = write.sheets.map((s) => s.committee.code);
+    this.typed = new Map();
+    if (before)
+      this.checkShown(
+        before,
+        bare.sheets.map((s) => specToGrid(s.spec)),
+      );
+  }
+
+  /** Every row the nämnd still has shows what it typed there before; nothing else differs; nothing is prefilled. */
+  private checkShown(before: { typed: Answers; label: string }, bare: Grid[]): void {
+    this.grids.forEach((grid, i) => {
+      const code = this.owners[i];
+      const typedThen = before.typed.get(code) ?? new Map<string, Typed>();
+      const sheet = readFollowUpSheet(grid);
+      for (const row of sheet.rows) {
+        const at = `${this.label} ${code} ${row.key}`;
+        if (cellText(row.input ?? null) !== "" || cellText(row.comment ?? null) !== "")
+          throw new Error(`${at}: prefilled with ${JSON.stringify([row.input, row.comment])}`);
+      }
+      const keyed = (g: Grid) =>
+        new Map(
+          g.values.flatMap((cells, r) =>
+            parseRowKey(cellText(cells[COL.key] ?? null)) ? [[cellText(cells[COL.key]), r]] : [],
+          ),
+        );
+      const rows = keyed(grid);
+      const bareGrid = bare[i];
+      const bareRows = keyed(bareGrid);
+      for (const [key, r] of rows) {
+        const at = `${this.label} ${code} ${key}`;
+        const kind = parseRowKey(key)!.kind;
+        const then = typedThen.get(key);
+        const extra = cellText(grid.values[r][COL.extra] ?? null);
+        const under = grid.values[r + 1];
+        const line = cellText(under?.[COL.key] ?? null) === INFO_KEY ? cellText(under?.[COL.title] ?? null) : "";
+        const shownLine = line.startsWith(`Svar ${before.label}: `) ? line : "";
+        if (kind === "goal" || kind === "assignment") {
+          const want = then ? [then.input, then.comment ?? ""].filter((p) => p !== "").join(" – ") : null;
+          const bareExtra = cellText(bareGrid.values[bareRows.get(key)!][COL.extra] ?? null);
+          const got = then ? extra.split("\n")[0] : extra;
+          if (got !== (want ?? bareExtra)) throw new Error(`${at}: G shows ${JSON.stringify(extra)}, want ${want}`);
+        } else if (then) {
+          if (!shownLine || (then.comment && !shownLine.endsWith(` – ${then.comment}`)))
+            throw new Error(`${at}: the line under shows ${JSON.stringify(line)} for ${JSON.stringify(then)}`);
+        } else if (shownLine) {
+          throw new Error(`${at}: a line of an answer nobody gave: ${shownLine}`);
+        }
+      }
+      for (const key of typedThen.keys()) {
+        const stillHers = rows.has(key);
+        const planned = this.plannedFor(code).has(key);
+        if (planned !== stillHers)
+          throw new Error(`${this.label} ${code} ${key}: planned ${planned}, on the sheet ${stillHers}`);
+      }
+    });
+  }
+
+  /** The row keys the plan asks `code` about: every nämnd here has a budget, so a drift row. */
+  private plannedFor(code: string): Set<string> {
+    const p = this.plan;
+    return new Set([
+      DRIFT_KEY,
+      ...p.goals.filter((g) => g.committee === code).map((g) => `goal|${g.id}`),
+      ...p.assignments.filter((a) => a.committees.includes(code)).map((a) => `assignment|${a.id}`),
+      ...p.adjustments.filter((a) => a.committee === code && a.year === this.year).map((a) => `adjustment|${a.id}`),
+    ]);
+  }
+
+  type(o: Extract<Op, { op: "type" }>): void {
+    const i = o.sheet % this.grids.length;
+    const grid = this.grids[i];
+    const rows = grid.values.flatMap((cells, r) => {
+      const key = parseRowKey(cellText(cells[COL.key] ?? null));
+      return key && key.kind in INPUTS && this.answerable(this.owners[i], `${key.kind}|${key.id}`) ? [{ r, key }] : [];
+    });
+    const target = rows[o.row % Math.max(1, rows.length)];
+    if (!target) return;
+    const kind = target.key.kind as Answerable;
+    const input = INPUTS[kind][o.input % INPUTS[kind].length];
+    const comment = o.comment ? `Kommentar ${++this.counter}` : null;
+    const cells = grid.values[target.r];
+    while (cells.length <= COL.comment) cells.push(null);
+    // The Ekonomi section takes its prognos in E (at Helår the utfall in D); every other row its input in F.
+    const prognos = PERIODS[this.period].kind === "forecast";
+    cells[kind !== "economy" ? COL.input : prognos ? ECONOMY_COL.forecast : ECONOMY_COL.outcome] = input as CellValue;
+    cells[COL.comment] = comment;
+    const code = this.owners[i];
+    const mine = this.typed.get(code) ?? new Map<string, Typed>();
+    mine.set(`${target.key.kind}|${target.key.id}`, { input, comment });
+    this.typed.set(code, mine);
+  }
+
+  /** The nämnd's own rows: a goal of the level above is shown for context, not answered. */
+  private answerable(code: string, key: string): boolean {
+    return this.plannedFor(code).has(key);
+  }
+
+  private edit(o: Exclude<Op, { op: "type" | "next" }>): void {
+    const p = this.plan;
+    const pick = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+    switch (o.op) {
+      case "renameAssignment": {
+        const a = pick(p.assignments, o.index);
+        if (a) a.title = `${a.title} (nytt namn ${++this.counter})`;
+        break;
+      }
+      case "moveAssignment": {
+        const a = pick(p.assignments, o.index);
+        if (a) a.committees = [CODES[o.committee]];
+        break;
+      }
+      case "removeAssignment": {
+        const a = pick(p.assignments, o.index);
+        p.assignments = p.assignments.filter((x) => x !== a);
+        break;
+      }
+      case "addAssignment":
+        p.assignments.push(
+          assignment(`N${++this.counter}`, `Nytt uppdrag ${this.counter}`, [CODES[o.committee]], this.year),
+        );
+        break;
+      case "removeAdjustment": {
+        const r = pick(p.adjustments, o.index);
+        p.adjustments = p.adjustments.filter((x) => x !== r);
+        break;
+      }
+    }
+  }
+
+  /**
+   * Consolidates this period and checks it; then the plan is revised as KF decided since (`edits`), and the next
+   * period is generated with this one beside.
+   */
+  next(edits: Exclude<Op, { op: "type" | "next" }>[]): void {
+    const inputs = [{ file: `${this.label}.xlsx`, grids: this.grids, modified: null, master: false }];
+    const wanted = { period: PERIODS[this.period], year: this.year };
+    const report = prepareReport(read(this.plan), {
+      inputs,
+      wanted,
+      describe: (f) => findingMessage(f),
+      goalWords: GOAL_REPORT_WORDS.sv,
+    });
+    const result = accepted(report.consolidation);
+    const want = plain(this.typed);
+    if (plain(result) !== want) throw new Error(`${this.label}: consolidated ${plain(result)}, typed ${want}`);
+
+    const before = { grids: this.grids, typed: this.typed, label: this.label };
+    this.period = (this.period + 1) % PERIODS.length;
+    if (this.period === 0) this.newYear();
+    edits.forEach((edit) => this.edit(edit));
+    this.generate(before);
+  }
+
+  /** The next year's plan: the same nämnder and goals, the uppdrag and ramjusteringar of that year. */
+  private newYear(): void {
+    this.year++;
+    const next = yearPlan(this.year);
+    this.plan = { ...next, assignments: this.plan.assignments.map((a) => ({ ...a, year: this.year })) };
+  }
+}
+
+function run(ops: Op[]): void {
+  const chain = new Chain();
+  const pending: Exclude<Op, { op: "type" | "next" }>[] = [];
+  for (const o of ops) {
+    if (o.op === "type") chain.type(o);
+    else if (o.op === "next") chain.next(pending.splice(0));
+    else pending.push(o);
+  }
+  chain.next([]);
+}
+
+test("no answer is lost, misplaced or overwritten across T1 → Delår → Helår and into the next year", () => {
+  fc.assert(
+    fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), (ops) => run(ops)),
+    { seed: 20_20, numRuns: 60 },
+  );
+});
