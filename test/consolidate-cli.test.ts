@@ -58,6 +58,8 @@ describe("the summary", () => {
     expect(lines).toContainEqual(expect.stringMatching(/^KS Kommunstyrelsen\s+KS-T1-2024\.xlsx\s+1\/3/));
     expect(lines).toContainEqual(expect.stringMatching(/^TN Tekniska nämnden\s+inget svar\s/));
     expect(result.out).toContain("\u22122\u00a0700\u00a0tkr");
+    // A nämnd that gave no prognos has none: a dash, not "0 tkr" (which reads as a prognos on budget).
+    expect(lines).toContainEqual(expect.stringMatching(/^VoN .*\u22122\u00a0700\u00a0tkr\s+\u2013\s+\u2013\s+\d+$/));
     expect(lines[lines.length - 1]).toBe(`Rapporten är sparad: ${out}`);
   }, 60_000);
 

@@ -161,6 +161,8 @@ async function writeChapter(
   }
 }
 
+const NOTHING_GIVEN = "\u2013";
+
 /** Per nämnd: who answered, how much, and the amounts summed from the consolidation's rows, in öre. */
 function summaryLines(result: Consolidation, figures: CommitteeFigures[], lang: Language): string[] {
   const t = SUMMARY_STRINGS[lang];
@@ -168,14 +170,16 @@ function summaryLines(result: Consolidation, figures: CommitteeFigures[], lang: 
   // The figures are the nämnder's in the consolidation's order.
   const rows = figures.map((c, i) => {
     const sums = amountSums(result.committees[i].rows);
+    // No prognos given is no figure: "0 tkr" would read as a prognos of nothing, on budget.
+    const given = (ore: number) => (c.adjustments.answered ? amount(ore) : NOTHING_GIVEN);
     return [
       c.name ? `${c.code} ${c.name}` : c.code,
       c.answered && c.source ? c.source.file : t.noAnswer,
       `${c.goals.answered}/${c.goals.total}`,
       `${c.assignments.answered}/${c.assignments.total}`,
       amount(sums.adjustmentsOre),
-      amount(sums.forecastOre),
-      amount(sums.deviationOre),
+      given(sums.forecastOre),
+      given(sums.deviationOre),
       String(c.missing.length),
     ];
   });
