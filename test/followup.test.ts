@@ -216,6 +216,15 @@ describe("generate --out on a workbook ExcelJS cannot keep whole", () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/innehåller diagram, som skulle gå förlorat.*Inget skrevs.*--split/);
     await expect(fs.stat(out)).rejects.toThrow();
+    // In English every word, what would be lost too.
+    const english = await cli("generate", withChart, "--period", "T1", "--year", "2024", "--out", out, "--lang", "en");
+    expect([english.code, english.err]).toEqual([
+      2,
+      expect.stringMatching(
+        /^maltavlan: The workbook holds charts, which would be lost .*Nothing was written.*--split/,
+      ),
+    ]);
+    await expect(fs.stat(out)).rejects.toThrow();
     // The per-nämnd output is still possible.
     expect(
       (await cli("generate", withChart, "--period", "T1", "--year", "2024", "--split", path.join(dir, "split"))).code,

@@ -5,10 +5,10 @@ import { Answer, hasContent } from "../domain/followup/model";
 import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
 import { FollowUpWrite, prepareFollowUp } from "../domain/jobs";
 import { isReportSheet } from "../domain/followup/reportSheet";
-import { CHART_PARTS } from "../hosts/xlsx/container";
+import type { UnsupportedPart } from "../sheet/hostProblems";
 import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
-import { SUMMARY_STRINGS } from "../i18n/cli";
+import { SUMMARY_STRINGS, USAGE_STRINGS } from "../i18n/cli";
 import type { Language } from "../i18n/findings";
 import {
   CommandRun,
@@ -105,10 +105,7 @@ export async function generateCommand({ args, options, io, unfinished }: Command
   if (out !== undefined) {
     const lost = lostOnRewrite(workbook);
     if (lost.length) {
-      io.err(
-        `maltavlan: Arbetsboken innehåller ${lost.join(", ")}, som skulle gå förlorat om filen ` +
-          `skrevs om. Inget skrevs. Använd --split <mapp> (en arbetsbok per nämnd) eller tillägget i Excel.`,
-      );
+      io.err(`maltavlan: ${USAGE_STRINGS[lang].lostOnRewrite(lost)}`);
       return EXIT_UNUSABLE;
     }
     await refuseOverwrite([out], [file]);
@@ -132,9 +129,9 @@ export async function generateCommand({ args, options, io, unfinished }: Command
  * What rewriting the workbook would lose. Charts only count where one stands outside Måltavlan's report sheets:
  * those, charts and all, are made anew by the next consolidation.
  */
-function lostOnRewrite({ unsupportedParts, chartSheets, grids }: WorkbookRead): string[] {
+function lostOnRewrite({ unsupportedParts, chartSheets, grids }: WorkbookRead): UnsupportedPart[] {
   const ownCharts = chartSheets?.every((name) => grids.some((grid) => grid.sheet === name && isReportSheet(grid)));
-  return ownCharts ? unsupportedParts.filter((part) => part !== CHART_PARTS) : unsupportedParts;
+  return ownCharts ? unsupportedParts.filter((part) => part !== "charts") : unsupportedParts;
 }
 
 function periodArguments(options: Options): { year: number; due: string | null } {

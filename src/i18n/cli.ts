@@ -1,5 +1,6 @@
 /** What the command line says when it is called wrongly, in Swedish and in English (`--lang en`). */
 import type { MappingProblem } from "../domain/mapping";
+import type { UnsupportedPart } from "../sheet/hostProblems";
 import type { Language } from "./findings";
 import { mappingProblemMessage } from "./mapping";
 
@@ -33,6 +34,9 @@ const sv = {
     `Utfallsfilen ${file} har ingen rubrikrad med ${missing} bland de första 30 raderna. Exportera utfallet per ansvar med rubriker (t.ex. Ansvar;Konto;Period;Belopp).`,
   koladaMunicipality: (value: string) =>
     `--kolada-kommun ska vara kommunens Kolada-ID, fyra siffror som 2380, inte ${value}.`,
+  lostOnRewrite: (parts: UnsupportedPart[]) =>
+    `Arbetsboken innehåller ${parts.map((p) => PART_WORDS.sv[p]).join(", ")}, som skulle gå förlorat om filen ` +
+    "skrevs om. Inget skrevs. Använd --split <mapp> (en arbetsbok per nämnd) eller tillägget i Excel.",
 };
 
 export type UsageStrings = typeof sv;
@@ -68,6 +72,39 @@ const en: UsageStrings = {
     `The ledger file ${file} has no header row with ${missing} among its first 30 rows. Export the outcome per responsibility code with headers (e.g. Ansvar;Konto;Period;Belopp).`,
   koladaMunicipality: (value) =>
     `--kolada-kommun must be the municipality's Kolada ID, four digits such as 2380, not ${value}.`,
+  lostOnRewrite: (parts) =>
+    `The workbook holds ${parts.map((p) => PART_WORDS.en[p]).join(", ")}, which would be lost if the file were ` +
+    "rewritten. Nothing was written. Use --split <folder> (one workbook per nämnd) or the add-in in Excel.",
+};
+
+/** What a rewrite by the CLI would drop, in words. */
+const PART_WORDS: Record<Language, Record<UnsupportedPart, string>> = {
+  sv: {
+    charts: "diagram",
+    pivotTables: "pivottabeller",
+    images: "bilder",
+    macros: "makron",
+    customXml: "anpassad XML",
+    addIns: "tilläggsdelar",
+    slicers: "utsnitt och tidslinjer",
+    dataConnections: "datakopplingar",
+    dataModel: "datamodell",
+    externalLinks: "externa länkar",
+    embeddedObjects: "inbäddade objekt och kontroller",
+  },
+  en: {
+    charts: "charts",
+    pivotTables: "pivot tables",
+    images: "pictures",
+    macros: "macros",
+    customXml: "custom XML",
+    addIns: "add-in parts",
+    slicers: "slicers and timelines",
+    dataConnections: "data connections",
+    dataModel: "a data model",
+    externalLinks: "external links",
+    embeddedObjects: "embedded objects and controls",
+  },
 };
 
 export const USAGE_STRINGS: Record<Language, UsageStrings> = { sv, en };

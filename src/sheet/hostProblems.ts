@@ -4,6 +4,20 @@
  * (src/i18n/errors.ts) say them in the user's language without importing a host; the hosts' error classes carry them.
  */
 
+/** Parts of a workbook ExcelJS does not model, which the CLI would drop on rewriting it (src/hosts/xlsx/container.ts). */
+export type UnsupportedPart =
+  | "charts"
+  | "pivotTables"
+  | "images"
+  | "macros"
+  | "customXml"
+  | "addIns"
+  | "slicers"
+  | "dataConnections"
+  | "dataModel"
+  | "externalLinks"
+  | "embeddedObjects";
+
 /** What a file that is not an .xlsx turned out to be, when that can be told. */
 export type NotWorkbookHint = "empty" | "text" | "xlsb" | "word" | "powerpoint" | "openDocument";
 

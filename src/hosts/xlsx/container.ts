@@ -3,6 +3,7 @@
  * zip-based format, not a zip at all, or a workbook package whose entries are listed; and which of its parts ExcelJS
  * would drop on rewrite. Node-free, like readBytes.ts.
  */
+import type { UnsupportedPart } from "../../sheet/hostProblems";
 import type { NotWorkbookHint } from "../../sheet/hostProblems";
 import { UnusableInputError } from "./problems";
 import { type ZipEntry, zipEntries } from "./zip";
@@ -74,25 +75,22 @@ function looksLikeText(buffer: Uint8Array): boolean {
   );
 }
 
-/** What unsupportedParts calls charts. */
-export const CHART_PARTS = "diagram";
-
-/** Parts ExcelJS does not model and would drop on rewrite, by (lower-case) entry name prefix. */
-const UNSUPPORTED_PARTS: { name: string; matches: (entry: string) => boolean }[] = [
-  { name: CHART_PARTS, matches: (e) => e.startsWith("xl/charts/") || e.startsWith("xl/chartsheets/") },
-  { name: "pivottabeller", matches: (e) => e.startsWith("xl/pivottables/") || e.startsWith("xl/pivotcache/") },
-  { name: "bilder", matches: (e) => e.startsWith("xl/media/") },
-  { name: "makron", matches: (e) => e.endsWith("vbaproject.bin") },
-  { name: "anpassad XML", matches: (e) => e.startsWith("customxml/") },
-  { name: "tilläggsdelar", matches: (e) => e.startsWith("xl/webextensions/") },
-  { name: "utsnitt och tidslinjer", matches: (e) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//.test(e) },
-  { name: "datakopplingar", matches: (e) => e === "xl/connections.xml" || e.startsWith("xl/querytables/") },
-  { name: "datamodell", matches: (e) => e.startsWith("xl/model/") },
-  { name: "externa länkar", matches: (e) => e.startsWith("xl/externallinks/") },
-  { name: "inbäddade objekt och kontroller", matches: (e) => /^xl\/(embeddings|activex|ctrlprops)\//.test(e) },
+/** Parts ExcelJS does not model and would drop on rewrite, by (lower-case) entry name. */
+const UNSUPPORTED_PARTS: { part: UnsupportedPart; matches: (entry: string) => boolean }[] = [
+  { part: "charts", matches: (e) => e.startsWith("xl/charts/") || e.startsWith("xl/chartsheets/") },
+  { part: "pivotTables", matches: (e) => e.startsWith("xl/pivottables/") || e.startsWith("xl/pivotcache/") },
+  { part: "images", matches: (e) => e.startsWith("xl/media/") },
+  { part: "macros", matches: (e) => e.endsWith("vbaproject.bin") },
+  { part: "customXml", matches: (e) => e.startsWith("customxml/") },
+  { part: "addIns", matches: (e) => e.startsWith("xl/webextensions/") },
+  { part: "slicers", matches: (e) => /^xl\/(slicers|slicercaches|timelines|timelinecaches)\//.test(e) },
+  { part: "dataConnections", matches: (e) => e === "xl/connections.xml" || e.startsWith("xl/querytables/") },
+  { part: "dataModel", matches: (e) => e.startsWith("xl/model/") },
+  { part: "externalLinks", matches: (e) => e.startsWith("xl/externallinks/") },
+  { part: "embeddedObjects", matches: (e) => /^xl\/(embeddings|activex|ctrlprops)\//.test(e) },
 ];
 
-export function unsupportedParts(entries: string[]): string[] {
+export function unsupportedParts(entries: string[]): UnsupportedPart[] {
   const lower = entries.map((entry) => entry.toLowerCase());
-  return UNSUPPORTED_PARTS.filter((part) => lower.some(part.matches)).map((part) => part.name);
+  return UNSUPPORTED_PARTS.filter((part) => lower.some(part.matches)).map((part) => part.part);
 }

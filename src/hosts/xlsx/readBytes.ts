@@ -12,6 +12,7 @@
 import type { Grid } from "../../sheet/grid";
 import { readCellStyles } from "./cellStyles";
 import { chartHomes } from "./chartHomes";
+import type { UnsupportedPart } from "../../sheet/hostProblems";
 import { checkContainer, notWorkbook, unsupportedParts } from "./container";
 import { locateParts, refuseDeepNesting } from "./normalize";
 import { LIMITS, overLimit, readParts } from "./packageParts";
@@ -28,7 +29,7 @@ export interface WorkbookRead {
   /** One Grid per worksheet, in workbook order, hidden and very hidden sheets included. */
   grids: Grid[];
   /** Swedish names of parts ExcelJS would drop if this workbook were rewritten; empty when there are none. */
-  unsupportedParts: string[];
+  unsupportedParts: UnsupportedPart[];
   /**
    * The worksheets the workbook's charts stand on (empty: it has none); null when a chart is elsewhere (a chart
    * sheet) or no sheet shows it. Lets a caller tell its own charts, on sheets it makes anew, from a user's.
