@@ -4,11 +4,14 @@
 //  2. for Östersund 2024 (template layout): generates the T1 follow-up with the utfall from the ledger export, as a
 //     master and one workbook per nämnd, fills in answers as three nämnder would (goals, uppdrag, prognos, kommentar
 //     and åtgärder; the others leave their sheets empty), consolidates them into the report and prints its
-//     Driftredovisning. test/demo.test.ts runs step 2 and compares the Driftredovisning with the expected table.
+//     Driftredovisning. test/demo.test.ts runs step 2 and compares the Driftredovisning with the expected table;
+//  3. the rest of the year (scripts/demo-year.js): Delår with T1 beside, Helår with Kolada's nyckeltal, and 2025's T1
+//     with the uppdrag left unfinished. test/demo-year.test.ts checks what each step must show.
 const fs = require("fs");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { main } = require("../lib/cli/main.js");
+const { DELAR_2024, HELAR_2024, T1_2025, writePlan2025 } = require("./demo-year");
 
 const root = path.join(__dirname, "..");
 const examples = path.join(root, "examples");
@@ -40,104 +43,177 @@ async function validateExamples() {
   return worst;
 }
 
+const PLAN_2024 = path.join(examples, "ostersund-2024-mall.xlsx");
+
 /**
- * What the answering nämnder write in their Ekonomi section (tkr): a prognos for the year, a kommentar and, where the
- * prognos is over the budget, åtgärder. Invented, as the ledger is.
+ * What the nämnder answer at T1 2024 (invented, as the ledger is): per row by the plan's ID, a status or bedömning
+ * and a kommentar; each ramjustering a prognos; in the Ekonomi section a prognos helår (tkr), a kommentar and, where the
+ * prognos is over the budget, åtgärder. TN, BUN and KFN do not answer.
  */
-const ECONOMY_ANSWERS = {
+const T1_2024 = {
   KS: {
-    forecast: 279_000,
-    comment: "Vakanta tjänster under våren och lägre konsultkostnader än budgeterat.",
+    goal: { NM1: ["Uppfyllt"], NM2: ["Delvis uppfyllt", "Arbetet pågår men når inte hela vägen i år."] },
+    assignment: { U1: ["Påbörjat", "Påbörjat under våren, klart till hösten."], U2: ["Påbörjat"], U4: ["Genomfört"] },
+    adjustment: { R1: [225, "Prognos efter tertial 1."] },
+    economy: { figure: 279_000, comment: "Vakanta tjänster under våren och lägre konsultkostnader än budgeterat." },
   },
   SAN: {
-    forecast: 489_500,
-    comment: "Ekonomiskt bistånd ökar mer än väntat; placeringar av barn och unga över budget.",
-    measures: "Översyn av placeringar och fler insatser på hemmaplan; anställningsstopp för administrativ personal.",
+    goal: { NM6: ["Delvis uppfyllt", "Arbetet pågår men når inte hela vägen i år."] },
+    assignment: {
+      U2: ["Påbörjat"],
+      U3: ["Påbörjat"],
+      U7: ["Försenat", "Upphandlingen av e-tjänsten drar ut på tiden."],
+    },
+    adjustment: { R2: [1_080, "Prognos efter tertial 1."] },
+    economy: {
+      figure: 489_500,
+      comment: "Ekonomiskt bistånd ökar mer än väntat; placeringar av barn och unga över budget.",
+      measures: "Översyn av placeringar och fler insatser på hemmaplan; anställningsstopp för administrativ personal.",
+    },
   },
   VoN: {
-    forecast: 1_893_000,
-    comment: "Fler brukare med omfattande behov i hemtjänsten och högre kostnader för bemanningssjuksköterskor.",
-    measures: "Egen bemanningspool i stället för inhyrda sjuksköterskor från juni; ny planering av hemtjänstens turer.",
+    goal: { NM7: ["Uppfyllt"] },
+    assignment: { U2: ["Genomfört"], U5: ["Påbörjat"] },
+    adjustment: { R3: [-3_150, "Prognos efter tertial 1."] },
+    economy: {
+      figure: 1_893_000,
+      comment: "Fler brukare med omfattande behov i hemtjänsten och högre kostnader för bemanningssjuksköterskor.",
+      measures:
+        "Egen bemanningspool i stället för inhyrda sjuksköterskor från juni; ny planering av hemtjänstens turer.",
+    },
   },
 };
 
-/** What a nämnd does in Excel: picks statuses from the dropdowns, writes comments, prognoser in tkr and åtgärder. */
-async function answerAsNamnd(file, statuses, economy) {
+/**
+ * What a nämnd does in Excel: picks statuses from the dropdowns and writes comments, figures in tkr and åtgärder, on
+ * the rows of `answers` (by the plan's ID). The drift's figure is the prognos helår (column E), at Helår the utfall
+ * (column D).
+ */
+async function answerAsNamnd(file, answers, periodKind) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const sheet = workbook.worksheets[0];
-  let n = 0;
   sheet.eachRow((row) => {
-    const key = String(row.getCell(1).value ?? "");
-    const kind = key.split("|")[0];
-    const status = statuses[kind]?.[n % statuses[kind].length];
-    if (kind === "goal" && row.getCell(6).protection?.locked === false) {
-      row.getCell(6).value = status;
-      if (status !== "Uppfyllt") row.getCell(8).value = "Arbetet pågår men når inte hela vägen i år.";
-    } else if (kind === "assignment") {
-      row.getCell(6).value = status;
-      if (status !== "Genomfört") row.getCell(8).value = "Påbörjat under våren, klart till hösten.";
-    } else if (kind === "adjustment") {
-      row.getCell(6).value = Math.round(Number(row.getCell(5).value) * 0.9);
-      row.getCell(8).value = "Prognos efter tertial 1.";
-    } else if (kind === "keyFigure") {
-      row.getCell(6).value = 42;
-    } else if (kind === "economy") {
-      row.getCell(5).value = economy.forecast; // Prognos helår (tkr)
-      row.getCell(8).value = economy.comment;
-    } else if (kind === "measures" && economy.measures) {
-      row.getCell(8).value = economy.measures; // the row below the drift, read only when the prognos is a deficit
+    const [kind, id] = String(row.getCell(1).value ?? "").split("|");
+    const given = answers[kind]?.[id];
+    if (given) {
+      row.getCell(6).value = given[0];
+      if (given[1]) row.getCell(8).value = given[1];
+    } else if (kind === "economy" && answers.economy) {
+      row.getCell(periodKind === "outcome" ? 4 : 5).value = answers.economy.figure;
+      if (answers.economy.comment) row.getCell(8).value = answers.economy.comment;
+    } else if (kind === "measures" && answers.economy?.measures) {
+      row.getCell(8).value = answers.economy.measures; // the row below the drift, read only when there is a deficit
     }
-    if (kind) n++;
   });
   await workbook.xlsx.writeFile(file);
 }
 
 /**
- * The T1 follow-up of Östersund 2024 in `dir`: generate with the ledger's utfall, split, answer as three nämnder,
- * consolidate into the report and the måluppfyllelse chapter. Says what it does through `log`; gives both paths.
+ * One period of Östersund's follow-up in `dir`: generate the master and one workbook per nämnd from `plan`, answer
+ * as the nämnder in `answers` do, consolidate into the report (and the måluppfyllelse chapter, with `chapter`).
+ * `options` are generate's own (--utfall, --kolada); `previous` the earlier period's files, shown beside this one and
+ * compared with in the report. Says what it does through `log`; gives the files it wrote.
  */
-async function followUp(dir, log) {
-  const plan = path.join(examples, "ostersund-2024-mall.xlsx");
-  const ledger = path.join(examples, "ostersund-2024-t1-utfall.csv");
-  const master = path.join(dir, "ostersund-T1-2024-master.xlsx");
-  const split = path.join(dir, "ostersund-T1-2024");
-  const report = path.join(dir, "ostersund-T1-2024-rapport.xlsx");
-  const chapter = path.join(dir, "ostersund-T1-2024-maluppfyllelse.docx");
-  fs.rmSync(master, { force: true });
-  fs.rmSync(report, { force: true });
-  fs.rmSync(chapter, { force: true });
-  fs.rmSync(split, { recursive: true, force: true });
+async function followUpPeriod(
+  dir,
+  log,
+  { plan, period, year, kind, due, options = [], previous = [], answers, chapter },
+) {
+  const base = path.join(dir, `ostersund-${period}-${year}`);
+  const files = {
+    master: `${base}-master.xlsx`,
+    split: base,
+    report: `${base}-rapport.xlsx`,
+    chapter: chapter ? `${base}-maluppfyllelse.docx` : null,
+  };
+  for (const file of Object.values(files)) if (file) fs.rmSync(file, { recursive: true, force: true });
 
-  log("\n=== Uppföljning T1 2024, Östersund (mallen), med utfall ur ekonomisystemets export");
   const lines = [];
-  const period = ["--period", "T1", "--year", "2024", "--due", "2024-05-15"];
-  await run(["generate", plan, ...period, "--utfall", ledger, "--out", master], lines);
-  await run(["generate", master, ...period, "--split", split], lines);
+  const earlier = previous.flatMap((file) => ["--previous", file]);
+  const args = ["--period", period, "--year", String(year), "--due", due, ...options, ...earlier];
+  await run(["generate", plan, ...args, "--out", files.master], lines);
+  await run(["generate", plan, ...args, "--split", files.split], lines);
   log(lines.join("\n"));
 
-  const answers = {
-    KS: { goal: ["Uppfyllt", "Delvis uppfyllt"], assignment: ["Genomfört", "Påbörjat"] },
-    SAN: { goal: ["Delvis uppfyllt"], assignment: ["Påbörjat", "Försenat"] },
-    VoN: { goal: ["Uppfyllt"], assignment: ["Genomfört"] },
-  };
   const returned = [];
-  for (const [code, statuses] of Object.entries(answers)) {
-    const file = path.join(split, `${code}-T1-2024.xlsx`);
-    await answerAsNamnd(file, statuses, ECONOMY_ANSWERS[code]);
+  for (const [code, given] of Object.entries(answers)) {
+    const file = path.join(files.split, `${code}-${period}-${year}.xlsx`);
+    await answerAsNamnd(file, given, kind);
     returned.push(file);
   }
   log(`\nSvar ifyllda (som nämnderna gör det) i: ${returned.map((f) => path.relative(root, f)).join(", ")}`);
 
   const summary = [];
-  await run(["consolidate", master, ...returned, "--out", report, "--docx", chapter], summary);
+  const docx = files.chapter ? ["--docx", files.chapter] : [];
+  await run(["consolidate", files.master, ...returned, ...earlier, "--out", files.report, ...docx], summary);
   log(`\n${summary.join("\n")}`);
+  return { ...files, returned };
+}
+
+/** The T1 follow-up of Östersund 2024, with the utfall from the ledger export, and the måluppfyllelse chapter. */
+async function followUp(dir, log) {
+  log("\n=== Uppföljning T1 2024, Östersund (mallen), med utfall ur ekonomisystemets export");
+  const ledger = path.join(examples, "ostersund-2024-t1-utfall.csv");
+  const t1 = await followUpPeriod(dir, log, {
+    plan: PLAN_2024,
+    period: "T1",
+    year: 2024,
+    kind: "forecast",
+    due: "2024-05-15",
+    options: ["--utfall", ledger],
+    answers: T1_2024,
+    chapter: true,
+  });
   log(`\nFiler:
-  ${path.relative(root, master)}   planen med ett uppföljningsblad per nämnd (ekonomens huvudfil)
-  ${path.relative(root, split)}/      en arbetsbok per nämnd att skicka ut (${fs.readdirSync(split).length} filer)
-  ${path.relative(root, report)}   sammanställningen: översikt, driftredovisning, diagram, måluppfyllelse, per nämnd, svar, saknas, fynd
-  ${path.relative(root, chapter)}   måluppfyllelsekapitlet för delårsrapporten (Word)`);
-  return { report, chapter };
+  ${path.relative(root, t1.master)}   planen med ett uppföljningsblad per nämnd (ekonomens huvudfil)
+  ${path.relative(root, t1.split)}/      en arbetsbok per nämnd att skicka ut (${fs.readdirSync(t1.split).length} filer)
+  ${path.relative(root, t1.report)}   sammanställningen: översikt, driftredovisning, diagram, måluppfyllelse, per nämnd, svar, saknas, fynd
+  ${path.relative(root, t1.chapter)}   måluppfyllelsekapitlet för delårsrapporten (Word)`);
+  return t1;
+}
+
+/**
+ * The rest of the year after T1, and the next year's T1: Delår with T1's answers beside, answers changed; Helår with
+ * the nyckeltal's utfall from the bundled Kolada file; T1 2025 from 2025's plan, with SAN's unfinished uppdrag U7
+ * carried over. Each period is given the one before as --previous.
+ */
+async function restOfYear(dir, log, t1) {
+  log("\n=== Delår 2024: T1:s svar visas bredvid, nämnderna uppdaterar");
+  const delar = await followUpPeriod(dir, log, {
+    plan: PLAN_2024,
+    period: "Delår",
+    year: 2024,
+    kind: "forecast",
+    due: "2024-09-15",
+    previous: t1.returned,
+    answers: DELAR_2024,
+  });
+  log("\n=== Helår 2024: utfall, nyckeltalen ur Kolada");
+  const helar = await followUpPeriod(dir, log, {
+    plan: PLAN_2024,
+    period: "Helår",
+    year: 2024,
+    kind: "outcome",
+    due: "2025-02-15",
+    options: ["--kolada", path.join(examples, "ostersund-kolada.json")],
+    previous: delar.returned,
+    answers: HELAR_2024,
+    chapter: true,
+  });
+  log("\n=== T1 2025: nästa års plan; uppdrag som inte är klara lever vidare");
+  const plan2025 = path.join(dir, "ostersund-2025-plan.xlsx");
+  await writePlan2025(PLAN_2024, plan2025);
+  const next = await followUpPeriod(dir, log, {
+    plan: plan2025,
+    period: "T1",
+    year: 2025,
+    kind: "forecast",
+    due: "2025-05-15",
+    previous: helar.returned,
+    answers: T1_2025,
+  });
+  return { delar, helar, next };
 }
 
 /**
@@ -195,14 +271,20 @@ async function driftLines(report) {
 async function demo() {
   fs.mkdirSync(out, { recursive: true });
   const worst = await validateExamples();
-  const { report } = await followUp(out, (text) => console.log(text));
-  console.log(`\n=== Driftredovisning T1 2024 (tkr, ur ${path.relative(root, report)})`);
-  console.log((await driftLines(report)).join("\n"));
+  const log = (text) => console.log(text);
+  const t1 = await followUp(out, log);
+  console.log(`\n=== Driftredovisning T1 2024 (tkr, ur ${path.relative(root, t1.report)})`);
+  console.log((await driftLines(t1.report)).join("\n"));
+  const { helar, next } = await restOfYear(out, log, t1);
+  console.log(`\nÅret:
+  ${path.relative(root, helar.report)}   helårets rapport
+  ${path.relative(root, helar.chapter)}   måluppfyllelsekapitlet för årsredovisningen (Word)
+  ${path.relative(root, next.master)}   T1 2025`);
   // The examples are the happy path: any error in them is a bug worth failing the demo for.
   process.exitCode = worst;
 }
 
-module.exports = { followUp };
+module.exports = { followUp, restOfYear };
 
 if (require.main === module) {
   demo().catch((error) => {
