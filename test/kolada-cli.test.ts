@@ -23,10 +23,10 @@ afterAll(async () => {
 });
 
 /** The nyckeltal rows of a written sheet by key: Kolada-ID (C), Utfall (F), Enhet (G), Kommentar (H). */
-async function keyFigureRows(file: string) {
+async function keyFigureRows(file: string, name?: string) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets.find((ws) => ws.state === "visible")!;
+  const sheet = name ? workbook.getWorksheet(name)! : workbook.worksheets.find((ws) => ws.state === "visible")!;
   const rows = new Map<string, { kolada: unknown; utfall: unknown; enhet: unknown; row: number }>();
   sheet.eachRow((row, r) => {
     const key = String(row.getCell(1).value ?? "");
@@ -91,10 +91,12 @@ test("generate --kolada fills Utfall with the latest year's figure and says the 
   );
   expect(consolidated.code).toBe(EXIT_OK);
   const json = JSON.parse(consolidated.out) as {
-    committees: { code: string; keyFigures: { answered: number; total: number } }[];
+    committees: { code: string; answered: boolean; keyFigures: { answered: number; total: number } }[];
     findings: { cell: string; sheet: string }[];
   };
   expect(json.committees.find((c) => c.code === "KS")?.keyFigures).toEqual({ answered: 3, total: 4 });
+  // Kolada's figures are no nämnd's answer: nobody typed anything, so nobody has answered.
+  expect(json.committees.filter((c) => c.answered)).toEqual([]);
   const ksRows = [...rows.values()].map((r) => `F${r.row}`);
   expect(json.findings.filter((f) => f.sheet === "KS Helår 2024" && ksRows.includes(f.cell))).toEqual([]);
 
@@ -193,4 +195,27 @@ test("a file of several kommuner needs the kommun; a bad line is said at its lin
   );
   expect(wrong.code).toBe(EXIT_UNUSABLE);
   expect(wrong.err).toContain("--kolada-kommun ska vara kommunens Kolada-ID, fyra siffror som 2380, inte Östersund.");
+});
+
+test("Kolada's figures stay Kolada's through a regeneration without the file: the nämnd has still not answered", async () => {
+  const period = ["--period", "Helår", "--year", "2024"];
+  const master = path.join(dir, "master-kolada.xlsx");
+  expect((await cli("generate", PLAN, ...period, "--out", master, "--kolada", KOLADA)).code).toBe(EXIT_OK);
+  // The finance office regenerates the master (to take in a return, say) without giving the Kolada file again.
+  const again = path.join(dir, "master-igen.xlsx");
+  const regenerated = await cli("generate", master, ...period, "--out", again);
+  expect(regenerated.code).toBe(EXIT_OK);
+  // Its summary counts no answer kept for KS: the figures are Kolada's.
+  expect(regenerated.out).toMatch(/^KS Helår 2024(\s+\d+){5}\s+0$/m);
+  const ks = await keyFigureRows(again, "KS Helår 2024");
+  expect(ks.rows.get("keyFigure|N1")).toMatchObject({ utfall: 65230 });
+
+  const report = path.join(dir, "rapport-kolada.xlsx");
+  const consolidated = await cli("consolidate", again, ...period, "--out", report, "--json");
+  expect(consolidated.code).toBe(EXIT_OK);
+  const json = JSON.parse(consolidated.out) as {
+    committees: { code: string; answered: boolean; keyFigures: { answered: number } }[];
+  };
+  const ksFigures = json.committees.find((c) => c.code === "KS")!;
+  expect([ksFigures.answered, ksFigures.keyFigures.answered]).toEqual([false, 3]);
 });

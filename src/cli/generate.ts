@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { FollowUpSheet } from "../domain/followup/generate";
-import { Answer, hasContent } from "../domain/followup/model";
+import { Answer, hasTyped } from "../domain/followup/model";
 import { committeeWorkbooks } from "../domain/followup/committeeWorkbooks";
 import { FollowUpWrite, prepareFollowUp } from "../domain/jobs";
 import { isReportSheet } from "../domain/followup/reportSheet";
@@ -190,7 +190,7 @@ function report(
   const t = SUMMARY_STRINGS[lang];
   io.out(t.created(sheets.length));
   const rows = sheets.map((s) => {
-    const kept = [...(answers.get(s.committee.code)?.values() ?? [])].filter(hasContent).length;
+    const kept = [...(answers.get(s.committee.code)?.values() ?? [])].filter(hasTyped).length;
     return [
       s.spec.name,
       ...[s.counts.goal, s.counts.assignment, s.counts.adjustment, s.counts.keyFigure, s.counts.removed, kept].map(

@@ -46,6 +46,8 @@ export interface FollowUpRow {
   outcome: CellValue;
   /** The outcome is the figure the ledger filled in when the sheet was written (its metadata says which). */
   outcomeFromLedger: boolean;
+  /** The input is the figure Kolada's file filled in when the sheet was written (its metadata says which). */
+  inputFromKolada: boolean;
 }
 
 /** A problem of the sheet itself, found by reading it: the same for consolidation and for a regeneration. */
@@ -128,8 +130,11 @@ export function readFollowUpSheet(grid: Grid): FollowUpRead {
       const outcome = columns.outcome === null ? null : cells[columns.outcome - 1];
       const ledgerOre = key.kind === "economy" ? meta?.ledgerOutcomeOre : undefined;
       const fromLedger = typeof ledgerOre === "number" && isOre(outcome, ledgerOre);
+      const filled = key.kind === "keyFigure" ? meta?.koladaFilled?.[rowKey(key.kind, key.id)] : undefined;
+      const fromKolada = typeof filled === "number" && input === filled;
       // The key as this version writes it, whatever format the sheet was written in.
-      const parts = { removed, row, cells, input, comment, outcome, outcomeFromLedger: fromLedger };
+      const given = { input, comment, outcome, outcomeFromLedger: fromLedger, inputFromKolada: fromKolada };
+      const parts = { removed, row, cells, ...given };
       rows.push({ key: rowKey(key.kind, key.id), ...key, ...parts });
       const typed = [columns.input, columns.comment, ...(columns.outcome === null ? [] : [columns.outcome])];
       checkAnswerCells(row, typed, cells, uncomputed, issues);
@@ -220,6 +225,7 @@ export function answerOf(row: FollowUpRow): Answer {
     input: answerValue(row.input),
     comment: answerText(row.comment),
   };
+  if (row.inputFromKolada) answer.inputFromKolada = true;
   if (!hasFigures(row.kind)) return answer;
   return { ...answer, outcome: answerValue(row.outcome), outcomeFromLedger: row.outcomeFromLedger };
 }

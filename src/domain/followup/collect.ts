@@ -71,6 +71,8 @@ export function collectAnswers(
         input: answer.input ?? earlier?.input ?? null,
         comment: answer.comment ?? earlier?.comment ?? null,
       };
+      // A nyckeltal's figure goes with its mark: typed, or Kolada's.
+      if (answer.input === null && earlier?.input != null) merged.inputFromKolada = earlier.inputFromKolada;
       // A drift's or investment's utfall goes with its mark: typed, or the ledger's.
       if (hasFigures(answer.kind) && (answer.outcome ?? null) === null && earlier?.outcome != null) {
         merged.outcome = earlier.outcome;

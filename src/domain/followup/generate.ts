@@ -107,7 +107,10 @@ function followUpSheet(
   const fill = inputFill(options.settings);
   const amounts = amountFormat(expected.flatMap((row) => (row.amountOre === null ? [] : [row.amountOre])));
   const layout = new SheetLayout();
-  heading(layout, committee, options, ledger.ledgerOre === null ? {} : { ledgerOutcomeOre: ledger.ledgerOre });
+  heading(layout, committee, options, {
+    ...(ledger.ledgerOre === null ? {} : { ledgerOutcomeOre: ledger.ledgerOre }),
+    ...(Object.keys(kolada.filled).length ? { koladaFilled: kolada.filled } : {}),
+  });
   layout.startPages();
   const has = (input: InputKind) => expected.some((row) => row.input === input);
   instructions(layout, options, has, fill);

@@ -96,6 +96,11 @@ export interface FollowUpMeta {
    * regeneration tells the ledger's figure, which a newer ledger replaces, from one the nämnd typed, which it never does.
    */
   ledgerOutcomeOre?: number;
+  /**
+   * The nyckeltal's Utfall as Kolada's file filled it in, by row key; absent when none was. A figure that still stands
+   * as filled is Kolada's, not the nämnd's answer: a sheet holding only such figures is not answered.
+   */
+  koladaFilled?: Record<string, number>;
 }
 
 /**
@@ -179,6 +184,8 @@ export interface Answer {
   outcome?: string | number | null;
   /** The outcome is the figure the ledger filled in, not one the nämnd typed. */
   outcomeFromLedger?: boolean;
+  /** The input is the nyckeltal's figure Kolada's file filled in, not one the nämnd typed. */
+  inputFromKolada?: boolean;
 }
 
 const given = (value: string | number | null | undefined) => value !== null && value !== undefined && value !== "";
@@ -190,7 +197,11 @@ export function hasContent(answer: Pick<Answer, "input" | "comment" | "outcome">
 
 /** Whether the nämnd typed anything on the row (a figure the ledger filled in is not the nämnd's answer). */
 export function hasTyped(answer: Answer): boolean {
-  return hasContent({ ...answer, outcome: answer.outcomeFromLedger ? null : answer.outcome });
+  return hasContent({
+    input: answer.inputFromKolada ? null : answer.input,
+    comment: answer.comment,
+    outcome: answer.outcomeFromLedger ? null : answer.outcome,
+  });
 }
 
 /**

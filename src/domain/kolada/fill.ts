@@ -6,7 +6,8 @@ import { KoladaOutcome } from "./match";
  * Kolada's figures into a nämnd's nyckeltal rows: the Utfall (the row's answer, so consolidation reads it back like
  * any typed figure) where the nämnd has given none, and beside it in the locked Enhet column the year and the source
  * ("Källa: Kolada 2024"), which a nämnd reads without opening anything. A figure the nämnd typed is never replaced:
- * when Kolada's differs, the Enhet column shows Kolada's and the follow-up reports both.
+ * when Kolada's differs, the Enhet column shows Kolada's and the follow-up reports both. A figure Kolada filled in
+ * before is Kolada's, not typed: a newer file replaces it, and the sheet's metadata says which figures are Kolada's.
  */
 
 export interface KoladaFill {
@@ -14,6 +15,8 @@ export interface KoladaFill {
   answers: Map<string, Answer>;
   /** Rows where the nämnd's figure stands and Kolada's differs. */
   differs: { key: string; typed: string | number; outcome: KoladaOutcome }[];
+  /** The figures Kolada filled in, by row key: the sheet's metadata (FollowUpMeta.koladaFilled). */
+  filled: Record<string, number>;
 }
 
 /** The label beside a figure Kolada gave: its year and the source. */
@@ -28,16 +31,15 @@ function swedish(value: number): string {
 export function withKolada(
   expected: ExpectedRow[],
   given: Map<string, Answer>,
-  outcomes: ReadonlyMap<string, KoladaOutcome> | undefined,
+  outcomes: ReadonlyMap<string, KoladaOutcome> = new Map(),
 ): KoladaFill {
-  const fill: KoladaFill = { expected, answers: given, differs: [] };
-  if (!outcomes?.size) return fill;
   const answers = new Map(given);
+  const differs: KoladaFill["differs"] = [];
   const rows = expected.map((row) => {
     const outcome = row.kind === "keyFigure" && row.detail ? outcomes.get(row.detail) : undefined;
     if (!outcome) return row;
     const before = answers.get(row.key);
-    const typed = before?.input ?? null;
+    const typed = before?.inputFromKolada ? null : (before?.input ?? null);
     const beside = (label: string) => ({ ...row, extra: row.extra ? `${row.extra}\n${label}` : label });
     if (typed === null || typed === "") {
       answers.set(row.key, {
@@ -46,14 +48,20 @@ export function withKolada(
         title: row.title,
         input: outcome.value,
         comment: before?.comment ?? null,
+        inputFromKolada: true,
       });
       return beside(koladaLabel(outcome));
     }
     if (typed === outcome.value || Number(String(typed).replace(",", ".")) === outcome.value) {
       return beside(koladaLabel(outcome));
     }
-    fill.differs.push({ key: row.key, typed, outcome });
+    differs.push({ key: row.key, typed, outcome });
     return beside(`Kolada ${outcome.year}: ${swedish(outcome.value)}`);
   });
-  return { ...fill, expected: rows, answers };
+  // Kolada's figures, this file's and those an earlier one filled in that no figure has replaced since.
+  const filled: Record<string, number> = {};
+  for (const [key, answer] of answers) {
+    if (answer.inputFromKolada && typeof answer.input === "number") filled[key] = answer.input;
+  }
+  return { expected: rows, answers, differs, filled };
 }
