@@ -223,7 +223,10 @@ test("the report workbook has the overview, Driftredovisning, charts, Måluppfyl
     "Svar",
     "Saknas",
     "Fynd",
+    // Måltavlan's history, very hidden: nobody sees it on screen or paper.
+    "Måltavlan historik",
   ]);
+  expect(workbook.getWorksheet("Måltavlan historik")!.state).toBe("veryHidden");
   const overview = workbook.getWorksheet("Översikt")!;
   const goals = workbook.getWorksheet("Måluppfyllelse per nämnd")!;
   // Mål totalt (D) is a formula over Svar for every nämnd, with the value it gives cached for viewers that do not

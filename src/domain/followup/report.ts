@@ -1,5 +1,5 @@
 import { cellName } from "../../sheet/grid";
-import { WorkbookSpec } from "../../sheet/spec";
+import { SheetSpec, WorkbookSpec } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
@@ -116,6 +116,7 @@ export function reportWorkbook(
   message: (finding: Finding) => string,
   goalWords: GoalReportWords,
   movement?: Movement,
+  history?: SheetSpec | null,
 ): WorkbookSpec {
   const { period, year } = consolidation;
   const what = `${period.name} ${year}`;
@@ -208,5 +209,6 @@ export function reportWorkbook(
   const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords);
   const charts = chartSheets(plan, consolidation, settings, goalWords);
   const moved = movement ? [movementSheet(movement, what)] : [];
-  return { sheets: [overview, ...economy, ...moved, ...charts, goals, ...byCommittee, answers, missing, findings] };
+  const earlier = [...moved, ...(history ? [history] : [])];
+  return { sheets: [overview, ...economy, ...earlier, ...charts, goals, ...byCommittee, answers, missing, findings] };
 }

@@ -121,6 +121,11 @@ export interface ConsolidateRequest {
   language: Language;
   /** Also Måluppfyllelse as the pane shows it and its Word chapter (in `language`). */
   goals?: boolean;
+  /**
+   * Earlier periods' reports, masters or returned files the pane read: their answers go into the history, and the
+   * Förändring sheet compares with the newest. This workbook's own history is always read.
+   */
+  previous?: AnswerSource[];
 }
 
 export type ConsolidateResult =
@@ -140,8 +145,10 @@ export type ConsolidateResult =
 
 /**
  * Consolidates the answers (this workbook's follow-up sheets and the returned workbooks) into the report sheets of
- * this workbook, replacing an earlier report: 3 syncs. A sheet of the user's that has a report sheet's name is never
- * overwritten: the write stops before anything is changed and says so.
+ * this workbook, replacing an earlier report, and keeps the history in it (every earlier period's answers untouched,
+ * this period's in place of its earlier ones): 3 syncs, the history read in blocks with the rest (one more sync per
+ * further 3.5 MB). A sheet of the user's that has a report sheet's name is never overwritten: the write stops before
+ * anything is changed and says so.
  */
 export async function consolidateInWorkbook(
   context: Excel.RequestContext,
@@ -149,16 +156,21 @@ export async function consolidateInWorkbook(
   options: JobOptions = {},
 ): Promise<ConsolidateResult> {
   const { writeSheets, OVERVIEW_SHEET } = await writers();
-  const validation = await validateOpenWorkbook(context, request.mapping, options);
+  const validation = await validateOpenWorkbook(context, request.mapping, { ...options, history: true });
   if (validation.hasErrors) return { written: false, validation };
   const { workbook } = validation;
   const core = await coreOf(options);
-  const { consolidation, figures, report, goals } = await core.prepareReport(planReadOf(validation), {
-    inputs: reportInputs({ file: request.planName, grids: workbook.grids, modified: null }, request.returned),
-    wanted: request.wanted,
-    language: request.language,
-    goals: request.goals,
-  });
+  const { consolidation, figures, report, goals, movement, history } = await core.prepareReport(
+    planReadOf(validation),
+    {
+      inputs: reportInputs({ file: request.planName, grids: workbook.grids, modified: null }, request.returned),
+      wanted: request.wanted,
+      language: request.language,
+      goals: request.goals,
+      previous: request.previous,
+      intoPlanWorkbook: true,
+    },
+  );
   const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
   const earlierReport = workbook.grids
     .filter((grid) => names.has(grid.sheet.toLocaleLowerCase("sv")) && isOwnSheet(grid))
@@ -176,7 +188,10 @@ export async function consolidateInWorkbook(
     consolidation,
     figures,
     goals,
-    sheets: report.sheets.map((s) => s.name),
+    movement,
+    history,
+    // The history is no sheet to show.
+    sheets: report.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => s.name),
     overview: OVERVIEW_SHEET,
     syncs: workbook.syncs + written.syncs,
     warnings: written.warnings,
@@ -345,7 +360,7 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
 
     async consolidate(
       context: Excel.RequestContext,
-      request: Pick<ConsolidateRequest, "returned" | "language" | "goals">,
+      request: Pick<ConsolidateRequest, "returned" | "language" | "goals" | "previous">,
     ) {
       const result = await consolidateInWorkbook(context, { ...request, planName }, options());
       shape = result.written ? result.shape : result.validation.workbook.shape;
