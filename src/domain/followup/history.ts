@@ -26,20 +26,24 @@ export interface HistoryEntry {
   answer: Answer;
 }
 
-/** The columns, 0-based; row 1 holds the marker, row 2 the headers (for whoever unhides the sheet). */
+/**
+ * The columns, 0-based; row 1 holds the marker, row 2 the headers (for whoever unhides the sheet). The texts stand in
+ * the first eight, the two short words last: the Excel host reads a sheet's first eight columns apart from the rest
+ * and estimates the bytes of the rest by them (src/hosts/excel/windows.ts), which must not come out too low.
+ */
 const COLUMNS = [
   "Period",
   "År",
-  "Prognos/utfall",
   "Nämnd",
   "Radnyckel",
-  "Radtyp",
   "Rubrik",
   "Svar",
   "Utfall",
   "Kommentar",
+  "Prognos/utfall",
+  "Radtyp",
 ];
-const H = { period: 0, year: 1, kind: 2, committee: 3, key: 4, rowKind: 5, title: 6, input: 7, outcome: 8, comment: 9 };
+const H = { period: 0, year: 1, committee: 2, key: 3, title: 4, input: 5, outcome: 6, comment: 7, kind: 8, rowKind: 9 };
 const FIRST_ROW = 2;
 
 export function isHistorySheet(grid: Grid): boolean {
@@ -66,14 +70,14 @@ export function historySheet(entries: HistoryEntry[], name = HISTORY_SHEET): She
       [
         period,
         year,
-        periodKindWord(kind),
         committee,
         answer.key,
-        answer.kind,
         answer.title,
         answer.input,
         answer.outcome ?? null,
         answer.comment,
+        periodKindWord(kind),
+        answer.kind,
       ].map((value) => ({ value })),
     ),
   );
