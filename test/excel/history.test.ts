@@ -180,3 +180,26 @@ test("a large history: the plan's read stays at 2 syncs; consolidation reads it 
     ["Helår", 0],
   ]);
 });
+
+test("generate with previousInWorkbook shows T1 from the workbook's history, its T1 sheets gone", async () => {
+  const grids = (await readWorkbookFile(PLAN)).grids;
+  const standIn = standInFromGrids(grids);
+  const plan = readPlanWithSettings(grids).plan;
+  const goal = `goal|${plan.goals.find((g) => g.committee === "KS")!.id}`;
+  await generateAndConsolidate(standIn, "T1", (sheet) => {
+    type(sheet, goal, COL.input, "Delvis uppfyllt", "Fler insatser behövs.");
+  });
+  // Only the history holds T1's answers now.
+  for (const sheet of standIn.workbook.sheets.filter((s) => s.name.endsWith("T1 2024"))) standIn.workbook.remove(sheet);
+  const request = { period: period("Delår"), year: 2024, due: null, planName: "plan.xlsx" };
+  const shownOnGoal = async (previousInWorkbook: boolean) => {
+    const result = await standIn.run((context) => generateFollowUp(context, { ...request, previousInWorkbook }));
+    if (!result.written) throw new Error("not generated");
+    const sheet = standIn.workbook.sheet("KS Delår 2024");
+    const row = rowsOf(sheet, 0, 8).findIndex((r) => r[COL.key] === goal);
+    return { shown: sheet.cell(row, COL.extra)?.value ?? null, findings: result.followUp.findings.map((f) => f.rule) };
+  };
+  expect(await shownOnGoal(true)).toEqual({ shown: "Delvis uppfyllt – Fler insatser behövs.", findings: [] });
+  // Without it the workbook is not read as the earlier period: nothing is shown.
+  expect(await shownOnGoal(false)).toEqual({ shown: null, findings: [] });
+});

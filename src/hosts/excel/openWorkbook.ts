@@ -52,8 +52,13 @@ export interface GenerateRequest {
   password?: string;
   /** Returned workbooks read in the pane: their answers win over the sheets in this workbook. */
   returned?: AnswerSource[];
-  /** An earlier period's workbooks (this one, or files the pane read): their answers are shown beside the new input. */
+  /** An earlier period's workbooks (files the pane read): their answers are shown beside the new input. */
   previous?: AnswerSource[];
+  /**
+   * Also this workbook as the earlier period: its history (read whole for it) and its follow-up sheets of other
+   * periods. The newest period of all of them other than this one is shown.
+   */
+  previousInWorkbook?: boolean;
   /** Net cost per nämnd (öre, the year so far) from a ledger export: the sheets' Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
   /** Nyckeltal outcomes by Kolada ID from Kolada files: the Utfall of each nyckeltal. */
@@ -81,9 +86,11 @@ export async function generateFollowUp(
   options: JobOptions = {},
 ): Promise<GenerateResult> {
   const { writeSheets } = await writers();
-  const validation = await validateOpenWorkbook(context, request.mapping, options);
+  const history = request.previousInWorkbook === true;
+  const validation = await validateOpenWorkbook(context, request.mapping, { ...options, history });
   if (validation.hasErrors) return { written: false, validation };
   const core = await coreOf(options);
+  const own = history ? [{ source: request.planName, grids: validation.workbook.grids }] : [];
   const followUp = await core.prepareFollowUp(validation.workbook.grids, planReadOf(validation), {
     period: request.period,
     year: request.year,
@@ -91,7 +98,7 @@ export async function generateFollowUp(
     planName: request.planName,
     password: request.password,
     returned: request.returned,
-    previous: request.previous,
+    previous: [...(request.previous ?? []), ...own],
     ledgerOutcomes: request.ledgerOutcomes,
     koladaOutcomes: request.koladaOutcomes,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
