@@ -53,7 +53,9 @@ export function readAnswerPeriods(plan: Plan, sources: AnswerSource[], settings:
       findings.push(...read.findings);
       for (const entry of read.entries) {
         const id = periodId(entry);
-        inSource.set(id, [...(inSource.get(id) ?? []), entry]);
+        const entries = inSource.get(id) ?? [];
+        inSource.set(id, entries);
+        entries.push(entry);
       }
     }
     for (const [id, entries] of inSource) fromHistory.set(id, periodOfEntries(entries));
