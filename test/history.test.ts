@@ -284,3 +284,20 @@ test("the plan read passes a history sheet over: the same plan and findings with
   expect(withHistory.findings).toEqual(without.findings);
   expect(withHistory.sheets).toContainEqual({ sheet: HISTORY_SHEET, layout: "ignored" });
 });
+
+test("without --json the summary says which periods the report's history holds, in the user's language", async () => {
+  const helar = path.join(dir, "helar.xlsx");
+  const sv = await cli("consolidate", helar, "--out", path.join(dir, "sv.xlsx"), "--previous", reports.delar.file);
+  expect(sv.out).toContain("Historiken i rapporten har T1 2024, Delår 2024 och Helår 2024.\nRapporten är sparad:");
+  const en = await cli(
+    "consolidate",
+    helar,
+    "--out",
+    path.join(dir, "en.xlsx"),
+    "--previous",
+    reports.delar.file,
+    "--lang",
+    "en",
+  );
+  expect(en.out).toContain("The report's history holds T1 2024, Delår 2024 and Helår 2024.");
+});

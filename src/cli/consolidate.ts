@@ -167,6 +167,8 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
   if (result.findings.length) io.out("");
   for (const line of summaryLines(result, figures, lang)) io.out(line);
   const t = SUMMARY_STRINGS[lang];
+  const periods = history.periods.map((p) => `${p.period} ${p.year}`);
+  if (out && periods.length > 1) io.out(t.historyKept(periods));
   if (out) io.out(t.reportSaved(out));
   if (chapterFile && !chapterProblem) io.out(t.chapterSaved(chapterFile));
   failed();
