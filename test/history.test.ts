@@ -2,7 +2,8 @@
  * History that survives: T1, Delår and Helår of one year through the CLI, each consolidation given the report before
  * it as --previous. Each report keeps every period so far in its very hidden history sheet, earlier periods' rows
  * exactly as their own reports wrote them; a Delår consolidated again replaces Delår's rows only; the Historik sheet
- * shows T1 → Delår → Helår for every row; the plan reader passes the history over; a row someone broke is a finding.
+ * shows T1 → Delår → Helår for every row, printed on A4 (LibreOffice); the plan reader passes the history over; a row
+ * someone broke is a finding.
  */
 import Ajv from "ajv";
 import ExcelJS from "exceljs";
@@ -17,6 +18,8 @@ import { COL, ECONOMY_COL } from "../src/domain/followup/model";
 import { Plan } from "../src/domain/model";
 import { readPlanWithSettings } from "../src/domain/planRead";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import { convertWithLibreOffice } from "./support/libreoffice";
+import { CARLITO_LINE, pageSizes, pageText, wordHeights } from "./support/pdf";
 import { EXAMPLES, cli, editWorkbook, followUpFiles, rowByKey, typeAnswer } from "./support/workbooks";
 
 const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
@@ -301,3 +304,18 @@ test("without --json the summary says which periods the report's history holds, 
   );
   expect(en.out).toContain("The report's history holds T1 2024, Delår 2024 and Helår 2024.");
 });
+
+test("the Historik sheet prints on A4 with the title on every page and no text under 8 pt (LibreOffice)", async () => {
+  const [pdf] = await convertWithLibreOffice(reports.helar.file, "pdf", path.join(dir, "pdf"), 120_000);
+  const sizes = pageSizes(pdf);
+  const pages = sizes.map((_, page) => page).filter((page) => pageText(pdf, page).includes("Svar per period"));
+  expect(pages.length).toBeGreaterThan(0);
+  for (const page of pages) {
+    expect(sizes[page]).toMatch(/^841\.\d+ x 595\.\d+ pts \(A4\)$/);
+    expect(pageText(pdf, page).trimStart().startsWith("Svar per period, T1 2024 – Helår 2024")).toBe(true);
+  }
+  const words = wordHeights(pdf).filter((w) => pages.includes(w.page));
+  expect(words.some((w) => w.word === "Uppfyllt")).toBe(true);
+  const smallest = Math.min(...words.map((w) => w.height));
+  expect(smallest / CARLITO_LINE).toBeGreaterThanOrEqual(8);
+}, 180_000);
