@@ -32,6 +32,7 @@ let keys: { goal: string; assignment: string; adjustment: string };
 /** The reports of T1, Delår and Helår, each made with the one before as --previous, and their --json. */
 const reports: Record<"t1" | "delar" | "helar", { file: string; json: ConsolidateOutput }> = {} as never;
 let delarMaster: string;
+let t1Master: string;
 
 /** Types answers on a nämnd's sheet; `drift` is the drift's prognos helår (E), or at Helår its utfall (D). */
 async function answer(file: string, sheet: string, typed: [string, string | number, string | null][], drift?: number) {
@@ -76,6 +77,7 @@ const ofPeriod = (rows: Row[], period: string) => rows.filter((row) => row[0] ==
 beforeAll(async () => {
   const files = await followUpFiles("history", PLAN);
   dir = files.dir;
+  t1Master = files.master;
   plan = readPlanWithSettings((await readWorkbookFile(PLAN)).grids).plan;
   keys = {
     goal: `goal|${plan.goals.find((g) => g.committee === "KS")!.id}`,
@@ -319,3 +321,13 @@ test("the Historik sheet prints on A4 with the title on every page and no text u
   const smallest = Math.min(...words.map((w) => w.height));
   expect(smallest / CARLITO_LINE).toBeGreaterThanOrEqual(8);
 }, 180_000);
+
+test("a T1 master as --previous puts T1 into the history as T1's report has it", async () => {
+  const report = await consolidate(delarMaster, path.join(dir, "rapport-delar-huvudfil.xlsx"), t1Master);
+  const [fromMaster, fromReport] = await Promise.all([historyRows(report.file), historyRows(reports.delar.file)]);
+  // The same answers; only a ramjustering's title is as its sheet shows it ("Ramökning 2024"), the report's longer.
+  const untitled = (rows: Row[]) => ofPeriod(rows, "T1").map((r) => [...r.slice(0, 4), ...r.slice(5)]);
+  expect(untitled(fromMaster)).toEqual(untitled(fromReport));
+  expect(untitled(fromMaster)).toHaveLength(4);
+  expect(report.json.movement?.since).toBe("T1 2024");
+});
