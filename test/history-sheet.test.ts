@@ -9,13 +9,8 @@ import {
   periodOrder,
   readAnswerPeriods,
 } from "../src/domain/followup/answerPeriods";
-import {
-  HISTORY_MARKER,
-  HISTORY_SHEET,
-  historySheet,
-  isHistorySheetName,
-  placeHistorySheet,
-} from "../src/domain/followup/history";
+import { HISTORY_MARKER, HISTORY_SHEET, historySheet, isHistorySheetName } from "../src/domain/followup/history";
+import { placeHistorySheet } from "../src/domain/ownSheetNames";
 import { readPreviousPeriod } from "../src/domain/followup/previousPeriod";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import type { CellValue, Grid } from "../src/sheet/grid";

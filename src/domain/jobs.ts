@@ -21,11 +21,11 @@ import {
   readAnswerPeriods,
   samePeriod,
 } from "./followup/answerPeriods";
-import { HISTORY_SHEET, historySheet, isHistorySheet, placeHistorySheet } from "./followup/history";
+import { HISTORY_SHEET, historySheet, isHistorySheet } from "./followup/history";
 import { historyReportSheet } from "./followup/historyReport";
 import type { PlanRead } from "./planRead";
 import { Period, PeriodKind } from "./settings";
-import { placeOwnSheets, sheetHeads } from "./ownSheetNames";
+import { placeHistorySheet, placeOwnSheets, sheetHeads } from "./ownSheetNames";
 import { readOwnSheetNames } from "./state";
 
 export interface FollowUpRequest {

@@ -2,9 +2,7 @@ import { CellValue, Grid, cellText, isErrorValue, valueAt } from "../../sheet/gr
 import { SheetSpec, SpecCell, fitCells } from "../../sheet/spec";
 import { FileFinding, finding } from "../findings";
 import { HISTORY_MARKER, HISTORY_SHEET } from "./historyName";
-import { SheetHead } from "../ownSheetNames";
 import { PeriodKind, periodKindOfWord, periodKindWord } from "../settings";
-import { uniqueSheetName } from "./sheetNames";
 import { Answer, parseRowKey } from "./model";
 
 /**
@@ -48,20 +46,6 @@ const FIRST_ROW = 2;
 
 export function isHistorySheet(grid: Grid): boolean {
   return valueAt(grid, 0, 0) === HISTORY_MARKER;
-}
-
-/** The history sheet's name in a workbook with `sheets`: Måltavlan's own (marked), or the usual name, or the next free. */
-export function placeHistorySheet(sheets: SheetHead[]): { name: string; replace: string[] } {
-  const own = sheets.find((sheet) => sheet.a1 === HISTORY_MARKER);
-  if (own) return { name: own.name, replace: [own.name] };
-  return {
-    name: uniqueSheetName(
-      HISTORY_SHEET,
-      "",
-      sheets.map((sheet) => sheet.name),
-    ),
-    replace: [],
-  };
 }
 
 export function historySheet(entries: HistoryEntry[], name = HISTORY_SHEET): SheetSpec {
