@@ -249,8 +249,8 @@ test("consolidating Delår again replaces Delår's rows only: T1's and Helår's 
     ["Genomfört", null, null],
     ["Påbörjat", null, "Inte klart ändå."],
   ]);
-  // The Förändring compares with the newest other period the history holds: Helår.
-  expect(again.json.movement?.since).toBe("Helår 2024");
+  // The Förändring compares with the newest period before Delår the history holds, not the later Helår.
+  expect(again.json.movement?.since).toBe("T1 2024");
 });
 
 test("a history row someone broke is a finding at its cell; every other row is kept", async () => {

@@ -166,7 +166,7 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   const others = periods.periods.filter((p) => !samePeriod(p, current));
   const earlier =
     previous.length || others.length
-      ? previousPeriodOf(plan, periods, sources, consolidated)
+      ? previousPeriodOf(plan, periods, sources, settings, consolidated)
       : { previous: null, findings: [] };
   // What reading the history and the previous period found stands with the rest, on the Fynd sheet.
   const findings = [...consolidated.findings, ...periods.findings, ...earlier.findings];

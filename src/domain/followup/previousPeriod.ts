@@ -1,7 +1,7 @@
 import { FileFinding, finding } from "../findings";
 import { Plan } from "../model";
 import { Period, PeriodKind, Settings } from "../settings";
-import { AnswerPeriods, readAnswerPeriods, samePeriod } from "./answerPeriods";
+import { AnswerPeriods, periodOrder, readAnswerPeriods, samePeriod } from "./answerPeriods";
 import { AnswerSource } from "./collect";
 import { expectedRows } from "./expected";
 import { Answer, hasTyped } from "./model";
@@ -34,8 +34,8 @@ export function previousLabel(previous: Pick<PreviousPeriod, "period" | "year">)
 }
 
 /**
- * The newest period other than `current` that `sources` hold (answerPeriods.ts: a report's history, or follow-up sheets
- * by their metadata), with its answers by nämnd and row key.
+ * The newest period before `current` that `sources` hold (answerPeriods.ts: a report's history, or follow-up sheets
+ * by their metadata), else the newest other than it, with its answers by nämnd and row key.
  */
 export function readPreviousPeriod(
   plan: Plan,
@@ -44,7 +44,7 @@ export function readPreviousPeriod(
   current: { period: Period; year: number },
 ): PreviousRead {
   const read = readAnswerPeriods(plan, sources, settings);
-  const previous = previousPeriodOf(plan, read, sources, current);
+  const previous = previousPeriodOf(plan, read, sources, settings, current);
   return { ...previous, findings: [...read.findings, ...previous.findings] };
 }
 
@@ -53,9 +53,13 @@ export function previousPeriodOf(
   plan: Plan,
   read: AnswerPeriods,
   sources: AnswerSource[],
+  settings: Settings,
   current: { period: Period; year: number },
 ): PreviousRead {
-  const earlier = read.periods.filter((p) => !samePeriod(p, { period: current.period.name, year: current.year })).pop();
+  const now = { period: current.period.name, year: current.year, generatedAt: "" };
+  const others = read.periods.filter((p) => !samePeriod(p, now));
+  // The newest before this one (a T1 made again after Delår compares with no Delår); else the newest there is.
+  const earlier = others.filter((p) => periodOrder(settings)(p, now) < 0).pop() ?? others.pop();
   const where = { sheet: sources[0]?.grids[0]?.sheet ?? "", row: 0, col: 0 };
   const file = sources.map((s) => s.source).join(", ");
   if (!earlier) {
