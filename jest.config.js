@@ -10,6 +10,7 @@ const CORE = [
   "hostile-nothing-lost",
   "ledger",
   "followup-expected",
+  "history-sheet",
   "i18n-errors",
   "mapping",
   "movement",

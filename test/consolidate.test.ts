@@ -7,6 +7,7 @@ import { ECONOMY_COL } from "../src/domain/followup/model";
 import { readPlan } from "../src/domain/readPlan";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import type { ConsolidateOutput } from "../src/cli/consolidate";
+import { HISTORY_MARKER } from "../src/domain/followup/history";
 import schema from "../docs/schemas/consolidate-output.schema.json";
 import { EXAMPLES, cli, editWorkbook, followUpFiles, rowByKey, typeAnswer } from "./support/workbooks";
 
@@ -223,7 +224,10 @@ test("the report workbook has the overview, Driftredovisning, charts, Måluppfyl
     "Svar",
     "Saknas",
     "Fynd",
+    // Måltavlan's history, very hidden: nobody sees it on screen or paper.
+    "Måltavlan historik",
   ]);
+  expect(workbook.getWorksheet("Måltavlan historik")!.state).toBe("veryHidden");
   const overview = workbook.getWorksheet("Översikt")!;
   const goals = workbook.getWorksheet("Måluppfyllelse per nämnd")!;
   // Mål totalt (D) is a formula over Svar for every nämnd, with the value it gives cached for viewers that do not
@@ -243,8 +247,10 @@ test("the report workbook has the overview, Driftredovisning, charts, Måluppfyl
     }
   }
   expect(overview.getCell("A4").value).not.toBe("Summa");
-  // Every report sheet carries its marker for Måltavlan in A2, in a hidden row: never on screen or paper.
-  for (const sheet of workbook.worksheets) {
+  // Every report sheet carries its marker for Måltavlan in A2, in a hidden row: never on screen or paper. (The history
+  // is no report sheet: its own marker stands in A1.)
+  expect(workbook.getWorksheet("Måltavlan historik")!.getCell("A1").value).toBe(HISTORY_MARKER);
+  for (const sheet of workbook.worksheets.filter((s) => s.name !== "Måltavlan historik")) {
     expect([sheet.name, sheet.getCell("A2").value, sheet.getRow(2).hidden]).toEqual([sheet.name, REPORT_MARKER, true]);
     expect([sheet.name, sheet.getRow(1).hidden, sheet.getRow(3).hidden]).toEqual([sheet.name, false, false]);
   }

@@ -354,6 +354,11 @@ test("the figures for --json: each nämnd's drift and projects in tkr, valid by 
     committees: figures,
     totals: { adjustmentsTkr: 0, forecastTkr: 0, deviationTkr: 0, missing: 0 },
     findings: [],
+    movement: null,
+    history: {
+      sheet: "Måltavlan historik",
+      periods: [{ period: "T1", periodKind: "prognos", year: 2025, answers: 4 }],
+    },
   };
   const validate = new Ajv({ allErrors: true }).compile(schema);
   expect(validate(output) ? [] : validate.errors).toEqual([]);

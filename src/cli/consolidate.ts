@@ -6,6 +6,7 @@ import type { Finding, Severity } from "../domain/findings";
 import type { GoalAttainment } from "../domain/followup/goalAttainment";
 import { goalChapter } from "../domain/followup/goalChapter";
 import type { Consolidation } from "../domain/followup/consolidate";
+import type { Direction, Movement, RowMovement } from "../domain/followup/movement";
 import type { PlanRead } from "../domain/planRead";
 import { CommitteeFigures, amountSums } from "../domain/followup/report";
 import { PeriodKindWord, Settings, periodKindWord } from "../domain/settings";
@@ -47,6 +48,33 @@ export interface ConsolidateOutput {
   committees: CommitteeFigures[];
   totals: { adjustmentsTkr: number; forecastTkr: number; deviationTkr: number; missing: number };
   findings: { file: string; severity: Severity; rule: string; sheet: string; cell: string; message: string }[];
+  /** What moved since the newest earlier period (--previous, or the plan workbook's history); null when none. */
+  movement: MovementOutput | null;
+  /** The periods the report's history holds, oldest first (this one among them). */
+  history: {
+    sheet: string | null;
+    periods: { period: string; periodKind: PeriodKindWord; year: number; answers: number }[];
+  };
+}
+
+export interface MovementOutput {
+  since: string;
+  forecasts: { committee: string; beforeTkr: number; nowTkr: number; changeTkr: number; worse: boolean }[];
+  rows: (Omit<RowMovement, "direction"> & { direction: Direction; worse: boolean })[];
+}
+
+function movementOutput(movement: Movement): MovementOutput {
+  return {
+    since: movement.since,
+    forecasts: movement.forecasts.map((f) => ({
+      committee: f.committee,
+      beforeTkr: oreToTkr(f.beforeOre),
+      nowTkr: oreToTkr(f.nowOre),
+      changeTkr: oreToTkr(f.changeOre),
+      worse: movement.worse.forecasts.includes(f),
+    })),
+    rows: movement.rows.map((r) => ({ ...r, worse: movement.worse.rows.includes(r) })),
+  };
 }
 
 export async function consolidateCommand({ args, options, io, unfinished }: CommandRun): Promise<number> {
@@ -83,7 +111,7 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
     })),
   );
   const request = { inputs, wanted, describe, goalWords, previous };
-  const { consolidation: result, figures, report, attainment } = prepareReport(read, request);
+  const { consolidation: result, figures, report, attainment, movement, history } = prepareReport(read, request);
   if (out) {
     await writeWorkbookFile(report, out, unfinished);
     unfinished.delete(out);
@@ -121,6 +149,16 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
         cell: f.cell,
         message: findingMessage(f, lang),
       })),
+      movement: movement ? movementOutput(movement) : null,
+      history: {
+        sheet: out ? history.sheet : null,
+        periods: history.periods.map(({ period, kind, year, answers }) => ({
+          period,
+          periodKind: periodKindWord(kind),
+          year,
+          answers,
+        })),
+      },
     };
     io.out(JSON.stringify(output));
     failed();
@@ -130,6 +168,8 @@ export async function consolidateCommand({ args, options, io, unfinished }: Comm
   if (result.findings.length) io.out("");
   for (const line of summaryLines(result, figures, lang)) io.out(line);
   const t = SUMMARY_STRINGS[lang];
+  const periods = history.periods.map((p) => `${p.period} ${p.year}`);
+  if (out && periods.length > 1) io.out(t.historyKept(periods));
   if (out) io.out(t.reportSaved(out));
   if (chapterFile && !chapterProblem) io.out(t.chapterSaved(chapterFile));
   failed();

@@ -32,13 +32,15 @@ Kommandon:
              --kolada läser nyckeltal som sparats från Koladas öppna API (JSON) eller en CSV
              kpi;municipality;year;gender;value och fyller i Utfall för varje nyckeltal med Kolada-ID: senaste året
              i filen till och med --year. --kolada-kommun väljer kommunen (Kolada-ID) när filen har flera.
-             --previous läser förra periodens svar (huvudarbetsboken eller de returnerade filerna) och visar
-             dem låsta och gråa bredvid varje måls och uppdrags nya svar; inget fylls i som nytt svar.
+             --previous läser förra periodens svar (dess rapport, huvudarbetsboken eller de returnerade filerna)
+             och visar dem låsta och gråa bredvid varje måls och uppdrags nya svar; inget fylls i som nytt svar.
   consolidate
              Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
              och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
-             --previous jämför med förra perioden: bladet Förändring visar driftens prognos, bedömningar och
-             statusar som blivit bättre eller sämre, det som blivit sämre först.
+             Rapporten sparar alla periodens svar i en dold historik; --previous tar med de tidigare periodernas
+             (ur en tidigare rapport, huvudarbetsbok eller returnerade filer), så att bladet Historik visar
+             T1 → Delår → Helår. Bladet Förändring jämför med den senaste tidigare perioden: driftens prognos,
+             bedömningar och statusar som blivit bättre eller sämre, det som blivit sämre först.
              --docx skriver måluppfyllelsekapitlet som Word-dokument (rubriker, tabeller, kommentarer, diagram).
   template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
 

@@ -60,6 +60,7 @@ export type FollowUpRuleId =
   | "followup-kolada-differs"
   | "followup-previous-none"
   | "followup-previous-other-plan"
+  | "followup-history-unreadable"
   | "followup-economy-implausible"
   | "followup-economy-explanation-missing";
 

@@ -13,11 +13,20 @@ import { GoalAttainment, goalAttainment } from "./followup/goalAttainment";
 import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
-import { readPreviousPeriod } from "./followup/previousPeriod";
-import { movementSince } from "./followup/movement";
+import { previousPeriodOf, readPreviousPeriod } from "./followup/previousPeriod";
+import { Movement, movementSince } from "./followup/movement";
+import {
+  consolidatedPeriod,
+  historyEntries,
+  periodOrder,
+  readAnswerPeriods,
+  samePeriod,
+} from "./followup/answerPeriods";
+import { HISTORY_SHEET, historySheet, isHistorySheet } from "./followup/history";
+import { historyReportSheet } from "./followup/historyReport";
 import type { PlanRead } from "./planRead";
-import { Period } from "./settings";
-import { placeOwnSheets, sheetHeads } from "./ownSheetNames";
+import { Period, PeriodKind } from "./settings";
+import { placeHistorySheet, placeOwnSheets, sheetHeads } from "./ownSheetNames";
 import { readOwnSheetNames } from "./state";
 
 export interface FollowUpRequest {
@@ -113,33 +122,86 @@ export interface ReportRequest {
   describe: (finding: Finding) => string;
   /** The Måluppfyllelse sheet's words in the user's language (src/i18n/goalReport.ts). */
   goalWords: GoalReportWords;
-  /** An earlier period's master or returned files: the report's Förändring sheet compares with them. */
+  /**
+   * Earlier periods' reports (their history sheets), masters or returned files: their answers go into the report's
+   * history, and its Förändring sheet compares with the newest of them. The plan workbook's own history is always read.
+   */
   previous?: AnswerSource[];
+  /** Whether the report goes into the plan workbook (Excel): its history sheet then replaces the workbook's own. */
+  intoPlanWorkbook?: boolean;
+}
+
+/** A period the report's history holds, and how many answers of it. */
+export interface HistoryPeriod {
+  period: string;
+  year: number;
+  kind: PeriodKind;
+  answers: number;
 }
 
 export interface ReportWrite {
   consolidation: Consolidation;
   figures: CommitteeFigures[];
+  /** The report's sheets, its history sheet (very hidden) last. */
   report: WorkbookSpec;
+  /** What moved since the newest earlier period the history or the previous files hold; null when none. */
+  movement: Movement | null;
+  /** The history written with the report: its sheet's name and its periods, oldest first. */
+  history: { sheet: string; periods: HistoryPeriod[] };
   /** Måluppfyllelse per goal, gathered once for the report and for what else shows it (the pane's tree, the chapter). */
   attainment: GoalAttainment[];
 }
 
-/** The nämnder's answers, checked, as the finance office's report. */
+/**
+ * The nämnder's answers, checked, as the finance office's report, with the history: every earlier period the plan
+ * workbook's history and the previous files hold, untouched, and this period's answers in place of its earlier ones.
+ */
 export function prepareReport(read: PlanRead, request: ReportRequest): ReportWrite {
-  const consolidated = consolidate(read.plan, request.inputs, read.settings, request.wanted);
-  const earlier = request.previous?.length
-    ? readPreviousPeriod(read.plan, request.previous, read.settings, consolidated)
-    : { previous: null, findings: [] };
-  // What reading the previous period found stands with the rest, on the Fynd sheet.
-  const consolidation = { ...consolidated, findings: [...consolidated.findings, ...earlier.findings] };
-  const movement = earlier.previous ? movementSince(consolidation, earlier.previous, read.settings) : undefined;
+  const { plan, settings } = read;
+  const consolidated = consolidate(plan, request.inputs, settings, request.wanted);
+  const master = request.inputs.find((input) => input.master) ?? request.inputs[0];
+  const ownGrids = master?.grids.filter(isHistorySheet) ?? [];
+  // The workbook's own history last: of two holding a period, it is the one kept.
+  const previous = request.previous ?? [];
+  const sources = [...previous, ...(ownGrids.length ? [{ source: master.file, grids: ownGrids }] : [])];
+  const periods = readAnswerPeriods(plan, sources, settings);
+  const current = { period: consolidated.period.name, year: consolidated.year };
+  const others = periods.periods.filter((p) => !samePeriod(p, current));
+  const earlier =
+    previous.length || others.length
+      ? previousPeriodOf(plan, periods, sources, settings, consolidated)
+      : { previous: null, findings: [] };
+  // What reading the history and the previous period found stands with the rest, on the Fynd sheet.
+  const findings = [...consolidated.findings, ...periods.findings, ...earlier.findings];
+  const consolidation = { ...consolidated, findings };
+  const movement = earlier.previous ? movementSince(consolidation, earlier.previous, settings) : null;
+  const history = [...others, consolidatedPeriod(consolidated)].sort(periodOrder(settings));
+  const place = request.intoPlanWorkbook && master ? placeHistorySheet(sheetHeads(master.grids)).name : HISTORY_SHEET;
+  // The Historik sheet shows the periods up to this one: a report of T1 made again after Delår shows no Delår.
+  const upToNow = history.slice(0, history.findIndex((p) => samePeriod(p, current)) + 1);
+  const codes = plan.committees.map((c) => c.code);
   const { describe, goalWords } = request;
-  const attainment = goalAttainment(read.plan, consolidation, read.settings);
+  const attainment = goalAttainment(plan, consolidation, settings);
+  const report = reportWorkbook(plan, consolidation, settings, describe, goalWords, {
+    movement: movement ?? undefined,
+    history: historyReportSheet(upToNow, codes),
+    attainment,
+  });
+  report.sheets.push(historySheet(historyEntries(history), place));
   return {
     consolidation,
-    figures: reportFigures(consolidation, read.settings),
-    report: reportWorkbook(read.plan, consolidation, read.settings, describe, goalWords, movement, attainment),
+    figures: reportFigures(consolidation, settings),
+    report,
+    movement,
     attainment,
+    history: {
+      sheet: place,
+      periods: history.map(({ period, year, kind, byCommittee }) => ({
+        period,
+        year,
+        kind,
+        answers: [...byCommittee.values()].reduce((sum, answers) => sum + answers.size, 0),
+      })),
+    },
   };
 }

@@ -3,6 +3,7 @@
  * marker in A1, never by name alone: a sheet of the user's called "Måltavlan" or "Måltavlan listor" is the user's and
  * is never replaced; Måltavlan's sheet then takes the next free name ("Måltavlan (2)"), which the state records.
  */
+import { HISTORY_MARKER, HISTORY_SHEET } from "./followup/historyName";
 import { uniqueSheetName } from "./followup/sheetNames";
 import { LISTS_MARKER, LISTS_SHEET } from "./lists";
 import { CellValue, Grid, valueAt } from "../sheet/grid";
@@ -47,4 +48,22 @@ export function placeOwnSheets(sheets: SheetHead[], recorded: Partial<OwnSheetNa
     taken.push(names[kind]);
   });
   return { names, replace: own.flatMap((sheet) => (sheet ? [sheet.name] : [])) };
+}
+
+/**
+ * Where Måltavlan's history goes (src/domain/followup/history.ts): its own sheet (marked in A1), else its usual name
+ * or the next free. Placed apart from the lists and state, which every follow-up replaces: only a consolidation
+ * writes the history.
+ */
+export function placeHistorySheet(sheets: SheetHead[]): { name: string; replace: string[] } {
+  const own = sheets.find((sheet) => sheet.a1 === HISTORY_MARKER);
+  if (own) return { name: own.name, replace: [own.name] };
+  return {
+    name: uniqueSheetName(
+      HISTORY_SHEET,
+      "",
+      sheets.map((sheet) => sheet.name),
+    ),
+    replace: [],
+  };
 }

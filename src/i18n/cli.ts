@@ -131,6 +131,9 @@ const summarySv = {
     "Saknas",
   ],
   noAnswer: "inget svar",
+  /** The periods the report's history holds ("T1 2024, Delår 2024"), when more than the one consolidated. */
+  historyKept: (periods: string[]) =>
+    `Historiken i rapporten har ${periods.slice(0, -1).join(", ")} och ${periods[periods.length - 1]}.`,
   reportSaved: (file: string) => `Rapporten är sparad: ${file}`,
   chapterSaved: (file: string) => `Måluppfyllelsekapitlet är sparat: ${file}`,
   /** The report was written, the chapter then was not: `reason` says why. */
@@ -165,6 +168,8 @@ const summaryEn: SummaryStrings = {
     "Missing",
   ],
   noAnswer: "no answer",
+  historyKept: (periods) =>
+    `The report's history holds ${periods.slice(0, -1).join(", ")} and ${periods[periods.length - 1]}.`,
   reportSaved: (file) => `The report is saved: ${file}`,
   chapterSaved: (file) => `The goal attainment chapter is saved: ${file}`,
   chapterFailed: (report, reason) =>

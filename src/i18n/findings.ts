@@ -146,6 +146,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `Filen med den tidigare perioden har inga uppföljningsblad för en annan period än den som skapas${p.found ? ` (bladen gäller ${p.found})` : ""}, så inga tidigare svar kan visas. Välj planen eller de återlämnade filerna från den förra perioden.`,
     "followup-previous-other-plan": (p) =>
       `Uppföljningsbladen för ${p.period} i filen hör till en annan plan: ingen av deras rader finns i den här planen, så inga tidigare svar kan visas. Välj filen från den förra perioden av den här planen.`,
+    "followup-history-unreadable": (p) =>
+      `Raden i Måltavlans historik går inte att läsa (${p.column}: "${p.value}"), så det svaret kom inte med i historiken. Övriga rader lästes. Historiken skrivs av Måltavlan och ska inte ändras för hand: ta periodens rapport som --previous för att få tillbaka svaret.`,
     "followup-no-sheet": (p) =>
       `Filen har inget uppföljningsblad för ${p.period}${p.found ? ` (bladen gäller ${p.found})` : ""}, så inget ur den kom med i sammanställningen. Kontrollera att nämnden skickat rätt fil.`,
     "followup-text-too-long": (p) =>
@@ -286,6 +288,8 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
       `The file of the previous period has no follow-up sheets for a period other than the one being created${p.found ? ` (its sheets are for ${p.found})` : ""}, so no earlier answers can be shown. Choose the plan or the returned files of the previous period.`,
     "followup-previous-other-plan": (p) =>
       `The follow-up sheets for ${p.period} in the file belong to another plan: none of their rows is in this plan, so no earlier answers can be shown. Choose the file of the previous period of this plan.`,
+    "followup-history-unreadable": (p) =>
+      `The row of Måltavlan's history cannot be read (${p.column}: "${p.value}"), so that answer is not in the history. The other rows were read. Måltavlan writes the history and it should not be edited by hand: give that period's report as --previous to get the answer back.`,
     "followup-no-sheet": (p) =>
       `The file has no follow-up sheet for ${p.period}${p.found ? ` (its sheets are for ${p.found})` : ""}, so nothing in it is in the report. Check that the committee sent the right file.`,
     "followup-text-too-long": (p) =>

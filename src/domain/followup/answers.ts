@@ -5,6 +5,7 @@ import { FindingParams, FollowUpRuleId, Severity } from "../findings";
 import { LISTS_MARKER } from "../lists";
 import { ROW_KEY_PATTERN } from "../ownSheets";
 import { STATE_MARKER } from "../state";
+import { HISTORY_MARKER } from "./historyName";
 import { cleanText } from "../text";
 import {
   Answer,
@@ -71,12 +72,12 @@ export interface FollowUpRead {
 
 /**
  * Whether the grid is a follow-up sheet: its marker in A1, or keyed rows when the marker was deleted or edited (what
- * a nämnd typed must not vanish because A1 changed). Måltavlan's lists and state sheets are never one.
+ * a nämnd typed must not vanish because A1 changed). Måltavlan's lists, state and history sheets are never one.
  */
 export function isFollowUpSheet(grid: Grid): boolean {
   const a1 = valueAt(grid, 0, 0);
   if (a1 === FOLLOW_UP_MARKER) return true;
-  if (a1 === LISTS_MARKER || a1 === STATE_MARKER) return false;
+  if (a1 === LISTS_MARKER || a1 === STATE_MARKER || a1 === HISTORY_MARKER) return false;
   return grid.values.some((_, r) => ROW_KEY_PATTERN.test(cellText(valueAt(grid, grid.top + r, COL.key))));
 }
 

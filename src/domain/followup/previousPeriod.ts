@@ -1,14 +1,15 @@
 import { FileFinding, finding } from "../findings";
 import { Plan } from "../model";
 import { Period, PeriodKind, Settings } from "../settings";
-import { isFollowUpSheet, readFollowUpSheet } from "./answers";
-import { AnswerSource, collectAnswers } from "./collect";
-import { DRIFT_ID, expectedRows } from "./expected";
+import { AnswerPeriods, periodOrder, readAnswerPeriods, samePeriod } from "./answerPeriods";
+import { AnswerSource } from "./collect";
+import { expectedRows } from "./expected";
 import { Answer, hasTyped } from "./model";
 
 /**
- * The answers of an earlier period (T1 when Delår is generated), read from the earlier master or the files the
- * nämnder returned, as consolidation reads them: shown on the new sheets beside the new input, never as new answers.
+ * The answers of an earlier period (T1 when Delår is generated), read from an earlier report's history, the earlier
+ * master or the files the nämnder returned, as consolidation reads them: shown on the new sheets beside the new
+ * input, never as new answers.
  */
 
 export interface PreviousPeriod {
@@ -33,8 +34,8 @@ export function previousLabel(previous: Pick<PreviousPeriod, "period" | "year">)
 }
 
 /**
- * The newest period other than `current` whose follow-up sheets `sources` hold (by the sheets' metadata), with its
- * answers by nämnd and row key. Sources are taken in order, a later one winning row by row (collectAnswers).
+ * The newest period before `current` that `sources` hold (answerPeriods.ts: a report's history, or follow-up sheets
+ * by their metadata), else the newest other than it, with its answers by nämnd and row key.
  */
 export function readPreviousPeriod(
   plan: Plan,
@@ -42,43 +43,48 @@ export function readPreviousPeriod(
   settings: Settings,
   current: { period: Period; year: number },
 ): PreviousRead {
-  const reads = sources.flatMap((s) => s.grids.filter(isFollowUpSheet).map(readFollowUpSheet));
-  const metas = reads.flatMap((read) => (read.meta ? [read.meta] : []));
-  const earlier = metas
-    .filter((m) => m.period !== current.period.name || m.year !== current.year)
-    .sort((a, b) => b.generatedAt.localeCompare(a.generatedAt))[0];
+  const read = readAnswerPeriods(plan, sources, settings);
+  const previous = previousPeriodOf(plan, read, sources, settings, current);
+  return { ...previous, findings: [...read.findings, ...previous.findings] };
+}
+
+/** The previous period among periods already read from `sources` (readAnswerPeriods); the read's findings not said. */
+export function previousPeriodOf(
+  plan: Plan,
+  read: AnswerPeriods,
+  sources: AnswerSource[],
+  settings: Settings,
+  current: { period: Period; year: number },
+): PreviousRead {
+  const now = { period: current.period.name, year: current.year, generatedAt: "" };
+  const others = read.periods.filter((p) => !samePeriod(p, now));
+  // The newest before this one (a T1 made again after Delår compares with no Delår); else the newest there is.
+  const earlier = others.filter((p) => periodOrder(settings)(p, now) < 0).pop() ?? others.pop();
   const where = { sheet: sources[0]?.grids[0]?.sheet ?? "", row: 0, col: 0 };
   const file = sources.map((s) => s.source).join(", ");
   if (!earlier) {
-    const params = { found: [...new Set(metas.map((m) => `${m.period} ${m.year}`))].join(", ") };
-    return { previous: null, findings: [{ ...finding("error", "followup-previous-none", where, params), file }] };
+    const params = { found: [...new Set(read.periods.map(previousLabel))].join(", ") };
+    const none = { ...finding("error", "followup-previous-none", where, params), file };
+    return { previous: null, findings: [none] };
   }
-  const period = settings.periods.find((p) => p.name === earlier.period) ?? {
-    name: earlier.period,
-    kind: "forecast" as const,
-  };
-  const collected = collectAnswers(plan, sources, period, earlier.year, settings);
   const planned = new Map(
     plan.committees.map((c) => [c.code, new Set(expectedRows(plan, c.code, current.year).map((r) => r.key))]),
   );
   const byCommittee = new Map<string, Map<string, Answer>>();
-  for (const [committee, answers] of collected.byCommittee) {
+  for (const [committee, answers] of earlier.byCommittee) {
     const kept = [...answers].filter(([key, answer]) => planned.get(committee)?.has(key) && hasTyped(answer));
     if (kept.length) byCommittee.set(committee, new Map(kept));
   }
   // That the plan has moved a row since is no news here: the new sheet shows a row's answer to its own nämnd only.
-  const findings = collected.findings.filter(
+  const findings = earlier.findings.filter(
     (f) => f.rule !== "followup-answer-moved" && f.rule !== "followup-answer-replaced",
   );
-  const label = previousLabel({ period: earlier.period, year: earlier.year });
-  // Sheets of that period none of whose rows this plan has: another plan's follow-up, not an earlier period of this.
-  const ofPeriod = reads.filter((r) => r.meta?.period === earlier.period && r.meta.year === earlier.year);
-  // The drift's rows are on every plan's sheets: they tell nothing.
-  const telling = ofPeriod.flatMap((r) => r.rows).filter((row) => row.kind !== "economy" && row.id !== DRIFT_ID);
-  const known = !telling.length || telling.some((row) => [...planned.values()].some((keys) => keys.has(row.key)));
+  const label = previousLabel(earlier);
+  // A period none of whose rows this plan has: another plan's follow-up, not an earlier period of this.
+  const known = !earlier.keys.size || [...earlier.keys].some((key) => [...planned.values()].some((k) => k.has(key)));
   if (!known) {
     findings.push({ ...finding("error", "followup-previous-other-plan", where, { period: label }), file });
     return { previous: null, findings };
   }
-  return { previous: { period: earlier.period, year: earlier.year, kind: period.kind, byCommittee }, findings };
+  return { previous: { period: earlier.period, year: earlier.year, kind: earlier.kind, byCommittee }, findings };
 }

@@ -1,5 +1,5 @@
 import { cellName } from "../../sheet/grid";
-import { WorkbookSpec } from "../../sheet/spec";
+import { SheetSpec, WorkbookSpec } from "../../sheet/spec";
 import { oreToTkr } from "../amounts";
 import { Finding } from "../findings";
 import { Plan } from "../model";
@@ -116,8 +116,7 @@ export function reportWorkbook(
   settings: Settings,
   message: (finding: Finding) => string,
   goalWords: GoalReportWords,
-  movement?: Movement,
-  attainment: GoalAttainment[] = goalAttainment(plan, consolidation, settings),
+  more: { movement?: Movement; history?: SheetSpec | null; attainment?: GoalAttainment[] } = {},
 ): WorkbookSpec {
   const { period, year } = consolidation;
   const what = `${period.name} ${year}`;
@@ -207,8 +206,11 @@ export function reportWorkbook(
   const economy = (["economy", "investment"] as const)
     .filter((kind) => hasStatement(consolidation, kind))
     .map((kind) => economyReportSheet(consolidation, kind));
+  const { movement, history } = more;
+  const attainment = more.attainment ?? goalAttainment(plan, consolidation, settings);
   const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords, attainment);
   const charts = chartSheets(plan, consolidation, settings, goalWords, attainment);
   const moved = movement ? [movementSheet(movement, what)] : [];
-  return { sheets: [overview, ...economy, ...moved, ...charts, goals, ...byCommittee, answers, missing, findings] };
+  const earlier = [...moved, ...(history ? [history] : [])];
+  return { sheets: [overview, ...economy, ...earlier, ...charts, goals, ...byCommittee, answers, missing, findings] };
 }

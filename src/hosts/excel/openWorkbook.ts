@@ -52,8 +52,13 @@ export interface GenerateRequest {
   password?: string;
   /** Returned workbooks read in the pane: their answers win over the sheets in this workbook. */
   returned?: AnswerSource[];
-  /** An earlier period's workbooks (this one, or files the pane read): their answers are shown beside the new input. */
+  /** An earlier period's workbooks (files the pane read): their answers are shown beside the new input. */
   previous?: AnswerSource[];
+  /**
+   * Also this workbook as the earlier period: its history (read whole for it) and its follow-up sheets of other
+   * periods. The newest period of all of them other than this one is shown.
+   */
+  previousInWorkbook?: boolean;
   /** Net cost per nämnd (öre, the year so far) from a ledger export: the sheets' Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
   /** Nyckeltal outcomes by Kolada ID from Kolada files: the Utfall of each nyckeltal. */
@@ -81,9 +86,11 @@ export async function generateFollowUp(
   options: JobOptions = {},
 ): Promise<GenerateResult> {
   const { writeSheets } = await writers();
-  const validation = await validateOpenWorkbook(context, request.mapping, options);
+  const history = request.previousInWorkbook === true;
+  const validation = await validateOpenWorkbook(context, request.mapping, { ...options, history });
   if (validation.hasErrors) return { written: false, validation };
   const core = await coreOf(options);
+  const own = history ? [{ source: request.planName, grids: validation.workbook.grids }] : [];
   const followUp = await core.prepareFollowUp(validation.workbook.grids, planReadOf(validation), {
     period: request.period,
     year: request.year,
@@ -91,7 +98,7 @@ export async function generateFollowUp(
     planName: request.planName,
     password: request.password,
     returned: request.returned,
-    previous: request.previous,
+    previous: [...(request.previous ?? []), ...own],
     ledgerOutcomes: request.ledgerOutcomes,
     koladaOutcomes: request.koladaOutcomes,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
@@ -121,6 +128,11 @@ export interface ConsolidateRequest {
   language: Language;
   /** Also Måluppfyllelse as the pane shows it and its Word chapter (in `language`). */
   goals?: boolean;
+  /**
+   * Earlier periods' reports, masters or returned files the pane read: their answers go into the history, and the
+   * Förändring sheet compares with the newest. This workbook's own history is always read.
+   */
+  previous?: AnswerSource[];
 }
 
 export type ConsolidateResult =
@@ -140,8 +152,10 @@ export type ConsolidateResult =
 
 /**
  * Consolidates the answers (this workbook's follow-up sheets and the returned workbooks) into the report sheets of
- * this workbook, replacing an earlier report: 3 syncs. A sheet of the user's that has a report sheet's name is never
- * overwritten: the write stops before anything is changed and says so.
+ * this workbook, replacing an earlier report, and keeps the history in it (every earlier period's answers untouched,
+ * this period's in place of its earlier ones): 3 syncs, the history read in blocks with the rest (one more sync per
+ * further 3.5 MB). A sheet of the user's that has a report sheet's name is never overwritten: the write stops before
+ * anything is changed and says so.
  */
 export async function consolidateInWorkbook(
   context: Excel.RequestContext,
@@ -149,16 +163,21 @@ export async function consolidateInWorkbook(
   options: JobOptions = {},
 ): Promise<ConsolidateResult> {
   const { writeSheets, OVERVIEW_SHEET } = await writers();
-  const validation = await validateOpenWorkbook(context, request.mapping, options);
+  const validation = await validateOpenWorkbook(context, request.mapping, { ...options, history: true });
   if (validation.hasErrors) return { written: false, validation };
   const { workbook } = validation;
   const core = await coreOf(options);
-  const { consolidation, figures, report, goals } = await core.prepareReport(planReadOf(validation), {
-    inputs: reportInputs({ file: request.planName, grids: workbook.grids, modified: null }, request.returned),
-    wanted: request.wanted,
-    language: request.language,
-    goals: request.goals,
-  });
+  const { consolidation, figures, report, goals, movement, history } = await core.prepareReport(
+    planReadOf(validation),
+    {
+      inputs: reportInputs({ file: request.planName, grids: workbook.grids, modified: null }, request.returned),
+      wanted: request.wanted,
+      language: request.language,
+      goals: request.goals,
+      previous: request.previous,
+      intoPlanWorkbook: true,
+    },
+  );
   const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
   const earlierReport = workbook.grids
     .filter((grid) => names.has(grid.sheet.toLocaleLowerCase("sv")) && isOwnSheet(grid))
@@ -176,7 +195,10 @@ export async function consolidateInWorkbook(
     consolidation,
     figures,
     goals,
-    sheets: report.sheets.map((s) => s.name),
+    movement,
+    history,
+    // The history is no sheet to show.
+    sheets: report.sheets.filter((s) => s.visibility !== "veryHidden").map((s) => s.name),
     overview: OVERVIEW_SHEET,
     syncs: workbook.syncs + written.syncs,
     warnings: written.warnings,
@@ -345,7 +367,7 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
 
     async consolidate(
       context: Excel.RequestContext,
-      request: Pick<ConsolidateRequest, "returned" | "language" | "goals">,
+      request: Pick<ConsolidateRequest, "returned" | "language" | "goals" | "previous">,
     ) {
       const result = await consolidateInWorkbook(context, { ...request, planName }, options());
       shape = result.written ? result.shape : result.validation.workbook.shape;

@@ -37,6 +37,7 @@
  */
 import type { Grid, SheetVisibility } from "../../sheet/grid";
 import type { ExcelStep } from "../../sheet/hostProblems";
+import { HISTORY_MARKER, isHistorySheetName } from "../../domain/followup/historyName";
 import { readSheets } from "./readBlocks";
 import { emptyRead, toGrid } from "./readCells";
 import { Supports, officeSupports } from "./requirements";
@@ -55,6 +56,11 @@ export interface ReadOptions {
    * workbook known to be too large for one response is read in blocks from the start, without a refused try.
    */
   shape?: SheetShape[];
+  /**
+   * Whether to read Måltavlan's history (src/domain/followup/history.ts) whole, as consolidation needs it. Otherwise
+   * only its A1 is read, which tells it as Måltavlan's: however large the history grows, reading the plan stays as it was.
+   */
+  history?: boolean;
 }
 
 /** Where a sheet's used range was and how many response bytes reading it took. */
@@ -80,6 +86,8 @@ export interface WorkbookReadResult {
   shape: SheetShape[];
   /** Whether the Grids carry their merged ranges (ExcelApi 1.13, and Excel did not refuse them). */
   mergesRead: boolean;
+  /** Sheets of which only A1 was read (the history, when not asked for): their Grid is that row alone. */
+  onlyA1: string[];
 }
 
 export const READ_BUDGET_BYTES = 4_000_000;
@@ -108,21 +116,29 @@ export async function readWorkbookWithStats(
   const reads = sheets.map(emptyRead);
 
   const known = new Map((options.shape ?? []).map((shape) => [shape.name.toLowerCase(), shape]));
-  const guess = sheets.map((sheet) => known.get(sheet.name.toLowerCase()) ?? null);
+  // The history is very hidden and has its own name (or that name with a counter): only A1 tells it for certain.
+  const onlyA1 = sheets.map((sheet) =>
+    !options.history && sheet.visibility === "VeryHidden" && isHistorySheetName(sheet.name) ? HISTORY_MARKER : null,
+  );
+  const guess = sheets.map((sheet, i) => (onlyA1[i] ? null : (known.get(sheet.name.toLowerCase()) ?? null)));
   const merges = await readSheets(reads, sheets, sync, {
     lean: readsLean(supports),
     merges: supports("1.13"),
     budget,
     guess,
+    onlyA1,
   });
+  // A sheet read only in A1 has no shape to tell the next read: that one measures it, if it reads it.
+  const whole = reads.filter((read) => !read.onlyA1);
 
   return {
     grids: reads.map(toGrid),
     sheets: sheets.map((sheet, i) => ({ name: sheet.name, visibility: reads[i].visibility, id: sheet.id })),
     protectedSheets: sheets.filter((sheet) => sheet.protection.protected).map((sheet) => sheet.name),
     syncs,
-    shape: reads.map(({ name, top, left, rows, columns, bytes }) => ({ name, top, left, rows, columns, bytes })),
+    shape: whole.map(({ name, top, left, rows, columns, bytes }) => ({ name, top, left, rows, columns, bytes })),
     mergesRead: merges,
+    onlyA1: reads.filter((read) => read.onlyA1).map((read) => read.name),
   };
 }
 

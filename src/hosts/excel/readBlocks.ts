@@ -45,7 +45,15 @@ export interface BlockReadOptions {
   budget: number;
   /** Per sheet, the shape an earlier read in the session left, if any. */
   guess: (SheetShape | null)[];
+  /**
+   * Per sheet, the marker in A1 of a sheet of which only A1 is read (Måltavlan's history, when the job does not need
+   * it); null: read it all. A sheet whose A1 holds something else is read all the same.
+   */
+  onlyA1?: (string | null)[];
 }
+
+/** A sheet read only in A1: its window. */
+const A1_BOX: Box = { rows: 1, left: 0, columns: 1 };
 
 /**
  * Reads the sheets. The first sync measures every sheet's used range (with its protection and, with `merges`, its
@@ -123,12 +131,17 @@ class SheetsReader {
     });
   }
 
+  /** The boxes of sheet `i`'s windows: A1 alone of a sheet read only there. */
+  private boxesOf(i: number, boxes: Box[]): Box[] {
+    return this.options.onlyA1?.[i] ? [A1_BOX] : boxes;
+  }
+
   /** The windows of each sheet whose cells no shape placed, unless windows were refused before. */
   private queueWindows(boxes: Box[]): Loaded[][] {
     return this.sheets.map((sheet, i) =>
       this.dims[i] || this.bytes.refusedWindows
         ? []
-        : boxes.map((box) => {
+        : this.boxesOf(i, boxes).map((box) => {
             // A blank sheet's used range is its top-left cell: the window is then that cell, or nothing.
             const area = sheet.getRangeByIndexes(0, box.left, box.rows, box.columns);
             const range = area.getIntersectionOrNullObject(sheet.getUsedRange(true));
@@ -193,9 +206,13 @@ class SheetsReader {
       this.pending[i] = now.rows ? [whole(now)] : [];
       if (!was) this.bytes.measured(now);
       if (!now.rows || !windows[i].length) return;
-      const { read, rest } = coverage(now, boxes);
+      const { read, rest } = coverage(now, this.boxesOf(i, boxes));
       read.forEach((rect, w) => rect && this.land(i, windows[i][w], rect));
-      this.pending[i] = rest;
+      const marker = this.options.onlyA1?.[i];
+      // Read only in A1 when A1 holds the marker: the Grid is then that one row (toGrid skips the rows not read).
+      const marked = marker && now.top === 0 && now.left === 0 && this.reads[i].values[0]?.[0] === marker;
+      this.pending[i] = marked ? [] : rest;
+      if (marked) this.reads[i].onlyA1 = true;
     });
     return moved;
   }

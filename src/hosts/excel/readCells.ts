@@ -27,6 +27,8 @@ export interface SheetRead extends Dims {
   bytes: number;
   /** Merged ranges on the sheet; null when not read. */
   merges: MergedRange[] | null;
+  /** Only A1 was read (BlockReadOptions.onlyA1): the Grid holds its first row alone. */
+  onlyA1?: boolean;
 }
 
 /** A cell's key within its sheet's used range (Excel has 16 384 columns). */
