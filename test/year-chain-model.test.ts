@@ -3,15 +3,19 @@
  * nämnder's sheets, plan edits between periods (uppdrag renamed, moved, removed or added, ramjusteringar removed) and
  * the step to the next period (T1 → Delår → Helår → next year's T1). Each step goes the way both hosts go
  * (src/domain/jobs.ts): the period is consolidated from the sheets as returned, and the next one is generated with
- * the earlier period's sheets as `previous`. After every step:
+ * the earlier period's sheets, or its report, as `previous`; each report gets the one before as `previous` and so
+ * keeps the history of every period (history.ts). After every step:
  * - the consolidation holds exactly what was typed in that period, on the row and nämnd it was typed on, and nothing
  *   of an earlier period (no answer lost, misplaced or carried in as new);
  * - the new sheets show, on each row the nämnd still has, what it typed there the period before, and nothing else:
- *   a row nobody answered reads as it does without `previous`, and every input of the new period is empty.
+ *   a row nobody answered reads as it does without `previous`, and every input of the new period is empty;
+ * - the report's history holds every period consolidated so far exactly as it was consolidated then.
  */
 import fc from "fast-check";
 import { readFollowUpSheet } from "../src/domain/followup/answers";
 import { COL, ECONOMY_COL, INFO_KEY, PlanRowKind, parseRowKey } from "../src/domain/followup/model";
+import { AnswerPeriod, readAnswerPeriods } from "../src/domain/followup/answerPeriods";
+import { AnswerSource } from "../src/domain/followup/collect";
 import { Consolidation } from "../src/domain/followup/consolidate";
 import { DRIFT_KEY } from "../src/domain/followup/ledger";
 import { FollowUpRequest, prepareFollowUp, prepareReport } from "../src/domain/jobs";
@@ -35,7 +39,8 @@ type Op =
   | { op: "removeAssignment"; index: number }
   | { op: "addAssignment"; committee: number }
   | { op: "removeAdjustment"; index: number }
-  | { op: "next" };
+  /** The next period; `fromReport`: the earlier period's answers are taken from its report's history. */
+  | { op: "next"; fromReport: boolean };
 
 const index = fc.nat(1000);
 const committee = fc.nat(CODES.length - 1);
@@ -55,7 +60,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant("removeAssignment" as const), index }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("addAssignment" as const), committee }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("removeAdjustment" as const), index }) },
-  { weight: 3, arbitrary: fc.constant({ op: "next" as const }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("next" as const), fromReport: fc.boolean() }) },
 );
 
 /** Per nämnd a nämndmål, an uppdrag, a ramjustering and a budget; one uppdrag shared by all three. */
@@ -147,6 +152,23 @@ function accepted(result: Consolidation): Answers {
   return answers;
 }
 
+/** A period as the history keeps it, as typed: the Ekonomi section's figure the one its period asks for. */
+function historyAnswers(period: AnswerPeriod): Answers {
+  const answers: Answers = new Map();
+  for (const [code, rows] of period.byCommittee) {
+    const given = new Map<string, Typed>();
+    for (const [key, answer] of rows) {
+      if (answer.kind === "measures") continue; // this test types no åtgärder
+      const figure =
+        answer.kind !== "economy" ? answer.input : period.kind === "forecast" ? answer.input : answer.outcome;
+      if ((figure ?? null) === null && answer.comment === null) continue;
+      given.set(key, { input: figure ?? "", comment: answer.comment });
+    }
+    answers.set(code, given);
+  }
+  return answers;
+}
+
 /** The answers as sorted text, to compare whole periods. */
 const plain = (answers: Answers): string =>
   JSON.stringify(
@@ -164,6 +186,10 @@ class Chain {
   grids: Grid[] = [];
   owners: string[] = [];
   typed: Answers = new Map();
+  /** Each period consolidated so far, and what its consolidation held (as plain text). */
+  readonly done: { label: string; result: string }[] = [];
+  /** The latest report's history sheet, as a host reads it back. */
+  private history: Grid | null = null;
   private counter = 0;
 
   constructor() {
@@ -186,9 +212,9 @@ class Chain {
   }
 
   /** The period's sheets, with the earlier period's as `previous`; checks what they show of it. */
-  private generate(before: { grids: Grid[]; typed: Answers; label: string } | null): void {
+  /** The period's sheets, with the earlier period's answers from `previous`; checks what they show of them. */
+  private generate(before: { typed: Answers; label: string } | null, previous?: AnswerSource[]): void {
     const request = this.request();
-    const previous = before ? [{ source: "förra.xlsx", grids: before.grids }] : undefined;
     const write = prepareFollowUp([], read(this.plan), { ...request, previous });
     const bare = prepareFollowUp([], read(this.plan), request);
     this.grids = write.sheets.map((s) => specToGrid(s.spec));
@@ -326,24 +352,36 @@ class Chain {
    * Consolidates this period and checks it; then the plan is revised as KF decided since (`edits`), and the next
    * period is generated with this one beside.
    */
-  next(edits: Exclude<Op, { op: "type" | "next" }>[]): void {
+  next(edits: Exclude<Op, { op: "type" | "next" }>[], fromReport = false): void {
     const inputs = [{ file: `${this.label}.xlsx`, grids: this.grids, modified: null, master: false }];
     const wanted = { period: PERIODS[this.period], year: this.year };
+    const previousReport = this.history ? [{ source: "förra-rapporten.xlsx", grids: [this.history] }] : undefined;
     const report = prepareReport(read(this.plan), {
       inputs,
       wanted,
       describe: (f) => findingMessage(f),
       goalWords: GOAL_REPORT_WORDS.sv,
+      previous: previousReport,
     });
     const result = accepted(report.consolidation);
     const want = plain(this.typed);
     if (plain(result) !== want) throw new Error(`${this.label}: consolidated ${plain(result)}, typed ${want}`);
+    this.done.push({ label: this.label, result: want });
+    // The history sheet is the report's last; read back as a host would, it must hold every period as it was.
+    this.history = specToGrid(report.report.sheets[report.report.sheets.length - 1]);
+    const kept = readAnswerPeriods(this.plan, [{ source: "rapport.xlsx", grids: [this.history] }], DEFAULT_SETTINGS);
+    for (const { label, result: then } of this.done) {
+      const period = kept.periods.find((p) => `${p.period} ${p.year}` === label);
+      const now = plain(period ? historyAnswers(period) : new Map()); // a period nobody answered has no rows
+      if (now !== then) throw new Error(`${label} after ${this.label}: the history holds ${now}, consolidated ${then}`);
+    }
 
-    const before = { grids: this.grids, typed: this.typed, label: this.label };
+    const before = { typed: this.typed, label: this.label };
+    const sheets = [{ source: "förra.xlsx", grids: this.grids }];
     this.period = (this.period + 1) % PERIODS.length;
     if (this.period === 0) this.newYear();
     edits.forEach((edit) => this.edit(edit));
-    this.generate(before);
+    this.generate(before, fromReport ? [{ source: "rapport.xlsx", grids: [this.history] }] : sheets);
   }
 
   /** The next year's plan: the same nämnder and goals, the uppdrag and ramjusteringar of that year. */
@@ -359,7 +397,7 @@ function run(ops: Op[]): void {
   const pending: Exclude<Op, { op: "type" | "next" }>[] = [];
   for (const o of ops) {
     if (o.op === "type") chain.type(o);
-    else if (o.op === "next") chain.next(pending.splice(0));
+    else if (o.op === "next") chain.next(pending.splice(0), o.fromReport);
     else pending.push(o);
   }
   chain.next([]);
