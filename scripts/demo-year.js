@@ -11,7 +11,12 @@ const ExcelJS = require("exceljs");
 const DELAR_2024 = {
   KS: {
     goal: { NM1: ["Uppfyllt"], NM2: ["Uppfyllt", "Nätverket för kvinnliga företagare är i gång."] },
-    assignment: { U1: ["Genomfört"], U2: ["Påbörjat"], U4: ["Påbörjat"], U9: ["Påbörjat"] },
+    assignment: {
+      U1: ["Genomfört"],
+      U2: ["Påbörjat", "Inventeringen klar till oktober."],
+      U4: ["Genomfört"],
+      U9: ["Påbörjat", "Remiss till hösten."],
+    },
     economy: { figure: 281_000, comment: "Två tjänster tillsatta under sommaren." },
   },
   SAN: {

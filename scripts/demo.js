@@ -176,7 +176,8 @@ async function followUp(dir, log) {
 /**
  * The rest of the year after T1, and the next year's T1: Delår with T1's answers beside, answers changed; Helår with
  * the nyckeltal's utfall from the bundled Kolada file; T1 2025 from 2025's plan, with SAN's unfinished uppdrag U7
- * carried over. Each period is given the one before as --previous.
+ * carried over. Each period is given the report of the one before as --previous: its sheets show that period's answers
+ * beside the new input, and its report keeps the history of every period before (Helår's shows T1 → Delår → Helår).
  */
 async function restOfYear(dir, log, t1) {
   log("\n=== Delår 2024: T1:s svar visas bredvid, nämnderna uppdaterar");
@@ -186,7 +187,7 @@ async function restOfYear(dir, log, t1) {
     year: 2024,
     kind: "forecast",
     due: "2024-09-15",
-    previous: t1.returned,
+    previous: [t1.report],
     answers: DELAR_2024,
   });
   log("\n=== Helår 2024: utfall, nyckeltalen ur Kolada");
@@ -197,7 +198,7 @@ async function restOfYear(dir, log, t1) {
     kind: "outcome",
     due: "2025-02-15",
     options: ["--kolada", path.join(examples, "ostersund-kolada.json")],
-    previous: delar.returned,
+    previous: [delar.report],
     answers: HELAR_2024,
     chapter: true,
   });
