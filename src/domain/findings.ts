@@ -60,6 +60,8 @@ export type FollowUpRuleId =
   | "followup-kolada-differs"
   | "followup-previous-none"
   | "followup-previous-other-plan"
+  | "followup-carried-near"
+  | "followup-carried-committee-gone"
   | "followup-economy-implausible"
   | "followup-economy-explanation-missing";
 

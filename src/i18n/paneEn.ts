@@ -310,6 +310,8 @@ export const en: PaneStrings = {
     "followup-sheet-renamed": "Sheet renamed",
     "followup-previous-none": "No previous period in the file",
     "followup-previous-other-plan": "Previous period from another plan",
+    "followup-carried-near": "Resembles a carried assignment",
+    "followup-carried-committee-gone": "Assignments not carried: committee missing",
     "followup-no-sheet": "No follow-up sheet in the file",
     "followup-text-too-long": "The answer is too long for a cell",
     "followup-formula-uncomputed": "Formula without a calculated value",

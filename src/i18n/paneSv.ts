@@ -316,6 +316,8 @@ export const sv = {
     "followup-sheet-renamed": "Bladet har bytt namn",
     "followup-previous-none": "Ingen tidigare period i filen",
     "followup-previous-other-plan": "Tidigare period från en annan plan",
+    "followup-carried-near": "Liknar ett uppdrag som förs vidare",
+    "followup-carried-committee-gone": "Uppdrag förs inte vidare: nämnden saknas",
     "followup-no-sheet": "Inget uppföljningsblad i filen",
     "followup-text-too-long": "Svaret är för långt för en cell",
     "followup-formula-uncomputed": "Formel utan uträknat värde",

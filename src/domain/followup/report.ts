@@ -11,6 +11,7 @@ import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
 import { chartSheets } from "./reportCharts";
 import { Movement } from "./movement";
 import { movementSheet } from "./movementSheet";
+import { carriedSheet } from "./carriedSheet";
 import { committeeSheets } from "./reportCommittees";
 import { reportSheet as sheet } from "./reportSheet";
 
@@ -208,5 +209,8 @@ export function reportWorkbook(
   const goals = goalAttainmentSheet(plan, consolidation, settings, goalWords);
   const charts = chartSheets(plan, consolidation, settings, goalWords);
   const moved = movement ? [movementSheet(movement, what)] : [];
-  return { sheets: [overview, ...economy, ...moved, ...charts, goals, ...byCommittee, answers, missing, findings] };
+  const carried = carriedSheet(consolidation, what);
+  return {
+    sheets: [overview, ...economy, ...moved, ...charts, goals, ...byCommittee, ...carried, answers, missing, findings],
+  };
 }
