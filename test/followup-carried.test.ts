@@ -13,64 +13,34 @@ import * as path from "path";
 import { carriedKey } from "../src/domain/followup/carried";
 import { CARRIED_SHEET } from "../src/domain/followup/carriedSheet";
 import { consolidate } from "../src/domain/followup/consolidate";
-import { CARRIED_SECTION, COL, FORMAT_VERSION, INFO_KEY, META_ROW, SECTION_KEY } from "../src/domain/followup/model";
+import { CARRIED_SECTION, COL, FORMAT_VERSION, META_ROW, SECTION_KEY } from "../src/domain/followup/model";
 import { PREVIOUS_FONT } from "../src/domain/followup/sheetLook";
 import { readPlan } from "../src/domain/readPlan";
 import { findPeriod } from "../src/domain/settings";
 import { readSettings } from "../src/domain/state";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
-import { EXAMPLES, cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
-
-const PLAN_2024 = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
-const LANDSBYGD =
-  "Se över spridning av kommunal verksamhet på landsbygd samt utreda hur mycket av de kommunala investeringarna som " +
-  "går till landsbygd samt vilka del av kommunens landsbygd där behoven av investeringar är störst.";
-const EVENEMANG = "Ta fram en evenemangsstrategi för Östersund.";
-/** The 2025 plan's uppdrag near LANDSBYGD: a few words changed. */
-const LANDSBYGD_NEAR =
-  "Se över spridningen av kommunal verksamhet på landsbygden samt utreda hur mycket av de kommunala investeringarna " +
-  "som går till landsbygden samt vilka delar av kommunens landsbygd där behoven av investeringar är störst.";
-const BYGGLOV = "Inför en e-tjänst för bygglov.";
-
-/** The 2025 (and 2026) plan: the uppdrag renumbered, the ramjusteringar tied to none of them. */
-const NEXT_UPPDRAG: [string, string, string, string][] = [
-  ["U1", EVENEMANG, "M1", "KFN, KS"],
-  ["U2", "Behåll kvalitet och kompetens inom flyktingmottagandet.", "M1", "SAN"],
-  ["U3", LANDSBYGD_NEAR, "M1", "KS"],
-  ["U4", BYGGLOV, "M1", "KS"],
-];
+import { cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
+import {
+  BYGGLOV,
+  EVENEMANG,
+  LANDSBYGD,
+  LANDSBYGD_NEAR,
+  generate as generateIn,
+  helar2024,
+  carriedKeys,
+  nextPlan as planIn,
+} from "./support/nextYear";
 
 let dir: string;
+const generate = (plan: string, period: string, year: number, ...more: string[]) =>
+  generateIn(dir, plan, period, year, ...more);
+const nextPlan = (year: number) => planIn(dir, year);
 beforeEach(async () => {
   dir = await tempDir("carried");
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
-
-async function nextPlan(year: number): Promise<string> {
-  const file = path.join(dir, `plan-${year}.xlsx`);
-  await fs.copyFile(PLAN_2024, file);
-  await editWorkbook(file, (w) => {
-    const uppdrag = w.getWorksheet("Uppdrag")!;
-    for (let r = uppdrag.rowCount; r >= 2; r--) uppdrag.spliceRows(r, 1);
-    NEXT_UPPDRAG.forEach(([id, title, goal, committees], i) => {
-      uppdrag.getRow(i + 2).values = [id, title, null, goal, committees, "Fullmäktige", year];
-    });
-    const adjustments = w.getWorksheet("Ramjusteringar")!;
-    adjustments.eachRow((row, n) => {
-      if (n > 1) row.getCell(7).value = null;
-    });
-  });
-  return file;
-}
-
-async function generate(plan: string, period: string, year: number, ...more: string[]): Promise<string> {
-  const out = path.join(dir, `${period}-${year}.xlsx`);
-  const run = await cli("generate", plan, "--period", period, "--year", String(year), "--out", out, ...more);
-  expect({ code: run.code, err: run.err, out: run.code ? run.out : "" }).toEqual({ code: 0, err: "", out: "" });
-  return out;
-}
 
 async function sheetOf(file: string, name: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
@@ -80,37 +50,12 @@ async function sheetOf(file: string, name: string): Promise<ExcelJS.Worksheet> {
   return sheet;
 }
 
-/** The keys of the rows under the carried section's band, up to the next band. */
-function carriedKeys(sheet: ExcelJS.Worksheet): string[] {
-  const keys: string[] = [];
-  let inside = false;
-  sheet.eachRow((row) => {
-    const key = String(row.getCell(COL.key + 1).value ?? "");
-    if (key.startsWith(SECTION_KEY)) inside = key === `${SECTION_KEY} carried`;
-    else if (inside && key !== INFO_KEY) keys.push(key);
-  });
-  return keys;
-}
-
 const text = (cell: ExcelJS.Cell) => (cell.value === null ? null : String(cell.value));
 const meta = (sheet: ExcelJS.Worksheet) =>
   JSON.parse(String(sheet.getCell(META_ROW + 1, COL.key + 1).value)) as { format: number; since?: object };
 
-/** Helår 2024 with KS's four uppdrag answered: done, dropped, under way, and one left empty. */
-async function helar2024(): Promise<string> {
-  const helar = await generate(PLAN_2024, "Helår", 2024);
-  await editWorkbook(helar, (w) => {
-    const ks = w.getWorksheet("KS Helår 2024")!;
-    typeAnswer(ks, "assignment|U1", "Genomfört", null);
-    typeAnswer(ks, "assignment|U2", "Avfört", "Beslut i KS 2024-10-01.");
-    typeAnswer(ks, "assignment|U4", "Påbörjat", "Kartläggningen är klar.");
-    typeAnswer(ks, "goal|NM1", "Delvis uppfyllt", "Fler insatser behövs.");
-  });
-  return helar;
-}
-
 test("T1 of the next year carries what was not done, once, and matches the plan's uppdrag by title alone", async () => {
-  const helar = await helar2024();
+  const helar = await helar2024(dir);
   const t1 = await generate(await nextPlan(2025), "T1", 2025, "--previous", helar);
   const run = await cli(
     "generate",
@@ -168,7 +113,7 @@ test("T1 of the next year carries what was not done, once, and matches the plan'
 });
 
 test("a near title is a finding at the plan's row, and the uppdrag stays carried until the user confirms it", async () => {
-  const helar = await helar2024();
+  const helar = await helar2024(dir);
   const plan = await nextPlan(2025);
   const out = path.join(dir, "t1.xlsx");
   const run = await cli("generate", plan, "--period", "T1", "--year", "2025", "--out", out, "--previous", helar);
@@ -206,7 +151,7 @@ test("a near title is a finding at the plan's row, and the uppdrag stays carried
 });
 
 test("answers on a carried row survive consolidation and the report says for how many years; 2026 says 2", async () => {
-  const helar = await helar2024();
+  const helar = await helar2024(dir);
   const plan = await nextPlan(2025);
   const t1 = await generate(plan, "T1", 2025, "--previous", helar);
   const underWay = carriedKey(2024, "U4");
@@ -236,6 +181,18 @@ test("answers on a carried row survive consolidation and the report says for how
     ["KS", EVENEMANG, "U1", 2024, "1 år", "Påbörjat", "Arbetet har börjat."],
     ["KS", LANDSBYGD, "Förs vidare", 2024, "1 år", "Försenat", "Väntar på underlag."],
   ]);
+
+  // Generated again without --previous (the nämnder's answers taken in), T1 keeps the carried row and its answer.
+  const again = path.join(dir, "t1-again.xlsx");
+  expect((await cli("generate", t1, "--period", "T1", "--year", "2025", "--out", again)).code).toBe(0);
+  const regenerated = await sheetOf(again, "KS T1 2025");
+  expect(carriedKeys(regenerated)).toEqual([underWay]);
+  const kept = rowByKey(regenerated, underWay)!;
+  expect([text(kept.getCell(COL.input + 1)), text(kept.getCell(COL.comment + 1))]).toEqual([
+    "Försenat",
+    "Väntar på underlag.",
+  ]);
+  expect(text(kept.getCell(COL.extra + 1))).toBe("Helår 2024: Påbörjat – Kartläggningen är klar.");
 
   // Delår and Helår 2025 keep the carried row, with the period before shown under it.
   const helar2025 = await generate(plan, "Helår", 2025, "--previous", t1);
