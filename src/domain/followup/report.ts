@@ -173,18 +173,20 @@ export function reportWorkbook(
     answers: column,
   });
 
-  // Saknas: what to chase, by nämnd.
+  // Saknas: what to chase, by nämnd; a nämnd's carried uppdrag (carried.ts) after its plan rows.
+  const unanswered = committees.flatMap((c) => [
+    ...c.rows.filter((r) => !answered(r)).map((r) => ({ code: c.committee.code, kind: r.kind, title: r.title })),
+    ...c.carried
+      .filter((r) => r.planId === null && r.input === null)
+      .map((r) => ({ code: c.committee.code, kind: "carried" as const, title: r.title })),
+  ]);
   const missing = sheet(
     "Saknas",
     `Saknade svar ${what}`,
     ["Nämnd", "Typ", "Rubrik"],
-    committees.flatMap((c) =>
-      c.rows
-        .filter((r) => !answered(r))
-        .map((r) => [{ value: c.committee.code }, { value: KIND_LABEL[r.kind] }, { value: r.title, wrap: true }]),
-    ),
+    unanswered.map((r) => [{ value: r.code }, { value: KIND_LABEL[r.kind] }, { value: r.title, wrap: true }]),
     [codeWidth, 13, 70],
-    { filterRows: committees.reduce((n, c) => n + c.rows.filter((r) => !answered(r)).length, 0) },
+    { filterRows: unanswered.length },
   );
 
   const findings = sheet(
