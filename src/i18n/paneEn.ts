@@ -166,8 +166,9 @@ export const en: PaneStrings = {
   created: "created",
   updated: "updated",
   colRows: "Rows",
-  rowCounts: (c: Record<PlanRowKind, number>) =>
-    `${c.goal} goals, ${c.assignment} assignments, ${c.adjustment} adjustments, ${c.keyFigure} key figures`,
+  rowCounts: (c: Record<PlanRowKind, number> & { carried?: number }) =>
+    `${c.goal} goals, ${c.assignment} assignments, ${c.adjustment} adjustments, ${c.keyFigure} key figures` +
+    (c.carried ? `, ${c.carried} carried from earlier years` : ""),
   answersKept: "answers kept",
   noAnswers: "no answers yet",
   noCommittees: "The plan has no committees with goals, assignments or frame adjustments to follow up.",

@@ -168,8 +168,9 @@ export const sv = {
   created: "skapas",
   updated: "uppdateras",
   colRows: "Rader",
-  rowCounts: (c: Record<PlanRowKind, number>) =>
-    `${c.goal} mål, ${c.assignment} uppdrag, ${c.adjustment} ramjust., ${c.keyFigure} nyckeltal`,
+  rowCounts: (c: Record<PlanRowKind, number> & { carried?: number }) =>
+    `${c.goal} mål, ${c.assignment} uppdrag, ${c.adjustment} ramjust., ${c.keyFigure} nyckeltal` +
+    (c.carried ? `, ${c.carried} pågående från tidigare år` : ""),
   answersKept: "svar behålls",
   noAnswers: "inga svar än",
   noCommittees: "Planen har inga nämnder med mål, uppdrag eller ramjusteringar att följa upp.",

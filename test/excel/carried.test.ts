@@ -10,6 +10,8 @@ import { carriedKey } from "../../src/domain/followup/carried";
 import { CARRIED_SECTION, COL, META_ROW, SECTION_KEY } from "../../src/domain/followup/model";
 import { DEFAULT_SETTINGS, findPeriod } from "../../src/domain/settings";
 import { generateFollowUp } from "../../src/hosts/excel/openWorkbook";
+import { followUpOutlineRows } from "../../src/hosts/followUpOutline";
+import { sv } from "../../src/i18n/paneSv";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { carriedKeys, helar2024, nextPlan } from "../support/nextYear";
 import { cli, rowByKey, tempDir } from "../support/workbooks";
@@ -65,6 +67,10 @@ test("the pane's generate carries the previous year's uppdrag as the CLI's --pre
     expect(near.map((f) => [f.sheet, f.cell])).toEqual([
       ["KS T1 2025", `B${rowByKey(fromFile, "assignment|U3")!.number}`],
     ]);
+    // The pane's outline says it, as the CLI's summary does.
+    const outline = followUpOutlineRows(result.followUp).find((row) => row.code === "KS")!;
+    expect(sv.rowCounts(outline.counts)).toBe("4 mål, 3 uppdrag, 1 ramjust., 4 nyckeltal, 1 pågående från tidigare år");
+    expect(run.out).toContain("KS T1 2025: 1");
     expect(run.out).toContain(`KS T1 2025!B${rowByKey(fromFile, "assignment|U3")!.number}`);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
