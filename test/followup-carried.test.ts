@@ -7,7 +7,10 @@
  * What is typed on a carried row survives consolidation and the report says for how many years it has been carried;
  * carried again into 2026 it says 2 years.
  */
+import Ajv from "ajv";
 import ExcelJS from "exceljs";
+import schema from "../docs/schemas/consolidate-output.schema.json";
+import type { ConsolidateOutput } from "../src/cli/consolidate";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { carriedKey } from "../src/domain/followup/carried";
@@ -226,7 +229,19 @@ test("answers on a carried row survive consolidation and the report says for how
     "Helår 2024: Påbörjat – Kartläggningen är klar.\nHelår 2025: Påbörjat – Halvvägs.",
   );
   const report2026 = path.join(dir, "rapport-2026.xlsx");
-  expect((await cli("consolidate", t1Next, "--out", report2026)).code).toBe(0);
+  const consolidated = await cli("consolidate", t1Next, "--out", report2026, "--json");
+  expect(consolidated.code).toBe(0);
+  // --json says the same, by the published schema.
+  const json = JSON.parse(consolidated.out) as ConsolidateOutput;
+  const validate = new Ajv({ allErrors: true }).compile(schema);
+  expect(validate(json) ? [] : validate.errors).toEqual([]);
+  const ksJson = json.committees.find((c) => c.code === "KS")!;
+  expect(ksJson.carried.map((c) => [c.title, c.planId, c.since, c.years])).toEqual([
+    [EVENEMANG, "U1", 2024, 2],
+    [LANDSBYGD_NEAR, "U3", 2025, 1],
+    [BYGGLOV, "U4", 2025, 1],
+    [LANDSBYGD, null, 2024, 2],
+  ]);
   const years = reportRows(await sheetOf(report2026, CARRIED_SHEET)).filter((r) => r[0] === "KS");
   // The plan's uppdrag of 2025 that nobody answered at Helår and 2026 lists again go on too, for 1 year.
   expect(years.map((r) => [r[1], r[2], r[3], r[4]])).toEqual([

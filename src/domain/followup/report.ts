@@ -45,6 +45,15 @@ export interface CommitteeFigures {
   /** Σ (belopp − prognos) over the ramjusteringar with a prognos: positive is överskott. */
   deviationTkr: number;
   missing: { kind: PlanRowKind; id: string; title: string }[];
+  /** The uppdrag that go on from earlier years (carriedResults.ts), and for how many years. */
+  carried: {
+    title: string;
+    planId: string | null;
+    since: number;
+    years: number;
+    status: string | null;
+    comment: string | null;
+  }[];
   /** The Ekonomi section's drift and investment projects. */
   economy: ReturnType<typeof economyFigures>;
 }
@@ -75,7 +84,7 @@ export function amountSums(rows: ResultRow[]): AmountSums {
 
 export function reportFigures(consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
-  return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows, economy }) => {
+  return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows, economy, carried }) => {
     const of = (kind: PlanRowKind) => rows.filter((r) => r.kind === kind);
     const tally = (kind: PlanRowKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
     const sums = amountSums(rows);
@@ -98,6 +107,10 @@ export function reportFigures(consolidation: Consolidation, settings: Settings):
       forecastTkr: oreToTkr(sums.forecastOre),
       deviationTkr: oreToTkr(sums.deviationOre),
       missing: rows.filter((r) => !answered(r)).map(({ kind, id, title }) => ({ kind, id, title })),
+      carried: carried.map(({ title, planId, since, input, comment }) => {
+        const years = consolidation.year - since;
+        return { title, planId, since, years, status: input, comment };
+      }),
       economy: economyFigures(economy, consolidation.period.kind),
     };
   });
