@@ -94,6 +94,8 @@ test("by the kommun's scale, matched by title alone, the ID counting only with t
       [rowKey("assignment", "U9"), "Inför digital ansökan om biståndet", null],
       // Carried since 2023 already, under its 2023 key: carried again under the same key.
       [carriedKey(2023, "U5"), "Se över skolskjutsarna", "Pågår"],
+      // Carried, and done this year: it stops.
+      [carriedKey(2023, "U6"), "Inventera lekplatserna", "Klar"],
     ],
     [[carriedKey(2023, "U5"), 2022]],
   );
