@@ -4,6 +4,7 @@
  * alone; a near title said, not matched.
  */
 import { YearEnd, carriedKey, carryOver, isCarriedOn, isNearTitle } from "../src/domain/followup/carried";
+import { editDistance } from "../src/domain/text";
 import { Answer, rowKey } from "../src/domain/followup/model";
 import { Assignment, DEFAULT_LEVELS, Plan } from "../src/domain/model";
 import { DEFAULT_SETTINGS, ScaleValue, Settings } from "../src/domain/settings";
@@ -111,4 +112,38 @@ test("by the kommun's scale, matched by title alone, the ID counting only with t
   expect(carry.near.get("KS")).toEqual([
     { key: rowKey("assignment", "U2"), earlier: "Inför digital ansökan om biståndet", year: 2024 },
   ]);
+});
+
+test("the near rule's quick filters never turn away a pair the edit distance takes", () => {
+  // Titles and copies of them with 0..30 random edits: the filters (length, letters, bigrams) must agree with the
+  // edit distance itself on every pair.
+  let seed = 11;
+  const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+  const letters = "abcdeåäö -";
+  const word = () => Array.from({ length: 2 + random(8) }, () => letters[random(letters.length)]).join("");
+  const edited = (text: string, edits: number) => {
+    let out = text;
+    for (let i = 0; i < edits; i++) {
+      const at = random(out.length + 1);
+      const char = letters[random(letters.length)];
+      const kind = random(3);
+      out =
+        kind === 0
+          ? out.slice(0, at) + char + out.slice(at)
+          : out.slice(0, at) + (kind === 1 ? char : "") + out.slice(at + 1);
+    }
+    return out;
+  };
+  let near = 0;
+  for (let i = 0; i < 3000; i++) {
+    const a = Array.from({ length: 1 + random(12) }, word).join(" ");
+    const b = edited(a, random(31));
+    const max = Math.max(2, Math.floor(Math.max(a.length, b.length) / 5));
+    const expected = editDistance(a, b) <= max;
+    if (expected) near++;
+    expect([a, b, isNearTitle(a, b)]).toEqual([a, b, expected]);
+  }
+  // Both answers were met many times.
+  expect(near).toBeGreaterThan(500);
+  expect(near).toBeLessThan(2500);
 });

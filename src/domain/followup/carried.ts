@@ -1,8 +1,8 @@
 import { Plan } from "../model";
 import { ScaleValue, Settings, progressOf } from "../settings";
-import { editDistance, normalizeName } from "../text";
+import { normalizeName } from "../text";
+import { isNear, nearTitle } from "./nearTitles";
 import { answerText } from "./earlierAnswers";
-import { expectedRows } from "./expected";
 import { Answer, parseRowKey, rowKey } from "./model";
 
 /**
@@ -93,25 +93,21 @@ export function isCarriedOn(input: Answer["input"], scale: ScaleValue[]): boolea
   return !value || (!value.done && progressOf(value) !== "dropped");
 }
 
-/**
- * Whether two normalized titles are near: an edit distance of at most a fifth of the longer title (at least 2), so a
- * typo, a changed word ending or a few added words ("… i kommunen") are near, and two different uppdrag are not.
- */
+/** Whether two normalized titles are near (nearTitles.ts). */
 export function isNearTitle(a: string, b: string): boolean {
-  const max = Math.max(2, Math.floor(Math.max(a.length, b.length) / 5));
-  return editDistance(a, b, max) <= max;
+  return isNear(nearTitle(a), nearTitle(b));
 }
 
 /** The uppdrag that go on from `end` into the follow-up of the new `plan`. */
 export function carryOver(end: YearEnd, plan: Plan, settings: Settings): Carry {
   const carry = emptyCarry();
   for (const [committee, answers] of end.byCommittee) {
-    const planned = expectedRows(plan, committee).filter((row) => row.kind === "assignment");
+    const planned = plan.assignments
+      .filter((a) => a.committees.includes(committee))
+      .map((a) => ({ id: a.id, key: rowKey("assignment", a.id), title: normalizeName(a.title) }))
+      .map((row) => ({ ...row, near: nearTitle(row.title) }));
     const byTitle = new Map<string, typeof planned>();
-    for (const row of planned) {
-      const title = normalizeName(row.title);
-      byTitle.set(title, [...(byTitle.get(title) ?? []), row]);
-    }
+    for (const row of planned) byTitle.set(row.title, [...(byTitle.get(row.title) ?? []), row]);
     for (const [key, answer] of answers) {
       const parsed = parseRowKey(key);
       if (parsed?.kind !== "assignment" && parsed?.kind !== "carried") continue;
@@ -137,7 +133,8 @@ export function carryOver(end: YearEnd, plan: Plan, settings: Settings): Carry {
       const rows = carry.rows.get(committee) ?? [];
       carry.rows.set(committee, rows);
       rows.push({ key: carriedKey(origin.year, origin.id), title: answer.title, since, history });
-      const near = planned.find((row) => isNearTitle(title, normalizeName(row.title)));
+      const mine = nearTitle(title);
+      const near = planned.find((row) => isNear(mine, row.near));
       if (near) {
         const list = carry.near.get(committee) ?? [];
         carry.near.set(committee, list);

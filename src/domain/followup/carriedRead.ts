@@ -1,9 +1,9 @@
-import { cellText } from "../../sheet/grid";
+import { cellText, valueAt } from "../../sheet/grid";
 import { FileFinding, finding } from "../findings";
 import { Plan } from "../model";
 import { Settings } from "../settings";
 import { cleanText, normalizeName } from "../text";
-import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
+import { FollowUpRead, answerOf, isFollowUpSheet, parseMeta, readFollowUpSheet } from "./answers";
 import { Carry, CarriedRow, YearEnd, carriedOrigin, carryOver, emptyCarry, isCarriedOn, mergeCarries } from "./carried";
 import { AnswerSource } from "./collect";
 import { expectedRows } from "./expected";
@@ -31,12 +31,17 @@ interface SheetRead {
   read: FollowUpRead & { meta: FollowUpMeta };
 }
 
-function sheetsOf(sources: AnswerSource[]): SheetRead[] {
+/**
+ * The follow-up sheets of `sources` whose metadata `wanted` takes, read in full: the metadata alone (A2) decides, so
+ * that the sheets of other years are never read twice (collectAnswers reads this period's).
+ */
+function sheetsOf(sources: AnswerSource[], wanted: (meta: FollowUpMeta) => boolean): SheetRead[] {
   return sources.flatMap((source) =>
-    source.grids
-      .filter(isFollowUpSheet)
-      .map(readFollowUpSheet)
-      .flatMap((read) => (read.meta ? [{ file: source.source, read: { ...read, meta: read.meta } }] : [])),
+    source.grids.flatMap((grid) => {
+      const meta = parseMeta(valueAt(grid, META_ROW, COL.key));
+      if (!meta || !wanted(meta) || !isFollowUpSheet(grid)) return [];
+      return [{ file: source.source, read: { ...readFollowUpSheet(grid), meta } }];
+    }),
   );
 }
 
@@ -55,10 +60,17 @@ export function readCarried(
   sources: AnswerSource[],
   previous: AnswerSource[],
 ): CarriedRead {
-  const earlier = sheetsOf(previous);
-  const yearTurn = earlier.length > 0 && earlier.every((s) => s.read.meta.year < current.year);
-  if (!yearTurn)
-    return { carry: carriedOfYear(plan, sheetsOf([...sources, ...previous]), current.year), yearTurn, findings: [] };
+  const years = previous.flatMap((s) =>
+    s.grids.flatMap((grid) => (isFollowUpSheet(grid) ? (parseMeta(valueAt(grid, META_ROW, COL.key))?.year ?? []) : [])),
+  );
+  const yearTurn = years.length > 0 && years.every((year) => year < current.year);
+  if (!yearTurn) {
+    const ofYear = sheetsOf([...sources, ...previous], (meta) => meta.year === current.year);
+    return { carry: carriedOfYear(plan, ofYear, current.year), yearTurn, findings: [] };
+  }
+  // Only the newest year's sheets tell what is carried.
+  const last = Math.max(...years);
+  const earlier = sheetsOf(previous, (meta) => meta.year === last);
   // The year's end decides what is carried: a carried row of an earlier generation the plan now lists (renamed to
   // confirm a near match) is no longer carried, and whatever was typed on it is kept under "Utgår ur planen".
   const { end, findings } = readYearEnd(plan, earlier, settings);
