@@ -14,6 +14,7 @@ import type { ConsolidateOutput } from "../src/cli/consolidate";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { carriedKey } from "../src/domain/followup/carried";
+import { readCarried } from "../src/domain/followup/carriedRead";
 import { CARRIED_SHEET } from "../src/domain/followup/carriedSheet";
 import { consolidate } from "../src/domain/followup/consolidate";
 import { CARRIED_SECTION, COL, FORMAT_VERSION, META_ROW, SECTION_KEY } from "../src/domain/followup/model";
@@ -22,6 +23,7 @@ import { readPlan } from "../src/domain/readPlan";
 import { findPeriod } from "../src/domain/settings";
 import { readSettings } from "../src/domain/state";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
+import { findingMessage } from "../src/i18n/findings";
 import { cli, editWorkbook, rowByKey, tempDir, typeAnswer } from "./support/workbooks";
 import {
   BYGGLOV,
@@ -259,3 +261,24 @@ function reportRows(sheet: ExcelJS.Worksheet): (string | number | null)[][] {
   });
   return rows;
 }
+
+test("a nämnd the new plan no longer has: its unfinished uppdrag are named in a finding, not silently dropped", async () => {
+  const helar = await helar2024(dir);
+  const grids = (await readWorkbookFile(await nextPlan(2025))).grids;
+  const settings = readSettings(grids);
+  const read = readPlan(grids, {}, settings.levels).plan;
+  // The 2025 plan without BUN (and so without its code or name to find it by).
+  const plan = { ...read, committees: read.committees.filter((c) => c.code !== "BUN") };
+  const previous = [{ source: "helar-2024.xlsx", grids: (await readWorkbookFile(helar)).grids }];
+  const { carry, yearTurn, findings } = readCarried(plan, settings, { year: 2025 }, [], previous);
+  expect(yearTurn).toBe(true);
+  expect(carry.rows.has("BUN")).toBe(false);
+  expect(findings.map((f) => [f.rule, f.severity, f.file, f.sheet, f.cell, f.params.committee])).toEqual([
+    ["followup-carried-committee-gone", "warning", "helar-2024.xlsx", "BUN Helår 2024", "A2", "BUN"],
+  ]);
+  expect(findingMessage(findings[0])).toBe(
+    "Nämnden BUN finns inte i den nya planen, så dess uppdrag som inte var klara förs inte vidare. Lägg in nämnden " +
+      "i planen, eller ge uppdragen till en annan nämnd. Uppdragen: Genomför en översyn av skolskjutsorganisationen.",
+  );
+  expect(findingMessage(findings[0], "en")).toContain("Committee BUN is not in the new plan");
+});

@@ -147,7 +147,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-carried-near": (p) =>
       `Uppdraget liknar "${p.earlier}" från ${p.year}, som inte var klart och förs vidare under "Pågående uppdrag från tidigare år". Är det samma uppdrag? Ge det i så fall exakt samma rubrik i planen, så visas det en gång, här.`,
     "followup-carried-committee-gone": (p) =>
-      `Nämnden ${p.committee} finns inte i den nya planen, så dess uppdrag som inte var klara förs inte vidare: ${p.titles}. Lägg in nämnden i planen, eller ge uppdragen till en annan nämnd.`,
+      `Nämnden ${p.committee} finns inte i den nya planen, så dess uppdrag som inte var klara förs inte vidare. Lägg in nämnden i planen, eller ge uppdragen till en annan nämnd. Uppdragen: ${p.titles}`,
     "followup-previous-other-plan": (p) =>
       `Uppföljningsbladen för ${p.period} i filen hör till en annan plan: ingen av deras rader finns i den här planen, så inga tidigare svar kan visas. Välj filen från den förra perioden av den här planen.`,
     "followup-no-sheet": (p) =>
@@ -291,7 +291,7 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-carried-near": (p) =>
       `This assignment resembles "${p.earlier}" from ${p.year}, which was not done and is carried on under "Pågående uppdrag från tidigare år". Is it the same assignment? Then give it exactly the same title in the plan, and it is shown once, here.`,
     "followup-carried-committee-gone": (p) =>
-      `Committee ${p.committee} is not in the new plan, so its assignments that were not done are not carried on: ${p.titles}. Add the committee to the plan, or give the assignments to another committee.`,
+      `Committee ${p.committee} is not in the new plan, so its assignments that were not done are not carried on. Add the committee to the plan, or give the assignments to another committee. The assignments: ${p.titles}`,
     "followup-previous-other-plan": (p) =>
       `The follow-up sheets for ${p.period} in the file belong to another plan: none of their rows is in this plan, so no earlier answers can be shown. Choose the file of the previous period of this plan.`,
     "followup-no-sheet": (p) =>
