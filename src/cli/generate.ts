@@ -199,5 +199,8 @@ function report(
     ];
   });
   for (const line of table(t.createdTable, rows)) io.out(line);
+  const carried = sheets.filter((s) => s.counts.carried > 0);
+  const count = carried.reduce((sum, s) => sum + s.counts.carried, 0);
+  if (count) io.out(t.carried(count, carried.map((s) => `${s.spec.name}: ${s.counts.carried}`).join(", ")));
   io.out(where);
 }

@@ -61,6 +61,8 @@ export type FollowUpRuleId =
   | "followup-previous-none"
   | "followup-previous-other-plan"
   | "followup-history-unreadable"
+  | "followup-carried-near"
+  | "followup-carried-committee-gone"
   | "followup-economy-implausible"
   | "followup-economy-explanation-missing";
 

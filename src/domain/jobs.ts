@@ -24,6 +24,7 @@ import {
 } from "./followup/answerPeriods";
 import { HISTORY_SHEET, historySheet, isHistorySheet } from "./followup/history";
 import { historyReportSheet } from "./followup/historyReport";
+import { readCarried } from "./followup/carriedRead";
 import type { PlanRead } from "./planRead";
 import { Period, PeriodKind } from "./settings";
 import { placeHistorySheet, placeOwnSheets, sheetHeads } from "./ownSheetNames";
@@ -84,9 +85,18 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
   const replace = [...earlier.map((s) => s.sheet), ...own.replace];
   const replaced = new Set(replace.map((name) => name.toLocaleLowerCase("sv")));
   const kept = into.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")));
-  const previous = request.previous?.length
-    ? readPreviousPeriod(read.plan, request.previous, read.settings, request)
-    : { previous: null, findings: [] };
+  // Uppdrag carried from earlier years; at the turn of a year the previous period's IDs are another plan's.
+  const carried = readCarried(
+    read.plan,
+    read.settings,
+    request,
+    [planSource, ...(request.returned ?? [])],
+    [...(request.previous ?? [])],
+  );
+  const previous =
+    request.previous?.length && !carried.yearTurn
+      ? readPreviousPeriod(read.plan, request.previous, read.settings, request)
+      : { previous: null, findings: [] };
   const sheets = followUpSheets(read.plan, {
     period: request.period,
     year: request.year,
@@ -102,6 +112,7 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     ledgerOutcomes: request.ledgerOutcomes,
     koladaOutcomes: request.koladaOutcomes,
     previous: previous.previous,
+    carried: carried.carry,
   });
   // What writing found (a typed utfall the ledger's differs from) points at the new sheet, made from this plan.
   const written = sheets.flatMap((sheet) => sheet.findings.map((f) => ({ ...f, file: request.planName })));
@@ -110,7 +121,7 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     support: supportSheets(read.settings, own.names),
     replace,
     answers: collected.byCommittee,
-    findings: [...collected.findings, ...previous.findings, ...written],
+    findings: [...collected.findings, ...previous.findings, ...carried.findings, ...written],
   };
 }
 

@@ -17,7 +17,8 @@ export interface FollowUpOutlineRow {
   sheet: string;
   /** The sheet for this period exists and is replaced (its answers carried over). */
   update: boolean;
-  counts: Record<PlanRowKind, number>;
+  /** Rows per section; `carried`: the uppdrag carried from earlier years (absent when none). */
+  counts: Record<PlanRowKind, number> & { carried?: number };
   /** Answers carried over into the new sheet. */
   answers: number;
 }
@@ -34,6 +35,7 @@ export function followUpOutlineRows(followUp: FollowUpWrite): FollowUpOutlineRow
       assignment: counts.assignment,
       adjustment: counts.adjustment,
       keyFigure: counts.keyFigure,
+      ...(counts.carried ? { carried: counts.carried } : {}),
     },
     answers: [...(followUp.answers.get(committee.code)?.values() ?? [])].filter(hasContent).length,
   }));

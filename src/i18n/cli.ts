@@ -142,6 +142,9 @@ const summarySv = {
   /** generate's summary: how many sheets, a table per sheet, and where they were saved. */
   created: (sheets: number) => `Skapade ${sheets} uppföljningsblad.`,
   createdTable: ["Blad", "Mål", "Uppdrag", "Ramjusteringar", "Nyckeltal", "Utgår", "Sparade svar"],
+  /** Uppdrag carried from earlier years, per sheet: "KS T1 2025: 2". */
+  carried: (count: number, sheets: string) =>
+    `${count} uppdrag från tidigare år förs vidare under "Pågående uppdrag från tidigare år" (${sheets}).`,
   savedInPlan: (file: string) => `Sparat i ${file} (planen med ett uppföljningsblad per nämnd).`,
   savedSplit: (dir: string, files: string) => `Sparat i ${dir}: ${files}`,
 };
@@ -176,6 +179,8 @@ const summaryEn: SummaryStrings = {
     `The goal attainment chapter could not be saved, but the report is saved (${report}). ${reason}`,
   created: (sheets) => `Created ${sheets} follow-up ${sheets === 1 ? "sheet" : "sheets"}.`,
   createdTable: ["Sheet", "Goals", "Assignments", "Frame adjustments", "Key figures", "Removed", "Kept answers"],
+  carried: (count, sheets) =>
+    `${count} ${count === 1 ? "assignment" : "assignments"} from earlier years carried on under "Pågående uppdrag från tidigare år" (${sheets}).`,
   savedInPlan: (file) => `Saved in ${file} (the plan with a follow-up sheet per committee).`,
   savedSplit: (dir, files) => `Saved in ${dir}: ${files}`,
 };

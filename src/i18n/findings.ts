@@ -144,6 +144,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-sheet-renamed": (p) => `Bladet har bytt namn (var "${p.expected}"). Det lästes ändå via sin märkning.`,
     "followup-previous-none": (p) =>
       `Filen med den tidigare perioden har inga uppföljningsblad för en annan period än den som skapas${p.found ? ` (bladen gäller ${p.found})` : ""}, så inga tidigare svar kan visas. Välj planen eller de återlämnade filerna från den förra perioden.`,
+    "followup-carried-near": (p) =>
+      `Uppdraget liknar "${p.earlier}" från ${p.year}, som inte var klart och förs vidare under "Pågående uppdrag från tidigare år". Är det samma uppdrag? Ge det i så fall exakt samma rubrik i planen, så visas det en gång, här.`,
+    "followup-carried-committee-gone": (p) =>
+      `Nämnden ${p.committee} finns inte i den nya planen, så dess uppdrag som inte var klara förs inte vidare. Lägg in nämnden i planen, eller ge uppdragen till en annan nämnd. Uppdragen: ${p.titles}`,
     "followup-previous-other-plan": (p) =>
       `Uppföljningsbladen för ${p.period} i filen hör till en annan plan: ingen av deras rader finns i den här planen, så inga tidigare svar kan visas. Välj filen från den förra perioden av den här planen.`,
     "followup-history-unreadable": (p) =>
@@ -286,6 +290,10 @@ const MESSAGES: Record<Language, Record<RuleId, Message>> = {
     "followup-sheet-renamed": (p) => `The sheet was renamed (was "${p.expected}"). It was read through its marker.`,
     "followup-previous-none": (p) =>
       `The file of the previous period has no follow-up sheets for a period other than the one being created${p.found ? ` (its sheets are for ${p.found})` : ""}, so no earlier answers can be shown. Choose the plan or the returned files of the previous period.`,
+    "followup-carried-near": (p) =>
+      `This assignment resembles "${p.earlier}" from ${p.year}, which was not done and is carried on under "Pågående uppdrag från tidigare år". Is it the same assignment? Then give it exactly the same title in the plan, and it is shown once, here.`,
+    "followup-carried-committee-gone": (p) =>
+      `Committee ${p.committee} is not in the new plan, so its assignments that were not done are not carried on. Add the committee to the plan, or give the assignments to another committee. The assignments: ${p.titles}`,
     "followup-previous-other-plan": (p) =>
       `The follow-up sheets for ${p.period} in the file belong to another plan: none of their rows is in this plan, so no earlier answers can be shown. Choose the file of the previous period of this plan.`,
     "followup-history-unreadable": (p) =>

@@ -166,8 +166,9 @@ export const en: PaneStrings = {
   created: "created",
   updated: "updated",
   colRows: "Rows",
-  rowCounts: (c: Record<PlanRowKind, number>) =>
-    `${c.goal} goals, ${c.assignment} assignments, ${c.adjustment} adjustments, ${c.keyFigure} key figures`,
+  rowCounts: (c: Record<PlanRowKind, number> & { carried?: number }) =>
+    `${c.goal} goals, ${c.assignment} assignments, ${c.adjustment} adjustments, ${c.keyFigure} key figures` +
+    (c.carried ? `, ${c.carried} carried from earlier years` : ""),
   answersKept: "answers kept",
   noAnswers: "no answers yet",
   noCommittees: "The plan has no committees with goals, assignments or frame adjustments to follow up.",
@@ -311,6 +312,8 @@ export const en: PaneStrings = {
     "followup-previous-none": "No previous period in the file",
     "followup-previous-other-plan": "Previous period from another plan",
     "followup-history-unreadable": "Unreadable row in the history",
+    "followup-carried-near": "Resembles a carried assignment",
+    "followup-carried-committee-gone": "Assignments not carried: committee missing",
     "followup-no-sheet": "No follow-up sheet in the file",
     "followup-text-too-long": "The answer is too long for a cell",
     "followup-formula-uncomputed": "Formula without a calculated value",

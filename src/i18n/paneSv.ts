@@ -168,8 +168,9 @@ export const sv = {
   created: "skapas",
   updated: "uppdateras",
   colRows: "Rader",
-  rowCounts: (c: Record<PlanRowKind, number>) =>
-    `${c.goal} mål, ${c.assignment} uppdrag, ${c.adjustment} ramjust., ${c.keyFigure} nyckeltal`,
+  rowCounts: (c: Record<PlanRowKind, number> & { carried?: number }) =>
+    `${c.goal} mål, ${c.assignment} uppdrag, ${c.adjustment} ramjust., ${c.keyFigure} nyckeltal` +
+    (c.carried ? `, ${c.carried} pågående från tidigare år` : ""),
   answersKept: "svar behålls",
   noAnswers: "inga svar än",
   noCommittees: "Planen har inga nämnder med mål, uppdrag eller ramjusteringar att följa upp.",
@@ -317,6 +318,8 @@ export const sv = {
     "followup-previous-none": "Ingen tidigare period i filen",
     "followup-previous-other-plan": "Tidigare period från en annan plan",
     "followup-history-unreadable": "Oläslig rad i historiken",
+    "followup-carried-near": "Liknar ett uppdrag som förs vidare",
+    "followup-carried-committee-gone": "Uppdrag förs inte vidare: nämnden saknas",
     "followup-no-sheet": "Inget uppföljningsblad i filen",
     "followup-text-too-long": "Svaret är för långt för en cell",
     "followup-formula-uncomputed": "Formel utan uträknat värde",

@@ -69,6 +69,7 @@ export function consolidation(answers: Record<string, Typed>, plan: Plan = PLAN)
         source: null,
         answered: Object.keys(typed).length > 0,
         rows: [...goals.map((g) => row("goal", g.id)), ...assignments.map((a) => row("assignment", a.id))],
+        carried: [],
       };
     }),
   };

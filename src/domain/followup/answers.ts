@@ -81,7 +81,8 @@ export function isFollowUpSheet(grid: Grid): boolean {
   return grid.values.some((_, r) => ROW_KEY_PATTERN.test(cellText(valueAt(grid, grid.top + r, COL.key))));
 }
 
-function parseMeta(value: CellValue): FollowUpMeta | null {
+/** A sheet's metadata (A2), or null when it is missing or broken. */
+export function parseMeta(value: CellValue): FollowUpMeta | null {
   if (typeof value !== "string") return null;
   try {
     const meta = JSON.parse(value) as Partial<FollowUpMeta>;

@@ -9,6 +9,7 @@ import { RecognisedSheet, recogniseSheets } from "./recognise";
 import { ExpectedRow, adjustmentTitle, expectedRows } from "./expected";
 import { EconomyResult, economyResults } from "./economyResults";
 import { Answer, COL, PlanRowKind, hasTyped } from "./model";
+import { CarriedResult, carriedResults, missingCarried } from "./carriedResults";
 
 /**
  * Returned follow-up sheets → each nämnd's answers, checked against the plan. Every problem is a finding at its
@@ -60,6 +61,8 @@ export interface CommitteeResult {
    */
   answered: boolean;
   rows: ResultRow[];
+  /** The uppdrag that go on from earlier years, carried or listed by the plan again (carriedResults.ts). */
+  carried: CarriedResult[];
 }
 
 export interface Consolidation {
@@ -100,6 +103,7 @@ export function consolidate(
         : null,
       // A figure the ledger filled in is no answer from the nämnd.
       answered: [...answers.values()].some(hasTyped),
+      carried: chosen ? carriedResults(chosen.read, expected, answers) : [],
       // Every row that takes an answer: the vision takes none.
       rows: expected
         .filter((row): row is ExpectedRow & { kind: PlanRowKind } => row.input !== "none" && isPlanRow(row.kind))
@@ -199,7 +203,8 @@ function checkSheet(
   for (const row of read.rows) {
     if (row.removed) continue;
     const plan = byKey.get(row.key);
-    if (!plan) {
+    // A carried uppdrag's row is the sheet's own (carried.ts): there is no plan row to check it against.
+    if (!plan && row.kind !== "carried") {
       report(file, "error", "followup-unknown-row", at(row.row, COL.key), { key: row.key });
       continue;
     }
@@ -207,18 +212,19 @@ function checkSheet(
       report(file, "error", "followup-duplicate-row", at(row.row, COL.key), { key: row.key });
       continue;
     }
-    lockedCells(plan).forEach((locked, i) => {
-      if (!sameValue(row.cells[i], locked)) {
-        report(file, "error", "followup-locked-changed", at(row.row, COL.title + i), { expected: shown(locked) });
-      }
-    });
+    if (plan)
+      lockedCells(plan).forEach((locked, i) => {
+        if (!sameValue(row.cells[i], locked)) {
+          report(file, "error", "followup-locked-changed", at(row.row, COL.title + i), { expected: shown(locked) });
+        }
+      });
     const answer = acceptedAnswer(answerOf(row), row.row, settings, (rule, col, params) =>
       report(file, rule === "followup-comment-missing" ? "warning" : "error", rule, at(row.row, col), params),
     );
     answers.set(row.key, answer);
     // The amount is the plan's, never the sheet's: a prognos against a ramminskning of −3 500 typed as 3 150 makes an
     // avvikelse of −6 650 where −350 was meant.
-    const amountOre = plan.amountOre;
+    const amountOre = plan?.amountOre ?? null;
     if (answer.kind === "adjustment" && typeof answer.input === "number" && amountOre !== null) {
       if (Math.sign(answer.input) * Math.sign(amountOre) < 0) {
         report(file, "warning", "followup-amount-sign", at(row.row, COL.input), {
@@ -237,6 +243,7 @@ function checkSheet(
     if (onSheet.has(key) || (!economyOnSheet && !isPlanRow(kind))) continue;
     report(file, "error", "followup-missing-row", at(0, 1), { title: cellText(title), key });
   }
+  for (const key of missingCarried(read)) report(file, "error", "followup-missing-row", at(0, 1), { title: key, key });
   for (const issue of read.issues) report(file, issue.severity, issue.rule, at(issue.row, issue.col), issue.params);
   return answers;
 }
@@ -252,7 +259,11 @@ function acceptedAnswer(
   report: (rule: FollowUpRuleId, col: number, params: FindingParams) => void,
 ): Answer {
   const scale: ScaleValue[] | null =
-    answer.kind === "goal" ? settings.scales.goal : answer.kind === "assignment" ? settings.scales.assignment : null;
+    answer.kind === "goal"
+      ? settings.scales.goal
+      : answer.kind === "assignment" || answer.kind === "carried"
+        ? settings.scales.assignment
+        : null;
   if (answer.input === null) return answer;
   if (scale) {
     const value = scale.find(

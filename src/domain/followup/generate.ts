@@ -18,6 +18,8 @@ import { amountFormat, inputFill } from "./sheetLook";
 import { uniqueSheetName } from "./sheetNames";
 import { KoladaOutcome } from "../kolada/match";
 import { withKolada } from "../kolada/fill";
+import { Carry, sinceOf } from "./carried";
+import { carriedSection } from "./carriedSection";
 
 /**
  * Plan + period → one follow-up sheet per nämnd, as SheetSpecs any host can write. Answers given before (a
@@ -39,13 +41,15 @@ export interface FollowUpOptions extends FollowUpOccasion {
   previous?: PreviousPeriod | null;
   /** Nyckeltal outcomes from a Kolada file, by Kolada ID: the Utfall of each nyckeltal with that ID. */
   koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
+  /** Uppdrag carried from earlier years, and the plan's uppdrag that go on with one (carried.ts). */
+  carried?: Carry;
 }
 
 export interface FollowUpSheet {
   committee: Committee;
   spec: SheetSpec;
   /** Rows per section, for the pane's outline and the CLI's report. */
-  counts: Record<PlanRowKind | "investment" | "removed", number>;
+  counts: Record<PlanRowKind | "carried" | "investment" | "removed", number>;
   /** What writing the sheet found: a figure the nämnd typed that the ledger's differs from. */
   findings: Finding[];
 }
@@ -65,7 +69,9 @@ export function followUpSheets(plan: Plan, options: FollowUpOptions): FollowUpSh
     const planned = expected.some(
       (row) => row.kind !== "measures" && (row.kind !== "economy" || row.amountOre !== null),
     );
-    if (!planned && ![...answers.values()].some(hasContent) && !options.ledgerOutcomes?.has(committee.code)) continue;
+    const carried = !!options.carried?.rows.get(committee.code)?.length;
+    if (!planned && !carried && ![...answers.values()].some(hasContent) && !options.ledgerOutcomes?.has(committee.code))
+      continue;
     const name = followUpSheetName(committee.code, options.period, options.year, taken);
     taken.push(name);
     sheets.push(followUpSheet(name, committee, expected, answers, options));
@@ -99,24 +105,33 @@ function followUpSheet(
     answers: before.byCommittee.get(committee.code) ?? new Map(),
   };
   const lines = shown ? { ...shown, kind: before.kind } : undefined;
-  const sections = planSections(expected, answers, earlier, options.period, shown ?? undefined).map((s) =>
+  const carry = options.carried;
+  const carriedRows = carry?.rows.get(committee.code) ?? [];
+  const continued = [...(carry?.continued.get(committee.code) ?? [])].filter(([, c]) => c.history);
+  const history = new Map(continued.map(([key, c]) => [key, c.history]));
+  const sections = planSections(expected, answers, earlier, options.period, shown ?? undefined, history).map((s) =>
     withPreviousLines(s, lines),
   );
+  const carried = withPreviousLines(carriedSection(carriedRows, answers, options.year), lines);
   const threshold = options.settings.measuresThresholdPercent ?? 0;
   const economy = withPreviousLines(economySection(expected, answers, options.period, threshold), lines);
   const fill = inputFill(options.settings);
   const amounts = amountFormat(expected.flatMap((row) => (row.amountOre === null ? [] : [row.amountOre])));
   const layout = new SheetLayout();
+  const since = carry && sinceOf(carry, committee.code);
   heading(layout, committee, options, {
     ...(ledger.ledgerOre === null ? {} : { ledgerOutcomeOre: ledger.ledgerOre }),
     ...(Object.keys(kolada.filled).length ? { koladaFilled: kolada.filled } : {}),
+    ...(since ? { since } : {}),
   });
   layout.startPages();
   const has = (input: InputKind) => expected.some((row) => row.input === input);
   instructions(layout, options, has, fill);
   const writer = new SectionWriter(layout, options, fill, amounts);
-  for (const section of [...sections, economy]) if (section.rows.length) writer.write(section);
-  const removed = removedSection(answers, expected);
+  // The carried uppdrag right after the plan's own.
+  const [goals, assignments, ...rest] = sections;
+  for (const section of [goals, assignments, carried, ...rest, economy]) if (section.rows.length) writer.write(section);
+  const removed = removedSection(answers, [...expected, ...carriedRows]);
   if (removed.rows.length) writer.write(removed);
   const count = (i: number) => sections[i].rows.length;
   const findings: Finding[] = [];
@@ -125,6 +140,13 @@ function followUpSheet(
     const { typed, ledgerOre } = ledger.differs;
     const at = { sheet: name, row: driftRow, col: ECONOMY_COL.outcome };
     findings.push(finding("warning", "followup-ledger-differs", at, { typed, ledger: oreToTkr(ledgerOre) }));
+  }
+  for (const { key, earlier, year } of carry?.near.get(committee.code) ?? []) {
+    const row = layout.rowOf(key);
+    if (row !== null)
+      findings.push(
+        finding("warning", "followup-carried-near", { sheet: name, row, col: COL.title }, { earlier, year }),
+      );
   }
   for (const { key, typed, outcome } of kolada.differs) {
     const row = layout.rowOf(key);
@@ -142,6 +164,7 @@ function followUpSheet(
       assignment: count(1),
       adjustment: count(2),
       keyFigure: count(3),
+      carried: carried.rows.length,
       investment: economy.rows.filter((row) => row.key.startsWith("investment|")).length,
       removed: removed.rows.length,
     },

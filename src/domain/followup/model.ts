@@ -7,13 +7,16 @@ import { PeriodKindWord } from "../settings";
  */
 
 /**
- * 1: keys "<kind>|<id>" with the id as it stood. 2: the id in a key is escaped (see rowKey). Sheets of every format
- * are read.
+ * 1: keys "<kind>|<id>" with the id as it stood. 2: the id in a key is escaped (see rowKey). 3: uppdrag carried from
+ * an earlier year, keyed "carried|<year>:<id>" (carried.ts), and the metadata's `since`. Sheets of every format are
+ * read.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const FOLLOW_UP_MARKER = `${OWN_SHEET_MARKER} uppföljning`;
 
 export const REMOVED_SECTION = "Utgår ur planen";
+/** Uppdrag not done by an earlier year's end, carried into this year's follow-up (carried.ts). */
+export const CARRIED_SECTION = "Pågående uppdrag från tidigare år";
 /**
  * Column A of rows that only explain the sheet: the instructions, the legend and a section's column headers
  * repeated where a printed page breaks inside it. Readers pass over them; they hold no answers.
@@ -26,7 +29,7 @@ export const TOTAL_LABEL = "Summa";
  */
 export const SECTION_KEY = `${OWN_SHEET_MARKER} avsnitt`;
 export const TOTAL_KEY = `${OWN_SHEET_MARKER} summa`;
-export type SectionId = PlanRowKind | "economy" | "removed";
+export type SectionId = PlanRowKind | "carried" | "economy" | "removed";
 
 /** Rows for what the plan lists: its goals, uppdrag, ramjusteringar and nyckeltal. */
 export type PlanRowKind = "goal" | "assignment" | "adjustment" | "keyFigure";
@@ -35,7 +38,8 @@ export type PlanRowKind = "goal" | "assignment" | "adjustment" | "keyFigure";
  * for the åtgärder (what the nämnd does about a deficit).
  */
 export type EconomyKind = "economy" | "investment" | "measures";
-export type FollowUpKind = PlanRowKind | EconomyKind;
+/** An uppdrag of an earlier year's plan, not done then, that this year's plan does not list again (carried.ts). */
+export type FollowUpKind = PlanRowKind | "carried" | EconomyKind;
 
 /** Each kind as a sheet and the report name it (the type of a row kept under "Utgår ur planen", the Svar sheet's). */
 export const KIND_LABEL: Record<FollowUpKind, string> = {
@@ -43,6 +47,7 @@ export const KIND_LABEL: Record<FollowUpKind, string> = {
   assignment: "Uppdrag",
   adjustment: "Ramjustering",
   keyFigure: "Nyckeltal",
+  carried: "Pågående uppdrag",
   economy: "Drift",
   investment: "Investering",
   measures: "Åtgärder",
@@ -101,6 +106,11 @@ export interface FollowUpMeta {
    * as filled is Kolada's, not the nämnd's answer: a sheet holding only such figures is not answered.
    */
   koladaFilled?: Record<string, number>;
+  /**
+   * Row key → the year the uppdrag was first in a plan, for every row that goes on with an uppdrag of an earlier year:
+   * the carried rows and the plan's uppdrag that continue one (carried.ts). Absent before format 3.
+   */
+  since?: Record<string, number>;
 }
 
 /**
@@ -152,7 +162,16 @@ function escapeChar(char: string): string {
     : `%u${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
-const KINDS: FollowUpKind[] = ["goal", "assignment", "adjustment", "keyFigure", "economy", "investment", "measures"];
+const KINDS: FollowUpKind[] = [
+  "goal",
+  "assignment",
+  "adjustment",
+  "keyFigure",
+  "carried",
+  "economy",
+  "investment",
+  "measures",
+];
 
 /**
  * The kind and plan id of a key as a sheet of `format` wrote it. Format 1 wrote ids as they stood; when the format

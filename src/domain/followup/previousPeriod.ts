@@ -4,7 +4,7 @@ import { Period, PeriodKind, Settings } from "../settings";
 import { AnswerPeriods, periodOrder, readAnswerPeriods, samePeriod } from "./answerPeriods";
 import { AnswerSource } from "./collect";
 import { expectedRows } from "./expected";
-import { Answer, hasTyped } from "./model";
+import { Answer, hasTyped, parseRowKey } from "./model";
 
 /**
  * The answers of an earlier period (T1 when Delår is generated), read from an earlier report's history, the earlier
@@ -72,7 +72,9 @@ export function previousPeriodOf(
   );
   const byCommittee = new Map<string, Map<string, Answer>>();
   for (const [committee, answers] of earlier.byCommittee) {
-    const kept = [...answers].filter(([key, answer]) => planned.get(committee)?.has(key) && hasTyped(answer));
+    // A carried uppdrag (carried.ts) is on the sheets all year, like the plan's own rows.
+    const onSheet = (key: string) => planned.get(committee)?.has(key) || parseRowKey(key)?.kind === "carried";
+    const kept = [...answers].filter(([key, answer]) => onSheet(key) && hasTyped(answer));
     if (kept.length) byCommittee.set(committee, new Map(kept));
   }
   // That the plan has moved a row since is no news here: the new sheet shows a row's answer to its own nämnd only.

@@ -12,6 +12,7 @@ import { GoalReportWords, goalAttainmentSheet } from "./goalAttainmentSheet";
 import { chartSheets } from "./reportCharts";
 import { Movement } from "./movement";
 import { movementSheet } from "./movementSheet";
+import { carriedSheet } from "./carriedSheet";
 import { committeeSheets } from "./reportCommittees";
 import { reportSheet as sheet } from "./reportSheet";
 
@@ -45,6 +46,15 @@ export interface CommitteeFigures {
   /** Σ (belopp − prognos) over the ramjusteringar with a prognos: positive is överskott. */
   deviationTkr: number;
   missing: { kind: PlanRowKind; id: string; title: string }[];
+  /** The uppdrag that go on from earlier years (carriedResults.ts), and for how many years. */
+  carried: {
+    title: string;
+    planId: string | null;
+    since: number;
+    years: number;
+    status: string | null;
+    comment: string | null;
+  }[];
   /** The Ekonomi section's drift and investment projects. */
   economy: ReturnType<typeof economyFigures>;
 }
@@ -75,7 +85,7 @@ export function amountSums(rows: ResultRow[]): AmountSums {
 
 export function reportFigures(consolidation: Consolidation, settings: Settings): CommitteeFigures[] {
   const labels = [...settings.scales.goal, ...settings.scales.assignment].map((v) => v.label);
-  return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows, economy }) => {
+  return consolidation.committees.map(({ committee, source, answered: hasAnswered, rows, economy, carried }) => {
     const of = (kind: PlanRowKind) => rows.filter((r) => r.kind === kind);
     const tally = (kind: PlanRowKind) => ({ answered: of(kind).filter(answered).length, total: of(kind).length });
     const sums = amountSums(rows);
@@ -98,6 +108,10 @@ export function reportFigures(consolidation: Consolidation, settings: Settings):
       forecastTkr: oreToTkr(sums.forecastOre),
       deviationTkr: oreToTkr(sums.deviationOre),
       missing: rows.filter((r) => !answered(r)).map(({ kind, id, title }) => ({ kind, id, title })),
+      carried: carried.map(({ title, planId, since, input, comment }) => {
+        const years = consolidation.year - since;
+        return { title, planId, since, years, status: input, comment };
+      }),
       economy: economyFigures(economy, consolidation.period.kind),
     };
   });
@@ -173,18 +187,20 @@ export function reportWorkbook(
     answers: column,
   });
 
-  // Saknas: what to chase, by nämnd.
+  // Saknas: what to chase, by nämnd; a nämnd's carried uppdrag (carried.ts) after its plan rows.
+  const unanswered = committees.flatMap((c) => [
+    ...c.rows.filter((r) => !answered(r)).map((r) => ({ code: c.committee.code, kind: r.kind, title: r.title })),
+    ...c.carried
+      .filter((r) => r.planId === null && r.input === null)
+      .map((r) => ({ code: c.committee.code, kind: "carried" as const, title: r.title })),
+  ]);
   const missing = sheet(
     "Saknas",
     `Saknade svar ${what}`,
     ["Nämnd", "Typ", "Rubrik"],
-    committees.flatMap((c) =>
-      c.rows
-        .filter((r) => !answered(r))
-        .map((r) => [{ value: c.committee.code }, { value: KIND_LABEL[r.kind] }, { value: r.title, wrap: true }]),
-    ),
+    unanswered.map((r) => [{ value: r.code }, { value: KIND_LABEL[r.kind] }, { value: r.title, wrap: true }]),
     [codeWidth, 13, 70],
-    { filterRows: committees.reduce((n, c) => n + c.rows.filter((r) => !answered(r)).length, 0) },
+    { filterRows: unanswered.length },
   );
 
   const findings = sheet(
@@ -212,5 +228,19 @@ export function reportWorkbook(
   const charts = chartSheets(plan, consolidation, settings, goalWords, attainment);
   const moved = movement ? [movementSheet(movement, what)] : [];
   const earlier = [...moved, ...(history ? [history] : [])];
-  return { sheets: [overview, ...economy, ...earlier, ...charts, goals, ...byCommittee, answers, missing, findings] };
+  const carried = carriedSheet(consolidation, what);
+  return {
+    sheets: [
+      overview,
+      ...economy,
+      ...earlier,
+      ...charts,
+      goals,
+      ...byCommittee,
+      ...carried,
+      answers,
+      missing,
+      findings,
+    ],
+  };
 }

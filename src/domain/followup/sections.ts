@@ -80,13 +80,16 @@ export function planSections(
   earlier: Map<string, EarlierAnswer[]>,
   period: Period,
   previous?: ShownPrevious,
+  /** Plan uppdrag that go on with an earlier year's (carried.ts): what each year's end said, by row key. */
+  history?: Map<string, string>,
 ): Section[] {
   const prognos = period.kind === "forecast";
   const ofKind = (kind: FollowUpKind) => (key: string) => parseRowKey(key)?.kind === kind;
   const header = (kind: FollowUpKind) => {
     const moved = earlierHeader([...earlier].filter(([key]) => ofKind(kind)(key)).map(([, given]) => given));
     const shown = previous && [...previous.answers.keys()].some(ofKind(kind)) ? `Svar ${previous.label}` : "";
-    return [shown, moved].filter((h) => h !== "").join("\n");
+    const years = history && [...history.keys()].some(ofKind(kind)) ? "Tidigare år" : "";
+    return [shown, moved, years].filter((h) => h !== "").join("\n");
   };
   const rows = (kind: FollowUpKind): Row[] =>
     expected
@@ -94,7 +97,10 @@ export function planSections(
       .map(({ key, title, detail, link, value, amountOre, extra, input }) => {
         const before = kind === "goal" || kind === "assignment" ? earlier.get(key) : undefined;
         const last = kind === "goal" || kind === "assignment" ? previous?.answers.get(key) : undefined;
-        const texts = [last ? answerText(last) : "", before?.length ? earlierText(before) : ""].filter((t) => t);
+        const years = kind === "assignment" ? history?.get(key) : undefined;
+        const texts = [last ? answerText(last) : "", before?.length ? earlierText(before) : "", years ?? ""].filter(
+          (t) => t,
+        );
         const shown = texts.length ? fitCell(texts.join("\n")) : extra;
         const locked = amountOre === null ? value : oreToTkr(amountOre);
         const row: Row = {
@@ -103,7 +109,7 @@ export function planSections(
           input,
           answer: answers.get(key),
         };
-        return last ? { ...row, previous: true } : row;
+        return last || years ? { ...row, previous: true } : row;
       });
   return [
     {
@@ -151,7 +157,7 @@ export function planSections(
 }
 
 /** Answers whose row is no longer in the plan: kept, visibly, never dropped. */
-export function removedSection(answers: Map<string, Answer>, expected: ExpectedRow[]): Section {
+export function removedSection(answers: Map<string, Answer>, expected: Pick<ExpectedRow, "key">[]): Section {
   const planned = new Set(expected.map((row) => row.key));
   const rows = [...answers.values()]
     .filter((answer) => !planned.has(answer.key) && hasContent(answer))
