@@ -294,6 +294,17 @@ describe("maltavlan validate", () => {
     expect(swedish.err).toContain("Okänd flagga: --bogus. Se maltavlan --help.");
   });
 
+  test("--help says every command and flag in the language of --lang, the same flags in both", async () => {
+    const sv = await run("--help");
+    const en = await run("--help", "--lang", "en");
+    expect([sv.code, en.code]).toEqual([EXIT_OK, EXIT_OK]);
+    expect(sv.out).toMatch(/^Användning:/);
+    expect(en.out).toMatch(/^Usage:/);
+    expect(en.out).not.toMatch(/Användning|Kommandon|Läser|Skapar|Slutkoder/);
+    const flags = (text: string) => [...new Set(text.match(/--[a-z-]+/g))].sort();
+    expect(flags(en.out)).toEqual(flags(sv.out));
+  });
+
   test("generate and consolidate refuse an unknown --period and a --year that is not four digits alike", async () => {
     const plan = example("kiruna-2020-fri");
     for (const command of ["generate", "consolidate"]) {

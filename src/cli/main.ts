@@ -1,5 +1,6 @@
 import { UnusableInputError } from "../hosts/xlsx/read";
 import { UnwritableOutputError } from "../hosts/xlsx/write";
+import { CLI_HELP } from "../i18n/cliHelp";
 import { fileProblemMessage } from "../i18n/errors";
 import type { Language } from "../i18n/findings";
 import { CommandRun, EXIT_OK, EXIT_UNUSABLE, Options, Output, UsageError } from "./common";
@@ -10,43 +11,6 @@ import { templateCommand } from "./template";
 import { validateCommand } from "./validate";
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "./common";
-
-const USAGE = `Användning:
-  maltavlan validate <plan.xlsx> [--mapping m.json] [--json] [--lang sv|en]
-  maltavlan generate <plan.xlsx> --period <namn> --year <åååå> [--due <åååå-mm-dd>]
-                     (--out <ny-fil.xlsx> | --split <mapp>) [--answers <fil.xlsx> …] [--password-file <fil>]
-                     [--utfall <export.csv|.xlsx>] [--kolada <kolada.json|.csv> …] [--kolada-kommun <id>]
-                     [--previous <förra-perioden.xlsx> …]
-  maltavlan consolidate <master.xlsx> [svar.xlsx …] [--out <rapport.xlsx>] [--docx <kapitel.docx>]
-                        [--period <namn> --year <åååå>] [--previous <förra-perioden.xlsx> …] [--json] [--lang sv|en]
-  maltavlan template <ut.xlsx>
-
-Kommandon:
-  validate   Läser planen, kontrollerar den mot målhierarkin och skriver fynd och en sammanfattning per nämnd.
-  generate   Skapar ett uppföljningsblad per nämnd för perioden (T1, Delår, Helår). Svar som redan finns i
-             arbetsboken eller i --answers-filerna behålls.
-             --out skriver en ny arbetsbok: planen med uppföljningsbladen. --split skriver en arbetsbok per nämnd.
-             Lösenord för bladskyddet läses från --password-file eller MALTAVLAN_PASSWORD, aldrig från kommandoraden.
-             --utfall läser en export ur ekonomisystemet (CSV eller .xlsx) och summerar utfallet per nämnd enligt
-             tabellen Ansvar | Nämnd på bladet Inställningar.
-             --kolada läser nyckeltal som sparats från Koladas öppna API (JSON) eller en CSV
-             kpi;municipality;year;gender;value och fyller i Utfall för varje nyckeltal med Kolada-ID: senaste året
-             i filen till och med --year. --kolada-kommun väljer kommunen (Kolada-ID) när filen har flera.
-             --previous läser förra periodens svar (dess rapport, huvudarbetsboken eller de returnerade filerna)
-             och visar dem låsta och gråa bredvid varje måls och uppdrags nya svar; inget fylls i som nytt svar.
-  consolidate
-             Läser nämndernas svar (i huvudarbetsboken och i returnerade filer), kontrollerar dem mot planen
-             och skriver ekonomiavdelningens rapport. En returnerad fil går före huvudarbetsboken.
-             Rapporten sparar alla periodens svar i en dold historik; --previous tar med de tidigare periodernas
-             (ur en tidigare rapport, huvudarbetsbok eller returnerade filer), så att bladet Historik visar
-             T1 → Delår → Helår. Bladet Förändring jämför med den senaste tidigare perioden: driftens prognos,
-             bedömningar och statusar som blivit bättre eller sämre, det som blivit sämre först.
-             --docx skriver måluppfyllelsekapitlet som Word-dokument (rubriker, tabeller, kommentarer, diagram).
-  template   Skriver en tom planmall med nämnder, mål, uppdrag, ramjusteringar och nyckeltal.
-
-Slutkoder: 0 klart, 1 planen har fel (inget skrevs), 2 filen eller argumenten går inte att använda (eller filen
-finns redan; för consolidate också: kapitlet kunde inte sparas, rapporten finns kvar), 130 avbruten med Ctrl-C (143
-med SIGTERM): det som hann skrivas togs bort.`;
 
 const VALUE_FLAGS = new Set([
   "mapping",
@@ -116,7 +80,7 @@ export async function main(args: string[], io: Output = console_): Promise<numbe
     const options = parseArgs(args);
     const [command, ...rest] = options.positional;
     if (options.flags.has("help") || !command) {
-      io.out(USAGE);
+      io.out(CLI_HELP[lang]);
       return command || options.flags.has("help") ? EXIT_OK : EXIT_UNUSABLE;
     }
     const run = COMMANDS[command];
