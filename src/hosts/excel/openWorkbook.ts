@@ -24,6 +24,7 @@ import type { ExcelStep, WriteWarning } from "../../sheet/hostProblems";
 import type { Language } from "../../i18n/findings";
 import type { CoreSteps, ReportGoals } from "../coreSteps";
 import type { FollowUpOutlineRow, OutliningCore } from "../followUpOutline";
+import type { EarlierPeriods, HeldPeriod } from "../previousPeriods";
 import type { CellMark } from "./marks";
 import { ExcelHostError } from "./problems";
 import type { SheetShape } from "./read";
@@ -33,6 +34,27 @@ import { type JobOptions, type Validation, coreOf, planReadOf, validateOpenWorkb
 export { type JobOptions, type Validation, planReadOf, validateOpenWorkbook };
 
 const writers = () => import(/* webpackChunkName: "excel-write" */ "./writers");
+const previousSteps = () => import(/* webpackChunkName: "excel-previous" */ "../previousPeriods");
+
+/** The previous period as a request names it: a period this workbook holds, and files the pane read. */
+interface PreviousRequest {
+  /** An earlier period's workbooks (files the pane read): their answers are shown beside the new input. */
+  previous?: AnswerSource[];
+  /** An earlier period whose follow-up sheets this workbook holds: read before `previous`, which then keep to it. */
+  previousPeriod?: HeldPeriod;
+}
+
+/** The previous period's sources, with this workbook's `grids` when the request names one of its periods. */
+async function previousOf(request: PreviousRequest, planName: string, grids: Grid[]): Promise<AnswerSource[]> {
+  if (!request.previousPeriod) return request.previous ?? [];
+  return (await previousSteps()).previousSources(grids, planName, request.previousPeriod, request.previous);
+}
+
+/** The periods the workbook as read holds other than `current`, newest first, with the one to suggest. */
+export async function earlierPeriodsOf(validation: Validation, current: HeldPeriod): Promise<EarlierPeriods> {
+  const { earlierPeriods } = await previousSteps();
+  return earlierPeriods(validation.workbook.grids, validation.settings.periods, current);
+}
 
 export interface Written {
   /** Syncs of the whole job, read included. */
@@ -41,7 +63,7 @@ export interface Written {
   warnings: WriteWarning[];
 }
 
-export interface GenerateRequest {
+export interface GenerateRequest extends PreviousRequest {
   period: Period;
   year: number;
   due: string | null;
@@ -52,8 +74,6 @@ export interface GenerateRequest {
   password?: string;
   /** Returned workbooks read in the pane: their answers win over the sheets in this workbook. */
   returned?: AnswerSource[];
-  /** An earlier period's workbooks (this one, or files the pane read): their answers are shown beside the new input. */
-  previous?: AnswerSource[];
   /** Net cost per nämnd (öre, the year so far) from a ledger export: the sheets' Utfall hittills. */
   ledgerOutcomes?: ReadonlyMap<string, number>;
   /** Nyckeltal outcomes by Kolada ID from Kolada files: the Utfall of each nyckeltal. */
@@ -91,7 +111,7 @@ export async function generateFollowUp(
     planName: request.planName,
     password: request.password,
     returned: request.returned,
-    previous: request.previous,
+    previous: await previousOf(request, request.planName, validation.workbook.grids),
     ledgerOutcomes: request.ledgerOutcomes,
     koladaOutcomes: request.koladaOutcomes,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
@@ -109,7 +129,7 @@ export async function generateFollowUp(
   return { written: true, validation, followUp, syncs, warnings: written.warnings, shape };
 }
 
-export interface ConsolidateRequest {
+export interface ConsolidateRequest extends PreviousRequest {
   /** The workbook's name, as the report names where answers came from. */
   planName: string;
   /** Returned workbooks read in the pane; the follow-up sheets in this workbook are always used. */
@@ -158,6 +178,7 @@ export async function consolidateInWorkbook(
     wanted: request.wanted,
     language: request.language,
     goals: request.goals,
+    previous: await previousOf(request, request.planName, workbook.grids),
   });
   const names = new Set(report.sheets.map((s) => s.name.toLocaleLowerCase("sv")));
   const earlierReport = workbook.grids
@@ -264,8 +285,11 @@ export interface SessionOptions {
 /** A follow-up as the user chose it: which period, when due, the sheets' password. */
 export type FollowUpChoice = Pick<
   GenerateRequest,
-  "period" | "year" | "due" | "password" | "ledgerOutcomes" | "koladaOutcomes"
+  "period" | "year" | "due" | "password" | "ledgerOutcomes" | "koladaOutcomes" | "previous" | "previousPeriod"
 >;
+
+/** A consolidation as the user asked for it in the pane. */
+export type ReportChoice = Pick<ConsolidateRequest, "returned" | "language" | "previous" | "previousPeriod">;
 
 /** A step that reads the plan first: what it made, or null when the plan has errors (nothing else is done). */
 export interface AfterValidation<T> {
@@ -299,11 +323,17 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
     return { validation, made: await step(validation.workbook.grids, planReadOf(validation), await steps()) };
   }
 
-  const followUpRequest = (choice: FollowUpChoice, intoPlanWorkbook: boolean): FollowUpRequest => ({
+  /** The request for the core; the previous period's sheets are read from `grids` when `withPrevious`. */
+  const followUpRequest = async (
+    { previous, previousPeriod, ...choice }: FollowUpChoice,
+    grids: Grid[],
+    { intoPlanWorkbook, withPrevious }: { intoPlanWorkbook: boolean; withPrevious: boolean },
+  ): Promise<FollowUpRequest> => ({
     ...choice,
     planName,
     generatedAt: new Date().toISOString(),
     intoPlanWorkbook,
+    ...(withPrevious ? { previous: await previousOf({ previous, previousPeriod }, planName, grids) } : {}),
   });
 
   return {
@@ -312,7 +342,8 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
     /** Which follow-up sheets a generate would write: nothing is written. */
     outlineFollowUp: (context: Excel.RequestContext, choice: FollowUpChoice) =>
       withPlan(context, async (grids, read, core): Promise<FollowUpOutlineRow[]> => {
-        const request = followUpRequest(choice, true);
+        // Which sheets and rows are written does not depend on the previous period: it is not read here.
+        const request = await followUpRequest(choice, grids, { intoPlanWorkbook: true, withPrevious: false });
         if ("outlineFollowUp" in core) return core.outlineFollowUp(grids, read, request);
         return (await writers()).followUpOutlineRows(await core.prepareFollowUp(grids, read, request));
       }),
@@ -328,7 +359,8 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
     /** One workbook per nämnd with its follow-up sheet, to send out: nothing is written here. */
     committeeWorkbooks: (context: Excel.RequestContext, choice: FollowUpChoice) =>
       withPlan(context, async (grids, read, core) => {
-        const followUp = await core.prepareFollowUp(grids, read, followUpRequest(choice, false));
+        const request = await followUpRequest(choice, grids, { intoPlanWorkbook: false, withPrevious: true });
+        const followUp = await core.prepareFollowUp(grids, read, request);
         return (await writers()).committeeWorkbooks(followUp, choice.period.name, choice.year);
       }),
 
@@ -343,10 +375,7 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
         return (await core.prepareReport(read, { inputs, language: request.language })).consolidation;
       }),
 
-    async consolidate(
-      context: Excel.RequestContext,
-      request: Pick<ConsolidateRequest, "returned" | "language" | "goals">,
-    ) {
+    async consolidate(context: Excel.RequestContext, request: ReportChoice & Pick<ConsolidateRequest, "goals">) {
       const result = await consolidateInWorkbook(context, { ...request, planName }, options());
       shape = result.written ? result.shape : result.validation.workbook.shape;
       return result;
