@@ -9,8 +9,8 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { FileFinding } from "../../src/domain/findings";
 import { App } from "../../src/taskpane/App";
-import type { EarlierPeriods, ReturnedWorkbook } from "../../src/taskpane/workbook";
-import { CONSOLIDATION, OUTLINE, fakeWorkbook, validation } from "./fakes";
+import type { EarlierPeriods, FollowUpOutline, ReturnedWorkbook } from "../../src/taskpane/workbook";
+import { CONSOLIDATION, OUTLINE, deferred, fakeWorkbook, validation } from "./fakes";
 
 const CHOICE = "Jämför med tidigare period";
 const HELD: EarlierPeriods = {
@@ -98,6 +98,29 @@ describe("the earlier period in Skapa", () => {
     await user.click(create());
     expect(workbook.generate).toHaveBeenLastCalledWith(
       expect.objectContaining({ previous: { period: null, files: [RETURNED] } }),
+    );
+  });
+
+  test("after the period changes, nothing is made until its outline has listed the earlier periods", async () => {
+    const user = userEvent.setup();
+    const workbook = skapa();
+    await screen.findByRole("combobox", { name: CHOICE });
+    await waitFor(() => expect(create()).toBeEnabled());
+    const listed = deferred<FollowUpOutline>();
+    workbook.outlineFollowUp.mockReturnValueOnce(listed.promise);
+    await user.click(screen.getByRole("combobox", { name: "Period" }));
+    await user.click(screen.getByRole("option", { name: /^Helår/ }));
+    expect(create()).toBeDisabled();
+    const delar = { period: "Delår", year: 2024 };
+    listed.resolve({ ...OUTLINE, earlier: { periods: [delar, { period: "T1", year: 2024 }], suggested: delar } });
+    await waitFor(() => expect(create()).toBeEnabled());
+    expect(screen.getByRole("combobox", { name: CHOICE })).toHaveTextContent("Delår 2024");
+    await user.click(create());
+    expect(workbook.generate).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        period: expect.objectContaining({ name: "Helår" }),
+        previous: { period: delar, files: [] },
+      }),
     );
   });
 
