@@ -36,20 +36,25 @@ function heldPeriodOf(grid: Grid): HeldPeriod | null {
 
 const same = (a: HeldPeriod, b: HeldPeriod) => a.period === b.period && a.year === b.year;
 
+/** The periods whose follow-up sheets `grids` hold, each once, in the order first found. */
+export function heldPeriods(grids: Grid[]): HeldPeriod[] {
+  const found = new Map<string, HeldPeriod>();
+  for (const grid of grids) {
+    const held = heldPeriodOf(grid);
+    if (held) found.set(`${held.year}\u0000${held.period}`, held);
+  }
+  return [...found.values()];
+}
+
 /**
  * The periods whose follow-up sheets `grids` hold, other than `current`, newest first: by year, then by the period's
  * place in the settings (a period no longer in them before the others of its year).
  */
 export function earlierPeriods(grids: Grid[], periods: Period[], current: HeldPeriod): EarlierPeriods {
   const place = (held: HeldPeriod) => periods.findIndex((p) => p.name === held.period);
-  const found = new Map<string, HeldPeriod>();
-  for (const grid of grids) {
-    const held = heldPeriodOf(grid);
-    if (held && !same(held, current)) found.set(`${held.year}\u0000${held.period}`, held);
-  }
-  const sorted = [...found.values()].sort(
-    (a, b) => b.year - a.year || place(b) - place(a) || a.period.localeCompare(b.period, "sv"),
-  );
+  const sorted = heldPeriods(grids)
+    .filter((held) => !same(held, current))
+    .sort((a, b) => b.year - a.year || place(b) - place(a) || a.period.localeCompare(b.period, "sv"));
   const before = (held: HeldPeriod) =>
     held.year < current.year || (held.year === current.year && place(held) < place(current));
   return { periods: sorted, suggested: sorted.find(before) ?? null };

@@ -202,6 +202,8 @@ export const en: PaneStrings = {
   previousNoneHeld:
     "This workbook has no follow-up sheets of another period. Choose that period's files to compare with it.",
   previousFiles: "Choose files of the earlier period",
+  previousFileOtherPeriod: (file: string, period: string, held: string[]) =>
+    `${file} has no follow-up sheets of ${period}${held.length ? ` (only of ${held.join(", ")})` : ""} and is not used.`,
   previousFilesHint:
     "Optional: that period's master or the committees' filled-in workbooks (.xlsx). Their answers win over this workbook's.",
 

@@ -204,6 +204,8 @@ export const sv = {
   previousNoneHeld:
     "Arbetsboken har inga uppföljningsblad från en annan period. Välj den periodens filer om du vill jämföra med den.",
   previousFiles: "Välj filer från den tidigare perioden",
+  previousFileOtherPeriod: (file: string, period: string, held: string[]) =>
+    `${file} har inga uppföljningsblad från ${period}${held.length ? ` (bara från ${held.join(", ")})` : ""} och används inte.`,
   previousFilesHint:
     "Valfritt: den periodens huvudfil eller nämndernas ifyllda arbetsböcker (.xlsx). Deras svar går före arbetsbokens.",
 

@@ -8,6 +8,8 @@ import "./setup";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { FileFinding } from "../../src/domain/findings";
+import { FOLLOW_UP_MARKER } from "../../src/domain/followup/model";
+import type { Grid } from "../../src/sheet/grid";
 import { App } from "../../src/taskpane/App";
 import type { EarlierPeriods, FollowUpOutline, ReturnedWorkbook } from "../../src/taskpane/workbook";
 import { CONSOLIDATION, OUTLINE, deferred, fakeWorkbook, validation } from "./fakes";
@@ -86,6 +88,34 @@ describe("the earlier period in Skapa", () => {
     );
   });
 
+  test("a file without sheets of the chosen period is said to be unused", async () => {
+    const user = userEvent.setup();
+    const workbook = skapa();
+    const meta = { format: 2, plan: "plan.xlsx", committee: "KS", committeeName: null, period: "Delår" };
+    const delar: Grid = {
+      sheet: "KS Delår 2024",
+      top: 0,
+      left: 0,
+      values: [
+        [FOLLOW_UP_MARKER],
+        [JSON.stringify({ ...meta, periodKind: "prognos", year: 2024, due: null, generatedAt: "2024-08-01" })],
+      ],
+    };
+    const file = "KS Delår 2024.xlsx";
+    workbook.readFiles.mockResolvedValue({ workbooks: [{ file, grids: [delar], modified: null }], problems: [] });
+    const choice = await screen.findByRole("combobox", { name: CHOICE });
+    await user.upload(screen.getByLabelText("Välj filer från den tidigare perioden"), new File(["x"], file));
+    const unused = `${file} har inga uppföljningsblad från T1 2024 (bara från Delår 2024) och används inte.`;
+    expect(await screen.findByText(unused)).toBeVisible();
+    await user.click(choice);
+    await user.click(screen.getByRole("option", { name: "Delår 2024" }));
+    expect(screen.queryByText(unused)).not.toBeInTheDocument();
+    // With none of the workbook's periods the files are read whole.
+    await user.click(choice);
+    await user.click(screen.getByRole("option", { name: "Ingen" }));
+    expect(screen.queryByText(/och används inte/)).not.toBeInTheDocument();
+  });
+
   test("a workbook with no other period: said so, and files alone can be the earlier period", async () => {
     const user = userEvent.setup();
     const workbook = skapa({ periods: [], suggested: null });
@@ -150,7 +180,7 @@ describe("the earlier period in Sammanställ", () => {
     const user = userEvent.setup();
     const workbook = fakeWorkbook(validation());
     workbook.outlineConsolidation.mockResolvedValue({ ...CONSOLIDATION, earlier: HELD });
-    const written = await workbook.consolidate();
+    const written = await workbook.consolidate({ returned: [], language: "sv" });
     if (!written.written) throw new Error("the fake writes");
     workbook.consolidate.mockResolvedValue({
       ...written,

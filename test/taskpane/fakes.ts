@@ -132,7 +132,7 @@ export const EMPTY_WORKBOOK: PaneValidation = {
 /** A workbook with no follow-up sheets of another period. */
 export const NO_EARLIER: EarlierPeriods = { periods: [], suggested: null };
 
-export const OUTLINE: FollowUpOutline = {
+export const OUTLINE: Extract<FollowUpOutline, { ok: true }> = {
   ok: true,
   validation: validation(),
   earlier: NO_EARLIER,
@@ -187,7 +187,7 @@ export const REGENERATION_FINDINGS: FileFinding[] = [
   },
 ];
 
-export const CONSOLIDATION: ConsolidationOutline = {
+export const CONSOLIDATION: Extract<ConsolidationOutline, { ok: true }> = {
   ok: true,
   followUp: { period: DEFAULT_SETTINGS.periods[0], year: 2024 },
   findings: [],

@@ -2,14 +2,16 @@
  * The earlier period a step compares with (the CLI's `--previous`): one of the periods whose follow-up sheets this
  * workbook holds (a generate replaces only its own period's, so T1's are still there when Delår is made), newest
  * first, or none; and optionally files of that period (its master, or what the nämnder returned). Skapa shows its
- * answers beside the new input, Sammanställ's report what changed since. Loaded as a chunk of its own.
+ * answers beside the new input, Sammanställ's report what changed since. A file without sheets of the chosen period is
+ * said to be unused. Loaded as a chunk of its own (with the reading of the sheets' metadata).
  */
 import { Dropdown, Field, Option, Text, makeStyles } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
 import { NO_PERIOD, periodKey } from "../previousChoice";
-import { useStepStyles } from "../ui";
+import { heldPeriods } from "../../hosts/previousPeriods";
+import { Note, useStepStyles } from "../ui";
 import type { EarlierPeriods, PaneWorkbook, ReturnedWorkbook } from "../workbook";
 import { FilePick } from "./FilePick";
 import { ReturnedFileList, useReturnedFiles } from "./ReturnedFiles";
@@ -54,6 +56,8 @@ export function PreviousPick(props: PreviousPickProps) {
   const options = [...earlier.periods.map((p) => ({ value: periodKey(p), text: periodKey(p) }))];
   options.push({ value: NO_PERIOD, text: t.previousNone });
   const text = options.find((o) => o.value === value)?.text ?? t.previousNone;
+  // With a period of the workbook chosen, only the files' sheets of that period are read (previousPeriods.ts).
+  const chosen = value !== NO_PERIOD && earlier.periods.some((p) => periodKey(p) === value);
   return (
     <div className={styles.step}>
       {earlier.periods.length ? (
@@ -84,6 +88,16 @@ export function PreviousPick(props: PreviousPickProps) {
         onFiles={(picked) => void files.readFiles(picked)}
       />
       <ReturnedFileList strings={t} files={files} disabled={disabled} />
+      {chosen
+        ? files.returned.map(({ file, grids }) => {
+            const held = heldPeriods(grids).map(periodKey);
+            return held.includes(value) ? null : (
+              <Note key={file} intent="warning">
+                {t.previousFileOtherPeriod(file, value, held)}
+              </Note>
+            );
+          })
+        : null}
     </div>
   );
 }
