@@ -55,8 +55,9 @@ export function earlierPeriods(grids: Grid[], periods: Period[], current: HeldPe
   const sorted = heldPeriods(grids)
     .filter((held) => !same(held, current))
     .sort((a, b) => b.year - a.year || place(b) - place(a) || a.period.localeCompare(b.period, "sv"));
+  // A period of this year no longer in the settings has no known place: it is listed, never suggested.
   const before = (held: HeldPeriod) =>
-    held.year < current.year || (held.year === current.year && place(held) < place(current));
+    held.year < current.year || (held.year === current.year && place(held) >= 0 && place(held) < place(current));
   return { periods: sorted, suggested: sorted.find(before) ?? null };
 }
 
