@@ -1,6 +1,7 @@
 /**
  * Sammanställ: the nämnder's returned workbooks (picked from disk and read in the pane) together with this
- * workbook's follow-up sheets; what is still missing per nämnd; then the report sheets are written.
+ * workbook's follow-up sheets; what is still missing per nämnd; the earlier period the report compares with; then
+ * the report sheets are written.
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useEffect, useRef, useState } from "react";
@@ -15,11 +16,11 @@ import { FilePick } from "./FilePick";
 import type { PreviousFiles } from "./PreviousPick";
 import { ReturnedFileList, useReturnedFiles } from "./ReturnedFiles";
 import { pickedKey, previousChoiceOf } from "../previousChoice";
+import { ChapterButton, GoalStatusTree } from "./GoalStatus";
 
 const PreviousPick = lazy(() =>
   import(/* webpackChunkName: "previous-pick" */ "./PreviousPick").then((m) => ({ default: m.PreviousPick })),
 );
-import { ChapterButton, GoalStatusTree } from "./GoalStatus";
 
 /** Missing rows listed per nämnd; the rest are counted. */
 export const MISSING_SHOWN = 5;

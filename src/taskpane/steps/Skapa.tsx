@@ -1,7 +1,7 @@
 /**
- * Skapa uppföljning: period, year and answer-by date, and optionally the ledger export (utfall); an outline of the
- * sheet each nämnd gets (created or updated, rows, answers kept); then the follow-up sheets are written into the
- * workbook.
+ * Skapa uppföljning: period, year and answer-by date, the earlier period shown beside the new input, and optionally
+ * the ledger export (utfall); an outline of the sheet each nämnd gets (created or updated, rows, answers kept); then
+ * the follow-up sheets are written into the workbook.
  */
 import {
   Button,
