@@ -195,6 +195,19 @@ export const en: PaneStrings = {
   exportedDetail: "Save them and send each to its committee. What they fill in is read under Consolidate.",
   downloadAll: (file: string) => `Download all (${file})`,
 
+  // Skapa and Sammanställ: the earlier period compared with
+  previousLabel: "Compare with an earlier period",
+  previousHintFollowUp: "Its answers are shown locked and greyed beside the new ones.",
+  previousHintReport: "The report's Förändring sheet shows what changed since that period.",
+  previousNone: "None",
+  previousNoneHeld:
+    "This workbook has no follow-up sheets of another period. Choose that period's files to compare with it.",
+  previousFiles: "Choose files of the earlier period",
+  previousFileOtherPeriod: (file: string, period: string, held: string[]) =>
+    `${file} has no follow-up sheets of ${period}${held.length ? ` (only of ${held.join(", ")})` : ""} and is not used.`,
+  previousFilesHint:
+    "Optional: that period's master or the committees' filled-in workbooks (.xlsx). Their answers win over this workbook's.",
+
   // Skapa: the ledger export (utfall)
   koladaFile: "Choose key figures from Kolada",
   koladaHint:

@@ -197,6 +197,19 @@ export const sv = {
   exportedDetail: "Spara dem och skicka var och en till sin nämnd. Det de fyller i läses in under Sammanställ.",
   downloadAll: (file: string) => `Ladda ner alla (${file})`,
 
+  // Skapa and Sammanställ: the earlier period compared with
+  previousLabel: "Jämför med tidigare period",
+  previousHintFollowUp: "Svaren från den perioden visas låsta och gråa bredvid de nya.",
+  previousHintReport: "Rapportens blad Förändring visar vad som ändrats sedan den perioden.",
+  previousNone: "Ingen",
+  previousNoneHeld:
+    "Arbetsboken har inga uppföljningsblad från en annan period. Välj den periodens filer om du vill jämföra med den.",
+  previousFiles: "Välj filer från den tidigare perioden",
+  previousFileOtherPeriod: (file: string, period: string, held: string[]) =>
+    `${file} har inga uppföljningsblad från ${period}${held.length ? ` (bara från ${held.join(", ")})` : ""} och används inte.`,
+  previousFilesHint:
+    "Valfritt: den periodens huvudfil eller nämndernas ifyllda arbetsböcker (.xlsx). Deras svar går före arbetsbokens.",
+
   // Skapa: nyckeltal from Kolada
   koladaFile: "Välj nyckeltal ur Kolada",
   koladaHint:

@@ -9,13 +9,19 @@ import type { PlanRead } from "../domain/planRead";
 import type { CoreSteps } from "../hosts/coreSteps";
 import { isOwnSheet } from "../domain/ownSheets";
 import type { Finding } from "../domain/findings";
-import { type Validation, openWorkbookSession } from "../hosts/excel/openWorkbook";
+import { type Validation, earlierPeriodsOf, openWorkbookSession } from "../hosts/excel/openWorkbook";
 import type { WorkbookReadResult } from "../hosts/excel/read";
 import type { PaneCore } from "./followUpOutline";
 import type { PaneFiles } from "./workerFiles";
 import type { PaneChapter } from "./chapterClient";
 import type { GoalChapter } from "../domain/followup/goalChapter";
-import { PLAN_NAME, type MissingPerCommittee, type PaneValidation, type PaneWorkbook } from "./workbook";
+import {
+  PLAN_NAME,
+  type MissingPerCommittee,
+  type PaneValidation,
+  type PaneWorkbook,
+  type PreviousChoice,
+} from "./workbook";
 
 /* global Excel */
 
@@ -52,6 +58,15 @@ export function missingPerCommittee(consolidation: Consolidation): MissingPerCom
   }));
 }
 
+/** The previous period as the host's request names it: this workbook's period, the files as answer sources. */
+function previousRequest(previous: PreviousChoice | undefined) {
+  if (!previous) return {};
+  return {
+    ...(previous.period ? { previousPeriod: previous.period } : {}),
+    previous: previous.files.map(({ file, grids }) => ({ source: file, grids })),
+  };
+}
+
 export interface ExcelWorkbookOptions {
   /** The core: the pane's worker (a PaneCore, which outlines a follow-up where it runs) or any CoreSteps. */
   core: CoreSteps | PaneCore;
@@ -71,17 +86,20 @@ export function excelWorkbook({ core, files, chapter, timeoutMs }: ExcelWorkbook
   return {
     validate: (mapping) => Excel.run(async (context) => validationOf(await session.validate(context, mapping))),
 
-    outlineFollowUp: (choice) =>
+    outlineFollowUp: ({ previous, ...choice }) =>
       Excel.run(async (context) => {
-        const { validation, made } = await session.outlineFollowUp(context, choice);
-        return made
-          ? { ok: true, validation: validationOf(validation), rows: made }
-          : { ok: false, validation: validationOf(validation) };
+        const { validation, made } = await session.outlineFollowUp(context, {
+          ...choice,
+          ...previousRequest(previous),
+        });
+        if (!made) return { ok: false, validation: validationOf(validation) };
+        const earlier = await earlierPeriodsOf(validation, { period: choice.period.name, year: choice.year });
+        return { ok: true, validation: validationOf(validation), rows: made, earlier };
       }),
 
-    generate: (choice) =>
+    generate: ({ previous, ...choice }) =>
       Excel.run(async (context) => {
-        const result = await session.generate(context, choice);
+        const result = await session.generate(context, { ...choice, ...previousRequest(previous) });
         const validation = validationOf(result.validation);
         if (!result.written) return { written: false, validation };
         return {
@@ -94,9 +112,12 @@ export function excelWorkbook({ core, files, chapter, timeoutMs }: ExcelWorkbook
         };
       }),
 
-    exportFollowUp: (choice) =>
+    exportFollowUp: ({ previous, ...choice }) =>
       Excel.run(async (context) => {
-        const { validation, made } = await session.committeeWorkbooks(context, choice);
+        const { validation, made } = await session.committeeWorkbooks(context, {
+          ...choice,
+          ...previousRequest(previous),
+        });
         if (!made) return { ok: false, validation: validationOf(validation) };
         const written = await files.writeWorkbooks(made, `Uppföljning ${choice.period.name} ${choice.year}.zip`);
         return { ok: true, ...written };
@@ -107,17 +128,19 @@ export function excelWorkbook({ core, files, chapter, timeoutMs }: ExcelWorkbook
         const { validation, made: consolidation } = await session.outlineReport(context, request);
         if (!consolidation) return { ok: false, validation: validationOf(validation) };
         const found = consolidation.committees.some((c) => c.source !== null);
+        const current = { period: consolidation.period.name, year: consolidation.year };
         return {
           ok: true,
           followUp: found ? { period: consolidation.period, year: consolidation.year } : null,
           committees: found ? missingPerCommittee(consolidation) : [],
           findings: consolidation.findings,
+          earlier: await earlierPeriodsOf(validation, current),
         };
       }),
 
-    consolidate: (request) =>
+    consolidate: ({ previous, ...request }) =>
       Excel.run(async (context) => {
-        const result = await session.consolidate(context, { ...request, goals: true });
+        const result = await session.consolidate(context, { ...request, ...previousRequest(previous), goals: true });
         if (!result.written) return { written: false, validation: validationOf(result.validation) };
         lastChapter = result.goals?.chapter ?? null;
         return {

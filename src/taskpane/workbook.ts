@@ -20,8 +20,9 @@ import type { KoladaRead } from "../domain/kolada/model";
 import type { KoladaOutcome } from "../domain/kolada/match";
 import type { LedgerImport } from "../domain/ledger/import";
 import type { GoalTreeView } from "../domain/followup/goalTree";
+import type { EarlierPeriods, HeldPeriod } from "../hosts/previousPeriods";
 
-export type { FollowUpOutlineRow };
+export type { EarlierPeriods, FollowUpOutlineRow, HeldPeriod };
 
 /** The name the follow-up sheets' markers and the report give this workbook (Office.js 1.7 cannot read its name). */
 export const PLAN_NAME = "denna arbetsbok";
@@ -45,6 +46,14 @@ export interface PaneValidation {
   warnings: number;
 }
 
+/** The earlier period the user compares with: its answers are shown beside the new input, or in the report's Förändring. */
+export interface PreviousChoice {
+  /** A period whose follow-up sheets this workbook holds; null: none of this workbook's. */
+  period: HeldPeriod | null;
+  /** Returned workbooks of that period read in the pane: their answers win over this workbook's. */
+  files: ReturnedWorkbook[];
+}
+
 export interface FollowUpChoice {
   period: Period;
   year: number;
@@ -56,10 +65,19 @@ export interface FollowUpChoice {
   ledgerOutcomes?: ReadonlyMap<string, number>;
   /** Nyckeltal outcomes by Kolada ID from Kolada files picked in the pane: the sheets' Utfall of each nyckeltal. */
   koladaOutcomes?: ReadonlyMap<string, KoladaOutcome>;
+  /** The earlier period shown beside the new input; absent or nothing chosen: none. */
+  previous?: PreviousChoice;
 }
 
 export type FollowUpOutline =
-  { ok: true; rows: FollowUpOutlineRow[]; validation: PaneValidation } | { ok: false; validation: PaneValidation };
+  | {
+      ok: true;
+      rows: FollowUpOutlineRow[];
+      validation: PaneValidation;
+      /** The periods this workbook holds other than the chosen one, to compare with. */
+      earlier: EarlierPeriods;
+    }
+  | { ok: false; validation: PaneValidation };
 
 export type GenerateOutcome =
   | {
@@ -133,6 +151,8 @@ export interface MissingPerCommittee {
 export interface ConsolidationRequest {
   returned: ReturnedWorkbook[];
   language: Language;
+  /** The earlier period the report's Förändring sheet compares with (the outline does not read it). */
+  previous?: PreviousChoice;
 }
 
 export type ConsolidationOutline =
@@ -142,6 +162,8 @@ export type ConsolidationOutline =
       followUp: { period: Period; year: number } | null;
       committees: MissingPerCommittee[];
       findings: ConsolidationFinding[];
+      /** The periods this workbook holds other than the one consolidated, to compare with. */
+      earlier: EarlierPeriods;
     }
   | { ok: false; validation: PaneValidation };
 

@@ -275,6 +275,53 @@ describe("the pane in a browser, on the Östersund example", () => {
     await stepDone(page, "sammanstall-kapitel");
   });
 
+  test("Skapa Delår beside T1: the earlier period's choice opens by mouse, T1 picked, its answer shown in column G", async () => {
+    // KS answers its first goal on the T1 sheet made above.
+    const typed = await page.evaluate(() => {
+      interface Sheet {
+        name: string;
+        cell(row: number, col: number): { value: unknown } | undefined;
+        at(row: number, col: number): { value: unknown };
+      }
+      const standIn = (window as unknown as { __standIn: { workbook: { sheets: Sheet[] } } }).__standIn;
+      const ks = standIn.workbook.sheets.find((sheet) => /^KS T1 \d{4}$/.test(sheet.name))!;
+      const row = Array.from({ length: 300 }, (_, r) => r).find((r) => /^goal\|/.test(String(ks.cell(r, 0)?.value)))!;
+      ks.at(row, 5).value = "Delvis uppfyllt";
+      return String(ks.cell(row, 0)?.value);
+    });
+    await openTab("Skapa uppföljning");
+    await page.getByRole("combobox", { name: "Period" }).click();
+    await page.getByRole("option", { name: /^Delår/ }).click();
+    const choice = page.getByRole("combobox", { name: "Jämför med tidigare period" });
+    // The newest period before Delår is suggested; the list is the workbook's other periods and Ingen.
+    await page
+      .getByRole("combobox", { name: "Jämför med tidigare period" })
+      .filter({ hasText: /^T1 \d{4}$/ })
+      .waitFor({ timeout: STEP_MS });
+    await choice.click();
+    const options = page.getByRole("listbox").getByRole("option");
+    await expect(options.allTextContents()).resolves.toEqual([expect.stringMatching(/^T1 \d{4}$/), "Ingen"]);
+    await stepDone(page, "skapa-tidigare-period");
+    await options.first().click();
+    await page.getByRole("button", { name: "Skapa uppföljningsblad" }).click();
+    await page
+      .getByText(/Skapade \d+ uppföljningsblad/)
+      .first()
+      .waitFor({ timeout: STEP_MS });
+    const beside = await page.evaluate((key) => {
+      interface Sheet {
+        name: string;
+        cell(row: number, col: number): { value: unknown } | undefined;
+      }
+      const standIn = (window as unknown as { __standIn: { workbook: { sheets: Sheet[] } } }).__standIn;
+      const delar = standIn.workbook.sheets.find((sheet) => /^KS Delår \d{4}$/.test(sheet.name))!;
+      const row = Array.from({ length: 300 }, (_, r) => r).find((r) => delar.cell(r, 0)?.value === key)!;
+      return [delar.cell(row, 5)?.value ?? null, delar.cell(row, 6)?.value ?? null];
+    }, typed);
+    expect(beside).toEqual([null, "Delvis uppfyllt"]);
+    await stepDone(page, "skapa-delar");
+  });
+
   test("no Content-Security-Policy violation, no request beyond the page's origin, no uncaught error", async () => {
     const violations = await page.evaluate(() => window.__cspViolations);
     expect({ violations, console: watch.csp, foreign: watch.foreign, errors: watch.pageErrors }).toEqual({

@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { COL, INFO_KEY } from "../../src/domain/followup/model";
 import { DEFAULT_SETTINGS, findPeriod } from "../../src/domain/settings";
-import { generateFollowUp } from "../../src/hosts/excel/openWorkbook";
+import { earlierPeriodsOf, generateFollowUp, validateOpenWorkbook } from "../../src/hosts/excel/openWorkbook";
 import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { EXAMPLES, cli, editWorkbook, followUpFiles, typeAnswer } from "../support/workbooks";
 import { excelJsCellView, standInCellView, standInFromGrids } from "./support";
@@ -72,6 +72,51 @@ test("the pane's generate shows the previous period as the CLI's --previous does
     }
     expect(String(fromFile.getCell(shown[0]).value)).toContain("Delvis uppfyllt – Fler insatser behövs.");
     expect(String(fromFile.getCell(shown[2]).value)).toBe("Svar T1 2024: prognos 180\u00a0tkr – Högre kostnader.");
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("the period picked from the workbook is the one shown, not the newest it holds; the periods listed newest first", async () => {
+  const { dir, master } = await followUpFiles("previous-picked", PLAN);
+  try {
+    await editWorkbook(master, (w) => typeAnswer(w.getWorksheet("KS T1 2024")!, "goal|NM1", "Delvis uppfyllt", null));
+    const standIn = standInFromGrids((await readWorkbookFile(master)).grids);
+    const generate = (period: string, previousPeriod?: { period: string; year: number }) =>
+      standIn.run((context) =>
+        generateFollowUp(context, {
+          period: findPeriod(DEFAULT_SETTINGS, period)!,
+          year: 2024,
+          due: null,
+          planName: "master.xlsx",
+          previousPeriod,
+        }),
+      );
+    expect((await generate("Delår")).written).toBe(true);
+    const delar = standIn.workbook.sheet("KS Delår 2024");
+    const goal = (sheet: typeof delar) =>
+      Array.from({ length: 300 }, (_, r) => r).find((r) => sheet.cell(r, COL.key)?.value === "goal|NM1")!;
+    delar.at(goal(delar), COL.input).value = "Uppfyllt";
+
+    const held = (period: string) =>
+      standIn.run(async (context) => earlierPeriodsOf(await validateOpenWorkbook(context), { period, year: 2024 }));
+    expect(await held("Helår")).toEqual({
+      periods: [
+        { period: "Delår", year: 2024 },
+        { period: "T1", year: 2024 },
+      ],
+      suggested: { period: "Delår", year: 2024 },
+    });
+    // T1 made again beside Delår: Delår is listed, but nothing before T1 is there to suggest.
+    expect(await held("T1")).toEqual({ periods: [{ period: "Delår", year: 2024 }], suggested: null });
+
+    // Column G: T1's assessment, though Delår's is newer.
+    expect((await generate("Helår", { period: "T1", year: 2024 })).written).toBe(true);
+    const helar = standIn.workbook.sheet("KS Helår 2024");
+    expect(String(helar.cell(goal(helar), COL.extra)?.value)).toBe("Delvis uppfyllt");
+    expect((await generate("Helår", { period: "Delår", year: 2024 })).written).toBe(true);
+    const again = standIn.workbook.sheet("KS Helår 2024");
+    expect(String(again.cell(goal(again), COL.extra)?.value)).toBe("Uppfyllt");
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

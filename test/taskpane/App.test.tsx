@@ -3,7 +3,7 @@ import "./setup";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { FINDINGS, fakeWorkbook, validation } from "./fakes";
+import { FINDINGS, OUTLINE, fakeWorkbook, validation } from "./fakes";
 import { PANE_STRINGS } from "../../src/i18n/pane";
 
 describe("the pane's frame", () => {
@@ -93,13 +93,18 @@ describe("keyboard", () => {
 
   test("Tab reaches every control of Skapa uppföljning and Sammanställ", async () => {
     const user = userEvent.setup();
-    render(<App inExcel workbook={fakeWorkbook(validation())} initialStep="skapa" />);
+    const workbook = fakeWorkbook(validation());
+    const earlier = { periods: [{ period: "Helår", year: 2023 }], suggested: { period: "Helår", year: 2023 } };
+    workbook.outlineFollowUp.mockResolvedValue({ ...OUTLINE, earlier });
+    render(<App inExcel workbook={workbook} initialStep="skapa" />);
     await screen.findByRole("table", { name: "Uppföljningsbladen per nämnd" });
     screen.getByRole("tab", { name: "Skapa uppföljning" }).focus();
     const order = [
       screen.getByRole("combobox", { name: "Period" }),
       screen.getByRole("spinbutton", { name: "År" }),
       screen.getByLabelText("Svara senast"),
+      await screen.findByRole("combobox", { name: "Jämför med tidigare period" }),
+      screen.getByRole("button", { name: "Välj filer från den tidigare perioden" }),
       screen.getByLabelText("Lösenord för bladskyddet (valfritt)"),
       screen.getByRole("button", { name: "Välj utfall ur ekonomisystemet" }),
       screen.getByRole("button", { name: "Skapa uppföljningsblad" }),
@@ -111,12 +116,13 @@ describe("keyboard", () => {
       expect(control).toHaveFocus();
     }
 
-    await user.keyboard("{Shift>}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{/Shift}");
+    await user.keyboard("{Shift>}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{Tab}{/Shift}");
     expect(screen.getByRole("tab", { name: "Skapa uppföljning" })).toHaveFocus();
     await user.keyboard("{ArrowRight}{Enter}");
     await screen.findByText(/Det här saknas per nämnd/);
     for (const control of [
       screen.getByRole("button", { name: "Välj returnerade arbetsböcker" }),
+      await screen.findByRole("button", { name: "Välj filer från den tidigare perioden" }),
       screen.getByRole("button", { name: "Sammanställ" }),
     ]) {
       await user.tab();

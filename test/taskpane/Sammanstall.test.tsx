@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { ConsolidateOutcome, ConsolidationOutline, FilesRead } from "../../src/taskpane/workbook";
-import { CONSOLIDATION, FINDINGS, deferred, fakeWorkbook, hostError, validation } from "./fakes";
+import { CONSOLIDATION, FINDINGS, NO_EARLIER, deferred, fakeWorkbook, hostError, validation } from "./fakes";
 
 function pane(workbook = fakeWorkbook(validation())) {
   render(<App inExcel workbook={workbook} initialStep="sammanstall" />);
@@ -51,12 +51,11 @@ describe("Sammanställ", () => {
     const missing = await screen.findByRole("region", { name: "Det här saknas per nämnd" });
     expect(within(missing).getByText("3 av 7 nämnder har svarat.")).toBeVisible();
     const silent = within(missing).getByRole("list", { name: "Har inte svarat" });
-    expect(within(silent).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "TN",
-      "KFN",
-      "MBN",
-      "VN",
-    ]);
+    expect(
+      within(silent)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["TN", "KFN", "MBN", "VN"]);
   });
 
   test("a follow-up sheet in this workbook with nothing typed is no answer: not listed as answered from it", async () => {
@@ -78,7 +77,13 @@ describe("Sammanställ", () => {
 
   test("empty: no follow-up sheets yet", async () => {
     const workbook = fakeWorkbook(validation());
-    workbook.outlineConsolidation.mockResolvedValue({ ok: true, followUp: null, committees: [], findings: [] });
+    workbook.outlineConsolidation.mockResolvedValue({
+      ok: true,
+      followUp: null,
+      committees: [],
+      findings: [],
+      earlier: NO_EARLIER,
+    });
     pane(workbook);
     expect(await screen.findByText(/Hittade inga uppföljningsblad/)).toBeVisible();
   });

@@ -15,6 +15,7 @@ import type { UnreadCell } from "../../src/domain/unread";
 import { DEFAULT_LEVELS, type Plan } from "../../src/domain/model";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import type {
+  EarlierPeriods,
   ConsolidateOutcome,
   ConsolidationOutline,
   ExportOutcome,
@@ -128,9 +129,13 @@ export const EMPTY_WORKBOOK: PaneValidation = {
   ownSheets: [],
 };
 
-export const OUTLINE: FollowUpOutline = {
+/** A workbook with no follow-up sheets of another period. */
+export const NO_EARLIER: EarlierPeriods = { periods: [], suggested: null };
+
+export const OUTLINE: Extract<FollowUpOutline, { ok: true }> = {
   ok: true,
   validation: validation(),
+  earlier: NO_EARLIER,
   rows: [
     {
       code: "KS",
@@ -182,10 +187,11 @@ export const REGENERATION_FINDINGS: FileFinding[] = [
   },
 ];
 
-export const CONSOLIDATION: ConsolidationOutline = {
+export const CONSOLIDATION: Extract<ConsolidationOutline, { ok: true }> = {
   ok: true,
   followUp: { period: DEFAULT_SETTINGS.periods[0], year: 2024 },
   findings: [],
+  earlier: NO_EARLIER,
   committees: [
     {
       code: "KS",

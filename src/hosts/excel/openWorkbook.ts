@@ -19,29 +19,43 @@ import { isOwnSheet } from "../../domain/ownSheets";
 import type { PlanRead } from "../../domain/planRead";
 import { type AnswerWorkbook, reportInputs } from "../../domain/reportInputs";
 import type { Period, Settings } from "../../domain/settings";
-import type { CellValue, Grid } from "../../sheet/grid";
-import type { ExcelStep, WriteWarning } from "../../sheet/hostProblems";
+import type { Grid } from "../../sheet/grid";
 import type { Language } from "../../i18n/findings";
 import type { CoreSteps, ReportGoals } from "../coreSteps";
 import type { FollowUpOutlineRow, OutliningCore } from "../followUpOutline";
+import type { EarlierPeriods, HeldPeriod } from "../previousPeriods";
 import type { CellMark } from "./marks";
-import { ExcelHostError } from "./problems";
 import type { SheetShape } from "./read";
-import { DEFAULT_SYNC_TIMEOUT_MS, syncWithWatchdog } from "./sync";
 import { type JobOptions, type Validation, coreOf, planReadOf, validateOpenWorkbook } from "./validate";
 
 export { type JobOptions, type Validation, planReadOf, validateOpenWorkbook };
+import { type Written, createTemplate, goToCell, saveSettings } from "./workbookSetup";
+export { type Written, createTemplate, goToCell, saveSettings };
 
 const writers = () => import(/* webpackChunkName: "excel-write" */ "./writers");
+const previousSteps = () => import(/* webpackChunkName: "excel-previous" */ "../previousPeriods");
 
-export interface Written {
-  /** Syncs of the whole job, read included. */
-  syncs: number;
-  /** What this Excel could not render. */
-  warnings: WriteWarning[];
+/** The previous period as a request names it: a period this workbook holds, and files the pane read. */
+interface PreviousRequest {
+  /** An earlier period's workbooks (files the pane read): their answers are shown beside the new input. */
+  previous?: AnswerSource[];
+  /** An earlier period whose follow-up sheets this workbook holds: read before `previous`, which then keep to it. */
+  previousPeriod?: HeldPeriod;
 }
 
-export interface GenerateRequest {
+/** The previous period's sources, with this workbook's `grids` when the request names one of its periods. */
+async function previousOf(request: PreviousRequest, planName: string, grids: Grid[]): Promise<AnswerSource[]> {
+  if (!request.previousPeriod) return request.previous ?? [];
+  return (await previousSteps()).previousSources(grids, planName, request.previousPeriod, request.previous);
+}
+
+/** The periods the workbook as read holds other than `current`, newest first, with the one to suggest. */
+export async function earlierPeriodsOf(validation: Validation, current: HeldPeriod): Promise<EarlierPeriods> {
+  const { earlierPeriods } = await previousSteps();
+  return earlierPeriods(validation.workbook.grids, validation.settings.periods, current);
+}
+
+export interface GenerateRequest extends PreviousRequest {
   period: Period;
   year: number;
   due: string | null;
@@ -52,8 +66,6 @@ export interface GenerateRequest {
   password?: string;
   /** Returned workbooks read in the pane: their answers win over the sheets in this workbook. */
   returned?: AnswerSource[];
-  /** An earlier period's workbooks (files the pane read): their answers are shown beside the new input. */
-  previous?: AnswerSource[];
   /**
    * Also this workbook as the earlier period: its history (read whole for it) and its follow-up sheets of other
    * periods. The newest period of all of them other than this one is shown.
@@ -98,7 +110,7 @@ export async function generateFollowUp(
     planName: request.planName,
     password: request.password,
     returned: request.returned,
-    previous: [...(request.previous ?? []), ...own],
+    previous: [...(await previousOf(request, request.planName, validation.workbook.grids)), ...own],
     ledgerOutcomes: request.ledgerOutcomes,
     koladaOutcomes: request.koladaOutcomes,
     generatedAt: request.generatedAt ?? new Date().toISOString(),
@@ -116,7 +128,7 @@ export async function generateFollowUp(
   return { written: true, validation, followUp, syncs, warnings: written.warnings, shape };
 }
 
-export interface ConsolidateRequest {
+export interface ConsolidateRequest extends PreviousRequest {
   /** The workbook's name, as the report names where answers came from. */
   planName: string;
   /** Returned workbooks read in the pane; the follow-up sheets in this workbook are always used. */
@@ -174,7 +186,7 @@ export async function consolidateInWorkbook(
       wanted: request.wanted,
       language: request.language,
       goals: request.goals,
-      previous: request.previous,
+      previous: await previousOf(request, request.planName, workbook.grids),
       intoPlanWorkbook: true,
     },
   );
@@ -212,69 +224,6 @@ function shapeAfter(read: SheetShape[], written: SheetShape[], replaced: string[
   return [...read.filter((sheet) => !gone.has(sheet.name.toLowerCase())), ...written];
 }
 
-/**
- * Saves the settings (levels, scales, periods, mapping) in Måltavlan's very hidden state sheet: 3 syncs (list the
- * sheets, read their A1, write). The state sheet is found by its marker in A1: a sheet of the user's named
- * "Måltavlan" is never replaced, and a new state sheet takes the next free name (src/domain/ownSheetNames.ts).
- */
-export async function saveSettings(
-  context: Excel.RequestContext,
-  settings: Settings,
-  options: JobOptions = {},
-): Promise<Written> {
-  const { listSheets, placeOwnSheets, stateSheet, writeSheets } = await writers();
-  const sync = (step: ExcelStep) => syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
-  const existing = await listSheets(context, sync);
-  const a1s = existing.map(({ name }) => context.workbook.worksheets.getItem(name).getRange("A1").load("values"));
-  await sync("readSheets");
-  const own = placeOwnSheets(existing.map(({ name }, i) => ({ name, a1: a1s[i].values[0][0] as CellValue })));
-  const written = await writeSheets(context, [stateSheet(settings, own.names)], {
-    // An own sheet keeps its name: the state's is among those replaced when there is one (the lists stay).
-    replace: own.replace.filter((name) => name === own.names.state),
-    existing,
-    supports: options.supports,
-    timeoutMs: options.timeoutMs,
-  });
-  return { ...written, syncs: 2 + written.syncs };
-}
-
-/** Adds the template's sheets (Nämnder, Mål, Uppdrag, Ramjusteringar, Nyckeltal, lists) to the workbook: 2 syncs. */
-export async function createTemplate(context: Excel.RequestContext, options: JobOptions = {}): Promise<Written> {
-  const { templateWorkbook, writeSheets } = await writers();
-  return writeSheets(context, templateWorkbook().sheets, {
-    replace: [],
-    supports: options.supports,
-    timeoutMs: options.timeoutMs,
-  });
-}
-
-/**
- * Shows a finding's cell: activates its sheet and selects the cell (2 syncs: the sheet is looked up first, since
- * Excel cannot show a hidden or deleted sheet and the user should hear why).
- */
-export async function goToCell(
-  context: Excel.RequestContext,
-  sheetName: string,
-  cell: string,
-  options: Pick<JobOptions, "timeoutMs"> = {},
-): Promise<void> {
-  const sync = (step: ExcelStep) => syncWithWatchdog(context, step, options.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
-  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-  sheet.load("visibility");
-  await sync("findSheet");
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- `sync` above is context.sync() with a watchdog
-  const visibility = sheet.isNullObject ? null : sheet.visibility;
-  if (visibility === null) {
-    throw new ExcelHostError({ code: "sheetGone", sheet: sheetName }, "ItemNotFound");
-  }
-  if (visibility !== "Visible") {
-    throw new ExcelHostError({ code: "sheetHidden", sheet: sheetName }, "InvalidOperation");
-  }
-  sheet.activate();
-  sheet.getRange(cell).select();
-  await sync("showCell");
-}
-
 export interface SessionOptions {
   /** Where the core runs: the pane's worker, which also outlines a follow-up where it runs; in this thread by default. */
   core?: CoreSteps | OutliningCore;
@@ -286,8 +235,11 @@ export interface SessionOptions {
 /** A follow-up as the user chose it: which period, when due, the sheets' password. */
 export type FollowUpChoice = Pick<
   GenerateRequest,
-  "period" | "year" | "due" | "password" | "ledgerOutcomes" | "koladaOutcomes"
+  "period" | "year" | "due" | "password" | "ledgerOutcomes" | "koladaOutcomes" | "previous" | "previousPeriod"
 >;
+
+/** A consolidation as the user asked for it in the pane. */
+export type ReportChoice = Pick<ConsolidateRequest, "returned" | "language" | "previous" | "previousPeriod">;
 
 /** A step that reads the plan first: what it made, or null when the plan has errors (nothing else is done). */
 export interface AfterValidation<T> {
@@ -321,11 +273,17 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
     return { validation, made: await step(validation.workbook.grids, planReadOf(validation), await steps()) };
   }
 
-  const followUpRequest = (choice: FollowUpChoice, intoPlanWorkbook: boolean): FollowUpRequest => ({
+  /** The request for the core; the previous period's sheets are read from `grids` when `withPrevious`. */
+  const followUpRequest = async (
+    { previous, previousPeriod, ...choice }: FollowUpChoice,
+    grids: Grid[],
+    { intoPlanWorkbook, withPrevious }: { intoPlanWorkbook: boolean; withPrevious: boolean },
+  ): Promise<FollowUpRequest> => ({
     ...choice,
     planName,
     generatedAt: new Date().toISOString(),
     intoPlanWorkbook,
+    ...(withPrevious ? { previous: await previousOf({ previous, previousPeriod }, planName, grids) } : {}),
   });
 
   return {
@@ -334,7 +292,8 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
     /** Which follow-up sheets a generate would write: nothing is written. */
     outlineFollowUp: (context: Excel.RequestContext, choice: FollowUpChoice) =>
       withPlan(context, async (grids, read, core): Promise<FollowUpOutlineRow[]> => {
-        const request = followUpRequest(choice, true);
+        // Which sheets and rows are written does not depend on the previous period: it is not read here.
+        const request = await followUpRequest(choice, grids, { intoPlanWorkbook: true, withPrevious: false });
         if ("outlineFollowUp" in core) return core.outlineFollowUp(grids, read, request);
         return (await writers()).followUpOutlineRows(await core.prepareFollowUp(grids, read, request));
       }),
@@ -350,7 +309,8 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
     /** One workbook per nämnd with its follow-up sheet, to send out: nothing is written here. */
     committeeWorkbooks: (context: Excel.RequestContext, choice: FollowUpChoice) =>
       withPlan(context, async (grids, read, core) => {
-        const followUp = await core.prepareFollowUp(grids, read, followUpRequest(choice, false));
+        const request = await followUpRequest(choice, grids, { intoPlanWorkbook: false, withPrevious: true });
+        const followUp = await core.prepareFollowUp(grids, read, request);
         return (await writers()).committeeWorkbooks(followUp, choice.period.name, choice.year);
       }),
 
@@ -365,10 +325,7 @@ export function openWorkbookSession({ core, planName, timeoutMs }: SessionOption
         return (await core.prepareReport(read, { inputs, language: request.language })).consolidation;
       }),
 
-    async consolidate(
-      context: Excel.RequestContext,
-      request: Pick<ConsolidateRequest, "returned" | "language" | "goals" | "previous">,
-    ) {
+    async consolidate(context: Excel.RequestContext, request: ReportChoice & Pick<ConsolidateRequest, "goals">) {
       const result = await consolidateInWorkbook(context, { ...request, planName }, options());
       shape = result.written ? result.shape : result.validation.workbook.shape;
       return result;

@@ -1,23 +1,26 @@
 /**
  * Sammanställ: the nämnder's returned workbooks (picked from disk and read in the pane) together with this
- * workbook's follow-up sheets; what is still missing per nämnd; then the report sheets are written.
+ * workbook's follow-up sheets; what is still missing per nämnd; the earlier period the report compares with; then
+ * the report sheets are written.
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, lazy, useEffect, useRef, useState } from "react";
 import type { Language } from "../../i18n/findings";
 import type { PaneStrings } from "../../i18n/pane";
-import { WriteWarnings, fileProblemText } from "../hostMessages";
+import { WriteWarnings } from "../hostMessages";
 import { Busy, ErrorBar, Note, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
-import {
-  type ConsolidationOutline,
-  type MissingPerCommittee,
-  type PaneWorkbook,
-  type ReturnedWorkbook,
-} from "../workbook";
+import type { ConsolidationOutline, MissingPerCommittee, PaneWorkbook } from "../workbook";
 import { FileFindings } from "./FileFindings";
 import { FilePick } from "./FilePick";
+import type { PreviousFiles } from "./PreviousPick";
+import { ReturnedFileList, useReturnedFiles } from "./ReturnedFiles";
+import { pickedKey, previousChoiceOf } from "../previousChoice";
 import { ChapterButton, GoalStatusTree } from "./GoalStatus";
+
+const PreviousPick = lazy(() =>
+  import(/* webpackChunkName: "previous-pick" */ "./PreviousPick").then((m) => ({ default: m.PreviousPick })),
+);
 
 /** Missing rows listed per nämnd; the rest are counted. */
 export const MISSING_SHOWN = 5;
@@ -35,8 +38,8 @@ interface SammanstallProps {
 
 export function Sammanstall({ strings: t, language, workbook, showErrors }: SammanstallProps) {
   const styles = useStepStyles();
-  const [returned, setReturned] = useState<ReturnedWorkbook[]>([]);
-  const [problems, setProblems] = useState<{ file: string; message: string }[]>([]);
+  const files = useReturnedFiles(workbook, language, t);
+  const { returned, reading, readFiles } = files;
   const [outline, setOutline] = useState<{
     loading: boolean;
     result: ConsolidationOutline | null;
@@ -45,6 +48,9 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
   const sequence = useRef(0);
   const [refresh, setRefresh] = useState(0);
   const [goToError, setGoToError] = useState<string | null>(null);
+  // The earlier period the report compares with: the workbook's newest before the one consolidated, until one is picked.
+  const [previousPicked, setPreviousPicked] = useState<string | undefined>(undefined);
+  const [previousFiles, setPreviousFiles] = useState<PreviousFiles>({ reading: false, files: [] });
 
   useEffect(() => {
     const id = ++sequence.current;
@@ -58,25 +64,16 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
     );
   }, [workbook, returned, language, refresh, t]);
 
-  const [reading, readFiles] = useTask(async (files: File[]) => {
-    const read = await workbook.readFiles(files);
-    // Said now, in the pane's language: the words for file problems load on first need (hostMessages.tsx).
-    setProblems(
-      await Promise.all(
-        read.problems.map(async (p) => ({ file: p.file, message: await fileProblemText(p.problem, language) })),
-      ),
-    );
-    setReturned((before) => [
-      ...before.filter((w) => !read.workbooks.some((r) => r.file === w.file)),
-      ...read.workbooks,
-    ]);
-  }, t);
+  const earlier = outline.result?.ok && outline.result.followUp ? outline.result.earlier : null;
+  const previous = previousChoiceOf(earlier, previousPicked, previousFiles.files);
   const [consolidation, consolidate] = useTask(async () => {
-    const outcome = await workbook.consolidate({ returned, language });
+    const outcome = await workbook.consolidate({ returned, language, ...(previous ? { previous } : {}) });
     setRefresh((n) => n + 1);
     return outcome;
   }, t);
   const running = consolidation.status === "running" || reading.status === "running";
+  // The report waits for the first outline (which lists the earlier periods) and for the earlier period's files.
+  const waiting = (outline.result === null && outline.error === null) || previousFiles.reading;
   const result = outline.result;
   const written = consolidation.status === "done" && consolidation.result.written ? consolidation.result : null;
   const refused =
@@ -96,32 +93,7 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
         disabled={running}
         onFiles={(files) => void readFiles(files)}
       />
-      {reading.status === "running" ? <Busy label={t.readingFiles} /> : null}
-      {reading.status === "error" ? <ErrorBar message={reading.message} /> : null}
-      {problems.map((p) => (
-        <ErrorBar key={p.file} message={p.message} />
-      ))}
-      {returned.length > 0 ? (
-        <div>
-          <Text>{t.filesRead(returned.length)}</Text>
-          <ul className={styles.list}>
-            {returned.map((w) => (
-              <li key={w.file}>
-                {w.file}{" "}
-                <Button
-                  size="small"
-                  appearance="transparent"
-                  aria-label={t.removeFile(w.file)}
-                  disabled={running}
-                  onClick={() => setReturned((before) => before.filter((b) => b.file !== w.file))}
-                >
-                  {t.remove}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ReturnedFileList strings={t} files={files} disabled={running} />
 
       {outline.loading ? <Busy label={t.checking} /> : null}
       {outline.error ? <ErrorBar message={outline.error} /> : null}
@@ -149,8 +121,23 @@ export function Sammanstall({ strings: t, language, workbook, showErrors }: Samm
         />
       ) : null}
 
+      {earlier ? (
+        <Suspense fallback={null}>
+          <PreviousPick
+            strings={t}
+            language={language}
+            workbook={workbook}
+            earlier={earlier}
+            value={pickedKey(earlier, previousPicked)}
+            hint={t.previousHintReport}
+            disabled={consolidation.status === "running"}
+            onPick={setPreviousPicked}
+            onFiles={setPreviousFiles}
+          />
+        </Suspense>
+      ) : null}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={running} onClick={() => void consolidate()}>
+        <Button appearance="primary" disabled={running || waiting} onClick={() => void consolidate()}>
           {t.consolidate}
         </Button>
         {consolidation.status === "running" ? <Busy label={t.consolidating} /> : null}

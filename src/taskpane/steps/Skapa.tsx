@@ -1,14 +1,13 @@
 /**
- * Skapa uppföljning: period, year and answer-by date, and optionally the ledger export (utfall); an outline of the
- * sheet each nämnd gets (created or updated, rows, answers kept); then the follow-up sheets are written into the
- * workbook.
+ * Skapa uppföljning: period, year and answer-by date, the earlier period shown beside the new input, and optionally
+ * the ledger export (utfall); an outline of the sheet each nämnd gets (created or updated, rows, answers kept); then
+ * the follow-up sheets are written into the workbook.
  */
 import {
   Button,
   Dropdown,
   Field,
   Input,
-  Link,
   Option,
   Table,
   TableBody,
@@ -16,7 +15,7 @@ import {
   TableRow,
   Text,
 } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState } from "react";
+import { Suspense, lazy, useEffect, useId, useRef, useState } from "react";
 import type { KeyFigure } from "../../domain/model";
 import { DEFAULT_PERIODS, type Period } from "../../domain/settings";
 import type { Language } from "../../i18n/findings";
@@ -24,8 +23,8 @@ import type { PaneStrings } from "../../i18n/pane";
 import { WriteWarnings } from "../hostMessages";
 import { Busy, ErrorBar, Note, TableHead, useStepStyles } from "../ui";
 import { errorMessage, useTask } from "../useTask";
+import { periodKey, pickedKey, previousChoiceOf } from "../previousChoice";
 import type {
-  FilesWritten,
   FollowUpChoice,
   FollowUpOutline,
   GenerateOutcome,
@@ -33,9 +32,15 @@ import type {
   PaneWorkbook,
   ValidationListener,
 } from "../workbook";
+import { Downloads } from "./Downloads";
 import { FileFindings } from "./FileFindings";
 import { KoladaPick, type KoladaState } from "./KoladaPick";
 import { LedgerPick, type LedgerState } from "./LedgerPick";
+import type { PreviousFiles } from "./PreviousPick";
+
+const PreviousPick = lazy(() =>
+  import(/* webpackChunkName: "previous-pick" */ "./PreviousPick").then((m) => ({ default: m.PreviousPick })),
+);
 
 /**
  * A typed year is outlined this long after the last keystroke (2, 20, 202 are no years to read the workbook for);
@@ -90,9 +95,26 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
   const [ledger, setLedger] = useState<LedgerState>({ reading: false, outcomes: null });
   const [kolada, setKolada] = useState<KoladaState>({ reading: false, outcomes: null });
   const keyFigures = validation?.plan.keyFigures ?? NO_KEY_FIGURES;
-  // Nothing is made while an export is being read: its outcomes go with the sheets whole or not at all.
+  const [outline, setOutline] = useState<{
+    loading: boolean;
+    result: FollowUpOutline | null;
+    error: string | null;
+    /** The period and year the result is for (periodKey). */
+    of: string | null;
+  }>({ loading: false, result: null, error: null, of: null });
+  // The workbook's other periods as the last outline listed them (shown while the next one is read, so that the
+  // pick and its files stay), and as the outline of this period and year lists them (what a request takes).
+  const listed = outline.result?.ok ? outline.result.earlier : null;
+  const current = year === null ? null : periodKey({ period: period.name, year });
+  const earlier = outline.of === current ? listed : null;
+  // The earlier period shown beside the new input: as the outline lists the workbook's periods, until one is picked.
+  const [previousPicked, setPreviousPicked] = useState<string | undefined>(undefined);
+  const [previousFiles, setPreviousFiles] = useState<PreviousFiles>({ reading: false, files: [] });
+  // Nothing is made while an export is being read (its outcomes go with the sheets whole or not at all), nor while
+  // the outline of a new period or year has still to say which earlier periods the workbook holds.
+  const listing = outline.of !== current && outline.error === null;
   const choice: FollowUpChoice | null =
-    year === null || !dueValid || ledger.reading || kolada.reading
+    year === null || !dueValid || ledger.reading || kolada.reading || previousFiles.reading || listing
       ? null
       : {
           period,
@@ -101,13 +123,9 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
           ...(password ? { password } : {}),
           ...(ledger.outcomes ? { ledgerOutcomes: ledger.outcomes } : {}),
           ...(kolada.outcomes ? { koladaOutcomes: kolada.outcomes } : {}),
+          previous: previousChoiceOf(earlier, previousPicked, previousFiles.files),
         };
 
-  const [outline, setOutline] = useState<{ loading: boolean; result: FollowUpOutline | null; error: string | null }>({
-    loading: false,
-    result: null,
-    error: null,
-  });
   const sequence = useRef(0);
   const [refresh, setRefresh] = useState(0);
   const latestOnValidation = useRef(onValidation);
@@ -129,12 +147,12 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
       workbook.outlineFollowUp({ period, year, due: null }).then(
         (result) => {
           if (id !== sequence.current) return;
-          setOutline({ loading: false, result, error: null });
+          setOutline({ loading: false, result, error: null, of: periodKey({ period: period.name, year }) });
           latestOnValidation.current(result.validation);
         },
         (error: unknown) =>
           errorMessage(error, t).then((message) => {
-            if (id === sequence.current) setOutline({ loading: false, result: null, error: message });
+            if (id === sequence.current) setOutline({ loading: false, result: null, error: message, of: null });
           }),
       );
     if (!debounce) {
@@ -216,6 +234,21 @@ export function Skapa({ strings: t, language, workbook, validation, onValidation
           />
         </Field>
       </div>
+      {listed ? (
+        <Suspense fallback={null}>
+          <PreviousPick
+            strings={t}
+            language={language}
+            workbook={workbook}
+            earlier={listed}
+            value={pickedKey(listed, previousPicked)}
+            hint={t.previousHintFollowUp}
+            disabled={running}
+            onPick={setPreviousPicked}
+            onFiles={setPreviousFiles}
+          />
+        </Suspense>
+      ) : null}
       <Field label={t.password} hint={t.passwordHint}>
         <Input
           type="password"
@@ -353,38 +386,3 @@ function Generated({ strings: t, outcome }: { strings: PaneStrings; outcome: Gen
     </Note>
   );
 }
-
-/** Links that save the exported workbooks: all in one .zip, or one nämnd's at a time. */
-function Downloads({ strings: t, written }: { strings: PaneStrings; written: FilesWritten }) {
-  const styles = useStepStyles();
-  const [urls, setUrls] = useState<{ zip: string; files: string[] } | null>(null);
-  useEffect(() => {
-    const url = (data: Uint8Array, type: string) => URL.createObjectURL(new Blob([data as BlobPart], { type }));
-    const made = {
-      zip: url(written.zip.data, "application/zip"),
-      files: written.files.map((f) => url(f.data, XLSX_TYPE)),
-    };
-    setUrls(made);
-    return () => [made.zip, ...made.files].forEach((u) => URL.revokeObjectURL(u));
-  }, [written]);
-  if (!urls) return null;
-  return (
-    <Note intent="success" title={t.exported(written.files.length)}>
-      {t.exportedDetail}
-      <div className={styles.wrappingLine}>
-        <Link href={urls.zip} download={written.zip.fileName}>
-          {t.downloadAll(written.zip.fileName)}
-        </Link>
-      </div>
-      {written.files.map((file, i) => (
-        <div key={file.fileName} className={styles.wrappingLine}>
-          <Link href={urls.files[i]} download={file.fileName}>
-            {file.fileName}
-          </Link>
-        </div>
-      ))}
-    </Note>
-  );
-}
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
