@@ -131,7 +131,7 @@ function replaceRows(sheet, rows) {
 
 const T1_2025 = {
   SAN: {
-    assignment: { U7: ["Påbörjat", "E-tjänsten upphandlad; driftstart i september."] },
+    carried: { "2024:U7": ["Påbörjat", "E-tjänsten upphandlad; driftstart i september."] },
     economy: { figure: 501_000, comment: null },
   },
 };
