@@ -10,19 +10,23 @@ const ExcelJS = require("exceljs");
 
 const DELAR_2024 = {
   KS: {
-    goal: { NM1: ["Uppfyllt"], NM2: ["Uppfyllt", "Nätverket för kvinnliga företagare är i gång."] },
+    goal: {
+      M1: ["Uppfyllt"],
+      NM1: ["Uppfyllt", "Kortare handläggningstider sedan våren."],
+      NM2: ["Uppfyllt", "Nätverket för kvinnliga företagare är i gång."],
+    },
     assignment: {
       U1: ["Genomfört"],
-      U2: ["Påbörjat", "Inventeringen klar till oktober."],
-      U4: ["Genomfört"],
-      U9: ["Påbörjat", "Remiss till hösten."],
+      U2: ["Genomfört"],
+      U4: ["Påbörjat", "Kartläggningen klar; analysen av investeringarna återstår."],
+      U9: ["Genomfört"],
     },
     economy: { figure: 281_000, comment: "Två tjänster tillsatta under sommaren." },
   },
   SAN: {
     goal: { NM6: ["Ej uppfyllt", "Fler placeringar av barn och unga än väntat."] },
     assignment: {
-      U2: ["Påbörjat"],
+      U2: ["Påbörjat", "Inventeringen klar till oktober."],
       U3: ["Genomfört"],
       U7: ["Försenat", "Upphandlingen av e-tjänsten överprövades."],
     },
@@ -34,20 +38,36 @@ const DELAR_2024 = {
   },
   VoN: {
     goal: { NM7: ["Uppfyllt"] },
-    assignment: { U2: ["Genomfört"], U5: ["Påbörjat", "Utredningen redovisas i november."] },
-    economy: { figure: 1_884_000, comment: "Egen bemanningspool sedan juni." },
+    assignment: { U2: ["Genomfört"], U5: ["Genomfört"] },
+    economy: {
+      figure: 1_884_000,
+      comment: "Egen bemanningspool sedan juni.",
+      measures: "Bemanningspoolen byggs ut; hemtjänstens turer planeras om.",
+    },
   },
   TN: {
-    goal: { NM3: ["Delvis uppfyllt"], NM4: ["Delvis uppfyllt", "Elbilar upphandlade, laddplatser saknas."] },
-    assignment: { U2: ["Påbörjat"], U8: ["Påbörjat"] },
-    economy: { figure: 166_000, comment: "Vinterväghållningen dyrare än budgeterat." },
+    goal: {
+      NM3: ["Delvis uppfyllt", "Detaljplanen för verksamhetsområdet antas i december."],
+      NM4: ["Delvis uppfyllt", "Elbilar upphandlade, laddplatser saknas."],
+    },
+    assignment: { U2: ["Påbörjat", "Underlaget lämnat till KS."], U8: ["Påbörjat", "Planen remitteras i oktober."] },
+    economy: {
+      figure: 166_000,
+      comment: "Vinterväghållningen dyrare än budgeterat.",
+      measures: "Omprioritering inom underhållet.",
+    },
   },
 };
 
 const HELAR_2024 = {
   KS: {
-    goal: { NM1: ["Uppfyllt"], NM2: ["Uppfyllt"] },
-    assignment: { U1: ["Genomfört"], U2: ["Genomfört"], U4: ["Genomfört"], U9: ["Påbörjat", "Strategin antas 2025."] },
+    goal: { M1: ["Uppfyllt"], NM1: ["Uppfyllt"], NM2: ["Uppfyllt"] },
+    assignment: {
+      U1: ["Genomfört"],
+      U2: ["Genomfört"],
+      U4: ["Påbörjat", "Analysen av investeringarna redovisas i mars."],
+      U9: ["Genomfört"],
+    },
     adjustment: { R1: [250] },
     economy: { figure: 280_100, comment: "Vakanser under våren." },
   },
@@ -68,7 +88,7 @@ const HELAR_2024 = {
   VoN: {
     goal: { NM7: ["Uppfyllt"] },
     assignment: { U2: ["Genomfört"], U5: ["Genomfört"] },
-    adjustment: { R3: [-3_500] },
+    adjustment: { R3: [-3_500], R5: [800] },
     economy: {
       figure: 1_879_500,
       comment: "Lägre kostnader för inhyrd personal under hösten.",
@@ -84,13 +104,15 @@ const HELAR_2024 = {
 
 /**
  * 2025's plan: the same goals and nämnder; the uppdrag renumbered, as a new year's plan numbers them, those left from
- * 2024 (U6 BUN, U9 KFN and KS) again under their titles, one new; SAN's U7 is not in it (it lives on, unfinished).
+ * 2024 (KS's U4, BUN's U6, U9 of KFN and KS) again under their titles, one new; SAN's U7 is not in it (it lives on,
+ * unfinished).
  */
 const UPPDRAG_2025 = [
   { from: "U9", id: "U1" },
   { from: "U6", id: "U2" },
+  { from: "U4", id: "U3" },
   {
-    id: "U3",
+    id: "U4",
     row: ["Ta fram en plan för kompetensförsörjning i vård och omsorg.", null, "M4", "VoN", "Fullmäktige", 2025],
   },
 ];
@@ -112,7 +134,7 @@ async function writePlan2025(plan2024, file) {
     UPPDRAG_2025.map(({ from, id, row }) => [id, ...(row ?? rows.get(from)).slice(0, 5), 2025]),
   );
   replaceRows(workbook.getWorksheet("Ramjusteringar"), [
-    ["R1", "VoN", 2025, 4_000, "Ramökning", "Varaktig", "U3", "Ramökning 2025 VoN: 4 000 tkr"],
+    ["R1", "VoN", 2025, 4_000, "Ramökning", "Varaktig", "U4", "Ramökning 2025 VoN: 4 000 tkr"],
   ]);
 
   workbook.getWorksheet("Driftbudget").getCell("B1").value = "Kommunbidrag 2025 (kr)";

@@ -45,6 +45,12 @@ async function validateExamples() {
 
 const PLAN_2024 = path.join(examples, "ostersund-2024-mall.xlsx");
 
+const ON_THE_WAY = "Påbörjat under våren, klart till hösten.";
+const NOT_ALL_THE_WAY = "Arbetet pågår men når inte hela vägen i år.";
+const AFTER_T1 = "Prognos efter tertial 1.";
+/** Every nyckeltal the nämnd reports, with the same figure: the demo shows where they go, not what they are. */
+const keyFigures = (...ids) => Object.fromEntries(ids.map((id) => [id, [42]]));
+
 /**
  * What the nämnder answer at T1 2024 (invented, as the ledger is): per row by the plan's ID, a status or bedömning
  * and a kommentar; each ramjustering a prognos; in the Ekonomi section a prognos helår (tkr), a kommentar and, where the
@@ -52,19 +58,22 @@ const PLAN_2024 = path.join(examples, "ostersund-2024-mall.xlsx");
  */
 const T1_2024 = {
   KS: {
-    goal: { NM1: ["Uppfyllt"], NM2: ["Delvis uppfyllt", "Arbetet pågår men når inte hela vägen i år."] },
-    assignment: { U1: ["Påbörjat", "Påbörjat under våren, klart till hösten."], U2: ["Påbörjat"], U4: ["Genomfört"] },
-    adjustment: { R1: [225, "Prognos efter tertial 1."] },
+    goal: { M1: ["Uppfyllt"], NM1: ["Delvis uppfyllt", NOT_ALL_THE_WAY], NM2: ["Uppfyllt"] },
+    assignment: { U1: ["Påbörjat", ON_THE_WAY], U2: ["Genomfört"], U4: ["Påbörjat", ON_THE_WAY], U9: ["Genomfört"] },
+    adjustment: { R1: [225, AFTER_T1] },
+    keyFigure: keyFigures("N1", "N2", "N3", "N5"),
     economy: { figure: 279_000, comment: "Vakanta tjänster under våren och lägre konsultkostnader än budgeterat." },
   },
   SAN: {
-    goal: { NM6: ["Delvis uppfyllt", "Arbetet pågår men når inte hela vägen i år."] },
-    assignment: {
-      U2: ["Påbörjat"],
-      U3: ["Påbörjat"],
-      U7: ["Försenat", "Upphandlingen av e-tjänsten drar ut på tiden."],
+    goal: {
+      M1: ["Delvis uppfyllt", NOT_ALL_THE_WAY],
+      M3: ["Delvis uppfyllt", NOT_ALL_THE_WAY],
+      M4: ["Delvis uppfyllt", NOT_ALL_THE_WAY],
+      NM6: ["Delvis uppfyllt", NOT_ALL_THE_WAY],
     },
-    adjustment: { R2: [1_080, "Prognos efter tertial 1."] },
+    assignment: { U2: ["Påbörjat", ON_THE_WAY], U3: ["Försenat", ON_THE_WAY], U7: ["Påbörjat", ON_THE_WAY] },
+    adjustment: { R2: [1_080, AFTER_T1] },
+    keyFigure: keyFigures("N1", "N2", "N3", "N4", "N5"),
     economy: {
       figure: 489_500,
       comment: "Ekonomiskt bistånd ökar mer än väntat; placeringar av barn och unga över budget.",
@@ -72,9 +81,10 @@ const T1_2024 = {
     },
   },
   VoN: {
-    goal: { NM7: ["Uppfyllt"] },
-    assignment: { U2: ["Genomfört"], U5: ["Påbörjat"] },
-    adjustment: { R3: [-3_150, "Prognos efter tertial 1."] },
+    goal: { M1: ["Uppfyllt"], M4: ["Uppfyllt"], NM7: ["Uppfyllt"] },
+    assignment: { U2: ["Genomfört"], U5: ["Genomfört"] },
+    adjustment: { R3: [-3_150, AFTER_T1], R5: [720, AFTER_T1] },
+    keyFigure: keyFigures("N1", "N2", "N3", "N4", "N5"),
     economy: {
       figure: 1_893_000,
       comment: "Fler brukare med omfattande behov i hemtjänsten och högre kostnader för bemanningssjuksköterskor.",

@@ -363,14 +363,7 @@ describe("unsupported parts", () => {
         "xl/charts/chart1.xml": "<c/>",
       }),
     );
-    expect(read.unsupportedParts).toEqual([
-      "charts",
-      "pivotTables",
-      "images",
-      "macros",
-      "customXml",
-      "addIns",
-    ]);
+    expect(read.unsupportedParts).toEqual(["charts", "pivotTables", "images", "macros", "customXml", "addIns"]);
   });
 });
 
