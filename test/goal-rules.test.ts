@@ -49,9 +49,10 @@ describe.each(OVERALL_RULES)("rule %s, on every combination", (rule) => {
         return;
       }
       expect(VOTING).toContain(result);
-      // Neither "Kan inte bedömas" nor a missing answer changes the outcome, nor does the nämnder's order.
+      // Neither "Kan inte bedömas" nor a missing answer changes the outcome, nor does the nämnder's order: no order
+      // of them gives another value (one expect for all orders: Jest's expect costs more than the rule).
       expect(overallValue(votes, SCALE, rule)).toBe(result);
-      for (const order of permutations(statuses)) expect(overall(order, rule)).toBe(result);
+      expect(permutations(statuses).filter((order) => overall(order, rule) !== result)).toEqual([]);
       const r = result!;
       if (rule === "weakest") {
         expect(votes).toContain(r);
