@@ -1,7 +1,9 @@
 /**
- * What `consolidate` prints, through the installed command (bin/maltavlan.js over lib/: `npx tsc -p
- * tsconfig.cli.json` first): every line of its summary in the language of --lang, and a Word chapter that cannot be
- * saved after the report was: the report kept, what failed said in the user's language, exit 2.
+ * What `consolidate` prints: every line of its summary in the language of --lang, and a Word chapter that cannot be
+ * saved after the report was: the report kept, what failed said in the user's language, exit 2. The Swedish summary
+ * goes through the installed command (bin/maltavlan.js over lib/: `npx tsc -p tsconfig.cli.json` first), for its
+ * contract with a shell (stdout, stderr, exit code); the rest run the CLI in-process (test/support/workbooks.ts), as
+ * the other CLI tests do, since a process each cost more than the consolidations.
  */
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
@@ -10,7 +12,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import type { ConsolidateOutput } from "../src/cli/consolidate";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "../src/cli/common";
-import { EXAMPLES, editWorkbook, followUpFiles } from "./support/workbooks";
+import { EXAMPLES, cli, editWorkbook, followUpFiles } from "./support/workbooks";
 
 const BIN = path.join(__dirname, "..", "bin", "maltavlan.js");
 
@@ -65,7 +67,7 @@ describe("the summary", () => {
 
   test("--lang en: every line in English, amounts as English writes them", async () => {
     const out = path.join(dir, "report.xlsx");
-    const result = await maltavlan("consolidate", master, returned, "--out", out, "--lang", "en");
+    const result = await cli("consolidate", master, returned, "--out", out, "--lang", "en");
     expect([result.code, result.err]).toEqual([EXIT_OK, ""]);
     const lines = result.out.trimEnd().split("\n");
     expect(lines[0]).toBe("Consolidation T1 2024:");
@@ -89,10 +91,10 @@ describe("the summary", () => {
     const plan = path.join(dir, "trasig.xlsx");
     await workbook.xlsx.writeFile(plan);
     const out = path.join(dir, "inget.xlsx");
-    const sv = await maltavlan("consolidate", plan, "--out", out);
+    const sv = await cli("consolidate", plan, "--out", out);
     expect(sv.code).toBe(EXIT_FINDINGS);
     expect(sv.out.trimEnd()).toMatch(/^trasig\.xlsx: 1 fel, .*Planen har fel; ingen rapport skrevs\.$/m);
-    const en = await maltavlan("consolidate", plan, "--out", out, "--lang", "en");
+    const en = await cli("consolidate", plan, "--out", out, "--lang", "en");
     expect(en.code).toBe(EXIT_FINDINGS);
     expect(en.out.trimEnd()).toMatch(/^trasig\.xlsx: 1 error, .*The plan has errors; no report was written\.$/m);
     await expect(fs.access(out)).rejects.toThrow();
@@ -110,7 +112,7 @@ describe("a chapter that cannot be saved after the report was", () => {
   test("a folder that does not exist: the report stays, the failure is named, exit 2", async () => {
     const out = path.join(dir, "med-kapitel.xlsx");
     const chapter = path.join(dir, "saknas", "kapitel.docx");
-    const result = await maltavlan("consolidate", master, returned, "--out", out, "--docx", chapter);
+    const result = await cli("consolidate", master, returned, "--out", out, "--docx", chapter);
     expect(result.code).toBe(EXIT_UNUSABLE);
     await expectReport(out);
     expect(result.err.trimEnd()).toBe(
@@ -126,7 +128,7 @@ describe("a chapter that cannot be saved after the report was", () => {
   test("--lang en --json: a folder that is a file; the JSON says the report and no chapter, stderr why", async () => {
     const out = path.join(dir, "with-chapter.xlsx");
     const chapter = path.join(returned, "chapter.docx");
-    const result = await maltavlan("consolidate", master, "--out", out, "--docx", chapter, "--lang", "en", "--json");
+    const result = await cli("consolidate", master, "--out", out, "--docx", chapter, "--lang", "en", "--json");
     expect(result.code).toBe(EXIT_UNUSABLE);
     await expectReport(out);
     const json = JSON.parse(result.out) as ConsolidateOutput;
