@@ -32,11 +32,19 @@ const SEED = 20_240_601;
  * Dates of another realm, which `instanceof Date` does not recognise.)
  */
 function clone<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
   if (value instanceof Date) return new Date(value.getTime()) as T;
   if (Array.isArray(value)) return value.map(clone) as T;
-  if (typeof value === "object" && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)])) as T;
-  return value;
+  // A loop over the keys: copying through Object.entries and fromEntries took a tenth of this file's time. A key
+  // "__proto__" (user text can be a key) is defined as an own property, as fromEntries did, not assigned.
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = clone((value as Record<string, unknown>)[key]);
+    if (key === "__proto__")
+      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else copy[key] = item;
+  }
+  return copy as T;
 }
 
 /** readPlan's whole contract under hostile input. */
