@@ -58,6 +58,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const wordPatterns = new Map<string, RegExp>();
 /** `fragment` as whole words in `text`. */
 function wordsIn(text: string, fragment: string): boolean {
+  // Not in the text at all, the usual answer: a plain search says so far faster than the pattern.
+  if (!text.includes(fragment)) return false;
   let pattern = wordPatterns.get(fragment);
   if (pattern === undefined) {
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(fragment)}(?![\\p{L}\\p{N}])`, "u");
