@@ -5,7 +5,6 @@
  */
 import { createCipheriv, createHash, randomBytes } from "crypto";
 import * as path from "path";
-import { isDeepStrictEqual } from "util";
 import { followUpSheets } from "../src/domain/followup/generate";
 import type { Plan } from "../src/domain/model";
 import { readPlan } from "../src/domain/readPlan";
@@ -18,6 +17,8 @@ import { findingMessage } from "../src/i18n/findings";
 import { CellValue, Grid, columnIndex } from "../src/sheet/grid";
 import { SheetSpec } from "../src/sheet/spec";
 import { EXAMPLES } from "./support/workbooks";
+
+export { expectEqual } from "./support/equal";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -588,13 +589,4 @@ function compoundFile(streams: { name: string; data: Buffer }[]): Buffer {
     pad(miniStream),
     ...large.map((s) => pad(s.data)),
   ]);
-}
-
-/**
- * expect(actual).toEqual(expected), with Node's strict comparison first: what it finds equal, toEqual does too (it is
- * the looser of the two), and it is many times faster on the large plans and grids the fuzzing compares hundreds of
- * times. Anything else goes to toEqual, which decides and says where they differ.
- */
-export function expectEqual<T>(actual: T, expected: T): void {
-  if (!isDeepStrictEqual(actual, expected)) expect(actual).toEqual(expected);
 }
