@@ -7,11 +7,10 @@ const Sequencer = require("@jest/test-sequencer").default;
 
 const ROUGH_MS = {
   "followup-libreoffice.test.ts": 33000,
-  "hostile-files.test.ts": 25000,
-  "excel/host.test.ts": 21000,
   "libreoffice.test.ts": 21000,
   "taskpane/excel.test.tsx": 20500,
-  "consolidate-cli.test.ts": 13500,
+  "hostile-files.test.ts": 19000,
+  "excel/host.test.ts": 16000,
   "output-processes.test.ts": 13000,
   "hostile-fuzz.test.ts": 11000,
   "taskpane/oneLanguage.test.tsx": 9700,
@@ -26,6 +25,7 @@ const ROUGH_MS = {
   "text-is-data.test.ts": 7200,
   "taskpane/Skapa.test.tsx": 7200,
   "taskpane/axe.test.tsx": 7000,
+  "consolidate-cli.test.ts": 7000,
 };
 
 /** Below every rough time: a file Jest has no time for runs after those above (Jest runs a file without a time first). */
