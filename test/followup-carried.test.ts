@@ -106,8 +106,10 @@ test("T1 of the next year carries what was not done, once, and matches the plan'
   expect(text(repeated.getCell(COL.extra + 1))).toBe("Helår 2024: ej besvarat");
   // The old ID, now another uppdrag's: no history there (the IDs count only with the titles).
   expect(text(rowByKey(ks, "assignment|U4")!.getCell(COL.extra + 1))).toBeNull();
-  // No answer of 2024 is shown by key as if the row were this plan's (the IDs are the old plan's), nor kept as one.
-  expect(text(rowByKey(ks, "goal|NM1")!.getCell(COL.extra + 1))).toBeNull();
+  // A goal of 2024 is shown only where the new plan has it under the same ID and title (this plan kept its goals),
+  // as Helår 2024's answer; nothing of 2024 is kept as an answer of this plan.
+  expect(text(rowByKey(ks, "goal|NM1")!.getCell(COL.extra + 1))).toBe("Delvis uppfyllt – Fler insatser behövs.");
+  expect(text(rowByKey(ks, "goal|NM1")!.getCell(COL.input + 1))).toBeNull();
   expect(rowByKey(ks, `${SECTION_KEY} removed`)).toBeUndefined();
   expect(meta(ks)).toMatchObject({ format: FORMAT_VERSION, since: { [underWay]: 2024, "assignment|U1": 2024 } });
 

@@ -13,9 +13,10 @@ import { GoalAttainment, goalAttainment } from "./followup/goalAttainment";
 import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
-import { previousPeriodOf, readPreviousPeriod } from "./followup/previousPeriod";
+import { PreviousRead, previousPeriodOf, yearTurnPrevious } from "./followup/previousPeriod";
 import { Movement, movementSince } from "./followup/movement";
 import {
+  AnswerPeriods,
   consolidatedPeriod,
   historyEntries,
   periodOrder,
@@ -85,6 +86,8 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
   const replace = [...earlier.map((s) => s.sheet), ...own.replace];
   const replaced = new Set(replace.map((name) => name.toLocaleLowerCase("sv")));
   const kept = into.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")));
+  // The earlier periods `previous` holds, from follow-up sheets or a report's history, read once for both uses.
+  const periods = request.previous?.length ? readAnswerPeriods(read.plan, request.previous, read.settings) : null;
   // Uppdrag carried from earlier years; at the turn of a year the previous period's IDs are another plan's.
   const carried = readCarried(
     read.plan,
@@ -92,11 +95,9 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     request,
     [planSource, ...(request.returned ?? [])],
     [...(request.previous ?? [])],
+    periods ?? { periods: [], findings: [] },
   );
-  const previous =
-    request.previous?.length && !carried.yearTurn
-      ? readPreviousPeriod(read.plan, request.previous, read.settings, request)
-      : { previous: null, findings: [] };
+  const previous = periods ? shownPrevious(read, request, periods, carried.yearTurn) : { previous: null, findings: [] };
   const sheets = followUpSheets(read.plan, {
     period: request.period,
     year: request.year,
@@ -123,6 +124,25 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     answers: collected.byCommittee,
     findings: [...collected.findings, ...previous.findings, ...carried.findings, ...written],
   };
+}
+
+/**
+ * The previous period shown beside the new input. At the turn of a year, the previous year's last period, on the rows
+ * whose key and title agree (yearTurnPrevious): a finding about matching last year's sheets to this year's plan would
+ * only say that the plan is a new one.
+ */
+function shownPrevious(
+  read: PlanRead,
+  request: FollowUpRequest,
+  periods: AnswerPeriods,
+  yearTurn: boolean,
+): PreviousRead {
+  if (yearTurn) {
+    const last = periods.periods[periods.periods.length - 1];
+    return { previous: yearTurnPrevious(read.plan, last, request.year), findings: periods.findings };
+  }
+  const found = previousPeriodOf(read.plan, periods, request.previous ?? [], read.settings, request);
+  return { ...found, findings: [...periods.findings, ...found.findings] };
 }
 
 export interface ReportRequest {

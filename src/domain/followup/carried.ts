@@ -32,6 +32,23 @@ export interface YearEnd {
   history: Map<string, string>;
 }
 
+/** One uppdrag row of a nämnd at a period's end, answered or not, as the sheets or the history hold it. */
+export interface KeptUppdrag {
+  answer: Answer;
+  /** The year the uppdrag was first in a plan, where the row goes on with an earlier year's (the sheet's `since`). */
+  since: number | null;
+  /** A carried row's history then (its earlier years' lines); "" for any other row. */
+  history: string;
+}
+
+/** A nämnd's uppdrag rows at a period's end, and where they were read (for a finding when the nämnd is gone). */
+export interface KeptCommittee {
+  /** The nämnd's full name, where the source says it (a follow-up sheet's metadata). */
+  name: string | null;
+  at: { file: string; sheet: string; row: number; col: number };
+  rows: Map<string, KeptUppdrag>;
+}
+
 /** An uppdrag carried onto a nämnd's sheet: a row of its own under CARRIED_SECTION. */
 export interface CarriedRow {
   /** "carried|<year>:<id>": the plan ID it had in `year`'s plan, so that no two uppdrag share a key. */
