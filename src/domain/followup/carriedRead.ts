@@ -112,10 +112,14 @@ export function yearEndOf(
     }
     const answers = end.byCommittee.get(committee) ?? new Map<string, Answer>();
     end.byCommittee.set(committee, answers);
-    for (const { answer, since, history } of kept) {
-      answers.set(answer.key, answer);
-      if (since !== null) end.since.set(answer.key, since);
-      if (history) end.history.set(answer.key, history);
+    const since = end.since.get(committee) ?? new Map<string, number>();
+    const history = end.history.get(committee) ?? new Map<string, string>();
+    end.since.set(committee, since);
+    end.history.set(committee, history);
+    for (const row of kept) {
+      answers.set(row.answer.key, row.answer);
+      if (row.since !== null) since.set(row.answer.key, row.since);
+      if (row.history) history.set(row.answer.key, row.history);
     }
   }
   return { end, findings };
