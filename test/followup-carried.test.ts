@@ -351,9 +351,26 @@ test("the Helår report as --previous carries what the Helår files carry, and s
     expect(carriedKeys(san).sort()).toEqual([carriedKey(2024, "U2"), carriedKey(2024, "U7")]);
   }
 
-  // A second year: Helår 2025 (from T1's report) answered on the carried row, then 2026 from its report or files.
+  // T1 2025's report, with 2024's as --previous: what moved since Helår 2024 is told only of the goal that kept its ID
+  // and title; NM2 and U4 are other rows under old IDs. Its Historik is of 2025 alone (nothing before T1 2025).
+  await editWorkbook(fromReport.out, (w) => {
+    const ks = w.getWorksheet("KS T1 2025")!;
+    typeAnswer(ks, "goal|NM1", "Uppfyllt", null);
+    typeAnswer(ks, "goal|NM2", "Ej uppfyllt", "Nytt mål.");
+    typeAnswer(ks, "assignment|U4", "Genomfört", null);
+  });
   const t1Report = path.join(dir, "rapport-t1-2025.xlsx");
-  expect((await cli("consolidate", fromReport.out, "--out", t1Report)).code).toBe(0);
+  const consolidated = await cli("consolidate", fromReport.out, "--out", t1Report, "--previous", report, "--json");
+  const json = JSON.parse(consolidated.out) as ConsolidateOutput;
+  expect(json.movement?.since).toBe("Helår 2024");
+  expect(json.movement?.rows.map((r) => [r.kind, r.id, r.before, r.now])).toEqual([
+    ["goal", "NM1", "Delvis uppfyllt", "Uppfyllt"],
+  ]);
+  const t1Sheets = new ExcelJS.Workbook();
+  await t1Sheets.xlsx.readFile(t1Report);
+  expect(t1Sheets.getWorksheet("Historik")).toBeUndefined();
+
+  // A second year: Helår 2025 (from T1's report) answered on the carried row, then 2026 from its report or files.
   const helar2025 = await generate(plan, "Helår", 2025, "--previous", t1Report);
   const underWay = carriedKey(2024, "U4");
   await editWorkbook(helar2025, (w) => {

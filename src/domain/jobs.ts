@@ -205,11 +205,19 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   // What reading the history and the previous period found stands with the rest, on the Fynd sheet.
   const findings = [...consolidated.findings, ...periods.findings, ...earlier.findings];
   const consolidation = { ...consolidated, findings };
-  const movement = earlier.previous ? movementSince(consolidation, earlier.previous, settings) : null;
+  // Since the year before, only what agrees by ID and title moved (yearTurnPrevious): the plan is another year's.
+  const since =
+    earlier.previous && earlier.previous.year < consolidated.year
+      ? yearTurnPrevious(plan, earlier.previous, consolidated.year)
+      : earlier.previous;
+  const movement = since ? movementSince(consolidation, since, settings) : null;
   const history = [...others, consolidatedPeriod(consolidated)].sort(periodOrder(settings));
   const place = request.intoPlanWorkbook && master ? placeHistorySheet(sheetHeads(master.grids)).name : HISTORY_SHEET;
   // The Historik sheet shows the periods up to this one: a report of T1 made again after Delår shows no Delår.
-  const upToNow = history.slice(0, history.findIndex((p) => samePeriod(p, current)) + 1);
+  // Of this year only: the IDs are renumbered each year, so a row of last year is no row of this one.
+  const upToNow = history
+    .slice(0, history.findIndex((p) => samePeriod(p, current)) + 1)
+    .filter((p) => p.year === current.year);
   const codes = plan.committees.map((c) => c.code);
   const { describe, goalWords } = request;
   const attainment = goalAttainment(plan, consolidation, settings);

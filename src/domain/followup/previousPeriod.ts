@@ -98,7 +98,11 @@ export function previousPeriodOf(
  * plan's row. Uppdrag go on through the carry (carried.ts), never shown twice; ramjusteringar and the Ekonomi section
  * were another year's figures.
  */
-export function yearTurnPrevious(plan: Plan, last: AnswerPeriod, year: number): PreviousPeriod {
+export function yearTurnPrevious(
+  plan: Plan,
+  last: Pick<AnswerPeriod, "period" | "year" | "kind" | "byCommittee">,
+  year: number,
+): PreviousPeriod {
   const byCommittee = new Map<string, Map<string, Answer>>();
   for (const { code } of plan.committees) {
     const titles = new Map(
