@@ -16,6 +16,7 @@ import * as path from "path";
 import { carriedKey } from "../src/domain/followup/carried";
 import { readCarried } from "../src/domain/followup/carriedRead";
 import { CARRIED_SHEET } from "../src/domain/followup/carriedSheet";
+import { HISTORY_SHEET } from "../src/domain/followup/history";
 import { consolidate } from "../src/domain/followup/consolidate";
 import { CARRIED_SECTION, COL, FORMAT_VERSION, META_ROW, SECTION_KEY } from "../src/domain/followup/model";
 import { PREVIOUS_FONT } from "../src/domain/followup/sheetLook";
@@ -283,6 +284,19 @@ test("a nämnd the new plan no longer has: its unfinished uppdrag are named in a
       "i planen, eller ge uppdragen till en annan nämnd. Uppdragen: Genomför en översyn av skolskjutsorganisationen.",
   );
   expect(findingMessage(findings[0], "en")).toContain("Committee BUN is not in the new plan");
+
+  // Helår's report says the same, at BUN's first row of its history (the nämnd's column).
+  const report = path.join(dir, "rapport-helar-2024.xlsx");
+  expect((await cli("consolidate", helar, "--out", report)).code).toBe(0);
+  const reportGrids = (await readWorkbookFile(report)).grids;
+  const history = reportGrids.find((g) => g.sheet === HISTORY_SHEET)!;
+  const first = history.values.findIndex((row) => row[2] === "BUN");
+  const fromReport = readCarried(plan, settings, { year: 2025 }, [], [{ source: "rapport.xlsx", grids: reportGrids }]);
+  expect(fromReport.yearTurn).toBe(true);
+  expect(fromReport.carry.rows.has("BUN")).toBe(false);
+  expect(fromReport.findings.map((f) => [f.rule, f.file, f.sheet, f.cell, findingMessage(f)])).toEqual([
+    ["followup-carried-committee-gone", "rapport.xlsx", HISTORY_SHEET, `C${first + 1}`, findingMessage(findings[0])],
+  ]);
 });
 
 /** Every nämnd sheet's cells as values, the metadata (A2, with the generation's time) apart. */
@@ -369,6 +383,12 @@ test("the Helår report as --previous carries what the Helår files carry, and s
   const t1Sheets = new ExcelJS.Workbook();
   await t1Sheets.xlsx.readFile(t1Report);
   expect(t1Sheets.getWorksheet("Historik")).toBeUndefined();
+
+  // T1 made again with that report, whose history holds Helår 2024 too: 2024 is shown as at the year's turn.
+  const again = await sheetOf((await t1("t1-igen.xlsx", t1Report)).out, "KS T1 2025");
+  expect(text(rowByKey(again, "goal|NM1")!.getCell(COL.extra + 1))).toBe("Delvis uppfyllt – Fler insatser behövs.");
+  expect(text(rowByKey(again, "goal|NM2")!.getCell(COL.extra + 1))).toBeNull();
+  expect(carriedKeys(again)).toEqual([carriedKey(2024, "U4")]);
 
   // A second year: Helår 2025 (from T1's report) answered on the carried row, then 2026 from its report or files.
   const helar2025 = await generate(plan, "Helår", 2025, "--previous", t1Report);

@@ -142,7 +142,10 @@ function shownPrevious(
     return { previous: yearTurnPrevious(read.plan, last, request.year), findings: periods.findings };
   }
   const found = previousPeriodOf(read.plan, periods, request.previous ?? [], read.settings, request);
-  return { ...found, findings: [...periods.findings, ...found.findings] };
+  // A first period made again with a history of the year before it: that year's period is shown as at a year turn.
+  const before = found.previous;
+  const previous = before && before.year < request.year ? yearTurnPrevious(read.plan, before, request.year) : before;
+  return { previous, findings: [...periods.findings, ...found.findings] };
 }
 
 export interface ReportRequest {
