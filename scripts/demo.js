@@ -187,7 +187,8 @@ async function followUp(dir, log) {
  * The rest of the year after T1, and the next year's T1: Delår with T1's answers beside, answers changed; Helår with
  * the nyckeltal's utfall from the bundled Kolada file; T1 2025 from 2025's plan, with SAN's unfinished uppdrag U7
  * carried over. Each period is given the report of the one before as --previous: its sheets show that period's answers
- * beside the new input, and its report keeps the history of every period before (Helår's shows T1 → Delår → Helår).
+ * beside the new input (at the year's turn a goal's whose ID and title 2025 keeps), and its report keeps the history
+ * of every period before (Helår's shows T1 → Delår → Helår).
  */
 async function restOfYear(dir, log, t1) {
   log("\n=== Delår 2024: T1:s svar visas bredvid, nämnderna uppdaterar");
@@ -221,7 +222,8 @@ async function restOfYear(dir, log, t1) {
     year: 2025,
     kind: "forecast",
     due: "2025-05-15",
-    previous: helar.returned,
+    // Helår's report alone: its history holds what the year's end left, as the returned files do.
+    previous: [helar.report],
     answers: T1_2025,
   });
   return { delar, helar, next };

@@ -41,7 +41,7 @@ function yearEnd(rows: [string, string, string | null][], since: [string, number
     period: "Helår",
     year: 2024,
     byCommittee: new Map([["KS", answers]]),
-    since: new Map(since),
+    since: new Map([["KS", new Map(since)]]),
     history: new Map(),
   };
 }

@@ -16,6 +16,7 @@ import * as path from "path";
 import { carriedKey } from "../src/domain/followup/carried";
 import { readCarried } from "../src/domain/followup/carriedRead";
 import { CARRIED_SHEET } from "../src/domain/followup/carriedSheet";
+import { HISTORY_SHEET } from "../src/domain/followup/history";
 import { consolidate } from "../src/domain/followup/consolidate";
 import { CARRIED_SECTION, COL, FORMAT_VERSION, META_ROW, SECTION_KEY } from "../src/domain/followup/model";
 import { PREVIOUS_FONT } from "../src/domain/followup/sheetLook";
@@ -106,8 +107,10 @@ test("T1 of the next year carries what was not done, once, and matches the plan'
   expect(text(repeated.getCell(COL.extra + 1))).toBe("Helår 2024: ej besvarat");
   // The old ID, now another uppdrag's: no history there (the IDs count only with the titles).
   expect(text(rowByKey(ks, "assignment|U4")!.getCell(COL.extra + 1))).toBeNull();
-  // No answer of 2024 is shown by key as if the row were this plan's (the IDs are the old plan's), nor kept as one.
-  expect(text(rowByKey(ks, "goal|NM1")!.getCell(COL.extra + 1))).toBeNull();
+  // A goal of 2024 is shown only where the new plan has it under the same ID and title (this plan kept its goals),
+  // as Helår 2024's answer; nothing of 2024 is kept as an answer of this plan.
+  expect(text(rowByKey(ks, "goal|NM1")!.getCell(COL.extra + 1))).toBe("Delvis uppfyllt – Fler insatser behövs.");
+  expect(text(rowByKey(ks, "goal|NM1")!.getCell(COL.input + 1))).toBeNull();
   expect(rowByKey(ks, `${SECTION_KEY} removed`)).toBeUndefined();
   expect(meta(ks)).toMatchObject({ format: FORMAT_VERSION, since: { [underWay]: 2024, "assignment|U1": 2024 } });
 
@@ -281,4 +284,127 @@ test("a nämnd the new plan no longer has: its unfinished uppdrag are named in a
       "i planen, eller ge uppdragen till en annan nämnd. Uppdragen: Genomför en översyn av skolskjutsorganisationen.",
   );
   expect(findingMessage(findings[0], "en")).toContain("Committee BUN is not in the new plan");
+
+  // Helår's report says the same, at BUN's first row of its history (the nämnd's column).
+  const report = path.join(dir, "rapport-helar-2024.xlsx");
+  expect((await cli("consolidate", helar, "--out", report)).code).toBe(0);
+  const reportGrids = (await readWorkbookFile(report)).grids;
+  const history = reportGrids.find((g) => g.sheet === HISTORY_SHEET)!;
+  const first = history.values.findIndex((row) => row[2] === "BUN");
+  const fromReport = readCarried(plan, settings, { year: 2025 }, [], [{ source: "rapport.xlsx", grids: reportGrids }]);
+  expect(fromReport.yearTurn).toBe(true);
+  expect(fromReport.carry.rows.has("BUN")).toBe(false);
+  expect(fromReport.findings.map((f) => [f.rule, f.file, f.sheet, f.cell, findingMessage(f)])).toEqual([
+    ["followup-carried-committee-gone", "rapport.xlsx", HISTORY_SHEET, `C${first + 1}`, findingMessage(findings[0])],
+  ]);
+});
+
+/** Every nämnd sheet's cells as values, the metadata (A2, with the generation's time) apart. */
+async function sheetValues(file: string, period: string): Promise<Record<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheets: Record<string, unknown[][]> = {};
+  for (const sheet of workbook.worksheets.filter((s) => s.name.endsWith(` ${period}`))) {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, n) => {
+      rows.push(
+        row.values instanceof Array ? row.values.map((v, c) => (n === META_ROW + 1 && c === 1 ? null : v)) : [],
+      );
+    });
+    sheets[sheet.name] = rows;
+  }
+  return sheets;
+}
+
+test("the Helår report as --previous carries what the Helår files carry, and shows a goal only where ID and title agree", async () => {
+  const helar = await helar2024(dir);
+  await editWorkbook(helar, (w) => {
+    typeAnswer(w.getWorksheet("KS Helår 2024")!, "goal|NM2", "Uppfyllt", "Fler kvinnor än väntat.");
+  });
+  const report = path.join(dir, "rapport-helar-2024.xlsx");
+  expect((await cli("consolidate", helar, "--out", report)).code).toBe(0);
+  const plan = await nextPlan(2025);
+  // The 2025 plan keeps NM1 as it was, and gives NM2 a new title: another goal under the old ID.
+  await editWorkbook(plan, (w) => {
+    w.getWorksheet("Mål")!.getCell("C8").value = "Fler unga driver företag i kommunen";
+  });
+  const t1 = async (name: string, previous: string, from = plan, year = 2025) => {
+    const out = path.join(dir, name);
+    const args = ["--period", "T1", "--year", String(year), "--out", out, "--previous", previous];
+    const run = await cli("generate", from, ...args);
+    expect([run.code, run.err]).toEqual([0, ""]);
+    return { out, run };
+  };
+  const fromFiles = await t1("t1-filer.xlsx", helar);
+  const fromReport = await t1("t1-rapport.xlsx", report);
+
+  // The same sheets, cell by cell: the same uppdrag carried, with the same years and lines, the same ones continued.
+  const sheets = await sheetValues(fromFiles.out, "T1 2025");
+  expect(Object.keys(sheets)).toContain("KS T1 2025");
+  expect(await sheetValues(fromReport.out, "T1 2025")).toEqual(sheets);
+  const lines = (out: string) => out.split("\n").filter((l) => /Pågående uppdrag|Uppdraget liknar/.test(l));
+  expect(lines(fromReport.run.out).map((l) => l.replace(report, "X"))).toEqual(
+    lines(fromFiles.run.out).map((l) => l.replace(helar, "X")),
+  );
+  expect(lines(fromReport.run.out).length).toBeGreaterThan(0);
+  for (const { out } of [fromFiles, fromReport]) {
+    const ks = await sheetOf(out, "KS T1 2025");
+    const underWay = carriedKey(2024, "U4");
+    expect(carriedKeys(ks)).toEqual([underWay]);
+    const row = rowByKey(ks, underWay)!;
+    expect([row.getCell(COL.value + 1).value, row.getCell(COL.extra + 1).value]).toEqual([
+      "2024 (1 år)",
+      "Helår 2024: Påbörjat – Kartläggningen är klar.",
+    ]);
+    expect(meta(ks).since).toEqual({ [underWay]: 2024, "assignment|U1": 2024 });
+    expect(text(rowByKey(ks, "assignment|U1")!.getCell(COL.extra + 1))).toBe("Helår 2024: ej besvarat");
+    // NM1, the same ID and title: Helår 2024's answer beside the new input. NM2, retitled: nothing of 2024.
+    expect(text(rowByKey(ks, "goal|NM1")!.getCell(COL.extra + 1))).toBe("Delvis uppfyllt – Fler insatser behövs.");
+    expect(text(rowByKey(ks, "goal|NM2")!.getCell(COL.extra + 1))).toBeNull();
+    const san = await sheetOf(out, "SAN T1 2025");
+    expect(carriedKeys(san).sort()).toEqual([carriedKey(2024, "U2"), carriedKey(2024, "U7")]);
+  }
+
+  // T1 2025's report, with 2024's as --previous: what moved since Helår 2024 is told only of the goal that kept its ID
+  // and title; NM2 and U4 are other rows under old IDs. Its Historik is of 2025 alone (nothing before T1 2025).
+  await editWorkbook(fromReport.out, (w) => {
+    const ks = w.getWorksheet("KS T1 2025")!;
+    typeAnswer(ks, "goal|NM1", "Uppfyllt", null);
+    typeAnswer(ks, "goal|NM2", "Ej uppfyllt", "Nytt mål.");
+    typeAnswer(ks, "assignment|U4", "Genomfört", null);
+  });
+  const t1Report = path.join(dir, "rapport-t1-2025.xlsx");
+  const consolidated = await cli("consolidate", fromReport.out, "--out", t1Report, "--previous", report, "--json");
+  const json = JSON.parse(consolidated.out) as ConsolidateOutput;
+  expect(json.movement?.since).toBe("Helår 2024");
+  expect(json.movement?.rows.map((r) => [r.kind, r.id, r.before, r.now])).toEqual([
+    ["goal", "NM1", "Delvis uppfyllt", "Uppfyllt"],
+  ]);
+  const t1Sheets = new ExcelJS.Workbook();
+  await t1Sheets.xlsx.readFile(t1Report);
+  expect(t1Sheets.getWorksheet("Historik")).toBeUndefined();
+
+  // T1 made again with that report, whose history holds Helår 2024 too: 2024 is shown as at the year's turn.
+  const again = await sheetOf((await t1("t1-igen.xlsx", t1Report)).out, "KS T1 2025");
+  expect(text(rowByKey(again, "goal|NM1")!.getCell(COL.extra + 1))).toBe("Delvis uppfyllt – Fler insatser behövs.");
+  expect(text(rowByKey(again, "goal|NM2")!.getCell(COL.extra + 1))).toBeNull();
+  expect(carriedKeys(again)).toEqual([carriedKey(2024, "U4")]);
+
+  // A second year: Helår 2025 (from T1's report) answered on the carried row, then 2026 from its report or files.
+  const helar2025 = await generate(plan, "Helår", 2025, "--previous", t1Report);
+  const underWay = carriedKey(2024, "U4");
+  await editWorkbook(helar2025, (w) => {
+    typeAnswer(w.getWorksheet("KS Helår 2025")!, underWay, "Påbörjat", "Halvvägs.");
+  });
+  const report2025 = path.join(dir, "rapport-helar-2025.xlsx");
+  expect((await cli("consolidate", helar2025, "--out", report2025, "--previous", t1Report)).code).toBe(0);
+  const plan2026 = await nextPlan(2026);
+  const next = await t1("t1-2026-rapport.xlsx", report2025, plan2026, 2026);
+  const nextFiles = await t1("t1-2026-filer.xlsx", helar2025, plan2026, 2026);
+  expect(await sheetValues(next.out, "T1 2026")).toEqual(await sheetValues(nextFiles.out, "T1 2026"));
+  const twice = rowByKey(await sheetOf(next.out, "KS T1 2026"), underWay)!;
+  expect([twice.getCell(COL.value + 1).value, twice.getCell(COL.extra + 1).value]).toEqual([
+    "2024 (2 år)",
+    "Helår 2024: Påbörjat – Kartläggningen är klar.\nHelår 2025: Påbörjat – Halvvägs.",
+  ]);
 });

@@ -32,20 +32,32 @@ const t1 = consolidation({
 const t1Period = consolidatedPeriod(t1);
 const t1Grid = () => gridOf(historySheet(historyEntries([t1Period])));
 
-test("a consolidation's answers are kept and read back as they were, only rows answered", () => {
+test("a consolidation's answers are kept and read back as they were: rows answered, and every uppdrag", () => {
   const grid = t1Grid();
   expect([grid.values[0][0], grid.visibility]).toEqual([HISTORY_MARKER, "veryHidden"]);
-  // Marker, headers, and one row per answer given: A's goal and uppdrag, B's goal.
-  expect(grid.values.slice(2).map((row) => [row[2], row[3], row[5], row[7]])).toEqual([
+  // Marker, headers, and one row per answer given: A's goal and uppdrag, B's goal; then the uppdrag nobody answered
+  // (what a year's end carries into the next year, carried.ts), B's and D's.
+  expect(grid.values.slice(2).map((row) => [row[2], row[3], row[5], row[6]])).toEqual([
     ["A", "goal|A1", "Delvis uppfyllt", "Fler insatser."],
     ["A", "assignment|U1", "Påbörjat", "Upphandling pågår."],
     ["B", "goal|B1", "Uppfyllt", null],
+    ["B", "assignment|U1", null, null],
+    ["D", "assignment|U2", null, null],
   ]);
   const read = readAnswerPeriods(PLAN, [{ source: "t1-rapport.xlsx", grids: [grid] }], settings);
   expect(read.findings).toEqual([]);
   expect(read.periods).toHaveLength(1);
   expect(read.periods[0]).toMatchObject({ period: "T1", year: 2024, kind: "forecast" });
+  // The answers of the period are those given; the uppdrag, answered or not, are kept beside them.
   expect(read.periods[0].byCommittee).toEqual(t1Period.byCommittee);
+  const uppdrag = (p: typeof t1Period) =>
+    [...p.uppdrag].map(([code, kept]) => [code, [...kept.rows.values()].map((k) => [k.answer, k.since, k.history])]);
+  expect(uppdrag(read.periods[0])).toEqual(uppdrag(t1Period));
+  expect(uppdrag(t1Period).map(([code, rows]) => [code, rows.length])).toEqual([
+    ["A", 1],
+    ["B", 1],
+    ["D", 1],
+  ]);
 });
 
 test.each<[string, number, CellValue]>([
@@ -55,14 +67,16 @@ test.each<[string, number, CellValue]>([
   ["a title that is a number", 4, 12],
   ["an answer that is an error value", 5, { error: "#REF!" }],
   ["an answer that is a boolean", 5, true],
-  ["a period kind that is no word of it", 8, "kanske"],
-  ["a row kind other than the key's", 9, "assignment"],
+  ["a period kind that is no word of it", 9, "kanske"],
+  ["a row kind other than the key's", 10, "assignment"],
+  ["a history of earlier years that is a number", 7, 2024],
+  ["a since that is no year", 11, "länge"],
 ])("%s is a finding at its cell; every other row is read", (_, col, value) => {
   const grid = t1Grid();
   grid.values[2][col] = value;
   const read = readAnswerPeriods(PLAN, [{ source: "t1-rapport.xlsx", grids: [grid] }], settings);
   expect(read.findings.map((f) => [f.rule, f.file, f.sheet, f.cell, f.severity])).toEqual([
-    ["followup-history-unreadable", "t1-rapport.xlsx", HISTORY_SHEET, `${"ABCDEFGHIJ"[col]}3`, "warning"],
+    ["followup-history-unreadable", "t1-rapport.xlsx", HISTORY_SHEET, `${"ABCDEFGHIJKL"[col]}3`, "warning"],
   ]);
   const kept = read.periods[0].byCommittee;
   expect([...kept.get("A")!.keys(), ...kept.get("B")!.keys()]).toEqual(["assignment|U1", "goal|B1"]);
@@ -96,7 +110,7 @@ test("periods are ordered by year, then as the kommun's periods are (T1, Delår,
 
 test("a history of another plan is no previous period of this one: a finding says so", () => {
   const other = consolidatedPeriod(consolidation({ A: { A1: ["Uppfyllt", null] } }));
-  const foreign = historyEntries([other]).map((e) => ({ ...e, answer: { ...e.answer, key: "goal|Z9" } }));
+  const foreign = historyEntries([other]).map((e) => ({ ...e, answer: { ...e.answer, key: `${e.answer.kind}|Z9` } }));
   const sources = [{ source: "annan.xlsx", grids: [gridOf(historySheet(foreign))] }];
   const read = readPreviousPeriod(PLAN, sources, settings, { period: settings.periods[1], year: 2024 });
   expect([read.previous, read.findings.map((f) => f.rule)]).toEqual([null, ["followup-previous-other-plan"]]);

@@ -14,7 +14,7 @@ import type { ConsolidateOutput } from "../src/cli/consolidate";
 import { HISTORY_REPORT_SHEET } from "../src/domain/followup/historyReport";
 import { HISTORY_MARKER, HISTORY_SHEET } from "../src/domain/followup/history";
 import { DRIFT_KEY } from "../src/domain/followup/ledger";
-import { COL, ECONOMY_COL } from "../src/domain/followup/model";
+import { COL, ECONOMY_COL, rowKey } from "../src/domain/followup/model";
 import { Plan } from "../src/domain/model";
 import { readPlanWithSettings } from "../src/domain/planRead";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
@@ -136,19 +136,29 @@ test("each report keeps every period so far; Helår's holds T1's and Delår's ro
   expect([...new Set(helar.map((r) => r[0]))]).toEqual(["T1", "Delår", "Helår"]);
   expect(ofPeriod(helar, "T1")).toEqual(t1);
   expect(ofPeriod(helar, "Delår")).toEqual(ofPeriod(delar, "Delår"));
-  // What T1 holds: KS's answers as typed, figures in tkr, with the period's kind, and only rows answered.
+  // What T1 holds: KS's answers as typed, figures in tkr, with the period's kind; and every uppdrag nobody answered.
   const title = (key: string) => t1.find((r) => r[3] === key)?.[4];
-  // Period, year, nämnd, key, (title,) answer, utfall, comment, the period's kind, the row's.
-  expect(t1.map((r) => [...r.slice(0, 4), ...r.slice(5)])).toEqual([
-    ["T1", 2024, "KS", keys.goal, "Delvis uppfyllt", null, "Fler insatser behövs.", "prognos", "goal"],
-    ["T1", 2024, "KS", keys.assignment, "Påbörjat", null, "Upphandling pågår.", "prognos", "assignment"],
-    ["T1", 2024, "KS", keys.adjustment, 180, null, "Högre kostnader.", "prognos", "adjustment"],
-    ["T1", 2024, "KS", DRIFT_KEY, 1500, null, null, "prognos", "economy"],
+  const answered = t1.filter((r) => r[5] !== null || r[6] !== null || r[8] !== null);
+  // Period, year, nämnd, key, (title,) answer, comment, earlier years, utfall, the period's kind, the row's, since.
+  expect(answered.map((r) => [...r.slice(0, 4), ...r.slice(5)])).toEqual([
+    ["T1", 2024, "KS", keys.goal, "Delvis uppfyllt", "Fler insatser behövs.", null, null, "prognos", "goal", null],
+    ["T1", 2024, "KS", keys.assignment, "Påbörjat", "Upphandling pågår.", null, null, "prognos", "assignment", null],
+    ["T1", 2024, "KS", keys.adjustment, 180, "Högre kostnader.", null, null, "prognos", "adjustment", null],
+    ["T1", 2024, "KS", DRIFT_KEY, 1500, null, null, null, "prognos", "economy", null],
   ]);
+  // The rest: each nämnd's uppdrag nobody answered, kept because a year's end carries them on (carried.ts).
+  const unanswered = t1.filter((r) => !answered.includes(r));
+  const planned = plan.assignments.flatMap((a) => a.committees.map((c) => `${c} ${rowKey("assignment", a.id)}`));
+  expect(unanswered.map((r) => `${r[2]} ${r[3]}`).sort()).toEqual(
+    planned.filter((k) => k !== `KS ${keys.assignment}`).sort(),
+  );
+  expect(new Set(unanswered.map((r) => [r[0], r[1], r[9], r[10]].join(" ")))).toEqual(
+    new Set(["T1 2024 prognos assignment"]),
+  );
   expect(title(keys.goal)).toBe(plan.goals.find((g) => `goal|${g.id}` === keys.goal)!.name);
   // Helår's figures are the year's utfall: the drift's in Utfall, no prognos.
   const drift = ofPeriod(helar, "Helår").find((r) => r[3] === DRIFT_KEY)!;
-  expect([...drift.slice(5), drift[2]]).toEqual([null, 1650, null, "utfall", "economy", "KS"]);
+  expect([...drift.slice(5), drift[2]]).toEqual([null, null, null, 1650, "utfall", "economy", null, "KS"]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(reports.helar.file);
   const sheet = workbook.getWorksheet(HISTORY_SHEET)!;
@@ -244,10 +254,11 @@ test("consolidating Delår again replaces Delår's rows only: T1's and Helår's 
   const assignment = (rows: Row[]) =>
     ofPeriod(rows, "Delår")
       .find((r) => r[3] === keys.assignment)!
-      .slice(5, 8);
+      .slice(5, 9);
+  // Answer, comment, earlier years, utfall.
   expect([assignment(before), assignment(after)]).toEqual([
-    ["Genomfört", null, null],
-    ["Påbörjat", null, "Inte klart ändå."],
+    ["Genomfört", null, null, null],
+    ["Påbörjat", "Inte klart ändå.", null, null],
   ]);
   // The Förändring compares with the newest period before Delår the history holds, not the later Helår.
   expect(again.json.movement?.since).toBe("T1 2024");
@@ -328,6 +339,10 @@ test("a T1 master as --previous puts T1 into the history as T1's report has it",
   // The same answers; only a ramjustering's title is as its sheet shows it ("Ramökning 2024"), the report's longer.
   const untitled = (rows: Row[]) => ofPeriod(rows, "T1").map((r) => [...r.slice(0, 4), ...r.slice(5)]);
   expect(untitled(fromMaster)).toEqual(untitled(fromReport));
-  expect(untitled(fromMaster)).toHaveLength(4);
+  // KS's four answers, and the uppdrag nobody answered (the same whether read from the sheets or the report).
+  const answered = (rows: Row[]) => rows.filter((r) => r[4] !== null || r[5] !== null || r[7] !== null);
+  expect(answered(untitled(fromMaster))).toHaveLength(4);
+  const planned = plan.assignments.reduce((sum, a) => sum + a.committees.length, 0);
+  expect(untitled(fromMaster)).toHaveLength(4 + planned - 1);
   expect(report.json.movement?.since).toBe("T1 2024");
 });

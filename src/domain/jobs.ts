@@ -13,9 +13,10 @@ import { GoalAttainment, goalAttainment } from "./followup/goalAttainment";
 import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
-import { previousPeriodOf, readPreviousPeriod } from "./followup/previousPeriod";
+import { PreviousRead, previousPeriodOf, yearTurnPrevious } from "./followup/previousPeriod";
 import { Movement, movementSince } from "./followup/movement";
 import {
+  AnswerPeriods,
   consolidatedPeriod,
   historyEntries,
   periodOrder,
@@ -85,6 +86,8 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
   const replace = [...earlier.map((s) => s.sheet), ...own.replace];
   const replaced = new Set(replace.map((name) => name.toLocaleLowerCase("sv")));
   const kept = into.map((g) => g.sheet).filter((name) => !replaced.has(name.toLocaleLowerCase("sv")));
+  // The earlier periods `previous` holds, from follow-up sheets or a report's history, read once for both uses.
+  const periods = request.previous?.length ? readAnswerPeriods(read.plan, request.previous, read.settings) : null;
   // Uppdrag carried from earlier years; at the turn of a year the previous period's IDs are another plan's.
   const carried = readCarried(
     read.plan,
@@ -92,11 +95,9 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     request,
     [planSource, ...(request.returned ?? [])],
     [...(request.previous ?? [])],
+    periods ?? { periods: [], findings: [] },
   );
-  const previous =
-    request.previous?.length && !carried.yearTurn
-      ? readPreviousPeriod(read.plan, request.previous, read.settings, request)
-      : { previous: null, findings: [] };
+  const previous = periods ? shownPrevious(read, request, periods, carried.yearTurn) : { previous: null, findings: [] };
   const sheets = followUpSheets(read.plan, {
     period: request.period,
     year: request.year,
@@ -123,6 +124,28 @@ export function prepareFollowUp(grids: Grid[], read: PlanRead, request: FollowUp
     answers: collected.byCommittee,
     findings: [...collected.findings, ...previous.findings, ...carried.findings, ...written],
   };
+}
+
+/**
+ * The previous period shown beside the new input. At the turn of a year, the previous year's last period, on the rows
+ * whose key and title agree (yearTurnPrevious): a finding about matching last year's sheets to this year's plan would
+ * only say that the plan is a new one.
+ */
+function shownPrevious(
+  read: PlanRead,
+  request: FollowUpRequest,
+  periods: AnswerPeriods,
+  yearTurn: boolean,
+): PreviousRead {
+  if (yearTurn) {
+    const last = periods.periods[periods.periods.length - 1];
+    return { previous: yearTurnPrevious(read.plan, last, request.year), findings: periods.findings };
+  }
+  const found = previousPeriodOf(read.plan, periods, request.previous ?? [], read.settings, request);
+  // A first period made again with a history of the year before it: that year's period is shown as at a year turn.
+  const before = found.previous;
+  const previous = before && before.year < request.year ? yearTurnPrevious(read.plan, before, request.year) : before;
+  return { previous, findings: [...periods.findings, ...found.findings] };
 }
 
 export interface ReportRequest {
@@ -185,11 +208,19 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   // What reading the history and the previous period found stands with the rest, on the Fynd sheet.
   const findings = [...consolidated.findings, ...periods.findings, ...earlier.findings];
   const consolidation = { ...consolidated, findings };
-  const movement = earlier.previous ? movementSince(consolidation, earlier.previous, settings) : null;
+  // Since the year before, only what agrees by ID and title moved (yearTurnPrevious): the plan is another year's.
+  const since =
+    earlier.previous && earlier.previous.year < consolidated.year
+      ? yearTurnPrevious(plan, earlier.previous, consolidated.year)
+      : earlier.previous;
+  const movement = since ? movementSince(consolidation, since, settings) : null;
   const history = [...others, consolidatedPeriod(consolidated)].sort(periodOrder(settings));
   const place = request.intoPlanWorkbook && master ? placeHistorySheet(sheetHeads(master.grids)).name : HISTORY_SHEET;
   // The Historik sheet shows the periods up to this one: a report of T1 made again after Delår shows no Delår.
-  const upToNow = history.slice(0, history.findIndex((p) => samePeriod(p, current)) + 1);
+  // Of this year only: the IDs are renumbered each year, so a row of last year is no row of this one.
+  const upToNow = history
+    .slice(0, history.findIndex((p) => samePeriod(p, current)) + 1)
+    .filter((p) => p.year === current.year);
   const codes = plan.committees.map((c) => c.code);
   const { describe, goalWords } = request;
   const attainment = goalAttainment(plan, consolidation, settings);

@@ -71,11 +71,16 @@ test("three consolidations in one workbook keep T1 → Delår → Helår; readin
   expect(t1.result.sheets).not.toContain(HISTORY_SHEET);
   const history = () => standIn.workbook.sheet(HISTORY_SHEET);
   expect([history().visibility, history().cell(0, 0)?.value]).toEqual(["VeryHidden", HISTORY_MARKER]);
-  const t1Rows = rowsOf(history(), 2, 10);
-  expect(t1Rows.map((r) => [r[0], r[2], r[3], r[5], r[7]])).toEqual([
+  const t1Rows = rowsOf(history(), 2, 12);
+  const answered = (rows: Row[]) => rows.filter((r) => r[5] !== null || r[6] !== null || r[8] !== null);
+  expect(answered(t1Rows).map((r) => [r[0], r[2], r[3], r[5], r[6]])).toEqual([
     ["T1", "KS", goal, "Delvis uppfyllt", "Fler insatser behövs."],
     ["T1", "KS", DRIFT_KEY, 1500, null],
   ]);
+  // The rest: the uppdrag nobody answered, kept for the year's end (carried.ts).
+  const unanswered = t1Rows.filter((r) => !answered(t1Rows).includes(r));
+  expect(unanswered.length).toBeGreaterThan(0);
+  expect(new Set(unanswered.map((r) => r[10]))).toEqual(new Set(["assignment"]));
 
   const delar = await generateAndConsolidate(standIn, "Delår", (sheet) => {
     type(sheet, goal, COL.input, "Ej uppfyllt", "Insatserna räckte inte.");
@@ -100,9 +105,9 @@ test("three consolidations in one workbook keep T1 → Delår → Helår; readin
   ]);
   // One history sheet, T1's rows as the first consolidation wrote them.
   expect(standIn.workbook.sheets.filter((s) => s.name.startsWith(HISTORY_SHEET))).toHaveLength(1);
-  const all = rowsOf(history(), 2, 10);
+  const all = rowsOf(history(), 2, 12);
   expect(all.filter((r) => r[0] === "T1")).toEqual(t1Rows);
-  expect(all.filter((r) => r[0] === "Helår").map((r) => [r[8], r[3], r[5], r[6]])).toEqual([
+  expect(answered(all.filter((r) => r[0] === "Helår")).map((r) => [r[9], r[3], r[5], r[8]])).toEqual([
     ["utfall", goal, "Uppfyllt", null],
     ["utfall", DRIFT_KEY, null, 1650],
   ]);
@@ -121,7 +126,7 @@ test("three consolidations in one workbook keep T1 → Delår → Helår; readin
   const validation = await standIn.run((context) => validateOpenWorkbook(context));
   expect(validation.workbook.onlyA1).toEqual([HISTORY_SHEET]);
   expect(validation.workbook.grids.find((g) => g.sheet === HISTORY_SHEET)!.values).toEqual([
-    [HISTORY_MARKER, ...Array(9).fill(null)],
+    [HISTORY_MARKER, ...Array(11).fill(null)],
   ]);
   expect(validation.plan).toEqual(plan);
 });
@@ -138,7 +143,7 @@ test("a large history: the plan's read stays at 2 syncs; consolidation reads it 
     const [name, kind] = i < rows / 2 ? ["T1", "prognos"] : ["Delår", "prognos"];
     const key = `assignment|X${i % (rows / 2)}`;
     const comment = `Kommentar till uppdrag ${i}, som tar lite plats.`;
-    const cells = [name, 2024, "KS", key, `Uppdrag ${i}`, "Påbörjat", null, comment, kind, "assignment"];
+    const cells = [name, 2024, "KS", key, `Uppdrag ${i}`, "Påbörjat", comment, null, null, kind, "assignment", null];
     cells.forEach((value, c) => value !== null && (sheet.at(2 + i, c).value = value));
   }
   const before = standIn.syncCount;
@@ -160,7 +165,7 @@ test("a large history: the plan's read stays at 2 syncs; consolidation reads it 
   expect(standIn.log.filter((s) => s.error)).toEqual([]);
   expect(Math.max(...standIn.log.map((s) => s.responseBytes))).toBeLessThanOrEqual(budgetBytes);
   // Every earlier row is there again, untouched.
-  const kept = rowsOf(standIn.workbook.sheet(HISTORY_SHEET), 2, 10);
+  const kept = rowsOf(standIn.workbook.sheet(HISTORY_SHEET), 2, 12);
   expect(kept.filter((r) => r[0] !== "Helår")).toHaveLength(rows);
   expect(kept[rows - 1]).toEqual([
     "Delår",
@@ -169,10 +174,12 @@ test("a large history: the plan's read stays at 2 syncs; consolidation reads it 
     `assignment|X${rows / 2 - 1}`,
     `Uppdrag ${rows - 1}`,
     "Påbörjat",
-    null,
     `Kommentar till uppdrag ${rows - 1}, som tar lite plats.`,
+    null,
+    null,
     "prognos",
     "assignment",
+    null,
   ]);
   expect(result.history.periods.map((p) => [p.period, p.answers])).toEqual([
     ["T1", rows / 2],

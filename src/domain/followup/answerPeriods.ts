@@ -1,13 +1,15 @@
+import { cellText } from "../../sheet/grid";
 import { FileFinding } from "../findings";
 import { Plan } from "../model";
 import { oreToTkr } from "../amounts";
 import { PeriodKind, Settings, periodKindOfWord } from "../settings";
 import { Consolidation } from "./consolidate";
-import { isFollowUpSheet, readFollowUpSheet } from "./answers";
+import { FollowUpRead, answerOf, isFollowUpSheet, readFollowUpSheet } from "./answers";
 import { AnswerSource, collectAnswers } from "./collect";
 import { DRIFT_ID, MEASURES_TITLE } from "./expected";
-import { HistoryEntry, isHistorySheet, readHistorySheet } from "./history";
-import { Answer, hasTyped, rowKey } from "./model";
+import { HISTORY_COMMITTEE_COL, HistoryEntry, isHistorySheet, readHistorySheet } from "./history";
+import { KeptCommittee, KeptUppdrag } from "./carried";
+import { Answer, COL, META_ROW, hasTyped, isUppdragKind, rowKey } from "./model";
 
 /**
  * Earlier periods' answers, from whatever holds them: a report's history sheet (history.ts) or the follow-up sheets of
@@ -29,6 +31,11 @@ export interface AnswerPeriod {
   keys: Set<string>;
   /** What reading its follow-up sheets found (a history's findings are the read's). */
   findings: FileFinding[];
+  /**
+   * By committee code as the source has it: every uppdrag and carried row, answered or not, with its `since` and a
+   * carried row's earlier years: what a year's end carries into the next (carried.ts).
+   */
+  uppdrag: Map<string, KeptCommittee>;
 }
 
 export interface AnswerPeriods {
@@ -58,9 +65,11 @@ export function readAnswerPeriods(plan: Plan, sources: AnswerSource[], settings:
         entries.push(entry);
       }
     }
-    for (const [id, entries] of inSource) fromHistory.set(id, periodOfEntries(entries));
+    for (const [id, entries] of inSource) fromHistory.set(id, periodOfEntries(entries, source.source));
   }
-  const reads = sources.flatMap((s) => s.grids.filter(isFollowUpSheet).map(readFollowUpSheet));
+  const reads = sources.flatMap((s) =>
+    s.grids.filter(isFollowUpSheet).map((grid) => ({ file: s.source, ...readFollowUpSheet(grid) })),
+  );
   const fromSheets = new Map<string, AnswerPeriod>();
   for (const read of reads) {
     const meta = read.meta;
@@ -77,6 +86,7 @@ export function readAnswerPeriods(plan: Plan, sources: AnswerSource[], settings:
       generatedAt: meta.generatedAt,
       keys: new Set(),
       findings: [],
+      uppdrag: new Map(),
     });
   }
   for (const [id, found] of fromSheets) {
@@ -91,6 +101,7 @@ export function readAnswerPeriods(plan: Plan, sources: AnswerSource[], settings:
     for (const row of ofPeriod.flatMap((r) => r.rows))
       if (row.kind !== "economy" && row.id !== DRIFT_ID) found.keys.add(row.key);
     found.findings = collected.findings;
+    found.uppdrag = uppdragOfSheets(ofPeriod);
   }
   const periods = [...fromHistory.values(), ...fromSheets.values()].sort(periodOrder(settings));
   return { periods, findings };
@@ -111,20 +122,46 @@ export function samePeriod(a: { period: string; year: number }, b: { period: str
   return a.period === b.period && a.year === b.year;
 }
 
-/** The history's rows of `periods`, in their order, each period's nämnder and rows as they were gathered. */
+/**
+ * The history's rows of `periods`, in their order, each period's nämnder and rows as they were gathered: the goals
+ * answered, every uppdrag and carried row in the order its sheets had them (answered or not: a year's end carries
+ * what nobody answered), then the other answers; an uppdrag's `since` and a carried row's earlier years with it.
+ */
 export function historyEntries(periods: AnswerPeriod[]): HistoryEntry[] {
-  return periods.flatMap(({ period, year, kind, byCommittee }) =>
-    [...byCommittee].flatMap(([committee, answers]) =>
-      [...answers.values()].map((answer) => ({ period, year, kind, committee, answer })),
-    ),
-  );
+  return periods.flatMap(({ period, year, kind, byCommittee, uppdrag }) => {
+    const codes = [...new Set([...byCommittee.keys(), ...uppdrag.keys()])];
+    return codes.flatMap((committee) => {
+      const answers = [...(byCommittee.get(committee)?.values() ?? [])];
+      const kept = uppdrag.get(committee)?.rows ?? new Map<string, KeptUppdrag>();
+      const typed = new Map(answers.map((answer) => [answer.key, answer]));
+      const rows = [
+        ...answers.filter((a) => a.kind === "goal"),
+        ...[...kept.values()].map((k) => typed.get(k.answer.key) ?? k.answer),
+        ...answers.filter((a) => isUppdragKind(a.kind) && !kept.has(a.key)),
+        ...answers.filter((a) => a.kind !== "goal" && !isUppdragKind(a.kind)),
+      ];
+      return rows.map((answer): HistoryEntry => {
+        const { since, history } = kept.get(answer.key) ?? { since: null, history: "" };
+        return {
+          period,
+          year,
+          kind,
+          committee,
+          answer,
+          ...(since === null ? {} : { since }),
+          ...(history ? { history } : {}),
+        };
+      });
+    });
+  });
 }
 
 /** The answers a consolidation accepted, as a period of the history: figures in tkr, a ledger's utfall left out. */
 export function consolidatedPeriod(consolidation: Consolidation): AnswerPeriod {
   const tkr = (ore: number | null) => (ore === null ? null : oreToTkr(ore));
   const byCommittee = new Map<string, Map<string, Answer>>();
-  for (const { committee, rows, economy } of consolidation.committees) {
+  const uppdrag = new Map<string, KeptCommittee>();
+  for (const { committee, rows, economy, carried, source } of consolidation.committees) {
     const answers: Answer[] = rows.map((row) => ({
       key: rowKey(row.kind, row.id),
       kind: row.kind,
@@ -141,23 +178,75 @@ export function consolidatedPeriod(consolidation: Consolidation): AnswerPeriod {
     }
     const typed = answers.filter(hasTyped);
     if (typed.length) byCommittee.set(committee.code, new Map(typed.map((answer) => [answer.key, answer])));
+    // Every uppdrag, answered or not (one nobody answered is carried into the next year), then the carried rows.
+    const since = new Map(carried.map((c) => [c.key, c.since]));
+    const kept = new Map<string, KeptUppdrag>();
+    for (const answer of answers.filter((a) => a.kind === "assignment"))
+      kept.set(answer.key, { answer, since: since.get(answer.key) ?? null, history: "" });
+    for (const c of carried.filter((c) => c.planId === null)) {
+      const answer: Answer = { key: c.key, kind: "carried", title: c.title, input: c.input, comment: c.comment };
+      kept.set(c.key, { answer, since: c.since, history: c.history });
+    }
+    const at = { file: source?.file ?? "", sheet: source?.sheet ?? "", row: META_ROW, col: COL.key };
+    if (kept.size) uppdrag.set(committee.code, { name: committee.name ?? null, at, rows: kept });
   }
   const { period, year } = consolidation;
   const keys = new Set([...byCommittee.values()].flatMap((answers) => [...answers.keys()]));
-  return { period: period.name, year, kind: period.kind, byCommittee, generatedAt: "", keys, findings: [] };
+  for (const { rows } of uppdrag.values()) for (const key of rows.keys()) keys.add(key);
+  return { period: period.name, year, kind: period.kind, byCommittee, generatedAt: "", keys, findings: [], uppdrag };
 }
 
-function periodOfEntries(entries: HistoryEntry[]): AnswerPeriod {
+/**
+ * The uppdrag rows of one period's follow-up sheets, by the nämnd each sheet is for: answered or not, a later sheet
+ * winning row by row over an earlier one as consolidation has it (an empty cell erases nothing).
+ */
+function uppdragOfSheets(reads: (FollowUpRead & { file: string })[]): Map<string, KeptCommittee> {
+  const uppdrag = new Map<string, KeptCommittee>();
+  for (const read of reads) {
+    if (!read.meta) continue;
+    const at = { file: read.file, sheet: read.sheet, row: META_ROW, col: COL.key };
+    const kept = uppdrag.get(read.meta.committee) ?? { name: read.meta.committeeName, at, rows: new Map() };
+    uppdrag.set(read.meta.committee, kept);
+    for (const row of read.rows) {
+      if (row.removed || !isUppdragKind(row.kind)) continue;
+      const answer = answerOf(row);
+      const before = kept.rows.get(row.key);
+      // A carried row's column G is its history (the line of the period within the year stands under the row).
+      const history = row.kind === "carried" ? cellText(row.cells[COL.extra - 1]).trim() : "";
+      kept.rows.set(row.key, {
+        answer: {
+          ...answer,
+          input: answer.input ?? before?.answer.input ?? null,
+          comment: answer.comment ?? before?.answer.comment ?? null,
+        },
+        since: read.meta.since?.[row.key] ?? before?.since ?? null,
+        history: history || before?.history || "",
+      });
+    }
+  }
+  return uppdrag;
+}
+
+function periodOfEntries(entries: HistoryEntry[], file: string): AnswerPeriod {
   const { period, year, kind } = entries[0];
   const byCommittee = new Map<string, Map<string, Answer>>();
+  const uppdrag = new Map<string, KeptCommittee>();
   const keys = new Set<string>();
-  for (const { committee, answer } of entries) {
+  for (const { committee, answer, since, history, at: where } of entries) {
+    if (answer.kind !== "economy") keys.add(answer.key);
+    if (isUppdragKind(answer.kind)) {
+      const at = { file, sheet: where?.sheet ?? "", row: where?.row ?? 0, col: HISTORY_COMMITTEE_COL };
+      const kept = uppdrag.get(committee) ?? { name: null, at, rows: new Map() };
+      uppdrag.set(committee, kept);
+      kept.rows.set(answer.key, { answer, since: since ?? null, history: history ?? "" });
+    }
+    // Only what was answered is an answer of the period; the uppdrag nobody answered are kept for the year's end.
+    if (!hasTyped(answer)) continue;
     const answers = byCommittee.get(committee) ?? new Map<string, Answer>();
     byCommittee.set(committee, answers);
     answers.set(answer.key, answer);
-    if (answer.kind !== "economy") keys.add(answer.key);
   }
-  return { period, year, kind, byCommittee, generatedAt: "", keys, findings: [] };
+  return { period, year, kind, byCommittee, generatedAt: "", keys, findings: [], uppdrag };
 }
 
 function periodId({ period, year }: { period: string; year: number }): string {

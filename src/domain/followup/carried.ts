@@ -26,10 +26,30 @@ export interface YearEnd {
    * is here too, with input and comment null. Rows of kind "assignment" and "carried" are read, others passed over.
    */
   byCommittee: Map<string, Map<string, Answer>>;
-  /** Row key → the year the uppdrag was first in a plan, where that was before `year` (the sheets' `since`). */
-  since: Map<string, number>;
-  /** Row key → the history a carried row showed then (its earlier years' lines), so that it goes on growing. */
-  history: Map<string, string>;
+  /**
+   * Committee code, then row key → the year the uppdrag was first in a plan, where that was before `year` (the
+   * sheets' `since`). By nämnd: one carried key is on every nämnd the uppdrag was given to, each with its own answers.
+   */
+  since: Map<string, Map<string, number>>;
+  /** Committee code, then row key → the history a carried row showed then (its earlier years' lines), to grow on. */
+  history: Map<string, Map<string, string>>;
+}
+
+/** One uppdrag row of a nämnd at a period's end, answered or not, as the sheets or the history hold it. */
+export interface KeptUppdrag {
+  answer: Answer;
+  /** The year the uppdrag was first in a plan, where the row goes on with an earlier year's (the sheet's `since`). */
+  since: number | null;
+  /** A carried row's history then (its earlier years' lines); "" for any other row. */
+  history: string;
+}
+
+/** A nämnd's uppdrag rows at a period's end, and where they were read (for a finding when the nämnd is gone). */
+export interface KeptCommittee {
+  /** The nämnd's full name, where the source says it (a follow-up sheet's metadata). */
+  name: string | null;
+  at: { file: string; sheet: string; row: number; col: number };
+  rows: Map<string, KeptUppdrag>;
 }
 
 /** An uppdrag carried onto a nämnd's sheet: a row of its own under CARRIED_SECTION. */
@@ -113,9 +133,11 @@ export function carryOver(end: YearEnd, plan: Plan, settings: Settings): Carry {
       if (parsed?.kind !== "assignment" && parsed?.kind !== "carried") continue;
       if (!isCarriedOn(answer.input, settings.scales.assignment)) continue;
       const origin = carriedOrigin(key) ?? { year: end.year, id: parsed.id };
-      const since = Math.min(end.since.get(key) ?? origin.year, origin.year, end.year);
+      const since = Math.min(end.since.get(committee)?.get(key) ?? origin.year, origin.year, end.year);
       const said = answerText(answer) || "ej besvarat";
-      const history = [end.history.get(key) ?? "", `${end.period} ${end.year}: ${said}`].filter((h) => h).join("\n");
+      const history = [end.history.get(committee)?.get(key) ?? "", `${end.period} ${end.year}: ${said}`]
+        .filter((h) => h)
+        .join("\n");
       const title = normalizeName(answer.title);
       const same = byTitle.get(title) ?? [];
       // Two rows of one title: the one that kept its ID, else the first.

@@ -3,7 +3,8 @@ import { FileFinding, finding } from "../findings";
 import { Plan } from "../model";
 import { Settings } from "../settings";
 import { cleanText, normalizeName } from "../text";
-import { FollowUpRead, answerOf, isFollowUpSheet, parseMeta, readFollowUpSheet } from "./answers";
+import { FollowUpRead, isFollowUpSheet, parseMeta, readFollowUpSheet } from "./answers";
+import { AnswerPeriod, AnswerPeriods, readAnswerPeriods } from "./answerPeriods";
 import { Carry, CarriedRow, YearEnd, carriedOrigin, carryOver, emptyCarry, isCarriedOn, mergeCarries } from "./carried";
 import { AnswerSource } from "./collect";
 import { expectedRows } from "./expected";
@@ -11,16 +12,17 @@ import { Answer, COL, FollowUpMeta, META_ROW, parseRowKey } from "./model";
 
 /**
  * Where the carried uppdrag come from: at the turn of a year, the previous year's last period in the files given as
- * the previous period (its follow-up sheets, read as a YearEnd); within a year, the carried rows already on the
- * year's sheets (the plan workbook's own, the returned ones, the previous period's), so that Delår and Helår keep
- * what T1 carried.
+ * the previous period (its follow-up sheets or a report's history, as answerPeriods.ts reads both, taken as a
+ * YearEnd); within a year, the carried rows already on the year's sheets (the plan workbook's own, the returned ones,
+ * the previous period's), so that Delår and Helår keep what T1 carried.
  */
 
 export interface CarriedRead {
   carry: Carry;
   /**
-   * The previous period given is of an earlier year. Its rows' IDs are the old plan's, renumbered since: its answers
-   * are not shown by key as a previous period's are, only through the uppdrag carried.
+   * Every period given as the previous is of an earlier year. Its rows' IDs are the old plan's, renumbered since: its
+   * uppdrag go on only through the carry, and a goal's or nyckeltal's answer is shown only where its ID and title
+   * agree with the new plan's (previousPeriod.ts, yearTurnPrevious).
    */
   yearTurn: boolean;
   findings: FileFinding[];
@@ -45,10 +47,10 @@ function sheetsOf(sources: AnswerSource[], wanted: (meta: FollowUpMeta) => boole
   );
 }
 
-/** The nämnd of `plan` a sheet is for: by its code, else by its full name (a code the new plan changed). */
-function committeeOf(plan: Plan, meta: FollowUpMeta): string | null {
-  if (plan.committees.some((c) => c.code === meta.committee)) return meta.committee;
-  const name = meta.committeeName ? normalizeName(meta.committeeName) : null;
+/** The nämnd of `plan` a sheet or history row is for: by its code, else by its full name (a code the plan changed). */
+function committeeOf(plan: Plan, code: string, fullName: string | null): string | null {
+  if (plan.committees.some((c) => c.code === code)) return code;
+  const name = fullName ? normalizeName(fullName) : null;
   const named = name ? plan.committees.filter((c) => c.name && normalizeName(c.name) === name) : [];
   return named.length === 1 ? named[0].code : null;
 }
@@ -59,71 +61,89 @@ export function readCarried(
   current: { year: number },
   sources: AnswerSource[],
   previous: AnswerSource[],
+  /** The periods `previous` holds, when already read (readAnswerPeriods). */
+  periods: AnswerPeriods = readAnswerPeriods(plan, previous, settings),
 ): CarriedRead {
-  const years = previous.flatMap((s) =>
-    s.grids.flatMap((grid) => (isFollowUpSheet(grid) ? (parseMeta(valueAt(grid, META_ROW, COL.key))?.year ?? []) : [])),
-  );
-  const yearTurn = years.length > 0 && years.every((year) => year < current.year);
+  const yearTurn = periods.periods.length > 0 && periods.periods.every((p) => p.year < current.year);
   if (!yearTurn) {
     const ofYear = sheetsOf([...sources, ...previous], (meta) => meta.year === current.year);
-    return { carry: carriedOfYear(plan, ofYear, current.year), yearTurn, findings: [] };
+    // A report's history keeps them too: a period generated with only the report of the one before keeps them.
+    const kept = periods.periods.filter((p) => p.year === current.year).reverse();
+    const carry = kept.reduce(
+      (c, p) => mergeCarries(c, carriedOfPeriod(plan, p)),
+      carriedOfYear(plan, ofYear, current.year),
+    );
+    return { carry, yearTurn, findings: [] };
   }
-  // Only the newest year's sheets tell what is carried.
-  const last = Math.max(...years);
-  const earlier = sheetsOf(previous, (meta) => meta.year === last);
-  // The year's end decides what is carried: a carried row of an earlier generation the plan now lists (renamed to
-  // confirm a near match) is no longer carried, and whatever was typed on it is kept under "Utgår ur planen".
-  const { end, findings } = readYearEnd(plan, earlier, settings);
-  return { carry: end ? carryOver(end, plan, settings) : emptyCarry(), yearTurn, findings };
+  // The newest year's last period decides what is carried, from its sheets or a report's history alike: a carried
+  // row of an earlier generation the plan now lists (renamed to confirm a near match) is no longer carried, and
+  // whatever was typed on it is kept under "Utgår ur planen".
+  const { end, findings } = yearEndOf(plan, periods.periods[periods.periods.length - 1], settings);
+  return { carry: carryOver(end, plan, settings), yearTurn, findings };
 }
 
 /**
- * The newest year's last period among `sheets` (by when its sheets were generated), as a YearEnd: every uppdrag row
- * of each nämnd, answered or not, a later file winning row by row over an earlier one as consolidation has it.
+ * A year's last period as a YearEnd: every uppdrag row of each nämnd, answered or not, under the nämnd of `plan` it
+ * was for (by its code, else by its full name); a nämnd the plan no longer has, with uppdrag not done, is a finding.
  */
-export function readYearEnd(
+export function yearEndOf(
   plan: Plan,
-  sheets: SheetRead[],
+  last: AnswerPeriod,
   settings: Settings,
-): { end: YearEnd | null; findings: FileFinding[] } {
-  const year = Math.max(...sheets.map((s) => s.read.meta.year));
-  const newest = sheets
-    .filter((s) => s.read.meta.year === year)
-    .sort((a, b) => b.read.meta.generatedAt.localeCompare(a.read.meta.generatedAt))[0];
-  if (!newest) return { end: null, findings: [] };
-  const period = newest.read.meta.period;
-  const end: YearEnd = { period, year, byCommittee: new Map(), since: new Map(), history: new Map() };
+): { end: YearEnd; findings: FileFinding[] } {
+  const end: YearEnd = {
+    period: last.period,
+    year: last.year,
+    byCommittee: new Map(),
+    since: new Map(),
+    history: new Map(),
+  };
   const findings: FileFinding[] = [];
-  for (const { file, read } of sheets.filter((s) => s.read.meta.period === period && s.read.meta.year === year)) {
-    const rows = read.rows.filter((r) => !r.removed && (r.kind === "assignment" || r.kind === "carried"));
-    const committee = committeeOf(plan, read.meta);
+  for (const [code, { name, at, rows }] of last.uppdrag) {
+    const committee = committeeOf(plan, code, name);
+    const kept = [...rows.values()];
     if (!committee) {
-      const lost = rows.map(answerOf).filter((a) => isCarriedOn(a.input, settings.scales.assignment));
+      const lost = kept.map((k) => k.answer).filter((a) => isCarriedOn(a.input, settings.scales.assignment));
       if (lost.length) {
-        const at = { sheet: read.sheet, row: META_ROW, col: COL.key };
-        const params = { committee: read.meta.committee, titles: lost.map((a) => a.title).join("; ") };
-        findings.push({ ...finding("warning", "followup-carried-committee-gone", at, params), file });
+        const params = { committee: code, titles: lost.map((a) => a.title).join("; ") };
+        findings.push({ ...finding("warning", "followup-carried-committee-gone", at, params), file: at.file });
       }
       continue;
     }
     const answers = end.byCommittee.get(committee) ?? new Map<string, Answer>();
     end.byCommittee.set(committee, answers);
-    for (const row of rows) {
-      const answer = answerOf(row);
-      const before = answers.get(row.key);
-      answers.set(row.key, {
-        ...answer,
-        input: answer.input ?? before?.input ?? null,
-        comment: answer.comment ?? before?.comment ?? null,
-      });
-      const since = read.meta.since?.[row.key];
-      if (since !== undefined) end.since.set(row.key, since);
-      // A carried row's column G is its history (the line of the period within the year stands under the row).
-      const history = row.kind === "carried" ? cellText(row.cells[COL.extra - 1]).trim() : "";
-      if (history) end.history.set(row.key, history);
+    const since = end.since.get(committee) ?? new Map<string, number>();
+    const history = end.history.get(committee) ?? new Map<string, string>();
+    end.since.set(committee, since);
+    end.history.set(committee, history);
+    for (const row of kept) {
+      answers.set(row.answer.key, row.answer);
+      if (row.since !== null) since.set(row.answer.key, row.since);
+      if (row.history) history.set(row.answer.key, row.history);
     }
   }
   return { end, findings };
+}
+
+/** The carried rows and continued uppdrag a period of the year kept (answerPeriods.ts). */
+function carriedOfPeriod(plan: Plan, period: AnswerPeriod): Carry {
+  const carry = emptyCarry();
+  for (const [code, { name, rows }] of period.uppdrag) {
+    const committee = committeeOf(plan, code, name);
+    if (!committee) continue;
+    const planned = new Set(expectedRows(plan, committee).map((r) => r.key));
+    const carried: CarriedRow[] = [];
+    const continued = new Map<string, { since: number; history: string }>();
+    for (const { answer, since, history } of rows.values()) {
+      const origin = carriedOrigin(answer.key);
+      if (origin) carried.push({ key: answer.key, title: answer.title, since: since ?? origin.year, history });
+      else if (since !== null && answer.kind === "assignment" && planned.has(answer.key))
+        continued.set(answer.key, { since, history: "" });
+    }
+    if (carried.length) carry.rows.set(committee, carried);
+    if (continued.size) carry.continued.set(committee, continued);
+  }
+  return carry;
 }
 
 /** The carried rows and continued uppdrag on the year's sheets, the newest sheet's first. */
@@ -133,7 +153,7 @@ function carriedOfYear(plan: Plan, sheets: SheetRead[], year: number): Carry {
     .sort((a, b) => b.read.meta.generatedAt.localeCompare(a.read.meta.generatedAt));
   let carry = emptyCarry();
   for (const { read } of ofYear) {
-    const committee = committeeOf(plan, read.meta);
+    const committee = committeeOf(plan, read.meta.committee, read.meta.committeeName);
     if (!committee) continue;
     const since = read.meta.since ?? {};
     const rows: CarriedRow[] = read.rows

@@ -3,7 +3,7 @@ import { cleanText } from "../text";
 import { FollowUpRead } from "./answers";
 import { carriedOrigin } from "./carried";
 import { ExpectedRow } from "./expected";
-import { Answer } from "./model";
+import { Answer, COL } from "./model";
 
 /**
  * What a consolidation reads of the uppdrag that go on from earlier years: the carried rows of a nämnd's sheet, and
@@ -20,6 +20,8 @@ export interface CarriedResult {
   /** The status accepted (a value of the scale), or null. */
   input: string | null;
   comment: string | null;
+  /** A carried row's earlier years' lines as its sheet showed them (column G); "" for a plan's uppdrag. */
+  history: string;
 }
 
 export function carriedResults(
@@ -39,14 +41,15 @@ export function carriedResults(
     const origin = row.removed ? null : carriedOrigin(row.key);
     if (!origin) return [];
     const title = cleanText(cellText(row.cells[0]));
-    return [{ key: row.key, planId: null, title, since: since[row.key] ?? origin.year, ...given(row.key) }];
+    const history = cellText(row.cells[COL.extra - 1]).trim();
+    return [{ key: row.key, planId: null, title, since: since[row.key] ?? origin.year, history, ...given(row.key) }];
   });
   // In the plan's order.
   const continued = expected.flatMap((row): CarriedResult[] => {
     const year = row.kind === "assignment" ? since[row.key] : undefined;
     return year === undefined
       ? []
-      : [{ key: row.key, planId: row.id, title: row.title, since: year, ...given(row.key) }];
+      : [{ key: row.key, planId: row.id, title: row.title, since: year, history: "", ...given(row.key) }];
   });
   return [...continued, ...carried];
 }

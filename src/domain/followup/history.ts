@@ -22,12 +22,20 @@ export interface HistoryEntry {
   kind: PeriodKind;
   committee: string;
   answer: Answer;
+  /** An uppdrag that goes on with an earlier year's: the year it was first in a plan (carried.ts). */
+  since?: number;
+  /** A carried uppdrag's earlier years' lines, as its row showed them then. */
+  history?: string;
+  /** Where a history sheet had it, its row 0-based (entries read back only). */
+  at?: { sheet: string; row: number };
 }
 
 /**
  * The columns, 0-based; row 1 holds the marker, row 2 the headers (for whoever unhides the sheet). The texts stand in
- * the first eight, the two short words last: the Excel host reads a sheet's first eight columns apart from the rest
- * and estimates the bytes of the rest by them (src/hosts/excel/windows.ts), which must not come out too low.
+ * the first eight, the numbers and short words after: the Excel host reads a sheet's first eight columns apart from
+ * the rest and estimates the bytes of the rest by them (src/hosts/excel/windows.ts), which must not come out too low.
+ * Every uppdrag and carried row is kept, answered or not, with its `since` and a carried row's earlier years: what
+ * the next year's first period carries (carried.ts) is read from here as well as from the sheets.
  */
 const COLUMNS = [
   "Period",
@@ -36,35 +44,53 @@ const COLUMNS = [
   "Radnyckel",
   "Rubrik",
   "Svar",
-  "Utfall",
   "Kommentar",
+  "Tidigare år",
+  "Utfall",
   "Prognos/utfall",
   "Radtyp",
+  "Sedan",
 ];
-const H = { period: 0, year: 1, committee: 2, key: 3, title: 4, input: 5, outcome: 6, comment: 7, kind: 8, rowKind: 9 };
+const H = {
+  period: 0,
+  year: 1,
+  committee: 2,
+  key: 3,
+  title: 4,
+  input: 5,
+  comment: 6,
+  history: 7,
+  outcome: 8,
+  kind: 9,
+  rowKind: 10,
+  since: 11,
+};
 const FIRST_ROW = 2;
+/** The column of the nämnd's code: where a finding about a nämnd of the history points. */
+export const HISTORY_COMMITTEE_COL = H.committee;
 
 export function isHistorySheet(grid: Grid): boolean {
   return valueAt(grid, 0, 0) === HISTORY_MARKER;
 }
 
 export function historySheet(entries: HistoryEntry[], name = HISTORY_SHEET): SheetSpec {
-  const rows: SpecCell[][] = entries.map(({ period, year, kind, committee, answer }) =>
-    fitCells(
-      [
-        period,
-        year,
-        committee,
-        answer.key,
-        answer.title,
-        answer.input,
-        answer.outcome ?? null,
-        answer.comment,
-        periodKindWord(kind),
-        answer.kind,
-      ].map((value) => ({ value })),
-    ),
-  );
+  const rows: SpecCell[][] = entries.map((entry) => {
+    const { answer } = entry;
+    const cells: SpecCell["value"][] = [];
+    cells[H.period] = entry.period;
+    cells[H.year] = entry.year;
+    cells[H.committee] = entry.committee;
+    cells[H.key] = answer.key;
+    cells[H.title] = answer.title;
+    cells[H.input] = answer.input;
+    cells[H.comment] = answer.comment;
+    cells[H.history] = entry.history || null;
+    cells[H.outcome] = answer.outcome ?? null;
+    cells[H.kind] = periodKindWord(entry.kind);
+    cells[H.rowKind] = answer.kind;
+    cells[H.since] = entry.since ?? null;
+    return fitCells(cells.map((value) => ({ value })));
+  });
   return {
     name,
     visibility: "veryHidden",
@@ -104,7 +130,7 @@ export function readHistorySheet(grid: Grid, file: string): HistoryRead {
     const parsed = key ? parseRowKey(key) : null;
     const checks: [number, boolean][] = [
       [H.period, !!period],
-      [H.year, typeof year === "number" && Number.isInteger(year) && year > 1900 && year < 3000],
+      [H.year, isYear(year)],
       [H.kind, kind !== null],
       [H.committee, !!committee],
       [H.key, parsed !== null],
@@ -113,6 +139,8 @@ export function readHistorySheet(grid: Grid, file: string): HistoryRead {
       [H.input, isAnswerValue(cell(H.input))],
       [H.outcome, isAnswerValue(cell(H.outcome))],
       [H.comment, isAnswerValue(cell(H.comment))],
+      [H.history, cell(H.history) === null || typeof cell(H.history) === "string"],
+      [H.since, cell(H.since) === null || isYear(cell(H.since))],
     ];
     const bad = checks.find(([, ok]) => !ok);
     if (bad) {
@@ -129,7 +157,18 @@ export function readHistorySheet(grid: Grid, file: string): HistoryRead {
       comment: comment === null ? null : String(comment),
       ...(outcome === null ? {} : { outcome }),
     };
-    const entry = { period: period!, year: year as number, kind: kind!, committee: committee!, answer };
+    const since = cell(H.since) as number | null;
+    const history = cell(H.history) as string | null;
+    const entry: HistoryEntry = {
+      period: period!,
+      year: year as number,
+      kind: kind!,
+      committee: committee!,
+      answer,
+      ...(since === null ? {} : { since }),
+      ...(history ? { history } : {}),
+      at: { sheet: grid.sheet, row },
+    };
     entries.set(entryId(entry), entry);
   }
   return { entries: [...entries.values()], findings };
@@ -138,6 +177,10 @@ export function readHistorySheet(grid: Grid, file: string): HistoryRead {
 /** One answer's place in the history: its period, year, nämnd and row. */
 export function entryId({ period, year, committee, answer }: HistoryEntry): string {
   return JSON.stringify([period, year, committee, answer.key]);
+}
+
+function isYear(value: CellValue): boolean {
+  return typeof value === "number" && Number.isInteger(value) && value > 1900 && value < 3000;
 }
 
 function text(value: CellValue): string | null {

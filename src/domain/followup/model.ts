@@ -66,6 +66,11 @@ export const ECONOMY_COL = {
   comment: COL.comment,
 } as const;
 
+/** Uppdrag rows: the plan's, and those carried from an earlier year. */
+export function isUppdragKind(kind: FollowUpKind): boolean {
+  return kind === "assignment" || kind === "carried";
+}
+
 /** Rows with figures of their own: the Ekonomi section's drift and investment rows. */
 export function hasFigures(kind: FollowUpKind): boolean {
   return kind === "economy" || kind === "investment";

@@ -1,7 +1,8 @@
 import { FileFinding, finding } from "../findings";
 import { Plan } from "../model";
 import { Period, PeriodKind, Settings } from "../settings";
-import { AnswerPeriods, periodOrder, readAnswerPeriods, samePeriod } from "./answerPeriods";
+import { normalizeName } from "../text";
+import { AnswerPeriod, AnswerPeriods, periodOrder, readAnswerPeriods, samePeriod } from "./answerPeriods";
 import { AnswerSource } from "./collect";
 import { expectedRows } from "./expected";
 import { Answer, hasTyped, parseRowKey } from "./model";
@@ -89,4 +90,30 @@ export function previousPeriodOf(
     return { previous: null, findings };
   }
   return { previous: { period: earlier.period, year: earlier.year, kind: earlier.kind, byCommittee }, findings };
+}
+
+/**
+ * The previous year's last period, as shown beside the first period of a new year: the plan is another year's, its
+ * IDs renumbered, so an answer is shown only on a goal or nyckeltal whose key and title both agree with the new
+ * plan's row. Uppdrag go on through the carry (carried.ts), never shown twice; ramjusteringar and the Ekonomi section
+ * were another year's figures.
+ */
+export function yearTurnPrevious(
+  plan: Plan,
+  last: Pick<AnswerPeriod, "period" | "year" | "kind" | "byCommittee">,
+  year: number,
+): PreviousPeriod {
+  const byCommittee = new Map<string, Map<string, Answer>>();
+  for (const { code } of plan.committees) {
+    const titles = new Map(
+      expectedRows(plan, code, year)
+        .filter((row) => row.kind === "goal" || row.kind === "keyFigure")
+        .map((row) => [row.key, normalizeName(row.title)]),
+    );
+    const same = [...(last.byCommittee.get(code) ?? [])].filter(
+      ([key, answer]) => titles.get(key) === normalizeName(answer.title) && hasTyped(answer),
+    );
+    if (same.length) byCommittee.set(code, new Map(same));
+  }
+  return { period: last.period, year: last.year, kind: last.kind, byCommittee };
 }
