@@ -541,6 +541,23 @@ describe("writing SheetSpecs", () => {
     expect(grids).toEqual((await readWorkbookFile(path)).grids);
   });
 
+  test("merged ranges are written as ExcelJS merges them, and two that overlap are refused", async () => {
+    const rows = Array.from({ length: 30 }, (_, r) => [{ value: `rad ${r}` }]);
+    const merges = ["B1:H1", "A3:A5", ...Array.from({ length: 20 }, (_, i) => `B${i + 7}:H${i + 7}`)];
+    const merged = { sheets: [{ name: "Sammanfogat", blocks: [{ top: 0, left: 0, rows }], merges }] };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await workbookBuffer(merged)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Sammanfogat")!;
+    expect([...sheet.model.merges].sort()).toEqual([...merges].sort());
+    // The covered cells point at their master, as ExcelJS's own merge leaves them.
+    expect([sheet.getCell("H1").isMerged, sheet.getCell("H1").master.address]).toEqual([true, "B1"]);
+    expect(sheet.getCell("A4").master.address).toBe("A3");
+    expect(sheet.getCell("B6").isMerged).toBe(false);
+
+    const overlapping = { sheets: [{ name: "Fel", blocks: [{ top: 0, left: 0, rows }], merges: ["B2:D2", "D1:D3"] }] };
+    expect(() => buildWorkbook(overlapping)).toThrow("Overlapping merged ranges at D1:D3");
+  });
+
   test("invalid or repeated sheet names are refused, not silently changed", () => {
     const sheet = (name: string) => ({ name, blocks: [] });
     expect(() => buildWorkbook({ sheets: [sheet("a".repeat(32))] })).toThrow("Ogiltigt eller upprepat bladnamn");
