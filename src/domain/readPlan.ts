@@ -348,15 +348,18 @@ function unknownPastedCommittees(plan: Plan, pastedRows: CellRow[]): Finding[] {
  */
 function overlongTexts(grids: Grid[]): Finding[] {
   const findings: Finding[] = [];
+  // Plain loops: this looks at every cell of the plan.
   for (const grid of grids) {
-    grid.values.forEach((cells, r) =>
-      cells.forEach((value, c) => {
+    for (let r = 0; r < grid.values.length; r++) {
+      const cells = grid.values[r];
+      for (let c = 0; c < cells.length; c++) {
+        const value = cells[c];
         if (typeof value === "string" && value.length > CELL_TEXT_MAX) {
           const at = { sheet: grid.sheet, row: grid.top + r, col: grid.left + c };
           findings.push(finding("warning", "text-too-long", at, { length: value.length, max: CELL_TEXT_MAX }));
         }
-      }),
-    );
+      }
+    }
   }
   return findings;
 }

@@ -100,25 +100,34 @@ export function tableUnread(grid: Grid, account: TableAccount, planTitle?: CellR
   );
   const rows: UnreadCell[] = [];
   const columns = new Map<number, Span>();
+  // A row the table read is looked at only in the columns it did not read: most rows of a plan are such rows.
+  const width = grid.values.reduce((most, values) => Math.max(most, values.length), 0);
+  const unreadColumns = Array.from({ length: width }, (_, j) => j).filter((j) => !readColumns.has(grid.left + j));
   grid.values.forEach((values, i) => {
     const row = grid.top + i;
     // Above the header: titles; below it, a row the table passed over keeps its reason.
     const rowReason = row < headerRow ? "title" : row > headerRow ? skippedRows.get(row) : undefined;
-    let whole: Span | undefined;
-    for (let j = 0; j < values.length; j++) {
-      if (!isFilled(values[j])) continue;
-      const col = grid.left + j;
-      if (rowReason) {
-        if (rowReason === "title" && readTitle.has(cellName(row, col))) continue;
-        if (whole) extend(whole, row, col);
-        else whole = span(row, col, cellText(values[j]));
-      } else if (!readColumns.has(col)) {
+    if (!rowReason) {
+      for (const j of unreadColumns) {
+        // A row ends at its last value (a sheet may be 16 384 columns wide in one row only).
+        if (j >= values.length) break;
+        if (!isFilled(values[j])) continue;
+        const col = grid.left + j;
         const column = columns.get(col);
         if (column) extend(column, row, col);
         else columns.set(col, span(row, col, cellText(values[j])));
       }
+      return;
     }
-    if (whole && rowReason) rows.push(entry(grid.sheet, whole, rowReason));
+    let whole: Span | undefined;
+    for (let j = 0; j < values.length; j++) {
+      if (!isFilled(values[j])) continue;
+      const col = grid.left + j;
+      if (rowReason === "title" && readTitle.has(cellName(row, col))) continue;
+      if (whole) extend(whole, row, col);
+      else whole = span(row, col, cellText(values[j]));
+    }
+    if (whole) rows.push(entry(grid.sheet, whole, rowReason));
   });
   return [...rows, ...[...columns.values()].map((column) => entry(grid.sheet, column, "column"))];
 }

@@ -61,9 +61,11 @@ export class TableReconciler extends RowReader {
       const at = key(budget.committee, budget.year);
       appendTo(frames, at, budget);
     }
+    // Only a nämnd the table gives a ram for is reconciled; its changes alone are worth preparing.
+    const framed = new Set([...frames.values()].map(([budget]) => budget.committee));
     const changes = new Map<string, Listed[]>();
     for (const a of input.adjustments) {
-      if (a.year === null) continue;
+      if (a.year === null || !framed.has(a.committee)) continue;
       const temporary = a.duration === "temporary";
       const until = temporary ? lastYear(a.description ?? "", a.year) : a.year;
       const change = { ore: a.amountOre, index: a.isIndex, temporary, until };
