@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { followUp, restOfYear } from "../scripts/demo";
-import { tempDir } from "./support/workbooks";
+import { sheetRows, tempDir } from "./support/workbooks";
 
 let dir: string;
 let year: { t1: { report: string }; delar: { split: string }; helar: { split: string; report: string } };
@@ -45,17 +45,13 @@ function rowOf(sheet: ExcelJS.Worksheet, key: string): (string | null)[] | undef
   return found;
 }
 
-/** The rows of a report sheet by their first cells, as text. */
+/** The rows of a report sheet, as text ("" for an empty cell), each as long as its last filled cell. */
 async function reportRows(file: string, name: string): Promise<string[][]> {
-  const sheet = await sheetOf(file, name);
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    const values = row.values as unknown[];
-    rows.push(
-      Array.from({ length: values.length - 1 }, (_, i) => (values[i + 1] == null ? "" : String(values[i + 1]))),
-    );
+  const rows = await sheetRows(file, name);
+  return rows.map((row) => {
+    const length = row.reduce<number>((last, value, i) => (value === null ? last : i + 1), 0);
+    return row.slice(0, length).map((value) => (value === null ? "" : String(value)));
   });
-  return rows;
 }
 
 test("Delår shows what each nämnd answered at T1 beside the new input", async () => {

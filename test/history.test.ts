@@ -20,11 +20,20 @@ import { readPlanWithSettings } from "../src/domain/planRead";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { convertWithLibreOffice } from "./support/libreoffice";
 import { CARLITO_LINE, pageSizes, pageText, wordHeights } from "./support/pdf";
-import { EXAMPLES, cli, editWorkbook, followUpFiles, rowByKey, typeAnswer } from "./support/workbooks";
+import {
+  EXAMPLES,
+  SheetRow,
+  cli,
+  editWorkbook,
+  followUpFiles,
+  rowByKey,
+  sheetRows,
+  typeAnswer,
+} from "./support/workbooks";
 
 const PLAN = path.join(EXAMPLES, "ostersund-2024-mall.xlsx");
 
-type Row = (string | number | null)[];
+type Row = SheetRow;
 
 let dir: string;
 let plan: Plan;
@@ -54,20 +63,6 @@ async function consolidate(file: string, out: string, ...previous: string[]) {
 async function generate(from: string, period: string, out: string, previous: string) {
   const run = await cli("generate", from, "--period", period, "--year", "2024", "--out", out, "--previous", previous);
   if (run.code !== 0) throw new Error(`generate ${period}: ${run.code}\n${run.out}\n${run.err}`);
-}
-
-async function sheetRows(file: string, name: string, from: number): Promise<Row[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.getWorksheet(name);
-  if (!sheet) throw new Error(`${path.basename(file)} has no sheet ${name}`);
-  const rows: Row[] = [];
-  sheet.eachRow((row, n) => {
-    if (n < from) return;
-    const cells = Array.from({ length: sheet.columnCount }, (_, c) => row.getCell(c + 1).value);
-    rows.push(cells.map((v) => (v === undefined ? null : (v as string | number | null))));
-  });
-  return rows;
 }
 
 /** The history's rows (under the marker and the headers): period, year, kind, nämnd, key, kind, title, answers. */

@@ -29,6 +29,24 @@ export function rowByKey(sheet: ExcelJS.Worksheet, key: string): ExcelJS.Row | u
   return found;
 }
 
+/** A sheet's cell values, one array per row, as wide as the sheet (null for an empty cell). */
+export type SheetRow = (string | number | null)[];
+
+/** The rows of sheet `name` in `file` from row `from` (1-based) on; an empty row is skipped, as eachRow does. */
+export async function sheetRows(file: string, name: string, from = 1): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`${path.basename(file)} has no sheet ${name}`);
+  const rows: SheetRow[] = [];
+  sheet.eachRow((row, n) => {
+    if (n < from) return;
+    const cells = Array.from({ length: sheet.columnCount }, (_, c) => row.getCell(c + 1).value);
+    rows.push(cells.map((v) => (v === undefined ? null : (v as string | number | null))));
+  });
+  return rows;
+}
+
 /** Opens a workbook, lets `edit` change it, saves it in place: what a nämnd does in Excel between two runs. */
 export async function editWorkbook(file: string, edit: (workbook: ExcelJS.Workbook) => void): Promise<void> {
   const workbook = new ExcelJS.Workbook();
