@@ -62,11 +62,14 @@ describe("the Ekonomi section in each nämnd's sheet", () => {
     const measures = rowsOf(spec)[r + 1];
     expect([measures[ECONOMY_COL.comment].locked, measures[ECONOMY_COL.comment].fill]).toEqual([false, fill]);
     const messages = new Map(
-      (spec.inputMessages ?? []).flatMap(({ range, prompt }) => {
-        const [first, last] = range.split(":").map((a) => Number(a.slice(1)) - 1);
-        const col = range.charCodeAt(0) - 65;
-        return Array.from({ length: last - first + 1 }, (_, i) => [cellName(first + i, col), prompt.title] as const);
-      }),
+      // Each area of each message's range ("D9:D9,D12:D12").
+      (spec.inputMessages ?? []).flatMap(({ range, prompt }) =>
+        range.split(",").flatMap((area) => {
+          const [first, last] = area.split(":").map((a) => Number(a.slice(1)) - 1);
+          const col = area.charCodeAt(0) - 65;
+          return Array.from({ length: last - first + 1 }, (_, i) => [cellName(first + i, col), prompt.title] as const);
+        }),
+      ),
     );
     expect(messages.get(cellName(r, ECONOMY_COL.outcome))).toBe("Utfall hittills, tkr");
     expect(messages.get(cellName(r, ECONOMY_COL.forecast))).toBe("Prognos helår, tkr");

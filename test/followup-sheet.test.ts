@@ -48,8 +48,9 @@ const sheetOf = (code: string, p: Plan = plan, settings?: Settings): SheetSpec =
 const rowsOf = (spec: SheetSpec): SpecCell[][] => spec.blocks[0].rows;
 const keyOf = (row: SpecCell[]): string => String(row[COL.key]?.value ?? "");
 const textOf = (row: SpecCell[]): string => row.map((c) => (c.value === null ? "" : String(c.value))).join(" | ");
-/** Every cell in "F7:F9" (one column). */
+/** Every cell in "F7:F9" (one column), or in each area of "F7:F9,F12:F20". */
 const cellsIn = (range: string): string[] => {
+  if (range.includes(",")) return range.split(",").flatMap(cellsIn);
   const [, col, first, last] = /^([A-Z]+)(\d+):[A-Z]+(\d+)$/.exec(range)!;
   return Array.from({ length: Number(last) - Number(first) + 1 }, (_, i) => `${col}${Number(first) + i}`);
 };

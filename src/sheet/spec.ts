@@ -3,6 +3,9 @@
  * it without any host, and both hosts (Office.js and ExcelJS) render the same spec the same way.
  *
  * Coordinates are 0-based sheet coordinates, as in Grid. Ranges in `range`/`source` strings are A1 references.
+ * The `range` of a rule (ListValidation, InputMessage, ConditionalFill) may hold several areas, comma-separated
+ * ("F5:F9,F12:F20", AREA_SEPARATOR in areas.ts), as OOXML's sqref holds them (space-separated there) and Office.js's
+ * Worksheet.getRanges takes them: one rule over every area, at most MAX_RANGE_LENGTH characters.
  */
 
 import type { ChartSpec } from "./charts";
@@ -79,7 +82,7 @@ export const PROMPT_TEXT_MAX = 255;
 
 /** A dropdown list on every cell of `range`, taking its entries from a range (usually on a hidden lists sheet). */
 export interface ListValidation {
-  /** The cells that get the dropdown, e.g. "B2:B500". */
+  /** The cells that get the dropdown, e.g. "B2:B500", or several areas: "F5:F9,F12:F20". */
   range: string;
   /** The list's source, a sheet-qualified absolute reference without "=", e.g. "'Listor'!$A$2:$A$5". */
   source: string;
@@ -89,6 +92,7 @@ export interface ListValidation {
 
 /** An input message on cells that take any value (no list): e.g. how to type an amount. */
 export interface InputMessage {
+  /** One area or several, as ListValidation's. */
   range: string;
   prompt: InputPrompt;
 }
@@ -118,6 +122,7 @@ export interface SheetProtection {
  * reads at a glance.
  */
 export interface ConditionalFill {
+  /** One area or several, as ListValidation's. */
   range: string;
   when: { equals: string } | { greaterThan: number };
   fill: string;

@@ -941,7 +941,11 @@ describe("parity with the xlsx host on the example plans", () => {
         cf.rules.map((rule) => {
           const cellIs = rule as ExcelJS.CellIsRuleType;
           return {
-            range: areaAddress(parseArea(cf.ref)),
+            // A sqref's areas are separated by spaces, a RangeAreas' address's by commas.
+            range: cf.ref
+              .split(" ")
+              .map((area) => areaAddress(parseArea(area)))
+              .join(","),
             operator: { equal: "EqualTo", greaterThan: "GreaterThan" }[cellIs.operator as string],
             formula1: `=${cellIs.formulae?.[0]}`,
             fill: `#${(cellIs.style?.fill as ExcelJS.FillPattern).bgColor?.argb?.slice(-6)}`,
@@ -1005,7 +1009,9 @@ function columnLetter(col: number): string {
   return name;
 }
 
+/** Every cell of a range, of each of its areas ("F5:F9,F12:F20"). */
 function cellsOf(range: string): string[] {
+  if (range.includes(",")) return range.split(",").flatMap(cellsOf);
   const [first, last = first] = range.split(":");
   const at = (a1: string) => {
     const match = /^([A-Z]+)(\d+)$/.exec(a1.replace(/\$/g, ""))!;

@@ -320,7 +320,8 @@ export class SectionWriter {
   /**
    * Per run of consecutive rows with one input kind: the dropdown and its colours for a scale, and an input message
    * saying what to choose or how to type an amount. Runs end where a row takes no input (the vision takes no
-   * assessment) and where column headers are repeated for a printed page.
+   * assessment) and where column headers are repeated for a printed page; the sheet's spec makes the runs of one list,
+   * prompt or colour one rule over several areas (SheetLayout.spec).
    */
   private dropdowns(placed: Placed[]): void {
     const { layout, occasion } = this;

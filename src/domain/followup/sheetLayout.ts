@@ -1,3 +1,4 @@
+import { groupAreas } from "../../sheet/areas";
 import { cellName } from "../../sheet/grid";
 import { DEFAULT_ROW_HEIGHT, rowHeight } from "../../sheet/layout";
 import { PRINT_MARGINS, PageFlow, pageHeight } from "../../sheet/print";
@@ -99,9 +100,10 @@ export class SheetLayout {
         this.fixedHeights.has(row) || height !== DEFAULT_ROW_HEIGHT ? [{ row, height }] : [],
       ),
       frozenRows: HEADING_ROWS,
-      validations: this.validations,
-      inputMessages: this.messages,
-      conditionalFills: this.fills,
+      // One rule per list, prompt or colour over all the runs it is on (runs break at repeated column headers).
+      validations: groupAreas(this.validations, (v) => JSON.stringify([v.source, v.prompt])),
+      inputMessages: groupAreas(this.messages, (m) => JSON.stringify(m.prompt)),
+      conditionalFills: groupAreas(this.fills, (f) => JSON.stringify([f.when, f.fill, f.fontColor])),
       merges: this.merges,
       print: {
         orientation: ORIENTATION,

@@ -115,6 +115,7 @@ export async function writeSheets(
     validation: supports("1.8"),
     print: supports("1.9"),
     autoFilter: supports("1.9"),
+    areas: supports("1.9"),
   };
   const warnings = featureWarnings(specs, features);
   const sheetOps = specs.flatMap((spec) => SHEET_PARTS.flatMap((build) => build(spec, features)));

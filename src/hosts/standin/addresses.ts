@@ -1,6 +1,6 @@
 /**
- * A1 addresses: "B7", "B2:E2", "$A$3:$A$6", "A:C", "$1:$3" to 0-based areas and back, and sheet-qualified
- * references (a list source).
+ * A1 addresses: "B7", "B2:E2", "$A$3:$A$6", "A:C", "$1:$3" to 0-based areas and back, addresses of several areas
+ * ("B2:B5,B9:B12"), and sheet-qualified references (a list source).
  */
 import { fail } from "./errors";
 import { Area, MAX_COLS, MAX_ROWS } from "./model";
@@ -67,6 +67,19 @@ export function areaAddress(area: Area): string {
   const start = `${columnLetters(area.left)}${area.top + 1}`;
   const end = `${columnLetters(area.right)}${area.bottom + 1}`;
   return start === end ? start : `${start}:${end}`;
+}
+
+/**
+ * The areas of a RangeAreas address, "A1:B2, A5:B5" or "A1:B2; A5:B5" (Worksheet.getRanges takes both separators,
+ * as Office.js documents) → 0-based areas; InvalidArgument when any is not an area.
+ */
+export function parseAreas(address: string): Area[] {
+  return address.split(/[,;]/).map((part) => parseArea(part.trim()));
+}
+
+/** The areas as one address, "F5:F9,F12:F20", as Excel gives a RangeAreas' address (without the sheet). */
+export function areasAddress(areas: Area[]): string {
+  return areas.map(areaAddress).join(",");
 }
 
 /** "='Måltavlan listor'!$A$3:$A$6" → sheet and area; null when it is no sheet-qualified or local reference. */

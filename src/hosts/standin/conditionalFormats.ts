@@ -1,16 +1,17 @@
 /**
- * ConditionalFormatCollection [1.6]: cell-value rules with a fill and a font colour.
+ * ConditionalFormatCollection [1.6]: cell-value rules with a fill and a font colour; a Range's, or a RangeAreas' [1.9],
+ * where a format added is one format over every area.
  */
-import { areaAddress, parseArea } from "./addresses";
+import { areasAddress, parseAreas } from "./addresses";
 import { ClientObject, CollectionProxy } from "./clientObject";
 import { Context } from "./context";
 import { fail } from "./errors";
 import { checkColor } from "./formats";
 import { Area, ConditionalFormatModel, SheetModel } from "./model";
-import { RangeTarget } from "./range";
+import { AreasTarget } from "./range";
 import { checkUnprotected } from "./worksheet";
 
-export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarget> {
+export class ConditionalFormatCollectionProxy extends CollectionProxy<AreasTarget> {
   get items(): ConditionalFormatProxy[] {
     return this.read("items");
   }
@@ -24,7 +25,7 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
       if (type !== "CellValue" && type !== "Custom") {
         fail("InvalidArgument", `stand-in: conditional format type ${type} is not modelled.`);
       }
-      const format: ConditionalFormatModel = { range: areaAddress(target.area), type };
+      const format: ConditionalFormatModel = { range: areasAddress(target.areas), type };
       target.sheet.conditionalFormats.push(format);
       return format;
     });
@@ -38,8 +39,10 @@ export class ConditionalFormatCollectionProxy extends CollectionProxy<RangeTarge
   protected override loadOwn(names: string[]): void {
     if (names.some((name) => name !== "items/type")) fail("InvalidArgument", `stand-in: cannot load ${names}.`);
     this.context.action(this.pathId, "Load", [names.join(",")], () => {
-      const { sheet, area } = this.live();
-      const formats = sheet.conditionalFormats.filter((format) => intersects(parseArea(format.range), area));
+      const { sheet, areas } = this.live();
+      const formats = sheet.conditionalFormats.filter((format) =>
+        parseAreas(format.range).some((a) => areas.some((b) => intersects(a, b))),
+      );
       const data = formats.map((format) => ({ type: format.type }));
       this.context.respond({ items: data }, () => {
         this.loaded.set(

@@ -1,13 +1,14 @@
 /**
- * DataValidation [1.8]: a list rule whose source must be a reference to an existing sheet, and an input prompt.
+ * DataValidation [1.8]: a list rule whose source must be a reference to an existing sheet, and an input prompt; on a
+ * Range, or on a RangeAreas [1.9], where it is one validation over every area.
  */
-import { areaAddress, parseReference } from "./addresses";
+import { areasAddress, parseReference } from "./addresses";
 import { ClientObject } from "./clientObject";
 import { fail } from "./errors";
-import { RangeTarget } from "./range";
+import { AreasTarget } from "./range";
 import { checkUnprotected } from "./worksheet";
 
-export class DataValidationProxy extends ClientObject<RangeTarget> {
+export class DataValidationProxy extends ClientObject<AreasTarget> {
   set rule(rule: { list?: { inCellDropDown?: boolean; source?: unknown } }) {
     this.assign("Rule", rule, (target) => {
       this.context.requires(8, "DataValidation.rule");
@@ -25,7 +26,7 @@ export class DataValidationProxy extends ClientObject<RangeTarget> {
       } else if (source.length > 255) {
         fail("InvalidArgument", "A typed list is limited to 255 characters.");
       }
-      const address = areaAddress(target.area);
+      const address = areasAddress(target.areas);
       const validations = target.sheet.validations;
       const kept = validations.filter((v) => v.range !== address);
       const prompt = validations.find((v) => v.range === address)?.prompt;
@@ -47,7 +48,7 @@ export class DataValidationProxy extends ClientObject<RangeTarget> {
       }
       if (title.length > 32) fail("InvalidArgument", `A prompt's title is limited to 32 characters: "${title}".`);
       if (message.length > 255) fail("InvalidArgument", "A prompt's message is limited to 255 characters.");
-      const address = areaAddress(target.area);
+      const address = areasAddress(target.areas);
       const validations = target.sheet.validations;
       const existing = validations.find((v) => v.range === address);
       if (existing) existing.prompt = { showPrompt, title, message };

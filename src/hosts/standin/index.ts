@@ -11,7 +11,8 @@
  *   Workbook: worksheets, application
  *   WorksheetCollection: items, load("items/…"), add(name), getItem(name), getItemOrNullObject(name)
  *   Worksheet: name, visibility, id (load, set name/visibility), activate(), delete(), getRange(address),
- *     getRangeByIndexes(row, col, rows, cols) [1.7], getUsedRangeOrNullObject(valuesOnly) [1.4],
+ *     getRangeByIndexes(row, col, rows, cols) [1.7], getRanges(address) [1.9] (areas separated by "," or ";", at
+ *     most 8192 characters), getUsedRangeOrNullObject(valuesOnly) [1.4],
  *     getUsedRange(valuesOnly) [1.1] (a blank sheet gives its top-left cell, as Excel documents), protection,
  *     freezePanes.freezeRows(n) [1.7], pageLayout [1.9], horizontalPageBreaks.add(range) [1.9],
  *     autoFilter.apply(address) [1.9]
@@ -26,7 +27,8 @@
  *     getIntersectionOrNullObject(range) [1.4] (a range of another sheet: InvalidArgument),
  *     getMergedAreasOrNullObject() [1.13] (the merged areas whose top-left cell is in the range, as Excel gives them;
  *     more than 512 fail the sync with GeneralException: Excel documents the limit, not its error code)
- *   RangeAreas [1.9]: isNullObject, load("areas/items/…") with Range's properties above, areas.items
+ *   RangeAreas [1.9]: isNullObject, load("areas/items/…") with Range's properties above, areas.items,
+ *     dataValidation and conditionalFormats (one validation, one format over every area)
  *   RangeFormat: columnWidth, rowHeight, autofitRows(), wrapText, verticalAlignment, font {bold, italic, size,
  *     color}, fill {color}, protection {locked} [1.2]
  *   DataValidation [1.8]: rule = { list: { inCellDropDown, source } }, prompt = { showPrompt, title, message }

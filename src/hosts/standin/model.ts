@@ -2,7 +2,7 @@
  * The workbook model behind the proxies: sheets, cells with their formats, validations, conditional formats,
  * layout and protection, changed only when a sync applies its queue.
  */
-import { cellAt } from "./addresses";
+import { cellAt, parseAreas } from "./addresses";
 import { fail } from "./errors";
 
 export type ModelValue = string | number | boolean | { error: string } | null;
@@ -142,6 +142,22 @@ export class SheetModel {
     return this;
   }
 
+  /**
+   * The validation of a cell (the last set over it, as a later rule replaces an earlier one cell by cell), whichever
+   * area of its range the cell is in; undefined when it has none.
+   */
+  validationAt(address: string): ValidationModel | undefined {
+    for (let i = this.validations.length - 1; i >= 0; i--) {
+      if (covers(this.validations[i].range, address)) return this.validations[i];
+    }
+    return undefined;
+  }
+
+  /** The conditional formats that apply to a cell, from any area of their range, in the order added. */
+  conditionalFormatsAt(address: string): ConditionalFormatModel[] {
+    return this.conditionalFormats.filter((format) => covers(format.range, address));
+  }
+
   /** The bounding box of cells with a value or formula (or, with `valuesOnly` false, any formatting); null if none. */
   usedArea(valuesOnly: boolean): Area | null {
     // forEach, not for-of over entries: the tests read sheets of 100 000s of cells many times, and an entry pair per
@@ -162,6 +178,12 @@ export class SheetModel {
     });
     return bottom < 0 ? null : { top, left, bottom, right };
   }
+}
+
+/** Whether a cell is in one of the areas of `range`. */
+function covers(range: string, address: string): boolean {
+  const [row, col] = cellAt(address);
+  return parseAreas(range).some((a) => a.top <= row && row <= a.bottom && a.left <= col && col <= a.right);
 }
 
 function isDefaultCell(cell: CellModel): boolean {

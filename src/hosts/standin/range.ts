@@ -1,6 +1,6 @@
 /**
  * Range: values, number formats and formulas in and out (checked against the range's shape), its navigation
- * properties, special cells and merged areas (RangeAreas).
+ * properties, special cells and merged areas; RangeAreas.
  */
 import { areaAddress, parseArea } from "./addresses";
 import { ClientObject, CollectionProxy } from "./clientObject";
@@ -205,13 +205,13 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   get dataValidation(): DataValidationProxy {
-    return this.child("DataValidation", (id) => new DataValidationProxy(this.context, id, () => this.live()));
+    return this.child("DataValidation", (id) => new DataValidationProxy(this.context, id, () => oneArea(this.live())));
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     return this.child(
       "ConditionalFormats",
-      (id) => new ConditionalFormatCollectionProxy(this.context, id, () => this.live()),
+      (id) => new ConditionalFormatCollectionProxy(this.context, id, () => oneArea(this.live())),
     );
   }
 
@@ -300,19 +300,38 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 }
 
-interface AreasTarget {
+/** What a RangeAreas stands for; a Range's data validation and conditional formats are those of its one area. */
+export interface AreasTarget {
   sheet: SheetModel;
   areas: Area[];
+}
+
+function oneArea({ sheet, area }: RangeTarget): AreasTarget {
+  return { sheet, areas: [area] };
 }
 
 /** Range.getMergedAreasOrNullObject fails for a range with more merged areas (Office.js's reference says so). */
 const MAX_MERGED_AREAS = 512;
 
-/** Range.getSpecialCellsOrNullObject's [1.9] and getMergedAreasOrNullObject's [1.13] result: only `areas`. */
-class RangeAreasProxy extends ClientObject<AreasTarget> {
+/**
+ * RangeAreas [1.9]: Worksheet.getRanges's, Range.getSpecialCellsOrNullObject's [1.9] and getMergedAreasOrNullObject's
+ * [1.13] result: its `areas`, and a data validation and conditional formats over every area.
+ */
+export class RangeAreasProxy extends ClientObject<AreasTarget> {
   get areas(): RangeCollectionProxy {
     // Loading "areas/items/…" on a null RangeAreas loads nothing; reading it afterwards is the caller's error.
     return this.child("Areas", (id) => new RangeCollectionProxy(this.context, id, () => this.target ?? null));
+  }
+
+  get dataValidation(): DataValidationProxy {
+    return this.child("DataValidation", (id) => new DataValidationProxy(this.context, id, () => this.live()));
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    return this.child(
+      "ConditionalFormats",
+      (id) => new ConditionalFormatCollectionProxy(this.context, id, () => this.live()),
+    );
   }
 
   protected loadable() {

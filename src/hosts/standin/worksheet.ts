@@ -1,14 +1,14 @@
 /**
  * Worksheet and what hangs on it apart from its page layout: protection, frozen panes and the autofilter.
  */
-import { areaAddress, parseArea } from "./addresses";
+import { areaAddress, parseArea, parseAreas } from "./addresses";
 import { ChartCollectionProxy } from "./charts";
 import { ClientObject } from "./clientObject";
 import { Context } from "./context";
 import { fail } from "./errors";
 import { checkSheetName, MAX_COLS, MAX_ROWS, SheetModel, Visibility } from "./model";
 import { PageBreakCollectionProxy, PageLayoutProxy } from "./pageLayout";
-import { RangeProxy } from "./range";
+import { RangeAreasProxy, RangeProxy } from "./range";
 
 export class WorksheetProxy extends ClientObject<SheetModel> {
   static readonly getters: Record<string, (sheet: SheetModel) => unknown> = {
@@ -107,6 +107,19 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     }));
   }
 
+  /** [1.9] The areas of an address such as "A1:B2, A5:B5" or "A1:B2; A5:B5"; without one, the whole sheet. */
+  getRanges(address?: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.context, this.context.path("GetRanges", this.pathId, [address]), () => {
+      this.context.requires(9, "Worksheet.getRanges");
+      // Office.js documents this limit for getRange's address; getRanges's is taken to be the same.
+      if (address !== undefined && address.length > MAX_ADDRESS) {
+        fail("InvalidArgument", `The address exceeds ${MAX_ADDRESS} characters.`);
+      }
+      const whole = { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 };
+      return { sheet: this.live(), areas: address === undefined ? [whole] : parseAreas(address) };
+    });
+  }
+
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
     return new RangeProxy(
       this.context,
@@ -146,6 +159,8 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     return WorksheetProxy.getters;
   }
 }
+
+const MAX_ADDRESS = 8192;
 
 function checkNotLastVisible(context: Context, sheet: SheetModel): void {
   const visible = context.standIn.workbook.sheets.filter((s) => s.visibility === "Visible");

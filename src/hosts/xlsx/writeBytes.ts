@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { withCharts } from "./charts/addCharts";
 import { SheetFilter, withFilterNames } from "./filterNames";
+import { areasOf } from "../../sheet/areas";
 import { columnIndex } from "../../sheet/grid";
 import { footerCode } from "../../sheet/print";
 import { isValidSheetName } from "../../sheet/sheetName";
@@ -75,25 +76,29 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, { styles, protect
   for (const row of spec.hiddenRows ?? []) sheet.getRow(row + 1).hidden = true;
 
   const validations = (sheet as unknown as SheetWithValidations).dataValidations;
+  // ExcelJS 4.4 accepts an area's address here (written as one sqref) though its typings only expose per-cell
+  // `cell.dataValidation`; an address of several areas makes its writer throw, so each area is a validation of its own.
   for (const { range, source, prompt } of spec.validations ?? []) {
-    // ExcelJS 4.4 accepts a range address here (written as one sqref) though its typings only expose per-cell
-    // `cell.dataValidation`.
-    validations.add(range, {
-      type: "list",
-      allowBlank: true,
-      formulae: [source.replace(/^=/, "")],
-      showErrorMessage: true,
-      ...promptOf(prompt),
-    });
+    for (const area of areasOf(range)) {
+      validations.add(area, {
+        type: "list",
+        allowBlank: true,
+        formulae: [source.replace(/^=/, "")],
+        showErrorMessage: true,
+        ...promptOf(prompt),
+      });
+    }
   }
   // An input message alone is a validation that allows any value ("any": no criteria) and shows a prompt.
   for (const { range, prompt } of spec.inputMessages ?? []) {
-    validations.add(range, {
-      type: "any",
-      allowBlank: true,
-      formulae: [],
-      ...promptOf(prompt),
-    } as ExcelJS.DataValidation);
+    for (const area of areasOf(range)) {
+      validations.add(area, {
+        type: "any",
+        allowBlank: true,
+        formulae: [],
+        ...promptOf(prompt),
+      } as ExcelJS.DataValidation);
+    }
   }
 
   for (const { row, height } of spec.rowHeights ?? []) sheet.getRow(row + 1).height = height;
@@ -106,7 +111,7 @@ function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, { styles, protect
         ? (["equal", `"${when.equals.replace(/"/g, '""')}"`] as const)
         : (["greaterThan", String(when.greaterThan)] as const);
     sheet.addConditionalFormatting({
-      ref: range,
+      ref: areasOf(range).join(" "), // one rule over every area: a sqref's areas are separated by spaces
       rules: [
         {
           type: "cellIs",

@@ -28,6 +28,8 @@ export interface Features {
   validation: boolean;
   print: boolean;
   autoFilter: boolean;
+  /** Worksheet.getRanges (ExcelApi 1.9): a rule over several areas in one op. */
+  areas: boolean;
 }
 
 /** What one write has queued so far: the proxies later operations use. */
