@@ -7,7 +7,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { workbookBuffer } from "../src/hosts/xlsx/write";
-import { areasOf } from "../src/sheet/areas";
+import { MAX_RANGE_LENGTH, areasOf, groupAreas } from "../src/sheet/areas";
 import type { ConditionalFill, ListValidation, SheetSpec } from "../src/sheet/spec";
 import { LibreOffice, loSheet, startLibreOffice } from "./support/libreoffice";
 import { ListKind, cellsOfRange, inputCells, longFollowUp, scaleLabels, sheetCells } from "./support/longSheet";
@@ -45,6 +45,34 @@ function expectedFills(): Map<string, string[]> {
     ),
   );
 }
+
+describe("groupAreas", () => {
+  const fill = (range: string, equals: string): ConditionalFill => ({ range, when: { equals }, fill: "C6EFCE" });
+
+  test("rules alike become one over their areas, in order; other rules stay apart", () => {
+    const grouped = groupAreas(
+      [fill("F5:F9", "Klar"), fill("F5:F9", "Ej klar"), fill("F12:F20", "Klar"), fill("F22:F22", "Klar")],
+      (f) => JSON.stringify(f.when),
+    );
+    expect(grouped).toEqual([fill("F5:F9,F12:F20,F22:F22", "Klar"), fill("F5:F9", "Ej klar")]);
+  });
+
+  test("a range that would pass MAX_RANGE_LENGTH is split into as few as fit, every area kept once", () => {
+    const areas = Array.from({ length: 1500 }, (_, i) => `F${10 * i + 1}:F${10 * i + 5}`);
+    const grouped = groupAreas(
+      areas.map((area) => fill(area, "Klar")),
+      () => "one",
+    );
+    expect(grouped.length).toBeGreaterThan(1);
+    for (const { range } of grouped) expect(range.length).toBeLessThanOrEqual(MAX_RANGE_LENGTH);
+    // Each range is as full as it can be: the next one's first area would not have fitted in it.
+    for (let i = 0; i + 1 < grouped.length; i++) {
+      const next = areasOf(grouped[i + 1].range)[0];
+      expect(grouped[i].range.length + 1 + next.length).toBeGreaterThan(MAX_RANGE_LENGTH);
+    }
+    expect(grouped.flatMap(({ range }) => areasOf(range))).toEqual(areas);
+  });
+});
 
 describe("the spec", () => {
   test("the uppdrag run over several pages, so their answer cells are several areas", () => {
