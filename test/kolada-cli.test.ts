@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
-import { EXAMPLES, cli, tempDir } from "./support/workbooks";
+import { EXAMPLES, cli, editWorkbook, tempDir } from "./support/workbooks";
 import { readSettings } from "../src/domain/state";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "../src/cli/main";
@@ -208,7 +208,22 @@ test("Kolada's figures stay Kolada's through a regeneration without the file: th
   // Its summary counts no answer kept for KS: the figures are Kolada's.
   expect(regenerated.out).toMatch(/^KS Helår 2024(\s+\d+){5}\s+0$/m);
   const ks = await keyFigureRows(again, "KS Helår 2024");
-  expect(ks.rows.get("keyFigure|N1")).toMatchObject({ utfall: 65230 });
+  // Still said to be Kolada's, with the year each came from, as the first sheet said; a nyckeltal without one, nothing.
+  expect(ks.rows.get("keyFigure|N1")).toMatchObject({ utfall: 65230, enhet: "antal\nKälla: Kolada 2024" });
+  expect(ks.rows.get("keyFigure|N2")).toMatchObject({ utfall: 81.6, enhet: "%\nKälla: Kolada 2023" });
+  expect(ks.rows.get("keyFigure|N5")).toMatchObject({ utfall: null, enhet: "%" });
+
+  // A sheet written before the years were kept says the source without a year rather than nothing.
+  const older = path.join(dir, "master-utan-år.xlsx");
+  await editWorkbook(master, (workbook) => {
+    const meta = workbook.getWorksheet("KS Helår 2024")!.getCell("A2");
+    const { koladaYears, ...before } = JSON.parse(String(meta.value)) as { koladaYears?: unknown };
+    expect(koladaYears).toBeDefined();
+    meta.value = JSON.stringify(before);
+  });
+  expect((await cli("generate", master, ...period, "--out", older)).code).toBe(EXIT_OK);
+  const fromOlder = await keyFigureRows(older, "KS Helår 2024");
+  expect(fromOlder.rows.get("keyFigure|N1")).toMatchObject({ utfall: 65230, enhet: "antal\nKälla: Kolada" });
 
   const report = path.join(dir, "rapport-kolada.xlsx");
   const consolidated = await cli("consolidate", again, ...period, "--out", report, "--json");

@@ -49,6 +49,8 @@ export interface FollowUpRow {
   outcomeFromLedger: boolean;
   /** The input is the figure Kolada's file filled in when the sheet was written (its metadata says which). */
   inputFromKolada: boolean;
+  /** The year of that figure, where the metadata keeps it. */
+  koladaYear?: number;
 }
 
 /** A problem of the sheet itself, found by reading it: the same for consolidation and for a regeneration. */
@@ -134,8 +136,16 @@ export function readFollowUpSheet(grid: Grid): FollowUpRead {
       const fromLedger = typeof ledgerOre === "number" && isOre(outcome, ledgerOre);
       const filled = key.kind === "keyFigure" ? meta?.koladaFilled?.[rowKey(key.kind, key.id)] : undefined;
       const fromKolada = typeof filled === "number" && input === filled;
+      const koladaYear = fromKolada ? meta?.koladaYears?.[rowKey(key.kind, key.id)] : undefined;
       // The key as this version writes it, whatever format the sheet was written in.
-      const given = { input, comment, outcome, outcomeFromLedger: fromLedger, inputFromKolada: fromKolada };
+      const given = {
+        input,
+        comment,
+        outcome,
+        outcomeFromLedger: fromLedger,
+        inputFromKolada: fromKolada,
+        ...(typeof koladaYear === "number" ? { koladaYear } : {}),
+      };
       const parts = { removed, row, cells, ...given };
       rows.push({ key: rowKey(key.kind, key.id), ...key, ...parts });
       const typed = [columns.input, columns.comment, ...(columns.outcome === null ? [] : [columns.outcome])];
@@ -228,6 +238,7 @@ export function answerOf(row: FollowUpRow): Answer {
     comment: answerText(row.comment),
   };
   if (row.inputFromKolada) answer.inputFromKolada = true;
+  if (row.koladaYear !== undefined) answer.koladaYear = row.koladaYear;
   if (!hasFigures(row.kind)) return answer;
   return { ...answer, outcome: answerValue(row.outcome), outcomeFromLedger: row.outcomeFromLedger };
 }

@@ -72,7 +72,10 @@ export function collectAnswers(
         comment: answer.comment ?? earlier?.comment ?? null,
       };
       // A nyckeltal's figure goes with its mark: typed, or Kolada's.
-      if (answer.input === null && earlier?.input != null) merged.inputFromKolada = earlier.inputFromKolada;
+      if (answer.input === null && earlier?.input != null) {
+        merged.inputFromKolada = earlier.inputFromKolada;
+        if (earlier.koladaYear !== undefined) merged.koladaYear = earlier.koladaYear;
+      }
       // A drift's or investment's utfall goes with its mark: typed, or the ledger's.
       if (hasFigures(answer.kind) && (answer.outcome ?? null) === null && earlier?.outcome != null) {
         merged.outcome = earlier.outcome;

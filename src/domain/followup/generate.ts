@@ -122,6 +122,7 @@ function followUpSheet(
   heading(layout, committee, options, {
     ...(ledger.ledgerOre === null ? {} : { ledgerOutcomeOre: ledger.ledgerOre }),
     ...(Object.keys(kolada.filled).length ? { koladaFilled: kolada.filled } : {}),
+    ...(Object.keys(kolada.years).length ? { koladaYears: kolada.years } : {}),
     ...(since ? { since } : {}),
   });
   layout.startPages();

@@ -59,7 +59,7 @@ export function heading(
   layout: SheetLayout,
   committee: Committee,
   occasion: FollowUpOccasion,
-  meta: Pick<FollowUpMeta, "ledgerOutcomeOre" | "koladaFilled" | "since"> = {},
+  meta: Pick<FollowUpMeta, "ledgerOutcomeOre" | "koladaFilled" | "koladaYears" | "since"> = {},
 ): void {
   const { period, year, due } = occasion;
   const what = period.kind === "forecast" ? "Prognos för helåret" : "Utfall för året";

@@ -112,6 +112,11 @@ export interface FollowUpMeta {
    */
   koladaFilled?: Record<string, number>;
   /**
+   * Row key → the year of each figure in koladaFilled, so that a sheet made again without the Kolada file still says
+   * "Källa: Kolada <år>" beside it. Absent on sheets written before it was kept: the label then has no year.
+   */
+  koladaYears?: Record<string, number>;
+  /**
    * Row key → the year the uppdrag was first in a plan, for every row that goes on with an uppdrag of an earlier year:
    * the carried rows and the plan's uppdrag that continue one (carried.ts). Absent before format 3.
    */
@@ -217,6 +222,8 @@ export interface Answer {
   outcomeFromLedger?: boolean;
   /** The input is the nyckeltal's figure Kolada's file filled in, not one the nämnd typed. */
   inputFromKolada?: boolean;
+  /** The year of Kolada's figure, where inputFromKolada and the sheet says it. */
+  koladaYear?: number;
 }
 
 const given = (value: string | number | null | undefined) => value !== null && value !== undefined && value !== "";

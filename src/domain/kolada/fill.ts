@@ -17,11 +17,13 @@ export interface KoladaFill {
   differs: { key: string; typed: string | number; outcome: KoladaOutcome }[];
   /** The figures Kolada filled in, by row key: the sheet's metadata (FollowUpMeta.koladaFilled). */
   filled: Record<string, number>;
+  /** The year of each of those figures that is known, by row key (FollowUpMeta.koladaYears). */
+  years: Record<string, number>;
 }
 
-/** The label beside a figure Kolada gave: its year and the source. */
-export function koladaLabel(outcome: KoladaOutcome): string {
-  return `Källa: Kolada ${outcome.year}`;
+/** The label beside a figure Kolada gave: the source and its year (unknown on sheets from before it was kept). */
+export function koladaLabel(year: number | undefined): string {
+  return year === undefined ? "Källa: Kolada" : `Källa: Kolada ${year}`;
 }
 
 function swedish(value: number): string {
@@ -37,10 +39,11 @@ export function withKolada(
   const differs: KoladaFill["differs"] = [];
   const rows = expected.map((row) => {
     const outcome = row.kind === "keyFigure" && row.detail ? outcomes.get(row.detail) : undefined;
-    if (!outcome) return row;
     const before = answers.get(row.key);
-    const typed = before?.inputFromKolada ? null : (before?.input ?? null);
     const beside = (label: string) => ({ ...row, extra: row.extra ? `${row.extra}\n${label}` : label });
+    // A figure an earlier file filled in, with no newer one: still Kolada's, and still said so.
+    if (!outcome) return before?.inputFromKolada ? beside(koladaLabel(before.koladaYear)) : row;
+    const typed = before?.inputFromKolada ? null : (before?.input ?? null);
     if (typed === null || typed === "") {
       answers.set(row.key, {
         key: row.key,
@@ -49,19 +52,23 @@ export function withKolada(
         input: outcome.value,
         comment: before?.comment ?? null,
         inputFromKolada: true,
+        koladaYear: outcome.year,
       });
-      return beside(koladaLabel(outcome));
+      return beside(koladaLabel(outcome.year));
     }
     if (typed === outcome.value || Number(String(typed).replace(",", ".")) === outcome.value) {
-      return beside(koladaLabel(outcome));
+      return beside(koladaLabel(outcome.year));
     }
     differs.push({ key: row.key, typed, outcome });
     return beside(`Kolada ${outcome.year}: ${swedish(outcome.value)}`);
   });
   // Kolada's figures, this file's and those an earlier one filled in that no figure has replaced since.
   const filled: Record<string, number> = {};
+  const years: Record<string, number> = {};
   for (const [key, answer] of answers) {
-    if (answer.inputFromKolada && typeof answer.input === "number") filled[key] = answer.input;
+    if (!answer.inputFromKolada || typeof answer.input !== "number") continue;
+    filled[key] = answer.input;
+    if (answer.koladaYear !== undefined) years[key] = answer.koladaYear;
   }
-  return { expected: rows, answers, differs, filled };
+  return { expected: rows, answers, differs, filled, years };
 }
