@@ -18,6 +18,7 @@ import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { writeWorkbookFile } from "../src/hosts/xlsx/write";
 import { SheetSpec } from "../src/sheet/spec";
 import { convertManyWithLibreOffice, requireLibreOffice } from "./support/libreoffice";
+import { T1_2025 } from "./support/longSheet";
 import { EXAMPLES, tempDir } from "./support/workbooks";
 
 const LO_TIMEOUT = 180_000;
@@ -60,15 +61,7 @@ async function printed(
 ): Promise<(Printed & { code: string })[]> {
   const specs = sheets.map(([code, p, previous]) => ({
     code,
-    spec: followUpSheets(p, {
-      period: DEFAULT_SETTINGS.periods[0],
-      year: 2025,
-      due: "2025-05-15",
-      generatedAt: "2025-04-02T09:00:00.000Z",
-      planName: "plan.xlsx",
-      settings: DEFAULT_SETTINGS,
-      previous,
-    }).find((s) => s.committee.code === code)!.spec,
+    spec: followUpSheets(p, { ...T1_2025, previous }).find((s) => s.committee.code === code)!.spec,
     file: path.join(dir, `${code}-${p.assignments.length}.xlsx`),
   }));
   for (const { spec, file } of specs)

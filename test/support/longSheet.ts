@@ -3,7 +3,7 @@
  * and the cells its dropdowns belong on, for the tests of rules over several areas.
  */
 import * as path from "path";
-import { followUpSheets, supportSheets } from "../../src/domain/followup/generate";
+import { FollowUpOptions, followUpSheets, supportSheets } from "../../src/domain/followup/generate";
 import { COL, LAST_COL, parseRowKey } from "../../src/domain/followup/model";
 import { Plan } from "../../src/domain/model";
 import { readPlan } from "../../src/domain/readPlan";
@@ -12,6 +12,16 @@ import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { cellName } from "../../src/sheet/grid";
 import type { SheetSpec } from "../../src/sheet/spec";
 import { EXAMPLES } from "./workbooks";
+
+/** The follow-up these tests make: T1 2025 with the default settings, at a fixed time. */
+export const T1_2025: FollowUpOptions = {
+  period: DEFAULT_SETTINGS.periods[0],
+  year: 2025,
+  due: "2025-05-15",
+  generatedAt: "2025-04-02T09:00:00.000Z",
+  planName: "plan.xlsx",
+  settings: DEFAULT_SETTINGS,
+};
 
 /** KS's sheet with `extra` more uppdrag (each a copy of one of KS's), and the sheets it takes its lists from. */
 export async function longFollowUp(extra = 30): Promise<{ spec: SheetSpec; support: SheetSpec[] }> {
@@ -23,14 +33,7 @@ export async function longFollowUp(extra = 30): Promise<{ spec: SheetSpec; suppo
     title: `Extra uppdrag ${i + 1}: ${ks[i % ks.length].title}`,
   }));
   const long: Plan = { ...plan, assignments: [...plan.assignments, ...more] };
-  const sheets = followUpSheets(long, {
-    period: DEFAULT_SETTINGS.periods[0],
-    year: 2025,
-    due: "2025-05-15",
-    generatedAt: "2025-04-02T09:00:00.000Z",
-    planName: "plan.xlsx",
-    settings: DEFAULT_SETTINGS,
-  });
+  const sheets = followUpSheets(long, T1_2025);
   const spec = sheets.find((s) => s.committee.code === "KS")!.spec;
   return { spec, support: supportSheets(DEFAULT_SETTINGS) };
 }
