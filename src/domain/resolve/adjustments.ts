@@ -4,7 +4,7 @@ import { AmountConvention, amountConvention, oreToTkr, parseAmount } from "../am
 import { Adjustment, Assignment, Direction, Duration } from "../model";
 import { derivedId } from "../derivedIds";
 import { NameIndex } from "../nameIndex";
-import { RawRow, RowList } from "../raw";
+import { RawRow, RowList, TableColumns, TableRow } from "../raw";
 import { nearest, normalizeName } from "../text";
 import { INDEX_LINE } from "../vocabulary";
 import { AssignmentsRead, indexes } from "./assignments";
@@ -110,9 +110,20 @@ export class AdjustmentReader extends RowReader {
 
   /** Where a row's amount stands: the convention of its column ("Budget 2025" on one sheet) reads it. */
   private amountColumn(row: RawRow): string {
+    // A table's rows share their amount column: its name is made once per table, not once per row.
+    if (row instanceof TableRow) {
+      let column = this.tableColumns.get(row.columns);
+      if (column === undefined) {
+        column = `${row.columns.grid.sheet}|${row.columns.byField.amount ?? row.first}`;
+        this.tableColumns.set(row.columns, column);
+      }
+      return column;
+    }
     const at = this.at(row, "amount");
     return `${at.sheet}|${at.col}`;
   }
+
+  private readonly tableColumns = new Map<TableColumns, string>();
 
   /** Per amount column, how its texts write amounts (amounts.ts `amountConvention`). */
   private amountConventions(rows: RowList): Map<string, AmountConvention> {
