@@ -26,6 +26,9 @@ export class AdjustmentReader extends RowReader {
   /** The ramjusteringar read as tillfälliga only because a year ties them and no word says varaktig (duration()). */
   readonly assumedDurations = new Set<Adjustment>();
 
+  /** Each table's amount column by name (amountColumn). */
+  private readonly tableColumns = new Map<TableColumns, string>();
+
   read(rows: RowList, assignments: AssignmentsRead): Adjustment[] {
     const adjustments: Adjustment[] = [];
     /** Those without an id of their own, keyed once all are read. */
@@ -122,8 +125,6 @@ export class AdjustmentReader extends RowReader {
     const at = this.at(row, "amount");
     return `${at.sheet}|${at.col}`;
   }
-
-  private readonly tableColumns = new Map<TableColumns, string>();
 
   /** Per amount column, how its texts write amounts (amounts.ts `amountConvention`). */
   private amountConventions(rows: RowList): Map<string, AmountConvention> {
