@@ -6,30 +6,16 @@
 import { YearEnd, carriedKey, carryOver, isCarriedOn, isNearTitle } from "../src/domain/followup/carried";
 import { editDistance } from "../src/domain/text";
 import { Answer, rowKey } from "../src/domain/followup/model";
-import { Assignment, DEFAULT_LEVELS, Plan } from "../src/domain/model";
+import { Plan } from "../src/domain/model";
+import { modelAssignment, modelPlan } from "./support/modelPlan";
 import { DEFAULT_SETTINGS, ScaleValue, Settings } from "../src/domain/settings";
 
 function planWith(assignments: [string, string][]): Plan {
-  const assignment = ([id, title]: [string, string]): Assignment => ({
-    id,
-    title,
-    clarification: null,
-    goalIds: [],
-    committees: ["KS"],
-    origin: "council",
-    year: 2025,
-  });
-  return {
+  return modelPlan({
     years: [2025],
-    levels: DEFAULT_LEVELS,
     committees: [{ code: "KS", name: "Kommunstyrelsen", kind: "committee" }],
-    goals: [],
-    assignments: assignments.map(assignment),
-    adjustments: [],
-    keyFigures: [],
-    budgets: [],
-    investments: [],
-  };
+    assignments: assignments.map(([id, title]) => modelAssignment({ id, title, committees: ["KS"], year: 2025 })),
+  });
 }
 
 /** KS's uppdrag at Helår 2024: [key, title, status]. */

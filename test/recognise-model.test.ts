@@ -27,7 +27,8 @@ import {
 } from "../src/domain/followup/model";
 import { FileFinding } from "../src/domain/findings";
 import { findingMessage } from "../src/i18n/findings";
-import { DEFAULT_LEVELS, Plan } from "../src/domain/model";
+import { Plan } from "../src/domain/model";
+import { modelAdjustment, modelAssignment, modelGoal, modelPlan } from "./support/modelPlan";
 import { DEFAULT_SETTINGS } from "../src/domain/settings";
 import { CellValue, Grid, cellText } from "../src/sheet/grid";
 import { SheetSpec } from "../src/sheet/spec";
@@ -123,57 +124,32 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** Three nämnder, each with a nämndmål, two uppdrag (one shared) and a ramjustering; ids throughout. */
 function startPlan(): Plan {
   const codes = ["KS", "TN", "SAN"];
-  return {
+  return modelPlan({
     years: [YEAR],
-    levels: DEFAULT_LEVELS,
     committees: codes.map((code) => ({ code, name: `Nämnden ${code}`, kind: "committee" })),
     goals: [
-      { id: "V1", level: "vision", name: "Vision", parentIds: [], committee: null, target: null },
-      { id: "M1", level: "kommunmal", name: "Ett mål", parentIds: ["V1"], committee: null, target: null },
-      ...codes.map((code, i) => ({
-        id: `NM${i}`,
-        level: "namndmal",
-        name: `Mål för ${code}`,
-        parentIds: ["M1"],
-        committee: code,
-        target: null,
-      })),
+      modelGoal({ id: "V1", level: "vision", name: "Vision" }),
+      modelGoal({ id: "M1", level: "kommunmal", name: "Ett mål", parentIds: ["V1"] }),
+      ...codes.map((code, i) =>
+        modelGoal({ id: `NM${i}`, level: "namndmal", name: `Mål för ${code}`, parentIds: ["M1"], committee: code }),
+      ),
     ],
     assignments: [
-      ...codes.map((code, i) => ({
-        id: `U${i}`,
-        title: `Uppdrag till ${code}`,
-        clarification: null,
-        goalIds: [`NM${i}`],
-        committees: [code],
-        origin: "council" as const,
-        year: YEAR,
-      })),
-      {
-        id: "U9",
-        title: "Uppdrag till alla",
-        clarification: null,
-        goalIds: ["M1"],
-        committees: [...codes],
-        origin: "council" as const,
-        year: YEAR,
-      },
+      ...codes.map((code, i) =>
+        modelAssignment({
+          id: `U${i}`,
+          title: `Uppdrag till ${code}`,
+          goalIds: [`NM${i}`],
+          committees: [code],
+          year: YEAR,
+        }),
+      ),
+      modelAssignment({ id: "U9", title: "Uppdrag till alla", goalIds: ["M1"], committees: [...codes], year: YEAR }),
     ],
-    adjustments: codes.map((code, i) => ({
-      id: `R${i}`,
-      committee: code,
-      year: YEAR,
-      amountOre: (i + 1) * 10_000_000,
-      direction: "increase" as const,
-      duration: "temporary" as const,
-      assignmentId: null,
-      description: null,
-      isIndex: false,
-    })),
-    keyFigures: [],
-    budgets: [],
-    investments: [],
-  };
+    adjustments: codes.map((code, i) =>
+      modelAdjustment({ id: `R${i}`, committee: code, year: YEAR, amountOre: (i + 1) * 10_000_000 }),
+    ),
+  });
 }
 
 const INPUTS: Record<PlanRowKind, (string | number)[]> = {

@@ -3,29 +3,15 @@
  * "U4" → "U3+U4"), never by a title that reads alike, and never to an ID that is still in the plan.
  */
 import { successorIndex } from "../src/domain/followup/successors";
-import { Assignment, DEFAULT_LEVELS, Plan } from "../src/domain/model";
+import { Plan } from "../src/domain/model";
+import { modelAssignment, modelPlan } from "./support/modelPlan";
 
 function planWith(ids: string[]): Plan {
-  const assignment = (id: string): Assignment => ({
-    id,
-    title: `Uppdrag ${id}`,
-    clarification: null,
-    goalIds: [],
-    committees: ["KS"],
-    origin: "council",
-    year: 2025,
-  });
-  return {
+  return modelPlan({
     years: [2025],
-    levels: DEFAULT_LEVELS,
     committees: [{ code: "KS", name: null, kind: "committee" }],
-    goals: [],
-    assignments: ids.map(assignment),
-    adjustments: [],
-    keyFigures: [],
-    budgets: [],
-    investments: [],
-  };
+    assignments: ids.map((id) => modelAssignment({ id, title: `Uppdrag ${id}`, committees: ["KS"], year: 2025 })),
+  });
 }
 
 const successorsOf = (ids: string[], gone: string) => successorIndex(planWith(ids))(gone).map((a) => a.id);

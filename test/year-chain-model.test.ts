@@ -24,7 +24,8 @@ import { AnswerSource } from "../src/domain/followup/collect";
 import { Consolidation } from "../src/domain/followup/consolidate";
 import { DRIFT_KEY } from "../src/domain/followup/ledger";
 import { FollowUpRequest, prepareFollowUp, prepareReport } from "../src/domain/jobs";
-import { DEFAULT_LEVELS, Plan } from "../src/domain/model";
+import { Plan } from "../src/domain/model";
+import { modelAdjustment, modelAssignment, modelGoal, modelPlan } from "./support/modelPlan";
 import { PlanRead, readPlanWithSettings } from "../src/domain/planRead";
 import { DEFAULT_SETTINGS, progressOf } from "../src/domain/settings";
 import { normalizeName } from "../src/domain/text";
@@ -71,37 +72,22 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 /** Per nämnd a nämndmål, an uppdrag, a ramjustering and a budget; one uppdrag shared by all three. */
 function yearPlan(year: number): Plan {
-  return {
+  return modelPlan({
     years: [year],
-    levels: DEFAULT_LEVELS,
     committees: CODES.map((code) => ({ code, name: `Nämnden ${code}`, kind: "committee" })),
     goals: [
-      { id: "M1", level: "kommunmal", name: "Ett gott liv", parentIds: [], committee: null, target: null },
-      ...CODES.map((code) => ({
-        id: `NM-${code}`,
-        level: "namndmal",
-        name: `Mål för ${code}`,
-        parentIds: ["M1"],
-        committee: code,
-        target: null,
-      })),
+      modelGoal({ id: "M1", level: "kommunmal", name: "Ett gott liv" }),
+      ...CODES.map((code) =>
+        modelGoal({ id: `NM-${code}`, level: "namndmal", name: `Mål för ${code}`, parentIds: ["M1"], committee: code }),
+      ),
     ],
     assignments: [
       ...CODES.map((code, i) => assignment(`U${i}`, `Uppdrag till ${code}`, [code], year)),
       assignment("U9", "Uppdrag till alla", [...CODES], year),
     ],
-    adjustments: CODES.map((code, i) => ({
-      id: `R${i}`,
-      committee: code,
-      year,
-      amountOre: (i + 1) * 100 * TKR,
-      direction: "increase" as const,
-      duration: "temporary" as const,
-      assignmentId: null,
-      description: null,
-      isIndex: false,
-    })),
-    keyFigures: [],
+    adjustments: CODES.map((code, i) =>
+      modelAdjustment({ id: `R${i}`, committee: code, year, amountOre: (i + 1) * 100 * TKR }),
+    ),
     budgets: CODES.map((code, i) => ({
       id: `B${i}`,
       committee: code,
@@ -110,12 +96,11 @@ function yearPlan(year: number): Plan {
       kind: "frame" as const,
       description: null,
     })),
-    investments: [],
-  };
+  });
 }
 
 function assignment(id: string, title: string, committees: string[], year: number): Plan["assignments"][number] {
-  return { id, title, clarification: null, goalIds: ["M1"], committees, origin: "council", year };
+  return modelAssignment({ id, title, goalIds: ["M1"], committees, year });
 }
 
 const INPUTS: Record<PlanRowKind | "economy", (string | number)[]> = {

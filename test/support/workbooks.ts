@@ -47,6 +47,19 @@ export async function sheetRows(file: string, name: string, from = 1): Promise<S
   return rows;
 }
 
+/** The header row of the report's Historik sheet after Helår 2024: each period's answer and comment. */
+export const HISTORIK_2024_HEADERS = [
+  "Nämnd",
+  "Typ",
+  "Rubrik",
+  "T1 2024",
+  "Kommentar",
+  "Delår 2024",
+  "Kommentar",
+  "Helår 2024",
+  "Kommentar",
+];
+
 /** Opens a workbook, lets `edit` change it, saves it in place: what a nämnd does in Excel between two runs. */
 export async function editWorkbook(file: string, edit: (workbook: ExcelJS.Workbook) => void): Promise<void> {
   const workbook = new ExcelJS.Workbook();
