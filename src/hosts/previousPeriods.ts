@@ -4,11 +4,11 @@
  * previous period is usually in the open workbook: the pane lists the periods by the sheets' metadata and passes
  * the picked one's sheets as `previous` (src/domain/followup/previousPeriod.ts).
  */
-import { isFollowUpSheet, readFollowUpSheet } from "../domain/followup/answers";
+import { isFollowUpSheet, parseMeta } from "../domain/followup/answers";
 import type { AnswerSource } from "../domain/followup/collect";
-import { META_ROW } from "../domain/followup/model";
+import { COL, META_ROW } from "../domain/followup/model";
 import type { Period } from "../domain/settings";
-import type { Grid } from "../sheet/grid";
+import { type Grid, valueAt } from "../sheet/grid";
 
 /** A period and year whose follow-up sheets a workbook holds. */
 export interface HeldPeriod {
@@ -26,11 +26,10 @@ export interface EarlierPeriods {
   suggested: HeldPeriod | null;
 }
 
-/** A follow-up sheet's period by its metadata (only the rows up to it are read); null when it has none. */
+/** A follow-up sheet's period by its metadata; null when it has none. */
 function heldPeriodOf(grid: Grid): HeldPeriod | null {
   if (!isFollowUpSheet(grid)) return null;
-  const head = { ...grid, values: grid.values.slice(0, Math.max(0, META_ROW + 1 - grid.top)) };
-  const meta = readFollowUpSheet(head).meta;
+  const meta = parseMeta(valueAt(grid, META_ROW, COL.key));
   return meta ? { period: meta.period, year: meta.year } : null;
 }
 
