@@ -13,7 +13,7 @@ import { GoalAttainment, goalAttainment } from "./followup/goalAttainment";
 import type { GoalReportWords } from "./followup/goalAttainmentSheet";
 import { FollowUpSheet, followUpSheets, supportSheets } from "./followup/generate";
 import { Answer } from "./followup/model";
-import { PreviousRead, previousPeriodOf, yearTurnPrevious } from "./followup/previousPeriod";
+import { PreviousRead, comparableWith, previousPeriodOf, yearTurnPrevious } from "./followup/previousPeriod";
 import { Movement, movementSince } from "./followup/movement";
 import {
   AnswerPeriods,
@@ -143,8 +143,7 @@ function shownPrevious(
   }
   const found = previousPeriodOf(read.plan, periods, request.previous ?? [], read.settings, request);
   // A first period made again with a history of the year before it: that year's period is shown as at a year turn.
-  const before = found.previous;
-  const previous = before && before.year < request.year ? yearTurnPrevious(read.plan, before, request.year) : before;
+  const previous = found.previous && comparableWith(read.plan, found.previous, request.year);
   return { previous, findings: [...periods.findings, ...found.findings] };
 }
 
@@ -209,10 +208,7 @@ export function prepareReport(read: PlanRead, request: ReportRequest): ReportWri
   const findings = [...consolidated.findings, ...periods.findings, ...earlier.findings];
   const consolidation = { ...consolidated, findings };
   // Since the year before, only what agrees by ID and title moved (yearTurnPrevious): the plan is another year's.
-  const since =
-    earlier.previous && earlier.previous.year < consolidated.year
-      ? yearTurnPrevious(plan, earlier.previous, consolidated.year)
-      : earlier.previous;
+  const since = earlier.previous && comparableWith(plan, earlier.previous, consolidated.year);
   const movement = since ? movementSince(consolidation, since, settings) : null;
   const history = [...others, consolidatedPeriod(consolidated)].sort(periodOrder(settings));
   const place = request.intoPlanWorkbook && master ? placeHistorySheet(sheetHeads(master.grids)).name : HISTORY_SHEET;

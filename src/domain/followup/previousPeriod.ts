@@ -117,3 +117,8 @@ export function yearTurnPrevious(
   }
   return { period: last.period, year: last.year, kind: last.kind, byCommittee };
 }
+
+/** `previous` as a period of `year` compares with it: one of an earlier year only where key and title agree. */
+export function comparableWith(plan: Plan, previous: PreviousPeriod, year: number): PreviousPeriod {
+  return previous.year < year ? yearTurnPrevious(plan, previous, year) : previous;
+}
