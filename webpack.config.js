@@ -165,7 +165,7 @@ module.exports = async (env, argv) => {
         chunks: ["boot", "taskpane"],
         chunksSortMode: "manual",
         officeJsUrl,
-        // scripts/csp.js says why each directive is what it is; test/csp.test.ts checks the built page.
+        // scripts/csp.js says why each directive is what it is; test/csp.spec.ts checks the built page.
         csp: contentSecurityPolicy(officeJsUrl),
       }),
       new CopyWebpackPlugin({

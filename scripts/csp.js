@@ -2,7 +2,7 @@
 /**
  * The task pane's Content-Security-Policy, decided once for every place that sends it: the <meta> tag in
  * src/taskpane/taskpane.html and src/preview/preview.html (webpack.config.js fills it in), and the header of
- * scripts/serve.js. test/csp.test.ts checks the built policy; the e2e walk (test/e2e) checks that nothing violates it.
+ * scripts/serve.js. test/csp.spec.ts checks the built policy; the e2e walk (test/e2e) checks that nothing violates it.
  *
  * Why each directive is what it is:
  * - script-src 'self', plus office.js's origin only when the build loads it from elsewhere (production: Microsoft's
@@ -10,7 +10,7 @@
  *   ajax.aspnetcdn.com (its own code does: loadScriptParallel in office.js), so such a build names that host too.
  *   Microsoft publishes no canonical list (OfficeDev/office-js#1005, office-js-docs-pr#721, both open); these are
  *   the hosts office.js's own code loads scripts from. The local copy (tests, preview) is covered by 'self'. No 'unsafe-inline' and no 'unsafe-eval': nothing in
- *   Måltavlan's own code evaluates strings (test/hostile-source.test.ts checks src/).
+ *   Måltavlan's own code evaluates strings (test/hostile-source.spec.ts checks src/).
  * - style-src 'self' 'unsafe-inline': Fluent UI v9's styling engine (Griffel) inserts <style> rules at run time, and
  *   React sets style attributes. Neither carries script, so this does not open a way to run code.
  * - worker-src 'self': the pane runs the core and the file library (ExcelJS) in a Web Worker loaded from its own

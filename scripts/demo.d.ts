@@ -1,4 +1,4 @@
-// Types for scripts/demo.js, whose follow-up steps test/demo.test.ts and test/demo-year.test.ts run.
+// Types for scripts/demo.js, whose follow-up steps test/demo.spec.ts and test/demo-year.spec.ts run.
 
 /** The files one period of the demo wrote. */
 export interface PeriodFiles {

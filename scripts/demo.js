@@ -4,9 +4,9 @@
 //  2. for Östersund 2024 (template layout): generates the T1 follow-up with the utfall from the ledger export, as a
 //     master and one workbook per nämnd, fills in answers as three nämnder would (goals, uppdrag, prognos, kommentar
 //     and åtgärder; the others leave their sheets empty), consolidates them into the report and prints its
-//     Driftredovisning. test/demo.test.ts runs step 2 and compares the Driftredovisning with the expected table;
+//     Driftredovisning. test/demo.spec.ts runs step 2 and compares the Driftredovisning with the expected table;
 //  3. the rest of the year (scripts/demo-year.js): Delår with T1 beside, Helår with Kolada's nyckeltal, and 2025's T1
-//     with the uppdrag left unfinished. test/demo-year.test.ts checks what each step must show.
+//     with the uppdrag left unfinished. test/demo-year.spec.ts checks what each step must show.
 const fs = require("fs");
 const path = require("path");
 const ExcelJS = require("exceljs");

@@ -15,7 +15,7 @@ const HOW = {
   "office-addin-manifest":
     "Det behövs för npm run validate, som låter Microsofts webbtjänst kontrollera manifest.xml (kräver nätverk).\n" +
     "Installera det med: npm install office-addin-manifest\n" +
-    "Manifestet kontrolleras också offline av npm test (test/manifest.test.ts).",
+    "Manifestet kontrolleras också offline av npm test (test/manifest.spec.ts).",
 };
 
 function binPath(tool) {

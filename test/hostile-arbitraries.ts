@@ -1,5 +1,5 @@
 /**
- * The random grids and workbooks of the fuzz tests (hostile-fuzz.test.ts), built from the corpora of
+ * The random grids and workbooks of the fuzz tests (hostile-fuzz.spec.ts), built from the corpora of
  * hostile-support.ts. A module of their own: fast-check's string of any code point maps every code point when it is
  * made (about 1.5 s), which the other tests that use the corpora need not pay.
  */

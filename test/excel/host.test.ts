@@ -254,7 +254,7 @@ describe.each([
 
   beforeAll(async () => {
     excelJs = new ExcelJS.Workbook();
-    // The same workbook as test/xlsx-host.test.ts: used range from B2, a merged title, errors, formulas, a date,
+    // The same workbook as test/xlsx-host.spec.ts: used range from B2, a merged title, errors, formulas, a date,
     // rich text, a hyperlink, a hidden row, a shared formula, and formatting outside the used range.
     const plan = excelJs.addWorksheet("Plan");
     plan.getCell("B2").value = "Mål och budget 2025";

@@ -1,6 +1,6 @@
 /**
  * The xlsx host's former read path, kept here only to compare with the reader of its own that replaced it
- * (test/xlsx-reader.test.ts): the workbook loaded into ExcelJS (src/hosts/xlsx/loadWorkbook.ts, still used for writing
+ * (test/xlsx-reader.spec.ts): the workbook loaded into ExcelJS (src/hosts/xlsx/loadWorkbook.ts, still used for writing
  * copies) and each worksheet mapped to a Grid as the host did before.
  */
 import ExcelJS from "exceljs";

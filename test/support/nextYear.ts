@@ -5,7 +5,7 @@ import { COL, INFO_KEY, SECTION_KEY } from "../../src/domain/followup/model";
 import { EXAMPLES, cli, editWorkbook, typeAnswer } from "./workbooks";
 
 /**
- * Two years of one kommun for the tests of uppdrag that live on (test/followup-carried.test.ts, its Excel twin):
+ * Two years of one kommun for the tests of uppdrag that live on (test/followup-carried.spec.ts, its Excel twin):
  * the 2024 plan closed at Helår by KS, and the next year's plan with its uppdrag renumbered.
  */
 

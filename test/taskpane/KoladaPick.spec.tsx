@@ -1,4 +1,3 @@
-/** @jest-environment ./test/support/jsdomEnvironment.js */
 import "./setup";
 import { promises as fs } from "fs";
 import * as path from "path";

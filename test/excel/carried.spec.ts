@@ -1,6 +1,6 @@
 /**
  * Uppdrag that live on, on the strict stand-in: the pane's generate of T1 2025 with the Helår 2024 workbook as the
- * previous period carries what the CLI's --previous carries (test/followup-carried.test.ts checks that file in
+ * previous period carries what the CLI's --previous carries (test/followup-carried.spec.ts checks that file in
  * depth), on the same rows, with the same texts, locked and greyed alike, and the same finding for the near title.
  */
 import ExcelJS from "exceljs";

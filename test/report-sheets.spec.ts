@@ -2,7 +2,7 @@
  * The report's sheets as specs: Översikt split into sheets per nämnd that fit A4 at full size, each with the title
  * rows repeated and "Sida x av y" at the foot, Ej inkommet for a nämnd that has not answered, and a filter on the long
  * sheets (Svar, Saknas, and Fynd when it has findings) over their rows only. The printed result is checked through
- * LibreOffice in report-print.test.ts.
+ * LibreOffice in report-print.spec.ts.
  */
 import { reportFigures, reportWorkbook } from "../src/domain/followup/report";
 import {

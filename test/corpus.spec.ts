@@ -10,7 +10,7 @@ import { Expected, KINDS, Score, crashScore, scorePlan } from "./corpus/score";
 // by hand from the published document. The scores may only get better: a workbook scoring below its baseline (fewer
 // items right, more false errors, more extras) fails. Write improvements to the baseline deliberately:
 //
-//   UPDATE_CORPUS_BASELINE=1 npx jest test/corpus.test.ts
+//   UPDATE_CORPUS_BASELINE=1 npx jest test/corpus.spec.ts
 
 const CORPUS = path.join(__dirname, "corpus");
 const BASELINE = path.join(CORPUS, "baseline.json");

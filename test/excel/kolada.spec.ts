@@ -1,6 +1,6 @@
 /**
  * The pane's generate with Kolada's figures, on the strict stand-in: the Excel host writes the Utfall and the label
- * beside it where the CLI does (test/kolada-cli.test.ts reads the same cells from the .xlsx).
+ * beside it where the CLI does (test/kolada-cli.spec.ts reads the same cells from the .xlsx).
  */
 import { promises as fs } from "fs";
 import * as path from "path";

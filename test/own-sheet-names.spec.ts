@@ -1,7 +1,7 @@
 /**
  * Måltavlan's lists and state sheets beside the user's (src/domain/ownSheetNames.ts): its own are known by their
  * marker, a user's sheet with one of their names is never replaced, and the names taken are recorded in the state.
- * The hosts' side: test/followup.test.ts (files) and test/excel/jobs.test.ts (the open workbook).
+ * The hosts' side: test/followup.spec.ts (files) and test/excel/jobs.spec.ts (the open workbook).
  */
 import { LISTS_MARKER, listSource, listsSheet } from "../src/domain/lists";
 import { placeOwnSheets, sheetHeads } from "../src/domain/ownSheetNames";

@@ -1,6 +1,6 @@
 /**
  * generate with the previous period on the strict stand-in: the Excel host shows T1's answers where the CLI's file
- * does (test/followup-previous.test.ts checks that file in depth), the same texts, locked and greyed alike.
+ * does (test/followup-previous.spec.ts checks that file in depth), the same texts, locked and greyed alike.
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";

@@ -1,6 +1,4 @@
 /**
- * @jest-environment ./test/support/jsdomEnvironment.js
- *
  * The earlier period picked in the pane, with its real PaneWorkbook on the strict Excel stand-in holding the
  * Östersund example: T1 made and answered in the workbook, then Delår made with T1 picked from the workbook's
  * sheets shows T1's answers beside the new input, and the report compares with it.

@@ -1,7 +1,7 @@
 /**
  * The task pane's Content-Security-Policy (decided in scripts/csp.js, which says why) as the pages are built and as
  * scripts/serve.js sends it. The promise it rests on, that Måltavlan's own code never evaluates a string, is
- * test/hostile-source.test.ts's; the e2e walk (test/e2e) checks in Chromium that nothing violates the policy.
+ * test/hostile-source.spec.ts's; the e2e walk (test/e2e) checks in Chromium that nothing violates the policy.
  */
 import fs from "fs";
 import http from "http";

@@ -1,4 +1,3 @@
-/** @jest-environment ./test/support/jsdomEnvironment.js */
 import "./setup";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

@@ -1,7 +1,7 @@
 /**
  * The history in the open workbook, on the strict stand-in: T1, Delår and Helår generated and consolidated in one
  * workbook keep every period's answers in its very hidden history sheet, as the CLI's reports do
- * (test/history.test.ts); reading the plan reads only the history's A1, however large it grows; consolidating reads
+ * (test/history.spec.ts); reading the plan reads only the history's A1, however large it grows; consolidating reads
  * it whole, in blocks within the response budget.
  */
 import * as path from "path";

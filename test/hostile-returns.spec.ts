@@ -1,5 +1,5 @@
 /**
- * Returned follow-up sheets that were tampered with (issue #6), beyond test/consolidate.test.ts: the sheet
+ * Returned follow-up sheets that were tampered with (issue #6), beyond test/consolidate.spec.ts: the sheet
  * unprotected and its locked cells edited (amounts, titles, durations, the sum), keys duplicated, values pasted
  * outside the lists, the marker and metadata edited, two returns for one nämnd. Each is reported at its file, sheet
  * and cell, and no tampered value ever changes what the report says of the plan.

@@ -4,7 +4,7 @@
  * "TRUE") as uppdrag titles, förtydliganden, målvärden and typed answers go plan → generate → (answers typed) →
  * generate again → consolidate with the CLI, and each stays exactly that text (as the reader cleans it: trimmed) in
  * the follow-up sheets and in the report — as ExcelJS reads the files and as LibreOffice, recalculating everything,
- * sees them. (The Excel host's side: test/excel/hostile-text.test.ts.)
+ * sees them. (The Excel host's side: test/excel/hostile-text.spec.ts.)
  */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";

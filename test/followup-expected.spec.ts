@@ -99,7 +99,7 @@ test("the sheet holds exactly the expected rows, in their order, with their lock
     "adjustment|R3",
     "keyFigure|K1",
   ]);
-  // The Ekonomi section's rows (expected for a follow-up's year) have columns of their own: followup-economy.test.ts.
+  // The Ekonomi section's rows (expected for a follow-up's year) have columns of their own: followup-economy.spec.ts.
   const planKinds = ["goal", "assignment", "adjustment", "keyFigure"];
   const keyed = gridOf(sheet.spec).values.filter((row) =>
     planKinds.includes(parseRowKey(String(row[COL.key] ?? ""))?.kind ?? ""),

@@ -1,4 +1,3 @@
-/** @jest-environment ./test/support/jsdomEnvironment.js */
 import "./setup";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";

@@ -1,6 +1,4 @@
 /**
- * @jest-environment ./test/support/jsdomEnvironment.js
- *
  * The earlier period picked in Skapa and Sammanställ, on a fake workbook: the periods the outline lists, the one
  * suggested, what the request carries, and what reading the earlier period found.
  */
