@@ -1,9 +1,11 @@
+import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { RUN_DIR_VARIABLE } from "./libreofficeRun";
 
 /** Helpers shared by the follow-up tests: a temp folder, the CLI in-process, and typing into a sheet as a nämnd would. */
 
@@ -83,18 +85,46 @@ export function typeAnswer(
 
 /**
  * A fresh temp dir holding a T1 2024 follow-up of `plan` made with the CLI: the master workbook (the plan with its
- * follow-up sheets) and, in `split`, one file per nämnd as sent out (`<code>-T1-2024.xlsx`).
+ * follow-up sheets) and, in `split`, one file per nämnd as sent out (`<code>-T1-2024.xlsx`). The set is made once per
+ * plan (its path and content) in a module registry, that is a suite's specs, and copied: tests change their copy.
  */
 export async function followUpFiles(
   prefix: string,
   plan: string,
 ): Promise<{ dir: string; master: string; split: string }> {
   const dir = await tempDir(prefix);
+  await fs.cp(await madeFollowUp(plan), dir, { recursive: true });
+  return { dir, master: path.join(dir, "master.xlsx"), split: path.join(dir, "split") };
+}
+
+/** The follow-ups made so far, by plan path and content: the folder each is in. */
+const madeFollowUps = new Map<string, Promise<string>>();
+
+async function madeFollowUp(plan: string): Promise<string> {
+  const key = `${path.resolve(plan)}\n${createHash("sha256")
+    .update(await fs.readFile(plan))
+    .digest("hex")}`;
+  let made = madeFollowUps.get(key);
+  if (!made) {
+    made = makeFollowUp(plan);
+    madeFollowUps.set(key, made);
+  }
+  return made;
+}
+
+async function makeFollowUp(plan: string): Promise<string> {
+  const runDir = process.env[RUN_DIR_VARIABLE];
+  if (!runDir) throw new Error("No run folder: run the tests through jest.config.js, whose globalSetup makes it");
+  const dir = await fs.mkdtemp(path.join(runDir, "follow-up-"));
   const master = path.join(dir, "master.xlsx");
-  const split = path.join(dir, "split");
-  expect((await cli("generate", plan, "--period", "T1", "--year", "2024", "--out", master)).code).toBe(0);
-  expect((await cli("generate", master, "--period", "T1", "--year", "2024", "--split", split)).code).toBe(0);
-  return { dir, master, split };
+  for (const args of [
+    ["generate", plan, "--period", "T1", "--year", "2024", "--out", master],
+    ["generate", master, "--period", "T1", "--year", "2024", "--split", path.join(dir, "split")],
+  ]) {
+    const result = await cli(...args);
+    if (result.code !== 0) throw new Error(`maltavlan ${args.join(" ")} failed (${result.code}): ${result.err}`);
+  }
+  return dir;
 }
 
 /**
