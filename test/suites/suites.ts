@@ -6,8 +6,9 @@
  * but shares the loaded modules, and in the pane suite the document, with the specs before it: it leaves both as
  * it found them. suites.spec.ts checks that every spec file is in exactly one suite.
  *
- * Files that stay test files of their own: the long ones (a registry is little beside them, and as separate files
- * they spread over Jest's workers), and those that replace a global for a while (fake timers, a spied process.exit).
+ * Files that stay test files of their own: the long ones that wait on LibreOffice or on processes (a registry is little
+ * beside them, and as separate files they spread over Jest's workers), and jsdomEnvironment.test.ts, which checks
+ * what its environment loads first.
  *
  * `core` is the core's tests on in-memory grids (no file, no CLI, no LibreOffice, no DOM): `npm run test:core`.
  */
@@ -63,6 +64,7 @@ export const SUITES = {
     "goal-chapter",
     "kolada-cli",
     "ledger-files",
+    "output",
     "recognise",
     "recognise-economy",
   ],
@@ -108,6 +110,7 @@ export const SUITES = {
     "excel/carried",
     "excel/charts",
     "excel/history",
+    "excel/host",
     "excel/hostile-text",
     "excel/jobs",
     "excel/kolada",
@@ -130,6 +133,7 @@ export const SUITES = {
     "taskpane/Skapa",
     "taskpane/Validera",
     "taskpane/axe",
+    "taskpane/excel",
     "taskpane/oneLanguage",
     "taskpane/previous",
   ],

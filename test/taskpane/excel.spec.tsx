@@ -1,6 +1,4 @@
 /**
- * @jest-environment ./test/support/jsdomEnvironment.js
- *
  * The pane with its real PaneWorkbook (Excel.run and the Excel host's jobs) on the strict Excel stand-in holding the
  * Östersund example: the four steps as a user walks them, and what the workbook holds afterwards. The core is passed
  * in as the pane passes its Web Worker; here it records its calls, and a test holds one open to see the pane stay
