@@ -361,6 +361,22 @@ describe("maltavlan validate", () => {
     expect(stdout).toMatch(/^FEL\s+Uppdrag!B2\s/);
     expect(stderr).toBe("");
   });
+
+  test("loads no ExcelJS, which only writing needs (the CLI build, lib/): a run that writes does", async () => {
+    const libMain = path.join(__dirname, "..", "lib", "cli", "main.js");
+    // The run's answer, then how many of ExcelJS's modules the process loaded for it.
+    const exceljsAfter = async (...args: string[]) => {
+      const script =
+        `require(${JSON.stringify(libMain)}).main(process.argv.slice(1), { out() {}, err() {} }).then((code) => ` +
+        "console.log(code, Object.keys(require.cache).filter((m) => /node_modules[\\\\/]exceljs[\\\\/]/.test(m)).length))";
+      const { stdout } = await promisify(execFile)(process.execPath, ["-e", script, ...args]);
+      return stdout.trim();
+    };
+    expect(await exceljsAfter("validate", example("ostersund-2024-mall"))).toBe("0 0");
+    const [code, modules] = (await exceljsAfter("template", path.join(dir, "mall-exceljs.xlsx"))).split(" ");
+    expect(code).toBe("0");
+    expect(Number(modules)).toBeGreaterThan(0);
+  });
 });
 
 describe("maltavlan template", () => {

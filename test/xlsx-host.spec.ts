@@ -15,7 +15,8 @@ import {
   UnusableInputError,
   type UnusableInputKind,
 } from "../src/hosts/xlsx/read";
-import { buildWorkbook, workbookBuffer, writeWorkbookFile } from "../src/hosts/xlsx/write";
+import { workbookBuffer, writeWorkbookFile } from "../src/hosts/xlsx/write";
+import { buildWorkbook } from "../src/hosts/xlsx/writeBytes";
 import { fileProblemMessage } from "../src/i18n/errors";
 
 let dir: string;

@@ -1,7 +1,8 @@
 /**
  * The xlsx host's write verb on files: writeBytes.ts's workbooks, and copies of an existing workbook with Måltavlan's
  * sheets replaced, each written atomically to a path nothing occupies yet; an UnwritableOutputError says why an
- * output cannot be written.
+ * output cannot be written. ExcelJS (writeBytes.ts, loadWorkbook.ts) is loaded when a workbook is first written: it
+ * is most of what the CLI loads, and `validate` or a refused input never writes one.
  */
 import { randomBytes } from "node:crypto";
 import { closeSync, linkSync, openSync, renameSync, rmSync } from "node:fs";
@@ -9,14 +10,12 @@ import { open, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
 import { UnwritableOutputError } from "./problems";
-import { loadWorkbook } from "./loadWorkbook";
 import { FILTER_NAME, withFilterNames } from "./filterNames";
-import { addSheets, workbookBytes } from "./writeBytes";
 
 export { UnwritableOutputError } from "./problems";
-export { buildWorkbook } from "./writeBytes";
 
 export async function workbookBuffer(spec: WorkbookSpec): Promise<Buffer> {
+  const { workbookBytes } = await import("./writeBytes");
   const bytes = await workbookBytes(spec);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
@@ -33,6 +32,7 @@ export async function writeWorkbookCopy(
   path: string,
   unfinished?: Set<string>,
 ): Promise<void> {
+  const [{ loadWorkbook }, { addSheets }] = await Promise.all([import("./loadWorkbook"), import("./writeBytes")]);
   const { workbook } = await loadWorkbook(await readFile(source), source);
   const remove = new Set(change.remove.map((name) => name.toLowerCase()));
   for (const sheet of [...workbook.worksheets])
