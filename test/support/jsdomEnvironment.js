@@ -7,7 +7,7 @@
  * quotes, namespaces) go to jsdom as before.
  *
  * The shortcut must be in place before jsdom loads (its modules keep the function they were given), so the pane's
- * test files name this environment: `@jest-environment ./test/support/jsdomEnvironment.js`.
+ * suite (test/suites/pane.test.ts) names this environment: `@jest-environment ./test/support/jsdomEnvironment.js`.
  */
 // jsdom's style rules keep the matcher they were given when they loaded: after that, no shortcut takes effect.
 if (Object.keys(require.cache).some((file) => file.endsWith("jsdom/lib/jsdom/living/helpers/style-rules.js")))
