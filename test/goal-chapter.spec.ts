@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
@@ -11,6 +10,7 @@ import { loadRasteriser } from "../src/hosts/docx/rasterise";
 import { readWorkbookFile } from "../src/hosts/xlsx/read";
 import { GOAL_CHAPTER_WORDS } from "../src/i18n/goalReport";
 import { PLAN, consolidation } from "./support/goalPlan";
+import { libModule, packageModulesAfter } from "./support/loadedModules";
 import { EXAMPLES, cli, editWorkbook, followUpFiles, rowByKey, typeAnswer } from "./support/workbooks";
 
 /** The måluppfyllelse chapter: its content from the core, and the Word file `consolidate --docx` writes. */
@@ -209,15 +209,8 @@ describe("the charts", () => {
 });
 
 /** How many modules of the docx package and of resvg a fresh Node holds after loading `entry` from the CLI build. */
-function heavyModulesAfter(...entry: string[]): number {
-  const file = path.join(__dirname, "..", "lib", ...entry);
-  const script =
-    `require(${JSON.stringify(file)});` +
-    "console.log(Object.keys(require.cache).filter((m) => /node_modules[\\\\/](docx|@resvg)[\\\\/]/.test(m)).length)";
-  const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
-  expect(result.stderr).toBe("");
-  return Number(result.stdout.trim());
-}
+const heavyModulesAfter = (...entry: string[]) =>
+  packageModulesAfter("docx|@resvg", `require(${JSON.stringify(libModule(...entry))})`).modules;
 
 test("the docx package and the rasteriser are loaded only when a chapter is written (the CLI build, lib/)", () => {
   expect(heavyModulesAfter("cli", "main.js")).toBe(0);
