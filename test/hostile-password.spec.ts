@@ -2,6 +2,7 @@
  * The sheet protection password (issue #6): given through a file or the environment, never on the command line; the
  * generated sheets are protected with it, but the password itself is never stored in the workbook nor printed.
  */
+import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as path from "path";
@@ -41,6 +42,22 @@ async function generateWith(source: "file" | "env", out: string) {
   }
 }
 
+/**
+ * What Excel computes to unprotect a sheet (ISO/IEC 29500-1, §18.2.28 with the agile algorithm): SHA-512 of the salt
+ * and the password in UTF-16LE, then `spinCount` times SHA-512 of the last hash and the round's number (uint32 LE).
+ */
+function excelHash(password: string, salt: Buffer, spinCount: number): string {
+  let hash = createHash("sha512").update(salt).update(Buffer.from(password, "utf16le")).digest();
+  const round = Buffer.alloc(4);
+  for (let i = 0; i < spinCount; i++) {
+    round.writeUInt32LE(i);
+    hash = createHash("sha512").update(hash).update(round).digest();
+  }
+  return hash.toString("base64");
+}
+
+const attribute = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+
 test.each(["file", "env"] as const)(
   "password from the %s: every sheet protected with a hash, the password in no part of any file nor in the output",
   async (source) => {
@@ -49,7 +66,8 @@ test.each(["file", "env"] as const)(
     expect(result.code).toBe(0);
     expect(`${result.out}\n${result.err}`).not.toContain(PASSWORD);
     const files = await fs.readdir(out);
-    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeGreaterThan(1);
+    const hashes = new Set<string>();
     for (const file of files) {
       const texts = await parts(path.join(out, file));
       for (const [name, text] of texts)
@@ -57,9 +75,17 @@ test.each(["file", "env"] as const)(
       // The follow-up sheet is protected with a salted hash of the password (what Excel asks for to unprotect).
       const protections = [...texts.values()].map((text) => /<sheetProtection [^>]*>/.exec(text)?.[0]).filter(Boolean);
       expect(protections.length).toBeGreaterThan(0);
-      for (const tag of protections)
+      for (const tag of protections) {
         expect(tag).toMatch(/hashValue="[^"]+".*saltValue="[^"]+"|saltValue="[^"]+".*hashValue="[^"]+"/);
+        hashes.add(["algorithmName", "saltValue", "hashValue", "spinCount"].map((a) => attribute(tag!, a)).join(" "));
+      }
     }
+    // The set is protected with one hash of the password (made once for the run), and it is the one Excel checks.
+    expect(hashes.size).toBe(1);
+    const [algorithm, salt, hash, spinCount] = [...hashes][0].split(" ");
+    expect(algorithm).toBe("SHA-512");
+    expect(excelHash(PASSWORD, Buffer.from(salt, "base64"), Number(spinCount))).toBe(hash);
+    expect(excelHash(`${PASSWORD}x`, Buffer.from(salt, "base64"), Number(spinCount))).not.toBe(hash);
   },
 );
 

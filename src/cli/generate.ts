@@ -8,6 +8,7 @@ import { isReportSheet } from "../domain/followup/reportSheet";
 import type { UnsupportedPart } from "../sheet/hostProblems";
 import { WorkbookRead, readWorkbookFile } from "../hosts/xlsx/read";
 import { writeWorkbookCopy, writeWorkbookFile } from "../hosts/xlsx/write";
+import type { ProtectionHashes } from "../hosts/xlsx/writeBytes";
 import { SUMMARY_STRINGS, USAGE_STRINGS } from "../i18n/cli";
 import type { Language } from "../i18n/findings";
 import {
@@ -175,8 +176,11 @@ async function writeSplit(
     names.map((name) => path.join(dir, name)),
     [input],
   );
-  // All or nothing: a half-written set would be mailed out incomplete.
-  await writeSet(dir, names, unfinished, (target, i) => writeWorkbookFile(workbooks[i].workbook, target, unfinished));
+  // All or nothing: a half-written set would be mailed out incomplete. One password hash for the whole set.
+  const protections: ProtectionHashes = new Map();
+  await writeSet(dir, names, unfinished, (target, i) =>
+    writeWorkbookFile(workbooks[i].workbook, target, unfinished, protections),
+  );
   report(io, followUp.sheets, followUp.answers, lang, SUMMARY_STRINGS[lang].savedSplit(dir, names.join(", ")));
 }
 

@@ -7,7 +7,7 @@
 import JSZip from "jszip";
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import { UnusableInputError, readWorkbookBuffer } from "../hosts/xlsx/readBytes";
-import { workbookBytes } from "../hosts/xlsx/writeBytes";
+import { ProtectionHashes, workbookBytes } from "../hosts/xlsx/writeBytes";
 import { decode, readLedgerBytes } from "../hosts/ledger/readLedger";
 import { readKolada } from "../domain/kolada/read";
 import type { KoladaRead } from "../domain/kolada/model";
@@ -62,8 +62,9 @@ async function readLedger(name: string, data: ArrayBuffer): Promise<LedgerFileRe
 async function writeFiles(workbooks: CommitteeWorkbook[], zipName: string): Promise<FilesWritten> {
   const zip = new JSZip();
   const files: FilesWritten["files"] = [];
+  const protections: ProtectionHashes = new Map(); // one password hash for the whole set
   for (const { committee, fileName, workbook } of workbooks) {
-    const data = await workbookBytes(workbook);
+    const data = await workbookBytes(workbook, protections);
     zip.file(fileName, data);
     files.push({ committee, fileName, data });
   }

@@ -9,14 +9,15 @@ import { closeSync, linkSync, openSync, renameSync, rmSync } from "node:fs";
 import { open, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { SheetSpec, WorkbookSpec } from "../../sheet/spec";
+import type { ProtectionHashes } from "./writeBytes";
 import { UnwritableOutputError } from "./problems";
 import { FILTER_NAME, withFilterNames } from "./filterNames";
 
 export { UnwritableOutputError } from "./problems";
 
-export async function workbookBuffer(spec: WorkbookSpec): Promise<Buffer> {
+export async function workbookBuffer(spec: WorkbookSpec, protections?: ProtectionHashes): Promise<Buffer> {
   const { workbookBytes } = await import("./writeBytes");
-  const bytes = await workbookBytes(spec);
+  const bytes = await workbookBytes(spec, protections);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -49,8 +50,14 @@ export async function writeWorkbookCopy(
   await writeFileExclusive(await withFilterNames(written, filters), path, unfinished);
 }
 
-export async function writeWorkbookFile(spec: WorkbookSpec, path: string, unfinished?: Set<string>): Promise<void> {
-  await writeFileExclusive(await workbookBuffer(spec), path, unfinished);
+/** `protections`: where several workbooks of one run share a password's hash (writeBytes.ts: ProtectionHashes). */
+export async function writeWorkbookFile(
+  spec: WorkbookSpec,
+  path: string,
+  unfinished?: Set<string>,
+  protections?: ProtectionHashes,
+): Promise<void> {
+  await writeFileExclusive(await workbookBuffer(spec, protections), path, unfinished);
 }
 
 /** "rapport.xlsx" → ".rapport.xlsx.maltavlan-<pid>-<random>.tmp": hidden, beside its target, named by its process. */

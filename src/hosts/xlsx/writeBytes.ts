@@ -14,32 +14,41 @@ import { isValidSheetName } from "../../sheet/sheetName";
 import { DEFAULT_FONT } from "../../sheet/spec";
 import type { InputPrompt, SheetSpec, SpecCell, WorkbookSpec } from "../../sheet/spec";
 
+/**
+ * A password's `sheetProtection` (salt and hash) as ExcelJS made it for the first sheet it protected. One run that
+ * writes several workbooks (a set per nämnd) passes one, so that the password is hashed once, not once per workbook.
+ */
+export type ProtectionHashes = Map<string, object>;
+
 /** Builds the workbook in memory; no I/O. */
-export function buildWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
+export function buildWorkbook(spec: WorkbookSpec, protections: ProtectionHashes = new Map()): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Måltavlan";
-  addSheets(workbook, spec.sheets);
+  addSheets(workbook, spec.sheets, protections);
   return workbook;
 }
 
 /** Adds `specs` as new worksheets of `workbook`, sharing one style cache and one hash per password. */
-export function addSheets(workbook: ExcelJS.Workbook, specs: SheetSpec[]): void {
-  const caches: WriteCaches = { styles: new Map(), protections: new Map() };
+export function addSheets(
+  workbook: ExcelJS.Workbook,
+  specs: SheetSpec[],
+  protections: ProtectionHashes = new Map(),
+): void {
+  const caches: WriteCaches = { styles: new Map(), protections };
   for (const sheetSpec of specs) addSheet(workbook, sheetSpec, caches);
 }
 
 interface WriteCaches {
   styles: StyleCache;
-  /** A password's `sheetProtection` (salt and hash) as ExcelJS made it for the first sheet it protected. */
-  protections: Map<string, object>;
+  protections: ProtectionHashes;
 }
 
 /**
  * The .xlsx file's bytes, with the sheets' charts (which ExcelJS cannot write) and their autofilters' names (which
  * it leaves out) added to what ExcelJS wrote.
  */
-export async function workbookBytes(spec: WorkbookSpec): Promise<Uint8Array> {
-  const written = new Uint8Array(await buildWorkbook(spec).xlsx.writeBuffer());
+export async function workbookBytes(spec: WorkbookSpec, protections?: ProtectionHashes): Promise<Uint8Array> {
+  const written = new Uint8Array(await buildWorkbook(spec, protections).xlsx.writeBuffer());
   const charted = await withCharts(
     written,
     spec.sheets.map((sheet) => ({ sheet: sheet.name, charts: sheet.charts ?? [] })),
@@ -192,10 +201,10 @@ interface ProtectableSheet extends ExcelJS.Worksheet {
 }
 
 /**
- * The sheets of one workbook share a password's salt and hash: ExcelJS spins SHA-512 100 000 times per sheet, which
+ * The sheets a run writes share a password's salt and hash: ExcelJS spins SHA-512 100 000 times per sheet, which
  * made a password cost seconds on a plan with many nämnder. Excel checks each sheet's hash against its own salt.
  */
-function protect(sheet: ProtectableSheet, password: string, protections: Map<string, object>): void {
+function protect(sheet: ProtectableSheet, password: string, protections: ProtectionHashes): void {
   const made = protections.get(password);
   if (made) {
     sheet.sheetProtection = { ...made };
