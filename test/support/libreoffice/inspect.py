@@ -39,10 +39,13 @@ each request and ends the process group (a signal ends soffice too).
 
 What LibreOffice cannot tell: a "veryHidden" sheet is imported as plain hidden (Calc has only a visible flag), so
 "visibility" is "visible" or "hidden". A cell's displayed (number-formatted) text is not reported: it needs one UNO
-round trip per cell (~2-5 ms each), everything else is read in bulk per sheet.
+round trip per cell (~2-5 ms each), everything else is read in bulk per sheet: values and formulas as arrays, and
+the sets of identically formatted cells (protection, validation) by FormatGroups.bas, a Basic function put into the
+profile's application library and run inside soffice, since each set is a new UNO object (~1 ms apiece from Python).
 """
 
 import argparse
+import collections
 import fcntl
 import hashlib
 import json
@@ -100,22 +103,29 @@ PAPERS = {
     "Legal": (21590, 35560),
 }
 
-# com.sun.star.sheet.ValidationType, by enum value name.
-VALIDATION_TYPES = {
-    "ANY": None,
-    "WHOLE": "whole",
-    "DECIMAL": "decimal",
-    "DATE": "date",
-    "TIME": "time",
-    "TEXT_LEN": "textLength",
-    "LIST": "list",
-    "CUSTOM": "custom",
-}
+# com.sun.star.sheet.ValidationType (ANY first: none) and ConditionOperator, in their IDL order: FormatGroups.bas
+# gives ordinals.
+VALIDATION_TYPES = (None, "whole", "decimal", "date", "time", "textLength", "list", "custom")
+CONDITION_OPERATORS = (
+    "NONE",
+    "EQUAL",
+    "NOT_EQUAL",
+    "GREATER",
+    "GREATER_EQUAL",
+    "LESS",
+    "LESS_EQUAL",
+    "BETWEEN",
+    "NOT_BETWEEN",
+    "FORMULA",
+)
 
 # com.sun.star.sheet.FormulaResult constants.
 FORMULA_RESULT_VALUE = 1
 FORMULA_RESULT_STRING = 2
 FORMULA_RESULT_ERROR = 4
+
+# What reading a workbook needs of the connected soffice: its desktop, what engine it is, and FormatGroups.bas.
+Calc = collections.namedtuple("Calc", "desktop engine format_groups")
 
 SOFFICE_CANDIDATES = ["/usr/lib/libreoffice/program/soffice", "/usr/bin/soffice", "/opt/libreoffice/program/soffice"]
 
@@ -335,33 +345,61 @@ def paper_name(width: int, height: int):
     return None
 
 
-def read_validation(validation):
-    kind = VALIDATION_TYPES.get(validation.Type.value)
+def format_groups_script(ctx):
+    """FormatGroups.bas as the Basic module Maltavlan.Inspect of the profile's application library (put there anew
+    when a shared soffice has another version), and the script that runs it."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "FormatGroups.bas"), encoding="utf-8") as f:
+        source = f.read()
+    manager = ctx.ServiceManager
+    libraries = manager.createInstanceWithContext("com.sun.star.script.ApplicationScriptLibraryContainer", ctx)
+    if not libraries.hasByName("Maltavlan"):
+        libraries.createLibrary("Maltavlan")
+    libraries.loadLibrary("Maltavlan")
+    library = libraries.getByName("Maltavlan")
+    if not library.hasByName("Inspect"):
+        library.insertByName("Inspect", source)
+    elif library.getByName("Inspect") != source:
+        library.replaceByName("Inspect", source)
+    provider = manager.createInstanceWithContext("com.sun.star.script.provider.MasterScriptProviderFactory", ctx)
+    return provider.createScriptProvider("").getScript(
+        "vnd.sun.star.script:Maltavlan.Inspect.FormatGroups?language=Basic&location=application"
+    )
+
+
+def read_validation(group):
+    """A format group's validation (FormatGroups.bas gives its fields), or None when it has none."""
+    kind = VALIDATION_TYPES[group[2]]
     if kind is None:
         return None
-    two_bounds = kind not in ("list", "custom") and validation.getOperator().value in ("BETWEEN", "NOT_BETWEEN")
+    operator = CONDITION_OPERATORS[group[3]]
+    two_bounds = kind not in ("list", "custom") and operator in ("BETWEEN", "NOT_BETWEEN")
     return {
         "type": kind,
         # In LibreOffice's formula syntax: a range is $Lists.$A$2:$A$5 (the sheet quoted only where needed,
         # $'Mål data'.$A$2), an inline list "Ja";"Nej".
-        "source": validation.getFormula1() or None,
-        "formula2": (validation.getFormula2() or None) if two_bounds else None,
-        "operator": validation.getOperator().value,
-        "allowBlank": bool(validation.IgnoreBlankCells),
+        "source": group[4] or None,
+        "formula2": (group[5] or None) if two_bounds else None,
+        "operator": operator,
+        "allowBlank": bool(group[6]),
         # ShowList: 0 = no in-cell dropdown, 1 = unsorted, 2 = sorted.
-        "showList": int(validation.ShowList),
-        "showErrorMessage": bool(validation.ShowErrorMessage),
-        "errorTitle": validation.ErrorTitle or None,
-        "errorMessage": validation.ErrorMessage or None,
+        "showList": int(group[7]),
+        "showErrorMessage": bool(group[8]),
+        "errorTitle": group[9] or None,
+        "errorMessage": group[10] or None,
     }
 
 
+def addresses(ranges):
+    """An XSheetCellRanges' ranges as (start_row, end_row, start_col, end_col), 0-based, as FormatGroups.bas gives."""
+    return [(a.StartRow, a.EndRow, a.StartColumn, a.EndColumn) for a in ranges.getRangeAddresses()]
+
+
 def cells_of(ranges, box):
-    """The (row, col) pairs of an XSheetCellRanges that fall inside box = (last_row, last_col)."""
+    """The (row, col) pairs of the ranges (as addresses() gives) that fall inside box = (last_row, last_col)."""
     last_row, last_col = box
-    for address in ranges.getRangeAddresses():
-        for row in range(address.StartRow, min(address.EndRow, last_row) + 1):
-            for col in range(address.StartColumn, min(address.EndColumn, last_col) + 1):
+    for start_row, end_row, start_col, end_col in ranges:
+        for row in range(start_row, min(end_row, last_row) + 1):
+            for col in range(start_col, min(end_col, last_col) + 1):
                 yield row, col
 
 
@@ -443,7 +481,7 @@ def hidden_indexes(sheet, columns: bool, count: int):
     return [i for i in range(count) if i not in visible]
 
 
-def read_sheet(document, sheet, index: int, max_cells: int, frozen):
+def read_sheet(calc, document, sheet, index: int, max_cells: int, frozen):
     max_row = sheet.getRows().getCount() - 1
     max_col = sheet.getColumns().getCount() - 1
 
@@ -458,18 +496,15 @@ def read_sheet(document, sheet, index: int, max_cells: int, frozen):
     content_row, content_col = (end.EndRow, end.EndColumn) if has_content else (-1, -1)
     last_row, last_col = content_row, content_col
 
-    groups = []  # (XSheetCellRanges, locked, formulaHidden, validation) per set of identically formatted cells
-    formats = sheet.getUniqueCellFormatRanges()
-    for i in range(formats.getCount()):
-        group = formats.getByIndex(i)
-        protection = group.CellProtection
-        validation = read_validation(group.Validation)
-        groups.append((group, bool(protection.IsLocked), bool(protection.IsFormulaHidden), validation))
-        if protection.IsLocked and not protection.IsFormulaHidden and validation is None:
+    groups = []  # (ranges, locked, formulaHidden, validation) per set of identically formatted cells
+    for group in calc.format_groups.invoke((sheet,), (), ())[0]:
+        locked, formula_hidden, validation, ranges = bool(group[0]), bool(group[1]), read_validation(group), group[11]
+        groups.append((ranges, locked, formula_hidden, validation))
+        if locked and not formula_hidden and validation is None:
             continue
-        for address in group.getRangeAddresses():
-            last_row = max(last_row, address.EndRow if address.EndRow < max_row else content_row)
-            last_col = max(last_col, address.EndColumn if address.EndColumn < max_col else content_col)
+        for _, end_row, _, end_col in ranges:
+            last_row = max(last_row, end_row if end_row < max_row else content_row)
+            last_col = max(last_col, end_col if end_col < max_col else content_col)
 
     truncated = False
     if last_row >= 0 and last_col >= 0 and (last_row + 1) * (last_col + 1) > max_cells:
@@ -486,7 +521,7 @@ def read_sheet(document, sheet, index: int, max_cells: int, frozen):
         formulas = area.getFormulaArray()
         kinds = {}
         for kind, flags in (("number", VALUE | DATETIME), ("text", STRING), ("formula", FORMULA)):
-            for position in cells_of(area.queryContentCells(flags), box):
+            for position in cells_of(addresses(area.queryContentCells(flags)), box):
                 kinds[position] = kind
         results = {}
         for kind, flag in (
@@ -494,11 +529,11 @@ def read_sheet(document, sheet, index: int, max_cells: int, frozen):
             ("text", FORMULA_RESULT_STRING),
             ("error", FORMULA_RESULT_ERROR),
         ):
-            for position in cells_of(area.queryFormulaCells(flag), box):
+            for position in cells_of(addresses(area.queryFormulaCells(flag)), box):
                 results[position] = kind
         attributes = {}
-        for group, locked, formula_hidden, validation in groups:
-            for position in cells_of(group, box):
+        for ranges, locked, formula_hidden, validation in groups:
+            for position in cells_of(ranges, box):
                 attributes[position] = (locked, formula_hidden, validation)
 
         for row in range(last_row + 1):
@@ -549,10 +584,10 @@ def read_sheet(document, sheet, index: int, max_cells: int, frozen):
     return out
 
 
-def inspect(desktop, engine, path: str, max_cells: int, calculate_all: bool):
+def inspect(calc, path: str, max_cells: int, calculate_all: bool):
     started = time.monotonic()
     url = uno.systemPathToFileUrl(os.path.abspath(path))
-    document = desktop.loadComponentFromURL(
+    document = calc.desktop.loadComponentFromURL(
         url, "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True), prop("MacroExecutionMode", 0))
     )
     if document is None or not document.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
@@ -562,7 +597,9 @@ def inspect(desktop, engine, path: str, max_cells: int, calculate_all: bool):
             document.calculateAll()
         frozen = read_frozen(document)
         sheets = document.getSheets()
-        result = [read_sheet(document, sheets.getByIndex(i), i, max_cells, frozen) for i in range(sheets.getCount())]
+        result = [
+            read_sheet(calc, document, sheets.getByIndex(i), i, max_cells, frozen) for i in range(sheets.getCount())
+        ]
     finally:
         try:
             document.close(True)
@@ -570,7 +607,7 @@ def inspect(desktop, engine, path: str, max_cells: int, calculate_all: bool):
             pass
     return {
         "file": os.path.abspath(path),
-        "engine": dict(engine, calculateAll=calculate_all),
+        "engine": dict(calc.engine, calculateAll=calculate_all),
         "elapsedMs": round((time.monotonic() - started) * 1000),
         "sheets": result,
     }
@@ -608,7 +645,7 @@ def convert(desktop, path: str, target: str, out_dir: str):
             pass
 
 
-def serve(desktop, engine, max_cells: int):
+def serve(calc, max_cells: int):
     """Answers requests from stdin until it closes (see the module's docstring)."""
     for line in sys.stdin:
         if not line.strip():
@@ -618,12 +655,12 @@ def serve(desktop, engine, max_cells: int):
             if "inspect" in request:
                 calculate_all = bool(request.get("calculateAll", True))
                 cells = int(request.get("maxCells", max_cells))
-                workbooks = [inspect(desktop, engine, path, cells, calculate_all) for path in request["inspect"]]
+                workbooks = [inspect(calc, path, cells, calculate_all) for path in request["inspect"]]
                 answer = {"workbooks": workbooks}
             else:
                 os.makedirs(request["outDir"], exist_ok=True)
                 for path in request["convert"]:
-                    convert(desktop, path, request["format"], request["outDir"])
+                    convert(calc.desktop, path, request["format"], request["outDir"])
                 answer = {"converted": True}
         except Exception as error:  # noqa: BLE001 — a failed request is answered; the session goes on
             answer = {"error": "%s: %s" % (type(error).__name__, error)}
@@ -687,12 +724,12 @@ def main():
         try:
             ctx = office.connect(deadline)
             desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-            engine = engine_info(ctx)
+            calc = Calc(desktop, engine_info(ctx), format_groups_script(ctx))
             if args.serve:
                 started.set()
-                serve(desktop, engine, args.max_cells)
+                serve(calc, args.max_cells)
             for path in args.files:
-                result = inspect(desktop, engine, path, args.max_cells, calculate_all)
+                result = inspect(calc, path, args.max_cells, calculate_all)
                 sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
                 sys.stdout.flush()
         except BaseException as error:  # noqa: BLE001 — any failure becomes a message and an exit code
