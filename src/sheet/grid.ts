@@ -55,6 +55,20 @@ export function isFilled(value: CellValue | undefined): boolean {
   return (first > 0x20 && first < 0x7f) || value.trim() !== "";
 }
 
+/**
+ * The index of a row's one filled cell, or -1 when it has none or several. Checked on every row of every sheet by the
+ * layouts: it allocates nothing.
+ */
+export function onlyFilled(values: readonly CellValue[]): number {
+  let only = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (!isFilled(values[i])) continue;
+    if (only >= 0) return -1;
+    only = i;
+  }
+  return only;
+}
+
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnName(col: number): string {
   let name = "";

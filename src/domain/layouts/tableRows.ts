@@ -1,4 +1,4 @@
-import { CellValue, Grid, isFilled } from "../../sheet/grid";
+import { CellValue, Grid, isFilled, onlyFilled } from "../../sheet/grid";
 import { Origin } from "../model";
 import { RawCell, RowKind } from "../raw";
 import { readHeading } from "./pastedHeadings";
@@ -47,12 +47,7 @@ export function isLevelRow(value: CellValue | undefined): boolean {
 /** A row holding nothing but a heading of the budget document: the goal, or the origin and year, it gives. */
 export function headingIn(grid: Grid, row: number): { goal?: RawCell; origin?: Origin; year?: RawCell } | null {
   const values = grid.values[row - grid.top];
-  let only = -1; // the one filled cell (checked on every row of a large table: no allocation until it is one)
-  for (let i = 0; i < values.length; i++) {
-    if (!isFilled(values[i])) continue;
-    if (only >= 0) return null;
-    only = i;
-  }
+  const only = onlyFilled(values);
   const value = values[only];
   if (typeof value !== "string" || value.includes("\n")) return null;
   const heading = readHeading(value.trim());

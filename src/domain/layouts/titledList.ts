@@ -1,4 +1,4 @@
-import { CellValue, Grid, cellText, isFilled } from "../../sheet/grid";
+import { CellValue, Grid, cellText, isFilled, onlyFilled } from "../../sheet/grid";
 import { GoalLevel, levelByName } from "../model";
 import { CellRow } from "../raw";
 import { UnreadCell, unreadCell } from "../unread";
@@ -60,13 +60,7 @@ function titleLevel(text: string, levels: GoalLevel[]): GoalLevel | null {
 
 /** A row that is a list's title: its only filled cell names a goal level. */
 function listTitle(values: CellValue[], left: number, levels: GoalLevel[]): { level: GoalLevel; col: number } | null {
-  // Checked on every row of every sheet: no allocation until the row has exactly one filled cell.
-  let only = -1;
-  for (let i = 0; i < values.length; i++) {
-    if (!isFilled(values[i])) continue;
-    if (only >= 0) return null;
-    only = i;
-  }
+  const only = onlyFilled(values);
   const value = values[only];
   if (typeof value !== "string") return null;
   const level = titleLevel(value, levels);

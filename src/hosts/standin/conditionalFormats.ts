@@ -113,17 +113,20 @@ class ConditionalFormatProxy extends ClientObject<ConditionalFormatModel> {
   }
 }
 
-class CustomConditionalFormatProxy extends ClientObject<ConditionalFormatModel> {
-  get rule(): ConditionalFormatRuleProxy {
-    return this.child("Rule", (id) => new ConditionalFormatRuleProxy(this.context, id, () => this.live()));
-  }
-
+/** What each kind of conditional format has (custom, cellValue): the format it applies, and nothing to load. */
+abstract class ConditionalFormatKindProxy extends ClientObject<ConditionalFormatModel> {
   get format(): ConditionalRangeFormatProxy {
     return this.child("Format", (id) => new ConditionalRangeFormatProxy(this.context, id, () => this.live()));
   }
 
   protected loadable() {
     return {};
+  }
+}
+
+class CustomConditionalFormatProxy extends ConditionalFormatKindProxy {
+  get rule(): ConditionalFormatRuleProxy {
+    return this.child("Rule", (id) => new ConditionalFormatRuleProxy(this.context, id, () => this.live()));
   }
 }
 
@@ -160,7 +163,7 @@ const OPERATORS = [
   "LessThanOrEqual",
 ];
 
-class CellValueConditionalFormatProxy extends ClientObject<ConditionalFormatModel> {
+class CellValueConditionalFormatProxy extends ConditionalFormatKindProxy {
   set rule(rule: { formula1: string; formula2?: string; operator: string }) {
     this.assign("Rule", rule, (format) => {
       if (!OPERATORS.includes(rule?.operator) || typeof rule.formula1 !== "string" || rule.formula1 === "") {
@@ -168,14 +171,6 @@ class CellValueConditionalFormatProxy extends ClientObject<ConditionalFormatMode
       }
       format.rule = { ...rule };
     });
-  }
-
-  get format(): ConditionalRangeFormatProxy {
-    return this.child("Format", (id) => new ConditionalRangeFormatProxy(this.context, id, () => this.live()));
-  }
-
-  protected loadable() {
-    return {};
   }
 }
 

@@ -9,6 +9,7 @@
  * shares the first step, locateParts, and the depth check. Node-free.
  */
 import { LIMITS, type Parts, isXml, overLimit } from "./packageParts";
+import { folder, lastSegment, relsName } from "./partNames";
 import { attribute, clipMerges, withoutStrayElements } from "./sheetXml";
 import { escapeXml, nestedDeeperThan, unescapeXml } from "./xmlBytes";
 import { storedZip } from "./zip";
@@ -199,19 +200,6 @@ function retarget(
     out = out.replace(rel.element, element);
   }
   return out;
-}
-
-function relsName(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function folder(part: string): string {
-  return part.slice(0, part.lastIndexOf("/") + 1);
-}
-
-function lastSegment(uri: string): string {
-  return uri.slice(uri.lastIndexOf("/") + 1);
 }
 
 /** A relationship's target (a URI: percent-encoded, `/` from the package root, `..`) as a part name. */

@@ -7,6 +7,7 @@
  */
 import JSZip from "jszip";
 import type { ChartSpec } from "../../../sheet/charts";
+import { lastSegment, relsName } from "../partNames";
 import { unescapeXml } from "../xmlBytes";
 import { RELATIONSHIPS_NS, chartXml } from "./chartXml";
 import { CONTENT_TYPE, RELATIONSHIP_TYPE, drawingXml, freeRelationshipId, withRelationships } from "./drawingXml";
@@ -50,7 +51,7 @@ export async function withCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promi
         placed.map(({ relationshipId, part }) => ({
           id: relationshipId,
           type: RELATIONSHIP_TYPE.chart,
-          target: `../charts/${baseName(part)}`,
+          target: `../charts/${lastSegment(part)}`,
         })),
       ),
     );
@@ -61,7 +62,7 @@ export async function withCharts(xlsx: Uint8Array, sheets: SheetCharts[]): Promi
     write(
       relsName(sheetPart),
       withRelationships(sheetRels, [
-        { id, type: RELATIONSHIP_TYPE.drawing, target: `../drawings/${baseName(drawing)}` },
+        { id, type: RELATIONSHIP_TYPE.drawing, target: `../drawings/${lastSegment(drawing)}` },
       ]),
     );
     write(sheetPart, withDrawingElement(sheetXml, id));
@@ -117,13 +118,4 @@ function withDrawingElement(sheetXml: string, id: string): string {
   return /<worksheet\b[^>]*\sxmlns:r="/.test(xml)
     ? xml
     : xml.replace(/<worksheet\b/, `<worksheet xmlns:r="${RELATIONSHIPS_NS}"`);
-}
-
-function relsName(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-function baseName(part: string): string {
-  return part.slice(part.lastIndexOf("/") + 1);
 }
