@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Grid } from "../src/sheet/grid";
 import type { WorkbookSpec } from "../src/sheet/spec";
+import { SCENARIO_SHEETS, TRICKY_TEXTS, readingScenarioWorkbook } from "./support/hostScenario";
 import {
   readWorkbookBuffer,
   readWorkbookFile,
@@ -65,52 +66,7 @@ describe("readWorkbookFile: worksheets to Grids", () => {
   let unsupported: string[];
 
   beforeAll(async () => {
-    const workbook = new ExcelJS.Workbook();
-
-    // Used range starts at B2, with a merged title, errors, formulas, dates, rich text and a hidden row.
-    const plan = workbook.addWorksheet("Plan");
-    plan.getCell("B2").value = "Mål och budget 2025";
-    plan.mergeCells("B2:E2");
-    plan.getCell("B3").value = "Nämnd";
-    plan.getCell("C3").value = "Budget";
-    plan.getCell("D3").value = "Datum";
-    plan.getCell("E3").value = "Kommentar";
-    plan.getCell("B4").value = "KS";
-    plan.getCell("C4").value = 1200;
-    plan.getCell("C4").numFmt = '#,##0 "tkr"';
-    plan.getCell("D4").value = new Date(Date.UTC(2025, 0, 31));
-    plan.getCell("D4").numFmt = "yyyy-mm-dd";
-    plan.getCell("E4").value = { richText: [{ text: "Ökad " }, { text: "kostnad", font: { bold: true } }] };
-    plan.getCell("B5").value = "BUN";
-    plan.getCell("C5").value = { formula: "C4*2", result: 2400 };
-    plan.getCell("D5").value = { error: "#REF!" };
-    plan.getCell("E5").value = { text: "Se planen", hyperlink: "https://example.se/plan" };
-    plan.getCell("B6").value = "SBN";
-    plan.getCell("C6").value = { formula: "1/0", result: { error: "#DIV/0!" } };
-    plan.getCell("D6").value = { formula: "TODAY()" }; // no cached result
-    plan.getCell("E6").value = true;
-    plan.getRow(5).hidden = true;
-    // A shared formula: C7 is the master, D7 and E7 reuse it.
-    plan.getCell("B7").value = "Summa";
-    // (ExcelJS's typings omit shareType/ref, which its writer reads.)
-    plan.getCell("C7").value = {
-      formula: "C4+1",
-      result: 1201,
-      shareType: "shared",
-      ref: "C7:E7",
-    } as ExcelJS.CellFormulaValue;
-    plan.getCell("D7").value = { sharedFormula: "C7", result: 1 };
-    plan.getCell("E7").value = { sharedFormula: "C7", result: "text" };
-    // Formatting alone does not widen the used range.
-    plan.getCell("H10").numFmt = "0.00";
-    plan.getCell("H10").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
-
-    const hidden = workbook.addWorksheet("Dold", { state: "hidden" });
-    hidden.getCell("A1").value = "dold";
-    const veryHidden = workbook.addWorksheet("Måltavlan", { state: "veryHidden" });
-    veryHidden.getCell("A1").value = "state";
-    veryHidden.getCell("B1").value = 1;
-    workbook.addWorksheet("Tom");
+    const workbook = readingScenarioWorkbook();
 
     const read = await readWorkbookFile(await writeExcelJs(workbook, "plan.xlsx"));
     grids = read.grids;
@@ -138,6 +94,7 @@ describe("readWorkbookFile: worksheets to Grids", () => {
       ["BUN", 2400, { error: "#REF!" }, "Se planen"],
       ["SBN", { error: "#DIV/0!" }, null, true],
       ["Summa", 1201, 1, "text"],
+      ["#REF!", null, null, null],
     ]);
     expect(plan.values[2][2]).toBeInstanceOf(Date);
   });
@@ -369,69 +326,7 @@ describe("unsupported parts", () => {
 });
 
 describe("writing SheetSpecs", () => {
-  const tricky = ["=SUM(A1)", "+46", "-5", "@x", "001", "2024-01-01", "50%", "#REF!", "TRUE", " 12 "];
-
-  const spec: WorkbookSpec = {
-    sheets: [
-      {
-        name: "KS",
-        frozenRows: 2,
-        blocks: [
-          {
-            top: 0,
-            left: 0,
-            rows: [
-              [{ value: "Uppföljning KS", bold: true, fill: "DDEBF7" }],
-              [
-                { value: "Nyckel", bold: true },
-                { value: "Mål", bold: true, wrap: true },
-                { value: "Budget", bold: true },
-                { value: "Bedömning", bold: true },
-              ],
-              [
-                { value: "k1" },
-                { value: "Nöjda invånare" },
-                { value: 1200, numberFormat: '#,##0 "tkr"' },
-                { value: null, locked: false },
-              ],
-              [
-                { value: "k2" },
-                { value: "Budget i balans" },
-                { value: 800.5, numberFormat: '#,##0 "tkr"' },
-                { value: "Uppfyllt", locked: false },
-              ],
-              [
-                { value: "sum" },
-                { value: "Summa" },
-                { value: 2000.5, formula: "SUM(C3:C4)", numberFormat: '#,##0 "tkr"' },
-                { value: false },
-              ],
-              [{ value: "now" }, { value: null, formula: "=TODAY()" }],
-            ],
-          },
-          { top: 7, left: 1, rows: [tricky.map((value) => ({ value }))] },
-        ],
-        columnWidths: [
-          { col: 0, width: 8, hidden: true },
-          { col: 1, width: 40 },
-        ],
-        validations: [{ range: "D3:D4", source: "'Listor'!$A$1:$A$3" }],
-        protect: { password: "hemligt" },
-      },
-      {
-        name: "Listor",
-        visibility: "veryHidden",
-        blocks: [
-          {
-            top: 0,
-            left: 0,
-            rows: [[{ value: "Uppfyllt" }], [{ value: "Delvis uppfyllt" }], [{ value: "Ej uppfyllt" }]],
-          },
-        ],
-      },
-      { name: "Dold", visibility: "hidden", blocks: [], protect: {} },
-    ],
-  };
+  const spec: WorkbookSpec = { sheets: SCENARIO_SHEETS };
 
   let path: string;
 
@@ -452,15 +347,15 @@ describe("writing SheetSpecs", () => {
     expect(ks.top).toBe(0);
     expect(ks.left).toBe(0);
     expect(ks.values.slice(0, 6)).toEqual([
-      ["Uppföljning KS", null, null, null, null, null, null, null, null, null, null],
-      ["Nyckel", "Mål", "Budget", "Bedömning", null, null, null, null, null, null, null],
-      ["k1", "Nöjda invånare", 1200, null, null, null, null, null, null, null, null],
-      ["k2", "Budget i balans", 800.5, "Uppfyllt", null, null, null, null, null, null, null],
-      ["sum", "Summa", 2000.5, false, null, null, null, null, null, null, null],
-      ["now", null, null, null, null, null, null, null, null, null, null],
+      ["Uppföljning KS", null, null, null, null, null, null, null, null, null, null, null],
+      ["Nyckel", "Mål", "Budget", "Bedömning", null, null, null, null, null, null, null, null],
+      ["k1", "Nöjda invånare", 1200, null, null, null, null, null, null, null, null, null],
+      ["k2", "Budget i balans", 800.5, "Uppfyllt", null, null, null, null, null, null, null, null],
+      ["sum", "Summa", 2000.5, false, null, null, null, null, null, null, null, null],
+      ["now", null, null, null, null, null, null, null, null, null, null, null],
     ]);
     expect(ks.values[6].every((v) => v === null)).toBe(true);
-    expect(ks.values[7]).toEqual([null, ...tricky]);
+    expect(ks.values[7]).toEqual([null, ...TRICKY_TEXTS]);
     expect(ks.formats?.[2][2]).toBe('#,##0 "tkr"');
     expect(sheetByName(grids, "Listor").values).toEqual([["Uppfyllt"], ["Delvis uppfyllt"], ["Ej uppfyllt"]]);
     expect(sheetByName(grids, "Dold").values).toEqual([]);
@@ -469,10 +364,10 @@ describe("writing SheetSpecs", () => {
   test("cells, formulas, styles and sheet settings as ExcelJS reads them", async () => {
     const workbook = await loadExcelJs(path);
     const ks = workbook.getWorksheet("KS")!;
-    for (let i = 0; i < tricky.length; i++) {
+    for (let i = 0; i < TRICKY_TEXTS.length; i++) {
       const cell = ks.getCell(8, 2 + i);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
-      expect(cell.value).toBe(tricky[i]);
+      expect(cell.value).toBe(TRICKY_TEXTS[i]);
     }
     expect(ks.getCell("C5").value).toEqual({ formula: "SUM(C3:C4)", result: 2000.5 });
     expect(ks.getCell("B6").value).toEqual({ formula: "TODAY()" });
@@ -505,6 +400,34 @@ describe("writing SheetSpecs", () => {
     }
     expect(ks.getCell("D2").dataValidation).toBeUndefined();
     expect(ks.getCell("D5").dataValidation).toBeUndefined();
+  });
+
+  test("conditional fills and print setup as ExcelJS reads them", async () => {
+    const ks = (await loadExcelJs(path)).getWorksheet("KS")!;
+    // ExcelJS's type leaves out what it read; the property is there.
+    const read = (ks as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    expect(read).toMatchObject([
+      {
+        ref: "D3:D4",
+        rules: [
+          {
+            type: "cellIs",
+            operator: "equal",
+            formulae: ['"Uppfyllt"'],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } },
+          },
+        ],
+      },
+    ]);
+    expect(ks.pageSetup).toMatchObject({
+      orientation: "landscape",
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:2",
+    });
   });
 
   test("protection with a password, and unlocked input cells", async () => {

@@ -25,6 +25,7 @@ import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
 import { workbookBuffer } from "../../src/hosts/xlsx/write";
 import { type CellValue, type Grid, isErrorValue } from "../../src/sheet/grid";
 import type { SheetSpec } from "../../src/sheet/spec";
+import { SCENARIO_SHEETS, TRICKY_TEXTS, readingScenarioWorkbook } from "../support/hostScenario";
 import { EXAMPLES, rowBreaksInFile } from "../support/workbooks";
 import { expectEqual } from "../support/equal";
 import {
@@ -253,48 +254,7 @@ describe.each([
   let syncs: number;
 
   beforeAll(async () => {
-    excelJs = new ExcelJS.Workbook();
-    // The same workbook as test/xlsx-host.spec.ts: used range from B2, a merged title, errors, formulas, a date,
-    // rich text, a hyperlink, a hidden row, a shared formula, and formatting outside the used range.
-    const plan = excelJs.addWorksheet("Plan");
-    plan.getCell("B2").value = "Mål och budget 2025";
-    plan.mergeCells("B2:E2");
-    plan.getCell("B3").value = "Nämnd";
-    plan.getCell("C3").value = "Budget";
-    plan.getCell("D3").value = "Datum";
-    plan.getCell("E3").value = "Kommentar";
-    plan.getCell("B4").value = "KS";
-    plan.getCell("C4").value = 1200;
-    plan.getCell("C4").numFmt = '#,##0 "tkr"';
-    plan.getCell("D4").value = new Date(Date.UTC(2025, 0, 31));
-    plan.getCell("D4").numFmt = "yyyy-mm-dd";
-    plan.getCell("E4").value = { richText: [{ text: "Ökad " }, { text: "kostnad", font: { bold: true } }] };
-    plan.getCell("B5").value = "BUN";
-    plan.getCell("C5").value = { formula: "C4*2", result: 2400 };
-    plan.getCell("D5").value = { error: "#REF!" };
-    plan.getCell("E5").value = { text: "Se planen", hyperlink: "https://example.se/plan" };
-    plan.getCell("B6").value = "SBN";
-    plan.getCell("C6").value = { formula: "1/0", result: { error: "#DIV/0!" } };
-    plan.getCell("D6").value = { formula: "TODAY()" };
-    plan.getCell("E6").value = true;
-    plan.getRow(5).hidden = true;
-    plan.getCell("B7").value = "Summa";
-    plan.getCell("C7").value = {
-      formula: "C4+1",
-      result: 1201,
-      shareType: "shared",
-      ref: "C7:E7",
-    } as ExcelJS.CellFormulaValue;
-    plan.getCell("D7").value = { sharedFormula: "C7", result: 1 };
-    plan.getCell("E7").value = { sharedFormula: "C7", result: "text" };
-    plan.getCell("B8").value = "#REF!"; // text that reads like an error stays text
-    plan.getCell("H10").numFmt = "0.00";
-    const hidden = excelJs.addWorksheet("Dold", { state: "hidden" });
-    hidden.getCell("A1").value = "dold";
-    const veryHidden = excelJs.addWorksheet("Måltavlan", { state: "veryHidden" });
-    veryHidden.getCell("A1").value = "state";
-    veryHidden.getCell("B1").value = 1;
-    excelJs.addWorksheet("Tom").protect("", {});
+    excelJs = readingScenarioWorkbook();
 
     const buffer = Buffer.from(await excelJs.xlsx.writeBuffer());
     fromFile = (await readWorkbookBuffer(buffer, "plan.xlsx")).grids;
@@ -451,77 +411,13 @@ describe.each([
 // ---------------------------------------------------------------------------------------------------------------
 
 describe("writeSheets: the xlsx host's writing scenarios", () => {
-  const tricky = ["=SUM(A1)", "+46", "-5", "@x", "001", "2024-01-01", "2024-12-31", "50%", "#REF!", "TRUE", " 12 "];
-
-  const specs: SheetSpec[] = [
-    {
-      name: "KS",
-      frozenRows: 2,
-      blocks: [
-        {
-          top: 0,
-          left: 0,
-          rows: [
-            [{ value: "Uppföljning KS", bold: true, fill: "DDEBF7" }],
-            [
-              { value: "Nyckel", bold: true },
-              { value: "Mål", bold: true, wrap: true },
-              { value: "Budget", bold: true },
-              { value: "Bedömning", bold: true },
-            ],
-            [
-              { value: "k1" },
-              { value: "Nöjda invånare" },
-              { value: 1200, numberFormat: '#,##0 "tkr"' },
-              { value: null, locked: false },
-            ],
-            [
-              { value: "k2" },
-              { value: "Budget i balans" },
-              { value: 800.5, numberFormat: '#,##0 "tkr"' },
-              { value: "Uppfyllt", locked: false },
-            ],
-            [
-              { value: "sum" },
-              { value: "Summa" },
-              { value: 2000.5, formula: "SUM(C3:C4)", numberFormat: '#,##0 "tkr"' },
-              { value: false },
-            ],
-            [{ value: "now" }, { value: null, formula: "=TODAY()" }],
-          ],
-        },
-        { top: 7, left: 1, rows: [tricky.map((value) => ({ value }))] },
-      ],
-      columnWidths: [
-        { col: 0, width: 8, hidden: true },
-        { col: 1, width: 40 },
-      ],
-      validations: [{ range: "D3:D4", source: "'Listor'!$A$1:$A$3" }],
-      conditionalFills: [{ range: "D3:D4", when: { equals: "Uppfyllt" }, fill: "C6EFCE" }],
-      print: { orientation: "landscape", paper: "A4", titleRows: "1:2", fitToWidth: true },
-      protect: { password: "hemligt" },
-    },
-    {
-      name: "Listor",
-      visibility: "veryHidden",
-      blocks: [
-        {
-          top: 0,
-          left: 0,
-          rows: [[{ value: "Uppfyllt" }], [{ value: "Delvis uppfyllt" }], [{ value: "Ej uppfyllt" }]],
-        },
-      ],
-    },
-    { name: "Dold", visibility: "hidden", blocks: [], protect: {} },
-  ];
-
   let standIn: StandIn;
   let result: WriteResult;
 
   beforeAll(async () => {
     standIn = createStandIn();
     result = await standIn.run((context) =>
-      writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }], supports: standIn.supports }),
+      writeSheets(context, SCENARIO_SHEETS, { replace: [], existing: [{ name: "Blad1" }], supports: standIn.supports }),
     );
   });
 
@@ -537,9 +433,9 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
   test("text that looks like a formula, a number, a date or an error comes back as exactly that text", async () => {
     const grids = await standIn.run((context) => readWorkbook(context));
     const ks = sheetGrid(grids, "KS");
-    expect(ks.values[7]).toEqual([null, ...tricky]);
+    expect(ks.values[7]).toEqual([null, ...TRICKY_TEXTS]);
     const sheet = standIn.workbook.sheet("KS");
-    tricky.forEach((text, i) => {
+    TRICKY_TEXTS.forEach((text, i) => {
       expect(sheet.cell(7, 1 + i)).toMatchObject({ value: text, numberFormat: "@" });
       expect(sheet.cell(7, 1 + i)?.formula).toBeUndefined();
     });
@@ -547,7 +443,7 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
 
   test("the same values as the xlsx host writes, read back by each host", async () => {
     const excelGrids = await standIn.run((context) => readWorkbook(context));
-    const fileGrids = (await readWorkbookBuffer(await workbookBuffer({ sheets: specs }), "x.xlsx")).grids;
+    const fileGrids = (await readWorkbookBuffer(await workbookBuffer({ sheets: SCENARIO_SHEETS }), "x.xlsx")).grids;
     // The stand-in does not calculate: the formula cells hold no result, where the file keeps the spec's value.
     const withoutFormulas = (grid: Grid) => ({
       ...comparable(grid),
@@ -629,7 +525,7 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
   test("a name already in the workbook is refused after one look, before anything is written", async () => {
     const other = createStandIn({ sheets: ["Blad1", "KS"] });
     const error = await failure(
-      other.run((context) => writeSheets(context, [specs[0]], { replace: [], supports: other.supports })),
+      other.run((context) => writeSheets(context, [SCENARIO_SHEETS[0]], { replace: [], supports: other.supports })),
     );
     expect((error as ExcelHostError).code).toBe("ItemAlreadyExists");
     expect(other.syncCount).toBe(1);
@@ -639,7 +535,7 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
   test("below ExcelApi 1.8 and 1.9: no dropdowns, no print setup, events untouched, and a warning for each", async () => {
     const old = createStandIn({ apiVersion: 7 });
     const written = await old.run((context) =>
-      writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }], supports: old.supports }),
+      writeSheets(context, SCENARIO_SHEETS, { replace: [], existing: [{ name: "Blad1" }], supports: old.supports }),
     );
     expect(written.syncs).toBe(1);
     expect(written.warnings).toEqual(["noDropdowns", "noPrintSetup"]);
@@ -668,7 +564,7 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
       },
       protect: {},
     };
-    const listor = specs.find((s) => s.name === "Listor")!;
+    const listor = SCENARIO_SHEETS.find((s) => s.name === "Listor")!;
     const write = async (apiVersion: number) => {
       const excel = createStandIn({ apiVersion });
       const written = await excel.run((context) =>
@@ -780,7 +676,7 @@ describe("writeSheets: the xlsx host's writing scenarios", () => {
     const uninstall = old.install();
     try {
       const written = await Excel.run((context) =>
-        writeSheets(context, specs, { replace: [], existing: [{ name: "Blad1" }] }),
+        writeSheets(context, SCENARIO_SHEETS, { replace: [], existing: [{ name: "Blad1" }] }),
       );
       expect(written.warnings).toEqual(["noPrintSetup"]);
     } finally {
