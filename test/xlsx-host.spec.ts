@@ -9,7 +9,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Grid } from "../src/sheet/grid";
 import type { WorkbookSpec } from "../src/sheet/spec";
-import { SCENARIO_SHEETS, TRICKY_TEXTS, readingScenarioWorkbook } from "./support/hostScenario";
+import {
+  SCENARIO_SHEETS,
+  TRICKY_TEXTS,
+  READING_SCENARIO_VALUES,
+  readingScenarioWorkbook,
+} from "./support/hostScenario";
 import {
   readWorkbookBuffer,
   readWorkbookFile,
@@ -87,15 +92,7 @@ describe("readWorkbookFile: worksheets to Grids", () => {
     const plan = sheetByName(grids, "Plan");
     expect(plan.top).toBe(1);
     expect(plan.left).toBe(1);
-    expect(plan.values).toEqual([
-      ["Mål och budget 2025", null, null, null],
-      ["Nämnd", "Budget", "Datum", "Kommentar"],
-      ["KS", 1200, new Date(Date.UTC(2025, 0, 31)), "Ökad kostnad"],
-      ["BUN", 2400, { error: "#REF!" }, "Se planen"],
-      ["SBN", { error: "#DIV/0!" }, null, true],
-      ["Summa", 1201, 1, "text"],
-      ["#REF!", null, null, null],
-    ]);
+    expect(plan.values).toEqual(READING_SCENARIO_VALUES);
     expect(plan.values[2][2]).toBeInstanceOf(Date);
   });
 

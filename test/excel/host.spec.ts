@@ -25,7 +25,12 @@ import { readWorkbookBuffer } from "../../src/hosts/xlsx/read";
 import { workbookBuffer } from "../../src/hosts/xlsx/write";
 import { type CellValue, type Grid, isErrorValue } from "../../src/sheet/grid";
 import type { SheetSpec } from "../../src/sheet/spec";
-import { SCENARIO_SHEETS, TRICKY_TEXTS, readingScenarioWorkbook } from "../support/hostScenario";
+import {
+  SCENARIO_SHEETS,
+  TRICKY_TEXTS,
+  READING_SCENARIO_VALUES,
+  readingScenarioWorkbook,
+} from "../support/hostScenario";
 import { EXAMPLES, rowBreaksInFile } from "../support/workbooks";
 import { expectEqual } from "../support/equal";
 import {
@@ -285,15 +290,7 @@ describe.each([
     const plan = sheetGrid(grids, "Plan");
     expect(plan.top).toBe(1);
     expect(plan.left).toBe(1);
-    expect(plan.values).toEqual([
-      ["Mål och budget 2025", null, null, null],
-      ["Nämnd", "Budget", "Datum", "Kommentar"],
-      ["KS", 1200, new Date(Date.UTC(2025, 0, 31)), "Ökad kostnad"],
-      ["BUN", 2400, { error: "#REF!" }, "Se planen"],
-      ["SBN", { error: "#DIV/0!" }, null, true],
-      ["Summa", 1201, 1, "text"],
-      ["#REF!", null, null, null],
-    ]);
+    expect(plan.values).toEqual(READING_SCENARIO_VALUES);
     expect(plan.values[2][2]).toBeInstanceOf(Date);
     expect(plan.formats?.[2]).toEqual([null, '#,##0 "tkr"', "yyyy-mm-dd", null]);
   });

@@ -60,6 +60,20 @@ export function readingScenarioWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
+/**
+ * What each host reads of the reading scenario's Plan sheet, from B2: the merged title once, formulas as their
+ * results (the one saved without a result as empty), rich text and hyperlinks as their text, errors apart from text.
+ */
+export const READING_SCENARIO_VALUES = [
+  ["Mål och budget 2025", null, null, null],
+  ["Nämnd", "Budget", "Datum", "Kommentar"],
+  ["KS", 1200, new Date(Date.UTC(2025, 0, 31)), "Ökad kostnad"],
+  ["BUN", 2400, { error: "#REF!" }, "Se planen"],
+  ["SBN", { error: "#DIV/0!" }, null, true],
+  ["Summa", 1201, 1, "text"],
+  ["#REF!", null, null, null],
+];
+
 /** Text that Excel, a reader or a writer could take for a formula, a number, a date, an error or a boolean. */
 export const TRICKY_TEXTS = [
   "=SUM(A1)",
