@@ -4,6 +4,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import JSZip from "jszip";
+import { committeeWorkbooks } from "../../src/domain/followup/committeeWorkbooks";
 import { prepareFollowUp } from "../../src/domain/jobs";
 import { readPlanWithSettings } from "../../src/domain/planRead";
 import { type PaneCore, followUpOutlineRows } from "../../src/taskpane/followUpOutline";
@@ -154,6 +156,40 @@ describe("the files worker", () => {
       { file: "tom.xlsx", problem: { code: "notWorkbook", file: "tom.xlsx", hint: "empty" } },
       { file: "avklippt.xlsx", problem: { code: "corrupt", file: "avklippt.xlsx" } },
     ]);
+  });
+});
+
+describe("the files worker's export", () => {
+  test("one workbook per nämnd and the .zip of them, every protected sheet with the one hash of the set's password", async () => {
+    const { grids } = await readWorkbookFile(OSTERSUND);
+    const followUp = prepareFollowUp(grids, readPlanWithSettings(grids), {
+      period: { name: "T1", kind: "forecast" },
+      year: 2024,
+      due: null,
+      planName: "plan",
+      password: "Hemligt-7391",
+      generatedAt: "2024-04-01T00:00:00.000Z",
+      intoPlanWorkbook: false, // the export's files, as the pane asks for them
+    });
+    const workbooks = committeeWorkbooks(followUp, "T1", 2024);
+    const response = await handleFilesRequest({ id: 4, kind: "write", workbooks, zipName: "T1-2024.zip" });
+    if (response.kind !== "write") throw new Error(JSON.stringify(response));
+    expect(response.files.map((f) => f.fileName)).toEqual(workbooks.map((w) => w.fileName));
+    expect(Object.keys((await JSZip.loadAsync(response.zip.data)).files).sort()).toEqual(
+      workbooks.map((w) => w.fileName).sort(),
+    );
+    const hashes = new Set<string>();
+    for (const { data } of response.files) {
+      const zip = await JSZip.loadAsync(data);
+      for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet"))) {
+        const tag = /<sheetProtection [^>]*>/.exec(await zip.file(name)!.async("string"))?.[0];
+        const hash = tag && /hashValue="([^"]+)"[^>]*saltValue="([^"]+)"/.exec(tag);
+        if (hash) hashes.add(`${hash[1]} ${hash[2]}`);
+      }
+    }
+    // Each file's follow-up sheet is protected; the whole set shares one salt and hash (hashed once, not per file).
+    expect(workbooks.length).toBeGreaterThan(1);
+    expect(hashes.size).toBe(1);
   });
 });
 
