@@ -7,7 +7,7 @@
 import JSZip from "jszip";
 import type { CommitteeWorkbook } from "../domain/followup/committeeWorkbooks";
 import { UnusableInputError, readWorkbookBuffer } from "../hosts/xlsx/readBytes";
-import { ProtectionHashes, workbookBytes } from "../hosts/xlsx/writeBytes";
+import { type ProtectionHashes, workbookBytes } from "../hosts/xlsx/writeBytes";
 import { decode, readLedgerBytes } from "../hosts/ledger/readLedger";
 import { readKolada } from "../domain/kolada/read";
 import type { KoladaRead } from "../domain/kolada/model";

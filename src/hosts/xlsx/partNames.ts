@@ -11,7 +11,7 @@ export function folder(part: string): string {
   return part.slice(0, part.lastIndexOf("/") + 1);
 }
 
-/** The last segment of a part name or URI: "xl/charts/chart1.xml" → "chart1.xml", a relationship type → its kind. */
+/** A part name's or URI's last segment: "xl/charts/chart1.xml" → "chart1.xml", a relationship type → its kind. */
 export function lastSegment(uri: string): string {
   return uri.slice(uri.lastIndexOf("/") + 1);
 }

@@ -28,7 +28,7 @@ export function buildWorkbook(spec: WorkbookSpec, protections: ProtectionHashes 
   return workbook;
 }
 
-/** Adds `specs` as new worksheets of `workbook`, sharing one style cache and one hash per password. */
+/** Adds `specs` as new worksheets of `workbook`: one style cache for them, one hash per password (`protections`). */
 export function addSheets(
   workbook: ExcelJS.Workbook,
   specs: SheetSpec[],
