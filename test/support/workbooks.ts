@@ -127,6 +127,32 @@ async function makeFollowUp(plan: string): Promise<string> {
   return dir;
 }
 
+/** A worksheet's `<sheetProtection>` as written: its password hash's attributes, undefined where it has none. */
+export interface SheetProtectionTag {
+  algorithmName?: string;
+  saltValue?: string;
+  hashValue?: string;
+  spinCount?: string;
+}
+
+/** The `<sheetProtection>` of every protected worksheet in an .xlsx, read from the sheets' XML. */
+export async function sheetProtectionTags(bytes: Uint8Array | Buffer): Promise<SheetProtectionTag[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const tags: SheetProtectionTag[] = [];
+  for (const part of Object.keys(zip.files).filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name))) {
+    const tag = /<sheetProtection\s[^>]*>/.exec(await zip.file(part)!.async("string"))?.[0];
+    if (!tag) continue;
+    const value = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+    tags.push({
+      algorithmName: value("algorithmName"),
+      saltValue: value("saltValue"),
+      hashValue: value("hashValue"),
+      spinCount: value("spinCount"),
+    });
+  }
+  return tags;
+}
+
 /**
  * The manual page breaks of a sheet in an .xlsx that ExcelJS wrote, as 0-based rows that start a page: read from the
  * sheet's XML, since ExcelJS does not read `<rowBreaks>` back. ExcelJS names a sheet's part after its id.

@@ -13,7 +13,7 @@ import { readWorkbookFile } from "../../src/hosts/xlsx/read";
 import { type CoreRequest, type CoreResponse, handleCoreRequest } from "../../src/taskpane/core.worker";
 import { handleFilesRequest } from "../../src/taskpane/files.worker";
 import { type CoreEndpoint, coreOverEndpoint } from "../../src/taskpane/coreClient";
-import { EXAMPLES } from "../support/workbooks";
+import { EXAMPLES, sheetProtectionTags } from "../support/workbooks";
 import { PANE_STRINGS } from "../../src/i18n/pane";
 import { errorMessage } from "../../src/taskpane/useTask";
 import { WorkerFailure } from "../../src/taskpane/workerFailure";
@@ -179,14 +179,9 @@ describe("the files worker's export", () => {
       workbooks.map((w) => w.fileName).sort(),
     );
     const hashes = new Set<string>();
-    for (const { data } of response.files) {
-      const zip = await JSZip.loadAsync(data);
-      for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/sheet"))) {
-        const tag = /<sheetProtection [^>]*>/.exec(await zip.file(name)!.async("string"))?.[0];
-        const hash = tag && /hashValue="([^"]+)"[^>]*saltValue="([^"]+)"/.exec(tag);
-        if (hash) hashes.add(`${hash[1]} ${hash[2]}`);
-      }
-    }
+    for (const { data } of response.files)
+      for (const tag of await sheetProtectionTags(data))
+        if (tag.hashValue) hashes.add(`${tag.saltValue} ${tag.hashValue}`);
     // Each file's follow-up sheet is protected; the whole set shares one salt and hash (hashed once, not per file).
     expect(workbooks.length).toBeGreaterThan(1);
     expect(hashes.size).toBe(1);
